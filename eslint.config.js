@@ -1,0 +1,26 @@
+// Lint: TypeScript rules plus the dependency direction (packages never import apps).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'apps/web/public/**', 'data/**', 'models/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@rollcall/api', '@rollcall/web', '@rollcall/cli', '**/apps/**'], message: 'packages/* must not import apps/* (dependencies point inward).' }] }],
+    },
+  },
+  {
+    files: ['packages/contracts/**/*.ts', 'packages/matcher/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'express', 'dexie', '@tensorflow/*', '@vladmandic/*', 'kysely', '@rollcall/api', '@rollcall/web', '@rollcall/cli'], message: 'contracts and matcher stay free of UI, server, storage and ML frameworks.' }] }],
+    },
+  },
+);
