@@ -1,0 +1,97 @@
+// Attendance marks. A mark's id is a UUID made on the device when the mark is made: it is the
+// idempotency key, so a device can resend a batch after any failure without marking twice.
+import { z } from 'zod';
+import { Day, Instant, Paging, StudentId, Uuid } from './common.ts';
+
+export const MarkMethod = z.enum(['face', 'manual']);
+export const MarkStatus = z.enum(['present', 'late', 'excused', 'absent']);
+export type MarkStatus = z.infer<typeof MarkStatus>;
+
+export const NewMark = z.strictObject({
+  id: Uuid,
+  studentId: StudentId,
+  sessionId: Uuid.nullable().optional(),
+  deviceId: z.string().min(1).max(128),
+  markedAt: Instant,
+  similarity: z.number().min(-1).max(1).nullable().optional(),
+  method: MarkMethod,
+  /** Omit to let the server decide present or late from the session's late threshold. */
+  status: MarkStatus.optional(),
+});
+export type NewMark = z.infer<typeof NewMark>;
+
+export const PostMarksBody = z.strictObject({ marks: z.array(NewMark).min(1).max(500) });
+export type PostMarksBody = z.infer<typeof PostMarksBody>;
+
+/**
+ * accepted: stored now. duplicate: not stored, and the device may forget it — `reason` says why
+ * (already-received: this id was stored before; already-marked: the student has a mark in this
+ * session; cooldown: marked within the cooldown). rejected: not stored, and resending won't help.
+ */
+export const MarkResult = z.object({
+  id: Uuid,
+  status: z.enum(['accepted', 'duplicate', 'rejected']),
+  reason: z.enum(['already-received', 'already-marked', 'cooldown', 'student-not-found', 'session-not-found']).optional(),
+  existingId: Uuid.optional(),
+  markStatus: MarkStatus.optional(),
+});
+export type MarkResult = z.infer<typeof MarkResult>;
+export const PostMarksResult = z.object({ results: z.array(MarkResult) });
+export type PostMarksResult = z.infer<typeof PostMarksResult>;
+
+export const Mark = z.object({
+  id: Uuid,
+  studentId: StudentId,
+  studentName: z.string().nullable(),
+  sessionId: Uuid.nullable(),
+  classId: Uuid.nullable(),
+  deviceId: z.string(),
+  markedAt: Instant,
+  receivedAt: Instant,
+  day: Day,
+  similarity: z.number().nullable(),
+  method: MarkMethod,
+  status: MarkStatus,
+});
+export type Mark = z.infer<typeof Mark>;
+
+export const ListMarksQuery = z.strictObject({
+  from: Day.optional(),
+  to: Day.optional(),
+  classId: Uuid.optional(),
+  sessionId: Uuid.optional(),
+  studentId: StudentId.optional(),
+  ...Paging,
+});
+export type ListMarksQuery = z.infer<typeof ListMarksQuery>;
+export const MarkPage = z.object({ items: z.array(Mark), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+export const UpdateMarkBody = z.strictObject({ status: MarkStatus, reason: z.string().trim().max(500).optional() });
+export const ClearMarksBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
+export const ClearedMarks = z.object({ deleted: z.number().int() });
+
+export const AuditEntry = z.object({
+  id: Uuid,
+  markId: Uuid,
+  action: z.enum(['update', 'delete']),
+  before: z.unknown(),
+  after: z.unknown().nullable(),
+  reason: z.string().nullable(),
+  at: Instant,
+});
+export const AuditList = z.object({ items: z.array(AuditEntry) });
+
+export const StatsQuery = z.strictObject({ from: Day, to: Day, classId: Uuid.optional() });
+export const DailyStat = z.object({
+  day: Day,
+  classId: Uuid.nullable(),
+  className: z.string().nullable(),
+  rosterSize: z.number().int(),
+  present: z.number().int(),
+  late: z.number().int(),
+  excused: z.number().int(),
+  absent: z.number().int(),
+  rate: z.number(),
+});
+export type DailyStat = z.infer<typeof DailyStat>;
+export const StatsResult = z.object({ days: z.array(DailyStat) });

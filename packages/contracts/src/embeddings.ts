@@ -1,0 +1,45 @@
+// Face embeddings: vectors only, never photos. Vectors travel as base64 float32 (little endian).
+import { z } from 'zod';
+import { Instant, StudentId, Uuid } from './common.ts';
+import { MODEL_IDS } from './models.ts';
+
+/** sha256 of the source photo's bytes, hex: re-importing the same photo adds nothing. */
+export const SourceHash = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lowercase hex digits');
+
+export const NewEmbedding = z.strictObject({
+  modelId: z.string().min(1).max(64),
+  /** base64 of little-endian float32 values; dimension must match the model. */
+  vector: z.string().min(4).max(65_536),
+  quality: z.number().min(0).max(1),
+  sourceHash: SourceHash,
+});
+export type NewEmbedding = z.infer<typeof NewEmbedding>;
+
+export const AddEmbeddingsBody = z.strictObject({ embeddings: z.array(NewEmbedding).min(1).max(50) });
+export type AddEmbeddingsBody = z.infer<typeof AddEmbeddingsBody>;
+
+export const AddEmbeddingsResult = z.object({
+  results: z.array(z.object({ id: Uuid, status: z.enum(['created', 'duplicate']), sourceHash: SourceHash })),
+});
+export type AddEmbeddingsResult = z.infer<typeof AddEmbeddingsResult>;
+
+export const Embedding = z.object({
+  id: Uuid,
+  studentId: StudentId,
+  modelId: z.enum(MODEL_IDS),
+  dim: z.number().int(),
+  quality: z.number(),
+  sourceHash: SourceHash,
+  createdAt: Instant,
+  vector: z.string().optional(),
+});
+export type Embedding = z.infer<typeof Embedding>;
+
+export const ListEmbeddingsQuery = z.strictObject({
+  includeVectors: z.enum(['true', 'false']).default('false'),
+  modelId: z.enum(MODEL_IDS).optional(),
+});
+
+export const EmbeddingList = z.object({ items: z.array(Embedding) });
+
+export const EmbeddingParams = z.strictObject({ studentId: StudentId, embeddingId: Uuid });

@@ -1,0 +1,41 @@
+// The closed set of error codes the API answers with, and the HTTP status of each. The web app
+// and the CLI switch on `code`, never on message text.
+
+export const ERROR_STATUS = {
+  'invalid-json': 400,
+  'validation-failed': 400,
+  'embedding-wrong-dimension': 400,
+  'embedding-not-finite': 400,
+  'embedding-all-zero': 400,
+  'embedding-not-base64': 400,
+  'unknown-model': 400,
+  'session-not-in-class': 400,
+  'session-ended': 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  'route-not-found': 404,
+  'student-not-found': 404,
+  'class-not-found': 404,
+  'session-not-found': 404,
+  'embedding-not-found': 404,
+  'mark-not-found': 404,
+  'duplicate-student-id': 409,
+  'duplicate-class-name': 409,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'rate-limited': 429,
+  internal: 500,
+  'database-unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERROR_STATUS, code);
+}

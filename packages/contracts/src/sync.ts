@@ -1,0 +1,36 @@
+// Offline sync: a device asks "what changed since revision N" and applies the answer to its cache.
+import { z } from 'zod';
+import { Instant, StudentId, Uuid } from './common.ts';
+import { Embedding } from './embeddings.ts';
+import { Student } from './students.ts';
+import { MODEL_IDS } from './models.ts';
+
+export const SyncQuery = z.strictObject({
+  since: z.coerce.number().int().min(0).default(0),
+  /** Only embeddings of this model (a device runs one model). */
+  modelId: z.enum(MODEL_IDS).optional(),
+  /** Changes per page; when `more` is true, ask again with since=revision. */
+  limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
+});
+
+export const SyncResponse = z.object({
+  since: z.number().int(),
+  revision: z.number().int(),
+  more: z.boolean(),
+  students: z.object({ upserted: z.array(Student), deleted: z.array(StudentId) }),
+  embeddings: z.object({ upserted: z.array(Embedding.required({ vector: true })), deleted: z.array(Uuid) }),
+  classes: z.object({
+    upserted: z.array(z.object({ id: Uuid, name: z.string(), studentIds: z.array(StudentId) })),
+    deleted: z.array(Uuid),
+  }),
+  serverTime: Instant,
+});
+export type SyncResponse = z.infer<typeof SyncResponse>;
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  database: z.object({ dialect: z.enum(['mysql', 'sqlite']), reachable: z.boolean(), migration: z.string().nullable(), pending: z.number().int() }),
+  time: Instant,
+});
+export type Health = z.infer<typeof Health>;
