@@ -17,6 +17,8 @@ export const SyncResponse = z.object({
   since: z.number().int(),
   revision: z.number().int(),
   more: z.boolean(),
+  /** The device asked for a revision this server never reached (e.g. after a restore): drop the cache and apply this as the whole set. */
+  reset: z.boolean(),
   students: z.object({ upserted: z.array(Student), deleted: z.array(StudentId) }),
   embeddings: z.object({ upserted: z.array(Embedding.required({ vector: true })), deleted: z.array(Uuid) }),
   classes: z.object({

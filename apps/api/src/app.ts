@@ -1,0 +1,63 @@
+// Assembles the Express app: security headers, JSON parsing with a size limit, the typed routes,
+// docs, the live event stream, the built web app, and one error middleware.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { EventHub } from './features/events/event-hub.ts';
+import { eventsStream } from './features/events/events.stream.ts';
+import { ApiError, errorMiddleware } from './http/errors.ts';
+import { handlers } from './http/handlers.ts';
+import { docsPage, openApiDocument } from './http/openapi.ts';
+import { buildRouter } from './http/router.ts';
+import { createServices } from './services.ts';
+
+export interface AppOptions {
+  config: Pick<Config, 'cooldownSeconds' | 'bodyLimit' | 'webDist' | 'logRequests'>;
+  database: Database;
+  now?: () => number;
+  eventPollMs?: number;
+  validateResponses?: boolean;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
+  const now = opts.now ?? Date.now;
+  const log = opts.log ?? ((msg, err) => console.error(`[api] ${msg}`, err ?? ''));
+  const ctx = { db: opts.database.db, dialect: opts.database.dialect, now, cooldownMs: opts.config.cooldownSeconds * 1000 };
+  const services = createServices(ctx);
+  const hub = new EventHub(opts.database.db, { pollMs: opts.eventPollMs ?? 500, gapGraceMs: 10_000, retentionMs: 24 * 3_600_000, now, onError: (e) => log('event poll failed', e) });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'wasm-unsafe-eval'"], 'worker-src': ["'self'", 'blob:'] } } }));
+  if (opts.config.logRequests) {
+    app.use((req, res, next) => {
+      const start = performance.now();
+      res.on('finish', () => console.log(`${req.method} ${req.originalUrl} ${res.statusCode} ${(performance.now() - start).toFixed(1)}ms`));
+      next();
+    });
+  }
+  app.use('/api', express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+
+  const doc = openApiDocument();
+  app.get('/api/docs', (_req, res) => void res.type('html').send(docsPage(doc)));
+  app.get('/api/docs/openapi.json', (_req, res) => void res.json(doc));
+  app.get('/health', (_req, res, next) => {
+    services.health.check().then((h) => res.status(h.status === 'ok' ? 200 : 503).json(h), next);
+  });
+  app.use(buildRouter(handlers(services), { events: eventsStream(hub) }, { validateResponses: opts.validateResponses ?? process.env.NODE_ENV !== 'production' }));
+  app.use('/api', (req, _res, next) => next(new ApiError('route-not-found', `No route ${req.method} ${req.originalUrl}.`)));
+
+  const dist = opts.config.webDist;
+  if (dist && fs.existsSync(path.join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // The SPA handles its own routes: every other GET gets index.html.
+    app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.resolve(dist, 'index.html')));
+  }
+  app.use(errorMiddleware(log));
+  return { app, hub };
+}

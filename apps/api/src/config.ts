@@ -1,0 +1,77 @@
+// Configuration, parsed once at start-up from the environment. A bad value stops the server with
+// a message that names the variable.
+import { z } from 'zod';
+
+export type DatabaseConfig =
+  | { dialect: 'mysql'; url: string; poolSize: number }
+  | { dialect: 'sqlite'; file: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** A second mark of the same student within this many seconds is a duplicate. */
+  cooldownSeconds: number;
+  bodyLimit: string;
+  /** Where the built web app lives; served at / when present. */
+  webDist: string | null;
+  logRequests: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_SQLITE = './data/rollcall.sqlite';
+
+export function parseDatabaseUrl(raw: string | undefined, poolSize = 10): DatabaseConfig {
+  const value = raw?.trim();
+  if (!value) return { dialect: 'sqlite', file: DEFAULT_SQLITE };
+  if (value.startsWith('sqlite:')) {
+    const file = value.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) throw new ConfigError('DATABASE_URL', 'sqlite: needs a file path, e.g. sqlite:./data/rollcall.sqlite');
+    return { dialect: 'sqlite', file };
+  }
+  if (value.startsWith('mysql://')) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid URL (mysql://user:password@host:port/database)');
+    }
+    if (!url.hostname) throw new ConfigError('DATABASE_URL', 'has no host');
+    if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'names no database (mysql://user:password@host:port/database)');
+    return { dialect: 'mysql', url: value, poolSize };
+  }
+  throw new ConfigError('DATABASE_URL', 'must start with mysql:// or sqlite: (or be unset for the embedded SQLite database)');
+}
+
+const int = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const read = <T>(name: string, schema: z.ZodType<T>, fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new ConfigError(name, `${JSON.stringify(raw)} is invalid: ${parsed.error.issues[0]?.message ?? 'bad value'}`);
+    return parsed.data;
+  };
+  const poolSize = read('DATABASE_POOL_SIZE', int('DATABASE_POOL_SIZE', 1, 500), 10);
+  return {
+    port: read('PORT', int('PORT', 0, 65535), 8080),
+    host: read('HOST', z.string().min(1), '0.0.0.0'),
+    database: parseDatabaseUrl(env.DATABASE_URL, poolSize),
+    cooldownSeconds: read('COOLDOWN_SECONDS', int('COOLDOWN_SECONDS', 0, 86_400), 60),
+    bodyLimit: read('BODY_LIMIT', z.string().regex(/^\d+(kb|mb)$/, 'use a size like 2mb or 512kb'), '2mb'),
+    webDist: read('WEB_DIST', z.string(), null as string | null),
+    logRequests: read('LOG_REQUESTS', z.enum(['true', 'false']).transform((v) => v === 'true'), true),
+  };
+}

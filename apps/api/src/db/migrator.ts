@@ -1,0 +1,29 @@
+// Runs the ordered, frozen migrations; used at start-up and by `pnpm migrate`.
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import * as m0001 from './migrations/0001_initial.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The newest applied migration and how many are still pending. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrationLevel(db: Kysely<any>): Promise<{ current: string | null; pending: number }> {
+  const all = await migrator(db).getMigrations();
+  const applied = all.filter((m) => m.executedAt !== undefined);
+  return { current: applied.at(-1)?.name ?? null, pending: all.length - applied.length };
+}

@@ -1,0 +1,125 @@
+// Row types of every table, as the migrations create them. `COLUMNS` repeats the column names at
+// run time so a test can compare them with the migrated MySQL and SQLite schemas: the types and
+// the migrations cannot drift apart unnoticed. Times are epoch milliseconds (same on both dialects).
+import type { Generated } from 'kysely';
+
+export interface StudentsTable {
+  student_id: string;
+  name: string;
+  email: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface FaceEmbeddingsTable {
+  id: string;
+  student_id: string;
+  model_id: string;
+  dim: number;
+  vector: Uint8Array;
+  quality: number;
+  source_hash: string;
+  created_at: number;
+}
+
+export interface ClassesTable {
+  id: string;
+  name: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClassStudentsTable {
+  class_id: string;
+  student_id: string;
+}
+
+export interface ClassSessionsTable {
+  id: string;
+  class_id: string;
+  starts_at: number;
+  ends_at: number | null;
+  late_after_minutes: number;
+  day: string;
+  created_at: number;
+}
+
+export interface AttendanceMarksTable {
+  id: string;
+  student_id: string;
+  session_id: string | null;
+  class_id: string | null;
+  device_id: string;
+  marked_at: number;
+  /** The device's local calendar day (YYYY-MM-DD) at marked_at: what "today" means in a school. */
+  marked_day: string;
+  /** The device's UTC offset in minutes, to give back markedAt as the device wrote it. */
+  marked_offset: number;
+  received_at: number;
+  similarity: number | null;
+  method: string;
+  status: string;
+}
+
+export interface AttendanceAuditTable {
+  id: string;
+  mark_id: string;
+  action: string;
+  before_json: string;
+  after_json: string | null;
+  reason: string | null;
+  at: number;
+}
+
+/** One row: the current revision of students, embeddings and rosters (the sync cursor). */
+export interface SyncStateTable {
+  id: number;
+  revision: number;
+}
+
+export interface ChangeLogTable {
+  revision: number;
+  entity: string;
+  entity_id: string;
+  op: string;
+  at: number;
+}
+
+/** Outgoing live events, read by every API instance: the fan-out works across instances. */
+export interface EventsTable {
+  id: Generated<number>;
+  type: string;
+  payload: string;
+  at: number;
+}
+
+export interface DB {
+  students: StudentsTable;
+  face_embeddings: FaceEmbeddingsTable;
+  classes: ClassesTable;
+  class_students: ClassStudentsTable;
+  class_sessions: ClassSessionsTable;
+  attendance_marks: AttendanceMarksTable;
+  attendance_audit: AttendanceAuditTable;
+  sync_state: SyncStateTable;
+  change_log: ChangeLogTable;
+  events: EventsTable;
+}
+
+type ColumnSet<T> = { [K in keyof T]-?: true };
+
+export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
+  students: { student_id: true, name: true, email: true, created_at: true, updated_at: true },
+  face_embeddings: { id: true, student_id: true, model_id: true, dim: true, vector: true, quality: true, source_hash: true, created_at: true },
+  classes: { id: true, name: true, created_at: true, updated_at: true },
+  class_students: { class_id: true, student_id: true },
+  class_sessions: { id: true, class_id: true, starts_at: true, ends_at: true, late_after_minutes: true, day: true, created_at: true },
+  attendance_marks: {
+    id: true, student_id: true, session_id: true, class_id: true, device_id: true, marked_at: true, marked_day: true,
+    marked_offset: true, received_at: true, similarity: true, method: true, status: true,
+  },
+  attendance_audit: { id: true, mark_id: true, action: true, before_json: true, after_json: true, reason: true, at: true },
+  sync_state: { id: true, revision: true },
+  change_log: { revision: true, entity: true, entity_id: true, op: true, at: true },
+  events: { id: true, type: true, payload: true, at: true },
+};

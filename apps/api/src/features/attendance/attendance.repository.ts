@@ -1,0 +1,92 @@
+// SQL for attendance marks and their audit trail.
+import type { ListMarksQuery, Mark } from '@rollcall/contracts';
+import type { Executor } from '../../shared/context.ts';
+import { isoWithOffset, toIso } from '../../shared/time.ts';
+import type { AttendanceMarksTable } from '../../db/schema.ts';
+
+export type MarkRow = AttendanceMarksTable;
+
+const markQuery = (db: Executor) =>
+  db
+    .selectFrom('attendance_marks as m')
+    .leftJoin('students as s', 's.student_id', 'm.student_id')
+    .selectAll('m')
+    .select('s.name as student_name');
+
+type Row = Awaited<ReturnType<ReturnType<typeof markQuery>['executeTakeFirstOrThrow']>>;
+
+export function toMark(r: Row): Mark {
+  return {
+    id: r.id,
+    studentId: r.student_id,
+    studentName: r.student_name ?? null,
+    sessionId: r.session_id,
+    classId: r.class_id,
+    deviceId: r.device_id,
+    markedAt: isoWithOffset(Number(r.marked_at), Number(r.marked_offset)),
+    receivedAt: toIso(Number(r.received_at)),
+    day: r.marked_day,
+    similarity: r.similarity === null ? null : Number(r.similarity),
+    method: r.method as Mark['method'],
+    status: r.status as Mark['status'],
+  };
+}
+
+export async function findMark(db: Executor, id: string): Promise<Mark | null> {
+  const r = await markQuery(db).where('m.id', '=', id).executeTakeFirst();
+  return r ? toMark(r) : null;
+}
+
+export async function findMarks(db: Executor, ids: string[]): Promise<Mark[]> {
+  if (ids.length === 0) return [];
+  return (await markQuery(db).where('m.id', 'in', ids).execute()).map(toMark);
+}
+
+export async function existingIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('attendance_marks').select(['id', 'status']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.status]));
+}
+
+/** Marks of these students that could make a new one a duplicate: same session, or within the cooldown. */
+export async function recentMarks(db: Executor, studentIds: string[], sessionIds: string[], from: number, to: number) {
+  if (studentIds.length === 0) return [];
+  return db
+    .selectFrom('attendance_marks')
+    .select(['id', 'student_id', 'session_id', 'marked_at'])
+    .where('student_id', 'in', studentIds)
+    .where((eb) => {
+      const near = eb.and([eb('marked_at', '>', from), eb('marked_at', '<', to)]);
+      return sessionIds.length ? eb.or([near, eb('session_id', 'in', sessionIds)]) : near;
+    })
+    .execute();
+}
+
+export async function insertMarks(db: Executor, rows: MarkRow[]) {
+  if (rows.length) await db.insertInto('attendance_marks').values(rows).execute();
+}
+
+function filtered(db: Executor, f: ListMarksQuery) {
+  let q = db.selectFrom('attendance_marks as m');
+  if (f.from) q = q.where('m.marked_day', '>=', f.from);
+  if (f.to) q = q.where('m.marked_day', '<=', f.to);
+  if (f.classId) q = q.where('m.class_id', '=', f.classId);
+  if (f.sessionId) q = q.where('m.session_id', '=', f.sessionId);
+  if (f.studentId) q = q.where('m.student_id', '=', f.studentId);
+  return q;
+}
+
+export async function listMarks(db: Executor, f: ListMarksQuery) {
+  const ids = await filtered(db, f).select('m.id').orderBy('m.marked_at', 'desc').orderBy('m.id').limit(f.limit).offset(f.offset).execute();
+  const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const marks = new Map((await findMarks(db, ids.map((r) => r.id))).map((m) => [m.id, m]));
+  return { items: ids.map((r) => marks.get(r.id)!), total: Number(total.n) };
+}
+
+export async function insertAudit(db: Executor, rows: { id: string; mark_id: string; action: 'update' | 'delete'; before_json: string; after_json: string | null; reason: string | null; at: number }[]) {
+  if (rows.length) await db.insertInto('attendance_audit').values(rows).execute();
+}
+
+export async function auditOf(db: Executor, markId: string) {
+  return db.selectFrom('attendance_audit').selectAll().where('mark_id', '=', markId).orderBy('at').orderBy('id').execute();
+}

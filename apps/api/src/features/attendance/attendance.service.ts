@@ -1,0 +1,150 @@
+// Rules for attendance: a mark's id makes posting idempotent; a student is marked at most once
+// per session and not again within the cooldown; late follows the session's threshold. Every
+// batch is one transaction that first locks the students it touches, so parallel batches from
+// several devices cannot both store a mark for the same student.
+import { randomUUID } from 'node:crypto';
+import type { LiveEvent, Mark, MarkResult, MarkStatus, NewMark, PostMarksResult } from '@rollcall/contracts';
+import { ApiError } from '../../http/errors.ts';
+import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { withRetry } from '../../shared/db-errors.ts';
+import { localDay, offsetMinutes } from '../../shared/time.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { findSessions, type SessionRow } from '../sessions/sessions.repository.ts';
+import { lockStudents } from '../students/students.repository.ts';
+import * as repo from './attendance.repository.ts';
+
+interface Seen {
+  id: string;
+  student_id: string;
+  session_id: string | null;
+  marked_at: number;
+}
+
+function decideStatus(mark: NewMark, markedAt: number, session: SessionRow | undefined): MarkStatus {
+  if (mark.status) return mark.status;
+  if (!session) return 'present';
+  return markedAt > Number(session.starts_at) + Number(session.late_after_minutes) * 60_000 ? 'late' : 'present';
+}
+
+export function attendanceService(ctx: ServiceContext) {
+  const mustFind = async (id: string): Promise<Mark> => {
+    const m = await repo.findMark(ctx.db, id);
+    if (!m) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
+    return m;
+  };
+
+  async function postOnce(marks: NewMark[]): Promise<{ results: MarkResult[]; accepted: string[] }> {
+    return writeTransaction(ctx, async (trx) => {
+      const receivedAt = ctx.now();
+      const known = await lockStudents(trx, ctx.dialect, marks.map((m) => m.studentId));
+      const already = await repo.existingIds(trx, marks.map((m) => m.id));
+      const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
+      const sessions = await findSessions(trx, sessionIds);
+      const times = marks.map((m) => Date.parse(m.markedAt));
+      const seen: Seen[] = await repo.recentMarks(
+        trx,
+        [...known],
+        sessionIds,
+        Math.min(...times) - ctx.cooldownMs,
+        Math.max(...times) + ctx.cooldownMs,
+      );
+      const results: MarkResult[] = [];
+      const rows: repo.MarkRow[] = [];
+      const batchIds = new Set<string>();
+      marks.forEach((mark, i) => {
+        const markedAt = times[i]!;
+        const session = mark.sessionId ? sessions.get(mark.sessionId) : undefined;
+        const prior = already.get(mark.id);
+        if (prior !== undefined || batchIds.has(mark.id)) {
+          results.push({ id: mark.id, status: 'duplicate', reason: 'already-received', existingId: mark.id });
+          return;
+        }
+        batchIds.add(mark.id);
+        if (!known.has(mark.studentId)) return results.push({ id: mark.id, status: 'rejected', reason: 'student-not-found' });
+        if (mark.sessionId && !session) return results.push({ id: mark.id, status: 'rejected', reason: 'session-not-found' });
+        const sameSession = mark.sessionId ? seen.find((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : undefined;
+        if (sameSession) return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: sameSession.id });
+        const near = seen.find((s) => s.student_id === mark.studentId && Math.abs(Number(s.marked_at) - markedAt) < ctx.cooldownMs);
+        if (near) return results.push({ id: mark.id, status: 'duplicate', reason: 'cooldown', existingId: near.id });
+        const offset = offsetMinutes(mark.markedAt);
+        const status = decideStatus(mark, markedAt, session);
+        rows.push({
+          id: mark.id,
+          student_id: mark.studentId,
+          session_id: mark.sessionId ?? null,
+          class_id: session?.class_id ?? null,
+          device_id: mark.deviceId,
+          marked_at: markedAt,
+          marked_day: localDay(markedAt, offset),
+          marked_offset: offset,
+          received_at: receivedAt,
+          similarity: mark.similarity ?? null,
+          method: mark.method,
+          status,
+        });
+        seen.push({ id: mark.id, student_id: mark.studentId, session_id: mark.sessionId ?? null, marked_at: markedAt });
+        results.push({ id: mark.id, status: 'accepted', markStatus: status });
+      });
+      await repo.insertMarks(trx, rows);
+      const stored = await repo.findMarks(trx, rows.map((r) => r.id));
+      await appendEvents(trx, stored.map((mark): LiveEvent => ({ type: 'mark.accepted', mark })), receivedAt);
+      return { results, accepted: rows.map((r) => r.id) };
+    });
+  }
+
+  return {
+    /** A lost race on a unique key means another batch stored the same mark first: run again and report it as a duplicate. */
+    async post(marks: NewMark[]): Promise<PostMarksResult> {
+      const { results } = await withRetry(5, () => postOnce(marks));
+      return { results };
+    },
+
+    list: (q: Parameters<typeof repo.listMarks>[1]) => repo.listMarks(ctx.db, q),
+
+    async update(id: string, status: MarkStatus, reason?: string): Promise<Mark> {
+      const updated = await writeTransaction(ctx, async (trx) => {
+        const before = await repo.findMark(trx, id);
+        if (!before) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
+        if (before.status === status) return before;
+        const at = ctx.now();
+        await trx.updateTable('attendance_marks').set({ status }).where('id', '=', id).execute();
+        const after = (await repo.findMark(trx, id))!;
+        await repo.insertAudit(trx, [{ id: randomUUID(), mark_id: id, action: 'update', before_json: JSON.stringify(before), after_json: JSON.stringify(after), reason: reason ?? null, at }]);
+        await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
+        return after;
+      });
+      return updated;
+    },
+
+    async remove(filter: { markId: string } | { sessionId: string }, reason?: string) {
+      return writeTransaction(ctx, async (trx) => {
+        const at = ctx.now();
+        const q = trx.selectFrom('attendance_marks').select('id');
+        const ids = ('markId' in filter ? await q.where('id', '=', filter.markId).execute() : await q.where('session_id', '=', filter.sessionId).execute()).map((r) => r.id);
+        const before = await repo.findMarks(trx, ids);
+        if (ids.length) await trx.deleteFrom('attendance_marks').where('id', 'in', ids).execute();
+        await repo.insertAudit(trx, before.map((m) => ({ id: randomUUID(), mark_id: m.id, action: 'delete' as const, before_json: JSON.stringify(m), after_json: null, reason: reason ?? null, at })));
+        await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, markIds: ids }] : [], at);
+        return ids.length;
+      });
+    },
+
+    async audit(markId: string) {
+      const rows = await repo.auditOf(ctx.db, markId);
+      if (rows.length === 0) await mustFind(markId);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          markId: r.mark_id,
+          action: r.action as 'update' | 'delete',
+          before: JSON.parse(r.before_json) as unknown,
+          after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
+          reason: r.reason,
+          at: new Date(Number(r.at)).toISOString(),
+        })),
+      };
+    },
+
+    get: mustFind,
+  };
+}

@@ -1,0 +1,122 @@
+// Rules for classes and rosters: unique names, rosters only of existing students, every roster
+// change in the change log so devices can scope their gallery to a class.
+import { randomUUID } from 'node:crypto';
+import type { Class } from '@rollcall/contracts';
+import { ApiError } from '../../http/errors.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { recordChanges } from '../sync/changes.repository.ts';
+import * as repo from './classes.repository.ts';
+
+async function assertStudentsExist(db: Executor, ids: string[]) {
+  if (ids.length === 0) return;
+  const rows = await db.selectFrom('students').select('student_id').where('student_id', 'in', ids).execute();
+  const found = new Set(rows.map((r) => r.student_id));
+  const missing = ids.filter((id) => !found.has(id));
+  if (missing.length) throw new ApiError('student-not-found', `Unknown student id${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}.`, { missing });
+}
+
+export function classesService(ctx: ServiceContext) {
+  const mustFind = async (id: string): Promise<Class> => {
+    const c = await repo.findClass(ctx.db, id);
+    if (!c) throw new ApiError('class-not-found', `No class with id ${id}.`);
+    return c;
+  };
+  const duplicateName = (name: string) => new ApiError('duplicate-class-name', `A class named ${JSON.stringify(name)} already exists.`);
+
+  /** Applies a roster change inside a locked transaction and records it. */
+  const editRoster = async (classId: string, change: (trx: Executor, current: string[]) => Promise<{ added: string[]; removed: string[] }>) => {
+    await writeTransaction(ctx, async (trx) => {
+      if (!(await repo.lockClass(trx, ctx.dialect, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
+      const { added, removed } = await change(trx, await repo.rosterOf(trx, classId));
+      if (added.length + removed.length === 0) return;
+      const at = ctx.now();
+      await trx.updateTable('classes').set({ updated_at: at }).where('id', '=', classId).execute();
+      const revision = await recordChanges(trx, [{ entity: 'class', entityId: classId, op: 'upsert' }], at);
+      await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [...added, ...removed], classIds: [classId] }], at);
+    });
+    return { classId, studentIds: await repo.rosterOf(ctx.db, classId) };
+  };
+
+  return {
+    get: mustFind,
+    list: async () => ({ items: await repo.listClasses(ctx.db) }),
+
+    async create(name: string, studentIds: string[] = []): Promise<Class> {
+      const id = randomUUID();
+      const members = [...new Set(studentIds)];
+      try {
+        await writeTransaction(ctx, async (trx) => {
+          const at = ctx.now();
+          await assertStudentsExist(trx, members);
+          await repo.insertClass(trx, id, name, at);
+          await repo.addMembers(trx, id, members);
+          const revision = await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], at);
+          await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: members, classIds: [id] }], at);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateName(name);
+        throw err;
+      }
+      return mustFind(id);
+    },
+
+    async rename(id: string, name: string): Promise<Class> {
+      try {
+        await writeTransaction(ctx, async (trx) => {
+          const at = ctx.now();
+          if (!(await repo.renameClass(trx, id, name, at))) throw new ApiError('class-not-found', `No class with id ${id}.`);
+          await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], at);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateName(name);
+        throw err;
+      }
+      return mustFind(id);
+    },
+
+    async delete(id: string) {
+      await writeTransaction(ctx, async (trx) => {
+        const at = ctx.now();
+        if (!(await repo.deleteClass(trx, id))) throw new ApiError('class-not-found', `No class with id ${id}.`);
+        const revision = await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'delete' }], at);
+        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [], classIds: [id] }], at);
+      });
+      return { ok: true as const };
+    },
+
+    async roster(id: string) {
+      await mustFind(id);
+      return { classId: id, studentIds: await repo.rosterOf(ctx.db, id) };
+    },
+
+    setRoster: (id: string, studentIds: string[]) =>
+      editRoster(id, async (trx, current) => {
+        const wanted = [...new Set(studentIds)];
+        await assertStudentsExist(trx, wanted);
+        const have = new Set(current);
+        const want = new Set(wanted);
+        const added = wanted.filter((s) => !have.has(s));
+        const removed = current.filter((s) => !want.has(s));
+        await repo.removeMembers(trx, id, removed);
+        await repo.addMembers(trx, id, added);
+        return { added, removed };
+      }),
+
+    addMember: (id: string, studentId: string) =>
+      editRoster(id, async (trx, current) => {
+        if (current.includes(studentId)) return { added: [], removed: [] };
+        await assertStudentsExist(trx, [studentId]);
+        await repo.addMembers(trx, id, [studentId]);
+        return { added: [studentId], removed: [] };
+      }),
+
+    removeMember: (id: string, studentId: string) =>
+      editRoster(id, async (trx, current) => {
+        if (!current.includes(studentId)) throw new ApiError('student-not-found', `Student ${studentId} is not in this class.`);
+        await repo.removeMembers(trx, id, [studentId]);
+        return { added: [], removed: [studentId] };
+      }),
+  };
+}

@@ -1,0 +1,78 @@
+// SQL for face embeddings. Vectors are stored as binary float32 (4 bytes a value), never JSON.
+import { encodeVector, isModelId, type Embedding } from '@rollcall/contracts';
+import type { Executor } from '../../shared/context.ts';
+import { toIso } from '../../shared/time.ts';
+
+export interface EmbeddingRow {
+  id: string;
+  student_id: string;
+  model_id: string;
+  dim: number;
+  quality: number;
+  source_hash: string;
+  created_at: number;
+  vector?: Uint8Array;
+}
+
+const META = ['id', 'student_id', 'model_id', 'dim', 'quality', 'source_hash', 'created_at'] as const;
+
+export function toEmbedding(r: EmbeddingRow): Embedding {
+  if (!isModelId(r.model_id)) throw new Error(`stored embedding ${r.id} has unknown model ${r.model_id}`);
+  const e: Embedding = {
+    id: r.id,
+    studentId: r.student_id,
+    modelId: r.model_id,
+    dim: Number(r.dim),
+    quality: Number(r.quality),
+    sourceHash: r.source_hash,
+    createdAt: toIso(Number(r.created_at)),
+  };
+  if (r.vector) e.vector = encodeVector(bytesToFloats(r.vector));
+  return e;
+}
+
+function bytesToFloats(bytes: Uint8Array): Float32Array {
+  // Buffers from the drivers may share a pool at any offset: copy to an aligned array.
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Float32Array(copy.buffer);
+}
+
+export async function listForStudent(db: Executor, studentId: string, withVectors: boolean, modelId?: string) {
+  let q = db.selectFrom('face_embeddings').select(META).where('student_id', '=', studentId).orderBy('created_at').orderBy('id');
+  if (modelId) q = q.where('model_id', '=', modelId);
+  if (withVectors) return (await q.select('vector').execute()).map(toEmbedding);
+  return (await q.execute()).map(toEmbedding);
+}
+
+export async function findByIds(db: Executor, ids: string[], modelId?: string): Promise<Embedding[]> {
+  const out: Embedding[] = [];
+  // Chunked: an IN list of thousands of ids is slow to plan on both databases.
+  for (let i = 0; i < ids.length; i += 1000) {
+    let q = db.selectFrom('face_embeddings').select([...META, 'vector']).where('id', 'in', ids.slice(i, i + 1000));
+    if (modelId) q = q.where('model_id', '=', modelId);
+    out.push(...(await q.execute()).map(toEmbedding));
+  }
+  return out;
+}
+
+export async function findBySourceHashes(db: Executor, studentId: string, modelId: string, hashes: string[]) {
+  if (hashes.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('face_embeddings')
+    .select(['id', 'source_hash'])
+    .where('student_id', '=', studentId)
+    .where('model_id', '=', modelId)
+    .where('source_hash', 'in', hashes)
+    .execute();
+  return new Map(rows.map((r) => [r.source_hash, r.id]));
+}
+
+export async function insertEmbedding(db: Executor, row: EmbeddingRow & { vector: Uint8Array }) {
+  await db.insertInto('face_embeddings').values(row).execute();
+}
+
+export async function deleteEmbedding(db: Executor, studentId: string, id: string) {
+  const r = await db.deleteFrom('face_embeddings').where('id', '=', id).where('student_id', '=', studentId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

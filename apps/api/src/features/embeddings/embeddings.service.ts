@@ -1,0 +1,95 @@
+// Rules for embeddings: a known model, the model's dimension, finite non-zero values; stored
+// unit-length; the same photo (content hash) twice adds nothing. A request is all or nothing.
+import { randomUUID } from 'node:crypto';
+import {
+  decodeVector, float32ToBytes, isModelId, l2Normalize, modelDim, vectorProblem,
+  type AddEmbeddingsBody, type AddEmbeddingsResult, type ErrorCode,
+} from '@rollcall/contracts';
+import { ApiError } from '../../http/errors.ts';
+import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { withRetry } from '../../shared/db-errors.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { lockStudents } from '../students/students.repository.ts';
+import { recordChanges } from '../sync/changes.repository.ts';
+import * as repo from './embeddings.repository.ts';
+
+const PROBLEM_CODE = { 'wrong-dimension': 'embedding-wrong-dimension', 'not-finite': 'embedding-not-finite', 'all-zero': 'embedding-all-zero' } as const;
+
+function checked(body: AddEmbeddingsBody) {
+  return body.embeddings.map((e, index) => {
+    const fail = (code: ErrorCode, message: string): never => {
+      throw new ApiError(code, `Embedding ${index}: ${message}`, { index });
+    };
+    if (!isModelId(e.modelId)) return fail('unknown-model', `unknown model id ${JSON.stringify(e.modelId)}.`);
+    const vector = decodeVector(e.vector);
+    if (!vector) return fail('embedding-not-base64', 'vector must be base64 of little-endian float32 values.');
+    const dim = modelDim(e.modelId);
+    const problem = vectorProblem(vector, dim);
+    if (problem === 'wrong-dimension') return fail(PROBLEM_CODE[problem], `model ${e.modelId} has ${dim} dimensions, the vector has ${vector.length}.`);
+    if (problem === 'not-finite') return fail(PROBLEM_CODE[problem], 'the vector contains NaN or Infinity.');
+    if (problem === 'all-zero') return fail(PROBLEM_CODE[problem], 'the vector is all zeros.');
+    return { ...e, modelId: e.modelId, dim, bytes: float32ToBytes(l2Normalize(vector)) };
+  });
+}
+
+export function embeddingsService(ctx: ServiceContext) {
+  return {
+    async list(studentId: string, withVectors: boolean, modelId?: string) {
+      const exists = await ctx.db.selectFrom('students').select('student_id').where('student_id', '=', studentId).executeTakeFirst();
+      if (!exists) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+      return { items: await repo.listForStudent(ctx.db, studentId, withVectors, modelId) };
+    },
+
+    async add(studentId: string, body: AddEmbeddingsBody): Promise<AddEmbeddingsResult> {
+      const items = checked(body);
+      return withRetry(3, () =>
+        writeTransaction(ctx, async (trx) => {
+          const at = ctx.now();
+          if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) {
+            throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+          }
+          const known = new Map<string, string>();
+          for (const modelId of new Set(items.map((i) => i.modelId))) {
+            const hashes = items.filter((i) => i.modelId === modelId).map((i) => i.sourceHash);
+            for (const [hash, id] of await repo.findBySourceHashes(trx, studentId, modelId, hashes)) known.set(`${modelId}:${hash}`, id);
+          }
+          const results: AddEmbeddingsResult['results'] = [];
+          const created: string[] = [];
+          for (const item of items) {
+            const key = `${item.modelId}:${item.sourceHash}`;
+            const existing = known.get(key);
+            if (existing) {
+              results.push({ id: existing, status: 'duplicate', sourceHash: item.sourceHash });
+              continue;
+            }
+            const id = randomUUID();
+            await repo.insertEmbedding(trx, {
+              id, student_id: studentId, model_id: item.modelId, dim: item.dim, vector: item.bytes,
+              quality: item.quality, source_hash: item.sourceHash, created_at: at,
+            });
+            known.set(key, id);
+            created.push(id);
+            results.push({ id, status: 'created', sourceHash: item.sourceHash });
+          }
+          if (created.length > 0) {
+            const revision = await recordChanges(trx, created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })), at);
+            await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: [] }], at);
+          }
+          return { results };
+        }),
+      );
+    },
+
+    async delete(studentId: string, embeddingId: string) {
+      await writeTransaction(ctx, async (trx) => {
+        const at = ctx.now();
+        if (!(await repo.deleteEmbedding(trx, studentId, embeddingId))) {
+          throw new ApiError('embedding-not-found', `Student ${studentId} has no embedding ${embeddingId}.`);
+        }
+        const revision = await recordChanges(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete' }], at);
+        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: [] }], at);
+      });
+      return { ok: true as const };
+    },
+  };
+}

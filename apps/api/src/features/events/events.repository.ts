@@ -1,0 +1,32 @@
+// Live events are rows, written in the same transaction as the change they announce: an event
+// exists exactly when its change committed, and every API instance can read it.
+import type { LiveEvent } from '@rollcall/contracts';
+import type { Executor } from '../../shared/context.ts';
+
+export async function appendEvents(trx: Executor, events: LiveEvent[], at: number): Promise<void> {
+  if (events.length === 0) return;
+  await trx
+    .insertInto('events')
+    .values(events.map((e) => ({ type: e.type, payload: JSON.stringify(e), at })))
+    .execute();
+}
+
+export async function eventsAfter(db: Executor, afterId: number, limit: number) {
+  const rows = await db.selectFrom('events').select(['id', 'payload']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+  return rows.map((r) => ({ id: Number(r.id), event: JSON.parse(r.payload) as LiveEvent }));
+}
+
+export async function eventsByIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('events').select(['id', 'payload']).where('id', 'in', ids).orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), event: JSON.parse(r.payload) as LiveEvent }));
+}
+
+export async function lastEventId(db: Executor): Promise<number> {
+  const row = await db.selectFrom('events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+  return Number(row?.max ?? 0);
+}
+
+export async function pruneEvents(db: Executor, before: number): Promise<void> {
+  await db.deleteFrom('events').where('at', '<', before).execute();
+}

@@ -1,0 +1,80 @@
+// SQL for class sessions (one meeting of a class).
+import type { ClassSession } from '@rollcall/contracts';
+import type { Executor } from '../../shared/context.ts';
+import { toIso } from '../../shared/time.ts';
+
+export interface SessionRow {
+  id: string;
+  class_id: string;
+  starts_at: number;
+  ends_at: number | null;
+  late_after_minutes: number;
+  day: string;
+  created_at: number;
+}
+
+export function toSession(r: SessionRow, now: number): ClassSession {
+  const startsAt = Number(r.starts_at);
+  const endsAt = r.ends_at === null ? null : Number(r.ends_at);
+  return {
+    id: r.id,
+    classId: r.class_id,
+    startsAt: toIso(startsAt),
+    endsAt: endsAt === null ? null : toIso(endsAt),
+    lateAfterMinutes: Number(r.late_after_minutes),
+    active: startsAt <= now && (endsAt === null || endsAt > now),
+  };
+}
+
+const COLS = ['id', 'class_id', 'starts_at', 'ends_at', 'late_after_minutes', 'day', 'created_at'] as const;
+
+export async function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('class_sessions').select(COLS).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSessions(db: Executor, ids: string[]): Promise<Map<string, SessionRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('class_sessions').select(COLS).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function listSessions(db: Executor, classId: string, from?: number, to?: number) {
+  let q = db.selectFrom('class_sessions').select(COLS).where('class_id', '=', classId);
+  if (from !== undefined) q = q.where('starts_at', '>=', from);
+  if (to !== undefined) q = q.where('starts_at', '<=', to);
+  return q.orderBy('starts_at', 'desc').limit(500).execute();
+}
+
+export async function currentSession(db: Executor, classId: string, now: number) {
+  return db
+    .selectFrom('class_sessions')
+    .select(COLS)
+    .where('class_id', '=', classId)
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .orderBy('starts_at', 'desc')
+    .executeTakeFirst();
+}
+
+export async function insertSession(db: Executor, row: SessionRow) {
+  await db.insertInto('class_sessions').values(row).execute();
+}
+
+export async function endRunningSessions(db: Executor, classId: string, now: number) {
+  await db
+    .updateTable('class_sessions')
+    .set({ ends_at: now })
+    .where('class_id', '=', classId)
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .execute();
+}
+
+export async function updateSession(db: Executor, id: string, patch: Partial<Pick<SessionRow, 'starts_at' | 'ends_at' | 'late_after_minutes' | 'day'>>) {
+  await db.updateTable('class_sessions').set(patch).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Executor, id: string) {
+  const r = await db.deleteFrom('class_sessions').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}

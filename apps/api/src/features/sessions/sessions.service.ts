@@ -1,0 +1,86 @@
+// Rules for sessions: starting one ends any session of the same class still running, so a class
+// has at most one active session and marks know where they belong.
+import { randomUUID } from 'node:crypto';
+import type { ClassSession } from '@rollcall/contracts';
+import { ApiError } from '../../http/errors.ts';
+import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { localDay, offsetMinutes, serverOffset } from '../../shared/time.ts';
+import { lockClass } from '../classes/classes.repository.ts';
+import * as repo from './sessions.repository.ts';
+
+const notFound = (id: string) => new ApiError('session-not-found', `No session with id ${id}.`);
+
+/** Epoch ms and the school day of an instant given by a client (or now, in the server's zone). */
+function instant(iso: string | undefined, now: number) {
+  if (iso === undefined) return { ms: now, day: localDay(now, serverOffset(now)) };
+  const ms = Date.parse(iso);
+  return { ms, day: localDay(ms, offsetMinutes(iso)) };
+}
+
+export function sessionsService(ctx: ServiceContext) {
+  const mustFind = async (id: string) => {
+    const row = await repo.findSession(ctx.db, id);
+    if (!row) throw notFound(id);
+    return row;
+  };
+  const classMustExist = async (id: string) => {
+    const c = await ctx.db.selectFrom('classes').select('id').where('id', '=', id).executeTakeFirst();
+    if (!c) throw new ApiError('class-not-found', `No class with id ${id}.`);
+  };
+
+  return {
+    get: async (id: string): Promise<ClassSession> => repo.toSession(await mustFind(id), ctx.now()),
+
+    async list(classId: string, from?: string, to?: string) {
+      await classMustExist(classId);
+      const rows = await repo.listSessions(ctx.db, classId, from ? Date.parse(from) : undefined, to ? Date.parse(to) : undefined);
+      const now = ctx.now();
+      return { items: rows.map((r) => repo.toSession(r, now)) };
+    },
+
+    async current(classId: string) {
+      await classMustExist(classId);
+      const now = ctx.now();
+      const row = await repo.currentSession(ctx.db, classId, now);
+      return { session: row ? repo.toSession(row, now) : null };
+    },
+
+    async create(classId: string, body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes: number }) {
+      const now = ctx.now();
+      const start = instant(body.startsAt, now);
+      const endsAt = body.endsAt ? Date.parse(body.endsAt) : null;
+      if (endsAt !== null && endsAt <= start.ms) throw new ApiError('validation-failed', 'endsAt must be after startsAt.');
+      const id = randomUUID();
+      await writeTransaction(ctx, async (trx) => {
+        if (!(await lockClass(trx, ctx.dialect, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
+        if (start.ms <= now) await repo.endRunningSessions(trx, classId, start.ms);
+        await repo.insertSession(trx, {
+          id, class_id: classId, starts_at: start.ms, ends_at: endsAt, late_after_minutes: body.lateAfterMinutes, day: start.day, created_at: now,
+        });
+      });
+      return repo.toSession((await repo.findSession(ctx.db, id))!, ctx.now());
+    },
+
+    async update(id: string, body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes?: number | undefined }) {
+      const row = await mustFind(id);
+      const patch: Parameters<typeof repo.updateSession>[2] = {};
+      if (body.startsAt !== undefined) {
+        const start = instant(body.startsAt, ctx.now());
+        patch.starts_at = start.ms;
+        patch.day = start.day;
+      }
+      if (body.endsAt !== undefined) patch.ends_at = body.endsAt === null ? null : Date.parse(body.endsAt);
+      if (body.lateAfterMinutes !== undefined) patch.late_after_minutes = body.lateAfterMinutes;
+      const starts = patch.starts_at ?? Number(row.starts_at);
+      const ends = patch.ends_at === undefined ? row.ends_at : patch.ends_at;
+      if (ends !== null && Number(ends) <= starts) throw new ApiError('validation-failed', 'endsAt must be after startsAt.');
+      await repo.updateSession(ctx.db, id, patch);
+      return repo.toSession((await mustFind(id))!, ctx.now());
+    },
+
+    async delete(id: string) {
+      if (!(await repo.deleteSession(ctx.db, id))) throw notFound(id);
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,95 @@
+// SQL for students. Rows become contract objects here and nowhere else.
+import type { Student } from '@rollcall/contracts';
+import { likePattern, type Executor } from '../../shared/context.ts';
+import { toIso } from '../../shared/time.ts';
+
+function studentQuery(db: Executor) {
+  return db
+    .selectFrom('students as s')
+    .select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at'])
+    .select((eb) =>
+      eb.selectFrom('face_embeddings as e').whereRef('e.student_id', '=', 's.student_id').select((e) => e.fn.countAll<number>().as('n')).as('embedding_count'),
+    );
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof studentQuery>['executeTakeFirstOrThrow']>>;
+
+function toStudent(r: Row): Student {
+  return {
+    studentId: r.student_id,
+    name: r.name,
+    email: r.email,
+    embeddingCount: Number(r.embedding_count ?? 0),
+    createdAt: toIso(Number(r.created_at)),
+    updatedAt: toIso(Number(r.updated_at)),
+  };
+}
+
+export async function findStudent(db: Executor, studentId: string): Promise<Student | null> {
+  const row = await studentQuery(db).where('s.student_id', '=', studentId).executeTakeFirst();
+  return row ? toStudent(row) : null;
+}
+
+export async function findStudents(db: Executor, ids: string[]): Promise<Student[]> {
+  if (ids.length === 0) return [];
+  const rows = await studentQuery(db).where('s.student_id', 'in', ids).execute();
+  return rows.map(toStudent);
+}
+
+export interface StudentFilter {
+  q?: string | undefined;
+  classId?: string | undefined;
+}
+
+function filtered(db: Executor, f: StudentFilter) {
+  let query = db.selectFrom('students as s');
+  if (f.q) {
+    const pattern = likePattern(f.q);
+    query = query.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['s.student_id']), 'like', pattern), eb(eb.fn('lower', ['s.name']), 'like', pattern)]),
+    );
+  }
+  if (f.classId) {
+    const classId = f.classId;
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('class_students as cs').select('cs.student_id').whereRef('cs.student_id', '=', 's.student_id').where('cs.class_id', '=', classId)),
+    );
+  }
+  return query;
+}
+
+export async function listStudents(db: Executor, f: StudentFilter, limit: number, offset: number) {
+  const ids = await filtered(db, f).select('s.student_id').orderBy('s.student_id').limit(limit).offset(offset).execute();
+  const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const students = await findStudents(db, ids.map((r) => r.student_id));
+  const byId = new Map(students.map((s) => [s.studentId, s]));
+  return { items: ids.map((r) => byId.get(r.student_id)!).filter(Boolean), total: Number(total.n) };
+}
+
+export async function insertStudent(db: Executor, s: { studentId: string; name: string; email: string | null }, at: number) {
+  await db.insertInto('students').values({ student_id: s.studentId, name: s.name, email: s.email, created_at: at, updated_at: at }).execute();
+}
+
+export async function updateStudent(db: Executor, studentId: string, patch: { name?: string; email?: string | null }, at: number) {
+  const result = await db
+    .updateTable('students')
+    .set({ ...(patch.name !== undefined && { name: patch.name }), ...(patch.email !== undefined && { email: patch.email }), updated_at: at })
+    .where('student_id', '=', studentId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function deleteStudentRow(db: Executor, studentId: string) {
+  const result = await db.deleteFrom('students').where('student_id', '=', studentId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/** Locks the given students' rows until the transaction ends (MySQL); SQLite serialises writers anyway. */
+export async function lockStudents(db: Executor, dialect: 'mysql' | 'sqlite', ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const sorted = [...new Set(ids)].sort();
+  let query = db.selectFrom('students').select('student_id').where('student_id', 'in', sorted).orderBy('student_id');
+  if (dialect === 'mysql') query = query.forUpdate();
+  const rows = await query.execute();
+  return new Set(rows.map((r) => r.student_id));
+}

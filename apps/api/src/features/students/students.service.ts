@@ -1,0 +1,75 @@
+// Rules for students: unique ids, and deletion that removes biometric data at once and tells
+// every device (through the change log) to drop it.
+import type { CreateStudentBody, Student, UpdateStudentBody } from '@rollcall/contracts';
+import { ApiError } from '../../http/errors.ts';
+import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { isUniqueViolation } from '../../shared/db-errors.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { recordChanges, type Change } from '../sync/changes.repository.ts';
+import * as repo from './students.repository.ts';
+
+export function studentsService(ctx: ServiceContext) {
+  const mustFind = async (studentId: string): Promise<Student> => {
+    const s = await repo.findStudent(ctx.db, studentId);
+    if (!s) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+    return s;
+  };
+
+  return {
+    get: mustFind,
+
+    list: (f: repo.StudentFilter, limit: number, offset: number) => repo.listStudents(ctx.db, f, limit, offset),
+
+    async create(body: CreateStudentBody): Promise<Student> {
+      const at = ctx.now();
+      try {
+        await writeTransaction(ctx, async (trx) => {
+          await repo.insertStudent(trx, { studentId: body.studentId, name: body.name, email: body.email ?? null }, at);
+          const revision = await recordChanges(trx, [{ entity: 'student', entityId: body.studentId, op: 'upsert' }], at);
+          await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [body.studentId], classIds: [] }], at);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new ApiError('duplicate-student-id', `A student with id ${body.studentId} already exists.`);
+        throw err;
+      }
+      return mustFind(body.studentId);
+    },
+
+    async update(studentId: string, body: UpdateStudentBody): Promise<Student> {
+      const at = ctx.now();
+      await writeTransaction(ctx, async (trx) => {
+        const patch: { name?: string; email?: string | null } = {};
+        if (body.name !== undefined) patch.name = body.name;
+        if (body.email !== undefined) patch.email = body.email;
+        if (!(await repo.updateStudent(trx, studentId, patch, at))) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+        const revision = await recordChanges(trx, [{ entity: 'student', entityId: studentId, op: 'upsert' }], at);
+        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: [] }], at);
+      });
+      return mustFind(studentId);
+    },
+
+    async delete(studentId: string, keepMarks: boolean) {
+      const at = ctx.now();
+      return writeTransaction(ctx, async (trx) => {
+        const found = await repo.lockStudents(trx, ctx.dialect, [studentId]);
+        if (!found.has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+        const embeddings = await trx.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute();
+        const classes = await trx.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute();
+        await trx.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
+        await trx.deleteFrom('class_students').where('student_id', '=', studentId).execute();
+        const marks = await trx.selectFrom('attendance_marks').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
+        if (!keepMarks) await trx.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
+        await repo.deleteStudentRow(trx, studentId);
+        const changes: Change[] = [
+          ...embeddings.map((e): Change => ({ entity: 'embedding', entityId: e.id, op: 'delete' })),
+          ...classes.map((c): Change => ({ entity: 'class', entityId: c.class_id, op: 'upsert' })),
+          { entity: 'student', entityId: studentId, op: 'delete' },
+        ];
+        const revision = await recordChanges(trx, changes, at);
+        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: classes.map((c) => c.class_id) }], at);
+        const markCount = Number(marks.n);
+        return { studentId, embeddingsDeleted: embeddings.length, marksDeleted: keepMarks ? 0 : markCount, marksKept: keepMarks ? markCount : 0 };
+      });
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// Offline sync: what changed since a revision, folded so each entity appears once with its last
+// state. since=0 (or a revision this server never reached, e.g. after a restore) is the whole set.
+import type { SyncResponse } from '@rollcall/contracts';
+import type { ServiceContext } from '../../shared/context.ts';
+import { toIso } from '../../shared/time.ts';
+import { rostersOf } from '../classes/classes.repository.ts';
+import { findByIds } from '../embeddings/embeddings.repository.ts';
+import { findStudents } from '../students/students.repository.ts';
+import { changesSince, currentRevision, type Entity } from './changes.repository.ts';
+
+export function syncService(ctx: ServiceContext) {
+  return {
+    async since(requested: number, limit: number, modelId?: string): Promise<SyncResponse> {
+      // One read transaction: the revision and the rows it covers come from the same snapshot.
+      return ctx.db.transaction().execute(async (trx) => {
+        const head = await currentRevision(trx);
+        const reset = requested > head;
+        const since = reset ? 0 : requested;
+        const changes = await changesSince(trx, since, head, limit);
+        const more = changes.length === limit && changes.at(-1)!.revision < head;
+        const revision = more ? changes.at(-1)!.revision : head;
+
+        const last = new Map<string, 'upsert' | 'delete'>();
+        for (const c of changes) last.set(`${c.entity}:${c.entityId}`, c.op);
+        const ids = (entity: Entity, op: 'upsert' | 'delete') =>
+          [...last].filter(([k, o]) => o === op && k.startsWith(`${entity}:`)).map(([k]) => k.slice(entity.length + 1));
+
+        const students = await findStudents(trx, ids('student', 'upsert'));
+        const embeddings = await findByIds(trx, ids('embedding', 'upsert'), modelId);
+        const classIds = ids('class', 'upsert');
+        const classRows = classIds.length ? await trx.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute() : [];
+        const rosters = await rostersOf(trx, classRows.map((c) => c.id));
+        // A row missing now was deleted later in the same snapshot's history: report it deleted.
+        const gone = (entity: Entity, present: Set<string>) => ids(entity, 'upsert').filter((id) => !present.has(id));
+        const deleted = (entity: Entity, present: Set<string>) => (since === 0 ? [] : [...ids(entity, 'delete'), ...gone(entity, present)]);
+
+        return {
+          since,
+          revision,
+          more,
+          reset,
+          students: { upserted: students, deleted: deleted('student', new Set(students.map((s) => s.studentId))) },
+          embeddings: {
+            upserted: embeddings.map((e) => ({ ...e, vector: e.vector! })),
+            // With a modelId, another model's embeddings count as gone: the device never holds them.
+            deleted: deleted('embedding', new Set(embeddings.map((e) => e.id))),
+          },
+          classes: {
+            upserted: classRows.map((c) => ({ id: c.id, name: c.name, studentIds: rosters.get(c.id) ?? [] })),
+            deleted: deleted('class', new Set(classRows.map((c) => c.id))),
+          },
+          serverTime: toIso(ctx.now()),
+        };
+      });
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// ApiError carries a code from the contracts' closed set; one middleware turns every error into
+// `{error: {code, message, details?}}` with the code's status.
+import type { ErrorRequestHandler } from 'express';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@rollcall/contracts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const DB_DOWN = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN',
+  'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'POOL_CLOSED',
+]);
+
+/** Connection-level failures: the database is down or overloaded, not the request wrong. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: unknown; fatal?: unknown; message?: unknown };
+  if (typeof e.code === 'string' && DB_DOWN.has(e.code)) return true;
+  if (e.fatal === true) return true;
+  return typeof e.message === 'string' && /Pool is closed|connect ETIMEDOUT|Connection lost/i.test(e.message);
+}
+
+/** Maps body-parser's errors (malformed JSON, too large, bad charset) to our codes. */
+function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | null {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new ApiError('invalid-json', 'The request body is not valid JSON.');
+    case 'entity.too.large':
+      return new ApiError('payload-too-large', `The request body is larger than the limit (${String(err.limit)} bytes).`);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ApiError('unsupported-media-type', 'Send JSON as UTF-8 (Content-Type: application/json).');
+    case 'request.aborted':
+    case 'request.size.invalid':
+    case 'stream.encoding.set':
+      return new ApiError('validation-failed', 'The request body was cut off or inconsistent with its Content-Length.');
+    default:
+      return null;
+  }
+}
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err && typeof err === 'object') {
+    const mapped = fromBodyParser(err as { type?: unknown });
+    if (mapped) return mapped;
+    if (err instanceof URIError) return new ApiError('validation-failed', 'The URL is not correctly encoded.');
+  }
+  if (isDatabaseUnavailable(err)) return new ApiError('database-unavailable', 'The database is unavailable; retry shortly.');
+  return new ApiError('internal', 'Something went wrong on the server.');
+}
+
+export function errorMiddleware(log: (msg: string, err: unknown) => void): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const apiError = toApiError(err);
+    if (apiError.code === 'internal' || apiError.code === 'database-unavailable') log(`${req.method} ${req.originalUrl}`, err);
+    const body: ErrorBody = { error: { code: apiError.code, message: apiError.message } };
+    if (apiError.details !== undefined) body.error.details = apiError.details;
+    if (apiError.code === 'database-unavailable') res.setHeader('Retry-After', '2');
+    res.status(ERROR_STATUS[apiError.code]).json(body);
+  };
+}

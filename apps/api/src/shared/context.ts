@@ -1,0 +1,21 @@
+// What every service gets: the database, the clock and the rules that come from configuration.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface ServiceContext {
+  db: Kysely<DB>;
+  dialect: 'mysql' | 'sqlite';
+  now: () => number;
+  cooldownMs: number;
+}
+
+/** A write transaction. On MySQL it reads committed rows, so checks made after taking a row lock see what the lock waited for. */
+export function writeTransaction<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  const builder = ctx.db.transaction();
+  return (ctx.dialect === 'mysql' ? builder.setIsolationLevel('read committed') : builder).execute(fn);
+}
+
+/** Escapes LIKE wildcards in user text. */
+export const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
