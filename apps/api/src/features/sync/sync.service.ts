@@ -25,8 +25,13 @@ export function syncService(ctx: ServiceContext) {
         const ids = (entity: Entity, op: 'upsert' | 'delete') =>
           [...last].filter(([k, o]) => o === op && k.startsWith(`${entity}:`)).map(([k]) => k.slice(entity.length + 1));
 
-        const students = await findStudents(trx, ids('student', 'upsert'));
-        const embeddings = await findByIds(trx, ids('embedding', 'upsert'), modelId);
+        // In change-log order, so a device applies them as they happened.
+        const inOrder = <T>(rows: T[], key: (r: T) => string, order: string[]) => {
+          const rank = new Map(order.map((id, i) => [id, i]));
+          return rows.sort((a, b) => rank.get(key(a))! - rank.get(key(b))!);
+        };
+        const students = inOrder(await findStudents(trx, ids('student', 'upsert')), (s) => s.studentId, ids('student', 'upsert'));
+        const embeddings = inOrder(await findByIds(trx, ids('embedding', 'upsert'), modelId), (e) => e.id, ids('embedding', 'upsert'));
         const classIds = ids('class', 'upsert');
         const classRows = classIds.length ? await trx.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute() : [];
         const rosters = await rostersOf(trx, classRows.map((c) => c.id));

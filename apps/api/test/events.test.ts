@@ -1,0 +1,88 @@
+// The live event stream: a mark accepted by one API instance reaches a dashboard connected to
+// another instance on the same database; a reconnecting client catches up with Last-Event-ID.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveEvent } from '@rollcall/contracts';
+import { dialects, startApi, uuid, type TestApi } from './context.ts';
+
+interface Received {
+  id: number;
+  event: LiveEvent;
+}
+
+/** Opens an SSE stream and collects parsed events until closed. */
+function listen(url: string, lastEventId?: number) {
+  const controller = new AbortController();
+  const received: Received[] = [];
+  const waiters: (() => void)[] = [];
+  const ready = fetch(url, { signal: controller.signal, headers: lastEventId !== undefined ? { 'Last-Event-ID': String(lastEventId) } : {} }).then(async (res) => {
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    void (async () => {
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          let cut;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, cut);
+            buffer = buffer.slice(cut + 2);
+            const id = /^id: (\d+)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (id && data) {
+              received.push({ id: Number(id), event: LiveEvent.parse(JSON.parse(data)) });
+              waiters.splice(0).forEach((w) => w());
+            }
+          }
+        }
+      } catch {
+        /* aborted */
+      }
+    })();
+  });
+  const until = async (pred: (r: Received[]) => boolean, ms = 10_000) => {
+    const deadline = Date.now() + ms;
+    while (!pred(received)) {
+      if (Date.now() > deadline) throw new Error(`events not received in time; got ${JSON.stringify(received.map((r) => r.event.type))}`);
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 100);
+      });
+    }
+  };
+  return { ready, received, until, close: () => controller.abort() };
+}
+
+describe.each(dialects)('live events on %s', (dialect) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi(dialect, { eventPollMs: 50 });
+    await api.call('POST', '/api/students', { studentId: 'E1', name: 'Eve' });
+  });
+  afterAll(() => api.close());
+
+  it('delivers marks accepted through another instance, and replays what a client missed', async () => {
+    const other = await api.secondInstance();
+    const stream = listen(`${other.base}/api/events`);
+    await stream.ready;
+    await new Promise((r) => setTimeout(r, 200)); // let the hub take its starting position
+    const id = uuid();
+    await api.call('POST', '/api/attendance', { marks: [{ id, studentId: 'E1', deviceId: 'laptop-9', markedAt: new Date().toISOString(), method: 'face', similarity: 0.97 }] });
+    await stream.until((r) => r.some((e) => e.event.type === 'mark.accepted'));
+    const got = stream.received.find((e) => e.event.type === 'mark.accepted')!;
+    expect(got.event).toMatchObject({ type: 'mark.accepted', mark: { id, studentId: 'E1', studentName: 'Eve', deviceId: 'laptop-9' } });
+    // A duplicate post produces no second event.
+    await api.call('POST', '/api/attendance', { marks: [{ id, studentId: 'E1', deviceId: 'laptop-9', markedAt: new Date().toISOString(), method: 'face' }] });
+    stream.close();
+
+    await api.call('POST', '/api/students', { studentId: 'E2', name: 'Eddie' });
+    const again = listen(`${api.base}/api/events`, got.id);
+    await again.ready;
+    await again.until((r) => r.some((e) => e.event.type === 'roster.changed'));
+    expect(again.received.filter((e) => e.event.type === 'mark.accepted')).toHaveLength(0);
+    expect(again.received[0]!.id).toBeGreaterThan(got.id);
+    again.close();
+    await other.close();
+  });
+});
