@@ -1,0 +1,131 @@
+// An HNSW graph over the store's slots (hnswlib-wasm, inner product on unit vectors): the fast
+// path for large galleries. Labels are store slots; deleted slots are re-used in place.
+import { MatcherError } from './errors.ts';
+import type { HnswLibrary, NativeHnsw } from './hnswlib.ts';
+
+export interface HnswParams {
+  /** Graph degree: higher is more accurate, slower to build and larger. */
+  m: number;
+  efConstruction: number;
+  /** Breadth of each search (at least the number of candidates asked for). */
+  efSearch: number;
+  seed: number;
+}
+
+export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 16, efConstruction: 100, efSearch: 64, seed: 100 };
+
+export class HnswIndex {
+  private readonly deleted = new Set<number>();
+
+  private constructor(
+    private readonly lib: HnswLibrary,
+    private readonly native: NativeHnsw,
+    readonly dim: number,
+    readonly params: HnswParams,
+  ) {}
+
+  static create(lib: HnswLibrary, dim: number, params: HnswParams, capacity: number): HnswIndex {
+    const native = lib.createIndex(dim);
+    const index = new HnswIndex(lib, native, dim, { ...params });
+    index.guard('create', () => {
+      native.initIndex(Math.max(16, capacity), params.m, params.efConstruction, params.seed);
+      native.setEfSearch(params.efSearch);
+    });
+    return index;
+  }
+
+  /** Reads a graph written by `save`; `deleted` are the labels the snapshot marks as free (some may not be in the graph). */
+  static async load(lib: HnswLibrary, dim: number, params: HnswParams, filename: string, capacity: number, deleted: Iterable<number>): Promise<HnswIndex> {
+    const native = lib.createIndex(dim);
+    const index = new HnswIndex(lib, native, dim, { ...params });
+    try {
+      await native.readIndex(filename, capacity);
+    } catch (cause) {
+      native.delete();
+      throw new MatcherError('corrupt-snapshot', `cannot read HNSW graph ${filename}: ${lib.describe(cause)}`, { cause });
+    }
+    index.guard('load', () => native.setEfSearch(params.efSearch));
+    for (const label of deleted) index.deleted.add(label);
+    return index;
+  }
+
+  /** Elements in the graph, deleted ones included (hnswlib keeps them as reusable slots). */
+  get elementCount(): number {
+    return this.native.getCurrentCount();
+  }
+
+  get capacity(): number {
+    return this.native.getMaxElements();
+  }
+
+  /** Inserts (or, for a freed slot, overwrites in place) the vector for `label`. */
+  add(label: number, unit: Float32Array): void {
+    // hnswlib-wasm refuses any insert, even an in-place one, once the graph is full.
+    if (this.elementCount + 1 >= this.capacity) this.resize(this.capacity * 2);
+    this.guard('add', () => {
+      if (this.deleted.delete(label)) {
+        // A freed slot: revive its element and overwrite it in place (no growth). A slot freed
+        // before the graph was built is not in it; hnswlib then says so and a plain insert follows.
+        try {
+          this.native.unmarkDelete(label);
+        } catch {
+          // not in the graph
+        }
+      }
+      this.native.addPoint(unit, label, false);
+    });
+  }
+
+  remove(label: number): void {
+    if (this.deleted.has(label)) return;
+    this.guard('remove', () => this.native.markDelete(label));
+    this.deleted.add(label);
+  }
+
+  resize(capacity: number): void {
+    this.guard('resize', () => this.native.resizeIndex(capacity));
+  }
+
+  /** Labels of (about) the k nearest live vectors, nearest first. */
+  search(unit: Float32Array, k: number, filter?: (label: number) => boolean): number[] {
+    // hnswlib rejects k above its capacity; below it, it simply returns fewer when fewer are live.
+    const kk = Math.min(k, this.capacity);
+    if (kk <= 0) return [];
+    if (this.native.getEfSearch() < kk) this.native.setEfSearch(kk);
+    const result = this.guard('search', () => this.native.searchKnn(unit, kk, filter));
+    if (this.native.getEfSearch() !== this.params.efSearch) this.native.setEfSearch(Math.max(this.params.efSearch, 1));
+    return result.neighbors;
+  }
+
+  setEfSearch(ef: number): void {
+    this.params.efSearch = ef;
+    this.guard('set ef', () => this.native.setEfSearch(ef));
+  }
+
+  /** The stored vector of a label (used to check that a reloaded graph matches its snapshot). */
+  point(label: number): Float32Array {
+    return Float32Array.from(this.guard('read point', () => this.native.getPoint(label)));
+  }
+
+  /** Writes the graph into hnswlib's IndexedDB-backed file system. */
+  async save(filename: string): Promise<void> {
+    try {
+      await this.native.writeIndex(filename);
+    } catch (cause) {
+      throw new MatcherError('storage-failed', `cannot write HNSW graph ${filename}: ${this.lib.describe(cause)}`, { cause });
+    }
+    await this.lib.syncToStorage();
+  }
+
+  dispose(): void {
+    this.native.delete();
+  }
+
+  private guard<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (cause) {
+      throw new MatcherError('index-failed', `HNSW ${what} failed: ${this.lib.describe(cause)}`, { cause });
+    }
+  }
+}
