@@ -1,5 +1,5 @@
 // SQL for face embeddings. Vectors are stored as binary float32 (4 bytes a value), never JSON.
-import { encodeVector, isModelId, type Embedding } from '@rollcall/contracts';
+import { bytesToBase64, isModelId, type Embedding } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 
@@ -27,15 +27,9 @@ export function toEmbedding(r: EmbeddingRow): Embedding {
     sourceHash: r.source_hash,
     createdAt: toIso(Number(r.created_at)),
   };
-  if (r.vector) e.vector = encodeVector(bytesToFloats(r.vector));
+  // Stored bytes are already little-endian float32: the wire format, without decoding.
+  if (r.vector) e.vector = bytesToBase64(r.vector);
   return e;
-}
-
-function bytesToFloats(bytes: Uint8Array): Float32Array {
-  // Buffers from the drivers may share a pool at any offset: copy to an aligned array.
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Float32Array(copy.buffer);
 }
 
 export async function listForStudent(db: Executor, studentId: string, withVectors: boolean, modelId?: string) {
