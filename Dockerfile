@@ -1,0 +1,15 @@
+# The API serving the built web app, for a school server (see docker-compose.yml).
+# The full node image has python3, make and g++ for better-sqlite3's native build.
+FROM node:20-bookworm AS build
+WORKDIR /app
+RUN npm install -g pnpm@10
+COPY . .
+RUN pnpm install --frozen-lockfile && pnpm --filter @rollcall/web build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production PORT=8080
+COPY --from=build /app /app
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:8080/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node_modules/.bin/tsx", "apps/api/src/main.ts"]
