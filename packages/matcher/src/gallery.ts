@@ -56,10 +56,12 @@ export interface TrackParams extends DecisionParams, VoteParams {
 }
 
 /**
- * Measured on this project's 2-core machine (docs/benchmarks/matcher.md): below about this many
- * embeddings the exact scan is as fast as an HNSW query, and it costs nothing to build.
+ * Measured on the project's 2-core machine (docs/benchmarks/matcher.md): HNSW queries overtake the
+ * exact scan at ~500-1000 embeddings (128-d and 1024-d alike) and are 2x faster at ~2000. Below
+ * 2000 the scan stays under ~0.5 ms (128-d) / ~4 ms (1024-d) and saves building the graph
+ * (0.2-3 ms per insert), so a class roster is always scanned exactly.
  */
-export const DEFAULT_EXACT_BELOW = 4000;
+export const DEFAULT_EXACT_BELOW = 2000;
 export const DEFAULT_CANDIDATES = 64;
 
 interface StudentRecord {
@@ -128,6 +130,23 @@ export class Gallery {
     return (this.students.get(studentId)?.slots ?? []).map((s) => this.slotOwner[s]![1]);
   }
 
+  /** Copies of the students' entries (vectors as stored: unit length). */
+  entriesOf(studentIds: Iterable<string>): GalleryEntry[] {
+    const out: GalleryEntry[] = [];
+    for (const studentId of studentIds) {
+      for (const s of this.students.get(studentId)?.slots ?? []) {
+        out.push({ studentId, embeddingId: this.slotOwner[s]![1], vector: this.store.vector(s).slice() });
+      }
+    }
+    return out;
+  }
+
+  /** A separate gallery holding only these students (one index per roster; see the benchmark). */
+  subset(studentIds: Iterable<string>, options: Partial<Omit<GalleryOptions, 'modelId'>> = {}): Promise<Gallery> {
+    const own = { modelId: this.modelId, exactBelow: this.exactBelow, candidates: this.candidates, hnsw: this.hnswParams };
+    return Gallery.create({ ...own, ...options }, this.entriesOf(studentIds));
+  }
+
   /** Adds embeddings; all are checked before any is added, so a bad one leaves the gallery as it was. */
   add(entries: readonly GalleryEntry[]): void {
     const units = this.validate(entries);
@@ -184,19 +203,18 @@ export class Gallery {
   /** Students ranked by score (best first), with both their best and mean-template similarity. */
   search(query: ArrayLike<number>, options: SearchOptions = {}): Candidate[] {
     const q = this.unit(query, 'query');
-    const scoring = options.scoring ?? DEFAULT_SCORING;
     const roster = options.roster === undefined ? undefined : options.roster instanceof Set ? options.roster : new Set(options.roster);
-    const method = this.methodFor(options.method ?? 'auto', roster);
-    const scored = method === 'hnsw' ? this.hnswCandidates(q, roster) : this.exactCandidates(q, roster);
-    const ranked = scored.map((c) => ({ ...c, score: scoring === 'best' ? c.best : c.mean }));
-    ranked.sort((a, b) => b.score - a.score);
-    return options.limit === undefined ? ranked : ranked.slice(0, options.limit);
+    const top = new TopCandidates(options.scoring ?? DEFAULT_SCORING, options.limit ?? Infinity);
+    if (this.methodFor(options.method ?? 'auto', roster) === 'hnsw') this.hnswCandidates(q, roster, top);
+    else this.exactCandidates(q, roster, top);
+    return top.ranked;
   }
 
   /** Which enrolled student this is, or unknown (see `decide`). */
   identify(query: ArrayLike<number>, params: DecisionParams, options: Omit<SearchOptions, 'scoring' | 'limit'> = {}): Decision {
     const resolved = resolveDecisionParams(params);
-    return decide(this.search(query, { ...options, scoring: resolved.scoring }), resolved);
+    // The runner-up is needed for the margin even when only one candidate is shown.
+    return decide(this.search(query, { ...options, scoring: resolved.scoring, limit: Math.max(resolved.topK, 2) }), resolved);
   }
 
   /** Decides on several embeddings of one face over consecutive frames. */
@@ -277,8 +295,7 @@ export class Gallery {
     return n;
   }
 
-  private exactCandidates(q: Float32Array, roster: ReadonlySet<string> | undefined): Omit<Candidate, 'score'>[] {
-    const out: Omit<Candidate, 'score'>[] = [];
+  private exactCandidates(q: Float32Array, roster: ReadonlySet<string> | undefined, top: TopCandidates): void {
     if (roster === undefined) {
       // One pass over the contiguous store, then a per-student max over the precomputed scores.
       if (this.scratch.length < this.store.extent) this.scratch = new Float32Array(this.store.capacity);
@@ -286,36 +303,32 @@ export class Gallery {
       for (const [studentId, st] of this.students) {
         let best = -Infinity;
         for (const s of st.slots) best = Math.max(best, this.scratch[s]!);
-        out.push({ studentId, best, mean: dot(q, st.template), embeddings: st.slots.length });
+        top.offer(studentId, best, dot(q, st.template), st.slots.length);
       }
-      return out;
+      return;
     }
     for (const studentId of roster) {
       const st = this.students.get(studentId);
-      if (st) out.push(this.scoreStudent(q, studentId, st));
+      if (st) this.scoreStudent(q, studentId, st, top);
     }
-    return out;
   }
 
-  private hnswCandidates(q: Float32Array, roster: ReadonlySet<string> | undefined): Omit<Candidate, 'score'>[] {
-    const index = this.index!;
+  private hnswCandidates(q: Float32Array, roster: ReadonlySet<string> | undefined, top: TopCandidates): void {
     const filter = roster === undefined ? undefined : (label: number) => roster.has(this.slotOwner[label]?.[0] ?? '');
     const seen = new Set<string>();
-    const out: Omit<Candidate, 'score'>[] = [];
     // HNSW only proposes students; each is then scored exactly over all of their embeddings.
-    for (const label of index.search(q, this.candidates, filter)) {
+    for (const label of this.index!.search(q, this.candidates, filter)) {
       const owner = this.slotOwner[label];
       if (!owner || seen.has(owner[0])) continue;
       seen.add(owner[0]);
-      out.push(this.scoreStudent(q, owner[0], this.students.get(owner[0])!));
+      this.scoreStudent(q, owner[0], this.students.get(owner[0])!, top);
     }
-    return out;
   }
 
-  private scoreStudent(q: Float32Array, studentId: string, st: StudentRecord): Omit<Candidate, 'score'> {
+  private scoreStudent(q: Float32Array, studentId: string, st: StudentRecord, top: TopCandidates): void {
     let best = -Infinity;
     for (const s of st.slots) best = Math.max(best, this.store.dotAt(s, q));
-    return { studentId, best, mean: dot(q, st.template), embeddings: st.slots.length };
+    top.offer(studentId, best, dot(q, st.template), st.slots.length);
   }
 
   private refreshTemplate(studentId: string): void {
@@ -342,5 +355,24 @@ export class Gallery {
     }
     if (problem) throw new MatcherError('invalid-vector', `${what} is ${problem === 'all-zero' ? 'all zeros' : 'not finite'}`);
     return l2Normalize(v);
+  }
+}
+
+/** Keeps the `limit` best-scoring students, allocating only for those that make the cut. */
+class TopCandidates {
+  readonly ranked: Candidate[] = [];
+  constructor(
+    private readonly scoring: Scoring,
+    private readonly limit: number,
+  ) {}
+
+  offer(studentId: string, best: number, mean: number, embeddings: number): void {
+    const score = this.scoring === 'best' ? best : mean;
+    const r = this.ranked;
+    if (r.length >= this.limit && score <= r[r.length - 1]!.score) return;
+    let i = r.length;
+    while (i > 0 && r[i - 1]!.score < score) i--;
+    r.splice(i, 0, { studentId, score, best, mean, embeddings });
+    if (r.length > this.limit) r.pop();
   }
 }

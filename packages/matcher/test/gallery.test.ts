@@ -99,6 +99,12 @@ describe('Gallery', () => {
       expect(d.candidates.every((c) => roster.has(c.studentId))).toBe(true);
       expect(g.identify(FACES.sample(2), { threshold: 0.9, margin: 0.03 }, { roster: ['S1', 'S2', 'S3'], method })).toMatchObject({ studentId: 'S2' });
     }
+    // The other way to scope: a gallery of the roster alone answers the same.
+    const own = await g.subset(roster);
+    expect(own.studentIds().sort()).toEqual(['S1', 'S2', 'S3']);
+    expect(own.size).toBe(15);
+    const q = FACES.sample(10);
+    expect(own.identify(q, { threshold: 0.5, margin: 0 })).toEqual(g.identify(q, { threshold: 0.5, margin: 0 }, { roster }));
   });
 
   it('decides on a track by mean embedding or by vote', async () => {
