@@ -1,0 +1,131 @@
+// `rollcall eval <folder> [--enrol K] [--pad F] [--json]`: accuracy of the face pipeline on a
+// labelled folder, scored with the shipped threshold and margin (see docs/accuracy.md).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { dot, isModelId, type ModelId } from '@rollcall/contracts';
+import { DEFAULT_PIPELINE, MATCH_DEFAULTS, isFaceError, type FaceAnalysis } from '@rollcall/face';
+import { createNodeFaceEngine, decodeImageFile } from '@rollcall/face/node';
+import { readPairs, readPhotos } from '../eval/dataset.ts';
+import { accuracyAt, allPairScores, closedSetTop1, openSet, rocAuc, tarAtFar, type Sample, type TemplateMode } from '../eval/metrics.ts';
+import { resolveUserPath, UsageError } from '../paths.ts';
+
+export interface EvalReport {
+  model: ModelId;
+  images: number;
+  detectionFailures: string[];
+  verification: { auc: number; accuracy: number; threshold: number; tarAtFar1: number; tarAtFar01: number };
+  identification: { top1: number; openSetTar: number; openSetFar: number; wrongStudentRate: number };
+  msPerFace: number;
+}
+
+/** With several faces in a one-person photo, the largest is the labelled person. */
+function largest(faces: FaceAnalysis[]): FaceAnalysis | undefined {
+  return [...faces].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
+}
+
+const round = (x: number, d = 4) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
+
+export async function evalCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      enrol: { type: 'string', default: '3' },
+      pad: { type: 'string', default: String(DEFAULT_PIPELINE.pad) },
+      json: { type: 'boolean', default: false },
+      model: { type: 'string', default: DEFAULT_PIPELINE.model },
+      'no-mirror': { type: 'boolean', default: false },
+      'chip-padding': { type: 'string', default: String(DEFAULT_PIPELINE.chipPadding) },
+      template: { type: 'string', default: 'mean' },
+      threshold: { type: 'string' },
+      margin: { type: 'string' },
+      dump: { type: 'string' },
+    },
+  });
+  const folderArg = positionals[0];
+  if (!folderArg) throw new UsageError('usage: rollcall eval <folder> [--enrol K] [--pad F] [--json]');
+  const folder = resolveUserPath(folderArg);
+  const k = Number(values.enrol);
+  const pad = Number(values.pad);
+  if (!Number.isInteger(k) || k < 1) throw new UsageError('--enrol must be a whole number >= 1');
+  if (!(pad >= 0)) throw new UsageError('--pad must be a number >= 0');
+  if (!isModelId(values.model)) throw new UsageError(`--model must be one of ${Object.keys(MATCH_DEFAULTS).join(', ')}`);
+  const model = values.model;
+  const mode = values.template as TemplateMode;
+  if (mode !== 'mean' && mode !== 'best') throw new UsageError('--template must be mean or best');
+  const threshold = values.threshold !== undefined ? Number(values.threshold) : MATCH_DEFAULTS[model].threshold;
+  const margin = values.margin !== undefined ? Number(values.margin) : MATCH_DEFAULTS[model].margin;
+
+  const photos = readPhotos(folder);
+  if (photos.length === 0) throw new UsageError(`no labelled photos in ${folder}`);
+  const engine = await createNodeFaceEngine({ model });
+  const options = { pad, mirror: !values['no-mirror'], chipPadding: Number(values['chip-padding']) };
+  const samples: Sample[] = [];
+  const failures: string[] = [];
+  let faceMs = 0;
+  let faces = 0;
+  const log = (s: string) => { if (!values.json) process.stderr.write(s); };
+  const measures = new Map<string, Omit<FaceAnalysis, 'embedding'>>();
+  const embedFile = async (path: string): Promise<Float32Array | null> => {
+    try {
+      const r = await engine.analyze(await decodeImageFile(join(folder, path)), options);
+      const face = largest(r.faces);
+      if (!face) return null;
+      faceMs += r.timing.detectMs + r.timing.embedMs;
+      faces += 1;
+      const { embedding, ...rest } = face;
+      measures.set(path, rest);
+      return embedding.vector;
+    } catch (e) {
+      if (isFaceError(e)) return null;
+      throw e;
+    }
+  };
+  for (const [i, p] of photos.entries()) {
+    const v = await embedFile(p.path);
+    if (v) samples.push({ identity: p.identity, vector: v, file: p.path });
+    else failures.push(p.path);
+    log(`\r  ${i + 1}/${photos.length} photos`);
+  }
+  log('\n');
+
+  const scores = allPairScores(samples);
+  const known = new Set(photos.map((p) => p.path));
+  const byFile = new Map(samples.map((s) => [s.file, s.vector]));
+  for (const pair of readPairs(folder)) {
+    if (known.has(pair.a) && known.has(pair.b)) continue; // already among all pairs
+    const a = byFile.get(pair.a) ?? (await embedFile(pair.a));
+    const b = byFile.get(pair.b) ?? (await embedFile(pair.b));
+    if (!a || !b) continue;
+    (pair.same ? scores.genuine : scores.impostor).push(dot(a, b));
+  }
+  const closed = closedSetTop1(samples, k, mode);
+  const open = openSet(samples, k, mode, threshold, margin);
+  const report: EvalReport = {
+    model,
+    images: photos.length,
+    detectionFailures: failures,
+    verification: {
+      auc: round(rocAuc(scores)),
+      accuracy: round(accuracyAt(scores, threshold)),
+      threshold,
+      tarAtFar1: round(tarAtFar(scores, 0.01)),
+      tarAtFar01: round(tarAtFar(scores, 0.001)),
+    },
+    identification: { top1: round(closed.top1), openSetTar: round(open.tar), openSetFar: round(open.far), wrongStudentRate: round(open.wrongStudentRate) },
+    msPerFace: round(faces ? faceMs / faces : NaN, 1),
+  };
+  if (values.dump) writeFileSync(values.dump, JSON.stringify(samples.map((s) => ({ file: s.file, identity: s.identity, vector: Array.from(s.vector), ...measures.get(s.file) }))));
+  if (values.json) {
+    process.stdout.write(JSON.stringify(report) + '\n');
+    return;
+  }
+  const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : 'n/a');
+  console.log(`model ${model} on ${folder} (backend ${engine.backend}, pad ${pad}, enrol ${k}, ${mode} template)`);
+  console.log(`images ${report.images}, detection failures ${failures.length}${failures.length ? ': ' + failures.join(', ') : ''}`);
+  console.log(`verification: ${scores.genuine.length} genuine / ${scores.impostor.length} impostor pairs, AUC ${report.verification.auc}, accuracy ${pct(report.verification.accuracy)} at cosine >= ${threshold}, TAR ${pct(report.verification.tarAtFar1)} at FAR 1%, ${pct(report.verification.tarAtFar01)} at FAR 0.1%`);
+  console.log(`identification: closed-set top-1 ${pct(closed.top1)} (${closed.probes} probes)`);
+  console.log(`open set (threshold ${threshold}, margin ${margin}; ${open.unknownIdentities.length} identities never enrolled): TAR ${pct(open.tar)} of ${open.knownProbes}, FAR ${pct(open.far)} of ${open.unknownProbes}, wrong student ${pct(open.wrongStudentRate)}`);
+  console.log(`${report.msPerFace} ms per face`);
+}

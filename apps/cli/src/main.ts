@@ -1,0 +1,39 @@
+// Entry of the `rollcall` command-line tool: dispatches to one command module per verb.
+import { isFaceError } from '@rollcall/face';
+import { embedCommand } from './commands/embed.ts';
+import { evalCommand } from './commands/eval.ts';
+import { UsageError } from './paths.ts';
+
+const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  embed: embedCommand,
+  eval: evalCommand,
+};
+
+const USAGE = `usage: rollcall <command> [options]
+  embed <image...>                          JSON per image: faces, quality reasons, embedding
+  eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const command = name ? commands[name] : undefined;
+  if (!command) {
+    console.error(USAGE);
+    return name === undefined || name === '--help' ? 0 : 2;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(e.message);
+      return 2;
+    }
+    if (isFaceError(e)) {
+      console.error(`error [${e.code}]: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

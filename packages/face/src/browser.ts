@@ -1,0 +1,131 @@
+// Browser entry of @rollcall/face: Human's and face-api's nobundle builds on one tfjs, WebGL when
+// it is fast and wasm otherwise, models fetched from the web app's /models/ (filled by
+// models/copy.mjs) and checked against their manifest.
+import type { ModelId } from '@rollcall/contracts';
+import { chooseBackend, fallbackFix, type BackendRequest, type WebglProbe } from './backend.ts';
+import { DEFAULT_PIPELINE } from './config.ts';
+import { humanConfig, type HumanLike } from './detector.ts';
+import { bindEngine, type FaceEngine } from './engine.ts';
+import { FaceError } from './errors.ts';
+import { rgbFromRgba, type RgbImage } from './image.ts';
+import { modelFiles, parseManifest, verifyModelFiles } from './manifest.ts';
+import type { FaceApiLike } from './recognizer.ts';
+
+export interface BrowserEngineOptions {
+  model?: ModelId;
+  /** URL of the folder holding the model files, the wasm binaries and manifest.json. */
+  modelBaseUrl?: string;
+  backend?: BackendRequest;
+  /** Check each model file's sha256 before loading (one extra read, from the HTTP cache). */
+  verify?: boolean;
+  /** Told about backend decisions, e.g. a switch away from a silent cpu fallback. */
+  onNotice?: (message: string) => void;
+}
+
+export function probeWebgl(): WebglProbe {
+  try {
+    const canvas = document.createElement('canvas');
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
+    if (!gl) return { available: false, renderer: '' };
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+    return { available: true, renderer };
+  } catch {
+    return { available: false, renderer: '' };
+  }
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function verifyRemote(base: string, model: ModelId): Promise<void> {
+  const res = await fetch(`${base}manifest.json`);
+  if (!res.ok) throw new FaceError('model-missing', `model manifest ${base}manifest.json is missing (${res.status})`, 'manifest.json');
+  const manifest = parseManifest(await res.json());
+  await verifyModelFiles(
+    manifest,
+    modelFiles(model),
+    async (f) => {
+      const r = await fetch(base + f);
+      return r.ok ? new Uint8Array(await r.arrayBuffer()) : null;
+    },
+    sha256Hex,
+  );
+}
+
+export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}): Promise<FaceEngine> {
+  const model = options.model ?? DEFAULT_PIPELINE.model;
+  const base = new URL(options.modelBaseUrl ?? '/models/', location.href).href.replace(/\/?$/, '/');
+  const notice = options.onNotice ?? ((m: string) => console.info(`@rollcall/face: ${m}`));
+  const t0 = performance.now();
+  if (options.verify !== false) await verifyRemote(base, model);
+  // The packages' "exports" maps hide their nobundle builds; import them by path so that one
+  // tfjs (the app's) serves both instead of a bundled copy each.
+  const [{ Human }, faceapi, wasm] = await Promise.all([
+    import('../node_modules/@vladmandic/human/dist/human.esm-nobundle.js'),
+    import('../node_modules/@vladmandic/face-api/dist/face-api.esm-nobundle.js'),
+    import('@tensorflow/tfjs-backend-wasm'),
+  ]);
+  wasm.setWasmPaths(base);
+  const choice = chooseBackend(options.backend ?? 'auto', probeWebgl());
+  notice(choice.reason);
+  const config = humanConfig({
+    backend: choice.backend,
+    modelBasePath: base,
+    wasmPath: base,
+    faceres: model === 'human-faceres@3.3.6',
+    minConfidence: DEFAULT_PIPELINE.minDetectorConfidence,
+    maxFaces: DEFAULT_PIPELINE.maxFaces,
+  });
+  const human = new Human(config as never) as unknown as HumanLike & { init(): Promise<void> };
+  try {
+    await human.load();
+    const fix = fallbackFix(human.tf.getBackend());
+    if (fix) {
+      notice(`tfjs fell back to the cpu backend instead of ${choice.backend}; switching to ${fix}`);
+      human.config.backend = fix;
+      await human.init();
+      await human.load();
+    }
+    if (model === 'faceapi-resnet@1.7.15') await (faceapi as unknown as FaceApiLike).nets.faceRecognitionNet.loadFromUri(base);
+  } catch (e) {
+    if (e instanceof FaceError) throw e;
+    throw new FaceError('model-corrupt', `a model failed to load from ${base}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const backend = human.tf.getBackend();
+  if (fallbackFix(backend)) throw new FaceError('backend-unavailable', `no fast tfjs backend could start (active: ${backend})`);
+  return bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {});
+}
+
+/** Pixels of anything the browser can draw (image, canvas, video frame, ImageBitmap) or ImageData. */
+export function toRgbImage(source: ImageData | CanvasImageSource, width?: number, height?: number): RgbImage {
+  if (typeof ImageData !== 'undefined' && source instanceof ImageData) return rgbFromRgba(source.width, source.height, source.data);
+  const s = source as { videoWidth?: number; videoHeight?: number; naturalWidth?: number; naturalHeight?: number; width?: number; height?: number };
+  const w = width ?? s.videoWidth ?? s.naturalWidth ?? (s.width as number);
+  const h = height ?? s.videoHeight ?? s.naturalHeight ?? (s.height as number);
+  if (!w || !h) throw new FaceError('empty-input', 'image has no pixels');
+  const canvas = new OffscreenCanvas(w, h);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new FaceError('backend-unavailable', 'no 2D canvas to read pixels with');
+  ctx.drawImage(source as CanvasImageSource, 0, 0, w, h);
+  return rgbFromRgba(w, h, ctx.getImageData(0, 0, w, h).data);
+}
+
+/** Decodes a photo file (JPEG, PNG, GIF, WebP) honouring its EXIF orientation. */
+export async function decodeImageBlob(blob: Blob, name = 'image'): Promise<RgbImage> {
+  if (blob.size === 0) throw new FaceError('empty-input', `${name} is empty`, name);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
+  } catch {
+    throw new FaceError('not-an-image', `${name} is not an image the browser can read`, name);
+  }
+  try {
+    return toRgbImage(bitmap, bitmap.width, bitmap.height);
+  } finally {
+    bitmap.close();
+  }
+}
+

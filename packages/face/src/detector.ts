@@ -1,0 +1,102 @@
+// Glue between an RgbImage and Human: builds its config, runs it and checks what comes back,
+// so nothing downstream uses model output unchecked. Works with any Human build (Node or browser).
+import type { RgbImage } from './image.ts';
+
+/** One candidate face as the detector reports it, coordinates in the analysed image's pixels. */
+export interface DetectedFace {
+  box: [x: number, y: number, w: number, h: number];
+  detectionScore: number;
+  mesh: [number, number][];
+  /** Radians, from Human's mesh. */
+  yaw: number;
+  pitch: number;
+  roll: number;
+  antispoof: number;
+  liveness: number;
+  /** Human's own faceres descriptor when it was asked for (1024-d, unnormalised). */
+  faceres?: number[];
+}
+
+/** The part of Human's API Rollcall uses; structural so both builds' types fit. */
+export interface HumanLike {
+  config: { backend: string };
+  tf: {
+    getBackend(): string;
+    tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): unknown;
+    dispose(t: unknown): void;
+  };
+  load(): Promise<void>;
+  detect(input: never): Promise<{ face: readonly unknown[]; error?: string | null }>;
+}
+
+export function humanConfig(opts: { modelBasePath: string; wasmPath: string; backend: string; faceres: boolean; minConfidence: number; maxFaces: number }) {
+  return {
+    debug: false,
+    backend: opts.backend,
+    modelBasePath: opts.modelBasePath,
+    wasmPath: opts.wasmPath,
+    // Stills must be analysed independently: no frame cache, no skipped frames, no smoothing.
+    cacheSensitivity: 0,
+    filter: { enabled: false },
+    face: {
+      enabled: true,
+      detector: { modelPath: 'blazeface.json', rotation: true, maxDetected: opts.maxFaces, minConfidence: opts.minConfidence, skipFrames: 0, skipTime: 0, return: false },
+      mesh: { enabled: true, modelPath: 'facemesh.json' },
+      attention: { enabled: false },
+      iris: { enabled: false },
+      emotion: { enabled: false },
+      description: { enabled: opts.faceres, modelPath: 'faceres.json', skipFrames: 0, skipTime: 0 },
+      antispoof: { enabled: true, modelPath: 'antispoof.json', skipFrames: 0, skipTime: 0 },
+      liveness: { enabled: true, modelPath: 'liveness.json', skipFrames: 0, skipTime: 0 },
+    },
+    body: { enabled: false },
+    hand: { enabled: false },
+    object: { enabled: false },
+    gesture: { enabled: false },
+    segmentation: { enabled: false },
+  };
+}
+
+function num(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** Validates one of Human's face results; null when it lacks what alignment needs. */
+export function toDetectedFace(raw: unknown): DetectedFace | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const f = raw as Record<string, unknown>;
+  const box = f.box;
+  const mesh = f.mesh;
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
+  if (!Array.isArray(mesh) || mesh.length < 468) return null;
+  const points: [number, number][] = [];
+  for (const p of mesh as unknown[]) {
+    if (!Array.isArray(p) || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) return null;
+    points.push([p[0] as number, p[1] as number]);
+  }
+  const angle = (f.rotation as { angle?: Record<string, unknown> } | null | undefined)?.angle ?? {};
+  const face: DetectedFace = {
+    box: box as [number, number, number, number],
+    detectionScore: num(f.boxScore, num(f.score, 0)),
+    mesh: points,
+    yaw: num(angle.yaw, 0),
+    pitch: num(angle.pitch, 0),
+    roll: num(angle.roll, 0),
+    antispoof: num(f.real, 0),
+    liveness: num(f.live, 0),
+  };
+  if (Array.isArray(f.embedding) && f.embedding.length > 0) face.faceres = f.embedding as number[];
+  return face;
+}
+
+/** Runs Human on one image. */
+export async function detectFaces(human: HumanLike, img: RgbImage): Promise<DetectedFace[]> {
+  const tensor = human.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
+  try {
+    const result = await human.detect(tensor as never);
+    if (result.error) throw new Error(`Human: ${result.error}`);
+    return result.face.map(toDetectedFace).filter((f): f is DetectedFace => f !== null);
+  } finally {
+    human.tf.dispose(tensor);
+  }
+}

@@ -1,0 +1,38 @@
+// A loaded face engine: the pipeline bound to its models and options. The Node and browser
+// entries build one; callers only see this interface.
+import type { ModelId } from '@rollcall/contracts';
+import { DEFAULT_GATES, DEFAULT_PIPELINE, type PipelineOptions, type QualityGates } from './config.ts';
+import { photoReasons, type QualityReason } from './gates.ts';
+import type { RgbImage } from './image.ts';
+import { analyzeImage, type AnalyzeResult, type Models } from './pipeline.ts';
+
+export interface FaceEngine {
+  readonly modelId: ModelId;
+  /** The tfjs backend actually in use ('wasm', 'webgl', ...). */
+  readonly backend: string;
+  /** Milliseconds load() took. */
+  readonly loadMs: number;
+  analyze(img: RgbImage, options?: Partial<Omit<PipelineOptions, 'model'>>): Promise<AnalyzeResult>;
+  dispose(): Promise<void>;
+}
+
+export interface EnrolmentCheck extends AnalyzeResult {
+  /** Empty when the photo can be enrolled. */
+  reasons: QualityReason[];
+}
+
+/** Analyses an enrolment photo and applies the quality gates to it. */
+export async function checkEnrolmentPhoto(engine: FaceEngine, img: RgbImage, gates: QualityGates = DEFAULT_GATES): Promise<EnrolmentCheck> {
+  const result = await engine.analyze(img);
+  return { ...result, reasons: photoReasons(result.faces, gates) };
+}
+
+export function bindEngine(models: Models, modelId: ModelId, backend: string, loadMs: number, dispose: () => Promise<void>): FaceEngine {
+  return {
+    modelId,
+    backend,
+    loadMs,
+    analyze: (img, options = {}) => analyzeImage(models, img, { ...DEFAULT_PIPELINE, ...options, model: modelId }),
+    dispose,
+  };
+}

@@ -1,0 +1,80 @@
+// Builds a FaceEngine in Node: Human's node-wasm build and face-api's, sharing one tfjs (both
+// register on tfjs-core's global engine), on the wasm backend, models read from local files.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ModelId } from '@rollcall/contracts';
+import { DEFAULT_PIPELINE } from '../config.ts';
+import { humanConfig, type HumanLike } from '../detector.ts';
+import { bindEngine, type FaceEngine } from '../engine.ts';
+import { FaceError } from '../errors.ts';
+import { modelFiles, parseManifest, verifyModelFiles } from '../manifest.ts';
+import type { FaceApiLike } from '../recognizer.ts';
+import { installFileFetch } from './file-fetch.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Where `node models/copy.mjs` (run on install) puts the model files. */
+export const DEFAULT_MODEL_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../models/dist');
+
+export interface NodeEngineOptions {
+  model?: ModelId;
+  modelDir?: string;
+}
+
+function distFile(pkg: string, file: string): string {
+  // The packages' "exports" hide their Node wasm builds, so load them by file path next to main.
+  return join(dirname(require.resolve(pkg)), file);
+}
+
+async function verify(modelDir: string, model: ModelId): Promise<void> {
+  const manifestFile = join(modelDir, 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    throw new FaceError('model-missing', `model manifest ${manifestFile} is missing (run \`node models/copy.mjs\`)`, 'manifest.json');
+  }
+  const manifest = parseManifest(JSON.parse(readFileSync(manifestFile, 'utf8')));
+  await verifyModelFiles(
+    manifest,
+    modelFiles(model),
+    async (f) => (existsSync(join(modelDir, f)) ? new Uint8Array(await readFile(join(modelDir, f))) : null),
+    async (b) => createHash('sha256').update(b).digest('hex'),
+  );
+}
+
+let loaded: { human: HumanLike; faceapi: FaceApiLike } | null = null;
+
+export async function createNodeFaceEngine(options: NodeEngineOptions = {}): Promise<FaceEngine> {
+  const model = options.model ?? DEFAULT_PIPELINE.model;
+  const modelDir = resolve(options.modelDir ?? DEFAULT_MODEL_DIR);
+  const t0 = performance.now();
+  await verify(modelDir, model);
+  installFileFetch();
+  const { Human } = require(distFile('@vladmandic/human', 'human.node-wasm.js')) as { Human: new (config: unknown) => HumanLike };
+  const faceapi = require(distFile('@vladmandic/face-api', 'face-api.node-wasm.js')) as FaceApiLike;
+  const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  const human = new Human(
+    humanConfig({
+      backend: 'wasm',
+      modelBasePath: pathToFileURL(modelDir).href + '/',
+      wasmPath: pathToFileURL(wasmDir).href + '/',
+      faceres: model === 'human-faceres@3.3.6',
+      minConfidence: DEFAULT_PIPELINE.minDetectorConfidence,
+      maxFaces: DEFAULT_PIPELINE.maxFaces,
+    }),
+  );
+  try {
+    await human.load();
+    if (model === 'faceapi-resnet@1.7.15' && !faceapi.nets.faceRecognitionNet.isLoaded) {
+      await faceapi.nets.faceRecognitionNet.loadFromUri(pathToFileURL(modelDir).href);
+    }
+  } catch (e) {
+    throw new FaceError('model-corrupt', `a model failed to load from ${modelDir}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const backend = human.tf.getBackend();
+  if (backend !== 'wasm') throw new FaceError('backend-unavailable', `tfjs wasm backend did not start (got ${backend})`);
+  loaded = { human, faceapi };
+  return bindEngine(loaded, model, backend, performance.now() - t0, async () => {});
+}

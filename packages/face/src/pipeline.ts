@@ -1,0 +1,127 @@
+// The face pipeline proper: detect, align, measure, embed. It is handed a loaded Human and
+// face-api by the Node or browser entry and is otherwise the same code everywhere.
+import { l2Normalize, type ModelId } from '@rollcall/contracts';
+import { alignFace } from './align.ts';
+import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
+import { detectFaces, type DetectedFace, type HumanLike } from './detector.ts';
+import { FaceError } from './errors.ts';
+import { flipHorizontal, MAX_PIXELS, squareCanvas, type RgbImage } from './image.ts';
+import { measureQuality } from './quality.ts';
+import { CHIP_SIZE, describeChips, type FaceApiLike } from './recognizer.ts';
+
+const RAD_TO_DEG = 180 / Math.PI;
+
+export interface FaceEmbedding {
+  modelId: ModelId;
+  /** Unit length. */
+  vector: Float32Array;
+}
+
+/** Everything known about one face in one image. */
+export interface FaceAnalysis {
+  /** [x, y, width, height] in the input image's pixels. */
+  box: [number, number, number, number];
+  detectionScore: number;
+  /** Degrees; yaw > 0 is turned to the image's right, pitch > 0 is looking down. */
+  pose: { yaw: number; pitch: number; roll: number };
+  /** Shorter side of the face box, in pixels. */
+  size: number;
+  sharpness: number;
+  brightness: number;
+  /** Human's antispoof score, 0..1 (1 = real). */
+  antispoof: number;
+  /** Human's liveness score, 0..1 (1 = live). */
+  liveness: number;
+  embedding: FaceEmbedding;
+}
+
+export interface AnalyzeResult {
+  faces: FaceAnalysis[];
+  /** True when the face(s) were found only after padding the image (a tight crop). */
+  padded: boolean;
+  /** Milliseconds spent in detection (Human) and in embedding (alignment + recognition). */
+  timing: { detectMs: number; embedMs: number };
+}
+
+export interface Models {
+  human: HumanLike;
+  /** Needed for 'faceapi-resnet@1.7.15' only. */
+  faceapi?: FaceApiLike;
+}
+
+function checkImage(img: RgbImage): void {
+  if (img.width <= 0 || img.height <= 0) throw new FaceError('empty-input', 'image has no pixels');
+  if (img.width * img.height > MAX_PIXELS) {
+    throw new FaceError('image-too-large', `image is ${img.width}x${img.height}; at most ${MAX_PIXELS / 1e6} megapixels are accepted`);
+  }
+  if (img.data.length !== img.width * img.height * 3) throw new FaceError('corrupt-image', 'pixel buffer does not match the image size');
+}
+
+function shift(face: DetectedFace, dx: number, dy: number): DetectedFace {
+  if (dx === 0 && dy === 0) return face;
+  return {
+    ...face,
+    box: [face.box[0] - dx, face.box[1] - dy, face.box[2], face.box[3]],
+    mesh: face.mesh.map(([x, y]) => [x - dx, y - dy] as [number, number]),
+  };
+}
+
+/** Detects on a square canvas (margin = fraction of the longer side added around the image). */
+async function detectOnSquare(human: HumanLike, img: RgbImage, margin: number): Promise<DetectedFace[]> {
+  const { image, dx, dy } = squareCanvas(img, margin);
+  return (await detectFaces(human, image)).map((f) => shift(f, dx, dy));
+}
+
+async function embed(models: Models, opts: PipelineOptions, chips: RgbImage[], faces: DetectedFace[]): Promise<Float32Array[]> {
+  if (opts.model === 'human-faceres@3.3.6') {
+    return faces.map((f) => {
+      if (!f.faceres) throw new FaceError('not-loaded', 'Human returned no faceres descriptor: load the engine with this model');
+      return l2Normalize(f.faceres);
+    });
+  }
+  if (!models.faceapi) throw new FaceError('not-loaded', 'face-api recognition net is not loaded');
+  const inputs = opts.mirror ? chips.flatMap((c) => [c, flipHorizontal(c)]) : chips;
+  const raw = await describeChips(models.faceapi, inputs);
+  if (!opts.mirror) return raw.map((v) => l2Normalize(v));
+  // Mirror averaging: the mean of the two unit vectors, renormalised.
+  return chips.map((_, i) => {
+    const a = l2Normalize(raw[2 * i]!);
+    const b = l2Normalize(raw[2 * i + 1]!);
+    const sum = new Float32Array(a.length);
+    for (let k = 0; k < a.length; k++) sum[k] = a[k]! + b[k]!;
+    return l2Normalize(sum);
+  });
+}
+
+/** Finds, measures and embeds every face in the image. */
+export async function analyzeImage(models: Models, img: RgbImage, options: Partial<PipelineOptions> = {}): Promise<AnalyzeResult> {
+  const opts = { ...DEFAULT_PIPELINE, ...options };
+  checkImage(img);
+  const t0 = performance.now();
+  let detected = await detectOnSquare(models.human, img, 0);
+  let padded = false;
+  if (detected.length === 0 && opts.pad > 0) {
+    detected = await detectOnSquare(models.human, img, opts.pad);
+    padded = detected.length > 0;
+  }
+  detected = detected.filter((f) => f.detectionScore >= opts.minDetectorConfidence).slice(0, opts.maxFaces);
+  const t1 = performance.now();
+  const chips = detected.map((f) => alignFace(img, f.mesh, CHIP_SIZE, opts.chipPadding));
+  const vectors = await embed(models, opts, chips, detected);
+  const t2 = performance.now();
+  const faces = detected.map((f, i): FaceAnalysis => {
+    const q = measureQuality(chips[i]!);
+    return {
+      box: f.box,
+      detectionScore: f.detectionScore,
+      pose: { yaw: f.yaw * RAD_TO_DEG, pitch: f.pitch * RAD_TO_DEG, roll: f.roll * RAD_TO_DEG },
+      size: Math.min(f.box[2], f.box[3]),
+      sharpness: q.sharpness,
+      brightness: q.brightness,
+      antispoof: f.antispoof,
+      liveness: f.liveness,
+      embedding: { modelId: opts.model, vector: vectors[i]! },
+    };
+  });
+  return { faces, padded, timing: { detectMs: t1 - t0, embedMs: t2 - t1 } };
+}
