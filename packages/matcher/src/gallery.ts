@@ -81,7 +81,7 @@ export class Gallery {
   private readonly slotOf = new Map<string, number>();
   /** Per slot: [studentId, embeddingId], or undefined when the slot is free. */
   private slotOwner: ([string, string] | undefined)[] = [];
-  private scratch = new Float32Array(0);
+  private scratch = new Float64Array(0);
 
   private constructor(
     private readonly lib: HnswLibrary,
@@ -298,7 +298,7 @@ export class Gallery {
   private exactCandidates(q: Float32Array, roster: ReadonlySet<string> | undefined, top: TopCandidates): void {
     if (roster === undefined) {
       // One pass over the contiguous store, then a per-student max over the precomputed scores.
-      if (this.scratch.length < this.store.extent) this.scratch = new Float32Array(this.store.capacity);
+      if (this.scratch.length < this.store.extent) this.scratch = new Float64Array(this.store.capacity);
       this.store.scanAll(q, this.scratch);
       for (const [studentId, st] of this.students) {
         let best = -Infinity;

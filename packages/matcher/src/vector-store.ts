@@ -65,7 +65,7 @@ export class VectorStore {
    * Writes q·v for every slot below `extent` into `out` (dead slots get -Infinity). This is the
    * exact path: one pass over contiguous memory, no per-vector allocation.
    */
-  scanAll(q: Float32Array, out: Float32Array): void {
+  scanAll(q: Float32Array, out: Float64Array): void {
     const { data, live, dim } = this;
     for (let s = 0, o = 0; s < this.highWater; s++, o += dim) {
       out[s] = live[s] === 1 ? dotRow(data, o, q) : -Infinity;
