@@ -1,0 +1,3 @@
+// Test helpers for code built on @rollcall/sync: a steppable clock and the OutboxStore contract suite.
+export { ManualClock } from './manual-clock.ts';
+export { describeOutboxStoreContract, sampleMark } from './outbox-store-contract.ts';
