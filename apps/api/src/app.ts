@@ -11,11 +11,15 @@ import { eventsStream } from './features/events/events.stream.ts';
 import { ApiError, errorMiddleware } from './http/errors.ts';
 import { handlers } from './http/handlers.ts';
 import { docsPage, openApiDocument } from './http/openapi.ts';
+import { cors } from './http/cors.ts';
 import { buildRouter } from './http/router.ts';
+import type { ThrottleLimits } from './features/auth/auth.service.ts';
+import { RateLimiter } from './shared/rate-limit.ts';
 import { createServices } from './services.ts';
 
 export interface AppOptions {
-  config: Pick<Config, 'cooldownSeconds' | 'bodyLimit' | 'webDist' | 'logRequests'>;
+  config: Pick<Config, 'cooldownSeconds' | 'bodyLimit' | 'webDist' | 'logRequests' | 'corsOrigins' | 'retentionDays' | 'markPostsPerMinute' | 'trustProxy'>;
+  throttle?: ThrottleLimits;
   database: Database;
   now?: () => number;
   eventPollMs?: number;
@@ -27,12 +31,13 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((msg, err) => console.error(`[api] ${msg}`, err ?? ''));
   const ctx = { db: opts.database.db, dialect: opts.database.dialect, now, cooldownMs: opts.config.cooldownSeconds * 1000 };
-  const services = createServices(ctx);
+  const services = createServices(ctx, { retentionDays: opts.config.retentionDays, ...(opts.throttle && { throttle: opts.throttle }) });
   const hub = new EventHub(opts.database.db, { pollMs: opts.eventPollMs ?? 500, gapGraceMs: 10_000, retentionMs: 24 * 3_600_000, now, onError: (e) => log('event poll failed', e) });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', opts.config.trustProxy);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'wasm-unsafe-eval'"], 'worker-src': ["'self'", 'blob:'] } } }));
   if (opts.config.logRequests) {
     app.use((req, res, next) => {
@@ -41,6 +46,18 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
       next();
     });
   }
+  app.use('/api', cors(opts.config.corsOrigins));
+  // Per credential (token, session or address), before any work: a runaway device cannot flood the database.
+  const markLimiter = new RateLimiter(opts.config.markPostsPerMinute, 60_000, now);
+  app.post('/api/attendance', (req, _res, next) => {
+    const cookie = /(?:^|;\s*)rollcall_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+    try {
+      markLimiter.hit(req.headers.authorization ?? cookie ?? req.ip ?? 'unknown');
+      next();
+    } catch (err) {
+      next(err);
+    }
+  });
   app.use('/api', express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
 
   const doc = openApiDocument();
@@ -49,7 +66,11 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   app.get('/health', (_req, res, next) => {
     services.health.check().then((h) => res.status(h.status === 'ok' ? 200 : 503).json(h), next);
   });
-  app.use(buildRouter(handlers(services), { events: eventsStream(hub) }, { validateResponses: opts.validateResponses ?? process.env.NODE_ENV !== 'production' }));
+  app.use(
+    buildRouter(handlers(services), { events: (c) => eventsStream(hub, c.scope) }, services.auth.authenticate, {
+      validateResponses: opts.validateResponses ?? process.env.NODE_ENV !== 'production',
+    }),
+  );
   app.use('/api', (req, _res, next) => next(new ApiError('route-not-found', `No route ${req.method} ${req.originalUrl}.`)));
 
   const dist = opts.config.webDist;

@@ -16,6 +16,14 @@ export interface Config {
   /** Where the built web app lives; served at / when present. */
   webDist: string | null;
   logRequests: boolean;
+  /** Browser origins allowed to call the API from another site (the app itself needs none). */
+  corsOrigins: string[];
+  /** Marks older than this many days are purged; null keeps them. */
+  retentionDays: number | null;
+  /** Requests to POST /api/attendance per caller per minute, per instance. */
+  markPostsPerMinute: number;
+  /** Behind a reverse proxy, trust X-Forwarded-For for client addresses (sign-in throttling). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +64,8 @@ const int = (name: string, min: number, max: number) =>
     .min(min, `${name} must be at least ${min}`)
     .max(max, `${name} must be at most ${max}`);
 
+const bool = z.enum(['true', 'false'], { error: 'use true or false' }).transform((v) => v === 'true');
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const read = <T>(name: string, schema: z.ZodType<T>, fallback: T): T => {
     const raw = env[name];
@@ -72,6 +82,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cooldownSeconds: read('COOLDOWN_SECONDS', int('COOLDOWN_SECONDS', 0, 86_400), 60),
     bodyLimit: read('BODY_LIMIT', z.string().regex(/^\d+(kb|mb)$/, 'use a size like 2mb or 512kb'), '2mb'),
     webDist: read('WEB_DIST', z.string(), null as string | null),
-    logRequests: read('LOG_REQUESTS', z.enum(['true', 'false']).transform((v) => v === 'true'), true),
+    logRequests: read('LOG_REQUESTS', bool, true),
+    corsOrigins: read('CORS_ORIGINS', z.string().transform((v, ctx) => {
+      const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
+      for (const o of origins) {
+        if (!/^https?:\/\/[^/\s]+$/.test(o)) ctx.addIssue({ code: 'custom', message: `${o} is not an origin like https://school.example` });
+      }
+      return origins;
+    }), [] as string[]),
+    retentionDays: read('MARK_RETENTION_DAYS', int('MARK_RETENTION_DAYS', 1, 36_500), null as number | null),
+    markPostsPerMinute: read('MARK_POSTS_PER_MINUTE', int('MARK_POSTS_PER_MINUTE', 1, 1_000_000), 600),
+    trustProxy: read('TRUST_PROXY', bool, false),
   };
 }

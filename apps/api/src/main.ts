@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
+import { privacyService } from './features/privacy/privacy.service.ts';
 
 async function main() {
   let config;
@@ -23,6 +24,13 @@ async function main() {
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   const { app, hub } = createApp({ config: { ...config, webDist }, database });
+  if (config.retentionDays !== null) {
+    // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
+    const privacy = privacyService({ db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 }, config.retentionDays);
+    const purge = () => privacy.purge().then((r) => r.marksDeleted && console.log(`Retention: purged ${r.marksDeleted} marks before ${r.before}`), (e) => console.error('Retention purge failed', e));
+    await purge();
+    setInterval(purge, 6 * 3_600_000).unref();
+  }
   const server = app.listen(config.port, config.host, () => {
     const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL';
     console.log(`Rollcall listening on http://localhost:${config.port} (${where})`);

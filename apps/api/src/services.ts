@@ -8,10 +8,24 @@ import { sessionsService } from './features/sessions/sessions.service.ts';
 import { studentsService } from './features/students/students.service.ts';
 import { syncService } from './features/sync/sync.service.ts';
 import { healthService } from './features/system/health.service.ts';
+import { authService, type ThrottleLimits } from './features/auth/auth.service.ts';
+import { devicesService, tokensService } from './features/devices/devices.service.ts';
+import { privacyService } from './features/privacy/privacy.service.ts';
+import { usersService } from './features/users/users.service.ts';
 
-export function createServices(ctx: ServiceContext) {
+export interface ServiceOptions {
+  retentionDays: number | null;
+  throttle?: ThrottleLimits;
+}
+
+export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
   return {
     health: healthService(ctx),
+    auth: authService(ctx, opts.throttle),
+    users: usersService(ctx),
+    tokens: tokensService(ctx),
+    devices: devicesService(ctx),
+    privacy: privacyService(ctx, opts.retentionDays),
     students: studentsService(ctx),
     embeddings: embeddingsService(ctx),
     classes: classesService(ctx),

@@ -58,14 +58,27 @@ export async function freshDatabase(dialect: Dialect): Promise<{ database: Datab
   };
 }
 
+export interface CallInit {
+  raw?: string;
+  headers?: Record<string, string>;
+  /** Bearer token to call with; null calls anonymously. Default: the admin's token. */
+  token?: string | null;
+}
+
 export interface TestApi {
   dialect: Dialect;
   base: string;
   database: Database;
-  /** JSON request; `raw` sends a string body as is. */
+  /** A personal token of the first admin, created at start. */
+  adminToken: string;
+  /** A teacher account (with a personal token) teaching the given classes. */
+  teacher: (classIds: string[]) => Promise<{ id: string; token: string; email: string; password: string }>;
+  /** A classroom device registered for the given classes. */
+  device: (classIds: string[]) => Promise<{ id: string; token: string }>;
+  /** JSON request as the admin unless `init.token` says otherwise; `raw` sends a string body as is. */
   // Tests read answers loosely on purpose: the router already checks every answer against its contract.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  call: (method: string, path: string, body?: unknown, init?: { raw?: string; headers?: Record<string, string> }) => Promise<{ status: number; body: any; headers: Headers }>;
+  call: (method: string, path: string, body?: unknown, init?: CallInit) => Promise<{ status: number; body: any; headers: Headers }>;
   /** A second app instance on the same database (another API server behind a load balancer). */
   secondInstance: () => Promise<{ base: string; close: () => Promise<void> }>;
   close: () => Promise<void>;
@@ -84,23 +97,29 @@ async function listen(options: AppOptions) {
   return { base, close };
 }
 
-export async function startApi(dialect: Dialect, overrides: Partial<AppOptions['config']> & { eventPollMs?: number } = {}): Promise<TestApi> {
+export const ADMIN = { email: 'admin@school.example', name: 'Head Admin', password: 'correct horse battery staple' };
+
+export async function startApi(dialect: Dialect, overrides: Partial<AppOptions['config']> & { eventPollMs?: number; throttle?: AppOptions['throttle'] } = {}): Promise<TestApi> {
   const { database, drop, url } = await freshDatabase(dialect);
+  const { eventPollMs, throttle, ...config } = overrides;
   const options: AppOptions = {
-    config: { cooldownSeconds: 60, bodyLimit: '1mb', webDist: null, logRequests: false, ...overrides },
+    config: {
+      cooldownSeconds: 60, bodyLimit: '1mb', webDist: null, logRequests: false, corsOrigins: [], retentionDays: null,
+      markPostsPerMinute: 100_000, trustProxy: false, ...config,
+    },
+    ...(throttle && { throttle }),
     database,
-    eventPollMs: overrides.eventPollMs ?? 100,
+    eventPollMs: eventPollMs ?? 100,
     validateResponses: true,
     log: () => {},
   };
   const first = await listen(options);
   const others: { close: () => Promise<void> }[] = [];
-  return {
-    dialect,
-    base: first.base,
-    database,
-    async call(method, p, body, init = {}) {
+  let adminToken = '';
+  const call: TestApi['call'] = async (method, p, body, init = {}) => {
       const headers: Record<string, string> = { ...init.headers };
+      const token = init.token === undefined ? adminToken : init.token;
+      if (token) headers.authorization ??= `Bearer ${token}`;
       let payload: string | undefined = init.raw;
       if (body !== undefined) {
         payload = JSON.stringify(body);
@@ -115,6 +134,33 @@ export async function startApi(dialect: Dialect, overrides: Partial<AppOptions['
         /* not JSON: keep the text */
       }
       return { status: res.status, body: parsed, headers: res.headers };
+  };
+  const setup = await call('POST', '/api/auth/setup', ADMIN, { token: null });
+  if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
+  const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
+  const created = await call('POST', '/api/tokens', { name: 'tests' }, { token: null, headers: { cookie } });
+  adminToken = created.body.token;
+  let n = 0;
+  return {
+    dialect,
+    base: first.base,
+    database,
+    adminToken,
+    call,
+    async teacher(classIds) {
+      const email = `teacher${++n}@school.example`;
+      const password = 'teacher password 123';
+      const user = await call('POST', '/api/users', { email, name: `Teacher ${n}`, role: 'teacher', password, classIds });
+      if (user.status !== 201) throw new Error(JSON.stringify(user.body));
+      const signIn = await call('POST', '/api/auth/sign-in', { email, password }, { token: null });
+      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      const token = (await call('POST', '/api/tokens', { name: 'cli' }, { token: null, headers: { cookie } })).body.token;
+      return { id: user.body.id, token, email, password };
+    },
+    async device(classIds) {
+      const res = await call('POST', '/api/devices', { name: `Room ${++n}`, classIds });
+      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+      return { id: res.body.device.id, token: res.body.token };
     },
     async secondInstance() {
       const second = openDatabase(parseDatabaseUrl(url, 5));

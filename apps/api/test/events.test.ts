@@ -10,11 +10,13 @@ interface Received {
 }
 
 /** Opens an SSE stream and collects parsed events until closed. */
-function listen(url: string, lastEventId?: number) {
+function listen(url: string, token: string, lastEventId?: number) {
   const controller = new AbortController();
   const received: Received[] = [];
   const waiters: (() => void)[] = [];
-  const ready = fetch(url, { signal: controller.signal, headers: lastEventId !== undefined ? { 'Last-Event-ID': String(lastEventId) } : {} }).then(async (res) => {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  if (lastEventId !== undefined) headers['Last-Event-ID'] = String(lastEventId);
+  const ready = fetch(url, { signal: controller.signal, headers }).then(async (res) => {
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
@@ -64,7 +66,7 @@ describe.each(dialects)('live events on %s', (dialect) => {
 
   it('delivers marks accepted through another instance, and replays what a client missed', async () => {
     const other = await api.secondInstance();
-    const stream = listen(`${other.base}/api/events`);
+    const stream = listen(`${other.base}/api/events`, api.adminToken);
     await stream.ready;
     await new Promise((r) => setTimeout(r, 200)); // let the hub take its starting position
     const id = uuid();
@@ -77,12 +79,37 @@ describe.each(dialects)('live events on %s', (dialect) => {
     stream.close();
 
     await api.call('POST', '/api/students', { studentId: 'E2', name: 'Eddie' });
-    const again = listen(`${api.base}/api/events`, got.id);
+    const again = listen(`${api.base}/api/events`, api.adminToken, got.id);
     await again.ready;
     await again.until((r) => r.some((e) => e.event.type === 'roster.changed'));
     expect(again.received.filter((e) => e.event.type === 'mark.accepted')).toHaveLength(0);
     expect(again.received[0]!.id).toBeGreaterThan(got.id);
     again.close();
     await other.close();
+  });
+
+  it('shows a teacher only the marks of their own classes, and refuses anonymous listeners', async () => {
+    expect((await api.call('GET', '/api/events', undefined, { token: null })).status).toBe(401);
+    await api.call('POST', '/api/students', { studentId: 'E3', name: 'Erin' });
+    const mine = (await api.call('POST', '/api/classes', { name: 'Mine', studentIds: ['E3'] })).body.id;
+    const theirs = (await api.call('POST', '/api/classes', { name: 'Theirs', studentIds: ['E1'] })).body.id;
+    const teacher = await api.teacher([mine]);
+    const stream = listen(`${api.base}/api/events`, teacher.token);
+    await stream.ready;
+    await new Promise((r) => setTimeout(r, 200));
+    const sMine = (await api.call('POST', `/api/classes/${mine}/sessions`, {})).body.id;
+    const sTheirs = (await api.call('POST', `/api/classes/${theirs}/sessions`, {})).body.id;
+    const other = uuid();
+    const own = uuid();
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    await api.call('POST', '/api/attendance', { marks: [
+      { id: other, studentId: 'E1', sessionId: sTheirs, deviceId: 'x', markedAt: at, method: 'face' },
+      { id: own, studentId: 'E3', sessionId: sMine, deviceId: 'x', markedAt: at, method: 'face' },
+    ] });
+    await stream.until((r) => r.some((e) => e.event.type === 'mark.accepted'));
+    await new Promise((r) => setTimeout(r, 300));
+    const marks = stream.received.filter((e) => e.event.type === 'mark.accepted').map((e) => (e.event as { mark: { id: string } }).mark.id);
+    expect(marks).toEqual([own]);
+    stream.close();
   });
 });

@@ -6,12 +6,21 @@ import * as A from './attendance.ts';
 import * as C from './classes.ts';
 import * as E from './embeddings.ts';
 import * as S from './students.ts';
+import * as U from './auth.ts';
 import { Health, SyncQuery, SyncResponse } from './sync.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * Who may call a route. public: anyone. any: any signed-in user or registered device. staff:
+ * admins and teachers. admin: admins only. Teachers and devices are further limited to their own
+ * classes by the services (a teacher of another class gets 403).
+ */
+export type Access = 'public' | 'any' | 'staff' | 'admin';
+
 export interface RouteDef {
   method: Method;
+  access: Access;
   path: string;
   summary: string;
   tag: string;
@@ -28,46 +37,69 @@ export interface RouteDef {
 const route = <const R extends RouteDef>(r: R) => r;
 
 export const routes = {
-  health: route({ method: 'GET', path: '/api/health', summary: 'Database reachability, migration level and version', tag: 'system', response: Health }),
+  health: route({ access: 'public', method: 'GET', path: '/api/health', summary: 'Database reachability, migration level and version', tag: 'system', response: Health }),
 
-  listStudents: route({ method: 'GET', path: '/api/students', summary: 'Search students by id or name (paginated)', tag: 'students', query: S.ListStudentsQuery, response: S.StudentPage }),
-  createStudent: route({ method: 'POST', path: '/api/students', summary: 'Create a student', tag: 'students', body: S.CreateStudentBody, response: S.Student, status: 201 }),
-  getStudent: route({ method: 'GET', path: '/api/students/:studentId', summary: 'Get one student', tag: 'students', params: S.StudentParams, response: S.Student }),
-  updateStudent: route({ method: 'PATCH', path: '/api/students/:studentId', summary: "Change a student's name or email", tag: 'students', params: S.StudentParams, body: S.UpdateStudentBody, response: S.Student }),
-  deleteStudent: route({ method: 'DELETE', path: '/api/students/:studentId', summary: 'Delete a student, their embeddings at once, and their marks unless keepMarks=true', tag: 'students', params: S.StudentParams, query: S.DeleteStudentQuery, response: S.DeletedStudent }),
+  listStudents: route({ access: 'any', method: 'GET', path: '/api/students', summary: 'Search students by id or name (paginated)', tag: 'students', query: S.ListStudentsQuery, response: S.StudentPage }),
+  createStudent: route({ access: 'admin', method: 'POST', path: '/api/students', summary: 'Create a student', tag: 'students', body: S.CreateStudentBody, response: S.Student, status: 201 }),
+  getStudent: route({ access: 'any', method: 'GET', path: '/api/students/:studentId', summary: 'Get one student', tag: 'students', params: S.StudentParams, response: S.Student }),
+  updateStudent: route({ access: 'admin', method: 'PATCH', path: '/api/students/:studentId', summary: "Change a student's name or email", tag: 'students', params: S.StudentParams, body: S.UpdateStudentBody, response: S.Student }),
+  deleteStudent: route({ access: 'admin', method: 'DELETE', path: '/api/students/:studentId', summary: 'Delete a student, their embeddings at once, and their marks unless keepMarks=true', tag: 'students', params: S.StudentParams, query: S.DeleteStudentQuery, response: S.DeletedStudent }),
 
-  listEmbeddings: route({ method: 'GET', path: '/api/students/:studentId/embeddings', summary: "List a student's embeddings (metadata; vectors with includeVectors=true)", tag: 'embeddings', params: S.StudentParams, query: E.ListEmbeddingsQuery, response: E.EmbeddingList }),
-  addEmbeddings: route({ method: 'POST', path: '/api/students/:studentId/embeddings', summary: 'Add face embeddings to a student (a photo already stored is reported as duplicate)', tag: 'embeddings', params: S.StudentParams, body: E.AddEmbeddingsBody, response: E.AddEmbeddingsResult, status: 201 }),
-  deleteEmbedding: route({ method: 'DELETE', path: '/api/students/:studentId/embeddings/:embeddingId', summary: 'Delete one embedding', tag: 'embeddings', params: E.EmbeddingParams, response: Ok }),
+  listEmbeddings: route({ access: 'any', method: 'GET', path: '/api/students/:studentId/embeddings', summary: "List a student's embeddings (metadata; vectors with includeVectors=true)", tag: 'embeddings', params: S.StudentParams, query: E.ListEmbeddingsQuery, response: E.EmbeddingList }),
+  addEmbeddings: route({ access: 'admin', method: 'POST', path: '/api/students/:studentId/embeddings', summary: 'Add face embeddings to a student (a photo already stored is reported as duplicate)', tag: 'embeddings', params: S.StudentParams, body: E.AddEmbeddingsBody, response: E.AddEmbeddingsResult, status: 201 }),
+  deleteEmbedding: route({ access: 'admin', method: 'DELETE', path: '/api/students/:studentId/embeddings/:embeddingId', summary: 'Delete one embedding', tag: 'embeddings', params: E.EmbeddingParams, response: Ok }),
 
-  sync: route({ method: 'GET', path: '/api/sync', summary: 'Students, embeddings and rosters changed since a revision (since=0: everything)', tag: 'sync', query: SyncQuery, response: SyncResponse }),
+  sync: route({ access: 'any', method: 'GET', path: '/api/sync', summary: 'Students, embeddings and rosters changed since a revision (since=0: everything)', tag: 'sync', query: SyncQuery, response: SyncResponse }),
 
-  listClasses: route({ method: 'GET', path: '/api/classes', summary: 'List classes', tag: 'classes', response: C.ClassList }),
-  createClass: route({ method: 'POST', path: '/api/classes', summary: 'Create a class, optionally with its roster', tag: 'classes', body: C.CreateClassBody, response: C.Class, status: 201 }),
-  getClass: route({ method: 'GET', path: '/api/classes/:id', summary: 'Get one class', tag: 'classes', params: IdParams, response: C.Class }),
-  updateClass: route({ method: 'PATCH', path: '/api/classes/:id', summary: 'Rename a class', tag: 'classes', params: IdParams, body: C.UpdateClassBody, response: C.Class }),
-  deleteClass: route({ method: 'DELETE', path: '/api/classes/:id', summary: 'Delete a class and its sessions (marks stay, as day marks)', tag: 'classes', params: IdParams, response: Ok }),
-  getRoster: route({ method: 'GET', path: '/api/classes/:id/students', summary: "A class's roster", tag: 'classes', params: IdParams, response: C.Roster }),
-  setRoster: route({ method: 'PUT', path: '/api/classes/:id/students', summary: "Replace a class's roster", tag: 'classes', params: IdParams, body: C.RosterBody, response: C.Roster }),
-  addToRoster: route({ method: 'PUT', path: '/api/classes/:id/students/:studentId', summary: 'Add one student to a roster', tag: 'classes', params: C.RosterMemberParams, response: C.Roster }),
-  removeFromRoster: route({ method: 'DELETE', path: '/api/classes/:id/students/:studentId', summary: 'Remove one student from a roster', tag: 'classes', params: C.RosterMemberParams, response: C.Roster }),
+  listClasses: route({ access: 'any', method: 'GET', path: '/api/classes', summary: 'List classes', tag: 'classes', response: C.ClassList }),
+  createClass: route({ access: 'admin', method: 'POST', path: '/api/classes', summary: 'Create a class, optionally with its roster', tag: 'classes', body: C.CreateClassBody, response: C.Class, status: 201 }),
+  getClass: route({ access: 'any', method: 'GET', path: '/api/classes/:id', summary: 'Get one class', tag: 'classes', params: IdParams, response: C.Class }),
+  updateClass: route({ access: 'admin', method: 'PATCH', path: '/api/classes/:id', summary: 'Rename a class', tag: 'classes', params: IdParams, body: C.UpdateClassBody, response: C.Class }),
+  deleteClass: route({ access: 'admin', method: 'DELETE', path: '/api/classes/:id', summary: 'Delete a class and its sessions (marks stay, as day marks)', tag: 'classes', params: IdParams, response: Ok }),
+  getRoster: route({ access: 'any', method: 'GET', path: '/api/classes/:id/students', summary: "A class's roster", tag: 'classes', params: IdParams, response: C.Roster }),
+  setRoster: route({ access: 'admin', method: 'PUT', path: '/api/classes/:id/students', summary: "Replace a class's roster", tag: 'classes', params: IdParams, body: C.RosterBody, response: C.Roster }),
+  addToRoster: route({ access: 'admin', method: 'PUT', path: '/api/classes/:id/students/:studentId', summary: 'Add one student to a roster', tag: 'classes', params: C.RosterMemberParams, response: C.Roster }),
+  removeFromRoster: route({ access: 'admin', method: 'DELETE', path: '/api/classes/:id/students/:studentId', summary: 'Remove one student from a roster', tag: 'classes', params: C.RosterMemberParams, response: C.Roster }),
 
-  listSessions: route({ method: 'GET', path: '/api/classes/:id/sessions', summary: "A class's sessions, newest first", tag: 'sessions', params: IdParams, query: C.ListSessionsQuery, response: C.SessionList }),
-  createSession: route({ method: 'POST', path: '/api/classes/:id/sessions', summary: 'Start a session of a class (ends any session of it still running)', tag: 'sessions', params: IdParams, body: C.CreateSessionBody, response: C.ClassSession, status: 201 }),
-  currentSession: route({ method: 'GET', path: '/api/classes/:id/sessions/current', summary: 'The session of a class running now, if any', tag: 'sessions', params: IdParams, response: C.CurrentSession }),
-  getSession: route({ method: 'GET', path: '/api/sessions/:id', summary: 'Get one session', tag: 'sessions', params: IdParams, response: C.ClassSession }),
-  updateSession: route({ method: 'PATCH', path: '/api/sessions/:id', summary: 'Change or end a session (endsAt)', tag: 'sessions', params: IdParams, body: C.UpdateSessionBody, response: C.ClassSession }),
-  deleteSession: route({ method: 'DELETE', path: '/api/sessions/:id', summary: 'Delete a session (its marks stay, as day marks)', tag: 'sessions', params: IdParams, response: Ok }),
-  clearSessionMarks: route({ method: 'DELETE', path: '/api/sessions/:id/marks', summary: "Clear a session's attendance log (audited)", tag: 'attendance', params: IdParams, body: A.ClearMarksBody.optional(), response: A.ClearedMarks }),
+  listSessions: route({ access: 'any', method: 'GET', path: '/api/classes/:id/sessions', summary: "A class's sessions, newest first", tag: 'sessions', params: IdParams, query: C.ListSessionsQuery, response: C.SessionList }),
+  createSession: route({ access: 'staff', method: 'POST', path: '/api/classes/:id/sessions', summary: 'Start a session of a class (ends any session of it still running)', tag: 'sessions', params: IdParams, body: C.CreateSessionBody, response: C.ClassSession, status: 201 }),
+  currentSession: route({ access: 'any', method: 'GET', path: '/api/classes/:id/sessions/current', summary: 'The session of a class running now, if any', tag: 'sessions', params: IdParams, response: C.CurrentSession }),
+  getSession: route({ access: 'any', method: 'GET', path: '/api/sessions/:id', summary: 'Get one session', tag: 'sessions', params: IdParams, response: C.ClassSession }),
+  updateSession: route({ access: 'staff', method: 'PATCH', path: '/api/sessions/:id', summary: 'Change or end a session (endsAt)', tag: 'sessions', params: IdParams, body: C.UpdateSessionBody, response: C.ClassSession }),
+  deleteSession: route({ access: 'staff', method: 'DELETE', path: '/api/sessions/:id', summary: 'Delete a session (its marks stay, as day marks)', tag: 'sessions', params: IdParams, response: Ok }),
+  clearSessionMarks: route({ access: 'staff', method: 'DELETE', path: '/api/sessions/:id/marks', summary: "Clear a session's attendance log (audited)", tag: 'attendance', params: IdParams, body: A.ClearMarksBody.optional(), response: A.ClearedMarks }),
 
-  postMarks: route({ method: 'POST', path: '/api/attendance', summary: 'Post a batch of marks; idempotent on each mark id; enforces once-per-session and the cooldown', tag: 'attendance', body: A.PostMarksBody, response: A.PostMarksResult }),
-  listMarks: route({ method: 'GET', path: '/api/attendance', summary: 'Marks filtered by day range, class, session, student', tag: 'attendance', query: A.ListMarksQuery, response: A.MarkPage }),
-  updateMark: route({ method: 'PATCH', path: '/api/attendance/:id', summary: "Correct a mark's status (audited)", tag: 'attendance', params: IdParams, body: A.UpdateMarkBody, response: A.Mark }),
-  deleteMark: route({ method: 'DELETE', path: '/api/attendance/:id', summary: 'Remove one mark (audited)', tag: 'attendance', params: IdParams, body: A.ClearMarksBody.optional(), response: Ok }),
-  markAudit: route({ method: 'GET', path: '/api/attendance/:id/audit', summary: 'The audit trail of a mark', tag: 'attendance', params: IdParams, response: A.AuditList }),
-  stats: route({ method: 'GET', path: '/api/stats/daily', summary: 'Per day and class: roster size, present, late, excused, absent', tag: 'attendance', query: A.StatsQuery, response: A.StatsResult }),
+  postMarks: route({ access: 'any', method: 'POST', path: '/api/attendance', summary: 'Post a batch of marks; idempotent on each mark id; enforces once-per-session and the cooldown', tag: 'attendance', body: A.PostMarksBody, response: A.PostMarksResult }),
+  listMarks: route({ access: 'staff', method: 'GET', path: '/api/attendance', summary: 'Marks filtered by day range, class, session, student', tag: 'attendance', query: A.ListMarksQuery, response: A.MarkPage }),
+  updateMark: route({ access: 'staff', method: 'PATCH', path: '/api/attendance/:id', summary: "Correct a mark's status (audited)", tag: 'attendance', params: IdParams, body: A.UpdateMarkBody, response: A.Mark }),
+  deleteMark: route({ access: 'staff', method: 'DELETE', path: '/api/attendance/:id', summary: 'Remove one mark (audited)', tag: 'attendance', params: IdParams, body: A.ClearMarksBody.optional(), response: Ok }),
+  markAudit: route({ access: 'staff', method: 'GET', path: '/api/attendance/:id/audit', summary: 'The audit trail of a mark', tag: 'attendance', params: IdParams, response: A.AuditList }),
+  stats: route({ access: 'staff', method: 'GET', path: '/api/stats/daily', summary: 'Per day and class: roster size, present, late, excused, absent', tag: 'attendance', query: A.StatsQuery, response: A.StatsResult }),
 
-  events: route({ method: 'GET', path: '/api/events', summary: 'Server-Sent Events: accepted marks and roster changes, from every API instance', tag: 'events', response: z.unknown(), stream: true }),
+  events: route({ access: 'any', method: 'GET', path: '/api/events', summary: 'Server-Sent Events: accepted marks and roster changes, from every API instance', tag: 'events', response: z.unknown(), stream: true }),
+  setupStatus: route({ access: 'public', method: 'GET', path: '/api/auth/setup', summary: 'Whether the first admin still has to be created', tag: 'auth', response: U.SetupStatus }),
+  setup: route({ access: 'public', method: 'POST', path: '/api/auth/setup', summary: 'Create the first admin (only while no admin exists) and sign in', tag: 'auth', body: U.SetupBody, response: U.SignedIn, status: 201 }),
+  signIn: route({ access: 'public', method: 'POST', path: '/api/auth/sign-in', summary: 'Sign in with email and password (sets an HttpOnly session cookie)', tag: 'auth', body: U.SignInBody, response: U.SignedIn }),
+  signOut: route({ access: 'public', method: 'POST', path: '/api/auth/sign-out', summary: 'End this browser session', tag: 'auth', response: Ok }),
+  me: route({ access: 'any', method: 'GET', path: '/api/auth/me', summary: 'Who is calling: a user or a device', tag: 'auth', response: U.Me }),
+
+  listUsers: route({ access: 'admin', method: 'GET', path: '/api/users', summary: 'List accounts', tag: 'users', response: U.UserList }),
+  createUser: route({ access: 'admin', method: 'POST', path: '/api/users', summary: 'Create an admin or teacher account', tag: 'users', body: U.CreateUserBody, response: U.User, status: 201 }),
+  updateUser: route({ access: 'admin', method: 'PATCH', path: '/api/users/:id', summary: 'Change name, role, password, classes, or disable an account', tag: 'users', params: IdParams, body: U.UpdateUserBody, response: U.User }),
+  deleteUser: route({ access: 'admin', method: 'DELETE', path: '/api/users/:id', summary: 'Delete an account and its sessions and tokens', tag: 'users', params: IdParams, response: Ok }),
+  getClassTeachers: route({ access: 'admin', method: 'GET', path: '/api/classes/:id/teachers', summary: 'Teachers of a class', tag: 'classes', params: IdParams, response: U.ClassTeachers }),
+  setClassTeachers: route({ access: 'admin', method: 'PUT', path: '/api/classes/:id/teachers', summary: 'Replace the teachers of a class', tag: 'classes', params: IdParams, body: U.ClassTeachersBody, response: U.ClassTeachers }),
+
+  listTokens: route({ access: 'staff', method: 'GET', path: '/api/tokens', summary: 'Your personal API tokens (for the CLI)', tag: 'auth', response: U.TokenList }),
+  createToken: route({ access: 'staff', method: 'POST', path: '/api/tokens', summary: 'Create a personal API token; it is shown once', tag: 'auth', body: U.CreateTokenBody, response: U.TokenCreated, status: 201 }),
+  deleteToken: route({ access: 'staff', method: 'DELETE', path: '/api/tokens/:id', summary: 'Revoke one of your tokens', tag: 'auth', params: IdParams, response: Ok }),
+
+  listDevices: route({ access: 'staff', method: 'GET', path: '/api/devices', summary: 'Classroom devices (a teacher sees those of their classes)', tag: 'devices', response: U.DeviceList }),
+  createDevice: route({ access: 'staff', method: 'POST', path: '/api/devices', summary: 'Register a classroom device for some classes; its token is shown once', tag: 'devices', body: U.CreateDeviceBody, response: U.DeviceCreated, status: 201 }),
+  revokeDevice: route({ access: 'staff', method: 'DELETE', path: '/api/devices/:id', summary: "Revoke a device's token at once", tag: 'devices', params: IdParams, response: Ok }),
+
+  exportStudent: route({ access: 'admin', method: 'GET', path: '/api/students/:studentId/export', summary: 'Everything stored about one student (subject-access request)', tag: 'privacy', params: U.StudentExportParams, response: U.StudentExport }),
+  purge: route({ access: 'admin', method: 'POST', path: '/api/admin/purge', summary: 'Apply the retention setting now: delete marks older than it', tag: 'privacy', response: U.PurgeResult }),
 } as const satisfies Record<string, RouteDef>;
 
 export type Routes = typeof routes;

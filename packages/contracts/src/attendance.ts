@@ -26,12 +26,13 @@ export type PostMarksBody = z.infer<typeof PostMarksBody>;
 /**
  * accepted: stored now. duplicate: not stored, and the device may forget it — `reason` says why
  * (already-received: this id was stored before; already-marked: the student has a mark in this
- * session; cooldown: marked within the cooldown). rejected: not stored, and resending won't help.
+ * session; cooldown: marked within the cooldown). rejected: not stored, and resending won't help
+ * (forbidden: the caller's classes do not include that session or student).
  */
 export const MarkResult = z.object({
   id: Uuid,
   status: z.enum(['accepted', 'duplicate', 'rejected']),
-  reason: z.enum(['already-received', 'already-marked', 'cooldown', 'student-not-found', 'session-not-found']).optional(),
+  reason: z.enum(['already-received', 'already-marked', 'cooldown', 'student-not-found', 'session-not-found', 'forbidden']).optional(),
   existingId: Uuid.optional(),
   markStatus: MarkStatus.optional(),
 });

@@ -6,7 +6,7 @@ import { StudentId, Uuid } from './common.ts';
 export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mark.accepted'), mark: Mark }),
   z.object({ type: z.literal('mark.updated'), mark: Mark }),
-  z.object({ type: z.literal('marks.cleared'), sessionId: Uuid.nullable(), markIds: z.array(Uuid) }),
+  z.object({ type: z.literal('marks.cleared'), sessionId: Uuid.nullable(), classIds: z.array(Uuid), markIds: z.array(Uuid) }),
   z.object({ type: z.literal('roster.changed'), revision: z.number().int(), studentIds: z.array(StudentId), classIds: z.array(Uuid) }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;

@@ -1,6 +1,7 @@
 // @rollcall/contracts: everything that crosses the wire between API, web app and CLI.
 export * from './api.ts';
 export * from './attendance.ts';
+export * from './auth.ts';
 export * from './classes.ts';
 export * from './codec.ts';
 export * from './common.ts';

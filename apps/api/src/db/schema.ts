@@ -93,6 +93,52 @@ export interface EventsTable {
   at: number;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  disabled_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ClassTeachersTable {
+  class_id: string;
+  user_id: string;
+}
+
+export interface AuthSessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  kind: string;
+  token_hash: string;
+  name: string;
+  user_id: string | null;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface DeviceClassesTable {
+  token_id: string;
+  class_id: string;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  window_start: number;
+  failures: number;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -104,6 +150,12 @@ export interface DB {
   sync_state: SyncStateTable;
   change_log: ChangeLogTable;
   events: EventsTable;
+  users: UsersTable;
+  class_teachers: ClassTeachersTable;
+  auth_sessions: AuthSessionsTable;
+  api_tokens: ApiTokensTable;
+  device_classes: DeviceClassesTable;
+  sign_in_failures: SignInFailuresTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
@@ -122,4 +174,10 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   sync_state: { id: true, revision: true },
   change_log: { revision: true, entity: true, entity_id: true, op: true, at: true },
   events: { id: true, type: true, payload: true, at: true },
+  users: { id: true, email: true, name: true, role: true, password_hash: true, disabled_at: true, created_at: true, updated_at: true },
+  class_teachers: { class_id: true, user_id: true },
+  auth_sessions: { id_hash: true, user_id: true, created_at: true, expires_at: true },
+  api_tokens: { id: true, kind: true, token_hash: true, name: true, user_id: true, created_by: true, created_at: true, last_used_at: true, revoked_at: true },
+  device_classes: { token_id: true, class_id: true },
+  sign_in_failures: { key: true, window_start: true, failures: true },
 };

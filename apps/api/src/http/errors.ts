@@ -67,6 +67,8 @@ export function errorMiddleware(log: (msg: string, err: unknown) => void): Error
     const body: ErrorBody = { error: { code: apiError.code, message: apiError.message } };
     if (apiError.details !== undefined) body.error.details = apiError.details;
     if (apiError.code === 'database-unavailable') res.setHeader('Retry-After', '2');
+    const retryAfter = (apiError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (apiError.code === 'rate-limited' && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
     res.status(ERROR_STATUS[apiError.code]).json(body);
   };
 }

@@ -1,53 +1,86 @@
-// One line per route: hand the parsed request to a service. Rules live in the services.
+// One line per route: hand the parsed request and the caller's scope to a service. Rules live
+// in the services; who may call what lives in the contracts' route table.
 import type { Handlers } from './router.ts';
+import { SESSION_COOKIE } from './router.ts';
+import { SESSION_MS } from '../features/auth/auth.service.ts';
 import type { Services } from '../services.ts';
 
 export function handlers(s: Services): Handlers {
   return {
     health: () => s.health.check(),
 
-    listStudents: async ({ query }) => ({ ...(await s.students.list(query, query.limit, query.offset)), limit: query.limit, offset: query.offset }),
+    setupStatus: () => s.auth.setupStatus(),
+    setup: async ({ body }, ctx) => {
+      const { secret, ...signedIn } = await s.auth.setup(body);
+      ctx.setCookie(SESSION_COOKIE, secret, SESSION_MS);
+      return signedIn;
+    },
+    signIn: async ({ body }, ctx) => {
+      const { secret, ...signedIn } = await s.auth.signIn(body.email, body.password, ctx.address);
+      ctx.setCookie(SESSION_COOKIE, secret, SESSION_MS);
+      return signedIn;
+    },
+    signOut: async (_req, ctx) => {
+      ctx.clearCookie(SESSION_COOKIE);
+      return s.auth.signOut(ctx.cookie(SESSION_COOKIE));
+    },
+    me: (_req, { actor }) => s.auth.me(actor),
+
+    listUsers: () => s.users.list(),
+    createUser: ({ body }) => s.users.create(body),
+    updateUser: ({ params, body }, { actor }) => s.users.update(actor.id, params.id, body),
+    deleteUser: ({ params }, { actor }) => s.users.delete(actor.id, params.id),
+    getClassTeachers: ({ params }) => s.users.teachersOf(params.id),
+    setClassTeachers: ({ params, body }) => s.users.setTeachers(params.id, body.userIds),
+
+    listTokens: (_req, { actor }) => s.tokens.list(actor.id),
+    createToken: ({ body }, { actor }) => s.tokens.create(actor.id, body.name),
+    deleteToken: ({ params }, { actor }) => s.tokens.revoke(actor.id, params.id),
+
+    listDevices: (_req, { scope }) => s.devices.list(scope),
+    createDevice: ({ body }, { actor, scope }) => s.devices.create(actor, scope, body),
+    revokeDevice: ({ params }, { scope }) => s.devices.revoke(scope, params.id),
+
+    listStudents: async ({ query }, { scope }) => ({ ...(await s.students.list(query, query.limit, query.offset, scope)), limit: query.limit, offset: query.offset }),
     createStudent: ({ body }) => s.students.create(body),
-    getStudent: ({ params }) => s.students.get(params.studentId),
+    getStudent: ({ params }, { scope }) => s.students.get(params.studentId, scope),
     updateStudent: ({ params, body }) => s.students.update(params.studentId, body),
     deleteStudent: ({ params, query }) => s.students.delete(params.studentId, query.keepMarks === 'true'),
+    exportStudent: ({ params }) => s.privacy.exportStudent(params.studentId),
+    purge: () => s.privacy.purge(),
 
-    listEmbeddings: ({ params, query }) => s.embeddings.list(params.studentId, query.includeVectors === 'true', query.modelId),
+    listEmbeddings: ({ params, query }, { scope }) => s.embeddings.list(params.studentId, query.includeVectors === 'true', query.modelId, scope),
     addEmbeddings: ({ params, body }) => s.embeddings.add(params.studentId, body),
     deleteEmbedding: ({ params }) => s.embeddings.delete(params.studentId, params.embeddingId),
 
-    sync: ({ query }) => s.sync.since(query.since, query.limit, query.modelId),
+    sync: ({ query }, { scope }) => s.sync.since(query.since, query.limit, query.modelId, scope),
 
-    listClasses: () => s.classes.list(),
+    listClasses: (_req, { scope }) => s.classes.list(scope),
     createClass: ({ body }) => s.classes.create(body.name, body.studentIds),
-    getClass: ({ params }) => s.classes.get(params.id),
+    getClass: ({ params }, { scope }) => s.classes.get(params.id, scope),
     updateClass: ({ params, body }) => s.classes.rename(params.id, body.name),
     deleteClass: ({ params }) => s.classes.delete(params.id),
-    getRoster: ({ params }) => s.classes.roster(params.id),
+    getRoster: ({ params }, { scope }) => s.classes.roster(params.id, scope),
     setRoster: ({ params, body }) => s.classes.setRoster(params.id, body.studentIds),
     addToRoster: ({ params }) => s.classes.addMember(params.id, params.studentId),
     removeFromRoster: ({ params }) => s.classes.removeMember(params.id, params.studentId),
 
-    listSessions: ({ params, query }) => s.sessions.list(params.id, query.from, query.to),
-    createSession: ({ params, body }) => s.sessions.create(params.id, body),
-    currentSession: ({ params }) => s.sessions.current(params.id),
-    getSession: ({ params }) => s.sessions.get(params.id),
-    updateSession: ({ params, body }) => s.sessions.update(params.id, body),
-    deleteSession: ({ params }) => s.sessions.delete(params.id),
-    clearSessionMarks: async ({ params, body }) => {
-      await s.sessions.get(params.id);
-      return { deleted: await s.attendance.remove({ sessionId: params.id }, body?.reason) };
-    },
+    listSessions: ({ params, query }, { scope }) => s.sessions.list(params.id, query.from, query.to, scope),
+    createSession: ({ params, body }, { scope }) => s.sessions.create(params.id, body, scope),
+    currentSession: ({ params }, { scope }) => s.sessions.current(params.id, scope),
+    getSession: ({ params }, { scope }) => s.sessions.get(params.id, scope),
+    updateSession: ({ params, body }, { scope }) => s.sessions.update(params.id, body, scope),
+    deleteSession: ({ params }, { scope }) => s.sessions.delete(params.id, scope),
+    clearSessionMarks: async ({ params, body }, { scope }) => ({ deleted: await s.attendance.remove({ sessionId: params.id }, body?.reason, scope) }),
 
-    postMarks: ({ body }) => s.attendance.post(body.marks),
-    listMarks: async ({ query }) => ({ ...(await s.attendance.list(query)), limit: query.limit, offset: query.offset }),
-    updateMark: ({ params, body }) => s.attendance.update(params.id, body.status, body.reason),
-    deleteMark: async ({ params, body }) => {
-      await s.attendance.get(params.id);
-      await s.attendance.remove({ markId: params.id }, body?.reason);
+    postMarks: ({ body }, { scope }) => s.attendance.post(body.marks, scope),
+    listMarks: async ({ query }, { scope }) => ({ ...(await s.attendance.list(query, scope)), limit: query.limit, offset: query.offset }),
+    updateMark: ({ params, body }, { scope }) => s.attendance.update(params.id, body.status, body.reason, scope),
+    deleteMark: async ({ params, body }, { scope }) => {
+      await s.attendance.remove({ markId: params.id }, body?.reason, scope);
       return { ok: true as const };
     },
-    markAudit: ({ params }) => s.attendance.audit(params.id),
-    stats: ({ query }) => s.stats.daily(query.from, query.to, query.classId),
+    markAudit: ({ params }, { scope }) => s.attendance.audit(params.id, scope),
+    stats: ({ query }, { scope }) => s.stats.daily(query.from, query.to, query.classId, scope),
   };
 }

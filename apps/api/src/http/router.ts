@@ -1,16 +1,69 @@
 // Binds the contracts' route table to handlers. This is the one place every request passes
-// through: parsing with the shared schemas, (later) the access check, and error forwarding.
-import express, { type Request, type RequestHandler, type Router } from 'express';
+// through: who is calling and whether the route's `access` lets them, parsing with the shared
+// schemas, and error forwarding.
+import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { z } from 'zod';
-import { routes, type ParsedRequest, type ResponseOf, type RouteDef, type RouteName, type Routes } from '@rollcall/contracts';
+import { routes, type Access, type ParsedRequest, type ResponseOf, type RouteDef, type RouteName, type Routes } from '@rollcall/contracts';
+import { scopeOf, type Actor, type Scope } from '../shared/actor.ts';
 import { ApiError } from './errors.ts';
 
 type JsonRoutes = { [N in RouteName]: Routes[N] extends { stream: true } ? never : N }[RouteName];
 type StreamRoutes = Exclude<RouteName, JsonRoutes>;
 
-export type Handler<N extends RouteName> = (req: ParsedRequest<N>) => Promise<ResponseOf<N>>;
+/** What a handler knows of the caller and of HTTP beyond the parsed request. */
+export interface CallContext {
+  actor: Actor | null;
+  scope: Scope;
+  address: string;
+  cookie(name: string): string | undefined;
+  setCookie(name: string, value: string, maxAgeMs: number): void;
+  clearCookie(name: string): void;
+}
+/** Handlers of routes whose access is not public always get an actor. */
+export type AuthedContext = CallContext & { actor: Actor };
+
+export type Handler<N extends RouteName> = (req: ParsedRequest<N>, ctx: Routes[N]['access'] extends 'public' ? CallContext : AuthedContext) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in JsonRoutes]: Handler<N> };
-export type StreamHandlers = { [N in StreamRoutes]: RequestHandler };
+export type StreamHandlers = { [N in StreamRoutes]: (ctx: AuthedContext) => RequestHandler };
+export type Authenticate = (bearer: string | undefined, session: string | undefined) => Promise<Actor | null>;
+
+export const SESSION_COOKIE = 'rollcall_session';
+
+function readCookie(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+function bearerOf(req: Request): string | undefined {
+  const h = req.headers.authorization;
+  if (!h) return undefined;
+  const m = /^Bearer\s+(\S+)$/i.exec(h);
+  if (!m) throw new ApiError('unauthenticated', 'Use "Authorization: Bearer <token>".');
+  return m[1];
+}
+
+/** The access rule of every route, in one place. */
+export function checkAccess(access: Access, actor: Actor | null): void {
+  if (access === 'public') return;
+  if (!actor) throw new ApiError('unauthenticated', 'Sign in first (or send a bearer token).');
+  if (access === 'any') return;
+  if (actor.kind !== 'user') throw new ApiError('forbidden', 'Classroom devices may only read their rosters and post marks.');
+  if (access === 'admin' && actor.role !== 'admin') throw new ApiError('forbidden', 'Only an admin may do this.');
+}
+
+function callContext(req: Request, res: Response, actor: Actor | null): CallContext {
+  return {
+    actor,
+    scope: scopeOf(actor),
+    address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    cookie: (name) => readCookie(req, name),
+    setCookie: (name, value, maxAgeMs) => void res.cookie(name, value, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', maxAge: maxAgeMs }),
+    clearCookie: (name) => void res.clearCookie(name, { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/' }),
+  };
+}
 
 function issuesOf(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
@@ -52,19 +105,33 @@ export interface RouterOptions {
   validateResponses: boolean;
 }
 
-export function buildRouter(handlers: Handlers, streams: StreamHandlers, opts: RouterOptions): Router {
+export function buildRouter(handlers: Handlers, streams: StreamHandlers, authenticate: Authenticate, opts: RouterOptions): Router {
   const router = express.Router();
+  const identify = async (def: RouteDef, req: Request, res: Response) => {
+    const actor = await authenticate(bearerOf(req), readCookie(req, SESSION_COOKIE));
+    checkAccess(def.access, actor);
+    return callContext(req, res, actor);
+  };
   for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
     const method = def.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
     if (def.stream) {
-      router[method](def.path, streams[name as StreamRoutes]);
+      router[method](def.path, async (req, res, next) => {
+        try {
+          const ctx = (await identify(def, req, res)) as AuthedContext;
+          streams[name as StreamRoutes](ctx)(req, res, next);
+        } catch (err) {
+          next(err);
+        }
+      });
       continue;
     }
-    const handler = handlers[name as JsonRoutes] as (req: unknown) => Promise<unknown>;
+    const handler = handlers[name as JsonRoutes] as (req: unknown, ctx: CallContext) => Promise<unknown>;
     router[method](def.path, async (req, res, next) => {
       try {
+        // Who before what: an anonymous caller learns nothing from validation messages.
+        const ctx = await identify(def, req, res);
         const parsed = parseRequest(def, req);
-        const result = await handler(parsed);
+        const result = await handler(parsed, ctx);
         // Outside production every answer is checked against its own contract.
         if (opts.validateResponses) {
           const check = def.response.safeParse(result);

@@ -1,4 +1,5 @@
 // SQL for attendance marks and their audit trail.
+import { sql } from 'kysely';
 import type { ListMarksQuery, Mark } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
 import { isoWithOffset, toIso } from '../../shared/time.ts';
@@ -66,8 +67,18 @@ export async function insertMarks(db: Executor, rows: MarkRow[]) {
   if (rows.length) await db.insertInto('attendance_marks').values(rows).execute();
 }
 
-function filtered(db: Executor, f: ListMarksQuery) {
+/** Which of these students are on a roster of one of these classes. */
+export async function studentsOnRosters(db: Executor, studentIds: string[], classIds: string[]): Promise<Set<string>> {
+  if (studentIds.length === 0 || classIds.length === 0) return new Set();
+  const rows = await db.selectFrom('class_students').select('student_id').where('student_id', 'in', studentIds).where('class_id', 'in', classIds).execute();
+  return new Set(rows.map((r) => r.student_id));
+}
+
+export type MarkFilter = ListMarksQuery & { inClasses?: string[] | null };
+
+function filtered(db: Executor, f: MarkFilter) {
   let q = db.selectFrom('attendance_marks as m');
+  if (f.inClasses) q = f.inClasses.length ? q.where('m.class_id', 'in', f.inClasses) : q.where(sql<boolean>`1 = 0`);
   if (f.from) q = q.where('m.marked_day', '>=', f.from);
   if (f.to) q = q.where('m.marked_day', '<=', f.to);
   if (f.classId) q = q.where('m.class_id', '=', f.classId);
@@ -76,7 +87,7 @@ function filtered(db: Executor, f: ListMarksQuery) {
   return q;
 }
 
-export async function listMarks(db: Executor, f: ListMarksQuery) {
+export async function listMarks(db: Executor, f: MarkFilter) {
   const ids = await filtered(db, f).select('m.id').orderBy('m.marked_at', 'desc').orderBy('m.id').limit(f.limit).offset(f.offset).execute();
   const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const marks = new Map((await findMarks(db, ids.map((r) => r.id))).map((m) => [m.id, m]));

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LiveEvent, Mark, MarkResult, MarkStatus, NewMark, PostMarksResult } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
+import { assertClassInScope, inScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { localDay, offsetMinutes } from '../../shared/time.ts';
@@ -27,19 +28,22 @@ function decideStatus(mark: NewMark, markedAt: number, session: SessionRow | und
 }
 
 export function attendanceService(ctx: ServiceContext) {
-  const mustFind = async (id: string): Promise<Mark> => {
+  const mustFind = async (id: string, scope: Scope): Promise<Mark> => {
     const m = await repo.findMark(ctx.db, id);
     if (!m) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
+    assertClassInScope(scope, m.classId, 'mark');
     return m;
   };
 
-  async function postOnce(marks: NewMark[]): Promise<{ results: MarkResult[]; accepted: string[] }> {
+  async function postOnce(marks: NewMark[], scope: Scope): Promise<{ results: MarkResult[]; accepted: string[] }> {
     return writeTransaction(ctx, async (trx) => {
       const receivedAt = ctx.now();
       const known = await lockStudents(trx, ctx.dialect, marks.map((m) => m.studentId));
       const already = await repo.existingIds(trx, marks.map((m) => m.id));
       const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
       const sessions = await findSessions(trx, sessionIds);
+      // A scoped caller may mark a day (no session) only for students on its rosters.
+      const rostered = scope.all ? null : await repo.studentsOnRosters(trx, [...known], [...scope.classIds]);
       const times = marks.map((m) => Date.parse(m.markedAt));
       const seen: Seen[] = await repo.recentMarks(
         trx,
@@ -62,6 +66,9 @@ export function attendanceService(ctx: ServiceContext) {
         batchIds.add(mark.id);
         if (!known.has(mark.studentId)) return results.push({ id: mark.id, status: 'rejected', reason: 'student-not-found' });
         if (mark.sessionId && !session) return results.push({ id: mark.id, status: 'rejected', reason: 'session-not-found' });
+        if (session ? !inScope(scope, session.class_id) : rostered && !rostered.has(mark.studentId)) {
+          return results.push({ id: mark.id, status: 'rejected', reason: 'forbidden' });
+        }
         const sameSession = mark.sessionId ? seen.find((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : undefined;
         if (sameSession) return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: sameSession.id });
         const near = seen.find((s) => s.student_id === mark.studentId && Math.abs(Number(s.marked_at) - markedAt) < ctx.cooldownMs);
@@ -94,17 +101,25 @@ export function attendanceService(ctx: ServiceContext) {
 
   return {
     /** A lost race on a unique key means another batch stored the same mark first: run again and report it as a duplicate. */
-    async post(marks: NewMark[]): Promise<PostMarksResult> {
-      const { results } = await withRetry(5, () => postOnce(marks));
+    async post(marks: NewMark[], scope: Scope): Promise<PostMarksResult> {
+      const { results } = await withRetry(5, () => postOnce(marks, scope));
       return { results };
     },
 
-    list: (q: Parameters<typeof repo.listMarks>[1]) => repo.listMarks(ctx.db, q),
+    async list(q: Parameters<typeof repo.listMarks>[1], scope: Scope) {
+      if (q.classId) assertClassInScope(scope, q.classId);
+      if (q.sessionId) {
+        const s = (await findSessions(ctx.db, [q.sessionId])).get(q.sessionId);
+        if (s) assertClassInScope(scope, s.class_id, 'session');
+      }
+      return repo.listMarks(ctx.db, { ...q, inClasses: scopedClassIds(scope) });
+    },
 
-    async update(id: string, status: MarkStatus, reason?: string): Promise<Mark> {
+    async update(id: string, status: MarkStatus, reason: string | undefined, scope: Scope): Promise<Mark> {
       const updated = await writeTransaction(ctx, async (trx) => {
         const before = await repo.findMark(trx, id);
         if (!before) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
+        assertClassInScope(scope, before.classId, 'mark');
         if (before.status === status) return before;
         const at = ctx.now();
         await trx.updateTable('attendance_marks').set({ status }).where('id', '=', id).execute();
@@ -116,7 +131,13 @@ export function attendanceService(ctx: ServiceContext) {
       return updated;
     },
 
-    async remove(filter: { markId: string } | { sessionId: string }, reason?: string) {
+    async remove(filter: { markId: string } | { sessionId: string }, reason: string | undefined, scope: Scope) {
+      if ('markId' in filter) await mustFind(filter.markId, scope);
+      else {
+        const s = (await findSessions(ctx.db, [filter.sessionId])).get(filter.sessionId);
+        if (!s) throw new ApiError('session-not-found', `No session with id ${filter.sessionId}.`);
+        assertClassInScope(scope, s.class_id, 'session');
+      }
       return writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         const q = trx.selectFrom('attendance_marks').select('id');
@@ -124,14 +145,20 @@ export function attendanceService(ctx: ServiceContext) {
         const before = await repo.findMarks(trx, ids);
         if (ids.length) await trx.deleteFrom('attendance_marks').where('id', 'in', ids).execute();
         await repo.insertAudit(trx, before.map((m) => ({ id: randomUUID(), mark_id: m.id, action: 'delete' as const, before_json: JSON.stringify(m), after_json: null, reason: reason ?? null, at })));
-        await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, markIds: ids }] : [], at);
+        const classIds = [...new Set(before.map((m) => m.classId).filter((c): c is string => c !== null))];
+        await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, classIds, markIds: ids }] : [], at);
         return ids.length;
       });
     },
 
-    async audit(markId: string) {
+    async audit(markId: string, scope: Scope) {
       const rows = await repo.auditOf(ctx.db, markId);
-      if (rows.length === 0) await mustFind(markId);
+      if (rows.length === 0) await mustFind(markId, scope);
+      else if (!scope.all) {
+        // A deleted mark lives on only in its audit entries: check the class recorded there.
+        const before = JSON.parse(rows[0]!.before_json) as { classId?: string | null };
+        assertClassInScope(scope, before.classId, 'mark');
+      }
       return {
         items: rows.map((r) => ({
           id: r.id,

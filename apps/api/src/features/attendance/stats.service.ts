@@ -3,6 +3,7 @@
 // with classId null covers the whole school that day: every student against everyone marked.
 import type { DailyStat, MarkStatus } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
+import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
 
 // When a student has several marks in one day, the best one counts.
 const RANK: Record<MarkStatus, number> = { present: 3, late: 2, excused: 1, absent: 0 };
@@ -25,7 +26,8 @@ function keep(best: Map<string, MarkStatus>, studentId: string, status: MarkStat
 
 export function statsService(ctx: ServiceContext) {
   return {
-    async daily(from: string, to: string, classId?: string): Promise<{ days: DailyStat[] }> {
+    async daily(from: string, to: string, classId: string | undefined, scope: Scope): Promise<{ days: DailyStat[] }> {
+      if (classId) assertClassInScope(scope, classId);
       let marksQ = ctx.db.selectFrom('attendance_marks').select(['student_id', 'class_id', 'marked_day', 'status']).where('marked_day', '>=', from).where('marked_day', '<=', to);
       let sessionsQ = ctx.db.selectFrom('class_sessions').select(['class_id', 'day']).where('day', '>=', from).where('day', '<=', to);
       if (classId) {
@@ -39,7 +41,8 @@ export function statsService(ctx: ServiceContext) {
         ctx.db.selectFrom('class_students').select(['class_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('class_id').execute(),
         ctx.db.selectFrom('students').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
-      const names = new Map(classes.map((c) => [c.id, c.name]));
+      // A teacher's statistics cover their own classes only, without the school-wide rows.
+      const names = new Map(classes.filter((c) => inScope(scope, c.id)).map((c) => [c.id, c.name]));
       const rosterSize = new Map(rosterCounts.map((r) => [r.class_id, Number(r.n)]));
 
       const perClassDay = new Map<string, Map<string, MarkStatus>>();
@@ -53,7 +56,7 @@ export function statsService(ctx: ServiceContext) {
           keep(best, m.student_id, status);
           perClassDay.set(key, best);
         }
-        if (!classId) {
+        if (!classId && scope.all) {
           const best = perDay.get(m.marked_day) ?? new Map<string, MarkStatus>();
           keep(best, m.student_id, status);
           perDay.set(m.marked_day, best);

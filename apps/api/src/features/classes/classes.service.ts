@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Class } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
+import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { appendEvents } from '../events/events.repository.ts';
@@ -40,8 +41,12 @@ export function classesService(ctx: ServiceContext) {
   };
 
   return {
-    get: mustFind,
-    list: async () => ({ items: await repo.listClasses(ctx.db) }),
+    async get(id: string, scope: Scope) {
+      const c = await mustFind(id);
+      assertClassInScope(scope, id);
+      return c;
+    },
+    list: async (scope: Scope) => ({ items: (await repo.listClasses(ctx.db)).filter((c) => inScope(scope, c.id)) }),
 
     async create(name: string, studentIds: string[] = []): Promise<Class> {
       const id = randomUUID();
@@ -86,8 +91,9 @@ export function classesService(ctx: ServiceContext) {
       return { ok: true as const };
     },
 
-    async roster(id: string) {
+    async roster(id: string, scope: Scope) {
       await mustFind(id);
+      assertClassInScope(scope, id);
       return { classId: id, studentIds: await repo.rosterOf(ctx.db, id) };
     },
 

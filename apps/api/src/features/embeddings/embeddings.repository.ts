@@ -50,6 +50,16 @@ export async function findByIds(db: Executor, ids: string[], modelId?: string): 
   return out;
 }
 
+export async function findByStudents(db: Executor, studentIds: string[], modelId?: string): Promise<Embedding[]> {
+  const out: Embedding[] = [];
+  for (let i = 0; i < studentIds.length; i += 1000) {
+    let q = db.selectFrom('face_embeddings').select([...META, 'vector']).where('student_id', 'in', studentIds.slice(i, i + 1000));
+    if (modelId) q = q.where('model_id', '=', modelId);
+    out.push(...(await q.orderBy('created_at').execute()).map(toEmbedding));
+  }
+  return out;
+}
+
 export async function findBySourceHashes(db: Executor, studentId: string, modelId: string, hashes: string[]) {
   if (hashes.length === 0) return new Map<string, string>();
   const rows = await db

@@ -10,6 +10,8 @@ import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
+import { assertStudentInScope } from '../students/students.service.ts';
+import type { Scope } from '../../shared/actor.ts';
 import { recordChanges } from '../sync/changes.repository.ts';
 import * as repo from './embeddings.repository.ts';
 
@@ -34,9 +36,10 @@ function checked(body: AddEmbeddingsBody) {
 
 export function embeddingsService(ctx: ServiceContext) {
   return {
-    async list(studentId: string, withVectors: boolean, modelId?: string) {
+    async list(studentId: string, withVectors: boolean, modelId: string | undefined, scope: Scope) {
       const exists = await ctx.db.selectFrom('students').select('student_id').where('student_id', '=', studentId).executeTakeFirst();
       if (!exists) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+      await assertStudentInScope(ctx, studentId, scope);
       return { items: await repo.listForStudent(ctx.db, studentId, withVectors, modelId) };
     },
 

@@ -1,9 +1,27 @@
 // GET /api/events: a Server-Sent Events stream. A client that reconnects sends Last-Event-ID and
 // first receives what it missed.
 import type { RequestHandler } from 'express';
-import type { EventHub } from './event-hub.ts';
+import type { LiveEvent } from '@rollcall/contracts';
+import { inScope, type Scope } from '../../shared/actor.ts';
+import type { Delivered, EventHub } from './event-hub.ts';
 
-export function eventsStream(hub: EventHub, heartbeatMs = 15_000): RequestHandler {
+/** What a caller may see of an event: its own classes' marks; roster nudges without other classes' ids. */
+export function visibleEvent(event: LiveEvent, scope: Scope): LiveEvent | null {
+  if (scope.all) return event;
+  switch (event.type) {
+    case 'mark.accepted':
+    case 'mark.updated':
+      return inScope(scope, event.mark.classId) ? event : null;
+    case 'marks.cleared':
+      return event.classIds.some((c) => inScope(scope, c)) ? event : null;
+    case 'roster.changed': {
+      const classIds = event.classIds.filter((c) => inScope(scope, c));
+      return { type: 'roster.changed', revision: event.revision, studentIds: [], classIds };
+    }
+  }
+}
+
+export function eventsStream(hub: EventHub, scope: Scope, heartbeatMs = 15_000): RequestHandler {
   return async (req, res, next) => {
     try {
       res.status(200).set({
@@ -14,7 +32,10 @@ export function eventsStream(hub: EventHub, heartbeatMs = 15_000): RequestHandle
       });
       res.flushHeaders();
       res.write('retry: 2000\n\n');
-      const send = (e: { id: number; event: { type: string } }) => res.write(`id: ${e.id}\nevent: ${e.event.type}\ndata: ${JSON.stringify(e.event)}\n\n`);
+      const send = (e: Delivered) => {
+        const event = visibleEvent(e.event, scope);
+        if (event) res.write(`id: ${e.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      };
       const lastId = Number(req.headers['last-event-id'] ?? req.query.lastEventId);
       let sentUpTo = 0;
       if (Number.isInteger(lastId) && lastId >= 0) {

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ClassSession } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
+import { assertClassInScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { localDay, offsetMinutes, serverOffset } from '../../shared/time.ts';
 import { lockClass } from '../classes/classes.repository.ts';
@@ -18,34 +19,37 @@ function instant(iso: string | undefined, now: number) {
 }
 
 export function sessionsService(ctx: ServiceContext) {
-  const mustFind = async (id: string) => {
+  const mustFind = async (id: string, scope: Scope) => {
     const row = await repo.findSession(ctx.db, id);
     if (!row) throw notFound(id);
+    assertClassInScope(scope, row.class_id, 'session');
     return row;
   };
-  const classMustExist = async (id: string) => {
+  const classMustExist = async (id: string, scope: Scope) => {
     const c = await ctx.db.selectFrom('classes').select('id').where('id', '=', id).executeTakeFirst();
     if (!c) throw new ApiError('class-not-found', `No class with id ${id}.`);
+    assertClassInScope(scope, id);
   };
 
   return {
-    get: async (id: string): Promise<ClassSession> => repo.toSession(await mustFind(id), ctx.now()),
+    get: async (id: string, scope: Scope): Promise<ClassSession> => repo.toSession(await mustFind(id, scope), ctx.now()),
 
-    async list(classId: string, from?: string, to?: string) {
-      await classMustExist(classId);
+    async list(classId: string, from: string | undefined, to: string | undefined, scope: Scope) {
+      await classMustExist(classId, scope);
       const rows = await repo.listSessions(ctx.db, classId, from ? Date.parse(from) : undefined, to ? Date.parse(to) : undefined);
       const now = ctx.now();
       return { items: rows.map((r) => repo.toSession(r, now)) };
     },
 
-    async current(classId: string) {
-      await classMustExist(classId);
+    async current(classId: string, scope: Scope) {
+      await classMustExist(classId, scope);
       const now = ctx.now();
       const row = await repo.currentSession(ctx.db, classId, now);
       return { session: row ? repo.toSession(row, now) : null };
     },
 
-    async create(classId: string, body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes: number }) {
+    async create(classId: string, body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes: number }, scope: Scope) {
+      await classMustExist(classId, scope);
       const now = ctx.now();
       const start = instant(body.startsAt, now);
       const endsAt = body.endsAt ? Date.parse(body.endsAt) : null;
@@ -61,8 +65,8 @@ export function sessionsService(ctx: ServiceContext) {
       return repo.toSession((await repo.findSession(ctx.db, id))!, ctx.now());
     },
 
-    async update(id: string, body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes?: number | undefined }) {
-      const row = await mustFind(id);
+    async update(id: string, body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes?: number | undefined }, scope: Scope) {
+      const row = await mustFind(id, scope);
       const patch: Parameters<typeof repo.updateSession>[2] = {};
       if (body.startsAt !== undefined) {
         const start = instant(body.startsAt, ctx.now());
@@ -75,10 +79,11 @@ export function sessionsService(ctx: ServiceContext) {
       const ends = patch.ends_at === undefined ? row.ends_at : patch.ends_at;
       if (ends !== null && Number(ends) <= starts) throw new ApiError('validation-failed', 'endsAt must be after startsAt.');
       await repo.updateSession(ctx.db, id, patch);
-      return repo.toSession((await mustFind(id))!, ctx.now());
+      return repo.toSession(await mustFind(id, scope), ctx.now());
     },
 
-    async delete(id: string) {
+    async delete(id: string, scope: Scope) {
+      await mustFind(id, scope);
       if (!(await repo.deleteSession(ctx.db, id))) throw notFound(id);
       return { ok: true as const };
     },

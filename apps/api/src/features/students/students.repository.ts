@@ -1,4 +1,5 @@
 // SQL for students. Rows become contract objects here and nowhere else.
+import { sql } from 'kysely';
 import type { Student } from '@rollcall/contracts';
 import { likePattern, type Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
@@ -39,6 +40,8 @@ export async function findStudents(db: Executor, ids: string[]): Promise<Student
 export interface StudentFilter {
   q?: string | undefined;
   classId?: string | undefined;
+  /** Only students on one of these rosters (a teacher's or a device's classes). */
+  inClasses?: string[] | null;
 }
 
 function filtered(db: Executor, f: StudentFilter) {
@@ -55,7 +58,21 @@ function filtered(db: Executor, f: StudentFilter) {
       eb.exists(eb.selectFrom('class_students as cs').select('cs.student_id').whereRef('cs.student_id', '=', 's.student_id').where('cs.class_id', '=', classId)),
     );
   }
+  if (f.inClasses) {
+    const classIds = f.inClasses;
+    if (classIds.length === 0) return query.where(sql<boolean>`1 = 0`);
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('class_students as cs2').select('cs2.student_id').whereRef('cs2.student_id', '=', 's.student_id').where('cs2.class_id', 'in', classIds)),
+    );
+  }
   return query;
+}
+
+/** Whether a student is on a roster of one of these classes. */
+export async function onRosters(db: Executor, studentId: string, classIds: string[]): Promise<boolean> {
+  if (classIds.length === 0) return false;
+  const row = await db.selectFrom('class_students').select('student_id').where('student_id', '=', studentId).where('class_id', 'in', classIds).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function listStudents(db: Executor, f: StudentFilter, limit: number, offset: number) {

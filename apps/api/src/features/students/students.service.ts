@@ -2,11 +2,20 @@
 // every device (through the change log) to drop it.
 import type { CreateStudentBody, Student, UpdateStudentBody } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
+import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { recordChanges, type Change } from '../sync/changes.repository.ts';
 import * as repo from './students.repository.ts';
+
+/** A teacher or device may see a student only when the student is on one of their rosters. */
+export async function assertStudentInScope(ctx: ServiceContext, studentId: string, scope: Scope) {
+  if (scope.all) return;
+  if (!(await repo.onRosters(ctx.db, studentId, [...scope.classIds]))) {
+    throw new ApiError('forbidden', `Student ${studentId} is not on the roster of any of your classes.`);
+  }
+}
 
 export function studentsService(ctx: ServiceContext) {
   const mustFind = async (studentId: string): Promise<Student> => {
@@ -16,9 +25,16 @@ export function studentsService(ctx: ServiceContext) {
   };
 
   return {
-    get: mustFind,
+    async get(studentId: string, scope: Scope): Promise<Student> {
+      const s = await mustFind(studentId);
+      await assertStudentInScope(ctx, studentId, scope);
+      return s;
+    },
 
-    list: (f: repo.StudentFilter, limit: number, offset: number) => repo.listStudents(ctx.db, f, limit, offset),
+    list(f: repo.StudentFilter, limit: number, offset: number, scope: Scope) {
+      if (f.classId) assertClassInScope(scope, f.classId);
+      return repo.listStudents(ctx.db, { ...f, inClasses: scopedClassIds(scope) }, limit, offset);
+    },
 
     async create(body: CreateStudentBody): Promise<Student> {
       const at = ctx.now();

@@ -4,13 +4,20 @@ import type { SyncResponse } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import { rostersOf } from '../classes/classes.repository.ts';
-import { findByIds } from '../embeddings/embeddings.repository.ts';
+import { findByIds, findByStudents } from '../embeddings/embeddings.repository.ts';
+import type { Scope } from '../../shared/actor.ts';
 import { findStudents } from '../students/students.repository.ts';
 import { changesSince, currentRevision, type Entity } from './changes.repository.ts';
 
 export function syncService(ctx: ServiceContext) {
   return {
-    async since(requested: number, limit: number, modelId?: string): Promise<SyncResponse> {
+    /**
+     * A teacher or device gets only its classes, and the students on their rosters with their
+     * embeddings. A roster change re-sends the whole roster of that class, so a student added to
+     * a class reaches the device with records older than the revision it asks from. A device drops
+     * students that are on none of its rosters any more.
+     */
+    async since(requested: number, limit: number, modelId: string | undefined, scope: Scope): Promise<SyncResponse> {
       // One read transaction: the revision and the rows it covers come from the same snapshot.
       return ctx.db.transaction().execute(async (trx) => {
         const head = await currentRevision(trx);
@@ -30,13 +37,24 @@ export function syncService(ctx: ServiceContext) {
           const rank = new Map(order.map((id, i) => [id, i]));
           return rows.sort((a, b) => rank.get(key(a))! - rank.get(key(b))!);
         };
-        const students = inOrder(await findStudents(trx, ids('student', 'upsert')), (s) => s.studentId, ids('student', 'upsert'));
-        const embeddings = inOrder(await findByIds(trx, ids('embedding', 'upsert'), modelId), (e) => e.id, ids('embedding', 'upsert'));
-        const classIds = ids('class', 'upsert');
+        let students = inOrder(await findStudents(trx, ids('student', 'upsert')), (s) => s.studentId, ids('student', 'upsert'));
+        let embeddings = inOrder(await findByIds(trx, ids('embedding', 'upsert'), modelId), (e) => e.id, ids('embedding', 'upsert'));
+        let classIds = ids('class', 'upsert');
+        if (!scope.all) {
+          classIds = classIds.filter((c) => scope.classIds.has(c));
+          const rosters = await rostersOf(trx, [...scope.classIds]);
+          const allowed = new Set([...rosters.values()].flat());
+          const joined = [...new Set(classIds.flatMap((c) => rosters.get(c) ?? []))];
+          const joinedSet = new Set(joined);
+          students = [...students.filter((s) => allowed.has(s.studentId) && !joinedSet.has(s.studentId)), ...(await findStudents(trx, joined))];
+          const joinedEmbeddings = await findByStudents(trx, joined, modelId);
+          const joinedIds = new Set(joinedEmbeddings.map((e) => e.id));
+          embeddings = [...embeddings.filter((e) => allowed.has(e.studentId) && !joinedIds.has(e.id)), ...joinedEmbeddings];
+        }
         const classRows = classIds.length ? await trx.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute() : [];
         const rosters = await rostersOf(trx, classRows.map((c) => c.id));
         // A row missing now was deleted later in the same snapshot's history: report it deleted.
-        const gone = (entity: Entity, present: Set<string>) => ids(entity, 'upsert').filter((id) => !present.has(id));
+        const gone = (entity: Entity, present: Set<string>) => (scope.all ? ids(entity, 'upsert').filter((id) => !present.has(id)) : []);
         const deleted = (entity: Entity, present: Set<string>) => (since === 0 ? [] : [...ids(entity, 'delete'), ...gone(entity, present)]);
 
         return {

@@ -1,0 +1,113 @@
+// Sign-in, first-run setup and recognising the caller from a session cookie or a bearer token.
+// Failed sign-ins are throttled per account and per address in the database, so the limit holds
+// across several API instances.
+import { randomUUID } from 'node:crypto';
+import type { User } from '@rollcall/contracts';
+import { ApiError } from '../../http/errors.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { toIso } from '../../shared/time.ts';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
+import * as repo from './auth.repository.ts';
+import { newSecret, sha256, tokenKind } from './tokens.ts';
+
+export const SESSION_MS = 14 * 24 * 3_600_000;
+
+export interface ThrottleLimits {
+  windowMs: number;
+  perAccount: number;
+  perAddress: number;
+}
+export const DEFAULT_THROTTLE: ThrottleLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
+
+export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAULT_THROTTLE) {
+  const withClasses = async (row: Parameters<typeof repo.toUser>[0]): Promise<User> =>
+    repo.toUser(row, (await repo.classIdsOfUsers(ctx.db, [row.id])).get(row.id) ?? []);
+
+  async function startSession(userId: string) {
+    const secret = newSecret();
+    const now = ctx.now();
+    await ctx.db.insertInto('auth_sessions').values({ id_hash: sha256(secret), user_id: userId, created_at: now, expires_at: now + SESSION_MS }).execute();
+    // Expired sessions are swept on sign-in: cheap, and nothing else has to run on a timer.
+    await ctx.db.deleteFrom('auth_sessions').where('expires_at', '<', now).execute();
+    return { secret, expiresAt: toIso(now + SESSION_MS) };
+  }
+
+  return {
+    async setupStatus() {
+      return { needsAdmin: (await repo.countAdmins(ctx.db)) === 0 };
+    },
+
+    /** Creates the first admin; refused once any admin exists (the sync_state row serialises racing setups). */
+    async setup(body: { email: string; name: string; password: string }) {
+      const passwordHash = await hashPassword(body.password);
+      const id = randomUUID();
+      await writeTransaction(ctx, async (trx) => {
+        let lock = trx.selectFrom('sync_state').select('id').where('id', '=', 1);
+        if (ctx.dialect === 'mysql') lock = lock.forUpdate();
+        await lock.execute();
+        if ((await repo.countAdmins(trx)) > 0) throw new ApiError('forbidden', 'Rollcall already has an admin: sign in instead.');
+        const now = ctx.now();
+        await trx.insertInto('users').values({ id, email: body.email, name: body.name, role: 'admin', password_hash: passwordHash, disabled_at: null, created_at: now, updated_at: now }).execute();
+      });
+      const session = await startSession(id);
+      return { user: await withClasses((await repo.findUserBy(ctx.db, 'id', id))!), ...session };
+    },
+
+    async signIn(email: string, password: string, address: string) {
+      const now = ctx.now();
+      const windowStart = now - limits.windowMs;
+      const keys = { account: `account:${email}`, address: `address:${address}` };
+      const [byAccount, byAddress] = await Promise.all([repo.failuresFor(ctx.db, keys.account, windowStart), repo.failuresFor(ctx.db, keys.address, windowStart)]);
+      if (byAccount >= limits.perAccount || byAddress >= limits.perAddress) {
+        throw new ApiError('rate-limited', 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfterSeconds: Math.ceil(limits.windowMs / 1000) });
+      }
+      const row = await repo.findUserBy(ctx.db, 'email', email);
+      const ok = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
+      if (!row || !ok || row.disabled_at !== null) {
+        await repo.recordFailure(ctx.db, keys.account, now, windowStart);
+        await repo.recordFailure(ctx.db, keys.address, now, windowStart);
+        throw new ApiError('unauthenticated', 'Wrong email or password.');
+      }
+      await repo.clearFailures(ctx.db, keys.account);
+      const session = await startSession(row.id);
+      return { user: await withClasses(row), ...session };
+    },
+
+    async signOut(secret: string | undefined) {
+      if (secret) await ctx.db.deleteFrom('auth_sessions').where('id_hash', '=', sha256(secret)).execute();
+      return { ok: true as const };
+    },
+
+    /** The caller behind a bearer token or a session cookie; null when there is none or it is no longer valid. */
+    async authenticate(bearer: string | undefined, sessionSecret: string | undefined): Promise<Actor | null> {
+      const now = ctx.now();
+      if (bearer) {
+        const kind = tokenKind(bearer);
+        const token = kind ? await repo.tokenByHash(ctx.db, sha256(bearer)) : undefined;
+        if (!token || token.kind !== kind) return null;
+        // Written at most once a minute: a busy device must not turn every request into a write.
+        if (token.last_used_at === null || now - Number(token.last_used_at) > 60_000) {
+          await ctx.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
+        }
+        if (token.kind === 'device') {
+          return { kind: 'device', id: token.id, name: token.name, classIds: (await repo.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [] };
+        }
+        const user = token.user_id ? await repo.findUserBy(ctx.db, 'id', token.user_id) : undefined;
+        if (!user || user.disabled_at !== null) return null;
+        return { kind: 'user', id: user.id, role: user.role as 'admin' | 'teacher', classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [] };
+      }
+      if (sessionSecret) {
+        const user = await repo.sessionUser(ctx.db, sha256(sessionSecret), now);
+        if (!user) return null;
+        return { kind: 'user', id: user.id, role: user.role as 'admin' | 'teacher', classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [] };
+      }
+      return null;
+    },
+
+    async me(actor: Actor) {
+      if (actor.kind === 'device') return { actor: { kind: 'device' as const, device: { id: actor.id, name: actor.name, classIds: actor.classIds } } };
+      return { actor: { kind: 'user' as const, user: await withClasses((await repo.findUserBy(ctx.db, 'id', actor.id))!) } };
+    },
+  };
+}

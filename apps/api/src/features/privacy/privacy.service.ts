@@ -1,0 +1,53 @@
+// Privacy: everything stored about one student (a subject-access request), and the retention
+// setting after which old marks and their audit entries are purged.
+import { ApiError } from '../../http/errors.ts';
+import type { ServiceContext } from '../../shared/context.ts';
+import { toIso } from '../../shared/time.ts';
+import { listMarks } from '../attendance/attendance.repository.ts';
+import { listForStudent } from '../embeddings/embeddings.repository.ts';
+import { findStudent } from '../students/students.repository.ts';
+
+export function privacyService(ctx: ServiceContext, retentionDays: number | null) {
+  return {
+    async exportStudent(studentId: string) {
+      const student = await findStudent(ctx.db, studentId);
+      if (!student) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+      const classes = await ctx.db
+        .selectFrom('class_students as cs')
+        .innerJoin('classes as c', 'c.id', 'cs.class_id')
+        .select(['c.id', 'c.name'])
+        .where('cs.student_id', '=', studentId)
+        .orderBy('c.name')
+        .execute();
+      const embeddings = await listForStudent(ctx.db, studentId, true);
+      const marks = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await listMarks(ctx.db, { studentId, limit: 500, offset });
+        marks.push(...page.items);
+        if (page.items.length < 500) break;
+      }
+      const audit = marks.length
+        ? await ctx.db.selectFrom('attendance_audit').select(['mark_id', 'action', 'reason', 'at']).where('mark_id', 'in', marks.map((m) => m.id)).orderBy('at').execute()
+        : [];
+      return {
+        exportedAt: toIso(ctx.now()),
+        student,
+        classes,
+        embeddings,
+        marks,
+        audit: audit.map((a) => ({ markId: a.mark_id, action: a.action, reason: a.reason, at: toIso(Number(a.at)) })),
+      };
+    },
+
+    /** Deletes marks (and their audit entries) older than the retention period; no-op when none is set. */
+    async purge() {
+      if (retentionDays === null) return { marksDeleted: 0, auditDeleted: 0, before: null };
+      const before = ctx.now() - retentionDays * 86_400_000;
+      return ctx.db.transaction().execute(async (trx) => {
+        const marks = await trx.deleteFrom('attendance_marks').where('marked_at', '<', before).executeTakeFirst();
+        const audit = await trx.deleteFrom('attendance_audit').where('at', '<', before).executeTakeFirst();
+        return { marksDeleted: Number(marks.numDeletedRows), auditDeleted: Number(audit.numDeletedRows), before: toIso(before) };
+      });
+    },
+  };
+}

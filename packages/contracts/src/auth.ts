@@ -1,0 +1,80 @@
+// Accounts, sign-in, personal tokens for the CLI, and classroom device tokens.
+import { z } from 'zod';
+import { Instant, StudentId, Uuid } from './common.ts';
+import { Mark } from './attendance.ts';
+import { Embedding } from './embeddings.ts';
+import { Student } from './students.ts';
+
+export const Role = z.enum(['admin', 'teacher']);
+export type Role = z.infer<typeof Role>;
+
+const Email = z.email().max(320).transform((e) => e.toLowerCase());
+/** Long passphrases welcome; 10 characters at least, since the hash is the last line of defence. */
+const Password = z.string().min(10, 'at least 10 characters').max(200);
+const PersonName = z.string().trim().min(1).max(200);
+
+export const User = z.object({
+  id: Uuid,
+  email: z.string(),
+  name: z.string(),
+  role: Role,
+  classIds: z.array(Uuid),
+  disabled: z.boolean(),
+  createdAt: Instant,
+});
+export type User = z.infer<typeof User>;
+
+export const SignInBody = z.strictObject({ email: Email, password: z.string().min(1).max(200) });
+export const SignedIn = z.object({ user: User, expiresAt: Instant });
+
+export const SetupStatus = z.object({ needsAdmin: z.boolean() });
+export const SetupBody = z.strictObject({ email: Email, name: PersonName, password: Password });
+
+export const Me = z.object({
+  actor: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('user'), user: User }),
+    z.object({ kind: z.literal('device'), device: z.object({ id: Uuid, name: z.string(), classIds: z.array(Uuid) }) }),
+  ]),
+});
+export type Me = z.infer<typeof Me>;
+
+export const CreateUserBody = z.strictObject({ email: Email, name: PersonName, role: Role, password: Password, classIds: z.array(Uuid).max(200).optional() });
+export const UpdateUserBody = z
+  .strictObject({ name: PersonName.optional(), role: Role.optional(), password: Password.optional(), disabled: z.boolean().optional(), classIds: z.array(Uuid).max(200).optional() })
+  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+export const UserList = z.object({ items: z.array(User) });
+
+export const TokenInfo = z.object({ id: Uuid, name: z.string(), createdAt: Instant, lastUsedAt: Instant.nullable() });
+export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+/** The token itself is shown once, at creation; the server keeps only its hash. */
+export const TokenCreated = z.object({ token: z.string(), info: TokenInfo });
+export const TokenList = z.object({ items: z.array(TokenInfo) });
+
+export const Device = z.object({
+  id: Uuid,
+  name: z.string(),
+  classIds: z.array(Uuid),
+  createdAt: Instant,
+  lastSeenAt: Instant.nullable(),
+  revoked: z.boolean(),
+});
+export type Device = z.infer<typeof Device>;
+export const CreateDeviceBody = z.strictObject({ name: z.string().trim().min(1).max(100), classIds: z.array(Uuid).min(1).max(50) });
+export const DeviceCreated = z.object({ token: z.string(), device: Device });
+export const DeviceList = z.object({ items: z.array(Device) });
+
+/** Everything stored about one student, for a subject-access request. */
+export const StudentExport = z.object({
+  exportedAt: Instant,
+  student: Student,
+  classes: z.array(z.object({ id: Uuid, name: z.string() })),
+  embeddings: z.array(Embedding),
+  marks: z.array(Mark),
+  audit: z.array(z.object({ markId: Uuid, action: z.string(), reason: z.string().nullable(), at: Instant })),
+});
+export const StudentExportParams = z.strictObject({ studentId: StudentId });
+
+export const ClassTeachersBody = z.strictObject({ userIds: z.array(Uuid).max(100) });
+export const ClassTeachers = z.object({ classId: Uuid, userIds: z.array(Uuid) });
+
+export const PurgeResult = z.object({ marksDeleted: z.number().int(), auditDeleted: z.number().int(), before: z.string().nullable() });
