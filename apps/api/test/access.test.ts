@@ -1,0 +1,176 @@
+// Who may call what: every route, called as anonymous, a classroom device of class A, a teacher
+// of class B, a teacher of class A and an admin, on both databases. The expected answers are
+// written out here by hand (not derived from the route table), and a missing row fails the test.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes, type RouteName } from '@rollcall/contracts';
+import { ADMIN, dialects, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
+
+type Who = 'anonymous' | 'device' | 'otherTeacher' | 'teacher' | 'admin';
+const WHO: Who[] = ['anonymous', 'device', 'otherTeacher', 'teacher', 'admin'];
+type Outcome = 'ok' | 401 | 403;
+
+// Columns: anonymous, device of A, teacher of B, teacher of A, admin.
+const PUBLIC: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok'];
+const ANY: Outcome[] = [401, 'ok', 'ok', 'ok', 'ok'];
+const CLASS_A_READ: Outcome[] = [401, 'ok', 403, 'ok', 'ok'];
+const CLASS_A_STAFF: Outcome[] = [401, 403, 403, 'ok', 'ok'];
+const STAFF: Outcome[] = [401, 403, 'ok', 'ok', 'ok'];
+const ADMIN_ONLY: Outcome[] = [401, 403, 403, 403, 'ok'];
+
+interface Fixtures {
+  api: TestApi;
+  classA: string;
+  classB: string;
+  sessionA: string;
+  markA: string;
+  tokens: Record<Who, string | null>;
+}
+type Req = { method: string; path: string; body?: unknown };
+type Builder = (f: Fixtures, who: Who) => Promise<Req> | Req;
+
+let counter = 0;
+const next = () => ++counter;
+const freshStudent = async (f: Fixtures, inClass?: string) => {
+  const id = `F${next()}`;
+  await f.api.call('POST', '/api/students', { studentId: id, name: `Fresh ${id}` });
+  if (inClass) await f.api.call('PUT', `/api/classes/${inClass}/students/${id}`);
+  return id;
+};
+const freshSession = async (f: Fixtures) => (await f.api.call('POST', `/api/classes/${f.classA}/sessions`, { startsAt: new Date(Date.now() - 60_000 * next()).toISOString() })).body.id as string;
+const freshMark = async (f: Fixtures) => {
+  const student = await freshStudent(f, f.classA);
+  const id = uuid();
+  await f.api.call('POST', '/api/attendance', { marks: [{ id, studentId: student, sessionId: f.sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }] });
+  return id;
+};
+
+const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
+  health: [PUBLIC, () => ({ method: 'GET', path: '/api/health' })],
+  setupStatus: [PUBLIC, () => ({ method: 'GET', path: '/api/auth/setup' })],
+  // Public, but refused for everyone once an admin exists.
+  setup: [[403, 403, 403, 403, 403], () => ({ method: 'POST', path: '/api/auth/setup', body: { email: `x${next()}@s.example`, name: 'X', password: 'another long password' } })],
+  signIn: [PUBLIC, () => ({ method: 'POST', path: '/api/auth/sign-in', body: { email: ADMIN.email, password: ADMIN.password } })],
+  signOut: [PUBLIC, () => ({ method: 'POST', path: '/api/auth/sign-out' })],
+  me: [ANY, () => ({ method: 'GET', path: '/api/auth/me' })],
+
+  listUsers: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/users' })],
+  createUser: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/users', body: { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' } })],
+  updateUser: [ADMIN_ONLY, async (f) => {
+    const u = await f.api.call('POST', '/api/users', { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' });
+    return { method: 'PATCH', path: `/api/users/${u.body.id}`, body: { name: 'Renamed' } };
+  }],
+  deleteUser: [ADMIN_ONLY, async (f) => {
+    const u = await f.api.call('POST', '/api/users', { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' });
+    return { method: 'DELETE', path: `/api/users/${u.body.id}` };
+  }],
+  getClassTeachers: [ADMIN_ONLY, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/teachers` })],
+  setClassTeachers: [ADMIN_ONLY, async (f) => ({ method: 'PUT', path: `/api/classes/${f.classB}/teachers`, body: { userIds: (await f.api.call('GET', `/api/classes/${f.classB}/teachers`)).body.userIds } })],
+
+  listTokens: [STAFF, () => ({ method: 'GET', path: '/api/tokens' })],
+  createToken: [STAFF, () => ({ method: 'POST', path: '/api/tokens', body: { name: 'another' } })],
+  deleteToken: [STAFF, async (f, who) => {
+    // Each caller revokes a token of its own (others' token ids are not theirs to revoke).
+    const own = f.tokens[who] && who !== 'device' ? await f.api.call('POST', '/api/tokens', { name: 'to revoke' }, { token: f.tokens[who] }) : null;
+    return { method: 'DELETE', path: `/api/tokens/${own?.body.info.id ?? uuid()}` };
+  }],
+
+  listDevices: [STAFF, () => ({ method: 'GET', path: '/api/devices' })],
+  createDevice: [CLASS_A_STAFF, (f) => ({ method: 'POST', path: '/api/devices', body: { name: 'Room', classIds: [f.classA] } })],
+  revokeDevice: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/devices/${(await f.api.device([f.classA])).id}` })],
+
+  listStudents: [ANY, () => ({ method: 'GET', path: '/api/students' })],
+  createStudent: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/students', body: { studentId: `N${next()}`, name: 'New' } })],
+  getStudent: [CLASS_A_READ, () => ({ method: 'GET', path: '/api/students/SA' })],
+  updateStudent: [ADMIN_ONLY, () => ({ method: 'PATCH', path: '/api/students/SA', body: { name: 'Student A' } })],
+  deleteStudent: [ADMIN_ONLY, async (f) => ({ method: 'DELETE', path: `/api/students/${await freshStudent(f, f.classA)}` })],
+  exportStudent: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/students/SA/export' })],
+  purge: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/admin/purge' })],
+
+  listEmbeddings: [CLASS_A_READ, () => ({ method: 'GET', path: '/api/students/SA/embeddings' })],
+  addEmbeddings: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/students/SA/embeddings', body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`e${counter}`) }] } })],
+  deleteEmbedding: [ADMIN_ONLY, async (f) => {
+    const added = await f.api.call('POST', '/api/students/SA/embeddings', { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`d${counter}`) }] });
+    return { method: 'DELETE', path: `/api/students/SA/embeddings/${added.body.results[0].id}` };
+  }],
+  sync: [ANY, () => ({ method: 'GET', path: '/api/sync?since=0' })],
+
+  listClasses: [ANY, () => ({ method: 'GET', path: '/api/classes' })],
+  createClass: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/classes', body: { name: `Class ${next()}` } })],
+  getClass: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}` })],
+  updateClass: [ADMIN_ONLY, (f) => ({ method: 'PATCH', path: `/api/classes/${f.classA}`, body: { name: 'Class A' } })],
+  deleteClass: [ADMIN_ONLY, async (f) => ({ method: 'DELETE', path: `/api/classes/${(await f.api.call('POST', '/api/classes', { name: `Doomed ${next()}` })).body.id}` })],
+  getRoster: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/students` })],
+  setRoster: [ADMIN_ONLY, async (f) => ({ method: 'PUT', path: `/api/classes/${f.classA}/students`, body: { studentIds: (await f.api.call('GET', `/api/classes/${f.classA}/students`)).body.studentIds } })],
+  addToRoster: [ADMIN_ONLY, (f) => ({ method: 'PUT', path: `/api/classes/${f.classA}/students/SA` })],
+  removeFromRoster: [ADMIN_ONLY, async (f) => ({ method: 'DELETE', path: `/api/classes/${f.classA}/students/${await freshStudent(f, f.classA)}` })],
+
+  listSessions: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/sessions` })],
+  createSession: [CLASS_A_STAFF, (f) => ({ method: 'POST', path: `/api/classes/${f.classA}/sessions`, body: { startsAt: '2026-01-05T08:00:00Z', endsAt: '2026-01-05T09:00:00Z' } })],
+  currentSession: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/sessions/current` })],
+  getSession: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/sessions/${f.sessionA}` })],
+  updateSession: [CLASS_A_STAFF, (f) => ({ method: 'PATCH', path: `/api/sessions/${f.sessionA}`, body: { lateAfterMinutes: 10 } })],
+  deleteSession: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/sessions/${await freshSession(f)}` })],
+  clearSessionMarks: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/sessions/${await freshSession(f)}/marks` })],
+
+  // A caller outside class A gets 200 with the mark rejected as forbidden: counted as 403 below.
+  postMarks: [CLASS_A_READ, async (f) => ({ method: 'POST', path: '/api/attendance', body: { marks: [{ id: uuid(), studentId: await freshStudent(f, f.classA), sessionId: f.sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }] } })],
+  listMarks: [STAFF, () => ({ method: 'GET', path: '/api/attendance' })],
+  updateMark: [CLASS_A_STAFF, (f) => ({ method: 'PATCH', path: `/api/attendance/${f.markA}`, body: { status: 'present' } })],
+  deleteMark: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/attendance/${await freshMark(f)}` })],
+  markAudit: [CLASS_A_STAFF, (f) => ({ method: 'GET', path: `/api/attendance/${f.markA}/audit` })],
+  stats: [STAFF, () => ({ method: 'GET', path: '/api/stats/daily?from=2026-01-01&to=2026-12-31' })],
+  events: [ANY, () => ({ method: 'GET', path: '/api/events' })],
+};
+
+async function outcome(f: Fixtures, who: Who, req: Req): Promise<{ outcome: Outcome | number; body: unknown }> {
+  if (req.path === '/api/events') {
+    const controller = new AbortController();
+    const headers: Record<string, string> = f.tokens[who] ? { authorization: `Bearer ${f.tokens[who]}` } : {};
+    const res = await fetch(f.api.base + req.path, { headers, signal: controller.signal });
+    const body = res.ok ? null : await res.json();
+    controller.abort();
+    return { outcome: res.ok ? 'ok' : res.status, body };
+  }
+  const res = await f.api.call(req.method, req.path, req.body, { token: f.tokens[who] });
+  const forbiddenItem = res.status === 200 && res.body?.results?.[0]?.reason === 'forbidden';
+  return { outcome: forbiddenItem ? 403 : res.status < 300 ? 'ok' : res.status, body: res.body };
+}
+
+describe.each(dialects)('access control on %s', (dialect) => {
+  let f: Fixtures;
+  beforeAll(async () => {
+    const api = await startApi(dialect);
+    await api.call('POST', '/api/students', { studentId: 'SA', name: 'Student A' });
+    await api.call('POST', '/api/students', { studentId: 'SB', name: 'Student B' });
+    const classA = (await api.call('POST', '/api/classes', { name: 'Class A', studentIds: ['SA'] })).body.id;
+    const classB = (await api.call('POST', '/api/classes', { name: 'Class B', studentIds: ['SB'] })).body.id;
+    const sessionA = (await api.call('POST', `/api/classes/${classA}/sessions`, {})).body.id;
+    const markA = uuid();
+    await api.call('POST', '/api/attendance', { marks: [{ id: markA, studentId: 'SA', sessionId: sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }] });
+    const tokens: Record<Who, string | null> = {
+      anonymous: null,
+      device: (await api.device([classA])).token,
+      otherTeacher: (await api.teacher([classB])).token,
+      teacher: (await api.teacher([classA])).token,
+      admin: api.adminToken,
+    };
+    f = { api, classA, classB, sessionA, markA, tokens };
+  });
+  afterAll(() => f.api.close());
+
+  it('has an expected row for every route', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  it.each(Object.keys(routes) as RouteName[])('%s answers each caller as expected', async (name) => {
+    const [expected, build] = MATRIX[name];
+    const got: Record<string, Outcome | number> = {};
+    for (const who of WHO) {
+      const result = await outcome(f, who, await build(f, who));
+      got[who] = result.outcome;
+      if (result.outcome === 401) expect((result.body as { error: { code: string } }).error.code).toBe('unauthenticated');
+      if (result.outcome === 403 && name !== 'postMarks') expect((result.body as { error: { code: string } }).error.code).toBe('forbidden');
+    }
+    expect(got).toEqual(Object.fromEntries(WHO.map((w, i) => [w, expected[i]])));
+  });
+});
