@@ -162,10 +162,7 @@ export class Sender {
         for (;;) {
           const batch = await this.outbox.pending(this.batchSize);
           if (!batch.length) break;
-          const outcome = await sendBatch(batch, this.transport, this.outbox);
-          result.confirmed += outcome.confirmed;
-          result.failed += outcome.failed;
-          result.requests += outcome.requests;
+          await sendBatch(batch, this.transport, this.outbox, result);
           this.cell.update({ attempt: 0, lastError: null, lastSuccessAt: this.clock.now() });
           if (!this.network.isOnline()) break;
         }
