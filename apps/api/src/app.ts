@@ -2,6 +2,7 @@
 // docs, the live event stream, the built web app, and one error middleware.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.ts';
@@ -25,6 +26,11 @@ export interface AppOptions {
   eventPollMs?: number;
   validateResponses?: boolean;
   log?: (msg: string, err?: unknown) => void;
+}
+
+/** JSON must be UTF-8: invalid bytes would otherwise be stored as U+FFFD and a name silently changed. */
+function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer) {
+  if (!isUtf8(buf)) throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid', status: 400 });
 }
 
 export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
@@ -58,7 +64,7 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
       next(err);
     }
   });
-  app.use('/api', express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'] }));
+  app.use('/api', express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
 
   const doc = openApiDocument();
   app.get('/api/docs', (_req, res) => void res.type('html').send(docsPage(doc)));

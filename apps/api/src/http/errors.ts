@@ -36,6 +36,9 @@ function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | nu
       return new ApiError('invalid-json', 'The request body is not valid JSON.');
     case 'entity.too.large':
       return new ApiError('payload-too-large', `The request body is larger than the limit (${String(err.limit)} bytes).`);
+    case 'entity.verify.failed':
+    case 'encoding.invalid':
+      return new ApiError('invalid-json', 'The request body is not valid UTF-8.');
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new ApiError('unsupported-media-type', 'Send JSON as UTF-8 (Content-Type: application/json).');
