@@ -151,16 +151,18 @@ export class Gallery {
   add(entries: readonly GalleryEntry[]): void {
     const units = this.validate(entries);
     const touched = new Set<string>();
+    const slots: number[] = [];
     entries.forEach((e, i) => {
       const slot = this.store.put(units[i]!);
+      slots.push(slot);
       this.slotOf.set(e.embeddingId, slot);
       this.slotOwner[slot] = [e.studentId, e.embeddingId];
       let student = this.students.get(e.studentId);
       if (!student) this.students.set(e.studentId, (student = { slots: [], template: units[i]! }));
       student.slots.push(slot);
       touched.add(e.studentId);
-      this.index?.add(slot, units[i]!);
     });
+    if (slots.length > 0) this.index?.addMany(slots, units);
     for (const id of touched) this.refreshTemplate(id);
     if (!this.index && this.store.size >= this.exactBelow && this.store.size > 0) this.buildIndex();
   }
@@ -196,7 +198,9 @@ export class Gallery {
   buildIndex(): void {
     this.index?.dispose();
     const index = HnswIndex.create(this.lib, this.dim, this.hnswParams, Math.max(1024, this.store.capacity));
-    for (let s = 0; s < this.store.extent; s++) if (this.store.isLive(s)) index.add(s, this.store.vector(s));
+    const slots: number[] = [];
+    for (let s = 0; s < this.store.extent; s++) if (this.store.isLive(s)) slots.push(s);
+    index.addMany(slots, slots.map((s) => this.store.vector(s)));
     this.index = index;
   }
 

@@ -12,7 +12,11 @@ export interface HnswParams {
   seed: number;
 }
 
-export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 16, efConstruction: 100, efSearch: 64, seed: 100 };
+const BATCH = 4096;
+
+// Tuned with `pnpm bench matcher` on clustered embeddings: at 100k x 128-d, efSearch 64 gave
+// recall@1 0.953, 128 gave 0.99 (p50 ~1 ms), 256 gave 1.0 (p50 ~2 ms).
+export const DEFAULT_HNSW_PARAMS: HnswParams = { m: 16, efConstruction: 100, efSearch: 128, seed: 100 };
 
 export class HnswIndex {
   private readonly deleted = new Set<number>();
@@ -60,20 +64,35 @@ export class HnswIndex {
 
   /** Inserts (or, for a freed slot, overwrites in place) the vector for `label`. */
   add(label: number, unit: Float32Array): void {
-    // hnswlib-wasm refuses any insert, even an in-place one, once the graph is full.
-    if (this.elementCount + 1 >= this.capacity) this.resize(this.capacity * 2);
-    this.guard('add', () => {
-      if (this.deleted.delete(label)) {
-        // A freed slot: revive its element and overwrite it in place (no growth). A slot freed
-        // before the graph was built is not in it; hnswlib then says so and a plain insert follows.
-        try {
-          this.native.unmarkDelete(label);
-        } catch {
-          // not in the graph
+    this.addMany([label], [unit]);
+  }
+
+  /**
+   * Inserts a batch. hnswlib-wasm rescans all labels after every call (O(n)), so one call per
+   * batch instead of per vector is what keeps a bulk build from going quadratic.
+   */
+  addMany(labels: readonly number[], units: readonly Float32Array[]): void {
+    for (let i = 0; i < labels.length; i += BATCH) {
+      const batchLabels = labels.slice(i, i + BATCH);
+      const batchUnits = units.slice(i, i + BATCH);
+      // hnswlib-wasm refuses any insert, even an in-place one, that would fill the graph.
+      let capacity = this.capacity;
+      while (this.elementCount + batchLabels.length + 1 >= capacity) capacity *= 2;
+      if (capacity !== this.capacity) this.resize(capacity);
+      this.guard('add', () => {
+        for (const label of batchLabels) {
+          if (!this.deleted.delete(label)) continue;
+          // A freed slot: revive its element and overwrite it in place (no growth). A slot freed
+          // before the graph was built is not in it; hnswlib then says so and a plain insert follows.
+          try {
+            this.native.unmarkDelete(label);
+          } catch {
+            // not in the graph
+          }
         }
-      }
-      this.native.addPoint(unit, label, false);
-    });
+        this.native.addPoints(batchUnits, batchLabels, false);
+      });
+    }
   }
 
   remove(label: number): void {

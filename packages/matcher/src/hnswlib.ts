@@ -8,6 +8,7 @@ export interface NativeHnsw {
   writeIndex(filename: string): Promise<boolean> | boolean | void;
   resizeIndex(newMaxElements: number): void;
   addPoint(point: Float32Array, label: number, replaceDeleted: boolean): void;
+  addPoints(points: readonly Float32Array[], labels: readonly number[], replaceDeleted: boolean): void;
   markDelete(label: number): void;
   unmarkDelete(label: number): void;
   searchKnn(query: Float32Array, k: number, filter: ((label: number) => boolean) | undefined): { distances: number[]; neighbors: number[] };
