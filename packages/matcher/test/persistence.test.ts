@@ -25,6 +25,25 @@ function hnswFilesInIndexedDb(): Promise<string[]> {
   });
 }
 
+/** Rewrites a saved gallery record in place (to simulate damage). */
+function editRecord(dbName: string, key: string, edit: (record: unknown) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('galleries', 'readwrite');
+      const store = tx.objectStore('galleries');
+      const get = store.get(key);
+      get.onsuccess = () => {
+        edit(get.result);
+        store.put(get.result);
+      };
+      tx.oncomplete = () => (open.result.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
 describe('persistence', () => {
   for (const withGraph of [false, true]) {
     it(`round-trips a gallery ${withGraph ? 'with its HNSW graph' : '(exact only)'}: same answers after reload`, async () => {
@@ -71,6 +90,21 @@ describe('persistence', () => {
     const other = await openGallery({ key: 'k', revision: 3, entries: new SyntheticFaces(1024, 1).entries(2), options: { modelId: 'human-faceres@3.3.6' } }, db);
     expect(other).toMatchObject({ source: 'built', reason: 'model-changed' });
     expect(other.gallery.dim).toBe(1024);
+  });
+
+  it('rebuilds the graph when the saved graph does not match the saved vectors', async () => {
+    const db = freshDb();
+    const options = { modelId: MODEL, exactBelow: 100 };
+    const g = await Gallery.create(options, faces.entries(30));
+    await saveGallery(g, { key: 'stale', revision: 1 }, db);
+    // As if a crash left a graph from another save: the record's vectors no longer match it.
+    await editRecord(db.dbName, 'stale', (r) => {
+      const { vectors } = (r as { state: { vectors: Float32Array } }).state;
+      vectors.set(faces.sample(3), 0);
+    });
+    const loaded = await loadGallery('stale', options, db);
+    expect(loaded!.graph).toBe('rebuilt');
+    expect(loaded!.gallery.identify(faces.sample(12), p)).toMatchObject({ studentId: 'S12' });
   });
 
   it('refuses to load a snapshot as another model, with a coded error', async () => {
