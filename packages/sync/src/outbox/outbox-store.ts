@@ -3,8 +3,12 @@
 // (outboxStoreContract) check an implementation against every rule below.
 import type { NewMark } from '@rollcall/contracts';
 
-/** Why a mark was set aside: the API's rejection reason (`rejected` when it gave none we know), or `invalid` when the API refused the mark itself (a 400 isolated by bisection). */
-export type FailureReason = 'student-not-found' | 'session-not-found' | 'rejected' | 'invalid';
+/**
+ * Why a mark was set aside: the API's rejection reason (forbidden: the student or session is in a
+ * class this device or user may not mark; `rejected` when the API gave no reason we know), or
+ * `invalid` when the API refused the mark itself (a 400 isolated by bisection).
+ */
+export type FailureReason = 'student-not-found' | 'session-not-found' | 'forbidden' | 'rejected' | 'invalid';
 
 export interface MarkFailure {
   id: string;

@@ -16,7 +16,7 @@ export interface BatchOutcome {
   requests: number;
 }
 
-const REJECT_REASONS = new Set<FailureReason>(['student-not-found', 'session-not-found']);
+const REJECT_REASONS = new Set<FailureReason>(['student-not-found', 'session-not-found', 'forbidden']);
 
 /**
  * Settles `marks`, or throws the TransportError that stopped it (retry later, or unauthorized).
