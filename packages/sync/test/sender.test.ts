@@ -306,9 +306,15 @@ describe('Sender', () => {
   it('polls for marks put by another tab while idle', async () => {
     const store = new MemoryOutboxStore();
     const { sender, transport, clock } = setup(acceptAll, { outbox: new Outbox(store), pollMs: 30_000 });
+    const phases: SenderPhase[] = [];
+    sender.subscribe((s) => phases.push(s.phase));
     sender.start();
     await stateWhere(sender, (s) => s.phase === 'idle');
     await drainMicrotasks();
+    // An empty poll does not flash "sending".
+    clock.runNext();
+    await drainMicrotasks();
+    expect(phases).not.toContain('sending');
     await new Outbox(store).enqueue(sampleMark());
     await drainMicrotasks();
     expect(transport.calls).toHaveLength(0);

@@ -157,16 +157,17 @@ export class Sender {
     if (!this.network.isOnline()) {
       this.cell.update({ phase: 'offline', nextRetryAt: null });
     } else {
-      this.cell.update({ phase: 'sending', nextRetryAt: null });
       try {
         for (;;) {
           const batch = await this.outbox.pending(this.batchSize);
           if (!batch.length) break;
+          // Only now: a poll that finds nothing must not flash "sending" in the UI.
+          this.cell.update({ phase: 'sending', nextRetryAt: null });
           await sendBatch(batch, this.transport, this.outbox, result);
           this.cell.update({ attempt: 0, lastError: null, lastSuccessAt: this.clock.now() });
           if (!this.network.isOnline()) break;
         }
-        this.cell.update({ phase: this.network.isOnline() ? 'idle' : 'offline' });
+        this.cell.update({ phase: this.network.isOnline() ? 'idle' : 'offline', nextRetryAt: null });
       } catch (err) {
         result.error = this.failed(err);
       }
