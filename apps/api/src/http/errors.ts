@@ -66,7 +66,9 @@ export function errorMiddleware(log: (msg: string, err: unknown) => void): Error
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const apiError = toApiError(err);
-    if (apiError.code === 'internal' || apiError.code === 'database-unavailable') log(`${req.method} ${req.originalUrl}`, err);
+    // An outage produces one short line per request, not a stack trace each.
+    if (apiError.code === 'internal') log(`${req.method} ${req.originalUrl}`, err);
+    if (apiError.code === 'database-unavailable') log(`${req.method} ${req.originalUrl} -> 503: ${err instanceof Error ? err.message : String(err)}`);
     const body: ErrorBody = { error: { code: apiError.code, message: apiError.message } };
     if (apiError.details !== undefined) body.error.details = apiError.details;
     if (apiError.code === 'database-unavailable') res.setHeader('Retry-After', '2');

@@ -1,0 +1,48 @@
+// The API as a real child process (the same entry point as `pnpm start`), so a scenario can kill
+// it with SIGKILL and start it again.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ApiProcess {
+  base: string;
+  start(): Promise<void>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function apiProcess(env: Record<string, string>, port: number): ApiProcess {
+  let child: ChildProcess | null = null;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    base,
+    async start() {
+      child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'production', LOG_REQUESTS: 'false', PORT: String(port), HOST: '127.0.0.1', ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+        try {
+          if ((await fetch(`${base}/health`)).ok) return;
+        } catch {
+          /* not up yet */
+        }
+        if (Date.now() > deadline) throw new Error('API did not become healthy in 60 s');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    },
+    async kill(signal: NodeJS.Signals = 'SIGKILL') {
+      const c = child;
+      if (!c || c.exitCode !== null) return;
+      await new Promise<void>((resolve) => {
+        c.once('exit', () => resolve());
+        c.kill(signal);
+      });
+      child = null;
+    },
+  };
+}

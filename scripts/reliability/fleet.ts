@@ -1,0 +1,106 @@
+// Simulated classroom devices: each has its own outbox and sender from @rollcall/sync (the code
+// the web app uses) and a device token, and marks the students of its class at a steady rate.
+// Every request is timed and its answer recorded, so a scenario can report throughput, latency
+// and every error status it saw.
+import { randomUUID } from 'node:crypto';
+import type { NewMark } from '@rollcall/contracts';
+import { MemoryOutboxStore, Outbox, Sender, fetchTransport } from '@rollcall/sync';
+
+export interface Setup {
+  adminToken: string;
+  devices: { token: string; classId: string; students: string[] }[];
+}
+
+async function call(base: string, token: string | null, method: string, path: string, body?: unknown) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** An admin, one class of `perClass` students per device, and a device token for each class. */
+export async function setUp(base: string, devices: number, perClass: number): Promise<Setup> {
+  const signedIn = await fetch(`${base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@bench.example', name: 'Bench', password: 'bench password 123' }) });
+  const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+  const tokenRes = await fetch(`${base}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) });
+  const adminToken = ((await tokenRes.json()) as { token: string }).token;
+  const out: Setup = { adminToken, devices: [] };
+  for (let d = 0; d < devices; d++) {
+    const students = Array.from({ length: perClass }, (_, i) => `D${d}S${i}`);
+    await Promise.all(students.map((id) => call(base, adminToken, 'POST', '/api/students', { studentId: id, name: `Student ${id}` })));
+    const cls = (await call(base, adminToken, 'POST', '/api/classes', { name: `Room ${d}`, studentIds: students })) as { id: string };
+    const dev = (await call(base, adminToken, 'POST', '/api/devices', { name: `Laptop ${d}`, classIds: [cls.id] })) as { token: string };
+    out.devices.push({ token: dev.token, classId: cls.id, students });
+  }
+  return out;
+}
+
+export interface Stats {
+  requests: number;
+  latencies: number[];
+  statuses: Map<number, number>;
+  networkErrors: number;
+}
+
+export function newStats(): Stats {
+  return { requests: 0, latencies: [], statuses: new Map(), networkErrors: 0 };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+export interface Device {
+  outbox: Outbox;
+  sender: Sender;
+  generated: NewMark[];
+  stop(): void;
+}
+
+/**
+ * Starts one device marking its students round after round: each round is 61 s later in marked
+ * time than the last (past the 60 s cooldown), so every mark is one the server must store.
+ */
+export function startDevice(base: string, device: Setup['devices'][number], stats: Stats, opts: { intervalMs: number; timeoutMs?: number }): Device {
+  const outbox = new Outbox(new MemoryOutboxStore());
+  const timedFetch: typeof fetch = async (input, init) => {
+    const start = performance.now();
+    stats.requests++;
+    try {
+      const res = await fetch(input, init);
+      stats.latencies.push(performance.now() - start);
+      stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1);
+      return res;
+    } catch (err) {
+      stats.networkErrors++;
+      throw err;
+    }
+  };
+  const transport = fetchTransport({ baseUrl: base, headers: () => ({ authorization: `Bearer ${device.token}` }), fetch: timedFetch, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const sender = new Sender({ outbox, transport, batchSize: 50, pollMs: 500, backoff: { minMs: 250, maxMs: 4_000 } });
+  sender.start();
+  const generated: NewMark[] = [];
+  const base0 = Date.parse('2026-01-05T08:00:00Z');
+  let k = 0;
+  const timer = setInterval(() => {
+    const round = Math.floor(k / device.students.length);
+    const mark: NewMark = {
+      id: randomUUID(),
+      studentId: device.students[k % device.students.length]!,
+      deviceId: `sim-${device.classId.slice(0, 8)}`,
+      markedAt: new Date(base0 + round * 61_000 + (k % device.students.length) * 10).toISOString(),
+      method: 'face',
+      similarity: 0.95,
+    };
+    k++;
+    generated.push(mark);
+    void outbox.enqueue(mark);
+  }, opts.intervalMs);
+  return { outbox, sender, generated, stop: () => clearInterval(timer) };
+}
