@@ -116,6 +116,25 @@ describe.skipIf(!HAVE_FACES)('face pipeline on real photos', () => {
     expect(photoReasons(result.faces, DEFAULT_GATES)).toEqual(['multiple-faces']);
   });
 
+  // Neither a turned head nor a weak detection can be made by editing a frontal photo (a photo
+  // turned in 3D keeps its frontal mesh), so these two use real cases among the labelled crops.
+  async function firstWith(reason: string, sets: string[]): Promise<string | undefined> {
+    for (const set of sets) {
+      for (const path of setPhotos(set)) {
+        if ((await reasons(readPhoto(path))).includes(reason as never)) return path;
+      }
+    }
+    return undefined;
+  }
+
+  it('turned-too-far: a real head turned away (bbt crops)', async () => {
+    expect(await firstWith('turned-too-far', ['bbt'])).toBeDefined();
+  });
+
+  it('low-detection-score: a real motion-blurred or half-hidden face (bbt, orl)', async () => {
+    expect(await firstWith('low-detection-score', ['bbt', 'orl'])).toBeDefined();
+  });
+
   it('no-face: an image with no face in it', async () => {
     // A smooth landscape-like gradient with texture: edges and colour, but nothing face-like.
     const w = 640, h = 480;
