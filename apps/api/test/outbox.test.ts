@@ -8,9 +8,9 @@ import type { NewMark, PostMarksResult } from '@rollcall/contracts';
 // The sync package is not yet a dependency of @rollcall/api: reach its source directly.
 import {
   alwaysOnline, fetchTransport, MemoryOutboxStore, MemorySyncTarget, Outbox, pullSync, Sender,
-  type MarkTransport, type SenderState, type SyncClient,
+  type MarkTransport, type SyncClient,
 } from '../../../packages/sync/src/index.ts';
-import { ManualClock } from '../../../packages/sync/src/testing/index.ts';
+import { ManualClock, stateWhere } from '../../../packages/sync/src/testing/index.ts';
 import { dialects, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 
 /** What the proxy does with one request: pass it on, pass it on but drop the answer, or answer by itself. */
@@ -61,18 +61,6 @@ function recording(inner: MarkTransport) {
     },
   };
   return { transport, answers };
-}
-
-function stateWhere(sender: Sender, pred: (s: SenderState) => boolean): Promise<SenderState> {
-  if (pred(sender.state)) return Promise.resolve(sender.state);
-  return new Promise((resolve) => {
-    const off = sender.subscribe((s) => {
-      if (pred(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
 }
 
 const sid = (i: number) => `S${String(i).padStart(3, '0')}`;

@@ -1,6 +1,6 @@
-// Shared test doubles: a scripted transport that records every post, and waiting on sender states.
+// Shared test doubles: a scripted transport that records every post, and promise helpers.
 import type { NewMark, PostMarksResult } from '@rollcall/contracts';
-import type { MarkTransport, Sender, SenderState } from '../src/index.ts';
+import type { MarkTransport } from '../src/index.ts';
 
 export type Script = (marks: NewMark[], call: number) => Promise<PostMarksResult> | PostMarksResult;
 
@@ -30,19 +30,6 @@ export class ScriptedTransport implements MarkTransport {
 }
 
 export const acceptAll: Script = (marks) => ({ results: marks.map((m) => ({ id: m.id, status: 'accepted' as const })) });
-
-/** Resolves with the first state (current or later) that satisfies pred. */
-export function stateWhere(sender: Sender, pred: (s: SenderState) => boolean): Promise<SenderState> {
-  if (pred(sender.state)) return Promise.resolve(sender.state);
-  return new Promise((resolve) => {
-    const off = sender.subscribe((s) => {
-      if (pred(s)) {
-        off();
-        resolve(s);
-      }
-    });
-  });
-}
 
 /** A promise with its resolve exposed, to hold a post open while a test looks around. */
 export function deferred<T = void>() {

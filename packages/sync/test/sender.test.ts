@@ -4,8 +4,8 @@
 import type { NewMark } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
 import { ManualNetwork, MemoryOutboxStore, Outbox, Sender, TransportError, webLock, type SenderOptions, type SenderPhase } from '../src/index.ts';
-import { ManualClock, sampleMark } from '../src/testing/index.ts';
-import { acceptAll, deferred, drainMicrotasks, ScriptedTransport, stateWhere } from './helpers.ts';
+import { ManualClock, sampleMark, stateWhere } from '../src/testing/index.ts';
+import { acceptAll, deferred, drainMicrotasks, ScriptedTransport } from './helpers.ts';
 
 function setup(script = acceptAll, opts: Partial<SenderOptions> = {}) {
   const clock = new ManualClock();
