@@ -130,19 +130,16 @@ async function crash() {
     // Record each batch as it is sent, to look for half-written ones after the kill.
     const inFlight = new Map<number, string[]>();
     let n = 0;
-    const origFetch = globalThis.fetch;
-    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const watchingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const id = ++n;
-      if (init?.method === 'POST' && typeof init.body === 'string' && String(input).endsWith('/api/attendance')) {
-        inFlight.set(id, (JSON.parse(init.body) as { marks: NewMark[] }).marks.map((m) => m.id));
-      }
+      if (init?.method === 'POST' && typeof init.body === 'string') inFlight.set(id, (JSON.parse(init.body) as { marks: NewMark[] }).marks.map((m) => m.id));
       try {
-        return await origFetch(input, init);
+        return await fetch(input, init);
       } finally {
         inFlight.delete(id);
       }
     }) as typeof fetch;
-    const fleet = setup.devices.map((d) => startDevice(api.base, d, stats, { intervalMs: 20, timeoutMs: 5_000 }));
+    const fleet = setup.devices.map((d) => startDevice(api.base, d, stats, { intervalMs: 20, timeoutMs: 5_000, fetch: watchingFetch }));
     await sleep(8_000);
     const cut = [...inFlight.values()];
     await api.kill('SIGKILL');
@@ -151,7 +148,6 @@ async function crash() {
     await api.start();
     await sleep(5_000);
     const after = await drain(fleet, 60_000);
-    globalThis.fetch = origFetch;
     const verdict = await verify(url, fleet.flatMap((d) => d.generated));
     return { devices, batchesInFlightAtKill: cut.length, halfWrittenBatches: partial, ...verdict, pendingAfter: after.pending, failedAfter: after.failed, ...summary(stats, 1, 0), problems: partial ? 'half-written batch' : undefined };
   });

@@ -9,6 +9,7 @@ import { encodeVector } from '@rollcall/contracts';
 import { createApp } from '../../apps/api/src/app.ts';
 import { openDatabase } from '../../apps/api/src/db/database.ts';
 import { migrateToLatest } from '../../apps/api/src/db/migrator.ts';
+import { setUp } from '../reliability/fleet.ts';
 
 const ROOT = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const opt = (args: string[], name: string, fallback: number) => {
@@ -33,15 +34,21 @@ async function scratchDatabase() {
 }
 
 async function serve(database: ReturnType<typeof openDatabase>) {
-  const { app, hub } = createApp({ config: { cooldownSeconds: 60, bodyLimit: '50mb', webDist: null, logRequests: false }, database, validateResponses: false, log: () => {} });
+  const { app, hub } = createApp({
+    config: { cooldownSeconds: 60, bodyLimit: '50mb', webDist: null, logRequests: false, corsOrigins: [], retentionDays: null, markPostsPerMinute: 1_000_000, trustProxy: false },
+    database, validateResponses: false, log: () => {},
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  token = (await setUp(base, 0, 0)).adminToken;
   return { base, close: () => new Promise<void>((r) => { hub.stop(); server.closeAllConnections(); server.close(() => r()); }) };
 }
 
+/** The admin's bearer token of the server being measured (each run sets up its own). */
+let token = '';
 const post = (base: string, path: string, body: unknown) =>
-  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => {
+  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(async (r) => {
     if (!r.ok) throw new Error(`${path} ${r.status} ${await r.text()}`);
     return r.json();
   });
@@ -132,7 +139,7 @@ async function fullSync(students: number, perStudent: number, modelId: 'human-fa
     let count = 0;
     for (let i = 0; i < 3; i++) {
       const t = performance.now();
-      const res = await fetch(`${server.base}/api/sync?since=0&limit=20000&modelId=${modelId}`);
+      const res = await fetch(`${server.base}/api/sync?since=0&limit=20000&modelId=${modelId}`, { headers: { authorization: `Bearer ${token}` } });
       const text = await res.text();
       times.push(performance.now() - t);
       bytes = Buffer.byteLength(text);

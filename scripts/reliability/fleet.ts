@@ -67,13 +67,13 @@ export interface Device {
  * Starts one device marking its students round after round: each round is 61 s later in marked
  * time than the last (past the 60 s cooldown), so every mark is one the server must store.
  */
-export function startDevice(base: string, device: Setup['devices'][number], stats: Stats, opts: { intervalMs: number; timeoutMs?: number }): Device {
+export function startDevice(base: string, device: Setup['devices'][number], stats: Stats, opts: { intervalMs: number; timeoutMs?: number; fetch?: typeof fetch }): Device {
   const outbox = new Outbox(new MemoryOutboxStore());
   const timedFetch: typeof fetch = async (input, init) => {
     const start = performance.now();
     stats.requests++;
     try {
-      const res = await fetch(input, init);
+      const res = await (opts.fetch ?? fetch)(input, init);
       stats.latencies.push(performance.now() - start);
       stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1);
       return res;

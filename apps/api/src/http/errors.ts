@@ -62,7 +62,7 @@ export function toApiError(err: unknown): ApiError {
   return new ApiError('internal', 'Something went wrong on the server.');
 }
 
-export function errorMiddleware(log: (msg: string, err: unknown) => void): ErrorRequestHandler {
+export function errorMiddleware(log: (msg: string, err?: unknown) => void): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const apiError = toApiError(err);
