@@ -10,8 +10,10 @@ export { alwaysOnline, browserNetwork, ManualNetwork, type NetworkStatus } from 
 export { sendBatch, type BatchOutcome } from './sender/send-batch.ts';
 export { Sender, type FlushResult, type SenderOptions } from './sender/sender.ts';
 export type { SenderError, SenderPhase, SenderState, StateListener } from './sender/sender-state.ts';
+export { StateCell, type Listener } from './state-cell.ts';
 export { MemorySyncTarget } from './sync/memory-sync-target.ts';
 export { pullSync, SyncError, type PullSyncOptions, type PullSyncResult } from './sync/pull-sync.ts';
+export { RosterSync, type RosterSyncError, type RosterSyncOptions, type RosterSyncOutcome, type RosterSyncPhase, type RosterSyncState } from './sync/roster-sync.ts';
 export type { ClassChanges, EmbeddingChanges, StudentChanges, SyncTarget } from './sync/sync-target.ts';
 export { fetchTransport, type FetchTransport, type FetchTransportOptions } from './transport/fetch-transport.ts';
 export { parseRetryAfter } from './transport/retry-after.ts';

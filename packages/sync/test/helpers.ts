@@ -1,6 +1,7 @@
-// Shared test doubles: a scripted transport that records every post, and promise helpers.
-import type { NewMark, PostMarksResult } from '@rollcall/contracts';
-import type { MarkTransport } from '../src/index.ts';
+// Shared test doubles: a scripted mark transport that records every post, a scripted sync
+// client answering pages by `since`, and promise helpers.
+import type { NewMark, PostMarksResult, SyncResponse } from '@rollcall/contracts';
+import type { MarkTransport, SyncClient, SyncQueryInput } from '../src/index.ts';
 
 export type Script = (marks: NewMark[], call: number) => Promise<PostMarksResult> | PostMarksResult;
 
@@ -41,4 +42,31 @@ export function deferred<T = void>() {
 /** Lets every already-queued promise callback run (no timers involved). */
 export async function drainMicrotasks(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((r) => setImmediate(r));
+}
+
+export const student = (id: string, name = id) => ({ studentId: id, name, email: null, embeddingCount: 0, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' });
+export const embedding = (id: string, studentId: string) => ({ id, studentId, modelId: 'human-faceres@3.3.6' as const, dim: 1024, quality: 0.9, sourceHash: '0'.repeat(64), createdAt: '2026-11-24T08:00:00.000Z', vector: 'AAAA' });
+
+export function page(since: number, revision: number, over: Partial<SyncResponse> = {}): SyncResponse {
+  return {
+    since, revision, more: false, reset: false, serverTime: '2026-11-24T08:00:00.000Z',
+    students: { upserted: [], deleted: [] }, embeddings: { upserted: [], deleted: [] }, classes: { upserted: [], deleted: [] },
+    ...over,
+  };
+}
+
+/** Answers from a list of pages keyed by `since`; a page may be an Error to throw instead. */
+export class ScriptedSync implements SyncClient {
+  readonly asked: SyncQueryInput[] = [];
+  constructor(private pages: Map<number, SyncResponse | Error>) {}
+  async sync(query: SyncQueryInput): Promise<SyncResponse> {
+    this.asked.push(query);
+    const p = this.pages.get(Number(query.since ?? 0));
+    if (!p) throw new Error(`unexpected since=${String(query.since)}`);
+    if (p instanceof Error) throw p;
+    return structuredClone(p);
+  }
+  set(since: number, p: SyncResponse | Error) {
+    this.pages.set(since, p);
+  }
 }

@@ -2,34 +2,8 @@
 // between pages (the stored revision never runs ahead of the stored data), and a stuck server.
 import type { SyncResponse } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
-import { MemorySyncTarget, pullSync, SyncError, TransportError, type SyncClient, type SyncQueryInput } from '../src/index.ts';
-
-const student = (id: string, name = id) => ({ studentId: id, name, email: null, embeddingCount: 0, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' });
-const embedding = (id: string, studentId: string) => ({ id, studentId, modelId: 'human-faceres@3.3.6' as const, dim: 1024, quality: 0.9, sourceHash: '0'.repeat(64), createdAt: '2026-11-24T08:00:00.000Z', vector: 'AAAA' });
-
-function page(since: number, revision: number, over: Partial<SyncResponse> = {}): SyncResponse {
-  return {
-    since, revision, more: false, reset: false, serverTime: '2026-11-24T08:00:00.000Z',
-    students: { upserted: [], deleted: [] }, embeddings: { upserted: [], deleted: [] }, classes: { upserted: [], deleted: [] },
-    ...over,
-  };
-}
-
-/** Answers from a list of pages keyed by `since`; a page may be an Error to throw instead. */
-class ScriptedSync implements SyncClient {
-  readonly asked: SyncQueryInput[] = [];
-  constructor(private pages: Map<number, SyncResponse | Error>) {}
-  async sync(query: SyncQueryInput): Promise<SyncResponse> {
-    this.asked.push(query);
-    const p = this.pages.get(Number(query.since ?? 0));
-    if (!p) throw new Error(`unexpected since=${String(query.since)}`);
-    if (p instanceof Error) throw p;
-    return structuredClone(p);
-  }
-  set(since: number, p: SyncResponse | Error) {
-    this.pages.set(since, p);
-  }
-}
+import { MemorySyncTarget, pullSync, SyncError, TransportError } from '../src/index.ts';
+import { embedding, page, ScriptedSync, student } from './helpers.ts';
 
 describe('pullSync', () => {
   it('pages from the stored revision until the API has no more, applying each page', async () => {

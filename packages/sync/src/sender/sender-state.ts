@@ -1,5 +1,4 @@
-// What the UI shows about sending: a snapshot replaced on every change, and a tiny subscribe API
-// shaped for React's useSyncExternalStore (subscribe, then read `state`).
+// What the UI shows about sending (held in a StateCell by the Sender).
 import type { TransportErrorCode } from '../transport/transport-error.ts';
 
 /**
@@ -32,35 +31,8 @@ export interface SenderState {
   lastSuccessAt: number | null;
 }
 
-export const INITIAL_STATE: SenderState = Object.freeze({
+export const INITIAL_STATE: SenderState = {
   phase: 'idle', pending: 0, failed: 0, lastError: null, nextRetryAt: null, attempt: 0, lastSuccessAt: null,
-});
+};
 
 export type StateListener = (state: SenderState) => void;
-
-export class StateCell {
-  private current: SenderState = INITIAL_STATE;
-  private readonly listeners = new Set<StateListener>();
-
-  get state(): SenderState {
-    return this.current;
-  }
-
-  update(patch: Partial<SenderState>): void {
-    const next = { ...this.current, ...patch };
-    if ((Object.keys(next) as (keyof SenderState)[]).every((k) => Object.is(next[k], this.current[k]))) return;
-    this.current = Object.freeze(next);
-    for (const l of [...this.listeners]) {
-      try {
-        l(this.current);
-      } catch {
-        // A UI listener's bug must not stop sending.
-      }
-    }
-  }
-
-  subscribe(listener: StateListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-}

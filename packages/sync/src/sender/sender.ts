@@ -9,7 +9,8 @@ import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff.ts';
 import type { CrossContextLock } from './cross-context-lock.ts';
 import { browserNetwork, type NetworkStatus } from './network.ts';
 import { sendBatch } from './send-batch.ts';
-import { StateCell, type SenderError, type SenderState, type StateListener } from './sender-state.ts';
+import { StateCell } from '../state-cell.ts';
+import { INITIAL_STATE, type SenderError, type SenderState, type StateListener } from './sender-state.ts';
 
 export interface SenderOptions {
   outbox: Outbox;
@@ -38,7 +39,7 @@ export interface FlushResult {
 }
 
 export class Sender {
-  private readonly cell = new StateCell();
+  private readonly cell = new StateCell<SenderState>(INITIAL_STATE);
   private readonly outbox: Outbox;
   private readonly transport: MarkTransport;
   private readonly batchSize: number;
