@@ -1,0 +1,52 @@
+// The Dexie stores against fake-indexeddb: the outbox keeps the shared OutboxStore contract, and
+// the sync target applies deltas idempotently and drops a deleted student's embeddings.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { encodeVector } from '@rollcall/contracts';
+import { describeOutboxStoreContract } from '@rollcall/sync/testing';
+import { RollcallDb } from '../src/local/db.ts';
+import { DexieOutboxStore } from '../src/local/dexie-outbox-store.ts';
+import { DexieSyncTarget, type AppliedChanges } from '../src/local/dexie-sync-target.ts';
+
+let n = 0;
+const freshDb = () => new RollcallDb(`test-${++n}`);
+
+describeOutboxStoreContract('dexie', () => new DexieOutboxStore(freshDb()));
+
+const student = (id: string) => ({ studentId: id, name: `N ${id}`, email: null, embeddingCount: 1, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' });
+const embedding = (id: string, studentId: string, v: number[]) => ({
+  id, studentId, modelId: 'faceapi-resnet@1.7.15' as const, dim: v.length, quality: 0.9, sourceHash: 'a'.repeat(64), createdAt: '2026-11-24T08:00:00.000Z', vector: encodeVector(v),
+});
+
+describe('DexieSyncTarget', () => {
+  it('applies upserts and deletions idempotently and tells listeners', async () => {
+    const db = freshDb();
+    const target = new DexieSyncTarget(db);
+    const heard: AppliedChanges[] = [];
+    target.onApplied((c) => heard.push(c));
+    const e1 = embedding('00000000-0000-4000-8000-000000000001', 'S1', [1, 0, 0]);
+    for (let i = 0; i < 2; i++) {
+      await target.applyStudents({ upserted: [student('S1'), student('S2')], deleted: [] });
+      await target.applyEmbeddings({ upserted: [e1, embedding('00000000-0000-4000-8000-000000000002', 'S2', [0, 1, 0])], deleted: [] });
+    }
+    await target.applyClasses({ upserted: [{ id: '00000000-0000-4000-8000-0000000000c1', name: 'C', studentIds: ['S1'] }], deleted: [] });
+    await target.setRevision(7);
+    expect(await db.students.count()).toBe(2);
+    expect(await db.embeddings.count()).toBe(2);
+    expect(Array.from((await db.embeddings.get(e1.id))!.vector)).toEqual([1, 0, 0]);
+    expect(await target.getRevision()).toBe(7);
+
+    await target.applyStudents({ upserted: [], deleted: ['S1'] });
+    expect(await db.embeddings.where('studentId').equals('S1').count()).toBe(0);
+    expect(heard.at(-1)!.studentsDeleted).toEqual(['S1']);
+
+    // A corrupt vector is refused, not cached.
+    await target.applyEmbeddings({ upserted: [{ ...embedding('00000000-0000-4000-8000-000000000003', 'S2', [1, 1, 0]), dim: 128 }], deleted: [] });
+    expect(await db.embeddings.get('00000000-0000-4000-8000-000000000003')).toBeUndefined();
+
+    await target.reset();
+    expect(await db.students.count()).toBe(0);
+    expect(await target.getRevision()).toBe(0);
+    expect(heard.at(-1)!.reset).toBe(true);
+  });
+});
