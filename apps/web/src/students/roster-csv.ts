@@ -1,0 +1,75 @@
+// Roster CSV import, as pure functions: parse with papaparse, check every row against the shared
+// schemas, and report per-row errors before anything is written. Header names are matched
+// loosely ("Student ID", "student_id", "id") because schools export from many systems.
+import Papa from 'papaparse';
+import { CreateStudentBody } from '@rollcall/contracts';
+
+export interface RosterRow {
+  line: number;
+  studentId: string;
+  name: string;
+  email: string | null;
+  className: string | null;
+}
+
+export interface RosterProblem {
+  line: number;
+  message: string;
+  raw: Record<string, string>;
+}
+
+export interface RosterPreview {
+  rows: RosterRow[];
+  problems: RosterProblem[];
+  /** Which CSV header was read for each field. */
+  columns: Partial<Record<'studentId' | 'name' | 'email' | 'className', string>>;
+}
+
+const ALIASES: Record<keyof RosterPreview['columns'], string[]> = {
+  studentId: ['studentid', 'id', 'student', 'studentnumber', 'studentno', 'pupilid'],
+  name: ['name', 'studentname', 'fullname'],
+  email: ['email', 'emailaddress', 'mail'],
+  className: ['class', 'classname', 'group', 'form', 'homeroom'],
+};
+
+const norm = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
+
+export function parseRosterCsv(text: string): RosterPreview {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
+  const headers = parsed.meta.fields ?? [];
+  const columns: RosterPreview['columns'] = {};
+  for (const [field, aliases] of Object.entries(ALIASES) as [keyof RosterPreview['columns'], string[]][]) {
+    const found = headers.find((h) => aliases.includes(norm(h)));
+    if (found) columns[field] = found;
+  }
+  const problems: RosterProblem[] = [];
+  if (!columns.studentId || !columns.name) {
+    return { rows: [], columns, problems: [{ line: 1, message: 'The header must name a student id column and a name column (e.g. "student id,name,email,class").', raw: {} }] };
+  }
+  // papaparse's own errors (a quote never closed, a row with too many fields) point at a row.
+  const broken = new Map<number, string>();
+  // An unterminated quote swallows the rest of the file into one row; papaparse may number it one past the last.
+  for (const e of parsed.errors) if (e.row !== undefined && e.row !== null) broken.set(Math.min(e.row, parsed.data.length - 1), e.message);
+
+  const rows: RosterRow[] = [];
+  const seen = new Map<string, number>();
+  parsed.data.forEach((raw, i) => {
+    const line = i + 2; // 1-based, after the header
+    const fail = (message: string) => problems.push({ line, message, raw });
+    if (broken.has(i)) return fail(`Malformed row: ${broken.get(i)}`);
+    const cell = (c?: string) => (c ? (raw[c] ?? '').trim() : '');
+    const candidate = { studentId: cell(columns.studentId), name: cell(columns.name), email: cell(columns.email) || null };
+    const check = CreateStudentBody.safeParse(candidate);
+    if (!check.success) {
+      const issue = check.error.issues[0]!;
+      const field = String(issue.path[0] ?? 'row');
+      const label = field === 'studentId' ? 'Student ID' : field === 'name' ? 'Name' : field === 'email' ? 'Email' : field;
+      return fail(`${label}: ${candidate[field as keyof typeof candidate] ? issue.message : 'missing'}`);
+    }
+    const first = seen.get(candidate.studentId);
+    if (first !== undefined) return fail(`Student ID ${candidate.studentId} already appears on line ${first}`);
+    seen.set(candidate.studentId, line);
+    rows.push({ line, studentId: candidate.studentId, name: check.data.name, email: check.data.email ?? null, className: cell(columns.className) || null });
+  });
+  return { rows, problems, columns };
+}
