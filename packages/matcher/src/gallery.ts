@@ -28,6 +28,10 @@ export interface GalleryState {
 /** Students a search is limited to (a class roster). */
 export type Roster = ReadonlySet<string> | readonly string[];
 
+/**
+ * 'auto' (default): exact for a roster or a gallery below `exactBelow`, else HNSW. 'hnsw' forces the
+ * graph (with a roster: a label filter on the shared graph, kept for measurement; it is slow).
+ */
 export type SearchMethod = 'auto' | 'exact' | 'hnsw';
 
 export interface GalleryOptions {
@@ -56,10 +60,10 @@ export interface TrackParams extends DecisionParams, VoteParams {
 }
 
 /**
- * Measured on the project's 2-core machine (docs/benchmarks/matcher.md): HNSW queries overtake the
- * exact scan at ~500-1000 embeddings (128-d and 1024-d alike) and are 2x faster at ~2000. Below
- * 2000 the scan stays under ~0.5 ms (128-d) / ~4 ms (1024-d) and saves building the graph
- * (0.2-3 ms per insert), so a class roster is always scanned exactly.
+ * Measured on the project's 2-core machine (docs/benchmarks/matcher.md): the full HNSW query
+ * (candidates + exact re-rank) overtakes the exact scan between 1000 and 2000 embeddings, at 128-d
+ * and 1024-d alike, and is ~2x faster at 2000. Below that the scan stays under ~0.7 ms (128-d) /
+ * ~3 ms (1024-d) and spares building the graph (1-5 ms per insert).
  */
 export const DEFAULT_EXACT_BELOW = 2000;
 export const DEFAULT_CANDIDATES = 64;
@@ -141,7 +145,10 @@ export class Gallery {
     return out;
   }
 
-  /** A separate gallery holding only these students (one index per roster; see the benchmark). */
+  /**
+   * A separate gallery holding only these students: one index per roster. Worth it only for a big
+   * roster queried many times (3000 students: 1.2 ms per query vs 16 ms scanning the roster).
+   */
   subset(studentIds: Iterable<string>, options: Partial<Omit<GalleryOptions, 'modelId'>> = {}): Promise<Gallery> {
     const own = { modelId: this.modelId, exactBelow: this.exactBelow, candidates: this.candidates, hnsw: this.hnswParams };
     return Gallery.create({ ...own, ...options }, this.entriesOf(studentIds));
@@ -288,15 +295,11 @@ export class Gallery {
       if (!this.index) this.buildIndex();
       return 'hnsw';
     }
-    if (!this.index) return 'exact';
-    const scope = roster === undefined ? this.store.size : this.rosterSize(roster);
-    return scope < this.exactBelow ? 'exact' : 'hnsw';
-  }
-
-  private rosterSize(roster: ReadonlySet<string>): number {
-    let n = 0;
-    for (const id of roster) n += this.students.get(id)?.slots.length ?? 0;
-    return n;
+    // A roster is always scanned exactly: measured, the shared graph with a label filter is far
+    // slower (hnswlib calls the JS filter on every node it visits and wades through the rest of
+    // the school); for a big roster queried often, `subset()` builds it its own graph.
+    if (!this.index || roster !== undefined) return 'exact';
+    return this.store.size < this.exactBelow ? 'exact' : 'hnsw';
   }
 
   private exactCandidates(q: Float32Array, roster: ReadonlySet<string> | undefined, top: TopCandidates): void {
