@@ -2,16 +2,20 @@
 import { isFaceError } from '@rollcall/face';
 import { embedCommand } from './commands/embed.ts';
 import { evalCommand } from './commands/eval.ts';
+import { importCommand } from './commands/import.ts';
+import { ApiCallError } from './api-client.ts';
 import { UsageError } from './paths.ts';
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
   embed: embedCommand,
   eval: evalCommand,
+  import: importCommand,
 };
 
 const USAGE = `usage: rollcall <command> [options]
   embed <image...>                          JSON per image: faces, quality reasons, embedding
-  eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder`;
+  eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
+  import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -27,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof UsageError) {
       console.error(e.message);
       return 2;
+    }
+    if (e instanceof ApiCallError) {
+      console.error(`error [${e.code}]: ${e.message}`);
+      return 1;
     }
     if (isFaceError(e)) {
       console.error(`error [${e.code}]: ${e.message}`);

@@ -112,32 +112,39 @@ export function warpChip(img: RgbImage, chipToImage: Similarity, size: number): 
   const scale = Math.hypot(chipToImage.a, chipToImage.b);
   const k = Math.min(4, Math.max(1, Math.ceil(scale)));
   const out = new Uint8Array(size * size * 3);
-  const acc = [0, 0, 0];
   const { width: w, height: h, data } = img;
+  const { a, b, tx, ty } = chipToImage;
+  const norm = 1 / (k * k);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      acc[0] = acc[1] = acc[2] = 0;
+      let r = 0, g = 0, bl = 0;
       for (let sy = 0; sy < k; sy++) {
+        const cy = y + (sy + 0.5) / k - 0.5;
         for (let sx = 0; sx < k; sx++) {
           const cx = x + (sx + 0.5) / k - 0.5;
-          const cy = y + (sy + 0.5) / k - 0.5;
-          const ix = chipToImage.a * cx - chipToImage.b * cy + chipToImage.tx;
-          const iy = chipToImage.b * cx + chipToImage.a * cy + chipToImage.ty;
+          const ix = a * cx - b * cy + tx;
+          const iy = b * cx + a * cy + ty;
           const x0 = Math.floor(ix), y0 = Math.floor(iy);
           const dx = ix - x0, dy = iy - y0;
-          for (let c = 0; c < 3; c++) {
-            const p00 = x0 >= 0 && y0 >= 0 && x0 < w && y0 < h ? data[(y0 * w + x0) * 3 + c]! : 0;
-            const p10 = x0 + 1 >= 0 && y0 >= 0 && x0 + 1 < w && y0 < h ? data[(y0 * w + x0 + 1) * 3 + c]! : 0;
-            const p01 = x0 >= 0 && y0 + 1 >= 0 && x0 < w && y0 + 1 < h ? data[((y0 + 1) * w + x0) * 3 + c]! : 0;
-            const p11 = x0 + 1 >= 0 && y0 + 1 >= 0 && x0 + 1 < w && y0 + 1 < h ? data[((y0 + 1) * w + x0 + 1) * 3 + c]! : 0;
-            acc[c]! += p00 * (1 - dx) * (1 - dy) + p10 * dx * (1 - dy) + p01 * (1 - dx) * dy + p11 * dx * dy;
+          // Weights of the four neighbours; a neighbour outside the image contributes black.
+          const w00 = (1 - dx) * (1 - dy), w10 = dx * (1 - dy), w01 = (1 - dx) * dy, w11 = dx * dy;
+          const inX0 = x0 >= 0 && x0 < w, inX1 = x0 + 1 >= 0 && x0 + 1 < w;
+          if (y0 >= 0 && y0 < h) {
+            const row = y0 * w;
+            if (inX0) { const i = (row + x0) * 3; r += data[i]! * w00; g += data[i + 1]! * w00; bl += data[i + 2]! * w00; }
+            if (inX1) { const i = (row + x0 + 1) * 3; r += data[i]! * w10; g += data[i + 1]! * w10; bl += data[i + 2]! * w10; }
+          }
+          if (y0 + 1 >= 0 && y0 + 1 < h) {
+            const row = (y0 + 1) * w;
+            if (inX0) { const i = (row + x0) * 3; r += data[i]! * w01; g += data[i + 1]! * w01; bl += data[i + 2]! * w01; }
+            if (inX1) { const i = (row + x0 + 1) * 3; r += data[i]! * w11; g += data[i + 1]! * w11; bl += data[i + 2]! * w11; }
           }
         }
       }
       const o = (y * size + x) * 3;
-      out[o] = Math.round(acc[0]! / (k * k));
-      out[o + 1] = Math.round(acc[1]! / (k * k));
-      out[o + 2] = Math.round(acc[2]! / (k * k));
+      out[o] = Math.round(r * norm);
+      out[o + 1] = Math.round(g * norm);
+      out[o + 2] = Math.round(bl * norm);
     }
   }
   return { width: size, height: size, data: out };

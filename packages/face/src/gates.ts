@@ -43,3 +43,15 @@ export function photoReasons(faces: readonly GateInput[], gates: QualityGates): 
   if (faces.length > 1) return ['multiple-faces'];
   return faceReasons(faces[0]!, gates);
 }
+
+/**
+ * One 0..1 number for how good an enrolment photo is, stored with its embedding so the matcher
+ * can prefer better templates: the detector's confidence, scaled down for blur (up to 5x the
+ * sharpness limit counts as full) and for head turn (linearly to 0 at 90 degrees).
+ */
+export function enrolmentQuality(face: GateInput, gates: QualityGates): number {
+  const sharp = Math.min(1, face.sharpness / (5 * Math.max(gates.minSharpness, 1e-6)));
+  const turn = Math.max(0, 1 - Math.max(Math.abs(face.pose.yaw), Math.abs(face.pose.pitch)) / 90);
+  const q = Math.max(0, Math.min(1, face.detectionScore)) * (0.5 + 0.5 * sharp) * turn;
+  return Math.round(q * 1000) / 1000;
+}

@@ -2,7 +2,7 @@
 // quality). Engines come from '@rollcall/face/node' and '@rollcall/face/browser'.
 export { DEFAULT_GATES, DEFAULT_MATCH, DEFAULT_PIPELINE, MATCH_DEFAULTS, type MatchDefaults, type PipelineOptions, type QualityGates } from './config.ts';
 export { FaceError, isFaceError, type FaceErrorCode } from './errors.ts';
-export { faceReasons, photoReasons, type GateInput, type QualityReason } from './gates.ts';
+export { enrolmentQuality, faceReasons, photoReasons, type GateInput, type QualityReason } from './gates.ts';
 export { MAX_PIXELS, rgbFromRgba, squareCanvas, type RgbImage } from './image.ts';
 export { alignFace, fitSimilarity, chipTemplate } from './align.ts';
 export { measureQuality, type QualityMeasures } from './quality.ts';
