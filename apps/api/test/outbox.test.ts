@@ -5,12 +5,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewMark, PostMarksResult } from '@rollcall/contracts';
-// The sync package is not yet a dependency of @rollcall/api: reach its source directly.
 import {
   alwaysOnline, fetchTransport, MemoryOutboxStore, MemorySyncTarget, Outbox, pullSync, Sender,
   type MarkTransport, type SyncClient,
-} from '../../../packages/sync/src/index.ts';
-import { ManualClock, stateWhere } from '../../../packages/sync/src/testing/index.ts';
+} from '@rollcall/sync';
+import { ManualClock, stateWhere } from '@rollcall/sync/testing';
 import { dialects, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 
 /** What the proxy does with one request: pass it on, pass it on but drop the answer, or answer by itself. */
