@@ -113,6 +113,11 @@ export function toRgbImage(source: ImageData | CanvasImageSource, width?: number
   return rgbFromRgba(w, h, ctx.getImageData(0, 0, w, h).data);
 }
 
+/** Analyses whatever the browser can draw: an <img>, a canvas, a <video> frame, an ImageBitmap or ImageData. */
+export function analyzeSource(engine: FaceEngine, source: ImageData | CanvasImageSource): ReturnType<FaceEngine['analyze']> {
+  return engine.analyze(toRgbImage(source));
+}
+
 /** Decodes a photo file (JPEG, PNG, GIF, WebP) honouring its EXIF orientation. */
 export async function decodeImageBlob(blob: Blob, name = 'image'): Promise<RgbImage> {
   if (blob.size === 0) throw new FaceError('empty-input', `${name} is empty`, name);

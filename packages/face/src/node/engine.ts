@@ -44,8 +44,6 @@ async function verify(modelDir: string, model: ModelId): Promise<void> {
   );
 }
 
-let loaded: { human: HumanLike; faceapi: FaceApiLike } | null = null;
-
 export async function createNodeFaceEngine(options: NodeEngineOptions = {}): Promise<FaceEngine> {
   const model = options.model ?? DEFAULT_PIPELINE.model;
   const modelDir = resolve(options.modelDir ?? DEFAULT_MODEL_DIR);
@@ -75,6 +73,5 @@ export async function createNodeFaceEngine(options: NodeEngineOptions = {}): Pro
   }
   const backend = human.tf.getBackend();
   if (backend !== 'wasm') throw new FaceError('backend-unavailable', `tfjs wasm backend did not start (got ${backend})`);
-  loaded = { human, faceapi };
-  return bindEngine(loaded, model, backend, performance.now() - t0, async () => {});
+  return bindEngine({ human, faceapi }, model, backend, performance.now() - t0, async () => {});
 }
