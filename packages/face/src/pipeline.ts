@@ -1,6 +1,6 @@
 // The face pipeline proper: detect, align, measure, embed. It is handed a loaded Human and
 // face-api by the Node or browser entry and is otherwise the same code everywhere.
-import { l2Normalize, type ModelId } from '@rollcall/contracts';
+import { l2Normalize, modelDim, vectorProblem, type ModelId } from '@rollcall/contracts';
 import { alignFace } from './align.ts';
 import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
 import { detectFaces, type DetectedFace, type HumanLike } from './detector.ts';
@@ -72,21 +72,28 @@ async function detectOnSquare(human: HumanLike, img: RgbImage, margin: number): 
   return (await detectFaces(human, image)).map((f) => shift(f, dx, dy));
 }
 
+/** A model's raw output, checked before it is normalised: a NaN or a wrong size is a broken model. */
+function unit(v: ArrayLike<number>, model: ModelId): Float32Array {
+  const problem = vectorProblem(v, modelDim(model));
+  if (problem) throw new FaceError('model-corrupt', `${model} returned an unusable embedding (${problem})`);
+  return l2Normalize(v);
+}
+
 async function embed(models: Models, opts: PipelineOptions, chips: RgbImage[], faces: DetectedFace[]): Promise<Float32Array[]> {
   if (opts.model === 'human-faceres@3.3.6') {
     return faces.map((f) => {
       if (!f.faceres) throw new FaceError('not-loaded', 'Human returned no faceres descriptor: load the engine with this model');
-      return l2Normalize(f.faceres);
+      return unit(f.faceres, opts.model);
     });
   }
   if (!models.faceapi) throw new FaceError('not-loaded', 'face-api recognition net is not loaded');
   const inputs = opts.mirror ? chips.flatMap((c) => [c, flipHorizontal(c)]) : chips;
   const raw = await describeChips(models.faceapi, inputs);
-  if (!opts.mirror) return raw.map((v) => l2Normalize(v));
+  if (!opts.mirror) return raw.map((v) => unit(v, opts.model));
   // Mirror averaging: the mean of the two unit vectors, renormalised.
   return chips.map((_, i) => {
-    const a = l2Normalize(raw[2 * i]!);
-    const b = l2Normalize(raw[2 * i + 1]!);
+    const a = unit(raw[2 * i]!, opts.model);
+    const b = unit(raw[2 * i + 1]!, opts.model);
     const sum = new Float32Array(a.length);
     for (let k = 0; k < a.length; k++) sum[k] = a[k]! + b[k]!;
     return l2Normalize(sum);
