@@ -44,7 +44,21 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', opts.config.trustProxy);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'wasm-unsafe-eval'"], 'worker-src': ["'self'", 'blob:'] } } }));
+  // hnswlib-wasm's Emscripten glue instantiates its wasm from a data: URL and builds functions
+  // from strings; without 'unsafe-eval' and data: the matcher cannot start in the browser.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
+          'connect-src': ["'self'", 'data:'],
+          'worker-src': ["'self'", 'blob:'],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'media-src': ["'self'", 'blob:'],
+        },
+      },
+    }),
+  );
   if (opts.config.logRequests) {
     app.use((req, res, next) => {
       const start = performance.now();

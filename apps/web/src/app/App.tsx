@@ -1,33 +1,97 @@
-// The application shell: navigation and the server status. Feature pages arrive with the web app issues.
-import { useHealth } from './useHealth.ts';
+// The application shell: sign-in or first run, then navigation, the status bar and the page.
+import { useEffect } from 'react';
+import { isAdmin, useAuth, useSignOut } from '../auth/useAuth.ts';
+import { SignInPage } from '../auth/SignInPage.tsx';
+import { ClassesPage } from '../classes/ClassesPage.tsx';
+import { loadFaceEngine } from '../face/face-service.ts';
+import { Placeholder } from '../pages/Placeholder.tsx';
+import { FolderImportPage } from '../students/FolderImportPage.tsx';
+import { RosterImportPage } from '../students/RosterImportPage.tsx';
+import { StudentEditPage, StudentsPage } from '../students/StudentsPage.tsx';
+import { href, useRoute, type Route } from './router.ts';
+import { services } from './services.ts';
+import { StatusBar } from './StatusBar.tsx';
 
-const PAGES = ['Take attendance', 'Students', 'Classes', 'Records', 'Settings', 'Camera check'];
+const NAV: { label: string; route: Route }[] = [
+  { label: 'Take attendance', route: { page: 'attendance' } },
+  { label: 'Students', route: { page: 'students' } },
+  { label: 'Classes', route: { page: 'classes' } },
+  { label: 'Records', route: { page: 'records' } },
+  { label: 'Settings', route: { page: 'settings' } },
+  { label: 'Camera check', route: { page: 'camera' } },
+];
+
+function Page({ route, admin }: { route: Route; admin: boolean }) {
+  switch (route.page) {
+    case 'students':
+      return <StudentsPage canEdit={admin} />;
+    case 'student-new':
+      return <StudentEditPage studentId={null} />;
+    case 'student':
+      return <StudentEditPage studentId={route.studentId} />;
+    case 'import-roster':
+      return <RosterImportPage />;
+    case 'import-folder':
+      return <FolderImportPage />;
+    case 'classes':
+      return <ClassesPage canEdit={admin} />;
+    case 'records':
+      return <Placeholder title="Records" text="Attendance records, corrections, statistics and CSV export arrive here." />;
+    case 'settings':
+      return <Placeholder title="Settings" text="Recognition threshold, margin, cooldown, camera and backend settings arrive here." />;
+    case 'camera':
+      return <Placeholder title="Camera check" text="A live camera view with face boxes, quality readings and frames per second arrives here." />;
+    default:
+      return <Placeholder title="Take attendance" text="Choose a class, start the camera, and students are marked as they walk in. Live recognition arrives here." />;
+  }
+}
 
 export function App() {
-  const health = useHealth();
-  const status =
-    health.state === 'loading' ? 'Connecting…' : health.state === 'ok' ? `Server ${health.health.status === 'ok' ? 'online' : 'degraded'} · ${health.health.database.dialect}` : 'Server unreachable';
+  const auth = useAuth();
+  const route = useRoute();
+  const signOut = useSignOut();
+  const signedIn = auth.status === 'signed-in';
+
+  useEffect(() => {
+    if (!signedIn) return;
+    services.sync.start();
+    // Start loading the models now, so they are ready (and cached for offline) when needed.
+    void loadFaceEngine().catch(() => undefined);
+    return () => void services.sync.stop();
+  }, [signedIn]);
+
+  if (auth.status === 'loading') return <p className="loading">Loading Rollcall…</p>;
+  if (auth.status === 'needs-setup') return <SignInPage firstRun />;
+  if (auth.status === 'signed-out') return <SignInPage firstRun={false} notice={auth.error} />;
+
+  const who = auth.me.actor.kind === 'user' ? `${auth.me.actor.user.name} (${auth.me.actor.user.role})` : `Device ${auth.me.actor.device.name}`;
+  const admin = isAdmin(auth);
   return (
     <div className="shell">
-      <header>
+      <header className="top">
         <h1>Rollcall</h1>
-        <span role="status" className={`status status-${health.state}`}>{status}</span>
+        <StatusBar />
+        <div className="who">
+          <span>{who}</span>
+          {auth.offline && <span className="pill warn">offline session</span>}
+          <button type="button" className="link" onClick={() => signOut.mutate()}>
+            Sign out
+          </button>
+        </div>
       </header>
       <nav aria-label="Main">
         <ul>
-          {PAGES.map((p) => (
-            <li key={p}>
-              <a href={`#${p.toLowerCase().replace(/\s+/g, '-')}`}>{p}</a>
+          {NAV.map((n) => (
+            <li key={n.label}>
+              <a href={href(n.route)} aria-current={route.page === n.route.page ? 'page' : undefined}>
+                {n.label}
+              </a>
             </li>
           ))}
         </ul>
       </nav>
       <main>
-        <h2>Welcome</h2>
-        <p>Rollcall marks students present as they walk in, from this laptop&apos;s camera. Faces are analysed in this browser; photos never leave it.</p>
-        <p>
-          The API is documented at <a href="/api/docs">/api/docs</a>.
-        </p>
+        <Page route={route} admin={admin} />
       </main>
     </div>
   );

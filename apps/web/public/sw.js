@@ -1,0 +1,47 @@
+// Rollcall's service worker: after one online visit the app opens offline. The app shell is
+// served network-first (a new deployment shows at once when online) with the cached copy as the
+// fallback; built assets and model files are content-addressed or versioned, so cache-first.
+// The API is never cached here: offline data lives in IndexedDB.
+const CACHE = 'rollcall-v1';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', '/index.html'])).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k)))).then(() => self.clients.claim()),
+  );
+});
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  const key = request.mode === 'navigate' ? '/index.html' : request;
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(key, response.clone());
+    return response;
+  } catch (err) {
+    const cached = await cache.match(key);
+    if (cached) return cached;
+    throw err;
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const url = new URL(event.request.url);
+  if (event.request.method !== 'GET' || url.origin !== location.origin) return;
+  if (url.pathname.startsWith('/api/') || url.pathname === '/health') return;
+  if (event.request.mode === 'navigate') return event.respondWith(networkFirst(event.request));
+  if (url.pathname.startsWith('/assets/') || url.pathname.startsWith('/models/')) return event.respondWith(cacheFirst(event.request));
+  event.respondWith(networkFirst(event.request));
+});

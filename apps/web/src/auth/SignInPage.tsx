@@ -1,0 +1,53 @@
+// Sign-in and first-run admin creation: the same small form, told which it is.
+import { useState, type FormEvent } from 'react';
+import { errorText } from '../ui/messages.ts';
+import { useSetup, useSignIn } from './useAuth.ts';
+
+export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: string | undefined }) {
+  const signIn = useSignIn();
+  const setup = useSetup();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const pending = signIn.isPending || setup.isPending;
+  const error = signIn.error ?? setup.error;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (firstRun) setup.mutate({ email, name: name || email.split('@')[0]!, password });
+    else signIn.mutate({ email, password });
+  };
+
+  return (
+    <main className="auth-page">
+      <form className="card auth-card" onSubmit={submit} aria-labelledby="auth-title">
+        <h1 id="auth-title">{firstRun ? 'Welcome to Rollcall' : 'Sign in to Rollcall'}</h1>
+        {firstRun && <p>Create the first admin account. This screen is shown only until an admin exists.</p>}
+        {notice && <p className="notice">{notice}</p>}
+        <label>
+          Email
+          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        {firstRun && (
+          <label>
+            Your name
+            <input type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
+          </label>
+        )}
+        <label>
+          Password
+          <input type="password" autoComplete={firstRun ? 'new-password' : 'current-password'} required minLength={firstRun ? 10 : 1} value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {firstRun && <p className="hint">At least 10 characters; a passphrase of a few words is best.</p>}
+        {error && (
+          <p role="alert" className="error">
+            {errorText(error)}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={pending}>
+          {firstRun ? 'Create admin' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,74 @@
+// Who is signed in. The last known session is kept locally, so a classroom laptop that lost its
+// network still opens signed in (the cookie is HttpOnly; the API decides again once online).
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { Me } from '@rollcall/contracts';
+import { ApiClientError, call } from '../api/client.ts';
+import { queryClient } from '../data/queryClient.ts';
+
+const CACHE_KEY = 'rollcall.me';
+
+function cached(): Me | null {
+  try {
+    const raw = localStorage.getItem(CACHE_KEY);
+    return raw ? (JSON.parse(raw) as Me) : null;
+  } catch {
+    return null;
+  }
+}
+
+export type AuthState =
+  | { status: 'loading' }
+  | { status: 'needs-setup' }
+  | { status: 'signed-out'; error?: string }
+  | { status: 'signed-in'; me: Me; offline: boolean };
+
+async function loadAuth(): Promise<AuthState> {
+  try {
+    const me = await call('me');
+    localStorage.setItem(CACHE_KEY, JSON.stringify(me));
+    return { status: 'signed-in', me, offline: false };
+  } catch (err) {
+    if (err instanceof ApiClientError && err.code === 'network') {
+      const me = cached();
+      return me ? { status: 'signed-in', me, offline: true } : { status: 'signed-out', error: 'You are offline and this device has not signed in before.' };
+    }
+    if (err instanceof ApiClientError && err.code === 'unauthenticated') {
+      localStorage.removeItem(CACHE_KEY);
+      const setup = await call('setupStatus').catch(() => ({ needsAdmin: false }));
+      return setup.needsAdmin ? { status: 'needs-setup' } : { status: 'signed-out' };
+    }
+    throw err;
+  }
+}
+
+export function useAuth(): AuthState {
+  const q = useQuery({ queryKey: ['auth'], queryFn: loadAuth, staleTime: 60_000, refetchOnWindowFocus: true });
+  if (q.data) return q.data;
+  if (q.error) return { status: 'signed-out', error: q.error.message };
+  return { status: 'loading' };
+}
+
+const afterSignIn = () => queryClient.invalidateQueries();
+
+export function useSignIn() {
+  return useMutation({ mutationFn: (body: { email: string; password: string }) => call('signIn', { body }), onSuccess: afterSignIn });
+}
+
+export function useSetup() {
+  return useMutation({ mutationFn: (body: { email: string; name: string; password: string }) => call('setup', { body }), onSuccess: afterSignIn });
+}
+
+export function useSignOut() {
+  return useMutation({
+    mutationFn: () => call('signOut'),
+    onSettled: () => {
+      localStorage.removeItem(CACHE_KEY);
+      queryClient.clear();
+      void queryClient.invalidateQueries();
+    },
+  });
+}
+
+export function isAdmin(state: AuthState): boolean {
+  return state.status === 'signed-in' && state.me.actor.kind === 'user' && state.me.actor.user.role === 'admin';
+}

@@ -1,0 +1,108 @@
+// Folder import in the browser: a folder laid out as <StudentID>_<Name>/*.jpg (the old system's
+// dataset), each photo analysed here, with per-photo results and a progress bar. Re-running it
+// adds nothing twice: the server knows each photo by its content hash.
+import { useState } from 'react';
+import type { NewEmbedding } from '@rollcall/contracts';
+import { ApiClientError, call } from '../api/client.ts';
+import { services } from '../app/services.ts';
+import { loadFaceEngine } from '../face/face-service.ts';
+import { REASON_TEXT, errorText } from '../ui/messages.ts';
+import { analysePhoto } from './enrol.ts';
+import { planFolderImport, type FolderPlan } from './folder-import.ts';
+
+interface PhotoLine {
+  path: string;
+  verdict: string;
+  ok: boolean;
+}
+
+export function FolderImportPage() {
+  const [plan, setPlan] = useState<FolderPlan<File> | null>(null);
+  const [done, setDone] = useState(0);
+  const [lines, setLines] = useState<PhotoLine[]>([]);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const total = plan?.students.reduce((n, s) => n + s.files.length, 0) ?? 0;
+
+  const choose = (files: FileList | null) => {
+    setLines([]);
+    setDone(0);
+    setPlan(planFolderImport([...(files ?? [])].map((file) => ({ path: file.webkitRelativePath || file.name, file }))));
+  };
+
+  const run = async () => {
+    if (!plan) return;
+    setRunning(true);
+    setError(null);
+    try {
+      const engine = await loadFaceEngine();
+      for (const s of plan.students) {
+        try {
+          await call('createStudent', { body: { studentId: s.studentId, name: s.name } });
+        } catch (err) {
+          if (!(err instanceof ApiClientError && err.code === 'duplicate-student-id')) throw err;
+        }
+        const accepted: { path: string; embedding: NewEmbedding }[] = [];
+        for (const file of s.files) {
+          const path = `${s.folder}/${file.name}`;
+          const r = await analysePhoto(engine, file, file.name);
+          if (r.embedding) accepted.push({ path, embedding: r.embedding });
+          else setLines((l) => [...l, { path, ok: false, verdict: r.error ? `cannot read: ${r.error}` : r.reasons.map((x) => REASON_TEXT[x]).join(', ') }]);
+          setDone((d) => d + 1);
+        }
+        if (accepted.length) {
+          const res = await call('addEmbeddings', { params: { studentId: s.studentId }, body: { embeddings: accepted.map((a) => a.embedding) } });
+          setLines((l) => [...l, ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: res.results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' }))]);
+        }
+      }
+      await services.sync.syncNow();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="folder-title">
+      <h2 id="folder-title">Import a folder of photos</h2>
+      <p className="hint">Choose the folder that holds one sub-folder per student, named like S001_John_Smith, with that student&apos;s photos inside. Photos stay on this computer.</p>
+      <label>
+        Photo folder
+        {/* @ts-expect-error webkitdirectory is not in React's types but every browser supports it */}
+        <input type="file" webkitdirectory="" multiple onChange={(e) => choose(e.target.files)} />
+      </label>
+      {plan && (
+        <div className="card">
+          <p role="status">
+            {plan.students.length} student{plan.students.length === 1 ? '' : 's'}, {total} photo{total === 1 ? '' : 's'}
+            {plan.skipped.length ? `; ${plan.skipped.length} file(s) skipped` : ''}.
+          </p>
+          {plan.skipped.length > 0 && (
+            <ul aria-label="Skipped files">
+              {plan.skipped.map((s) => (
+                <li key={s.path}>
+                  {s.path}: {s.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          <button type="button" className="primary" disabled={running || total === 0} onClick={() => void run()}>
+            Import photos
+          </button>
+          {(running || done > 0) && <progress max={total} value={done} aria-label="Photos analysed" />}
+          {error && <p role="alert" className="error">{error}</p>}
+          {lines.length > 0 && (
+            <ul className="results" aria-label="Photo results">
+              {lines.map((l) => (
+                <li key={l.path} className={l.ok ? 'ok' : 'bad'}>
+                  {l.path}: {l.verdict}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

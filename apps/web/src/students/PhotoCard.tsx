@@ -1,0 +1,38 @@
+// One analysed photo: a thumbnail with its face boxes, and "Accepted" or the reason it was refused.
+import { useEffect, useState } from 'react';
+import { REASON_TEXT } from '../ui/messages.ts';
+import type { PhotoResult } from './enrol.ts';
+
+export function PhotoCard({ file, result }: { file: Blob; result: PhotoResult | undefined }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const u = URL.createObjectURL(file);
+    setUrl(u);
+    return () => URL.revokeObjectURL(u);
+  }, [file]);
+  const verdict = !result
+    ? 'Analysing…'
+    : result.status === 'accepted'
+      ? 'Accepted'
+      : result.status === 'error'
+        ? `Cannot read this file: ${result.error}`
+        : result.reasons.map((r) => REASON_TEXT[r]).join(', ');
+  return (
+    <li className={`photo-card ${result?.status ?? 'pending'}`} aria-label={`${result?.name ?? 'photo'}: ${verdict}`}>
+      <div className="photo-frame">
+        {url && <img src={url} alt="" />}
+        {result &&
+          result.width > 0 &&
+          result.boxes.map(([x, y, w, h], i) => (
+            <span
+              key={i}
+              className="face-box"
+              style={{ left: `${(x / result.width) * 100}%`, top: `${(y / result.height) * 100}%`, width: `${(w / result.width) * 100}%`, height: `${(h / result.height) * 100}%` }}
+            />
+          ))}
+      </div>
+      <p className="photo-name">{result?.name}</p>
+      <p className="photo-verdict">{verdict}</p>
+    </li>
+  );
+}

@@ -1,0 +1,122 @@
+// Add a student or enrol more photos for one: details, photos by upload, drag and drop or camera,
+// each analysed in the browser with its verdict, a look-alike warning, then save.
+import { useState, type DragEvent, type FormEvent } from 'react';
+import { navigate } from '../app/router.ts';
+import { useAddEmbeddings, useCreateStudent, useUpdateStudent } from '../data/remote.ts';
+import type { RosterStudent } from '../data/local.ts';
+import { errorText } from '../ui/messages.ts';
+import { CameraCapture } from './CameraCapture.tsx';
+import { PhotoCard } from './PhotoCard.tsx';
+import { usePhotoAnalysis } from './usePhotoAnalysis.ts';
+
+const MIN_GOOD = 3;
+
+export function StudentForm({ existing, names }: { existing: RosterStudent | null; names: Map<string, string> }) {
+  const [studentId, setStudentId] = useState(existing?.studentId ?? '');
+  const [name, setName] = useState(existing?.name ?? '');
+  const [email, setEmail] = useState(existing?.email ?? '');
+  const [camera, setCamera] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const photos = usePhotoAnalysis(existing?.studentId ?? (studentId || null));
+  const create = useCreateStudent();
+  const update = useUpdateStudent();
+  const addEmbeddings = useAddEmbeddings();
+
+  const goodTotal = (existing?.faces ?? 0) + photos.accepted.length;
+  const needsConfirm = photos.lookAlikes.length > 0 && !confirmed;
+
+  const onFiles = (files: FileList | File[] | null) => {
+    const list = [...(files ?? [])].filter((f) => f.type.startsWith('image/') || /\.(jpe?g|png|gif|webp|bmp)$/i.test(f.name));
+    if (list.length) photos.add(list.map((f) => ({ file: f, name: f.name })));
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    onFiles(e.dataTransfer.files);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaving(true);
+    try {
+      const id = existing?.studentId ?? studentId.trim();
+      if (!existing) await create.mutateAsync({ body: { studentId: id, name, email: email || null } });
+      else if (name !== existing.name || (email || null) !== existing.email) await update.mutateAsync({ params: { studentId: id }, body: { name, email: email || null } });
+      const embeddings = photos.accepted.map((a) => a.result!.embedding!);
+      for (let i = 0; i < embeddings.length; i += 50) await addEmbeddings.mutateAsync({ params: { studentId: id }, body: { embeddings: embeddings.slice(i, i + 50) } });
+      navigate({ page: 'students' });
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form className="card student-form" onSubmit={save} aria-label={existing ? `Edit ${existing.name}` : 'Add student'}>
+      <div className="grid-3">
+        <label>
+          Student ID
+          <input value={studentId} onChange={(e) => setStudentId(e.target.value)} required disabled={!!existing} pattern="[A-Za-z0-9][A-Za-z0-9._\-]*" maxLength={64} />
+        </label>
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
+        </label>
+        <label>
+          Email
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={320} />
+        </label>
+      </div>
+
+      <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+        <label>
+          Photos
+          <input type="file" accept="image/*" multiple onChange={(e) => onFiles(e.target.files)} />
+        </label>
+        <span className="hint">or drop photos here, or</span>
+        <button type="button" onClick={() => setCamera(true)} disabled={camera}>
+          Use camera
+        </button>
+      </div>
+      {camera && <CameraCapture onCapture={(b) => photos.add([{ file: b, name: `camera-${new Date().toLocaleTimeString()}.jpg` }])} onClose={() => setCamera(false)} />}
+      <p className="hint">Photos are analysed in this browser and never uploaded: only the face measurements of accepted photos are saved.</p>
+      {photos.engineError && <p role="alert" className="error">The face models could not load: {photos.engineError}</p>}
+
+      {photos.items.length > 0 && (
+        <ul className="photo-grid" aria-label="Analysed photos">
+          {photos.items.map((p) => (
+            <PhotoCard key={p.key} file={p.file} result={p.result} />
+          ))}
+        </ul>
+      )}
+      <p role="status" className={goodTotal < MIN_GOOD ? 'warning' : 'ok'}>
+        {goodTotal} good photo{goodTotal === 1 ? '' : 's'}
+        {photos.analysing ? ' so far (analysing…)' : ''}
+        {goodTotal < MIN_GOOD ? ` — add ${MIN_GOOD - goodTotal} more from other angles for reliable recognition.` : '.'}
+      </p>
+
+      {photos.lookAlikes.length > 0 && (
+        <div role="alert" className="look-alike">
+          <strong>Possible duplicate or look-alike.</strong> These photos match{' '}
+          {photos.lookAlikes.map((l) => `${l.studentId}${names.get(l.studentId) ? ` (${names.get(l.studentId)})` : ''} at ${l.score.toFixed(3)}`).join(', ')}. If this is
+          the same person, edit that student instead. Twins and look-alikes can be enrolled, but check before saving.
+          <label className="inline">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> These are different people: enrol anyway
+          </label>
+        </div>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      <div className="row">
+        <button type="submit" className="primary" disabled={saving || photos.analysing || needsConfirm}>
+          Save student
+        </button>
+        <button type="button" onClick={() => navigate({ page: 'students' })}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

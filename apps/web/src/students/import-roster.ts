@@ -1,0 +1,39 @@
+// Writes a checked roster preview: creates students that are new, creates classes named in the
+// file, and adds each student to their class. Reports what happened per row; a student that
+// already exists is left as it is (reported), never duplicated.
+import { call, ApiClientError } from '../api/client.ts';
+import type { RosterRow } from './roster-csv.ts';
+
+export interface RowOutcome {
+  line: number;
+  studentId: string;
+  outcome: 'created' | 'exists' | 'failed';
+  message?: string;
+}
+
+export async function importRoster(rows: RosterRow[], onProgress: (done: number) => void): Promise<RowOutcome[]> {
+  const outcomes: RowOutcome[] = [];
+  const classes = new Map((await call('listClasses')).items.map((c) => [c.name, c.id]));
+  const members = new Map<string, string[]>();
+  for (const [i, row] of rows.entries()) {
+    try {
+      await call('createStudent', { body: { studentId: row.studentId, name: row.name, email: row.email } });
+      outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'created' });
+    } catch (err) {
+      if (err instanceof ApiClientError && err.code === 'duplicate-student-id') outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'exists', message: 'already on file; left unchanged' });
+      else {
+        outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'failed', message: err instanceof Error ? err.message : String(err) });
+        onProgress(i + 1);
+        continue;
+      }
+    }
+    if (row.className) members.set(row.className, [...(members.get(row.className) ?? []), row.studentId]);
+    onProgress(i + 1);
+  }
+  for (const [name, studentIds] of members) {
+    let id = classes.get(name);
+    if (!id) id = (await call('createClass', { body: { name } })).id;
+    for (const studentId of studentIds) await call('addToRoster', { params: { id, studentId } });
+  }
+  return outcomes;
+}

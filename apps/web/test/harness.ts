@@ -1,0 +1,114 @@
+// Browser test harness: builds the web app, serves it from the real API (SQLite in a temp
+// folder) on localhost (a secure context, as getUserMedia and service workers need), and drives
+// Debian's Chromium with playwright-core on the wasm backend. Skips loudly without Chromium or
+// the face photos.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { createApp } from '../../api/src/app.ts';
+import { openDatabase, type Database } from '../../api/src/db/database.ts';
+import { migrateToLatest } from '../../api/src/db/migrator.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_ROOT = path.resolve(here, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const FACES = path.resolve(process.env.FACES_DIR ?? path.join(WEB_ROOT, '../../../shared/faces'));
+export const HAVE_CHROMIUM = existsSync(CHROMIUM);
+export const HAVE_FACES = existsSync(path.join(FACES, 'twd'));
+export const HAVE_MODELS = existsSync(path.join(WEB_ROOT, 'public/models/manifest.json'));
+
+for (const [ok, why] of [
+  [HAVE_CHROMIUM, `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`],
+  [HAVE_FACES, `no face photos at ${FACES}`],
+  [HAVE_MODELS, 'no models in apps/web/public/models (pnpm install copies them)'],
+] as const) {
+  if (!ok) console.warn(`[web] SKIPPING browser tests: ${why}`);
+}
+export const CAN_RUN = HAVE_CHROMIUM && HAVE_FACES && HAVE_MODELS;
+
+// Root in a container needs --no-sandbox; the rest keep Chromium off the closed network.
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage'];
+
+let built: Promise<void> | null = null;
+/** One production build per test run (the service worker only registers in production). */
+export function buildWeb(): Promise<void> {
+  built ??= (async () => {
+    // Vitest sets NODE_ENV=test, and Vite would then build React's development bundle with
+    // import.meta.env.PROD false (no service worker): build exactly what `pnpm start` serves.
+    const previous = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ root: WEB_ROOT, mode: 'production', logLevel: 'error', build: { sourcemap: false } });
+    } finally {
+      process.env.NODE_ENV = previous;
+    }
+  })();
+  return built;
+}
+
+export interface WebServer {
+  base: string;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function serveApp(): Promise<WebServer> {
+  await buildWeb();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rollcall-web-'));
+  const database = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'db.sqlite') });
+  await migrateToLatest(database.db);
+  const { app, hub } = createApp({
+    config: { cooldownSeconds: 60, bodyLimit: '2mb', webDist: path.join(WEB_ROOT, 'dist'), logRequests: false, corsOrigins: [], retentionDays: null, markPostsPerMinute: 10_000, trustProxy: false },
+    database,
+    log: () => {},
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  // "localhost", not 127.0.0.1: both are secure contexts, but this is what a teacher types.
+  const base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    database,
+    async close() {
+      hub.stop();
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launch(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export const photo = (set: string, file: string) => path.join(FACES, set, file);
+
+/** A 24-bit BMP of a smooth gradient: an image with no face in it, made here rather than stored. */
+export function gradientBmp(width = 320, height = 240): Buffer {
+  const row = Math.ceil((width * 3) / 4) * 4;
+  const buf = Buffer.alloc(54 + row * height);
+  buf.write('BM', 0);
+  buf.writeUInt32LE(buf.length, 2);
+  buf.writeUInt32LE(54, 10);
+  buf.writeUInt32LE(40, 14);
+  buf.writeInt32LE(width, 18);
+  buf.writeInt32LE(height, 22);
+  buf.writeUInt16LE(1, 26);
+  buf.writeUInt16LE(24, 28);
+  buf.writeUInt32LE(row * height, 34);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = 54 + y * row + x * 3;
+      buf[o] = (x * 255) / width;
+      buf[o + 1] = (y * 255) / height;
+      buf[o + 2] = 128;
+    }
+  }
+  return buf;
+}
