@@ -1,0 +1,44 @@
+// Hooks over the local cache (Dexie live queries): the roster the device recognises from, which
+// keeps working offline.
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'react';
+import { services } from '../app/services.ts';
+import type { CachedClass, CachedStudent } from '../local/db.ts';
+
+function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
+  const [value, setValue] = useState<T>(initial);
+  useEffect(() => {
+    const sub = liveQuery(query).subscribe({ next: setValue, error: () => undefined });
+    return () => sub.unsubscribe();
+  }, deps);
+  return value;
+}
+
+export interface RosterStudent extends CachedStudent {
+  /** Embeddings of the running model on this device. */
+  faces: number;
+}
+
+export function useCachedStudents(search: string): RosterStudent[] | undefined {
+  return useLive(
+    async () => {
+      const q = search.trim().toLowerCase();
+      const [students, embeddings] = await Promise.all([services.db.students.orderBy('studentId').toArray(), services.db.embeddings.where('modelId').equals(services.gallery.modelId).toArray()]);
+      const counts = new Map<string, number>();
+      for (const e of embeddings) counts.set(e.studentId, (counts.get(e.studentId) ?? 0) + 1);
+      return students
+        .filter((s) => !q || s.studentId.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))
+        .map((s) => ({ ...s, faces: counts.get(s.studentId) ?? 0 }));
+    },
+    [search],
+    undefined as RosterStudent[] | undefined,
+  );
+}
+
+export function useCachedClasses(): CachedClass[] | undefined {
+  return useLive(() => services.db.classes.orderBy('name').toArray(), [], undefined as CachedClass[] | undefined);
+}
+
+export function usePendingMarks(): number {
+  return useLive(() => services.db.outbox.count(), [], 0);
+}

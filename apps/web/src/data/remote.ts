@@ -1,0 +1,36 @@
+// Hooks for the API's resources. Every write is followed by a sync, so the local cache (and the
+// matcher's gallery) reflect it at once and other devices get it at their next pull.
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { RequestInput, RouteName } from '@rollcall/contracts';
+import { call } from '../api/client.ts';
+import { services } from '../app/services.ts';
+import { queryClient } from './queryClient.ts';
+
+function useWrite<N extends RouteName>(name: N, invalidate: string[] = []) {
+  return useMutation({
+    mutationFn: (args: Partial<RequestInput<N>>) => call(name, args),
+    onSuccess: async () => {
+      await Promise.all(invalidate.map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+      await services.sync.syncNow();
+    },
+  });
+}
+
+export const useCreateStudent = () => useWrite('createStudent', ['students']);
+export const useUpdateStudent = () => useWrite('updateStudent', ['students']);
+export const useDeleteStudent = () => useWrite('deleteStudent', ['students']);
+export const useAddEmbeddings = () => useWrite('addEmbeddings', ['students']);
+
+export const useCreateClass = () => useWrite('createClass', ['classes']);
+export const useSetRoster = () => useWrite('setRoster', ['classes']);
+export const useDeleteClass = () => useWrite('deleteClass', ['classes']);
+export const useStartSession = () => useWrite('createSession', ['sessions']);
+export const useUpdateSession = () => useWrite('updateSession', ['sessions']);
+
+export function useCurrentSession(classId: string | null) {
+  return useQuery({
+    queryKey: ['sessions', classId, 'current'],
+    queryFn: () => call('currentSession', { params: { id: classId! } }),
+    enabled: !!classId,
+  });
+}
