@@ -1,0 +1,101 @@
+// Attendance rate per day and per class as an SVG bar chart drawn here (one group of bars per
+// day, one bar per class), with the same figures as a table for screen readers and keyboards.
+import type { DailyStat } from '@rollcall/contracts';
+
+const COLOURS = ['#2f6fd0', '#2e9d6a', '#c9821b', '#8a4fc2', '#c8453b', '#1b8fa6', '#6b7a8c'];
+const H = 180;
+const PAD = { top: 10, right: 10, bottom: 36, left: 40 };
+const BAR = 14;
+const GAP = 12;
+
+const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+const classLabel = (s: DailyStat) => s.className ?? 'No class';
+
+export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
+  const days = [...new Set(stats.map((s) => s.day))].sort();
+  const classes = [...new Map(stats.map((s) => [s.classId ?? '', classLabel(s)])).entries()];
+  const colour = (classId: string | null) => COLOURS[classes.findIndex(([id]) => id === (classId ?? '')) % COLOURS.length];
+  const groupWidth = classes.length * BAR + GAP;
+  const width = PAD.left + PAD.right + Math.max(1, days.length) * groupWidth;
+  const y = (rate: number) => PAD.top + (1 - Math.min(1, Math.max(0, rate))) * (H - PAD.top - PAD.bottom);
+
+  return (
+    <figure className="chart">
+      <svg role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${width} ${H}`} width={width} height={H}>
+        <title id="chart-title">Attendance rate per day and class</title>
+        <desc id="chart-desc">
+          {stats.map((s) => `${s.day} ${classLabel(s)}: ${pct(s.rate)}`).join('; ')}
+        </desc>
+        {[0, 0.5, 1].map((r) => (
+          <g key={r}>
+            <line x1={PAD.left} x2={width - PAD.right} y1={y(r)} y2={y(r)} className="grid-line" />
+            <text x={PAD.left - 6} y={y(r) + 4} textAnchor="end" className="axis">
+              {pct(r)}
+            </text>
+          </g>
+        ))}
+        {days.map((day, d) => {
+          const x0 = PAD.left + d * groupWidth + GAP / 2;
+          return (
+            <g key={day}>
+              {stats
+                .filter((s) => s.day === day)
+                .map((s) => {
+                  const i = classes.findIndex(([id]) => id === (s.classId ?? ''));
+                  return (
+                    <rect key={s.classId ?? ''} x={x0 + i * BAR} y={y(s.rate)} width={BAR - 2} height={H - PAD.bottom - y(s.rate)} fill={colour(s.classId)}>
+                      <title>{`${day} ${classLabel(s)}: ${pct(s.rate)} (${s.present + s.late} of ${s.rosterSize})`}</title>
+                    </rect>
+                  );
+                })}
+              <text x={x0 + (classes.length * BAR) / 2} y={H - PAD.bottom + 14} textAnchor="middle" className="axis">
+                {day.slice(5)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption>
+        <ul className="legend">
+          {classes.map(([id, name]) => (
+            <li key={id}>
+              <span className="swatch" style={{ background: colour(id || null) }} aria-hidden="true" />
+              {name}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+      <details>
+        <summary>Show as a table</summary>
+        <table className="list" aria-label="Daily attendance">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Class</th>
+              <th scope="col">Roster</th>
+              <th scope="col">Present</th>
+              <th scope="col">Late</th>
+              <th scope="col">Excused</th>
+              <th scope="col">Absent</th>
+              <th scope="col">Rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stats.map((s) => (
+              <tr key={`${s.day}-${s.classId ?? ''}`}>
+                <td>{s.day}</td>
+                <td>{classLabel(s)}</td>
+                <td>{s.rosterSize}</td>
+                <td>{s.present}</td>
+                <td>{s.late}</td>
+                <td>{s.excused}</td>
+                <td>{s.absent}</td>
+                <td>{pct(s.rate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

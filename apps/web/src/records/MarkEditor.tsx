@@ -1,0 +1,77 @@
+// Correcting one mark: a new status with an optional reason, and the mark's audit trail.
+import { useState, type FormEvent } from 'react';
+import { MarkStatus, type Mark } from '@rollcall/contracts';
+import { errorText } from '../ui/messages.ts';
+import { useChangeStatus, useMarkAudit } from './useRecords.ts';
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+function statusOf(value: unknown): string {
+  const parsed = MarkStatus.safeParse((value as { status?: unknown } | null)?.status);
+  return parsed.success ? parsed.data : '—';
+}
+
+function AuditTrail({ markId }: { markId: string }) {
+  const audit = useMarkAudit(markId);
+  if (audit.isPending) return <p>Loading the audit trail…</p>;
+  if (audit.error) return <p className="error">{errorText(audit.error)}</p>;
+  return (
+    <section aria-label="Audit trail">
+      <h4>Audit trail</h4>
+      {audit.data.items.length === 0 ? (
+        <p className="hint">No changes: this mark is as it was recorded.</p>
+      ) : (
+        <ol className="audit">
+          {audit.data.items.map((a) => (
+            <li key={a.id}>
+              {when(a.at)}: {a.action === 'delete' ? 'removed' : `${statusOf(a.before)} → ${statusOf(a.after)}`}
+              {a.reason ? ` (reason: ${a.reason})` : ''}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function MarkEditor({ mark, canEdit, onClose }: { mark: Mark; canEdit: boolean; onClose: () => void }) {
+  const change = useChangeStatus();
+  const [status, setStatus] = useState<MarkStatus>(mark.status);
+  const [reason, setReason] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    change.mutate({ markId: mark.id, status, reason }, { onSuccess: () => setReason('') });
+  };
+
+  return (
+    <div className="mark-editor">
+      {canEdit && (
+        <form className="row" onSubmit={submit} aria-label={`Change status of ${mark.studentId}`}>
+          <label>
+            New status
+            <select value={status} onChange={(e) => setStatus(MarkStatus.parse(e.target.value))}>
+              {MarkStatus.options.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Reason (optional)
+            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="Doctor's note" />
+          </label>
+          <button type="submit" className="primary" disabled={change.isPending || status === mark.status}>
+            Save status
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          {change.error && <p role="alert" className="error">{errorText(change.error)}</p>}
+        </form>
+      )}
+      <AuditTrail markId={mark.id} />
+    </div>
+  );
+}

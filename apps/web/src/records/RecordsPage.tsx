@@ -1,0 +1,96 @@
+// Records: the attendance log filtered by days, class, session and student; corrections with an
+// audit trail; clearing a session's log; daily statistics; and the CSV export of the filter.
+import { useState } from 'react';
+import { errorText } from '../ui/messages.ts';
+import { ClearLog } from './ClearLog.tsx';
+import { DailyChart } from './DailyChart.tsx';
+import { downloadText } from './download.ts';
+import { csvFileName, marksToCsv } from './export-csv.ts';
+import { defaultFilter, filterProblem, studentTotals, toQuery, type RecordsFilter } from './filter.ts';
+import { MarksTable } from './MarksTable.tsx';
+import { RecordsFilters } from './RecordsFilters.tsx';
+import { StudentTotalsTable } from './StudentTotalsTable.tsx';
+import { PAGE_SIZE, useAllMarks, useClassList, useDailyStats, useExportCsv, useMarkPage, useSessions } from './useRecords.ts';
+
+export function RecordsPage({ canEdit }: { canEdit: boolean }) {
+  const [filter, setFilterState] = useState<RecordsFilter>(() => defaultFilter());
+  const [offset, setOffset] = useState(0);
+  const problem = filterProblem(filter);
+  const query = toQuery(filter);
+  const page = useMarkPage(query, offset, !problem);
+  const all = useAllMarks(query, !problem);
+  const stats = useDailyStats(query.from ?? '', query.to ?? '', filter.classId, !problem && !!query.from && !!query.to);
+  const classes = useClassList();
+  const sessions = useSessions(filter.classId);
+  const exporter = useExportCsv();
+
+  const setFilter = (f: RecordsFilter) => (setFilterState(f), setOffset(0));
+  const session = sessions.data?.items.find((s) => s.id === filter.sessionId);
+  const className = classes.data?.items.find((c) => c.id === filter.classId)?.name ?? '';
+  const sessionLabel = session ? `${className}, ${new Date(session.startsAt).toLocaleString()}` : '';
+
+  const exportCsv = () =>
+    exporter.mutate(query, {
+      onSuccess: (marks) => downloadText(csvFileName(query.from, query.to), marksToCsv(marks, { classNames: new Map(classes.data?.items.map((c) => [c.id, c.name])) })),
+    });
+
+  const total = page.data?.total ?? 0;
+  return (
+    <section aria-labelledby="records-title" className="records">
+      <div className="page-head">
+        <h2 id="records-title">Records</h2>
+        <div className="row">
+          <button type="button" className="primary" onClick={exportCsv} disabled={!!problem || exporter.isPending}>
+            Export CSV
+          </button>
+          {canEdit && <ClearLog key={filter.sessionId} sessionId={filter.sessionId} sessionLabel={sessionLabel} />}
+        </div>
+      </div>
+      {exporter.error && <p role="alert" className="error">Export failed: {errorText(exporter.error)}</p>}
+      <RecordsFilters value={filter} onChange={setFilter} />
+      {problem && <p role="alert" className="error">{problem}</p>}
+
+      <h3>Marks</h3>
+      {page.error ? (
+        <p role="alert" className="error">{errorText(page.error)}</p>
+      ) : !page.data ? (
+        <p>Loading…</p>
+      ) : total === 0 ? (
+        <div className="empty">
+          <p>No marks match this filter.</p>
+        </div>
+      ) : (
+        <>
+          <MarksTable marks={page.data.items} canEdit={canEdit} />
+          <nav className="row pager" aria-label="Pages of marks">
+            <button type="button" onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))} disabled={offset === 0}>
+              Previous
+            </button>
+            <span role="status">
+              {offset + 1}–{Math.min(offset + PAGE_SIZE, total)} of {total}
+            </span>
+            <button type="button" onClick={() => setOffset(offset + PAGE_SIZE)} disabled={offset + PAGE_SIZE >= total}>
+              Next
+            </button>
+          </nav>
+        </>
+      )}
+
+      <h3>Daily attendance</h3>
+      {stats.error ? (
+        <p role="alert" className="error">{errorText(stats.error)}</p>
+      ) : !query.from || !query.to ? (
+        <p className="hint">Choose both days to see the daily statistics.</p>
+      ) : !stats.data ? (
+        <p>Loading…</p>
+      ) : stats.data.days.length === 0 ? (
+        <p className="hint">No sessions or marks in this range.</p>
+      ) : (
+        <DailyChart stats={stats.data.days} />
+      )}
+
+      <h3>Totals per student</h3>
+      {all.error ? <p role="alert" className="error">{errorText(all.error)}</p> : !all.data ? <p>Loading…</p> : <StudentTotalsTable totals={studentTotals(all.data)} />}
+    </section>
+  );
+}

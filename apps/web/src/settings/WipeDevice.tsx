@@ -1,0 +1,58 @@
+// "Wipe this device": removes the cached roster, the face embeddings and the outbox after a
+// confirmation; marks not yet sent are named in a warning and need a second, explicit consent.
+import { useState } from 'react';
+import { errorText } from '../ui/messages.ts';
+import { usePendingCount, useWipeDevice } from './useDeviceSettings.ts';
+
+export function WipeDevice() {
+  const [confirming, setConfirming] = useState(false);
+  const [acceptLoss, setAcceptLoss] = useState(false);
+  const pending = usePendingCount(confirming);
+  const wipe = useWipeDevice();
+  const waiting = pending.data ?? 0;
+  const ready = pending.isSuccess && (waiting === 0 || acceptLoss);
+
+  return (
+    <section className="card danger-zone" aria-labelledby="wipe-title">
+      <h3 id="wipe-title">Wipe this device</h3>
+      <p className="hint">Removes every student, face embedding and class cached on this device, and every mark waiting to be sent. The server keeps its copy; the next sync downloads it again.</p>
+      {!confirming ? (
+        <button type="button" className="danger" onClick={() => (setConfirming(true), setAcceptLoss(false))}>
+          Wipe this device
+        </button>
+      ) : (
+        <div className="confirm" role="alertdialog" aria-label="Confirm wiping this device">
+          {pending.isPending ? (
+            <p>Checking for marks not yet sent…</p>
+          ) : pending.error ? (
+            <p role="alert" className="error">{errorText(pending.error)}</p>
+          ) : waiting > 0 ? (
+            <>
+              <p role="alert" className="warning">
+                <strong>
+                  {waiting} {waiting === 1 ? 'mark has' : 'marks have'} not reached the server and will be lost.
+                </strong>{' '}
+                Reconnect and wait for them to be sent, or wipe anyway.
+              </p>
+              <label className="inline">
+                <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} />
+                I understand that {waiting === 1 ? 'this mark' : `these ${waiting} marks`} will be lost
+              </label>
+            </>
+          ) : (
+            <p>Every mark has reached the server. Wipe the cached roster and embeddings from this device?</p>
+          )}
+          <div className="row">
+            <button type="button" className="danger" disabled={!ready || wipe.isPending} onClick={() => wipe.mutate()}>
+              Yes, wipe this device
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+          {wipe.error && <p role="alert" className="error">{errorText(wipe.error)}</p>}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+// The Settings page's checks: the stored schema falls back to defaults on read, but a value a
+// person types must be refused with a reason instead, so the form validates strictly.
+import { z } from 'zod';
+import { Settings } from './settings.ts';
+
+const strict = z.object({
+  threshold: Settings.shape.threshold.unwrap(),
+  margin: Settings.shape.margin.unwrap(),
+  consensusFrames: Settings.shape.consensusFrames.unwrap(),
+  cooldownSeconds: Settings.shape.cooldownSeconds.unwrap(),
+  liveness: Settings.shape.liveness.unwrap(),
+  cameraId: Settings.shape.cameraId.unwrap(),
+  resolution: Settings.shape.resolution.unwrap(),
+  backend: Settings.shape.backend.unwrap(),
+});
+
+/** What the inputs hold: numbers as typed text, so "0,9" or "" can be refused rather than guessed. */
+export type SettingsDraft = Omit<Settings, 'threshold' | 'margin' | 'consensusFrames' | 'cooldownSeconds'> & {
+  threshold: string;
+  margin: string;
+  consensusFrames: string;
+  cooldownSeconds: string;
+};
+
+export const toDraft = (s: Settings): SettingsDraft => ({
+  ...s,
+  threshold: String(s.threshold),
+  margin: String(s.margin),
+  consensusFrames: String(s.consensusFrames),
+  cooldownSeconds: String(s.cooldownSeconds),
+});
+
+const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+
+export type DraftErrors = Partial<Record<keyof Settings, string>>;
+
+export function validateDraft(d: SettingsDraft): { ok: true; value: Settings } | { ok: false; errors: DraftErrors } {
+  const parsed = strict.safeParse({
+    ...d,
+    threshold: num(d.threshold),
+    margin: num(d.margin),
+    consensusFrames: num(d.consensusFrames),
+    cooldownSeconds: num(d.cooldownSeconds),
+  });
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: DraftErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof Settings;
+    errors[key] ??= RANGE[key] ?? issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** Errors in words a teacher reads, kept beside the limits they describe. */
+const RANGE: DraftErrors = {
+  threshold: 'Enter a number from 0.5 to 1.',
+  margin: 'Enter a number from 0 to 0.5.',
+  consensusFrames: 'Enter a whole number from 1 to 30.',
+  cooldownSeconds: 'Enter a whole number of seconds from 0 to 3600.',
+};

@@ -1,0 +1,67 @@
+// Hooks for the Settings page: the stored settings, saving them, the cameras this browser
+// offers, and wiping the device (sync stopped first, so no pull refills what was just removed).
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { services } from '../app/services.ts';
+import { queryClient } from '../data/queryClient.ts';
+import { readSettings, writeSettings, type Settings } from './settings.ts';
+import { pendingMarkCount, wipeDevice } from './wipe.ts';
+
+export function useStoredSettings() {
+  return useQuery({ queryKey: ['device-settings'], queryFn: () => readSettings(services.db), staleTime: Infinity });
+}
+
+export function useSaveSettings() {
+  return useMutation({
+    mutationFn: (s: Settings) => writeSettings(services.db, s),
+    onSuccess: (s) => queryClient.setQueryData(['device-settings'], s),
+  });
+}
+
+export interface VideoInput {
+  deviceId: string;
+  label: string;
+}
+
+/** Video inputs; labels stay empty until the user has allowed a camera once, hence "Camera n". */
+export function useVideoInputs(): { cameras: VideoInput[]; error: string | null } {
+  const [state, setState] = useState<{ cameras: VideoInput[]; error: string | null }>({ cameras: [], error: null });
+  useEffect(() => {
+    const media = navigator.mediaDevices as MediaDevices | undefined;
+    if (!media?.enumerateDevices) {
+      setState({ cameras: [], error: 'This browser cannot list cameras here (it needs https or localhost).' });
+      return;
+    }
+    let live = true;
+    const load = () =>
+      media
+        .enumerateDevices()
+        .then((all) => {
+          const cameras = all.filter((d) => d.kind === 'videoinput' && d.deviceId).map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+          if (live) setState({ cameras, error: null });
+        })
+        .catch((err: unknown) => live && setState({ cameras: [], error: err instanceof Error ? err.message : String(err) }));
+    void load();
+    media.addEventListener?.('devicechange', load);
+    return () => {
+      live = false;
+      media.removeEventListener?.('devicechange', load);
+    };
+  }, []);
+  return state;
+}
+
+/** Marks waiting in the outbox, read when asked (the wipe confirmation), not cached. */
+export function usePendingCount(enabled: boolean) {
+  return useQuery({ queryKey: ['device-settings', 'pending'], queryFn: () => pendingMarkCount(services.db), enabled, staleTime: 0, gcTime: 0 });
+}
+
+export function useWipeDevice() {
+  return useMutation({
+    mutationFn: async () => {
+      await services.sync.stop();
+      await wipeDevice(services.db);
+    },
+    onSuccess: () => location.reload(),
+  });
+}

@@ -1,0 +1,15 @@
+// Wiping this device: every cached student, embedding and class, every mark still in the
+// outbox, and the sync position, so the next pull starts again from revision 0.
+import { META, type RollcallDb } from '../local/db.ts';
+
+export function pendingMarkCount(db: RollcallDb): Promise<number> {
+  return db.outbox.count();
+}
+
+export async function wipeDevice(db: RollcallDb): Promise<void> {
+  // One transaction: a wipe that fails halfway must not leave embeddings without their students.
+  await db.transaction('rw', [db.students, db.embeddings, db.classes, db.outbox, db.meta], async () => {
+    await Promise.all([db.students.clear(), db.embeddings.clear(), db.classes.clear(), db.outbox.clear()]);
+    await db.meta.bulkDelete([META.revision, META.modelId, META.lastSyncAt]);
+  });
+}
