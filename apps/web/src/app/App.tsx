@@ -5,6 +5,8 @@ import { SignInPage } from '../auth/SignInPage.tsx';
 import { ClassesPage } from '../classes/ClassesPage.tsx';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { Placeholder } from '../pages/Placeholder.tsx';
+import { RecordsPage } from '../records/RecordsPage.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { FolderImportPage } from '../students/FolderImportPage.tsx';
 import { RosterImportPage } from '../students/RosterImportPage.tsx';
 import { StudentEditPage, StudentsPage } from '../students/StudentsPage.tsx';
@@ -36,9 +38,9 @@ function Page({ route, admin }: { route: Route; admin: boolean }) {
     case 'classes':
       return <ClassesPage canEdit={admin} />;
     case 'records':
-      return <Placeholder title="Records" text="Attendance records, corrections, statistics and CSV export arrive here." />;
+      return <RecordsPage canEdit={admin} />;
     case 'settings':
-      return <Placeholder title="Settings" text="Recognition threshold, margin, cooldown, camera and backend settings arrive here." />;
+      return <SettingsPage />;
     case 'camera':
       return <Placeholder title="Camera check" text="A live camera view with face boxes, quality readings and frames per second arrives here." />;
     default:

@@ -21,8 +21,8 @@ export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
 
   return (
     <figure className="chart">
-      <svg role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${width} ${H}`} width={width} height={H}>
-        <title id="chart-title">Attendance rate per day and class</title>
+      <svg role="img" aria-labelledby="chart-title" aria-describedby="chart-desc" viewBox={`0 0 ${width} ${H}`} width={width} height={H}>
+        <title id="chart-title">Attendance rate per day</title>
         <desc id="chart-desc">
           {stats.map((s) => `${s.day} ${classLabel(s)}: ${pct(s.rate)}`).join('; ')}
         </desc>
