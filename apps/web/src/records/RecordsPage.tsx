@@ -50,6 +50,19 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
       <RecordsFilters value={filter} onChange={setFilter} />
       {problem && <p role="alert" className="error">{problem}</p>}
 
+      <h3>Daily attendance</h3>
+      {stats.error ? (
+        <p role="alert" className="error">{errorText(stats.error)}</p>
+      ) : !query.from || !query.to ? (
+        <p className="hint">Choose both days to see the daily statistics.</p>
+      ) : !stats.data ? (
+        <p>Loading…</p>
+      ) : stats.data.days.length === 0 ? (
+        <p className="hint">No sessions or marks in this range.</p>
+      ) : (
+        <DailyChart stats={stats.data.days} />
+      )}
+
       <h3>Marks</h3>
       {page.error ? (
         <p role="alert" className="error">{errorText(page.error)}</p>
@@ -74,19 +87,6 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
             </button>
           </nav>
         </>
-      )}
-
-      <h3>Daily attendance</h3>
-      {stats.error ? (
-        <p role="alert" className="error">{errorText(stats.error)}</p>
-      ) : !query.from || !query.to ? (
-        <p className="hint">Choose both days to see the daily statistics.</p>
-      ) : !stats.data ? (
-        <p>Loading…</p>
-      ) : stats.data.days.length === 0 ? (
-        <p className="hint">No sessions or marks in this range.</p>
-      ) : (
-        <DailyChart stats={stats.data.days} />
       )}
 
       <h3>Totals per student</h3>

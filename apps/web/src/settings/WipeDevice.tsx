@@ -32,7 +32,7 @@ export function WipeDevice() {
                 <strong>
                   {waiting} {waiting === 1 ? 'mark has' : 'marks have'} not reached the server and will be lost.
                 </strong>{' '}
-                Reconnect and wait for them to be sent, or wipe anyway.
+                Reconnect and wait for {waiting === 1 ? 'it' : 'them'} to be sent, or wipe anyway.
               </p>
               <label className="inline">
                 <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} />
