@@ -4,8 +4,26 @@
 // The API is never cached here: offline data lives in IndexedDB.
 const CACHE = 'rollcall-v1';
 
+// Everything the app needs offline, cached at install: the shell, every built file (the build
+// writes asset-list.json) and every model file (models/manifest.json). One missing file must not
+// stop the rest, so each is added on its own.
+async function precache() {
+  const cache = await caches.open(CACHE);
+  const list = async (url, pick) => {
+    try {
+      const res = await fetch(url, { cache: 'no-store' });
+      return res.ok ? pick(await res.json()) : [];
+    } catch {
+      return [];
+    }
+  };
+  const assets = await list('/asset-list.json', (files) => files);
+  const models = await list('/models/manifest.json', (m) => ['/models/manifest.json', ...m.files.map((f) => `/models/${f.file}`)]);
+  await Promise.allSettled(['/', '/index.html', ...assets, ...models].map((url) => cache.add(url)));
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(['/', '/index.html'])).then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -2,9 +2,10 @@
 import { useEffect } from 'react';
 import { isAdmin, useAuth, useSignOut } from '../auth/useAuth.ts';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { TakeAttendancePage } from '../attendance/TakeAttendancePage.tsx';
+import { CameraCheckPage } from '../camera/CameraCheckPage.tsx';
 import { ClassesPage } from '../classes/ClassesPage.tsx';
 import { loadFaceEngine } from '../face/face-service.ts';
-import { Placeholder } from '../pages/Placeholder.tsx';
 import { RecordsPage } from '../records/RecordsPage.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { FolderImportPage } from '../students/FolderImportPage.tsx';
@@ -42,9 +43,9 @@ function Page({ route, admin }: { route: Route; admin: boolean }) {
     case 'settings':
       return <SettingsPage />;
     case 'camera':
-      return <Placeholder title="Camera check" text="A live camera view with face boxes, quality readings and frames per second arrives here." />;
+      return <CameraCheckPage />;
     default:
-      return <Placeholder title="Take attendance" text="Choose a class, start the camera, and students are marked as they walk in. Live recognition arrives here." />;
+      return <TakeAttendancePage />;
   }
 }
 
@@ -57,9 +58,13 @@ export function App() {
   useEffect(() => {
     if (!signedIn) return;
     services.sync.start();
+    services.sender.start();
     // Start loading the models now, so they are ready (and cached for offline) when needed.
     void loadFaceEngine().catch(() => undefined);
-    return () => void services.sync.stop();
+    return () => {
+      void services.sync.stop();
+      void services.sender.stop();
+    };
   }, [signedIn]);
 
   if (auth.status === 'loading') return <p className="loading">Loading Rollcall…</p>;

@@ -1,0 +1,117 @@
+// Take attendance: choose the class (its running session, or today), start the camera, start
+// recognition; students are marked as they walk in, uncertain faces wait for review, and the
+// live log shows every mark, including other laptops'.
+import { useMemo, useRef, useState } from 'react';
+import { services } from '../app/services.ts';
+import { useCachedClasses, useCachedStudents } from '../data/local.ts';
+import { useCurrentSession } from '../data/remote.ts';
+import { useCamera } from '../camera/useCamera.ts';
+import { useStore } from '../app/store.ts';
+import { faceStatus } from '../face/face-service.ts';
+import { useSettings, writeSettings } from '../settings/settings.ts';
+import { LiveLog } from './LiveLog.tsx';
+import { makeMark } from './marking.ts';
+import { ReviewList } from './ReviewList.tsx';
+import { useLiveLog } from './useLiveLog.ts';
+import { useRecognition } from './useRecognition.ts';
+
+export function TakeAttendancePage() {
+  const video = useRef<HTMLVideoElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const settings = useSettings(services.db);
+  const classes = useCachedClasses() ?? [];
+  const students = useCachedStudents('') ?? [];
+  const face = useStore(faceStatus);
+  const [classId, setClassId] = useState('');
+  const [active, setActive] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const camera = useCamera(video);
+  const session = useCurrentSession(classId || null).data?.session ?? null;
+  const sessionId = session?.id ?? null;
+  const cls = classes.find((c) => c.id === classId) ?? null;
+  const names = useMemo(() => new Map(students.map((s) => [s.studentId, s.name])), [students]);
+  const roster = useMemo(() => (cls ? new Set(cls.studentIds) : null), [cls]);
+  const log = useLiveLog(classId || null, sessionId, names);
+  const alreadyMarked = useMemo(() => log.filter((r) => !r.failed).map((r) => r.studentId), [log]);
+  const { stats, review, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
+
+  const stop = () => {
+    setActive(false);
+    camera.stop();
+  };
+
+  return (
+    <section aria-labelledby="attendance-title" className="attendance">
+      <h2 id="attendance-title">Take attendance</h2>
+      <div className="row">
+        <label>
+          Class
+          <select value={classId} onChange={(e) => setClassId(e.target.value)} disabled={active}>
+            <option value="">All students (today)</option>
+            {classes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="session-line">
+          {cls ? (session ? `Session since ${new Date(session.startsAt).toLocaleTimeString()}, late after ${session.lateAfterMinutes} min.` : 'No session running: marks count for today.') : 'Marks count for today.'}
+        </p>
+      </div>
+      <div className="row">
+        <label>
+          Camera
+          <select value={settings.cameraId} onChange={(e) => void writeSettings(services.db, { cameraId: e.target.value })}>
+            <option value="">Default camera</option>
+            {camera.devices.map((d, i) => (
+              <option key={d.deviceId} value={d.deviceId}>
+                {d.label || `Camera ${i + 1}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Resolution
+          <select value={settings.resolution} onChange={(e) => void writeSettings(services.db, { resolution: e.target.value as typeof settings.resolution })}>
+            <option value="640x480">640 × 480</option>
+            <option value="1280x720">1280 × 720</option>
+            <option value="1920x1080">1920 × 1080</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void camera.start(settings.cameraId, settings.resolution)} disabled={camera.running}>
+          Start camera
+        </button>
+        <button type="button" className="primary" onClick={() => (setError(null), setActive(true))} disabled={!camera.running || active || face.status === 'error'}>
+          Start recognition
+        </button>
+        <button type="button" onClick={stop} disabled={!camera.running && !active}>
+          Stop
+        </button>
+      </div>
+      {(camera.error ?? error) && <p role="alert" className="error">{camera.error ?? error}</p>}
+      <div className="attendance-grid">
+        <div>
+          <div className="camera-view">
+            <video ref={video} muted playsInline aria-label="Camera" />
+            <canvas ref={canvas} aria-hidden="true" />
+          </div>
+          <p className="hint" aria-label="Recognition speed">
+            {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · ${stats.faces} face(s)` : 'Recognition stopped'} · backend{' '}
+            {face.backend ?? '…'}
+            {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
+          </p>
+        </div>
+        <div>
+          <LiveLog rows={log} />
+          <ReviewList
+            items={review}
+            students={students.filter((s) => !roster || roster.has(s.studentId))}
+            onConfirm={(item, studentId) => void makeMark(services.outbox, { studentId, sessionId, similarity: item.score, method: 'manual' }).then(() => dismiss(item.trackId))}
+            onDismiss={(item) => dismiss(item.trackId)}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

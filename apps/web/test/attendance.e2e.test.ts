@@ -1,0 +1,137 @@
+// Web app II in Chromium with a fake camera (a .y4m made here from a photo with ffmpeg, never
+// stored in the project): daryl and rick, enrolled from their photos, walk in together and are
+// each marked exactly once; a stranger stays unknown; marks made offline survive a reload and
+// reach the API exactly once after reconnecting.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { encodeVector } from '@rollcall/contracts';
+import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
+import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
+import { CAN_RUN, launch, photo, serveApp, type WebServer } from './harness.ts';
+
+const HAVE_FFMPEG = (() => {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('[web] SKIPPING camera tests: no ffmpeg (apt-get install -y ffmpeg)');
+    return false;
+  }
+})();
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'rollcall-cam-'));
+function fakeCamera(photoPath: string): string {
+  const out = path.join(tmp, `${path.basename(photoPath)}.y4m`);
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-i', photoPath, '-t', '2', '-r', '10', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+const cameraArgs = (file: string) => ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+
+describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a fake camera', () => {
+  let server: WebServer;
+  let cookie: { name: string; value: string; url: string };
+  const browsers: Browser[] = [];
+
+  const api = async (method: string, p: string, body?: unknown) => {
+    const res = await fetch(server.base + p, { method, headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    return (await res.json()) as Record<string, unknown> & { items?: { id: string; studentId: string }[] };
+  };
+  const marks = async () => (await server.database.db.selectFrom('attendance_marks').select(['id', 'student_id']).execute()).map((r) => r.student_id).sort();
+
+  async function open(cameraFile: string): Promise<{ context: BrowserContext; page: Page }> {
+    const browser = await launch(cameraArgs(cameraFile));
+    browsers.push(browser);
+    const context = await browser.newContext({ permissions: ['camera'] });
+    await context.addCookies([cookie]);
+    const page = await context.newPage();
+    await page.goto(server.base);
+    await page.getByRole('heading', { name: 'Take attendance' }).waitFor();
+    // The roster must be cached on the device before recognition can know anyone.
+    await page.getByLabel('Sync').filter({ hasText: /revision [1-9]/ }).waitFor({ timeout: 30_000 });
+    return { context, page };
+  }
+
+  async function recognise(page: Page, minFrames: number) {
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    await page.getByRole('button', { name: 'Start recognition' }).click();
+    await expect.poll(async () => Number(/(\d+) frames ·/.exec((await page.getByLabel('Recognition speed').textContent()) ?? '')?.[1] ?? 0), { timeout: 180_000, interval: 500 }).toBeGreaterThanOrEqual(minFrames);
+  }
+
+  beforeAll(async () => {
+    server = await serveApp();
+    const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }) });
+    const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    cookie = { name, value, url: server.base };
+    // Enrol daryl and rick from their photos with the same pipeline, in Node; negan is never enrolled.
+    const engine = await createNodeFaceEngine();
+    for (const [studentId, who] of [['S001', 'daryl'], ['S002', 'rick']] as const) {
+      await api('POST', '/api/students', { studentId, name: who === 'daryl' ? 'Daryl Dixon' : 'Rick Grimes' });
+      const embeddings = [];
+      for (let i = 1; i <= 4; i++) {
+        const bytes = readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`));
+        const face = (await engine.analyze(await decodeImage(new Uint8Array(bytes)))).faces[0]!;
+        embeddings.push({ modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash: `${i}`.repeat(64).slice(0, 63) + (who === 'daryl' ? 'a' : 'b') });
+      }
+      await api('POST', `/api/students/${studentId}/embeddings`, { embeddings });
+    }
+    await engine.dispose();
+  });
+
+  afterAll(async () => {
+    for (const b of browsers) await b.close();
+    await server?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('marks daryl and rick exactly once each from their group photo', async () => {
+    const { page } = await open(fakeCamera(photo('twd', '_groups/daryl-rick.jpg')));
+    await recognise(page, 3);
+    await expect.poll(marks, { timeout: 120_000, interval: 500 }).toEqual(['S001', 'S002']);
+    const log = page.getByRole('log', { name: 'Attendance log' });
+    await expect.poll(() => log.textContent(), { timeout: 30_000 }).toMatch(/S001.*Daryl Dixon|Daryl Dixon.*S001/s);
+    expect(await log.textContent()).toContain('Rick Grimes');
+    // Keep looking at the same two faces for a while: still one mark each.
+    await recognise(page, 0).catch(() => undefined);
+    const frames = Number(/(\d+) frames ·/.exec((await page.getByLabel('Recognition speed').textContent()) ?? '')?.[1]);
+    await expect.poll(async () => Number(/(\d+) frames ·/.exec((await page.getByLabel('Recognition speed').textContent()) ?? '')?.[1]), { timeout: 120_000 }).toBeGreaterThanOrEqual(frames + 10);
+    expect(await marks()).toEqual(['S001', 'S002']);
+    await page.getByRole('button', { name: 'Stop' }).click();
+  });
+
+  it('leaves a stranger unknown and marks nobody for them', async () => {
+    const before = await marks();
+    const { page } = await open(fakeCamera(photo('twd/negan', 'negan1.jpg')));
+    await recognise(page, 15);
+    expect(await marks()).toEqual(before);
+    expect(await page.getByRole('log', { name: 'Attendance log' }).textContent()).not.toMatch(/negan/i);
+  });
+
+  it('keeps marks made offline through a reload and sends each exactly once on reconnect', { timeout: 400_000 }, async () => {
+    // Start from an empty log, so daryl and rick can be marked again.
+    for (const m of (await api('GET', '/api/attendance?limit=500')).items ?? []) await api('DELETE', `/api/attendance/${m.id}`, { reason: 'test reset' });
+    expect(await marks()).toEqual([]);
+    const { context, page } = await open(fakeCamera(photo('twd', '_groups/daryl-rick.jpg')));
+    // Wait until the service worker has cached the app and the models, and controls the page.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Take attendance' }).waitFor();
+    await recognise(page, 3);
+    const log = page.getByRole('log', { name: 'Attendance log' });
+    await expect.poll(async () => (await log.textContent())?.match(/waiting to send/g)?.length ?? 0, { timeout: 120_000 }).toBe(2).catch(async (e) => {
+      await page.screenshot({ path: '/tmp/rc/offline-attendance.png' });
+      throw e;
+    });
+    await page.reload();
+    await page.getByRole('log', { name: 'Attendance log' }).filter({ hasText: 'Rick Grimes' }).waitFor();
+    expect(await marks()).toEqual([]);
+    await context.setOffline(false);
+    await expect.poll(marks, { timeout: 60_000, interval: 500 }).toEqual(['S001', 'S002']);
+    await expect.poll(async () => (await page.getByLabel('Marks waiting to be sent').textContent()) ?? '', { timeout: 30_000 }).toMatch(/^0 marks waiting/);
+    expect(await marks()).toEqual(['S001', 'S002']);
+  });
+});
