@@ -1,0 +1,51 @@
+// The Settings form's checks and the device wipe, against fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { META, RollcallDb, getMeta, setMeta } from '../local/db.ts';
+import { toDraft, validateDraft } from './settings-form.ts';
+import { DEFAULT_SETTINGS, readSettings, writeSettings } from './settings.ts';
+import { pendingMarkCount, wipeDevice } from './wipe.ts';
+
+describe('validateDraft', () => {
+  it('accepts the defaults and typed numbers', () => {
+    expect(validateDraft(toDraft(DEFAULT_SETTINGS))).toEqual({ ok: true, value: DEFAULT_SETTINGS });
+    const r = validateDraft({ ...toDraft(DEFAULT_SETTINGS), threshold: ' 0.9 ', consensusFrames: '5' });
+    expect(r.ok && r.value.threshold).toBe(0.9);
+    expect(r.ok && r.value.consensusFrames).toBe(5);
+  });
+
+  it('refuses out-of-range, empty, fractional and non-numeric values with a reason per field', () => {
+    const r = validateDraft({ ...toDraft(DEFAULT_SETTINGS), threshold: '1.5', margin: '', consensusFrames: '2.5', cooldownSeconds: 'soon' });
+    expect(r).toEqual({
+      ok: false,
+      errors: {
+        threshold: 'Enter a number from 0.5 to 1.',
+        margin: 'Enter a number from 0 to 0.5.',
+        consensusFrames: 'Enter a whole number from 1 to 30.',
+        cooldownSeconds: 'Enter a whole number of seconds from 0 to 3600.',
+      },
+    });
+  });
+});
+
+let n = 0;
+describe('wipeDevice', () => {
+  it('empties the cache and the outbox and forgets the revision, keeping settings and the session', async () => {
+    const db = new RollcallDb(`wipe-${++n}`);
+    await db.students.put({ studentId: 'S1', name: 'A', email: null, embeddingCount: 1, updatedAt: '2026-11-24T08:00:00.000Z' });
+    await db.embeddings.put({ id: 'e1', studentId: 'S1', modelId: 'm', vector: new Float32Array([1, 0]), quality: 1 });
+    await db.classes.put({ id: 'c1', name: 'C', studentIds: ['S1'] });
+    await db.outbox.put({ id: 'm1', seq: 1, state: 'pending', mark: { id: '00000000-0000-4000-8000-000000000001', studentId: 'S1', deviceId: 'd', markedAt: '2026-11-24T08:00:00.000Z', method: 'face' } });
+    await setMeta(db, META.revision, 42);
+    await setMeta(db, META.session, { who: 'me' });
+    await writeSettings(db, { threshold: 0.9 });
+    expect(await pendingMarkCount(db)).toBe(1);
+
+    await wipeDevice(db);
+
+    expect([await db.students.count(), await db.embeddings.count(), await db.classes.count(), await pendingMarkCount(db)]).toEqual([0, 0, 0, 0]);
+    expect(await getMeta(db, META.revision, null)).toBeNull();
+    expect(await getMeta(db, META.session, null)).toEqual({ who: 'me' });
+    expect((await readSettings(db)).threshold).toBe(0.9);
+  });
+});
