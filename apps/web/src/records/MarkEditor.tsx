@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { MarkStatus, type Mark } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
 import { useChangeStatus, useMarkAudit } from './useRecords.ts';
+import { formatWhen } from './format.ts';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 function statusOf(value: unknown): string {
   const parsed = MarkStatus.safeParse((value as { status?: unknown } | null)?.status);
@@ -24,7 +24,7 @@ function AuditTrail({ markId }: { markId: string }) {
         <ol className="audit">
           {audit.data.items.map((a) => (
             <li key={a.id}>
-              {when(a.at)}: {a.action === 'delete' ? 'removed' : `${statusOf(a.before)} → ${statusOf(a.after)}`}
+              {formatWhen(a.at)}: {a.action === 'delete' ? 'removed' : `${statusOf(a.before)} → ${statusOf(a.after)}`}
               {a.reason ? ` (reason: ${a.reason})` : ''}
             </li>
           ))}

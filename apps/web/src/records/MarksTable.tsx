@@ -2,8 +2,8 @@
 import { Fragment, useState } from 'react';
 import type { Mark } from '@rollcall/contracts';
 import { MarkEditor } from './MarkEditor.tsx';
+import { formatWhen } from './format.ts';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit
               <td>{m.studentId}</td>
               <td>{m.studentName ?? <span className="hint">deleted student</span>}</td>
               <td>
-                <time dateTime={m.markedAt}>{when(m.markedAt)}</time>
+                <time dateTime={m.markedAt}>{formatWhen(m.markedAt)}</time>
               </td>
               <td>
                 <span className={`status status-${m.status}`}>{m.status}</span>

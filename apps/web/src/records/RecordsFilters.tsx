@@ -3,8 +3,8 @@ import { useId } from 'react';
 import { useCachedStudents } from '../data/local.ts';
 import type { RecordsFilter } from './filter.ts';
 import { useClassList, useSessions } from './useRecords.ts';
+import { formatWhen } from './format.ts';
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function RecordsFilters({ value, onChange }: { value: RecordsFilter; onChange: (f: RecordsFilter) => void }) {
   const classes = useClassList();
@@ -41,7 +41,7 @@ export function RecordsFilters({ value, onChange }: { value: RecordsFilter; onCh
           <option value="">{value.classId ? 'All sessions' : 'Choose a class first'}</option>
           {sessions.data?.items.map((s) => (
             <option key={s.id} value={s.id}>
-              {when(s.startsAt)}
+              {formatWhen(s.startsAt, 'minutes')}
               {s.active ? ' (running)' : ''}
             </option>
           ))}

@@ -6,6 +6,7 @@ import { ClearLog } from './ClearLog.tsx';
 import { DailyChart } from './DailyChart.tsx';
 import { downloadText } from './download.ts';
 import { csvFileName, marksToCsv } from './export-csv.ts';
+import { formatWhen } from './format.ts';
 import { defaultFilter, filterProblem, studentTotals, toQuery, type RecordsFilter } from './filter.ts';
 import { MarksTable } from './MarksTable.tsx';
 import { RecordsFilters } from './RecordsFilters.tsx';
@@ -27,7 +28,7 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
   const setFilter = (f: RecordsFilter) => (setFilterState(f), setOffset(0));
   const session = sessions.data?.items.find((s) => s.id === filter.sessionId);
   const className = classes.data?.items.find((c) => c.id === filter.classId)?.name ?? '';
-  const sessionLabel = session ? `${className}, ${new Date(session.startsAt).toLocaleString()}` : '';
+  const sessionLabel = session ? `${className}, ${formatWhen(session.startsAt, 'minutes')}` : '';
 
   const exportCsv = () =>
     exporter.mutate(query, {
