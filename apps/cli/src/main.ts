@@ -1,4 +1,5 @@
 // Entry of the `rollcall` command-line tool: dispatches to one command module per verb.
+import { adminCommand } from './commands/admin.ts';
 import { isFaceError } from '@rollcall/face';
 import { embedCommand } from './commands/embed.ts';
 import { evalCommand } from './commands/eval.ts';
@@ -7,12 +8,14 @@ import { ApiCallError } from './api-client.ts';
 import { UsageError } from './paths.ts';
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
+  admin: adminCommand,
   embed: embedCommand,
   eval: evalCommand,
   import: importCommand,
 };
 
 const USAGE = `usage: rollcall <command> [options]
+  admin create --email E [--name N] [--api URL]   the first admin of a new Rollcall (password from ROLLCALL_PASSWORD or stdin)
   embed <image...>                          JSON per image: faces, quality reasons, embedding
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
   import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)`;

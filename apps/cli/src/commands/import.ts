@@ -110,7 +110,7 @@ export async function importCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { api: { type: 'string', default: process.env.ROLLCALL_API ?? 'http://127.0.0.1:3000' }, json: { type: 'boolean', default: false } },
+    options: { api: { type: 'string', default: process.env.ROLLCALL_API ?? 'http://localhost:8080' }, json: { type: 'boolean', default: false } },
   });
   if (!positionals[0]) throw new UsageError('usage: rollcall import <folder> [--api URL] [--json]   (token in ROLLCALL_TOKEN)');
   const token = process.env.ROLLCALL_TOKEN;
