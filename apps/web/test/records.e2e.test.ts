@@ -120,6 +120,11 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     const stored = await listMarks({ studentId: 'S002' });
     expect(stored.items.map((m) => m.status)).toEqual(['excused']);
     await page.getByRole('img', { name: 'Attendance rate per day' }).waitFor();
+    // The legend's rate over the range is the API's daily figures added up for the class.
+    const stats = await api<{ days: { classId: string | null; present: number; late: number; rosterSize: number }[] }>('GET', `/api/stats/daily?from=${days.from}&to=${days.to}&classId=${mathId}`);
+    const math = stats.days.filter((d) => d.classId === mathId);
+    const rate = Math.round((100 * math.reduce((n, d) => n + d.present + d.late, 0)) / math.reduce((n, d) => n + d.rosterSize, 0));
+    await expect.poll(() => page.getByRole('figure').getByRole('listitem').first().textContent()).toBe(`Math · ${rate}% over the range`);
   });
 
   it('exports exactly the filtered rows (every page) as CSV, matching the API', async () => {

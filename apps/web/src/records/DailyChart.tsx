@@ -11,6 +11,22 @@ const GAP = 12;
 const pct = (rate: number) => `${Math.round(rate * 100)}%`;
 const classLabel = (s: DailyStat) => s.className ?? 'No class';
 
+/** A class's rate over the whole range: everyone who came over everyone expected, not a mean of daily rates. */
+function rangeRate(stats: readonly DailyStat[], classId: string): number | null {
+  let came = 0;
+  let expected = 0;
+  for (const s of stats) {
+    if ((s.classId ?? '') !== classId) continue;
+    came += s.present + s.late;
+    expected += s.rosterSize;
+  }
+  return expected ? came / expected : null;
+}
+
+function RangeRate({ rate }: { rate: number | null }) {
+  return rate === null ? null : <span className="hint"> · {pct(rate)} over the range</span>;
+}
+
 export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
   const days = [...new Set(stats.map((s) => s.day))].sort();
   const classes = [...new Map(stats.map((s) => [s.classId ?? '', classLabel(s)])).entries()];
@@ -61,6 +77,7 @@ export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
             <li key={id}>
               <span className="swatch" style={{ background: colour(id || null) }} aria-hidden="true" />
               {name}
+              <RangeRate rate={rangeRate(stats, id)} />
             </li>
           ))}
         </ul>
