@@ -2,9 +2,8 @@
 // behind docs/reliability.md. Each runs against a private MariaDB and the API as a child process,
 // with simulated devices that use the web app's own outbox and sender (@rollcall/sync).
 import { createConnection } from 'mysql2/promise';
-import type { NewMark } from '@rollcall/contracts';
 import { apiProcess, type ApiProcess } from './reliability/api-process.ts';
-import { newStats, percentile, setUp, startDevice, type Device, type Stats } from './reliability/fleet.ts';
+import { batchWatcher, newStats, percentile, setUp, startDevice, type Device, type Stats } from './reliability/fleet.ts';
 import { privateMysql, type PrivateMysql } from './reliability/private-mysql.ts';
 import { partialBatches, verify } from './reliability/verify.ts';
 
@@ -128,20 +127,10 @@ async function crash() {
     const setup = await setUp(api.base, devices, 20);
     const stats = newStats();
     // Record each batch as it is sent, to look for half-written ones after the kill.
-    const inFlight = new Map<number, string[]>();
-    let n = 0;
-    const watchingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const id = ++n;
-      if (init?.method === 'POST' && typeof init.body === 'string') inFlight.set(id, (JSON.parse(init.body) as { marks: NewMark[] }).marks.map((m) => m.id));
-      try {
-        return await fetch(input, init);
-      } finally {
-        inFlight.delete(id);
-      }
-    }) as typeof fetch;
-    const fleet = setup.devices.map((d) => startDevice(api.base, d, stats, { intervalMs: 20, timeoutMs: 5_000, fetch: watchingFetch }));
+    const watcher = batchWatcher();
+    const fleet = setup.devices.map((d) => startDevice(api.base, d, stats, { intervalMs: 20, timeoutMs: 5_000, fetch: watcher.fetch }));
     await sleep(8_000);
-    const cut = [...inFlight.values()];
+    const cut = watcher.inFlight();
     await api.kill('SIGKILL');
     const partial = await partialBatches(url, cut);
     await sleep(2_000);

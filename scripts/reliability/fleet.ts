@@ -104,3 +104,22 @@ export function startDevice(base: string, device: Setup['devices'][number], stat
   }, opts.intervalMs);
   return { outbox, sender, generated, stop: () => clearInterval(timer) };
 }
+
+/**
+ * A fetch that remembers the mark ids of every batch posted and not yet answered, so a fault
+ * scenario can look at exactly those the moment the API dies.
+ */
+export function batchWatcher(): { fetch: typeof fetch; inFlight: () => string[][] } {
+  const open = new Map<number, string[]>();
+  let n = 0;
+  const watching = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const id = ++n;
+    if (init?.method === 'POST' && typeof init.body === 'string') open.set(id, (JSON.parse(init.body) as { marks: NewMark[] }).marks.map((m) => m.id));
+    try {
+      return await fetch(input, init);
+    } finally {
+      open.delete(id);
+    }
+  }) as typeof fetch;
+  return { fetch: watching, inFlight: () => [...open.values()] };
+}

@@ -3,9 +3,8 @@
 // process; the devices use the web app's own outbox and sender.
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NewMark } from '@rollcall/contracts';
 import { apiProcess, type ApiProcess } from '../../../scripts/reliability/api-process.ts';
-import { newStats, setUp, startDevice } from '../../../scripts/reliability/fleet.ts';
+import { batchWatcher, newStats, setUp, startDevice } from '../../../scripts/reliability/fleet.ts';
 import { dialects, freshDatabase } from './context.ts';
 import type { Database } from '../src/db/database.ts';
 
@@ -38,23 +37,13 @@ describe.each(dialects)('API crash on %s', (dialect) => {
   it('leaves no batch half-written and stores every resent mark exactly once', async () => {
     const setup = await setUp(api.base, 3, 10);
     // Watch the batches in flight, to inspect them the moment the process dies.
-    const inFlight = new Map<number, string[]>();
-    let n = 0;
-    const watchingFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const id = ++n;
-      if (init?.method === 'POST' && typeof init.body === 'string') inFlight.set(id, (JSON.parse(init.body) as { marks: NewMark[] }).marks.map((m) => m.id));
-      try {
-        return await fetch(input, init);
-      } finally {
-        inFlight.delete(id);
-      }
-    }) as typeof fetch;
+    const watcher = batchWatcher();
     const stats = newStats();
-    const devices = setup.devices.map((d) => startDevice(api.base, d, stats, { intervalMs: 10, timeoutMs: 5_000, fetch: watchingFetch }));
+    const devices = setup.devices.map((d) => startDevice(api.base, d, stats, { intervalMs: 10, timeoutMs: 5_000, fetch: watcher.fetch }));
     // Kill only once some batches are in flight (on a slow machine this may take a moment).
-    for (let i = 0; i < 100 && inFlight.size === 0; i++) await sleep(50);
+    for (let i = 0; i < 100 && watcher.inFlight().length === 0; i++) await sleep(50);
     await sleep(1500);
-    const cut = [...inFlight.values()];
+    const cut = watcher.inFlight();
     await api.kill('SIGKILL');
     for (const ids of cut) {
       const stored = await database.db.selectFrom('attendance_marks').select('id').where('id', 'in', ids).execute();

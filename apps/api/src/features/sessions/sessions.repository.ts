@@ -1,17 +1,10 @@
 // SQL for class sessions (one meeting of a class).
 import type { ClassSession } from '@rollcall/contracts';
+import type { ClassSessionsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 
-export interface SessionRow {
-  id: string;
-  class_id: string;
-  starts_at: number;
-  ends_at: number | null;
-  late_after_minutes: number;
-  day: string;
-  created_at: number;
-}
+export type SessionRow = ClassSessionsTable;
 
 export function toSession(r: SessionRow, now: number): ClassSession {
   const startsAt = Number(r.starts_at);
