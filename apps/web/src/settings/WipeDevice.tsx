@@ -9,7 +9,8 @@ export function WipeDevice() {
   const [acceptLoss, setAcceptLoss] = useState(false);
   const pending = usePendingCount(confirming);
   const wipe = useWipeDevice();
-  const waiting = pending.data ?? 0;
+  const waiting = pending.data?.total ?? 0;
+  const refused = pending.data?.refused ?? 0;
   const ready = pending.isSuccess && (waiting === 0 || acceptLoss);
 
   return (
@@ -32,6 +33,7 @@ export function WipeDevice() {
                 <strong>
                   {waiting} {waiting === 1 ? 'mark has' : 'marks have'} not reached the server and will be lost.
                 </strong>{' '}
+                {refused > 0 && `${refused} of them ${refused === 1 ? 'was' : 'were'} refused by the server. `}
                 Reconnect and wait for {waiting === 1 ? 'it' : 'them'} to be sent, or wipe anyway.
               </p>
               <label className="inline">

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { META, RollcallDb, getMeta, setMeta } from '../local/db.ts';
 import { toDraft, validateDraft } from './settings-form.ts';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from './settings.ts';
-import { pendingMarkCount, wipeDevice } from './wipe.ts';
+import { outboxCounts, wipeDevice } from './wipe.ts';
 
 describe('validateDraft', () => {
   it('accepts the defaults and typed numbers', () => {
@@ -39,11 +39,12 @@ describe('wipeDevice', () => {
     await setMeta(db, META.revision, 42);
     await setMeta(db, META.session, { who: 'me' });
     await writeSettings(db, { threshold: 0.9 });
-    expect(await pendingMarkCount(db)).toBe(1);
+    await db.outbox.put({ id: 'm2', seq: 2, state: 'failed', reason: 'forbidden', mark: { id: '00000000-0000-4000-8000-000000000002', studentId: 'S1', deviceId: 'd', markedAt: '2026-11-24T08:01:00.000Z', method: 'face' } });
+    expect(await outboxCounts(db)).toEqual({ total: 2, refused: 1 });
 
     await wipeDevice(db);
 
-    expect([await db.students.count(), await db.embeddings.count(), await db.classes.count(), await pendingMarkCount(db)]).toEqual([0, 0, 0, 0]);
+    expect([await db.students.count(), await db.embeddings.count(), await db.classes.count(), await db.outbox.count()]).toEqual([0, 0, 0, 0]);
     expect(await getMeta(db, META.revision, null)).toBeNull();
     expect(await getMeta(db, META.session, null)).toEqual({ who: 'me' });
     expect((await readSettings(db)).threshold).toBe(0.9);

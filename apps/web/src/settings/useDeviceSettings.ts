@@ -1,11 +1,11 @@
 // Hooks for the Settings page: the stored settings, saving them, the cameras this browser
-// offers, and wiping the device (sync stopped first, so no pull refills what was just removed).
+// offers, and wiping the device (sync and sender stopped first, so nothing refills or resends meanwhile).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { services } from '../app/services.ts';
 import { queryClient } from '../data/queryClient.ts';
 import { readSettings, writeSettings, type Settings } from './settings.ts';
-import { pendingMarkCount, wipeDevice } from './wipe.ts';
+import { outboxCounts, wipeDevice } from './wipe.ts';
 
 export function useStoredSettings() {
   return useQuery({ queryKey: ['device-settings'], queryFn: () => readSettings(services.db), staleTime: Infinity });
@@ -53,13 +53,14 @@ export function useVideoInputs(): { cameras: VideoInput[]; error: string | null 
 
 /** Marks waiting in the outbox, read when asked (the wipe confirmation), not cached. */
 export function usePendingCount(enabled: boolean) {
-  return useQuery({ queryKey: ['device-settings', 'pending'], queryFn: () => pendingMarkCount(services.db), enabled, staleTime: 0, gcTime: 0 });
+  return useQuery({ queryKey: ['device-settings', 'pending'], queryFn: () => outboxCounts(services.db), enabled, staleTime: 0, gcTime: 0 });
 }
 
 export function useWipeDevice() {
   return useMutation({
     mutationFn: async () => {
-      await services.sync.stop();
+      // Neither a pull nor a send may run while the tables are emptied; the reload starts both again.
+      await Promise.all([services.sync.stop(), services.sender.stop()]);
       await wipeDevice(services.db);
     },
     onSuccess: () => location.reload(),

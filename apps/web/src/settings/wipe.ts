@@ -2,8 +2,10 @@
 // outbox, and the sync position, so the next pull starts again from revision 0.
 import { META, type RollcallDb } from '../local/db.ts';
 
-export function pendingMarkCount(db: RollcallDb): Promise<number> {
-  return db.outbox.count();
+/** Marks in the outbox: all of them are lost by a wipe; `refused` ones the server turned down and are kept only to be seen. */
+export async function outboxCounts(db: RollcallDb): Promise<{ total: number; refused: number }> {
+  const [total, refused] = await Promise.all([db.outbox.count(), db.outbox.filter((r) => r.state === 'failed').count()]);
+  return { total, refused };
 }
 
 export async function wipeDevice(db: RollcallDb): Promise<void> {
