@@ -102,6 +102,15 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     expect(await table.getByRole('row').count()).toBe(6);
     await page.getByRole('button', { name: 'Previous' }).click();
     await page.getByText('1–50 of 55').waitFor();
+
+    // One student across every class: Math and Art.
+    await page.getByLabel('Class', { exact: true }).selectOption({ label: 'All classes' });
+    await page.getByLabel('Student', { exact: true }).fill('S001');
+    await page.getByText('1–2 of 2').waitFor();
+    expect(await table.getByRole('row').filter({ hasText: 'Smith, John' }).count()).toBe(2);
+    await page.getByLabel('Student', { exact: true }).fill('');
+    await page.getByLabel('Class', { exact: true }).selectOption({ label: 'Math' });
+    await page.getByText('1–50 of 55').waitFor();
   });
 
   it('changes a status with a reason and shows it in the audit trail and the totals', async () => {
