@@ -4,7 +4,7 @@ import type { ModelId } from '@rollcall/contracts';
 import { DEFAULT_GATES, DEFAULT_PIPELINE, type PipelineOptions, type QualityGates } from './config.ts';
 import { photoReasons, type QualityReason } from './gates.ts';
 import type { RgbImage } from './image.ts';
-import { analyzeImage, type AnalyzeResult, type Models } from './pipeline.ts';
+import { analyzeImage, detectAndEmbed, type AnalyzeResult, type FaceDetection, type Models } from './pipeline.ts';
 
 export interface FaceEngine {
   readonly modelId: ModelId;
@@ -13,6 +13,8 @@ export interface FaceEngine {
   /** Milliseconds load() took. */
   readonly loadMs: number;
   analyze(img: RgbImage, options?: Partial<Omit<PipelineOptions, 'model'>>): Promise<AnalyzeResult>;
+  /** Detects every face but embeds only where `embedWhere(box)` is true (live recognition). */
+  analyzeSelective(img: RgbImage, embedWhere: (box: [number, number, number, number]) => boolean): Promise<{ faces: FaceDetection[]; padded: boolean; timing: AnalyzeResult['timing'] }>;
   dispose(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export function bindEngine(models: Models, modelId: ModelId, backend: string, lo
     backend,
     loadMs,
     analyze: (img, options = {}) => analyzeImage(models, img, { ...DEFAULT_PIPELINE, ...options, model: modelId }),
+    analyzeSelective: (img, embedWhere) => detectAndEmbed(models, img, { ...DEFAULT_PIPELINE, model: modelId }, embedWhere),
     dispose,
   };
 }

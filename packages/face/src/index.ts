@@ -7,5 +7,5 @@ export { MAX_PIXELS, rgbFromRgba, squareCanvas, type RgbImage } from './image.ts
 export { alignFace, fitSimilarity, chipTemplate } from './align.ts';
 export { measureQuality, type QualityMeasures } from './quality.ts';
 export { checkEnrolmentPhoto, type EnrolmentCheck, type FaceEngine } from './engine.ts';
-export type { AnalyzeResult, FaceAnalysis, FaceEmbedding } from './pipeline.ts';
+export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding } from './pipeline.ts';
 export { parseManifest, verifyModelFiles, modelFiles, type ModelManifest } from './manifest.ts';

@@ -35,6 +35,14 @@ export interface FaceAnalysis {
   embedding: FaceEmbedding;
 }
 
+/** A face found in a frame whose embedding may have been skipped (its track is already decided). */
+export type FaceDetection = Omit<FaceAnalysis, 'embedding' | 'sharpness' | 'brightness'> & {
+  embedding: FaceEmbedding | null;
+  /** NaN when the face was not aligned (no embedding asked for). */
+  sharpness: number;
+  brightness: number;
+};
+
 export interface AnalyzeResult {
   faces: FaceAnalysis[];
   /** True when the face(s) were found only after padding the image (a tight crop). */
@@ -102,6 +110,20 @@ async function embed(models: Models, opts: PipelineOptions, chips: RgbImage[], f
 
 /** Finds, measures and embeds every face in the image. */
 export async function analyzeImage(models: Models, img: RgbImage, options: Partial<PipelineOptions> = {}): Promise<AnalyzeResult> {
+  const r = await detectAndEmbed(models, img, options, () => true);
+  return { ...r, faces: r.faces as FaceAnalysis[] };
+}
+
+/**
+ * Finds every face, and aligns and embeds only those `embedWhere` asks for: live recognition
+ * skips faces whose track is already decided, which is most of the cost with many faces in view.
+ */
+export async function detectAndEmbed(
+  models: Models,
+  img: RgbImage,
+  options: Partial<PipelineOptions>,
+  embedWhere: (box: [number, number, number, number]) => boolean,
+): Promise<{ faces: FaceDetection[]; padded: boolean; timing: AnalyzeResult['timing'] }> {
   const opts = { ...DEFAULT_PIPELINE, ...options };
   checkImage(img);
   const t0 = performance.now();
@@ -113,11 +135,15 @@ export async function analyzeImage(models: Models, img: RgbImage, options: Parti
   }
   detected = detected.filter((f) => f.detectionScore >= opts.minDetectorConfidence).slice(0, opts.maxFaces);
   const t1 = performance.now();
-  const chips = detected.map((f) => alignFace(img, f.mesh, CHIP_SIZE, opts.chipPadding));
-  const vectors = await embed(models, opts, chips, detected);
+  const wanted = detected.map((f) => embedWhere(f.box));
+  const chosen = detected.filter((_, i) => wanted[i]);
+  const chips = chosen.map((f) => alignFace(img, f.mesh, CHIP_SIZE, opts.chipPadding));
+  const vectors = chosen.length ? await embed(models, opts, chips, chosen) : [];
   const t2 = performance.now();
-  const faces = detected.map((f, i): FaceAnalysis => {
-    const q = measureQuality(chips[i]!);
+  let next = 0;
+  const faces = detected.map((f, i): FaceDetection => {
+    const k = wanted[i] ? next++ : -1;
+    const q = k >= 0 ? measureQuality(chips[k]!) : { sharpness: Number.NaN, brightness: Number.NaN };
     return {
       box: f.box,
       detectionScore: f.detectionScore,
@@ -127,7 +153,7 @@ export async function analyzeImage(models: Models, img: RgbImage, options: Parti
       brightness: q.brightness,
       antispoof: f.antispoof,
       liveness: f.liveness,
-      embedding: { modelId: opts.model, vector: vectors[i]! },
+      embedding: k >= 0 ? { modelId: opts.model, vector: vectors[k]! } : null,
     };
   });
   return { faces, padded, timing: { detectMs: t1 - t0, embedMs: t2 - t1 } };

@@ -97,7 +97,7 @@ export function TakeAttendancePage() {
             <canvas ref={canvas} aria-hidden="true" />
           </div>
           <p className="hint" aria-label="Recognition speed">
-            {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · ${stats.faces} face(s)` : 'Recognition stopped'} · backend{' '}
+            {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded` : 'Recognition stopped'} · backend{' '}
             {face.backend ?? '…'}
             {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
           </p>

@@ -6,7 +6,8 @@ export type Box = [number, number, number, number];
 
 export interface FrameFace {
   box: Box;
-  embedding: Float32Array;
+  /** Null when the face was not embedded this frame (its track is already decided). */
+  embedding: Float32Array | null;
   antispoof: number;
   liveness: number;
 }
@@ -92,14 +93,15 @@ export class Tracker {
     t.box = face.box;
     t.lastSeen = this.frame;
     t.frames++;
-    t.embeddings.push(face.embedding);
+    if (face.embedding) t.embeddings.push(face.embedding);
     t.antispoof.push(face.antispoof);
     t.liveness.push(face.liveness);
-    if (t.embeddings.length > this.opts.keep) {
-      t.embeddings.shift();
-      t.antispoof.shift();
-      t.liveness.shift();
-    }
+    for (const list of [t.embeddings, t.antispoof, t.liveness]) if (list.length > this.opts.keep) list.shift();
+  }
+
+  /** Whether a box continues a track that is already decided: its face need not be embedded again. */
+  isDecided(box: Box): boolean {
+    return this.tracks.some((t) => t.state.kind !== 'pending' && t.state.kind !== 'unknown' && iou(t.box, box) >= this.opts.minIou);
   }
 
   get all(): readonly Track[] {

@@ -2,7 +2,7 @@
 // falls behind the camera), detect and embed faces, follow them as tracks, decide per track,
 // and mark through the outbox. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { analyzeSource } from '@rollcall/face/browser';
+import { toRgbImage } from '@rollcall/face/browser';
 import { services } from '../app/services.ts';
 import { drawOverlay, type OverlayBox } from '../camera/overlay.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
@@ -35,6 +35,9 @@ export interface LoopStats {
   fps: number;
   detectMs: number;
   embedMs: number;
+  matchMs: number;
+  /** Faces embedded in the last frame (decided tracks are skipped). */
+  embedded: number;
   faces: number;
   readings: FaceReading[];
 }
@@ -74,7 +77,7 @@ function label(t: Track, names: ReadonlyMap<string, string>): OverlayBox['label'
 const tone = (t: Track): OverlayBox['tone'] => (t.state.kind === 'marked' || t.state.kind === 'already' ? 'known' : t.state.kind === 'unknown' ? 'unknown' : t.state.kind === 'review' ? 'review' : 'pending');
 
 export function useRecognition(input: RecognitionInput) {
-  const [stats, setStats] = useState<LoopStats>({ frames: 0, fps: 0, detectMs: 0, embedMs: 0, faces: 0, readings: [] });
+  const [stats, setStats] = useState<LoopStats>({ frames: 0, fps: 0, detectMs: 0, embedMs: 0, matchMs: 0, embedded: 0, faces: 0, readings: [] });
   const [review, setReview] = useState<ReviewItem[]>([]);
   const latest = useRef(input);
   latest.current = input;
@@ -100,8 +103,11 @@ export function useRecognition(input: RecognitionInput) {
           }
           registry.setCooldown(settings.cooldownSeconds * 1000);
           registry.seed(latest.current.alreadyMarked.filter((s) => registry.canMark(s, Date.now(), true)), Date.now());
-          const result = await analyzeSource(engine, v);
-          const tracks = tracker.update(result.faces.map((f) => ({ box: f.box, embedding: f.embedding.vector, antispoof: f.antispoof, liveness: f.liveness })));
+          // Faces of decided tracks are only detected, not embedded again (unless asked, to benchmark).
+          const embedAll = mode === 'check' || settings.embedDecided;
+          const result = await engine.analyzeSelective(toRgbImage(v), (box) => embedAll || !tracker.isDecided(box));
+          const tm = performance.now();
+          const tracks = tracker.update(result.faces.map((f) => ({ box: f.box, embedding: f.embedding?.vector ?? null, antispoof: f.antispoof, liveness: f.liveness })));
           if (mode === 'recognise') {
             for (const t of tracks) {
               if (t.state.kind === 'marked' || t.state.kind === 'already' || t.state.kind === 'review') continue;
@@ -119,6 +125,7 @@ export function useRecognition(input: RecognitionInput) {
               } else t.state = { kind: 'already', studentId: out.studentId, score: out.score };
             }
           }
+          const matchMs = performance.now() - tm;
           if (canvas.current) {
             const boxes = mode === 'recognise' ? tracks.map((t) => ({ box: t.box, label: label(t, names), tone: tone(t) })) : result.faces.map((f) => ({ box: f.box, label: `${Math.round(f.size)}px`, tone: 'pending' as const }));
             drawOverlay(canvas.current, v.videoWidth, v.videoHeight, boxes);
@@ -132,6 +139,8 @@ export function useRecognition(input: RecognitionInput) {
             fps: times.length > 1 ? ((times.length - 1) * 1000) / (now - times[0]!) : 0,
             detectMs: result.timing.detectMs,
             embedMs: result.timing.embedMs,
+            matchMs,
+            embedded: result.faces.filter((f) => f.embedding).length,
             faces: result.faces.length,
             readings: result.faces.map((f) => ({ size: f.size, sharpness: f.sharpness, brightness: f.brightness, yaw: f.pose.yaw, pitch: f.pose.pitch, antispoof: f.antispoof, liveness: f.liveness })),
           });

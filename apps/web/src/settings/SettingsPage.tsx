@@ -99,6 +99,15 @@ function SettingsForm({ stored }: { stored: Settings }) {
             Refuse to mark a face that looks like a photo or a screen (antispoof and liveness models).
           </p>
         </div>
+        <div className="setting">
+          <label className="inline">
+            <input type="checkbox" checked={draft.embedDecided} aria-describedby="set-embed-help" onChange={(e) => set({ embedDecided: e.target.checked })} />
+            Re-check recognised faces every frame
+          </label>
+          <p id="set-embed-help" className="hint">
+            Off (faster): once a face is recognised it is only followed, not identified again. On only to measure the difference.
+          </p>
+        </div>
       </div>
       <div className="row">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -11,6 +11,7 @@ const strict = z.object({
   liveness: Settings.shape.liveness.unwrap(),
   cameraId: Settings.shape.cameraId.unwrap(),
   resolution: Settings.shape.resolution.unwrap(),
+  embedDecided: Settings.shape.embedDecided.unwrap(),
   backend: Settings.shape.backend.unwrap(),
 });
 

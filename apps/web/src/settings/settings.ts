@@ -21,6 +21,8 @@ export const Settings = z.object({
   cameraId: z.string().catch(''),
   /** Requested camera resolution. */
   resolution: z.enum(['640x480', '1280x720', '1920x1080']).catch('1280x720'),
+  /** Keep embedding faces already recognised on every frame (slower; only to measure the saving). */
+  embedDecided: z.boolean().catch(false),
   /** Inference backend: auto picks WebGL when it is fast, wasm otherwise. */
   backend: z.enum(['auto', 'webgl', 'wasm']).catch('auto'),
 });
