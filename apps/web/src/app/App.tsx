@@ -24,7 +24,7 @@ const NAV: { label: string; route: Route }[] = [
   { label: 'Camera check', route: { page: 'camera' } },
 ];
 
-function Page({ route, admin }: { route: Route; admin: boolean }) {
+function Page({ route, admin, staff }: { route: Route; admin: boolean; staff: boolean }) {
   switch (route.page) {
     case 'students':
       return <StudentsPage canEdit={admin} />;
@@ -39,7 +39,8 @@ function Page({ route, admin }: { route: Route; admin: boolean }) {
     case 'classes':
       return <ClassesPage canEdit={admin} />;
     case 'records':
-      return <RecordsPage canEdit={admin} />;
+      // Teachers correct and clear their own classes' records (the API scopes them).
+      return <RecordsPage canEdit={staff} />;
     case 'settings':
       return <SettingsPage />;
     case 'camera':
@@ -98,7 +99,7 @@ export function App() {
         </ul>
       </nav>
       <main>
-        <Page route={route} admin={admin} />
+        <Page route={route} admin={admin} staff={auth.me.actor.kind === 'user'} />
       </main>
     </div>
   );
