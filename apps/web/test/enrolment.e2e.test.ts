@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CAN_RUN, gradientBmp, launch, photo, serveApp, type WebServer } from './harness.ts';
+import { CAN_RUN, createFirstAdmin, gradientBmp, launch, openPage, photo, serveApp, type WebServer } from './harness.ts';
 
 /** Photos are handed to the file input as bytes: nothing is copied next to the project. */
 const file = (p: string) => ({ name: path.basename(p), mimeType: 'image/jpeg', buffer: readFileSync(p) });
@@ -17,15 +17,12 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     server = await serveApp();
     browser = await launch();
-    context = await browser.newContext();
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
+    ({ context, page, errors } = await openPage(browser));
   });
   afterAll(async () => {
     await browser?.close();
@@ -43,11 +40,7 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
   }
 
   it('creates the first admin on the first-run screen and is signed in', async () => {
-    await page.goto(server.base);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await createFirstAdmin(page, server.base, ADMIN);
     for (const link of ['Take attendance', 'Students', 'Classes', 'Records', 'Settings', 'Camera check']) {
       expect(await page.getByRole('link', { name: link }).count()).toBe(1);
     }

@@ -112,3 +112,22 @@ export function gradientBmp(width = 320, height = 240): Buffer {
   }
   return buf;
 }
+
+/** A page that records uncaught page errors (tests assert there were none) and, with E2E_DEBUG, echoes the console. */
+export async function openPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
+  return { context, page, errors };
+}
+
+/** Goes through the first-run screen and waits for the signed-in shell. */
+export async function createFirstAdmin(page: import('playwright-core').Page, base: string, admin: { email: string; password: string }) {
+  await page.goto(base);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Create admin' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}

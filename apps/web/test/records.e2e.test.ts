@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Mark } from '@rollcall/contracts';
-import { HAVE_CHROMIUM, launch, serveApp, type WebServer } from './harness.ts';
+import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, type WebServer } from './harness.ts';
 
 const ADMIN = { email: 'records@school.example', password: 'a long enough passphrase' };
 const SPECIAL = [
@@ -30,7 +30,7 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
   let mathId = '';
   let artSession = '';
   let days: { from: string; to: string } = { from: '', to: '' };
@@ -46,15 +46,8 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
   beforeAll(async () => {
     server = await serveApp();
     browser = await launch();
-    context = await browser.newContext({ acceptDownloads: true });
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
-    await page.goto(server.base);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    ({ context, page, errors } = await openPage(browser, { acceptDownloads: true }));
+    await createFirstAdmin(page, server.base, ADMIN);
 
     for (const s of [...SPECIAL, ...FILLERS]) await api('POST', '/api/students', s);
     const math = await api<{ id: string }>('POST', '/api/classes', { name: 'Math', studentIds: [...SPECIAL, ...FILLERS].map((s) => s.studentId) });

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { HAVE_CHROMIUM, launch, serveApp, type WebServer } from './harness.ts';
+import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, type WebServer } from './harness.ts';
 
 const ADMIN = { email: 'settings@school.example', password: 'a long enough passphrase' };
 
@@ -58,20 +58,13 @@ describe.skipIf(!HAVE_CHROMIUM)('settings page in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
 
   beforeAll(async () => {
     server = await serveApp();
     browser = await launch();
-    context = await browser.newContext();
-    page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text()}`));
-    await page.goto(server.base);
-    await page.getByLabel('Email').fill(ADMIN.email);
-    await page.getByLabel('Password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create admin' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    ({ context, page, errors } = await openPage(browser));
+    await createFirstAdmin(page, server.base, ADMIN);
   }, 60_000);
 
   afterAll(async () => {
