@@ -43,13 +43,15 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
   const marks = async () => (await server.database.db.selectFrom('attendance_marks').select(['id', 'student_id']).execute()).map((r) => r.student_id).sort();
 
   async function open(cameraFile: string): Promise<{ context: BrowserContext; page: Page }> {
+    // One browser at a time: a previous one would keep recognising at full speed and starve this one.
+    for (const b of browsers.splice(0)) await b.close();
     const browser = await launch(cameraArgs(cameraFile));
     browsers.push(browser);
     const context = await browser.newContext({ permissions: ['camera'] });
     await context.addCookies([cookie]);
     const page = await context.newPage();
     await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Take attendance' }).waitFor();
+    await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
     // The roster must be cached on the device before recognition can know anyone.
     await page.getByLabel('Sync').filter({ hasText: /revision [1-9]/ }).waitFor({ timeout: 30_000 });
     return { context, page };
