@@ -19,15 +19,35 @@ export interface LogRow {
   failed: string | null;
 }
 
+interface LocalMark {
+  id: string;
+  studentId: string;
+  markedAt: string;
+  sessionId: string | null;
+  failed: string | null;
+  /** Gone from the outbox: the API confirmed it (or it was a duplicate there). */
+  sent: boolean;
+}
+
 export function useLiveLog(classId: string | null, sessionId: string | null, names: ReadonlyMap<string, string>): LogRow[] {
   const today = localIso(new Date()).slice(0, 10);
   const query = sessionId ? { sessionId, limit: 500 } : { from: today, to: today, ...(classId && { classId }), limit: 500 };
   const server = useQuery({ queryKey: ['marks', 'live', query], queryFn: () => call('listMarks', { query }), refetchInterval: 30_000 });
-  const [local, setLocal] = useState<{ id: string; studentId: string; markedAt: string; sessionId: string | null; failed: string | null }[]>([]);
+  // This device's marks from the outbox. A mark the sender has just delivered leaves the outbox
+  // before the server's list is refreshed: it is kept here, as sent, so it never blinks out of the log.
+  const [local, setLocal] = useState<Map<string, LocalMark>>(new Map());
 
   useEffect(() => {
     const sub = liveQuery(() => services.db.outbox.toArray()).subscribe({
-      next: (rows) => setLocal(rows.map((r) => ({ id: r.id, studentId: r.mark.studentId, markedAt: r.mark.markedAt, sessionId: r.mark.sessionId ?? null, failed: r.state === 'failed' ? (r.reason ?? 'failed') : null }))),
+      next: (rows) =>
+        setLocal((prev) => {
+          const next = new Map<string, LocalMark>();
+          for (const [id, m] of prev) next.set(id, { ...m, sent: true });
+          for (const r of rows) {
+            next.set(r.id, { id: r.id, studentId: r.mark.studentId, markedAt: r.mark.markedAt, sessionId: r.mark.sessionId ?? null, failed: r.state === 'failed' ? (r.reason ?? 'failed') : null, sent: false });
+          }
+          return next;
+        }),
       error: () => undefined,
     });
     return () => sub.unsubscribe();
@@ -45,9 +65,10 @@ export function useLiveLog(classId: string | null, sessionId: string | null, nam
   for (const m of server.data?.items ?? []) {
     rows.set(m.id, { id: m.id, studentId: m.studentId, name: m.studentName, at: m.markedAt, status: m.status, similarity: m.similarity, waiting: false, failed: null });
   }
-  for (const m of local) {
+  for (const m of local.values()) {
     if (rows.has(m.id) || (sessionId && m.sessionId !== sessionId)) continue;
-    rows.set(m.id, { id: m.id, studentId: m.studentId, name: names.get(m.studentId) ?? null, at: m.markedAt, status: m.failed ? 'not sent' : 'waiting to send', similarity: null, waiting: !m.failed, failed: m.failed });
+    const status = m.failed ? 'not sent' : m.sent ? 'sent' : 'waiting to send';
+    rows.set(m.id, { id: m.id, studentId: m.studentId, name: names.get(m.studentId) ?? null, at: m.markedAt, status, similarity: null, waiting: !m.failed && !m.sent, failed: m.failed });
   }
   return [...rows.values()].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
