@@ -55,6 +55,8 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
           'worker-src': ["'self'", 'blob:'],
           'img-src': ["'self'", 'data:', 'blob:'],
           'media-src': ["'self'", 'blob:'],
+          // A school server may well run on plain http inside its network: never rewrite to https.
+          'upgrade-insecure-requests': null,
         },
       },
     }),

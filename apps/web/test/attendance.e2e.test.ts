@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { CAN_RUN, launch, photo, serveApp, type WebServer } from './harness.ts';
+import { CAN_RUN, launch, photo, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
 
 const HAVE_FFMPEG = (() => {
   try {
@@ -50,6 +50,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     const context = await browser.newContext({ permissions: ['camera'] });
     await context.addCookies([cookie]);
     const page = await context.newPage();
+    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text().slice(0, 200)}`));
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
     // The roster must be cached on the device before recognition can know anyone.
@@ -119,8 +120,10 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     for (const m of (await api('GET', '/api/attendance?limit=500')).items ?? []) await api('DELETE', `/api/attendance/${m.id}`, { reason: 'test reset' });
     expect(await marks()).toEqual([]);
     const { context, page } = await open(fakeCamera(photo('twd', '_groups/daryl-rick.jpg')));
-    // Wait until the service worker has cached the app and the models, and controls the page.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+    await waitForOfflineReady(page);
+    // One more online visit, now through the service worker, as a teacher's second day would be.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor();

@@ -131,3 +131,21 @@ export async function createFirstAdmin(page: import('playwright-core').Page, bas
   await page.getByRole('button', { name: 'Create admin' }).click();
   await page.getByRole('navigation', { name: 'Main' }).waitFor();
 }
+
+/**
+ * Waits until the service worker controls the page and has cached the shell, every built file and
+ * the model manifest: only then may a test take the network away.
+ */
+export async function waitForOfflineReady(page: import('playwright-core').Page) {
+  await page.waitForFunction(
+    async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const assets = (await (await fetch('/asset-list.json')).json()) as string[];
+      const needed = ['/index.html', '/models/manifest.json', ...assets];
+      const found = await Promise.all(needed.map((u) => caches.match(u)));
+      return found.every(Boolean);
+    },
+    undefined,
+    { timeout: 120_000, polling: 500 },
+  );
+}

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, type WebServer } from './harness.ts';
+import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
 
 const ADMIN = { email: 'settings@school.example', password: 'a long enough passphrase' };
 
@@ -115,8 +115,7 @@ describe.skipIf(!HAVE_CHROMIUM)('settings page in Chromium', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
 
     // Offline (so nothing is sent or pulled meanwhile) with a mark waiting.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.waitForFunction(async () => (await (await caches.open('rollcall-v1')).keys()).length > 3, undefined, { timeout: 30_000 });
+    await waitForOfflineReady(page);
     await context.setOffline(true);
     await putPendingMark(page, randomUUID());
     await page.getByRole('button', { name: 'Wipe this device' }).click();

@@ -82,7 +82,7 @@ export function TakeAttendancePage() {
         <button type="button" onClick={() => void camera.start(settings.cameraId, settings.resolution)} disabled={camera.running}>
           Start camera
         </button>
-        <button type="button" className="primary" onClick={() => (setError(null), setActive(true))} disabled={!camera.running || active || face.status === 'error'}>
+        <button type="button" className="primary" onClick={() => (setError(null), setActive(true))} disabled={!camera.running || active}>
           Start recognition
         </button>
         <button type="button" onClick={stop} disabled={!camera.running && !active}>

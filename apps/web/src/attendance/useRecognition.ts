@@ -92,7 +92,8 @@ export function useRecognition(input: RecognitionInput) {
     let frames = 0;
     void (async () => {
       try {
-        const engine = await loadFaceEngine(latest.current.settings.backend);
+        // A failed load is not remembered: starting recognition again retries it (e.g. after a flaky network).
+        const engine = await loadFaceEngine(latest.current.settings.backend).catch(() => loadFaceEngine(latest.current.settings.backend));
         const gallery = await services.gallery.get();
         while (running) {
           const { video, canvas, settings, sessionId, roster, names, mode } = latest.current;
