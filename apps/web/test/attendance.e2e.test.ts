@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { CAN_RUN, launch, photo, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
+import { CAN_RUN, launch, photo, reloadOffline, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
 
 const HAVE_FFMPEG = (() => {
   try {
@@ -125,7 +125,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     await page.reload();
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
     await context.setOffline(true);
-    await page.reload();
+    await reloadOffline(page);
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor();
     await recognise(page, 3);
     const log = page.getByRole('log', { name: 'Attendance log' });
@@ -133,7 +133,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
       await page.screenshot({ path: '/tmp/rc/offline-attendance.png' });
       throw e;
     });
-    await page.reload();
+    await reloadOffline(page);
     await page.getByRole('log', { name: 'Attendance log' }).filter({ hasText: 'Rick Grimes' }).waitFor();
     expect(await marks()).toEqual([]);
     await context.setOffline(false);
