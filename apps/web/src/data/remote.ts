@@ -23,7 +23,6 @@ export const useAddEmbeddings = () => useWrite('addEmbeddings', ['students']);
 
 export const useCreateClass = () => useWrite('createClass', ['classes']);
 export const useSetRoster = () => useWrite('setRoster', ['classes']);
-export const useDeleteClass = () => useWrite('deleteClass', ['classes']);
 export const useStartSession = () => useWrite('createSession', ['sessions']);
 export const useUpdateSession = () => useWrite('updateSession', ['sessions']);
 
