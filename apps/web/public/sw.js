@@ -6,8 +6,20 @@ const CACHE = 'rollcall-v1';
 
 // Everything the app needs offline, cached at install: the shell, every built file (the build
 // writes asset-list.json) and every model file (models/manifest.json). One missing file must not
-// stop the rest, so each is added on its own.
-async function precache() {
+// stop the rest, so each is added on its own, with two retries; the page asks again for whatever
+// is still missing ('precache-missing'), and its status bar says when nothing is.
+async function addWithRetry(cache, url) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await cache.add(url);
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
+async function precache({ onlyMissing }) {
   const cache = await caches.open(CACHE);
   const list = async (url, pick) => {
     try {
@@ -17,13 +29,19 @@ async function precache() {
       return [];
     }
   };
-  const assets = await list('/asset-list.json', (files) => files);
+  const assets = await list('/asset-list.json', (files) => ['/asset-list.json', ...files]);
   const models = await list('/models/manifest.json', (m) => ['/models/manifest.json', ...m.files.map((f) => `/models/${f.file}`)]);
-  await Promise.allSettled(['/', '/index.html', ...assets, ...models].map((url) => cache.add(url)));
+  const all = ['/', '/index.html', ...assets, ...models];
+  const todo = onlyMissing ? (await Promise.all(all.map(async (u) => ((await cache.match(u)) ? null : u)))).filter(Boolean) : all;
+  await Promise.allSettled(todo.map((url) => addWithRetry(cache, url)));
 }
 
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'precache-missing') event.waitUntil(precache({ onlyMissing: true }));
+});
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
+  event.waitUntil(precache({ onlyMissing: false }).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {

@@ -3,12 +3,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { watchOfflineReadiness } from './app/offline-ready.ts';
 import { queryClient } from './data/queryClient.ts';
 import './styles.css';
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   // The worker caches the whole app and the models when it installs (public/sw.js).
   void navigator.serviceWorker.register('/sw.js').catch((err: unknown) => console.warn('Offline support unavailable:', err));
+  watchOfflineReadiness();
 }
 
 createRoot(document.getElementById('root')!).render(

@@ -50,7 +50,10 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     const context = await browser.newContext({ permissions: ['camera'] });
     await context.addCookies([cookie]);
     const page = await context.newPage();
-    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text().slice(0, 200)}`));
+    if (process.env.E2E_DEBUG) {
+      page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text().slice(0, 200)}`));
+      page.on('requestfailed', (r) => console.log(`[page] request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+    }
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
     // The roster must be cached on the device before recognition can know anyone.

@@ -133,21 +133,13 @@ export async function createFirstAdmin(page: import('playwright-core').Page, bas
 }
 
 /**
- * Waits until the service worker controls the page and has cached the shell, every built file and
- * the model manifest: only then may a test take the network away.
+ * Waits until the status bar says the device is ready offline (the service worker controls the
+ * page and has cached the shell, every built file and every model file): only then may a test take
+ * the network away. (Not page.waitForFunction with an async predicate: Playwright takes the
+ * returned promise itself as truthy and returns at once, microsoft/playwright#29132.)
  */
 export async function waitForOfflineReady(page: import('playwright-core').Page) {
-  await page.waitForFunction(
-    async () => {
-      if (!navigator.serviceWorker.controller) return false;
-      const assets = (await (await fetch('/asset-list.json')).json()) as string[];
-      const needed = ['/index.html', '/models/manifest.json', ...assets];
-      const found = await Promise.all(needed.map((u) => caches.match(u)));
-      return found.every(Boolean);
-    },
-    undefined,
-    { timeout: 120_000, polling: 500 },
-  );
+  await page.getByLabel('Offline readiness').filter({ hasText: 'Ready offline' }).waitFor({ timeout: 120_000 });
 }
 
 /**

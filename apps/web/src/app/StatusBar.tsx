@@ -1,4 +1,4 @@
-// Always visible: online or offline, sync state (revision, marks waiting to be sent), which
+// Always visible: online or offline, whether the device is ready to work offline, sync state (revision, marks waiting to be sent), which
 // inference backend runs (with a warning for the slow cpu fallback), and model loading progress.
 import { useStore } from './store.ts';
 import { useOnline } from './useOnline.ts';
@@ -6,6 +6,7 @@ import { useServiceState } from './useServiceState.ts';
 import { services } from './services.ts';
 import { faceStatus } from '../face/face-service.ts';
 import { usePendingMarks } from '../data/local.ts';
+import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
 
 function syncText(phase: string, revision: number | null, lastSyncedAt: number | null): string {
   const when = lastSyncedAt ? ` · synced ${new Date(lastSyncedAt).toLocaleTimeString()}` : '';
@@ -16,11 +17,26 @@ function syncText(phase: string, revision: number | null, lastSyncedAt: number |
   return `${rev}${when}`;
 }
 
+function OfflinePill({ readiness }: { readiness: OfflineReadiness }) {
+  if (readiness.state === 'unsupported') return null;
+  const ready = readiness.state === 'ready';
+  return (
+    <span
+      className={`pill ${ready ? 'ok' : 'warn'}`}
+      aria-label="Offline readiness"
+      title={ready ? 'This device holds the app and the face models: it keeps working without a network.' : 'Still saving the app and the face models on this device: keep the network on until this says ready.'}
+    >
+      {ready ? 'Ready offline' : `Preparing offline use (${readiness.cached}/${readiness.needed || '…'} files)`}
+    </span>
+  );
+}
+
 export function StatusBar() {
   const online = useOnline();
   const sync = useServiceState(services.sync);
   const face = useStore(faceStatus);
   const pending = usePendingMarks();
+  const offline = useStore(offlineReadiness);
   return (
     <div className="status-bar" aria-label="Status">
       <span role="status" aria-label="Connection" className={`pill ${online ? 'ok' : 'bad'}`}>
@@ -29,6 +45,7 @@ export function StatusBar() {
       <span className="pill" aria-label="Sync">
         {syncText(sync.phase, sync.revision, sync.lastSyncedAt)}
       </span>
+      <OfflinePill readiness={offline} />
       <span className={`pill ${pending ? 'warn' : ''}`} aria-label="Marks waiting to be sent">
         {pending} mark{pending === 1 ? '' : 's'} waiting
       </span>
