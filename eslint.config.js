@@ -12,6 +12,11 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker template is plain JavaScript run in a worker scope.
+    files: ['apps/web/build/sw.js'],
+    languageOptions: { sourceType: 'script', globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', location: 'readonly', setTimeout: 'readonly' } },
+  },
+  {
     files: ['packages/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@rollcall/api', '@rollcall/web', '@rollcall/cli', '**/apps/**'], message: 'packages/* must not import apps/* (dependencies point inward).' }] }],

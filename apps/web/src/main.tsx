@@ -8,7 +8,7 @@ import { queryClient } from './data/queryClient.ts';
 import './styles.css';
 
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  // The worker caches the whole app and the models when it installs (public/sw.js).
+  // The worker caches the whole app and the models when it installs (apps/web/build/sw.js, written into dist by the build).
   void navigator.serviceWorker.register('/sw.js').catch((err: unknown) => console.warn('Offline support unavailable:', err));
   watchOfflineReadiness();
 }

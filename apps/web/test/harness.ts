@@ -141,21 +141,3 @@ export async function createFirstAdmin(page: import('playwright-core').Page, bas
 export async function waitForOfflineReady(page: import('playwright-core').Page) {
   await page.getByLabel('Offline readiness').filter({ hasText: 'Ready offline' }).waitFor({ timeout: 120_000 });
 }
-
-/**
- * Reloads a page while the context is offline. Under CPU load, headless Chromium now and then
- * fails such a navigation with ERR_INTERNET_DISCONNECTED although the worker controls the page
- * and holds every file (seen in about one run in four of the full suite on 2 cores; never when the
- * test runs alone): up to three tries, so a real gap in the cache still fails every time.
- */
-export async function reloadOffline(page: import('playwright-core').Page) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.reload();
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-      await page.waitForTimeout(1000);
-    }
-  }
-}

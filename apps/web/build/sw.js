@@ -1,8 +1,10 @@
 // Rollcall's service worker: after one online visit the app opens offline. The app shell is
 // served network-first (a new deployment shows at once when online) with the cached copy as the
-// fallback; built assets and model files are content-addressed or versioned, so cache-first.
-// The API is never cached here: offline data lives in IndexedDB.
-const CACHE = 'rollcall-v1';
+// fallback; built assets are content-addressed and model files change only with a new build (and
+// so a new worker), so both are cache-first. The API is never cached here: offline data lives in IndexedDB.
+// The build names the cache after its files (apps/web/build/offline-files.ts): a new deployment
+// is a new worker, which caches the new files and, once active, drops the old cache.
+const CACHE = 'rollcall-__BUILD_ID__';
 
 // Everything the app needs offline, cached at install: the shell, every built file (the build
 // writes asset-list.json) and every model file (models/manifest.json). One missing file must not
