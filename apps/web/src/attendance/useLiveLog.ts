@@ -1,10 +1,10 @@
 // Today's marks for the live log: what the API holds (including marks made on other laptops,
 // refreshed by the server's event stream) merged with this device's marks still in the outbox.
 import { useQuery } from '@tanstack/react-query';
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import { services } from '../app/services.ts';
+import { subscribeLive } from '../local/live.ts';
 import { queryClient } from '../data/queryClient.ts';
 import { localIso } from './marking.ts';
 
@@ -38,8 +38,9 @@ export function useLiveLog(classId: string | null, sessionId: string | null, nam
   const [local, setLocal] = useState<Map<string, LocalMark>>(new Map());
 
   useEffect(() => {
-    const sub = liveQuery(() => services.db.outbox.toArray()).subscribe({
-      next: (rows) =>
+    return subscribeLive(
+      () => services.db.outbox.toArray(),
+      (rows) =>
         setLocal((prev) => {
           const next = new Map<string, LocalMark>();
           for (const [id, m] of prev) next.set(id, { ...m, sent: true });
@@ -48,9 +49,7 @@ export function useLiveLog(classId: string | null, sessionId: string | null, nam
           }
           return next;
         }),
-      error: () => undefined,
-    });
-    return () => sub.unsubscribe();
+    );
   }, []);
 
   useEffect(() => {

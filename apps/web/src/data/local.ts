@@ -1,15 +1,14 @@
 // Hooks over the local cache (Dexie live queries): the roster the device recognises from, which
 // keeps working offline.
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'react';
 import { services } from '../app/services.ts';
 import type { CachedClass, CachedStudent } from '../local/db.ts';
+import { subscribeLive } from '../local/live.ts';
 
 function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
   const [value, setValue] = useState<T>(initial);
   useEffect(() => {
-    const sub = liveQuery(query).subscribe({ next: setValue, error: () => undefined });
-    return () => sub.unsubscribe();
+    return subscribeLive(query, setValue);
   }, deps);
   return value;
 }

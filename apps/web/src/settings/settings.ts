@@ -1,10 +1,10 @@
 // Device settings: stored in this browser only (the Dexie meta table), each with a default that
 // comes from measurement, and validated when read back (an old or hand-edited value falls back).
 import { useEffect, useState } from 'react';
-import { liveQuery } from 'dexie';
 import { z } from 'zod';
 import { DEFAULT_MATCH } from '@rollcall/face';
 import { META, getMeta, setMeta, type RollcallDb } from '../local/db.ts';
+import { subscribeLive } from '../local/live.ts';
 
 export const Settings = z.object({
   /** Cosine similarity a face must reach to be recognised (the face pipeline's evaluation sets the default). */
@@ -44,8 +44,7 @@ export async function writeSettings(db: RollcallDb, patch: Partial<Settings>): P
 export function useSettings(db: RollcallDb): Settings {
   const [value, setValue] = useState<Settings>(DEFAULT_SETTINGS);
   useEffect(() => {
-    const sub = liveQuery(() => readSettings(db)).subscribe({ next: setValue, error: () => undefined });
-    return () => sub.unsubscribe();
+    return subscribeLive(() => readSettings(db), setValue);
   }, [db]);
   return value;
 }
