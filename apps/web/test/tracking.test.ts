@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { l2Normalize } from '@rollcall/contracts';
 import { Gallery } from '@rollcall/matcher';
-import { decideTrack, type RecognitionParams } from '../src/attendance/decide.ts';
+import { decideTrack, LIVENESS_PATIENCE, type RecognitionParams } from '../src/attendance/decide.ts';
 import { localIso, MarkedRegistry } from '../src/attendance/marking.ts';
 import { iou, Tracker, type Box, type FrameFace } from '../src/attendance/tracker.ts';
 
@@ -58,13 +58,23 @@ describe('decisions per track', () => {
     const s = stranger.update([face([0, 0, 50, 50], unit(9))])[0]!;
     expect(decideTrack(s, gallery, null, params).kind).toBe('unknown');
 
-    // A face that matches but fails the liveness check waits for the teacher.
+    // A face that matches but fails the liveness check is given a few more frames, then waits for the teacher.
     const spoof = new Tracker();
-    spoof.update([{ ...face([0, 0, 50, 50], unit(2, 128, 0.1, 20)), antispoof: 0.01 }]);
-    spoof.update([{ ...face([0, 0, 50, 50], unit(2, 128, 0.1, 21)), antispoof: 0.01 }]);
-    const p = spoof.update([{ ...face([0, 0, 50, 50], unit(2, 128, 0.1, 22)), antispoof: 0.01 }])[0]!;
+    let p = spoof.update([{ ...face([0, 0, 50, 50], unit(2, 128, 0.1, 20)), antispoof: 0.01 }])[0]!;
+    for (let k = 1; k < params.consensusFrames * LIVENESS_PATIENCE; k++) {
+      if (k >= params.consensusFrames) expect(decideTrack(p, gallery, null, params)).toEqual({ kind: 'wait' });
+      p = spoof.update([{ ...face([0, 0, 50, 50], unit(2, 128, 0.1, 20 + k)), antispoof: 0.01 }])[0]!;
+    }
     expect(decideTrack(p, gallery, null, params)).toMatchObject({ kind: 'review', why: 'liveness', studentId: 'S2' });
     expect(decideTrack(p, gallery, null, { ...params, liveness: false })).toMatchObject({ kind: 'match', studentId: 'S2' });
+    // Dark or blurred first frames do not count against a face that then looks live: liveness is
+    // judged over the same recent frames as the match.
+    const warming = new Tracker();
+    let w = warming.update([{ ...face([0, 0, 50, 50], unit(2, 128, 0.1, 30)), antispoof: 0 }])[0]!;
+    for (let k = 1; k < params.consensusFrames; k++) w = warming.update([{ ...face([0, 0, 50, 50], unit(2, 128, 0.1, 30 + k)), antispoof: 0 }])[0]!;
+    expect(decideTrack(w, gallery, null, params)).toEqual({ kind: 'wait' });
+    for (let k = 0; k < params.consensusFrames; k++) w = warming.update([face([0, 0, 50, 50], unit(2, 128, 0.1, 40 + k))])[0]!;
+    expect(decideTrack(w, gallery, null, params)).toMatchObject({ kind: 'match', studentId: 'S2' });
     // Just under the threshold: review, not unknown.
     const close = decideTrack(track, gallery, null, { ...params, threshold: 0.999, reviewBand: 0.2 });
     expect(close.kind).toBe('review');
