@@ -4,7 +4,7 @@
 import type { ModelId } from '@rollcall/contracts';
 import { chooseBackend, fallbackFix, type BackendRequest, type WebglProbe } from './backend.ts';
 import { DEFAULT_PIPELINE } from './config.ts';
-import { humanConfig, type HumanLike } from './detector.ts';
+import { assertModelsLoaded, humanConfig, type HumanLike } from './detector.ts';
 import { bindEngine, type FaceEngine } from './engine.ts';
 import { FaceError } from './errors.ts';
 import { rgbFromRgba, type RgbImage } from './image.ts';
@@ -89,6 +89,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
       await human.init();
       await human.load();
     }
+    assertModelsLoaded(human, model === 'human-faceres@3.3.6');
     if (model === 'faceapi-resnet@1.7.15') await (faceapi as unknown as FaceApiLike).nets.faceRecognitionNet.loadFromUri(base);
   } catch (e) {
     if (e instanceof FaceError) throw e;

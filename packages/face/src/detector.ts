@@ -1,6 +1,7 @@
 // Glue between an RgbImage and Human: builds its config, runs it and checks what comes back,
 // so nothing downstream uses model output unchecked. Works with any Human build (Node or browser).
 import type { RgbImage } from './image.ts';
+import { FaceError } from './errors.ts';
 
 /** One candidate face as the detector reports it, coordinates in the analysed image's pixels. */
 export interface DetectedFace {
@@ -20,6 +21,7 @@ export interface DetectedFace {
 /** The part of Human's API Rollcall uses; structural so both builds' types fit. */
 export interface HumanLike {
   config: { backend: string };
+  models: { loaded(): string[] };
   tf: {
     getBackend(): string;
     tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): unknown;
@@ -33,6 +35,10 @@ export function humanConfig(opts: { modelBasePath: string; wasmPath: string; bac
   return {
     debug: false,
     backend: opts.backend,
+    // No second copy in IndexedDB: the web app's service worker already keeps the files, and a
+    // page closed while Human was saving that copy left it half-written; Human then loaded the
+    // model from it, failed, logged it and carried on without antispoof and liveness.
+    cacheModels: false,
     modelBasePath: opts.modelBasePath,
     wasmPath: opts.wasmPath,
     // Stills must be analysed independently: no frame cache, no skipped frames, no smoothing.
@@ -55,6 +61,21 @@ export function humanConfig(opts: { modelBasePath: string; wasmPath: string; bac
     gesture: { enabled: false },
     segmentation: { enabled: false },
   };
+}
+
+/** Human's names for the models `humanConfig` enables. */
+export function requiredModels(faceres: boolean): string[] {
+  return ['blazeface', 'facemesh', 'antispoof', 'liveness', ...(faceres ? ['faceres'] : [])];
+}
+
+/**
+ * Human reports a model that failed to load only on the console and runs without it (a missing
+ * antispoof reads 0 for every face, so every student would go to review): refuse to start instead.
+ */
+export function assertModelsLoaded(human: HumanLike, faceres: boolean): void {
+  const loaded = human.models.loaded();
+  const missing = requiredModels(faceres).filter((m) => !loaded.includes(m));
+  if (missing.length) throw new FaceError('model-corrupt', `Human could not load ${missing.join(', ')} (loaded: ${loaded.join(', ') || 'none'})`);
 }
 
 function num(v: unknown, fallback: number): number {

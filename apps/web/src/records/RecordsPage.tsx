@@ -80,9 +80,8 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
             <button type="button" onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))} disabled={offset === 0}>
               Previous
             </button>
-            <span role="status">
-              {offset + 1}–{Math.min(offset + PAGE_SIZE, total)} of {total}
-            </span>
+            {/* While the next page loads the previous one stays on screen: the range says so instead of naming rows not shown yet. */}
+            <span role="status">{page.isPlaceholderData ? 'Loading…' : `${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} of ${total}`}</span>
             <button type="button" onClick={() => setOffset(offset + PAGE_SIZE)} disabled={offset + PAGE_SIZE >= total}>
               Next
             </button>

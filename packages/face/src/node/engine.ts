@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ModelId } from '@rollcall/contracts';
 import { DEFAULT_PIPELINE } from '../config.ts';
-import { humanConfig, type HumanLike } from '../detector.ts';
+import { assertModelsLoaded, humanConfig, type HumanLike } from '../detector.ts';
 import { bindEngine, type FaceEngine } from '../engine.ts';
 import { FaceError } from '../errors.ts';
 import { modelFiles, parseManifest, verifyModelFiles } from '../manifest.ts';
@@ -65,10 +65,12 @@ export async function createNodeFaceEngine(options: NodeEngineOptions = {}): Pro
   );
   try {
     await human.load();
+    assertModelsLoaded(human, model === 'human-faceres@3.3.6');
     if (model === 'faceapi-resnet@1.7.15' && !faceapi.nets.faceRecognitionNet.isLoaded) {
       await faceapi.nets.faceRecognitionNet.loadFromUri(pathToFileURL(modelDir).href);
     }
   } catch (e) {
+    if (e instanceof FaceError) throw e;
     throw new FaceError('model-corrupt', `a model failed to load from ${modelDir}: ${e instanceof Error ? e.message : String(e)}`);
   }
   const backend = human.tf.getBackend();
