@@ -90,6 +90,8 @@ export async function run(args: string[]) {
             if (s) last = s.frames;
             await page.waitForTimeout(100);
           }
+          // Fewer readings than asked for would make a median of nothing read as 0 frames/s.
+          if (samples.length < frames) throw new Error(`${scene}: only ${samples.length} of ${frames} readings in 10 minutes`);
           const s: Sample = {
             fps: median(samples.map((x) => x.fps)),
             detect: median(samples.map((x) => x.detect)),

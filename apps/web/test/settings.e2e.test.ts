@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
+import { createFirstAdmin, HAVE_CHROMIUM, HAVE_MODELS, launch, openPage, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
 
 const ADMIN = { email: 'settings@school.example', password: 'a long enough passphrase' };
 
@@ -53,7 +53,7 @@ function putPendingMark(page: Page, id: string) {
   );
 }
 
-describe.skipIf(!HAVE_CHROMIUM)('settings page in Chromium', () => {
+describe.skipIf(!HAVE_CHROMIUM || !HAVE_MODELS)('settings page in Chromium', () => {
   let server: WebServer;
   let browser: Browser;
   let context: BrowserContext;
