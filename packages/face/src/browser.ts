@@ -100,6 +100,17 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   return bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {});
 }
 
+// One canvas to read pixels with, reused while the size stays the same: the recognition loop reads
+// every camera frame, and a new full-size canvas per frame is garbage the browser must collect.
+let scratch: OffscreenCanvasRenderingContext2D | null = null;
+function scratchContext(w: number, h: number): OffscreenCanvasRenderingContext2D {
+  if (scratch?.canvas.width !== w || scratch.canvas.height !== h) {
+    scratch = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
+    if (!scratch) throw new FaceError('backend-unavailable', 'no 2D canvas to read pixels with');
+  }
+  return scratch;
+}
+
 /** Pixels of anything the browser can draw (image, canvas, video frame, ImageBitmap) or ImageData. */
 export function toRgbImage(source: ImageData | CanvasImageSource, width?: number, height?: number): RgbImage {
   if (typeof ImageData !== 'undefined' && source instanceof ImageData) return rgbFromRgba(source.width, source.height, source.data);
@@ -107,9 +118,8 @@ export function toRgbImage(source: ImageData | CanvasImageSource, width?: number
   const w = width ?? s.videoWidth ?? s.naturalWidth ?? (s.width as number);
   const h = height ?? s.videoHeight ?? s.naturalHeight ?? (s.height as number);
   if (!w || !h) throw new FaceError('empty-input', 'image has no pixels');
-  const canvas = new OffscreenCanvas(w, h);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new FaceError('backend-unavailable', 'no 2D canvas to read pixels with');
+  const ctx = scratchContext(w, h);
+  ctx.clearRect(0, 0, w, h); // a transparent image must not show the previous one through
   ctx.drawImage(source as CanvasImageSource, 0, 0, w, h);
   return rgbFromRgba(w, h, ctx.getImageData(0, 0, w, h).data);
 }

@@ -7,6 +7,7 @@ import { CameraCheckPage } from '../camera/CameraCheckPage.tsx';
 import { ClassesPage } from '../classes/ClassesPage.tsx';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { RecordsPage } from '../records/RecordsPage.tsx';
+import { readSettings } from '../settings/settings.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { FolderImportPage } from '../students/FolderImportPage.tsx';
 import { RosterImportPage } from '../students/RosterImportPage.tsx';
@@ -60,8 +61,11 @@ export function App() {
     if (!signedIn) return;
     services.sync.start();
     services.sender.start();
-    // Start loading the models now, so they are ready (and cached for offline) when needed.
-    void loadFaceEngine().catch(() => undefined);
+    // Start loading the models now, so they are ready (and cached for offline) when needed, on the
+    // backend the device's settings ask for: the page keeps the first engine it loads.
+    void readSettings(services.db)
+      .then((s) => loadFaceEngine(s.backend))
+      .catch(() => undefined);
     return () => {
       void services.sync.stop();
       void services.sender.stop();

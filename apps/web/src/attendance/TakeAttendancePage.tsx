@@ -31,6 +31,8 @@ export function TakeAttendancePage() {
   const cls = classes.find((c) => c.id === classId) ?? null;
   const names = useMemo(() => new Map(students.map((s) => [s.studentId, s.name])), [students]);
   const roster = useMemo(() => (cls ? new Set(cls.studentIds) : null), [cls]);
+  // Computed once per roster, not on every frame's stats update.
+  const reviewStudents = useMemo(() => students.filter((s) => !roster || roster.has(s.studentId)), [students, roster]);
   const log = useLiveLog(classId || null, sessionId, names);
   const alreadyMarked = useMemo(() => log.filter((r) => !r.failed).map((r) => r.studentId), [log]);
   const { stats, review, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
@@ -106,7 +108,7 @@ export function TakeAttendancePage() {
           <LiveLog rows={log} />
           <ReviewList
             items={review}
-            students={students.filter((s) => !roster || roster.has(s.studentId))}
+            students={reviewStudents}
             onConfirm={(item, studentId) => void makeMark(services.outbox, { studentId, sessionId, similarity: item.score, method: 'manual' }).then(() => dismiss(item.trackId))}
             onDismiss={(item) => dismiss(item.trackId)}
           />

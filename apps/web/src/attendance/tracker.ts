@@ -107,8 +107,4 @@ export class Tracker {
   get all(): readonly Track[] {
     return this.tracks;
   }
-
-  reset(): void {
-    this.tracks = [];
-  }
 }

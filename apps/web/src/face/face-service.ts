@@ -40,6 +40,7 @@ async function prefetch(files: string[]) {
   );
 }
 
+/** The page's one engine. tfjs's backend is global to the page, so the first call's backend holds until a reload; a failed load is forgotten, so the next call tries again. */
 export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceEngine> {
   loading ??= (async () => {
     faceStatus.set({ status: 'loading', progress: 0, backend: null, notice: null, error: null });

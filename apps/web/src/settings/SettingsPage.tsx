@@ -81,7 +81,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
             </select>
           )}
         </Field>
-        <Field id="set-backend" label="Backend override" help="Where faces are computed: automatic picks WebGL when it is fast on this device and wasm otherwise.">
+        <Field id="set-backend" label="Backend override" help="Where faces are computed: automatic picks WebGL when it is fast on this device and wasm otherwise. A change applies the next time Rollcall is opened (reload the page).">
           {(d) => (
             <select id="set-backend" value={draft.backend} aria-describedby={d} onChange={(e) => set({ backend: e.target.value as Settings['backend'] })}>
               <option value="auto">Automatic</option>
