@@ -97,6 +97,17 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MODELS)('settings page in Chromium', () 
     await page.reload();
     expect(await threshold().inputValue()).toBe('0.9');
     expect(await page.getByLabel('Liveness check').isChecked()).toBe(false);
+
+    // The resolution picked on Take attendance is what Settings shows next, and Save keeps it.
+    await page.getByRole('link', { name: 'Take attendance' }).click();
+    await page.getByRole('combobox', { name: /^Resolution/ }).selectOption('640x480');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await expect.poll(() => page.getByLabel('Resolution', { exact: true }).inputValue()).toBe('640x480');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Settings saved on this device.' }).waitFor();
+    await page.reload();
+    expect(await page.getByLabel('Resolution', { exact: true }).inputValue()).toBe('640x480');
+    expect(await threshold().inputValue()).toBe('0.9');
   });
 
   it('wipes the device after a warning about unsent marks; the roster comes back from revision 0', async () => {

@@ -7,8 +7,12 @@ import { queryClient } from '../data/queryClient.ts';
 import { readSettings, writeSettings, type Settings } from './settings.ts';
 import { outboxCounts, wipeDevice } from './wipe.ts';
 
+/**
+ * The stored settings, read afresh each time the page opens: the Take attendance page writes the
+ * camera and resolution too, and a cached copy would put old values back on Save.
+ */
 export function useStoredSettings() {
-  return useQuery({ queryKey: ['device-settings'], queryFn: () => readSettings(services.db), staleTime: Infinity });
+  return useQuery({ queryKey: ['device-settings'], queryFn: () => readSettings(services.db), staleTime: Infinity, gcTime: 0 });
 }
 
 export function useSaveSettings() {
