@@ -1,6 +1,7 @@
 // `rollcall admin create` against the real API (a child process on a throw-away SQLite file):
 // creates the first admin non-interactively, and is refused once an admin exists.
 import { spawnSync } from 'node:child_process';
+import { get } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,16 @@ const freePort = () =>
       const port = (s.address() as { port: number }).port;
       s.close(() => ok(port));
     });
+  });
+
+// A connection of its own, closed after: a pooled keep-alive socket left idle while the CLI runs
+// (seconds) can be closed by the server just as the next fetch reuses it ("other side closed").
+const getJson = (url: string) =>
+  new Promise<unknown>((ok, fail) => {
+    get(url, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => ok(JSON.parse(body)));
+    }).on('error', fail);
   });
 
 describe('rollcall admin create', () => {
@@ -40,7 +51,7 @@ describe('rollcall admin create', () => {
     const short = run(['--email', 'x@school.example'], { ROLLCALL_PASSWORD: '' }, 'short\n');
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/validation-failed/);
-    expect(await (await fetch(`${api.base}/api/auth/setup`)).json()).toEqual({ needsAdmin: true });
+    expect(await getJson(`${api.base}/api/auth/setup`)).toEqual({ needsAdmin: true });
   });
 
   it('creates the first admin with the password from the environment, then refuses a second', async () => {
