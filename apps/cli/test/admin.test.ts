@@ -1,7 +1,7 @@
 // `rollcall admin create` against the real API (a child process on a throw-away SQLite file):
 // creates the first admin non-interactively, and is refused once an admin exists.
 import { spawnSync } from 'node:child_process';
-import { get } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,14 +19,16 @@ const freePort = () =>
     });
   });
 
-// A connection of its own, closed after: a pooled keep-alive socket left idle while the CLI runs
-// (seconds) can be closed by the server just as the next fetch reuses it ("other side closed").
-const getJson = (url: string) =>
-  new Promise<unknown>((ok, fail) => {
-    get(url, { agent: false }, (res) => {
-      let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => ok(JSON.parse(body)));
-    }).on('error', fail);
+// Each request on a connection of its own, closed after. spawnSync blocks this process while the
+// CLI runs (seconds), so a pooled keep-alive socket can be closed by the server unseen and then
+// reused by the next fetch ("other side closed", seen in CI).
+const request = (method: string, url: string, body?: unknown) =>
+  new Promise<{ status: number; json: unknown }>((ok, fail) => {
+    const req = httpRequest(url, { method, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => ok({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', fail).end(body === undefined ? undefined : JSON.stringify(body));
   });
 
 describe('rollcall admin create', () => {
@@ -51,14 +53,14 @@ describe('rollcall admin create', () => {
     const short = run(['--email', 'x@school.example'], { ROLLCALL_PASSWORD: '' }, 'short\n');
     expect(short.status).toBe(1);
     expect(short.stderr).toMatch(/validation-failed/);
-    expect(await getJson(`${api.base}/api/auth/setup`)).toEqual({ needsAdmin: true });
+    expect((await request('GET', `${api.base}/api/auth/setup`)).json).toEqual({ needsAdmin: true });
   });
 
   it('creates the first admin with the password from the environment, then refuses a second', async () => {
     const first = run(['--email', 'Head@School.example', '--name', 'Head'], { ROLLCALL_PASSWORD: 'a long enough passphrase' });
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('Created admin head@school.example');
-    const signIn = await fetch(`${api.base}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'head@school.example', password: 'a long enough passphrase' }) });
+    const signIn = await request('POST', `${api.base}/api/auth/sign-in`, { email: 'head@school.example', password: 'a long enough passphrase' });
     expect(signIn.status).toBe(200);
     const second = run(['--email', 'other@school.example'], { ROLLCALL_PASSWORD: 'another long passphrase' });
     expect(second.status).toBe(1);
