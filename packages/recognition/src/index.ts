@@ -1,0 +1,3 @@
+// @rollcall/recognition: the one recognition core shared by the Take attendance page, the CLI
+// (eval, classroom simulation) and the benchmarks.
+export type { Box, FaceObservation, FrameObservation } from './types.ts';
