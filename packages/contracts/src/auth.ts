@@ -4,13 +4,21 @@ import { Instant, StudentId, Uuid } from './common.ts';
 import { Mark } from './attendance.ts';
 import { Embedding } from './embeddings.ts';
 import { Student } from './students.ts';
+import { weakPasswordReason } from './weak-passwords.ts';
 
 export const Role = z.enum(['admin', 'teacher']);
 export type Role = z.infer<typeof Role>;
 
 const Email = z.email().max(320).transform((e) => e.toLowerCase());
-/** Long passphrases welcome; 10 characters at least, since the hash is the last line of defence. */
-const Password = z.string().min(10, 'at least 10 characters').max(200);
+/** Long passphrases welcome; 10 characters at least, since the hash is the last line of defence; never a common one. */
+const Password = z
+  .string()
+  .min(10, 'at least 10 characters')
+  .max(200)
+  .superRefine((p, ctx) => {
+    const why = weakPasswordReason(p);
+    if (why) ctx.addIssue({ code: 'custom', message: `The password ${why}.` });
+  });
 const PersonName = z.string().trim().min(1).max(200);
 
 export const User = z.object({

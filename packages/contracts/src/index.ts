@@ -12,3 +12,4 @@ export * from './models.ts';
 export * from './students.ts';
 export * from './sync.ts';
 export * from './vector.ts';
+export * from './weak-passwords.ts';

@@ -83,6 +83,8 @@ export interface ChangeLogTable {
   entity_id: string;
   op: string;
   at: number;
+  /** For a deletion: a class whose roster held the entity (one row per class), so a scoped sync sends only its own. */
+  class_id: string | null;
 }
 
 /** Outgoing live events, read by every API instance: the fan-out works across instances. */
@@ -133,10 +135,18 @@ export interface DeviceClassesTable {
   class_id: string;
 }
 
-export interface SignInFailuresTable {
+/** A fixed-window counter shared by every API instance; key is a sha256 hex of what it counts. */
+export interface RateCountersTable {
   key: string;
   window_start: number;
-  failures: number;
+  count: number;
+  last_at: number;
+}
+
+/** (account, address) pairs that signed in before, as sha256 hex: exempt from account- and address-wide delays. */
+export interface SignInKnownTable {
+  key: string;
+  last_at: number;
 }
 
 export interface DB {
@@ -155,7 +165,8 @@ export interface DB {
   auth_sessions: AuthSessionsTable;
   api_tokens: ApiTokensTable;
   device_classes: DeviceClassesTable;
-  sign_in_failures: SignInFailuresTable;
+  rate_counters: RateCountersTable;
+  sign_in_known: SignInKnownTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
@@ -172,12 +183,13 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   },
   attendance_audit: { id: true, mark_id: true, action: true, before_json: true, after_json: true, reason: true, at: true },
   sync_state: { id: true, revision: true },
-  change_log: { revision: true, entity: true, entity_id: true, op: true, at: true },
+  change_log: { revision: true, entity: true, entity_id: true, op: true, at: true, class_id: true },
   events: { id: true, type: true, payload: true, at: true },
   users: { id: true, email: true, name: true, role: true, password_hash: true, disabled_at: true, created_at: true, updated_at: true },
   class_teachers: { class_id: true, user_id: true },
   auth_sessions: { id_hash: true, user_id: true, created_at: true, expires_at: true },
   api_tokens: { id: true, kind: true, token_hash: true, name: true, user_id: true, created_by: true, created_at: true, last_used_at: true, revoked_at: true },
   device_classes: { token_id: true, class_id: true },
-  sign_in_failures: { key: true, window_start: true, failures: true },
+  rate_counters: { key: true, window_start: true, count: true, last_at: true },
+  sign_in_known: { key: true, last_at: true },
 };

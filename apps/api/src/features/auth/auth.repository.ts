@@ -1,4 +1,4 @@
-// SQL for users, browser sessions, tokens and sign-in throttling.
+// SQL for users, browser sessions, tokens and the addresses an account signed in from before.
 import type { User } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
@@ -48,29 +48,18 @@ export async function deviceClassIds(db: Executor, tokenIds: string[]): Promise<
   return out;
 }
 
-/** Failures counted in a fixed window per key (an account or an address). */
-export async function failuresFor(db: Executor, key: string, windowStart: number): Promise<number> {
-  const row = await db.selectFrom('sign_in_failures').select(['failures', 'window_start']).where('key', '=', key).executeTakeFirst();
-  return row && Number(row.window_start) >= windowStart ? Number(row.failures) : 0;
+/** Whether this (account, address) pair signed in successfully since `since`. */
+export async function isKnownPair(db: Executor, key: string, since: number): Promise<boolean> {
+  const row = await db.selectFrom('sign_in_known').select('last_at').where('key', '=', key).executeTakeFirst();
+  return row !== undefined && Number(row.last_at) >= since;
 }
 
-export async function recordFailure(db: Executor, key: string, now: number, windowStart: number) {
-  const row = await db.selectFrom('sign_in_failures').select(['failures', 'window_start']).where('key', '=', key).executeTakeFirst();
-  if (!row) {
-    try {
-      await db.insertInto('sign_in_failures').values({ key, window_start: now, failures: 1 }).execute();
-      return;
-    } catch {
-      /* a parallel failure inserted it first: fall through to the update */
-    }
+export async function rememberPair(db: Executor, key: string, at: number) {
+  const done = await db.updateTable('sign_in_known').set({ last_at: at }).where('key', '=', key).executeTakeFirst();
+  if (Number(done.numUpdatedRows) > 0) return;
+  try {
+    await db.insertInto('sign_in_known').values({ key, last_at: at }).execute();
+  } catch {
+    /* a parallel sign-in remembered it first */
   }
-  if (row && Number(row.window_start) < windowStart) {
-    await db.updateTable('sign_in_failures').set({ window_start: now, failures: 1 }).where('key', '=', key).execute();
-  } else {
-    await db.updateTable('sign_in_failures').set((eb) => ({ failures: eb('failures', '+', 1) })).where('key', '=', key).execute();
-  }
-}
-
-export async function clearFailures(db: Executor, key: string) {
-  await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
 }

@@ -1,6 +1,6 @@
 // Sign-in, first-run setup and recognising the caller from a session cookie or a bearer token.
-// Failed sign-ins are throttled per account and per address in the database, so the limit holds
-// across several API instances.
+// Sign-in attempts are throttled in the database (see ThrottleLimits), so the limit holds across
+// several API instances.
 import { randomUUID } from 'node:crypto';
 import type { User } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
@@ -10,15 +10,33 @@ import { toIso } from '../../shared/time.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './auth.repository.ts';
 import { newSecret, sha256, tokenKind } from './tokens.ts';
+import { counterKey, deleteCounters, ensureCounters, lockCounters, saveCounters, sweepCounters, uncount } from '../../shared/counters.repository.ts';
 
 export const SESSION_MS = 14 * 24 * 3_600_000;
 
+/**
+ * Sign-in throttling. Every attempt is counted before its password is checked (so parallel tries
+ * cannot slip past the limit), per (account, address) pair, per account and per address. Past its
+ * free attempts a counter demands a growing wait (base, 2x, 4x, ... up to max) since its last
+ * attempt: no hard lock. A pair that signed in before ("known") answers only to its own counter,
+ * so strangers guessing an admin's password, or a busy school NAT, never lock out the right
+ * person from the laptop they use.
+ */
 export interface ThrottleLimits {
   windowMs: number;
+  perPair: number;
   perAccount: number;
   perAddress: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
 }
-export const DEFAULT_THROTTLE: ThrottleLimits = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 };
+export const DEFAULT_THROTTLE: ThrottleLimits = { windowMs: 15 * 60_000, perPair: 5, perAccount: 20, perAddress: 50, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
+const KNOWN_MS = 90 * 24 * 3_600_000;
+
+/** How long after its last attempt a counter at `count` attempts lets the next one in. */
+export function throttleDelay(count: number, free: number, l: Pick<ThrottleLimits, 'baseDelayMs' | 'maxDelayMs'>): number {
+  return count < free ? 0 : Math.min(l.maxDelayMs, l.baseDelayMs * 2 ** Math.min(30, count - free));
+}
 
 export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAULT_THROTTLE) {
   const withClasses = async (row: Parameters<typeof repo.toUser>[0]): Promise<User> =>
@@ -56,20 +74,30 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
 
     async signIn(email: string, password: string, address: string) {
       const now = ctx.now();
-      const windowStart = now - limits.windowMs;
-      const keys = { account: `account:${email}`, address: `address:${address}` };
-      const [byAccount, byAddress] = await Promise.all([repo.failuresFor(ctx.db, keys.account, windowStart), repo.failuresFor(ctx.db, keys.address, windowStart)]);
-      if (byAccount >= limits.perAccount || byAddress >= limits.perAddress) {
-        throw new ApiError('rate-limited', 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfterSeconds: Math.ceil(limits.windowMs / 1000) });
+      const pair = counterKey('sign-in-pair', email, address);
+      const known = await repo.isKnownPair(ctx.db, pair, now - KNOWN_MS);
+      const free = new Map([[pair, limits.perPair]]);
+      if (!known) free.set(counterKey('sign-in-account', email), limits.perAccount).set(counterKey('sign-in-address', address), limits.perAddress);
+      await ensureCounters(ctx.db, ctx.dialect, [...free.keys()], now);
+      const waitMs = await writeTransaction(ctx, async (trx) => {
+        const counters = [...(await lockCounters(trx, ctx.dialect, [...free.keys()], now, limits.windowMs)).values()];
+        const wait = Math.max(...counters.map((c) => throttleDelay(c.count, free.get(c.key)!, limits) - (now - c.lastAt)));
+        if (wait > 0) return wait;
+        await saveCounters(trx, counters.map((c) => ({ ...c, count: c.count + 1, lastAt: now })));
+        return 0;
+      });
+      if (waitMs > 0) {
+        const retryAfterSeconds = Math.ceil(waitMs / 1000);
+        throw new ApiError('rate-limited', `Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
       }
       const row = await repo.findUserBy(ctx.db, 'email', email);
       const ok = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
-      if (!row || !ok || row.disabled_at !== null) {
-        await repo.recordFailure(ctx.db, keys.account, now, windowStart);
-        await repo.recordFailure(ctx.db, keys.address, now, windowStart);
-        throw new ApiError('unauthenticated', 'Wrong email or password.');
-      }
-      await repo.clearFailures(ctx.db, keys.account);
+      if (!row || !ok || row.disabled_at !== null) throw new ApiError('unauthenticated', 'Wrong email or password.');
+      // The right password: this pair starts afresh and is known from now on; the wider counters take the attempt back.
+      await deleteCounters(ctx.db, [pair]);
+      await uncount(ctx.db, [...free.keys()].filter((k) => k !== pair));
+      await repo.rememberPair(ctx.db, pair, now);
+      await sweepCounters(ctx.db, now - Math.max(limits.windowMs, limits.maxDelayMs) * 2);
       const session = await startSession(row.id);
       return { user: await withClasses(row), ...session };
     },

@@ -76,7 +76,7 @@ export function usersService(ctx: ServiceContext) {
         // A new password or a disabled account ends every browser session and personal token at once.
         if (passwordHash !== undefined || body.disabled) {
           await trx.deleteFrom('auth_sessions').where('user_id', '=', id).execute();
-          if (body.disabled) await trx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+          await trx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
         }
       });
       return get(id);
