@@ -42,7 +42,9 @@ export function attendanceService(ctx: ServiceContext) {
       const already = await repo.existingIds(trx, marks.map((m) => m.id));
       const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
       const sessions = await findSessions(trx, sessionIds);
-      // A scoped caller may mark a day (no session) only for students on its rosters.
+      // A session mark only for a student on the session's class roster; a scoped caller's day mark
+      // (no session) only for a student on one of its rosters.
+      const onSessionRoster = await repo.rosterPairs(trx, [...known], [...new Set([...sessions.values()].map((s) => s.class_id))]);
       const rostered = scope.all ? null : await repo.studentsOnRosters(trx, [...known], [...scope.classIds]);
       const times = marks.map((m) => Date.parse(m.markedAt));
       const seen: Seen[] = await repo.recentMarks(
@@ -64,11 +66,11 @@ export function attendanceService(ctx: ServiceContext) {
           return;
         }
         batchIds.add(mark.id);
-        if (!known.has(mark.studentId)) return results.push({ id: mark.id, status: 'rejected', reason: 'student-not-found' });
         if (mark.sessionId && !session) return results.push({ id: mark.id, status: 'rejected', reason: 'session-not-found' });
-        if (session ? !inScope(scope, session.class_id) : rostered && !rostered.has(mark.studentId)) {
-          return results.push({ id: mark.id, status: 'rejected', reason: 'forbidden' });
-        }
+        if (session && !inScope(scope, session.class_id)) return results.push({ id: mark.id, status: 'rejected', reason: 'forbidden' });
+        // Not on the roster answers like an unknown id: nobody learns which ids exist in other classes.
+        const allowed = session ? onSessionRoster.has(`${session.class_id}/${mark.studentId}`) : !rostered || rostered.has(mark.studentId);
+        if (!known.has(mark.studentId) || !allowed) return results.push({ id: mark.id, status: 'rejected', reason: 'student-not-found' });
         const sameSession = mark.sessionId ? seen.find((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : undefined;
         if (sameSession) return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: sameSession.id });
         const near = seen.find((s) => s.student_id === mark.studentId && Math.abs(Number(s.marked_at) - markedAt) < ctx.cooldownMs);

@@ -85,7 +85,7 @@ export function classesService(ctx: ServiceContext) {
       await writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         if (!(await repo.deleteClass(trx, id))) throw new ApiError('class-not-found', `No class with id ${id}.`);
-        const revision = await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'delete' }], at);
+        const revision = await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'delete', classIds: [id] }], at);
         await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [], classIds: [id] }], at);
       });
       return { ok: true as const };

@@ -89,7 +89,8 @@ export function embeddingsService(ctx: ServiceContext) {
         if (!(await repo.deleteEmbedding(trx, studentId, embeddingId))) {
           throw new ApiError('embedding-not-found', `Student ${studentId} has no embedding ${embeddingId}.`);
         }
-        const revision = await recordChanges(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete' }], at);
+        const classIds = (await trx.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
+        const revision = await recordChanges(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete', classIds }], at);
         await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: [] }], at);
       });
       return { ok: true as const };

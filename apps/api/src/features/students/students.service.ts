@@ -9,11 +9,12 @@ import { appendEvents } from '../events/events.repository.ts';
 import { recordChanges, type Change } from '../sync/changes.repository.ts';
 import * as repo from './students.repository.ts';
 
-/** A teacher or device may see a student only when the student is on one of their rosters. */
+/** A teacher or device may see a student only when the student is on one of their rosters; any other is "not found". */
 export async function assertStudentInScope(ctx: ServiceContext, studentId: string, scope: Scope) {
   if (scope.all) return;
   if (!(await repo.onRosters(ctx.db, studentId, [...scope.classIds]))) {
-    throw new ApiError('forbidden', `Student ${studentId} is not on the roster of any of your classes.`);
+    // The same answer as for an unknown id: a scoped caller must not learn which ids exist elsewhere.
+    throw new ApiError('student-not-found', `No student with id ${studentId}.`);
   }
 }
 
@@ -70,19 +71,19 @@ export function studentsService(ctx: ServiceContext) {
         const found = await repo.lockStudents(trx, ctx.dialect, [studentId]);
         if (!found.has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
         const embeddings = await trx.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute();
-        const classes = await trx.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute();
+        const classIds = (await trx.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
         await trx.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
         await trx.deleteFrom('class_students').where('student_id', '=', studentId).execute();
         const marks = await trx.selectFrom('attendance_marks').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
         if (!keepMarks) await trx.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
         await repo.deleteStudentRow(trx, studentId);
         const changes: Change[] = [
-          ...embeddings.map((e): Change => ({ entity: 'embedding', entityId: e.id, op: 'delete' })),
-          ...classes.map((c): Change => ({ entity: 'class', entityId: c.class_id, op: 'upsert' })),
-          { entity: 'student', entityId: studentId, op: 'delete' },
+          ...embeddings.map((e): Change => ({ entity: 'embedding', entityId: e.id, op: 'delete', classIds: classIds })),
+          ...classIds.map((c): Change => ({ entity: 'class', entityId: c, op: 'upsert' })),
+          { entity: 'student', entityId: studentId, op: 'delete', classIds },
         ];
         const revision = await recordChanges(trx, changes, at);
-        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: classes.map((c) => c.class_id) }], at);
+        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds }], at);
         const markCount = Number(marks.n);
         return { studentId, embeddingsDeleted: embeddings.length, marksDeleted: keepMarks ? 0 : markCount, marksKept: keepMarks ? markCount : 0 };
       });

@@ -4,24 +4,32 @@
 import type { Executor } from '../../shared/context.ts';
 
 export type Entity = 'student' | 'embedding' | 'class';
-export interface Change {
-  entity: Entity;
-  entityId: string;
-  op: 'upsert' | 'delete';
-}
+/**
+ * A deletion names the classes whose rosters held the entity when it went: a teacher or device
+ * is told only of deletions in its own classes (another class's ids would leak). No class (a
+ * student on no roster) means only admins hear of it.
+ */
+export type Change =
+  | { entity: Entity; entityId: string; op: 'upsert' }
+  | { entity: Entity; entityId: string; op: 'delete'; classIds: readonly string[] };
 
 export async function recordChanges(trx: Executor, changes: Change[], at: number): Promise<number> {
-  if (changes.length === 0) return currentRevision(trx);
+  // One row per class a deletion concerns (at least one row per change).
+  const rows = changes.flatMap((c) => {
+    const classIds = c.op === 'delete' && c.classIds.length ? [...new Set(c.classIds)] : [null];
+    return classIds.map((classId) => ({ entity: c.entity, entity_id: c.entityId, op: c.op, class_id: classId }));
+  });
+  if (rows.length === 0) return currentRevision(trx);
   await trx
     .updateTable('sync_state')
-    .set((eb) => ({ revision: eb('revision', '+', changes.length) }))
+    .set((eb) => ({ revision: eb('revision', '+', rows.length) }))
     .where('id', '=', 1)
     .execute();
   const revision = await currentRevision(trx);
-  const first = revision - changes.length + 1;
+  const first = revision - rows.length + 1;
   await trx
     .insertInto('change_log')
-    .values(changes.map((c, i) => ({ revision: first + i, entity: c.entity, entity_id: c.entityId, op: c.op, at })))
+    .values(rows.map((r, i) => ({ revision: first + i, ...r, at })))
     .execute();
   return revision;
 }
@@ -34,11 +42,11 @@ export async function currentRevision(db: Executor): Promise<number> {
 export async function changesSince(db: Executor, since: number, upTo: number, limit: number) {
   const rows = await db
     .selectFrom('change_log')
-    .select(['revision', 'entity', 'entity_id', 'op'])
+    .select(['revision', 'entity', 'entity_id', 'op', 'class_id'])
     .where('revision', '>', since)
     .where('revision', '<=', upTo)
     .orderBy('revision')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Entity, entityId: r.entity_id, op: r.op as Change['op'] }));
+  return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Entity, entityId: r.entity_id, op: r.op as Change['op'], classId: r.class_id }));
 }

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import { rostersOf } from '../classes/classes.repository.ts';
 import { findByIds, findByStudents } from '../embeddings/embeddings.repository.ts';
-import type { Scope } from '../../shared/actor.ts';
+import { inScope, type Scope } from '../../shared/actor.ts';
 import { findStudents } from '../students/students.repository.ts';
 import { changesSince, currentRevision, type Entity } from './changes.repository.ts';
 
@@ -28,7 +28,11 @@ export function syncService(ctx: ServiceContext) {
         const revision = more ? changes.at(-1)!.revision : head;
 
         const last = new Map<string, 'upsert' | 'delete'>();
-        for (const c of changes) last.set(`${c.entity}:${c.entityId}`, c.op);
+        // A student or embedding deleted from another class's roster is none of a scoped caller's
+        // business (its ids would leak). A deleted class always goes out: the caller's own class
+        // left its scope with the deletion, and a class id says nothing about a person.
+        const visible = (c: (typeof changes)[number]) => c.op === 'upsert' || c.entity === 'class' || inScope(scope, c.classId);
+        for (const c of changes) if (visible(c)) last.set(`${c.entity}:${c.entityId}`, c.op);
         const ids = (entity: Entity, op: 'upsert' | 'delete') =>
           [...last].filter(([k, o]) => o === op && k.startsWith(`${entity}:`)).map(([k]) => k.slice(entity.length + 1));
 
