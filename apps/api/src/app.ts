@@ -13,9 +13,10 @@ import { ApiError, errorMiddleware } from './http/errors.ts';
 import { handlers } from './http/handlers.ts';
 import { docsPage, openApiDocument } from './http/openapi.ts';
 import { cors } from './http/cors.ts';
+import { sameOriginWrites } from './http/origin.ts';
 import { buildRouter } from './http/router.ts';
 import type { ThrottleLimits } from './features/auth/auth.service.ts';
-import { RateLimiter } from './shared/rate-limit.ts';
+import { actorRateLimit } from './shared/rate-limit.ts';
 import { createServices } from './services.ts';
 
 export interface AppOptions {
@@ -69,17 +70,7 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
     });
   }
   app.use('/api', cors(opts.config.corsOrigins));
-  // Per credential (token, session or address), before any work: a runaway device cannot flood the database.
-  const markLimiter = new RateLimiter(opts.config.markPostsPerMinute, 60_000, now);
-  app.post('/api/attendance', (req, _res, next) => {
-    const cookie = /(?:^|;\s*)rollcall_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
-    try {
-      markLimiter.hit(req.headers.authorization ?? cookie ?? req.ip ?? 'unknown');
-      next();
-    } catch (err) {
-      next(err);
-    }
-  });
+  app.use('/api', sameOriginWrites(opts.config.corsOrigins));
   app.use('/api', express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
 
   const doc = openApiDocument();
@@ -91,6 +82,8 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   app.use(
     buildRouter(handlers(services), { events: (c) => eventsStream(hub, c.scope) }, services.auth.authenticate, {
       validateResponses: opts.validateResponses ?? process.env.NODE_ENV !== 'production',
+      // Per authenticated caller, shared by every instance: a runaway device cannot flood the database.
+      limits: { postMarks: actorRateLimit(ctx, 'postMarks', opts.config.markPostsPerMinute, 60_000) },
     }),
   );
   app.use('/api', (req, _res, next) => next(new ApiError('route-not-found', `No route ${req.method} ${req.originalUrl}.`)));

@@ -47,8 +47,16 @@ function fromBodyParser(err: { type?: unknown; limit?: unknown }): ApiError | nu
     case 'stream.encoding.set':
       return new ApiError('validation-failed', 'The request body was cut off or inconsistent with its Content-Length.');
     default:
-      return null;
+      return fromStreamError(err as { status?: unknown; expose?: unknown; code?: unknown });
   }
+}
+
+/** Other client-side body failures (a gzip or brotli body that does not decompress) carry a 4xx status: never a 500. */
+function fromStreamError(err: { status?: unknown; expose?: unknown; code?: unknown }): ApiError | null {
+  if (typeof err.status !== 'number' || err.status < 400 || err.status >= 500 || err.expose !== true) return null;
+  if (err.status === 413) return new ApiError('payload-too-large', 'The request body is too large.');
+  if (err.status === 415) return new ApiError('unsupported-media-type', 'Send JSON as UTF-8 (Content-Type: application/json).');
+  return new ApiError('invalid-json', 'The request body could not be read: it does not match its Content-Encoding.');
 }
 
 export function toApiError(err: unknown): ApiError {

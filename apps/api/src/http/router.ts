@@ -103,13 +103,17 @@ export function parseRequest(def: RouteDef, req: Request): { params: unknown; qu
 
 export interface RouterOptions {
   validateResponses: boolean;
+  /** Per-route request limits, applied once the caller is known and before the request is parsed. */
+  limits?: Partial<Record<RouteName, (actor: Actor) => Promise<void>>>;
 }
 
 export function buildRouter(handlers: Handlers, streams: StreamHandlers, authenticate: Authenticate, opts: RouterOptions): Router {
   const router = express.Router();
-  const identify = async (def: RouteDef, req: Request, res: Response) => {
+  const identify = async (name: RouteName, def: RouteDef, req: Request, res: Response) => {
     const actor = await authenticate(bearerOf(req), readCookie(req, SESSION_COOKIE));
     checkAccess(def.access, actor);
+    const limit = opts.limits?.[name];
+    if (limit && actor) await limit(actor);
     return callContext(req, res, actor);
   };
   for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
@@ -117,7 +121,7 @@ export function buildRouter(handlers: Handlers, streams: StreamHandlers, authent
     if (def.stream) {
       router[method](def.path, async (req, res, next) => {
         try {
-          const ctx = (await identify(def, req, res)) as AuthedContext;
+          const ctx = (await identify(name, def, req, res)) as AuthedContext;
           streams[name as StreamRoutes](ctx)(req, res, next);
         } catch (err) {
           next(err);
@@ -129,7 +133,7 @@ export function buildRouter(handlers: Handlers, streams: StreamHandlers, authent
     router[method](def.path, async (req, res, next) => {
       try {
         // Who before what: an anonymous caller learns nothing from validation messages.
-        const ctx = await identify(def, req, res);
+        const ctx = await identify(name, def, req, res);
         const parsed = parseRequest(def, req);
         const result = await handler(parsed, ctx);
         // Outside production every answer is checked against its own contract.

@@ -1,29 +1,30 @@
-// A fixed-window request counter per key (a device or a user). In memory, per API instance: it
-// protects each instance from a runaway client; with N instances a client gets at most N times
-// the limit, which is still bounded. Sign-in throttling, which must be exact, lives in the database.
+// A fixed-window request limit per authenticated caller (a device or a user), counted in the
+// database so every API instance shares it. Keyed on the actor, never on header text: re-spelling
+// "Bearer" or re-encoding a cookie is the same caller, and anonymous requests (refused before
+// they get here) add nothing to count.
 import { ApiError } from '../http/errors.ts';
+import type { Actor } from './actor.ts';
+import { writeTransaction, type ServiceContext } from './context.ts';
+import { withRetry } from './db-errors.ts';
+import { counterKey, ensureCounters, lockCounters, saveCounters } from './counters.repository.ts';
 
-export class RateLimiter {
-  private windows = new Map<string, { start: number; count: number }>();
-
-  constructor(private readonly limit: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {}
-
-  /** Counts one request for the key; throws rate-limited with the seconds to wait once over the limit. */
-  hit(key: string): void {
-    const now = this.now();
-    let w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, count: 0 };
-      this.windows.set(key, w);
-      if (this.windows.size > 10_000) this.sweep(now);
-    }
-    if (++w.count > this.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000));
+export function actorRateLimit(ctx: ServiceContext, name: string, limit: number, windowMs: number) {
+  return async function hit(actor: Actor): Promise<void> {
+    const key = counterKey('limit', name, actor.kind, actor.id);
+    const now = ctx.now();
+    await ensureCounters(ctx.db, ctx.dialect, [key], now);
+    const retryAfterMs = await withRetry(3, () =>
+      writeTransaction(ctx, async (trx) => {
+        const c = (await lockCounters(trx, ctx.dialect, [key], now, windowMs)).get(key);
+        if (!c) return 0; // swept between creation and lock: let this one through
+        if (c.count >= limit) return c.windowStart + windowMs - now;
+        await saveCounters(trx, [{ ...c, count: c.count + 1, lastAt: now }]);
+        return 0;
+      }),
+    );
+    if (retryAfterMs > 0) {
+      const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
       throw new ApiError('rate-limited', `Too many requests; retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });
     }
-  }
-
-  private sweep(now: number) {
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
-  }
+  };
 }
