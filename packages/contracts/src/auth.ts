@@ -1,6 +1,6 @@
 // Accounts, sign-in, personal tokens for the CLI, and classroom device tokens.
 import { z } from 'zod';
-import { Instant, StudentId, Uuid } from './common.ts';
+import { DisplayName, Instant, StudentId, Uuid } from './common.ts';
 import { Mark } from './attendance.ts';
 import { Embedding } from './embeddings.ts';
 import { Student } from './students.ts';
@@ -19,7 +19,7 @@ const Password = z
     const why = weakPasswordReason(p);
     if (why) ctx.addIssue({ code: 'custom', message: `The password ${why}.` });
   });
-const PersonName = z.string().trim().min(1).max(200);
+const PersonName = DisplayName(200);
 
 export const User = z.object({
   id: Uuid,
@@ -53,7 +53,7 @@ export const UpdateUserBody = z
 export const UserList = z.object({ items: z.array(User) });
 
 export const TokenInfo = z.object({ id: Uuid, name: z.string(), createdAt: Instant, lastUsedAt: Instant.nullable() });
-export const CreateTokenBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const CreateTokenBody = z.strictObject({ name: DisplayName(100) });
 /** The token itself is shown once, at creation; the server keeps only its hash. */
 export const TokenCreated = z.object({ token: z.string(), info: TokenInfo });
 export const TokenList = z.object({ items: z.array(TokenInfo) });
@@ -67,7 +67,7 @@ export const Device = z.object({
   revoked: z.boolean(),
 });
 export type Device = z.infer<typeof Device>;
-export const CreateDeviceBody = z.strictObject({ name: z.string().trim().min(1).max(100), classIds: z.array(Uuid).min(1).max(50) });
+export const CreateDeviceBody = z.strictObject({ name: DisplayName(100), classIds: z.array(Uuid).min(1).max(50) });
 export const DeviceCreated = z.object({ token: z.string(), device: Device });
 export const DeviceList = z.object({ items: z.array(Device) });
 

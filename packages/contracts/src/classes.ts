@@ -1,8 +1,8 @@
 // Classes, their rosters and their sessions (one meeting of a class).
 import { z } from 'zod';
-import { Instant, StudentId, Uuid } from './common.ts';
+import { DisplayName, Instant, StudentId, Uuid } from './common.ts';
 
-const ClassName = z.string().trim().min(1).max(200);
+const ClassName = DisplayName(200);
 
 export const Class = z.object({
   id: Uuid,

@@ -1,8 +1,8 @@
 // Students: the people a class roster is made of.
 import { z } from 'zod';
-import { Instant, Paging, StudentId } from './common.ts';
+import { DisplayName, Instant, Paging, StudentId } from './common.ts';
 
-const Name = z.string().trim().min(1).max(200);
+const Name = DisplayName(200);
 const Email = z.email().max(320);
 
 export const Student = z.object({

@@ -31,6 +31,8 @@ export function openDatabase(config: DatabaseConfig): Database {
   if (config.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(config.file)), { recursive: true });
   const sqlite = new SqliteDatabase(config.file);
   sqlite.pragma('journal_mode = WAL');
+  // Deleted rows (a student's embeddings and name) are overwritten, not left readable in free pages.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });

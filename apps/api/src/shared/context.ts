@@ -17,5 +17,10 @@ export function writeTransaction<T>(ctx: ServiceContext, fn: (trx: Transaction<D
   return (ctx.dialect === 'mysql' ? builder.setIsolationLevel('read committed') : builder).execute(fn);
 }
 
-/** Escapes LIKE wildcards in user text. */
-export const likePattern = (q: string): string => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * A "contains" LIKE pattern for user text, wildcards escaped with `!`; use it with ESCAPE '!'
+ * (SQLite has no default escape character, and a backslash literal differs between the two dialects).
+ */
+export const LIKE_ESCAPE = '!';
+export const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
+export const likePattern = (q: string): string => `%${escapeLike(q.toLowerCase())}%`;

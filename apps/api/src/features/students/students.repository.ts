@@ -1,7 +1,7 @@
 // SQL for students. Rows become contract objects here and nowhere else.
 import { sql } from 'kysely';
 import type { Student } from '@rollcall/contracts';
-import { likePattern, type Executor } from '../../shared/context.ts';
+import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 
 function studentQuery(db: Executor) {
@@ -48,9 +48,8 @@ function filtered(db: Executor, f: StudentFilter) {
   let query = db.selectFrom('students as s');
   if (f.q) {
     const pattern = likePattern(f.q);
-    query = query.where((eb) =>
-      eb.or([eb(eb.fn('lower', ['s.student_id']), 'like', pattern), eb(eb.fn('lower', ['s.name']), 'like', pattern)]),
-    );
+    const contains = (column: 's.student_id' | 's.name') => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape ${sql.lit(LIKE_ESCAPE)}`;
+    query = query.where((eb) => eb.or([contains('s.student_id'), contains('s.name')]));
   }
   if (f.classId) {
     const classId = f.classId;

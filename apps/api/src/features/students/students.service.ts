@@ -6,6 +6,7 @@ import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/act
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { appendEvents } from '../events/events.repository.ts';
+import { eraseStudentName, flushDeleted } from '../privacy/erasure.ts';
 import { recordChanges, type Change } from '../sync/changes.repository.ts';
 import * as repo from './students.repository.ts';
 
@@ -67,7 +68,7 @@ export function studentsService(ctx: ServiceContext) {
 
     async delete(studentId: string, keepMarks: boolean) {
       const at = ctx.now();
-      return writeTransaction(ctx, async (trx) => {
+      const result = await writeTransaction(ctx, async (trx) => {
         const found = await repo.lockStudents(trx, ctx.dialect, [studentId]);
         if (!found.has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
         const embeddings = await trx.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute();
@@ -77,6 +78,7 @@ export function studentsService(ctx: ServiceContext) {
         const marks = await trx.selectFrom('attendance_marks').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
         if (!keepMarks) await trx.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
         await repo.deleteStudentRow(trx, studentId);
+        await eraseStudentName(trx, studentId);
         const changes: Change[] = [
           ...embeddings.map((e): Change => ({ entity: 'embedding', entityId: e.id, op: 'delete', classIds: classIds })),
           ...classIds.map((c): Change => ({ entity: 'class', entityId: c, op: 'upsert' })),
@@ -87,6 +89,8 @@ export function studentsService(ctx: ServiceContext) {
         const markCount = Number(marks.n);
         return { studentId, embeddingsDeleted: embeddings.length, marksDeleted: keepMarks ? 0 : markCount, marksKept: keepMarks ? markCount : 0 };
       });
+      await flushDeleted(ctx);
+      return result;
     },
   };
 }
