@@ -66,6 +66,12 @@ describe('marksToCsv', () => {
     expect(cells(marksToCsv([mark({ deviceId: '=cmd|calc' })]))[1]![9]).toBe("'=cmd|calc");
   });
 
+  it('neutralises full-width formula signs and formulas after leading spaces (security probe #11, finding 14)', () => {
+    const names = ['\uFF1DHYPERLINK("http://evil.example")', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)', ' =1+1', '   @SUM(A1)', '\u3000=1+1', ' \uFF1D1'];
+    const rows = cells(marksToCsv(names.map((studentName) => mark({ studentName }))));
+    expect(rows.slice(1).map((r) => r[3])).toEqual(names.map((s) => `'${s}`));
+  });
+
   it('leaves numbers as numbers, negative similarity included, and harmless text alone', () => {
     const rows = cells(marksToCsv([mark({ similarity: -0.25, studentName: 'a-b = c' }), mark({ similarity: 0.5 })]));
     expect(rows[1]![6]).toBe('-0.25');

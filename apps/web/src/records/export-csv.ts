@@ -10,10 +10,11 @@ export const CSV_HEADER = ['time', 'day', 'student_id', 'student_name', 'status'
 
 /**
  * A cell that starts with one of these is run as a formula by Excel and LibreOffice (CSV
- * injection): such text gets a leading apostrophe. Papaparse's own default pattern misses a
- * formula that spans lines, hence no `.*$` here.
+ * injection): such text gets a leading apostrophe. Spreadsheets also skip leading spaces and read
+ * the full-width forms (＝＋－＠, typed by Japanese and Chinese keyboards) as the ASCII ones.
+ * Papaparse's own default pattern misses a formula that spans lines, hence no `.*$` here.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export interface CsvLookups {
   /** Class names by id; a class deleted since shows its id. */
