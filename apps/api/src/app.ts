@@ -60,8 +60,14 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
           'upgrade-insecure-requests': null,
         },
       },
+      // HSTS only on a request that came over https (below): sent over http it would break a plain-http server for a year.
+      strictTransportSecurity: false,
     }),
   );
+  app.use((req, res, next) => {
+    if (req.secure) res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    next();
+  });
   if (opts.config.logRequests) {
     app.use((req, res, next) => {
       const start = performance.now();

@@ -1,5 +1,6 @@
 // Configuration, parsed once at start-up from the environment. A bad value stops the server with
 // a message that names the variable.
+import fs from 'node:fs';
 import { z } from 'zod';
 
 export type DatabaseConfig =
@@ -22,8 +23,12 @@ export interface Config {
   retentionDays: number | null;
   /** Requests to POST /api/attendance per caller per minute, per instance. */
   markPostsPerMinute: number;
-  /** Behind a reverse proxy, trust X-Forwarded-For for client addresses (sign-in throttling). */
+  /** Behind a reverse proxy, trust X-Forwarded-For and X-Forwarded-Proto (client addresses, Secure cookies, HSTS). */
   trustProxy: boolean;
+  /** Serve HTTPS on PORT with this certificate chain and key (PEM file paths); null serves plain http. */
+  tls: { cert: string; key: string } | null;
+  /** With TLS: a plain-http port that redirects every request to https (e.g. 80); null for none. */
+  httpRedirectPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -93,5 +98,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: read('MARK_RETENTION_DAYS', int('MARK_RETENTION_DAYS', 1, 36_500), null as number | null),
     markPostsPerMinute: read('MARK_POSTS_PER_MINUTE', int('MARK_POSTS_PER_MINUTE', 1, 1_000_000), 600),
     trustProxy: read('TRUST_PROXY', bool, false),
+    tls: readTls(env),
+    httpRedirectPort: read('HTTP_REDIRECT_PORT', int('HTTP_REDIRECT_PORT', 1, 65535), null as number | null),
   };
+}
+
+/** TLS_CERT and TLS_KEY come together, as readable PEM files: a typo fails at start, not at the first handshake. */
+function readTls(env: NodeJS.ProcessEnv): Config['tls'] {
+  const cert = env.TLS_CERT?.trim();
+  const key = env.TLS_KEY?.trim();
+  if (!cert && !key) {
+    if (env.HTTP_REDIRECT_PORT) throw new ConfigError('HTTP_REDIRECT_PORT', 'needs TLS_CERT and TLS_KEY (there is no https to redirect to)');
+    return null;
+  }
+  if (!cert) throw new ConfigError('TLS_CERT', 'is unset but TLS_KEY is set: give both (PEM file paths)');
+  if (!key) throw new ConfigError('TLS_KEY', 'is unset but TLS_CERT is set: give both (PEM file paths)');
+  for (const [name, file, marker] of [['TLS_CERT', cert, 'CERTIFICATE'], ['TLS_KEY', key, 'PRIVATE KEY']] as const) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new ConfigError(name, `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    if (!text.includes(`-----BEGIN `) || !text.includes(marker)) throw new ConfigError(name, `${file} is not a PEM ${marker.toLowerCase()}`);
+  }
+  return { cert, key };
 }

@@ -1,8 +1,14 @@
-// Starts the API: parse configuration (fail fast), open the database, migrate, listen.
+// Starts the API: parse configuration (fail fast), open the database, migrate, listen (http, or
+// https with TLS_CERT/TLS_KEY plus an optional http port that redirects).
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Express } from 'express';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { privacyService } from './features/privacy/privacy.service.ts';
@@ -31,17 +37,37 @@ async function main() {
     await purge();
     setInterval(purge, 6 * 3_600_000).unref();
   }
-  const server = app.listen(config.port, config.host, () => {
-    const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL';
-    console.log(`Rollcall listening on http://localhost:${config.port} (${where})`);
-  });
+  const server = listen(app, config);
+  const redirect = config.tls && config.httpRedirectPort !== null ? redirectToHttps(config.httpRedirectPort, config.host, config.port) : null;
   const shutdown = () => {
     hub.stop();
+    redirect?.close();
     server.close(() => void database.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/** Plain http, or https with the configured certificate; the log line names the address to open. */
+function listen(app: Express, config: Config) {
+  const server = config.tls ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) }, app) : http.createServer(app);
+  server.listen(config.port, config.host, () => {
+    const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL';
+    const port = (server.address() as AddressInfo).port;
+    console.log(`Rollcall listening on ${config.tls ? 'https' : 'http'}://localhost:${port} (${where})`);
+  });
+  return server;
+}
+
+/** Answers every plain-http request with a redirect to the same path over https. */
+function redirectToHttps(port: number, host: string, httpsPort: number) {
+  const server = http.createServer((req, res) => {
+    const name = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
+    res.writeHead(308, { location: `https://${name}${httpsPort === 443 ? '' : `:${httpsPort}`}${req.url ?? '/'}` }).end();
+  });
+  server.listen(port, host, () => console.log(`Redirecting http on port ${(server.address() as AddressInfo).port} to https`));
+  return server;
 }
 
 main().catch((err) => {

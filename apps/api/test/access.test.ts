@@ -7,12 +7,14 @@ import { ADMIN, dialects, hash, startApi, uuid, vectorB64, type TestApi } from '
 
 type Who = 'anonymous' | 'device' | 'otherTeacher' | 'teacher' | 'admin';
 const WHO: Who[] = ['anonymous', 'device', 'otherTeacher', 'teacher', 'admin'];
-type Outcome = 'ok' | 401 | 403;
+type Outcome = 'ok' | 401 | 403 | 404;
 
 // Columns: anonymous, device of A, teacher of B, teacher of A, admin.
 const PUBLIC: Outcome[] = ['ok', 'ok', 'ok', 'ok', 'ok'];
 const ANY: Outcome[] = [401, 'ok', 'ok', 'ok', 'ok'];
 const CLASS_A_READ: Outcome[] = [401, 'ok', 403, 'ok', 'ok'];
+/** A student of another class answers like an unknown one (no existence probe, #11 finding 10). */
+const CLASS_A_STUDENT: Outcome[] = [401, 'ok', 404, 'ok', 'ok'];
 const CLASS_A_STAFF: Outcome[] = [401, 403, 403, 'ok', 'ok'];
 const STAFF: Outcome[] = [401, 403, 'ok', 'ok', 'ok'];
 const ADMIN_ONLY: Outcome[] = [401, 403, 403, 403, 'ok'];
@@ -80,13 +82,13 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
 
   listStudents: [ANY, () => ({ method: 'GET', path: '/api/students' })],
   createStudent: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/students', body: { studentId: `N${next()}`, name: 'New' } })],
-  getStudent: [CLASS_A_READ, () => ({ method: 'GET', path: '/api/students/SA' })],
+  getStudent: [CLASS_A_STUDENT, () => ({ method: 'GET', path: '/api/students/SA' })],
   updateStudent: [ADMIN_ONLY, () => ({ method: 'PATCH', path: '/api/students/SA', body: { name: 'Student A' } })],
   deleteStudent: [ADMIN_ONLY, async (f) => ({ method: 'DELETE', path: `/api/students/${await freshStudent(f, f.classA)}` })],
   exportStudent: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/students/SA/export' })],
   purge: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/admin/purge' })],
 
-  listEmbeddings: [CLASS_A_READ, () => ({ method: 'GET', path: '/api/students/SA/embeddings' })],
+  listEmbeddings: [CLASS_A_STUDENT, () => ({ method: 'GET', path: '/api/students/SA/embeddings' })],
   addEmbeddings: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/students/SA/embeddings', body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`e${counter}`) }] } })],
   deleteEmbedding: [ADMIN_ONLY, async (f) => {
     const added = await f.api.call('POST', '/api/students/SA/embeddings', { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`d${counter}`) }] });

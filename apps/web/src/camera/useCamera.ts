@@ -1,6 +1,7 @@
 // The classroom camera: start it with the chosen device and resolution, stop it, and list the
 // cameras for a picker. The stream is attached to the given video element.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { cameraBlockedHere } from './secure-context.ts';
 
 export interface CameraState {
   running: boolean;
@@ -22,6 +23,8 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>) {
   const start = useCallback(
     async (deviceId: string, resolution: string) => {
       stop();
+      const blocked = cameraBlockedHere();
+      if (blocked) return setState((st) => ({ ...st, running: false, error: blocked }));
       const [width, height] = resolution.split('x').map(Number);
       try {
         const s = await navigator.mediaDevices.getUserMedia({

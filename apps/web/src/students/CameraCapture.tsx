@@ -1,14 +1,17 @@
 // Takes enrolment photos from the camera: a live preview and a button that grabs one frame as a
 // JPEG. The stream stops when the panel closes.
 import { useEffect, useRef, useState } from 'react';
+import { cameraBlockedHere } from '../camera/secure-context.ts';
 
 export function CameraCapture({ onCapture, onClose }: { onCapture: (photo: Blob) => void; onClose: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let stream: MediaStream | null = null;
+    const blocked = cameraBlockedHere();
+    if (blocked) return setError(blocked);
     navigator.mediaDevices
-      ?.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
+      .getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
       .then((s) => {
         stream = s;
         if (video.current) {

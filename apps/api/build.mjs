@@ -1,0 +1,23 @@
+// Compiles the API to one JavaScript file (dist/main.js) for production: the workspace packages
+// (TypeScript sources) are bundled in, npm dependencies stay external and come from node_modules.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/main.ts', 'src/migrate.ts'],
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'external-npm',
+      setup(b) {
+        // Bare imports other than @rollcall/* are npm packages: resolved at run time, never bundled.
+        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@rollcall/') ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
+});
