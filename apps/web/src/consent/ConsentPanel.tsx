@@ -1,0 +1,99 @@
+// A student's biometric consent on their page: the status now, recording a change (with who it is
+// for and the paper form's reference), the history, and the subject export (everything stored).
+import { useState, type FormEvent } from 'react';
+import { CONSENT_STATUSES, type ConsentOnBehalfOf, type ConsentStatus } from '@rollcall/contracts';
+import { call } from '../api/client.ts';
+import { useSetConsent, useStudentConsent } from '../data/remote.ts';
+import { downloadText } from '../records/download.ts';
+import { errorText } from '../ui/messages.ts';
+import { CONSENT_TEXT, ON_BEHALF_TEXT } from './camera-free.ts';
+
+export function ConsentPanel({ studentId, name }: { studentId: string; name: string }) {
+  const consent = useStudentConsent(studentId);
+  const set = useSetConsent();
+  const [status, setStatus] = useState<ConsentStatus>('granted');
+  const [onBehalfOf, setOnBehalfOf] = useState<ConsentOnBehalfOf>('parent');
+  const [note, setNote] = useState('');
+  const [exportError, setExportError] = useState<string | null>(null);
+  const stops = status === 'refused' || status === 'withdrawn';
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    set.mutate({ params: { studentId }, body: { status, onBehalfOf, note: note || null } }, { onSuccess: () => setNote('') });
+  };
+  const exportAll = async () => {
+    setExportError(null);
+    try {
+      const data = await call('exportStudent', { params: { studentId } });
+      downloadText(`rollcall-${studentId}-export.json`, JSON.stringify(data, null, 2), 'application/json');
+    } catch (err) {
+      setExportError(errorText(err));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="consent-title">
+      <h3 id="consent-title">Consent to use their face</h3>
+      {consent.isPending ? (
+        <p>Loading…</p>
+      ) : consent.error ? (
+        <p role="alert" className="error">{errorText(consent.error)}</p>
+      ) : (
+        <p role="status">
+          Consent: <strong>{CONSENT_TEXT[consent.data.status]}</strong>.{' '}
+          {consent.data.cameraFree ? `${name} is registered by hand (manual): the camera never recognises them.` : `${name} may be recognised by the camera.`}
+        </p>
+      )}
+      <form onSubmit={save} aria-label="Record consent">
+        <div className="grid-3">
+          <label>
+            Consent
+            <select value={status} onChange={(e) => setStatus(e.target.value as ConsentStatus)}>
+              {CONSENT_STATUSES.map((s) => (
+                <option key={s} value={s}>{CONSENT_TEXT[s]}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Given or refused by
+            <select value={onBehalfOf} onChange={(e) => setOnBehalfOf(e.target.value as ConsentOnBehalfOf)}>
+              {(Object.keys(ON_BEHALF_TEXT) as ConsentOnBehalfOf[]).map((k) => (
+                <option key={k} value={k}>{ON_BEHALF_TEXT[k]}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Note or paper form reference
+            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="e.g. form 2026/114, office file" />
+          </label>
+        </div>
+        {stops && <p className="warning">Saving this deletes {name}&apos;s face data now, here and on every classroom laptop at its next sync. They stay on their class lists and are marked by hand.</p>}
+        {set.error && <p role="alert" className="error">{errorText(set.error)}</p>}
+        <div className="row">
+          <button type="submit" className={stops ? 'danger' : 'primary'} disabled={set.isPending}>
+            Record consent
+          </button>
+          <button type="button" onClick={() => void exportAll()}>
+            Download everything stored (subject export)
+          </button>
+        </div>
+        {exportError && <p role="alert" className="error">{exportError}</p>}
+      </form>
+      {consent.data && consent.data.history.length > 0 && (
+        <>
+          <h4>History</h4>
+          <ul className="consent-history" aria-label="Consent history">
+            {consent.data.history.map((h) => (
+              <li key={h.id}>
+                {new Date(h.at).toLocaleString()}: <strong>{CONSENT_TEXT[h.status]}</strong>
+                {h.onBehalfOf && ` by ${ON_BEHALF_TEXT[h.onBehalfOf].toLowerCase()}`}, recorded by {h.recordedBy.name}
+                {h.note && ` (${h.note})`}
+                {h.embeddingsDeleted > 0 && `; ${h.embeddingsDeleted} face record${h.embeddingsDeleted === 1 ? '' : 's'} deleted`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
