@@ -100,7 +100,8 @@ export function RosterImportPage() {
           <h3>Imported</h3>
           <p>
             {outcomes.filter((o) => o.outcome === 'created').length} created, {outcomes.filter((o) => o.outcome === 'exists').length} already on file,{' '}
-            {outcomes.filter((o) => o.outcome === 'failed').length} failed; consent recorded for {outcomes.filter((o) => o.consent === 'recorded').length}.
+            {outcomes.filter((o) => o.outcome === 'failed').length} failed.
+            {outcomes.some((o) => o.consent === 'recorded') && ` Consent recorded for ${outcomes.filter((o) => o.consent === 'recorded').length}.`}
           </p>
           <ul>
             {outcomes.filter((o) => o.outcome !== 'created').map((o) => (
