@@ -3,7 +3,7 @@
 // student "manual" and removes their face data from this laptop's cache at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { encodeVector } from '@rollcall/contracts';
+import { encodeVector, modelDim } from '@rollcall/contracts';
 import { DEFAULT_PIPELINE } from '@rollcall/face';
 import { CAN_RUN, launch, openPage, serveApp, type WebServer } from './harness.ts';
 
@@ -73,12 +73,12 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
     expect(await notice.textContent()).toContain('no consent to use their face is recorded');
     expect(await page.getByLabel('Photos').count()).toBe(0);
     // The server refuses too, with the same plain reason, whatever the page shows.
-    const refused = await api('POST', '/api/students/S003/embeddings', { embeddings: [{ modelId: DEFAULT_PIPELINE.model, vector: encodeVector(unit(1024, 1)), quality: 0.9, sourceHash: 'c'.repeat(64) }] });
+    const refused = await api('POST', '/api/students/S003/embeddings', { embeddings: [{ modelId: DEFAULT_PIPELINE.model, vector: encodeVector(unit(modelDim(DEFAULT_PIPELINE.model), 1)), quality: 0.9, sourceHash: 'c'.repeat(64) }] });
     expect(refused).toMatchObject({ error: { code: 'consent-required' } });
   });
 
   it('withdrawal deletes the face data here and makes the student manual', async () => {
-    const embeddings = [1, 2, 3].map((k) => ({ modelId: DEFAULT_PIPELINE.model, vector: encodeVector(unit(1024, k)), quality: 0.9, sourceHash: String(k).repeat(64) }));
+    const embeddings = [1, 2, 3].map((k) => ({ modelId: DEFAULT_PIPELINE.model, vector: encodeVector(unit(modelDim(DEFAULT_PIPELINE.model), k)), quality: 0.9, sourceHash: String(k).repeat(64) }));
     expect((await api('POST', '/api/students/S001/embeddings', { embeddings })).results).toHaveLength(3);
     await page.getByRole('link', { name: 'Students' }).click();
     await page.reload(); // the roster sync runs at start: this laptop now holds Daryl's face data
@@ -87,7 +87,7 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
 
     await page.getByRole('link', { name: 'Edit Daryl Dixon' }).click();
     const form = page.getByRole('form', { name: 'Record consent' });
-    await form.getByLabel('Consent', { exact: true }).selectOption('withdrawn');
+    await form.getByLabel('Consent').selectOption('withdrawn');
     await form.getByLabel('Given or refused by').selectOption('student');
     await form.getByText('deletes Daryl Dixon').waitFor();
     await form.getByRole('button', { name: 'Record consent' }).click();
