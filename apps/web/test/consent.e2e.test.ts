@@ -52,7 +52,7 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
     await page.getByLabel('Select Daryl Dixon').check();
     await page.getByLabel('Select Rick Grimes').check();
     const form = page.getByRole('group', { name: 'Record consent for the selected students' });
-    await form.getByLabel('Note or form reference').fill('forms returned 3 March');
+    await form.getByLabel('Note or paper form reference').fill('forms returned 3 March');
     await form.getByRole('button', { name: 'Record consent' }).click();
     await page.getByText('Granted recorded for 2 students.').waitFor();
     await expect.poll(() => list.getByRole('row').filter({ hasText: 'Daryl Dixon' }).textContent()).toContain('Granted');

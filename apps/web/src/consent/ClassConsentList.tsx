@@ -1,18 +1,18 @@
 // One class's consent list: printable as it stands, and the place to record consent for the whole
 // class at once (tick students, choose the status, record) from the returned paper forms.
 import { useState } from 'react';
-import { CONSENT_STATUSES, type ConsentOnBehalfOf, type ConsentStatus } from '@rollcall/contracts';
+import { CONSENT_STATUSES } from '@rollcall/contracts';
 import { useBulkConsent, useConsentReport } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from './camera-free.ts';
+import { ConsentFields, toChange, type ConsentDraft } from './ConsentFields.tsx';
 
 export function ClassConsentList({ classId, className }: { classId: string; className: string }) {
   const report = useConsentReport(classId);
   const bulk = useBulkConsent();
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [status, setStatus] = useState<ConsentStatus>('granted');
-  const [onBehalfOf, setOnBehalfOf] = useState<ConsentOnBehalfOf>('parent');
-  const [note, setNote] = useState('');
+  const [draft, setDraft] = useState<ConsentDraft>({ status: 'granted', onBehalfOf: 'parent', note: '' });
+  const { status } = draft;
   const [done, setDone] = useState<string | null>(null);
   const students = report.data?.students ?? [];
   const toggle = (id: string) => setPicked((p) => {
@@ -24,7 +24,7 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
 
   const record = () => {
     setDone(null);
-    const entries = [...picked].map((studentId) => ({ studentId, status, onBehalfOf, note: note || null }));
+    const entries = [...picked].map((studentId) => ({ studentId, ...toChange(draft) }));
     bulk.mutate({ body: { entries } }, {
       onSuccess: (r) => {
         const recorded = r.results.filter((x) => x.outcome === 'recorded').length;
@@ -86,26 +86,7 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
       <fieldset className="no-print" aria-label="Record consent for the selected students">
         <legend>Record for the {picked.size} selected</legend>
         <div className="row">
-          <label>
-            Consent
-            <select value={status} onChange={(e) => setStatus(e.target.value as ConsentStatus)}>
-              {CONSENT_STATUSES.filter((s) => s !== 'not-asked').map((s) => (
-                <option key={s} value={s}>{CONSENT_TEXT[s]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Given or refused by
-            <select value={onBehalfOf} onChange={(e) => setOnBehalfOf(e.target.value as ConsentOnBehalfOf)}>
-              {(Object.keys(ON_BEHALF_TEXT) as ConsentOnBehalfOf[]).map((k) => (
-                <option key={k} value={k}>{ON_BEHALF_TEXT[k]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note or form reference
-            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
-          </label>
+          <ConsentFields value={draft} onChange={setDraft} statuses={CONSENT_STATUSES.filter((x) => x !== 'not-asked')} />
           <button type="button" className="primary" disabled={picked.size === 0 || bulk.isPending} onClick={record}>
             Record consent
           </button>

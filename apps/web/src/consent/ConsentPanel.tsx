@@ -1,25 +1,24 @@
 // A student's biometric consent on their page: the status now, recording a change (with who it is
 // for and the paper form's reference), the history, and the subject export (everything stored).
 import { useState, type FormEvent } from 'react';
-import { CONSENT_STATUSES, type ConsentOnBehalfOf, type ConsentStatus } from '@rollcall/contracts';
+import { CONSENT_STATUSES } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
 import { useSetConsent, useStudentConsent } from '../data/remote.ts';
 import { downloadText } from '../records/download.ts';
 import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from './camera-free.ts';
+import { ConsentFields, toChange, type ConsentDraft } from './ConsentFields.tsx';
 
 export function ConsentPanel({ studentId, name }: { studentId: string; name: string }) {
   const consent = useStudentConsent(studentId);
   const set = useSetConsent();
-  const [status, setStatus] = useState<ConsentStatus>('granted');
-  const [onBehalfOf, setOnBehalfOf] = useState<ConsentOnBehalfOf>('parent');
-  const [note, setNote] = useState('');
+  const [draft, setDraft] = useState<ConsentDraft>({ status: 'granted', onBehalfOf: 'parent', note: '' });
   const [exportError, setExportError] = useState<string | null>(null);
-  const stops = status === 'refused' || status === 'withdrawn';
+  const stops = draft.status === 'refused' || draft.status === 'withdrawn';
 
   const save = (e: FormEvent) => {
     e.preventDefault();
-    set.mutate({ params: { studentId }, body: { status, onBehalfOf, note: note || null } }, { onSuccess: () => setNote('') });
+    set.mutate({ params: { studentId }, body: toChange(draft) }, { onSuccess: () => setDraft({ ...draft, note: '' }) });
   };
   const exportAll = async () => {
     setExportError(null);
@@ -46,26 +45,7 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
       )}
       <form onSubmit={save} aria-label="Record consent">
         <div className="grid-3">
-          <label>
-            Consent
-            <select value={status} onChange={(e) => setStatus(e.target.value as ConsentStatus)}>
-              {CONSENT_STATUSES.map((s) => (
-                <option key={s} value={s}>{CONSENT_TEXT[s]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Given or refused by
-            <select value={onBehalfOf} onChange={(e) => setOnBehalfOf(e.target.value as ConsentOnBehalfOf)}>
-              {(Object.keys(ON_BEHALF_TEXT) as ConsentOnBehalfOf[]).map((k) => (
-                <option key={k} value={k}>{ON_BEHALF_TEXT[k]}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note or paper form reference
-            <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} placeholder="e.g. form 2026/114, office file" />
-          </label>
+          <ConsentFields value={draft} onChange={setDraft} statuses={CONSENT_STATUSES} />
         </div>
         {stops && <p className="warning">Saving this deletes {name}&apos;s face data now, here and on every classroom laptop at its next sync. They stay on their class lists and are marked by hand.</p>}
         {set.error && <p role="alert" className="error">{errorText(set.error)}</p>}

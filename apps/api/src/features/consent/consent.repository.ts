@@ -1,20 +1,12 @@
 // SQL for biometric consent: the current status on the student row and the history of changes.
 import { randomUUID } from 'node:crypto';
 import { ConsentOnBehalfOf, ConsentStatus, type ConsentCounts, type ConsentRecord } from '@rollcall/contracts';
+import type { Selectable } from 'kysely';
+import type { ConsentHistoryTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 
-interface HistoryRow {
-  id: string;
-  student_id: string;
-  status: string;
-  on_behalf_of: string | null;
-  note: string | null;
-  recorded_by: string | null;
-  recorded_by_name: string;
-  embeddings_deleted: number;
-  at: number;
-}
+type HistoryRow = Selectable<ConsentHistoryTable>;
 
 function toRecord(r: HistoryRow): ConsentRecord {
   return {
