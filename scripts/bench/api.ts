@@ -127,6 +127,8 @@ async function fullSync(students: number, perStudent: number, modelId: 'human-fa
     const ids = Array.from({ length: students }, (_, i) => `Y${String(i).padStart(5, '0')}`);
     await pool(ids, 10, async (id) => {
       await post(server.base, '/api/students', { studentId: id, name: `Sync ${id}` });
+      // Face data needs recorded consent (the policy is on by default).
+      await post(server.base, `/api/students/${id}/consent`, { status: 'granted', onBehalfOf: 'parent' });
       const embeddings = Array.from({ length: perStudent }, (_, k) => ({
         modelId, vector: encodeVector(unitVector(dim, ids.indexOf(id) * 31 + k + 1)), quality: 0.9,
         sourceHash: (id + k).padEnd(64, '0').replace(/[^0-9a-f]/g, 'a').slice(0, 64),

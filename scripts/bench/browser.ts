@@ -44,6 +44,7 @@ export async function run(args: string[]) {
     const engine = await createNodeFaceEngine();
     for (const who of ['daryl', 'rick', 'negan']) {
       await call('POST', '/api/students', { studentId: who.toUpperCase(), name: who });
+      await call('POST', `/api/students/${who.toUpperCase()}/consent`, { status: 'granted', onBehalfOf: 'parent' });
       const embeddings = [];
       for (let i = 1; i <= 4; i++) {
         const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0];

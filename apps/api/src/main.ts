@@ -30,8 +30,9 @@ async function main() {
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   const { app, hub } = createApp({ config: { ...config, webDist }, database });
-  if (config.retentionDays !== null) {
+  {
     // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
+    // It always runs: an admin may set retention on the Privacy page (MARK_RETENTION_DAYS is the default).
     const privacy = privacyService({ db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 }, config.retentionDays);
     const purge = () => privacy.purge().then((r) => r.marksDeleted && console.log(`Retention: purged ${r.marksDeleted} marks before ${r.before}`), (e) => console.error('Retention purge failed', e));
     await purge();

@@ -10,7 +10,9 @@ import { syncService } from './features/sync/sync.service.ts';
 import { healthService } from './features/system/health.service.ts';
 import { authService, type ThrottleLimits } from './features/auth/auth.service.ts';
 import { devicesService, tokensService } from './features/devices/devices.service.ts';
+import { consentService } from './features/consent/consent.service.ts';
 import { privacyService } from './features/privacy/privacy.service.ts';
+import { privacySettingsService } from './features/privacy/settings.service.ts';
 import { usersService } from './features/users/users.service.ts';
 
 export interface ServiceOptions {
@@ -26,6 +28,8 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     tokens: tokensService(ctx),
     devices: devicesService(ctx),
     privacy: privacyService(ctx, opts.retentionDays),
+    privacySettings: privacySettingsService(ctx, opts.retentionDays),
+    consent: consentService(ctx),
     students: studentsService(ctx),
     embeddings: embeddingsService(ctx),
     classes: classesService(ctx),

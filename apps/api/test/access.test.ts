@@ -3,7 +3,7 @@
 // written out here by hand (not derived from the route table), and a missing row fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteName } from '@rollcall/contracts';
-import { ADMIN, dialects, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
+import { ADMIN, dialects, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 
 type Who = 'anonymous' | 'device' | 'otherTeacher' | 'teacher' | 'admin';
 const WHO: Who[] = ['anonymous', 'device', 'otherTeacher', 'teacher', 'admin'];
@@ -87,6 +87,12 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   deleteStudent: [ADMIN_ONLY, async (f) => ({ method: 'DELETE', path: `/api/students/${await freshStudent(f, f.classA)}` })],
   exportStudent: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/students/SA/export' })],
   purge: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/admin/purge' })],
+  getConsent: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/students/SA/consent' })],
+  setConsent: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/students/SA/consent', body: { status: 'granted', onBehalfOf: 'parent' } })],
+  setConsentBulk: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/consent', body: { entries: [{ studentId: 'SA', status: 'granted' }] } })],
+  consentReport: [ADMIN_ONLY, (f) => ({ method: 'GET', path: `/api/privacy/consent?classId=${f.classA}` })],
+  getPrivacySettings: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/privacy/settings' })],
+  updatePrivacySettings: [ADMIN_ONLY, () => ({ method: 'PATCH', path: '/api/privacy/settings', body: { consentRequired: true } })],
 
   listEmbeddings: [CLASS_A_STUDENT, () => ({ method: 'GET', path: '/api/students/SA/embeddings' })],
   addEmbeddings: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/students/SA/embeddings', body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`e${counter}`) }] } })],
@@ -144,6 +150,7 @@ describe.each(dialects)('access control on %s', (dialect) => {
     const api = await startApi(dialect);
     await api.call('POST', '/api/students', { studentId: 'SA', name: 'Student A' });
     await api.call('POST', '/api/students', { studentId: 'SB', name: 'Student B' });
+    await grantConsent(api, 'SA');
     const classA = (await api.call('POST', '/api/classes', { name: 'Class A', studentIds: ['SA'] })).body.id;
     const classB = (await api.call('POST', '/api/classes', { name: 'Class B', studentIds: ['SB'] })).body.id;
     const sessionA = (await api.call('POST', `/api/classes/${classA}/sessions`, {})).body.id;

@@ -2,7 +2,7 @@
 // scoped reads and sync for teachers and devices, privacy export, retention, CORS, rate limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.ts';
-import { ADMIN, dialects, freshDatabase, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
+import { ADMIN, dialects, freshDatabase, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 
 const emb = (seed: number) => ({ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, seed), quality: 0.9, sourceHash: hash(`a${seed}`) });
 
@@ -15,6 +15,7 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
     for (const id of ['SA1', 'SA2', 'SB1']) await api.call('POST', '/api/students', { studentId: id, name: `Name ${id}` });
     classA = (await api.call('POST', '/api/classes', { name: 'A', studentIds: ['SA1', 'SA2'] })).body.id;
     classB = (await api.call('POST', '/api/classes', { name: 'B', studentIds: ['SB1'] })).body.id;
+    await grantConsent(api, 'SA1', 'SB1');
     await api.call('POST', '/api/students/SA1/embeddings', { embeddings: [emb(1), emb(2)] });
     await api.call('POST', '/api/students/SB1/embeddings', { embeddings: [emb(3)] });
   });
@@ -142,6 +143,7 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
   it('exports everything stored about a student, and purges by retention', async () => {
     await api.call('POST', '/api/students', { studentId: 'EXP', name: 'Export Me', email: 'exp@s.example' });
     await api.call('PUT', `/api/classes/${classB}/students/EXP`);
+    await grantConsent(api, 'EXP');
     await api.call('POST', '/api/students/EXP/embeddings', { embeddings: [emb(50)] });
     const markId = uuid();
     await api.call('POST', '/api/attendance', { marks: [{ id: markId, studentId: 'EXP', deviceId: 'x', markedAt: '2020-01-06T08:00:00Z', method: 'manual' }] });

@@ -197,3 +197,9 @@ export function vectorB64(dim: number, seed = 1, mutate?: (v: Float32Array) => v
 }
 
 export const hash = (n: number | string) => String(n).padStart(64, '0').slice(-64).replace(/[^0-9a-f]/g, 'a');
+
+/** Records granted consent (for a parent) for these students: what a school does before enrolling faces. */
+export async function grantConsent(api: TestApi, ...studentIds: string[]): Promise<void> {
+  const res = await api.call('POST', '/api/consent', { entries: studentIds.map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) });
+  if (res.status !== 200 || res.body.results.some((r: { outcome: string }) => r.outcome === 'not-found')) throw new Error(`grantConsent failed: ${JSON.stringify(res.body)}`);
+}

@@ -1,7 +1,7 @@
 // Embeddings: binary storage, model and dimension checks, duplicate photos, on both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeVector } from '@rollcall/contracts';
-import { dialects, hash, startApi, vectorB64, type TestApi } from './context.ts';
+import { dialects, grantConsent, hash, startApi, vectorB64, type TestApi } from './context.ts';
 
 const FACEAPI = 'faceapi-resnet@1.7.15';
 const FACERES = 'human-faceres@3.3.6';
@@ -12,6 +12,7 @@ describe.each(dialects)('embeddings on %s', (dialect) => {
   beforeAll(async () => {
     api = await startApi(dialect);
     await api.call('POST', '/api/students', { studentId: 'S001', name: 'John' });
+    await grantConsent(api, 'S001');
   });
   afterAll(() => api.close());
 

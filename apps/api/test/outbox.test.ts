@@ -10,7 +10,7 @@ import {
   type MarkTransport, type SyncClient,
 } from '@rollcall/sync';
 import { ManualClock, stateWhere } from '@rollcall/sync/testing';
-import { dialects, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
+import { dialects, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 
 /** What the proxy does with one request: pass it on, pass it on but drop the answer, or answer by itself. */
 type Fault = 'pass' | 'lose-answer' | { status: number; body: unknown; headers?: Record<string, string> };
@@ -272,6 +272,7 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
 
     it('applies a delta after edits and deletions so the cache equals a fresh full sync', async () => {
       const client = transportTo(api.base);
+      await grantConsent(api, 'S001', 'S002');
       await api.call('POST', '/api/students/S001/embeddings', { embeddings: [emb(1), emb(2)] });
       await api.call('POST', '/api/students/S002/embeddings', { embeddings: [emb(3)] });
       const cache = new MemorySyncTarget();

@@ -1,7 +1,7 @@
 // Offline sync: full set at since=0, compact deltas, deletions, paging, and a server reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeVector } from '@rollcall/contracts';
-import { dialects, hash, startApi, vectorB64, type TestApi } from './context.ts';
+import { dialects, grantConsent, hash, startApi, vectorB64, type TestApi } from './context.ts';
 
 const emb = (seed: number) => ({ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, seed), quality: 0.9, sourceHash: hash(seed) });
 
@@ -18,6 +18,7 @@ describe.each(dialects)('sync on %s', (dialect) => {
 
     await api.call('POST', '/api/students', { studentId: 'S1', name: 'One' });
     await api.call('POST', '/api/students', { studentId: 'S2', name: 'Two' });
+    await grantConsent(api, 'S1', 'S2');
     await api.call('POST', '/api/students/S1/embeddings', { embeddings: [emb(1), emb(2)] });
     await api.call('POST', '/api/students/S2/embeddings', { embeddings: [{ ...emb(3), modelId: 'human-faceres@3.3.6', vector: vectorB64(1024, 3) }] });
     const cls = (await api.call('POST', '/api/classes', { name: 'C', studentIds: ['S1'] })).body;

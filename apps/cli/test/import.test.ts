@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StudentPage } from '@rollcall/contracts';
+import { BulkConsentResult, StudentPage } from '@rollcall/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiClient } from '../src/api-client.ts';
 import { importFolder, type ImportSummary } from '../src/commands/import.ts';
@@ -30,6 +30,7 @@ async function freePort(): Promise<number> {
 let work: string;
 let api: ChildProcess;
 let client: ApiClient;
+let blocked: ImportSummary;
 let first: ImportSummary;
 
 describe.skipIf(!HAVE)('rollcall import', () => {
@@ -61,6 +62,9 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     }
     mkdirSync(join(seed, 'S003_Group'), { recursive: true });
     symlinkSync(join(TWD, '_groups', readdirSync(join(TWD, '_groups'))[0]!), join(seed, 'S003_Group', 'group.jpg'));
+    // No consent recorded yet: every student is reported, none fails the batch, nothing is stored.
+    blocked = await importFolder(seed, client);
+    await client.call('POST', '/api/consent', BulkConsentResult, { entries: ['S001', 'S002', 'S003'].map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) });
     first = await importFolder(seed, client);
   });
 
@@ -69,8 +73,16 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('creates the students and stores the photos that pass the gates', async () => {
-    expect(first.studentsCreated).toBe(3);
+  it('reports the students without consent instead of failing, and stores none of their photos', () => {
+    expect(blocked.studentsCreated).toBe(3);
+    expect(blocked.noConsent).toEqual(['S001', 'S002', 'S003'].map((studentId) => ({ studentId, consent: 'not-asked' })));
+    expect(blocked.added).toBe(0);
+    expect(blocked.photos).toEqual([]);
+  });
+
+  it('creates the students and, once consent is recorded, stores the photos that pass the gates', async () => {
+    expect(first.studentsCreated).toBe(0);
+    expect(first.noConsent).toEqual([]);
     expect(first.added).toBeGreaterThanOrEqual(4);
     expect(first.photos.find((p) => p.file === 'S003_Group/group.jpg')).toMatchObject({ status: 'rejected', reasons: ['multiple-faces'] });
     const page = await client.call('GET', '/api/students?q=S00', StudentPage);

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { CAN_RUN, launch, photo, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
+import { CAN_RUN, grantConsent, launch, photo, serveApp, waitForOfflineReady, type WebServer } from './harness.ts';
 
 const HAVE_FFMPEG = (() => {
   try {
@@ -82,6 +82,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     const engine = await createNodeFaceEngine();
     for (const [studentId, who] of [['S001', 'daryl'], ['S002', 'rick']] as const) {
       await api('POST', '/api/students', { studentId, name: who === 'daryl' ? 'Daryl Dixon' : 'Rick Grimes' });
+      await grantConsent(api, studentId);
       const embeddings = [];
       for (let i = 1; i <= 4; i++) {
         const bytes = readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`));

@@ -34,6 +34,7 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Add student' }).click();
     await page.getByLabel('Student ID').fill(studentId);
     await page.getByLabel('Name', { exact: true }).fill(name);
+    await page.getByLabel('Consent to use their face').selectOption('granted-parent');
     await page.getByLabel('Photos').setInputFiles(files);
     // Every photo gets a verdict (the first analysis also waits for the models to load).
     await expect.poll(() => page.getByText('Analysing…').count(), { timeout: 120_000 }).toBe(0);

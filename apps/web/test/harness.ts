@@ -141,3 +141,8 @@ export async function createFirstAdmin(page: import('playwright-core').Page, bas
 export async function waitForOfflineReady(page: import('playwright-core').Page) {
   await page.getByLabel('Offline readiness').filter({ hasText: 'Ready offline' }).waitFor({ timeout: 120_000 });
 }
+
+/** Records granted consent (for a parent) through the API, as a school does before enrolling faces. */
+export async function grantConsent(api: (method: string, path: string, body?: unknown) => Promise<unknown>, ...studentIds: string[]): Promise<void> {
+  await api('POST', '/api/consent', { entries: studentIds.map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) });
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdParams, Ok } from './common.ts';
 import * as A from './attendance.ts';
 import * as C from './classes.ts';
+import * as K from './consent.ts';
 import * as E from './embeddings.ts';
 import * as S from './students.ts';
 import * as U from './auth.ts';
@@ -99,6 +100,12 @@ export const routes = {
   revokeDevice: route({ access: 'staff', method: 'DELETE', path: '/api/devices/:id', summary: "Revoke a device's token at once", tag: 'devices', params: IdParams, response: Ok }),
 
   exportStudent: route({ access: 'admin', method: 'GET', path: '/api/students/:studentId/export', summary: 'Everything stored about one student (subject-access request)', tag: 'privacy', params: U.StudentExportParams, response: U.StudentExport }),
+  getConsent: route({ access: 'admin', method: 'GET', path: '/api/students/:studentId/consent', summary: "A student's biometric consent and its history", tag: 'privacy', params: S.StudentParams, response: K.StudentConsent }),
+  setConsent: route({ access: 'admin', method: 'POST', path: '/api/students/:studentId/consent', summary: 'Record consent (granted, refused, withdrawn); refusal or withdrawal deletes the face data at once (audited)', tag: 'privacy', params: S.StudentParams, body: K.ConsentChange, response: K.StudentConsent, status: 201 }),
+  setConsentBulk: route({ access: 'admin', method: 'POST', path: '/api/consent', summary: 'Record consent for many students (a class, a roster CSV); unknown ids are reported, not fatal', tag: 'privacy', body: K.BulkConsentBody, response: K.BulkConsentResult }),
+  consentReport: route({ access: 'admin', method: 'GET', path: '/api/privacy/consent', summary: 'Consent counts for the school and per class; with classId, the printable list of that class', tag: 'privacy', query: K.ConsentReportQuery, response: K.ConsentReport }),
+  getPrivacySettings: route({ access: 'admin', method: 'GET', path: '/api/privacy/settings', summary: 'The consent policy and mark retention, with their change history', tag: 'privacy', response: K.PrivacySettings }),
+  updatePrivacySettings: route({ access: 'admin', method: 'PATCH', path: '/api/privacy/settings', summary: 'Switch the consent policy or change mark retention (audited)', tag: 'privacy', body: K.UpdatePrivacySettingsBody, response: K.PrivacySettings }),
   purge: route({ access: 'admin', method: 'POST', path: '/api/admin/purge', summary: 'Apply the retention setting now: delete marks older than it', tag: 'privacy', response: U.PurgeResult }),
 } as const satisfies Record<string, RouteDef>;
 

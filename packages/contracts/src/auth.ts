@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DisplayName, Instant, StudentId, Uuid } from './common.ts';
 import { Mark } from './attendance.ts';
+import { ConsentRecord } from './consent.ts';
 import { Embedding } from './embeddings.ts';
 import { Student } from './students.ts';
 import { weakPasswordReason } from './weak-passwords.ts';
@@ -77,6 +78,8 @@ export const StudentExport = z.object({
   student: Student,
   classes: z.array(z.object({ id: Uuid, name: z.string() })),
   embeddings: z.array(Embedding),
+  /** Every recorded change of biometric consent, oldest first. */
+  consentHistory: z.array(ConsentRecord),
   marks: z.array(Mark),
   audit: z.array(z.object({ markId: Uuid, action: z.string(), reason: z.string().nullable(), at: Instant })),
 });

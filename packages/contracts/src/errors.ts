@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   'unknown-model': 400,
   'session-not-in-class': 400,
   'session-ended': 409,
+  /** Face data for a student without granted consent (details: { status }). */
+  'consent-required': 409,
   unauthenticated: 401,
   forbidden: 403,
   'route-not-found': 404,

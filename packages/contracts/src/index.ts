@@ -5,6 +5,7 @@ export * from './auth.ts';
 export * from './classes.ts';
 export * from './codec.ts';
 export * from './common.ts';
+export * from './consent.ts';
 export * from './embeddings.ts';
 export * from './errors.ts';
 export * from './events.ts';

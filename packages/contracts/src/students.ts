@@ -1,6 +1,7 @@
 // Students: the people a class roster is made of.
 import { z } from 'zod';
 import { DisplayName, Instant, Paging, StudentId } from './common.ts';
+import { ConsentStatus } from './consent.ts';
 
 const Name = DisplayName(200);
 const Email = z.email().max(320);
@@ -10,6 +11,10 @@ export const Student = z.object({
   name: z.string(),
   email: z.string().nullable(),
   embeddingCount: z.number().int(),
+  /** Biometric consent as last recorded. */
+  consent: ConsentStatus,
+  /** Registered by hand only: never enrolled, matched or suggested (see cameraFreeFor). */
+  cameraFree: z.boolean(),
   createdAt: Instant,
   updatedAt: Instant,
 });

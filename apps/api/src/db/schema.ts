@@ -9,6 +9,8 @@ export interface StudentsTable {
   email: string | null;
   created_at: number;
   updated_at: number;
+  /** The latest of consent_history (not-asked when there is none); see @rollcall/contracts ConsentStatus. */
+  consent_status: Generated<string>;
 }
 
 export interface FaceEmbeddingsTable {
@@ -149,6 +151,36 @@ export interface SignInKnownTable {
   last_at: number;
 }
 
+/** Every change of a student's biometric consent; also its audit (who, when, what was deleted). */
+export interface ConsentHistoryTable {
+  id: string;
+  student_id: string;
+  status: string;
+  on_behalf_of: string | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_by_name: string;
+  embeddings_deleted: number;
+  at: number;
+}
+
+/** School-wide settings an admin changes in the app (values JSON-encoded); absent = the default. */
+export interface SchoolSettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface SettingsAuditTable {
+  id: string;
+  key: string;
+  before_value: string | null;
+  after_value: string | null;
+  user_id: string | null;
+  user_name: string;
+  at: number;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -167,12 +199,15 @@ export interface DB {
   device_classes: DeviceClassesTable;
   rate_counters: RateCountersTable;
   sign_in_known: SignInKnownTable;
+  consent_history: ConsentHistoryTable;
+  school_settings: SchoolSettingsTable;
+  settings_audit: SettingsAuditTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
 
 export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
-  students: { student_id: true, name: true, email: true, created_at: true, updated_at: true },
+  students: { student_id: true, name: true, email: true, created_at: true, updated_at: true, consent_status: true },
   face_embeddings: { id: true, student_id: true, model_id: true, dim: true, vector: true, quality: true, source_hash: true, created_at: true },
   classes: { id: true, name: true, created_at: true, updated_at: true },
   class_students: { class_id: true, student_id: true },
@@ -192,4 +227,7 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   device_classes: { token_id: true, class_id: true },
   rate_counters: { key: true, window_start: true, count: true, last_at: true },
   sign_in_known: { key: true, last_at: true },
+  consent_history: { id: true, student_id: true, status: true, on_behalf_of: true, note: true, recorded_by: true, recorded_by_name: true, embeddings_deleted: true, at: true },
+  school_settings: { key: true, value: true, updated_at: true },
+  settings_audit: { id: true, key: true, before_value: true, after_value: true, user_id: true, user_name: true, at: true },
 };

@@ -48,6 +48,12 @@ export function handlers(s: Services): Handlers {
     deleteStudent: ({ params, query }) => s.students.delete(params.studentId, query.keepMarks === 'true'),
     exportStudent: ({ params }) => s.privacy.exportStudent(params.studentId),
     purge: () => s.privacy.purge(),
+    getConsent: ({ params }) => s.consent.get(params.studentId),
+    setConsent: ({ params, body }, { actor }) => s.consent.set(params.studentId, body, actor),
+    setConsentBulk: ({ body }, { actor }) => s.consent.bulk(body, actor),
+    consentReport: ({ query }) => s.consent.report(query.classId),
+    getPrivacySettings: () => s.privacySettings.get(),
+    updatePrivacySettings: ({ body }, { actor }) => s.privacySettings.update(body, actor),
 
     listEmbeddings: ({ params, query }, { scope }) => s.embeddings.list(params.studentId, query.includeVectors === 'true', query.modelId, scope),
     addEmbeddings: ({ params, body }) => s.embeddings.add(params.studentId, body),

@@ -1,7 +1,9 @@
 // `rollcall import <folder> [--api URL]`: bulk enrolment from `<StudentID>_<Name>/*.jpg` into a
 // running API. Creates missing students, embeds every photo that passes the quality gates, says
 // per photo what was rejected and why, and is safe to re-run: a photo already stored (same sha256)
-// is skipped before it is even embedded, and the API refuses duplicates anyway.
+// is skipped before it is even embedded, and the API refuses duplicates anyway. A student without
+// granted biometric consent is reported and skipped (their photos are not even read): the batch
+// goes on, and a re-run after consent is recorded enrols them.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
@@ -24,6 +26,8 @@ export interface PhotoOutcome {
 
 export interface ImportSummary {
   studentsCreated: number;
+  /** Students skipped because their consent does not allow face data (status as recorded). */
+  noConsent: { studentId: string; consent: Student['consent'] }[];
   added: number;
   alreadyStored: number;
   rejected: number;
@@ -34,25 +38,29 @@ export interface ImportSummary {
 /** The API takes at most 50 embeddings per request. */
 const BATCH = 50;
 
-async function ensureStudent(api: ApiClient, s: StudentFolder): Promise<boolean> {
+async function ensureStudent(api: ApiClient, s: StudentFolder): Promise<{ created: boolean; student: Student }> {
   try {
-    await api.call('GET', `/api/students/${encodeURIComponent(s.studentId)}`, Student);
-    return false;
+    return { created: false, student: await api.call('GET', `/api/students/${encodeURIComponent(s.studentId)}`, Student) };
   } catch (e) {
     if (!(e instanceof ApiCallError) || e.status !== 404) throw e;
   }
-  await api.call('POST', '/api/students', Student, { studentId: s.studentId, name: s.name });
-  return true;
+  return { created: true, student: await api.call('POST', '/api/students', Student, { studentId: s.studentId, name: s.name }) };
 }
 
 export async function importFolder(folder: string, api: ApiClient, log: (line: string) => void = () => {}): Promise<ImportSummary> {
   const { students, problems } = readLayout(folder);
   for (const p of problems) log(`skipped folder ${p.folder}: ${p.reason}`);
-  const summary: ImportSummary = { studentsCreated: 0, added: 0, alreadyStored: 0, rejected: 0, errors: 0, photos: [] };
+  const summary: ImportSummary = { studentsCreated: 0, noConsent: [], added: 0, alreadyStored: 0, rejected: 0, errors: 0, photos: [] };
   const engine = await createNodeFaceEngine();
   const bar = progressBar(students.reduce((n, s) => n + s.photos.length, 0));
   for (const student of students) {
-    if (await ensureStudent(api, student)) summary.studentsCreated++;
+    const { created, student: found } = await ensureStudent(api, student);
+    if (created) summary.studentsCreated++;
+    if (found.cameraFree) {
+      summary.noConsent.push({ studentId: student.studentId, consent: found.consent });
+      for (const file of student.photos) bar.tick(`${basename(dirname(file))}/${basename(file)} (no consent)`);
+      continue;
+    }
     const stored = await api.call('GET', `/api/students/${encodeURIComponent(student.studentId)}/embeddings?modelId=${encodeURIComponent(engine.modelId)}`, EmbeddingList);
     const known = new Set(stored.items.map((e) => e.sourceHash));
     const pending: { file: string; embedding: NewEmbedding }[] = [];
@@ -86,7 +94,16 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
     }
     for (let i = 0; i < pending.length; i += BATCH) {
       const chunk = pending.slice(i, i + BATCH);
-      const res = await api.call('POST', `/api/students/${encodeURIComponent(student.studentId)}/embeddings`, AddEmbeddingsResult, { embeddings: chunk.map((p) => p.embedding) });
+      let res;
+      try {
+        res = await api.call('POST', `/api/students/${encodeURIComponent(student.studentId)}/embeddings`, AddEmbeddingsResult, { embeddings: chunk.map((p) => p.embedding) });
+      } catch (e) {
+        // Consent withdrawn while the photos were analysed: report the student, keep going.
+        if (!(e instanceof ApiCallError) || e.code !== 'consent-required') throw e;
+        summary.photos = summary.photos.filter((o) => o.studentId !== student.studentId);
+        summary.noConsent.push({ studentId: student.studentId, consent: (await ensureStudent(api, student)).student.consent });
+        break;
+      }
       // The API has the last word: a photo stored meanwhile comes back as a duplicate.
       const dup = new Set(res.results.filter((r) => r.status === 'duplicate').map((r) => r.sourceHash));
       for (const p of chunk) {
@@ -123,6 +140,10 @@ export async function importCommand(argv: string[]): Promise<void> {
   for (const p of summary.photos) {
     if (p.status === 'rejected') console.log(`rejected ${p.file}: ${p.reasons!.join(', ')}`);
     if (p.status === 'error') console.log(`error    ${p.file}: ${p.error}`);
+  }
+  if (summary.noConsent.length) {
+    console.log(`skipped ${summary.noConsent.length} student(s) without biometric consent (register them by hand, or record consent on the Privacy page and run again):`);
+    for (const s of summary.noConsent) console.log(`  ${s.studentId}: consent ${s.consent}`);
   }
   console.log(`students created ${summary.studentsCreated}; photos added ${summary.added}, already stored ${summary.alreadyStored}, rejected ${summary.rejected}, unreadable ${summary.errors}`);
 }

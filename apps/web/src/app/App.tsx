@@ -6,6 +6,7 @@ import { TakeAttendancePage } from '../attendance/TakeAttendancePage.tsx';
 import { CameraCheckPage } from '../camera/CameraCheckPage.tsx';
 import { ClassesPage } from '../classes/ClassesPage.tsx';
 import { loadFaceEngine } from '../face/face-service.ts';
+import { PrivacyPage } from '../consent/PrivacyPage.tsx';
 import { RecordsPage } from '../records/RecordsPage.tsx';
 import { readSettings } from '../settings/settings.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
@@ -44,6 +45,8 @@ function Page({ route, admin, staff }: { route: Route; admin: boolean; staff: bo
       return <RecordsPage canEdit={staff} />;
     case 'settings':
       return <SettingsPage />;
+    case 'privacy':
+      return admin ? <PrivacyPage /> : <p role="alert">Only an admin can see the Privacy page.</p>;
     case 'camera':
       return <CameraCheckPage />;
     default:
@@ -93,7 +96,7 @@ export function App() {
       </header>
       <nav aria-label="Main">
         <ul>
-          {NAV.map((n) => (
+          {(admin ? [...NAV, { label: 'Privacy', route: { page: 'privacy' } } satisfies (typeof NAV)[number]] : NAV).map((n) => (
             <li key={n.label}>
               <a href={href(n.route)} aria-current={route.page === n.route.page ? 'page' : undefined}>
                 {n.label}

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'classes' }
   | { page: 'records' }
   | { page: 'settings' }
+  | { page: 'privacy' }
   | { page: 'camera' };
 
 export function parseHash(hash: string): Route {
@@ -32,6 +33,8 @@ export function parseHash(hash: string): Route {
       return { page: 'records' };
     case 'settings':
       return { page: 'settings' };
+    case 'privacy':
+      return { page: 'privacy' };
     case 'camera':
       return { page: 'camera' };
     default:

@@ -21,6 +21,22 @@ export const useUpdateStudent = () => useWrite('updateStudent', ['students']);
 export const useDeleteStudent = () => useWrite('deleteStudent', ['students']);
 export const useAddEmbeddings = () => useWrite('addEmbeddings', ['students']);
 
+export const useSetConsent = () => useWrite('setConsent', ['students', 'consent']);
+export const useBulkConsent = () => useWrite('setConsentBulk', ['students', 'consent']);
+export const useUpdatePrivacySettings = () => useWrite('updatePrivacySettings', ['privacy']);
+
+export function useStudentConsent(studentId: string | null) {
+  return useQuery({ queryKey: ['consent', studentId], queryFn: () => call('getConsent', { params: { studentId: studentId! } }), enabled: !!studentId });
+}
+
+export function useConsentReport(classId: string | null) {
+  return useQuery({ queryKey: ['consent', 'report', classId], queryFn: () => call('consentReport', { query: classId ? { classId } : {} }) });
+}
+
+export function usePrivacySettings() {
+  return useQuery({ queryKey: ['privacy'], queryFn: () => call('getPrivacySettings') });
+}
+
 export const useCreateClass = () => useWrite('createClass', ['classes']);
 export const useSetRoster = () => useWrite('setRoster', ['classes']);
 export const useStartSession = () => useWrite('createSession', ['sessions']);

@@ -2,7 +2,7 @@
 // offline, the outbox of marks waiting for the API, and local settings. Versioned like the
 // server's schema: a new version() with an upgrade, never an edited one.
 import Dexie, { type EntityTable } from 'dexie';
-import type { NewMark } from '@rollcall/contracts';
+import type { ConsentStatus, NewMark } from '@rollcall/contracts';
 
 export interface CachedStudent {
   studentId: string;
@@ -10,6 +10,10 @@ export interface CachedStudent {
   email: string | null;
   embeddingCount: number;
   updatedAt: string;
+  /** Biometric consent as last synced; see consent/camera-free.ts. */
+  consent: ConsentStatus;
+  /** Registered by hand only: never enrolled, matched or suggested. */
+  cameraFree: boolean;
 }
 
 export interface CachedEmbedding {
@@ -59,6 +63,16 @@ export class RollcallDb extends Dexie {
       outbox: 'id, seq, [state+seq]',
       meta: 'key',
     });
+    // v2: students carry their consent. Rows cached before it lack it, so the roster is fetched
+    // afresh (the next sync starts from 0); the outbox and settings are kept.
+    this.version(2)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('students').clear();
+        await tx.table('embeddings').clear();
+        await tx.table('classes').clear();
+        await tx.table('meta').put({ key: META.revision, value: 0 });
+      });
   }
 }
 

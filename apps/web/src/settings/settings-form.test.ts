@@ -32,7 +32,7 @@ let n = 0;
 describe('wipeDevice', () => {
   it('empties the cache and the outbox and forgets the revision, keeping settings and the session', async () => {
     const db = new RollcallDb(`wipe-${++n}`);
-    await db.students.put({ studentId: 'S1', name: 'A', email: null, embeddingCount: 1, updatedAt: '2026-11-24T08:00:00.000Z' });
+    await db.students.put({ studentId: 'S1', name: 'A', email: null, embeddingCount: 1, updatedAt: '2026-11-24T08:00:00.000Z', consent: 'granted', cameraFree: false });
     await db.embeddings.put({ id: 'e1', studentId: 'S1', modelId: 'm', vector: new Float32Array([1, 0]), quality: 1 });
     await db.classes.put({ id: 'c1', name: 'C', studentIds: ['S1'] });
     await db.outbox.put({ id: 'm1', seq: 1, state: 'pending', mark: { id: '00000000-0000-4000-8000-000000000001', studentId: 'S1', deviceId: 'd', markedAt: '2026-11-24T08:00:00.000Z', method: 'face' } });

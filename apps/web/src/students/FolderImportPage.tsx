@@ -1,12 +1,13 @@
 // Folder import in the browser: a folder laid out as <StudentID>_<Name>/*.jpg (the old system's
 // dataset), each photo analysed here, with per-photo results and a progress bar. Re-running it
-// adds nothing twice: the server knows each photo by its content hash.
+// adds nothing twice: the server knows each photo by its content hash. A student without consent
+// to use their face is listed and skipped (their photos are not even analysed); the rest go on.
 import { useState } from 'react';
 import type { NewEmbedding } from '@rollcall/contracts';
 import { ApiClientError, call } from '../api/client.ts';
 import { services } from '../app/services.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
-import { REASON_TEXT, errorText } from '../ui/messages.ts';
+import { REASON_TEXT, consentRequiredText, errorText } from '../ui/messages.ts';
 import { analysePhoto } from './enrol.ts';
 import { planFolderImport, type FolderPlan } from './folder-import.ts';
 
@@ -42,6 +43,12 @@ export function FolderImportPage() {
         } catch (err) {
           if (!(err instanceof ApiClientError && err.code === 'duplicate-student-id')) throw err;
         }
+        const found = await call('getStudent', { params: { studentId: s.studentId } });
+        if (found.cameraFree) {
+          setLines((l) => [...l, { path: s.folder, ok: false, verdict: consentRequiredText({ studentId: s.studentId, status: found.consent }) }]);
+          setDone((d) => d + s.files.length);
+          continue;
+        }
         const accepted: { path: string; embedding: NewEmbedding }[] = [];
         for (const file of s.files) {
           const path = `${s.folder}/${file.name}`;
@@ -51,7 +58,15 @@ export function FolderImportPage() {
           setDone((d) => d + 1);
         }
         if (accepted.length) {
-          const res = await call('addEmbeddings', { params: { studentId: s.studentId }, body: { embeddings: accepted.map((a) => a.embedding) } });
+          let res;
+          try {
+            res = await call('addEmbeddings', { params: { studentId: s.studentId }, body: { embeddings: accepted.map((a) => a.embedding) } });
+          } catch (err) {
+            // Consent withdrawn while the photos were analysed: report the student, go on.
+            if (!(err instanceof ApiClientError && err.code === 'consent-required')) throw err;
+            setLines((l) => [...l, { path: s.folder, ok: false, verdict: consentRequiredText(err.details) }]);
+            continue;
+          }
           setLines((l) => [...l, ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: res.results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' }))]);
         }
       }

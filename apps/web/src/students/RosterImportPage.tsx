@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { services } from '../app/services.ts';
 import { navigate } from '../app/router.ts';
+import { CONSENT_TEXT } from '../consent/camera-free.ts';
 import { errorText } from '../ui/messages.ts';
 import { importRoster, type RowOutcome } from './import-roster.ts';
 import { parseRosterCsv, type RosterPreview } from './roster-csv.ts';
@@ -38,7 +39,7 @@ export function RosterImportPage() {
   return (
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">Import a roster CSV</h2>
-      <p className="hint">Columns: student id, name, email (optional), class (optional). The first row names the columns.</p>
+      <p className="hint">Columns: student id, name, email (optional), class (optional), consent (optional: yes, no, withdrawn or empty), consent by (parent or student) and consent note (the paper form&apos;s reference). The first row names the columns.</p>
       <label>
         Roster CSV
         <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
@@ -66,6 +67,7 @@ export function RosterImportPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Class</th>
+                <th scope="col">Consent</th>
               </tr>
             </thead>
             <tbody>
@@ -76,6 +78,7 @@ export function RosterImportPage() {
                   <td>{r.name}</td>
                   <td>{r.email ?? ''}</td>
                   <td>{r.className ?? ''}</td>
+                  <td>{r.consent ? `${CONSENT_TEXT[r.consent.status]}${r.consent.onBehalfOf ? ` (${r.consent.onBehalfOf})` : ''}` : ''}</td>
                 </tr>
               ))}
             </tbody>
@@ -98,6 +101,7 @@ export function RosterImportPage() {
           <p>
             {outcomes.filter((o) => o.outcome === 'created').length} created, {outcomes.filter((o) => o.outcome === 'exists').length} already on file,{' '}
             {outcomes.filter((o) => o.outcome === 'failed').length} failed.
+            {outcomes.some((o) => o.consent === 'recorded') && ` Consent recorded for ${outcomes.filter((o) => o.consent === 'recorded').length}.`}
           </p>
           <ul>
             {outcomes.filter((o) => o.outcome !== 'created').map((o) => (

@@ -1,8 +1,10 @@
 // Add a student or enrol more photos for one: details, photos by upload, drag and drop or camera,
 // each analysed in the browser with its verdict, a look-alike warning, then save.
 import { useState, type DragEvent, type FormEvent } from 'react';
+import type { ConsentOnBehalfOf, ConsentStatus } from '@rollcall/contracts';
 import { navigate } from '../app/router.ts';
-import { useAddEmbeddings, useCreateStudent, useUpdateStudent } from '../data/remote.ts';
+import { isCameraFree } from '../consent/camera-free.ts';
+import { useAddEmbeddings, useCreateStudent, useSetConsent, useUpdateStudent } from '../data/remote.ts';
 import type { RosterStudent } from '../data/local.ts';
 import { errorText } from '../ui/messages.ts';
 import { CameraCapture } from './CameraCapture.tsx';
@@ -10,6 +12,14 @@ import { PhotoCard } from './PhotoCard.tsx';
 import { usePhotoAnalysis } from './usePhotoAnalysis.ts';
 
 const MIN_GOOD = 3;
+
+type NewConsent = 'not-asked' | 'granted-parent' | 'granted-student' | 'refused';
+const NEW_CONSENT: Record<NewConsent, [ConsentStatus, ConsentOnBehalfOf]> = {
+  'not-asked': ['not-asked', 'parent'],
+  'granted-parent': ['granted', 'parent'],
+  'granted-student': ['granted', 'student'],
+  refused: ['refused', 'parent'],
+};
 
 export function StudentForm({ existing, names }: { existing: RosterStudent | null; names: Map<string, string> }) {
   const [studentId, setStudentId] = useState(existing?.studentId ?? '');
@@ -23,6 +33,10 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
   const create = useCreateStudent();
   const update = useUpdateStudent();
   const addEmbeddings = useAddEmbeddings();
+  const setConsent = useSetConsent();
+  // A new student's consent is recorded with them (from the paper form), before any photo is sent.
+  const [consent, setConsentChoice] = useState<NewConsent>('not-asked');
+  const blocked = existing !== null && isCameraFree(existing);
 
   const goodTotal = (existing?.faces ?? 0) + photos.accepted.length;
   const needsConfirm = photos.lookAlikes.length > 0 && !confirmed;
@@ -42,7 +56,11 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
     setSaving(true);
     try {
       const id = existing?.studentId ?? studentId.trim();
-      if (!existing) await create.mutateAsync({ body: { studentId: id, name, email: email || null } });
+      if (!existing) {
+        await create.mutateAsync({ body: { studentId: id, name, email: email || null } });
+        const [status, onBehalfOf] = NEW_CONSENT[consent];
+        if (status !== 'not-asked') await setConsent.mutateAsync({ params: { studentId: id }, body: { status, onBehalfOf, note: 'recorded when the student was added' } });
+      }
       else if (name !== existing.name || (email || null) !== existing.email) await update.mutateAsync({ params: { studentId: id }, body: { name, email: email || null } });
       const embeddings = photos.accepted.map((a) => a.result!.embedding!);
       for (let i = 0; i < embeddings.length; i += 50) await addEmbeddings.mutateAsync({ params: { studentId: id }, body: { embeddings: embeddings.slice(i, i + 50) } });
@@ -71,6 +89,24 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
         </label>
       </div>
 
+      {!existing && (
+        <label>
+          Consent to use their face
+          <select value={consent} onChange={(e) => setConsentChoice(e.target.value as NewConsent)}>
+            <option value="not-asked">Not asked yet (register by hand)</option>
+            <option value="granted-parent">Granted by a parent or guardian</option>
+            <option value="granted-student">Granted by the student</option>
+            <option value="refused">Refused (register by hand)</option>
+          </select>
+        </label>
+      )}
+      {blocked ? (
+        <p role="alert" className="notice">
+          {existing.name} cannot be enrolled: {existing.consent === 'refused' || existing.consent === 'withdrawn' ? `consent to use their face was ${existing.consent}` : 'no consent to use their face is recorded'}. They are
+          registered by hand in the register. To enrol them, record consent below first.
+        </p>
+      ) : (
+      <>
       <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
         <label>
           Photos
@@ -98,6 +134,8 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
         {goodTotal < MIN_GOOD ? ` — add ${MIN_GOOD - goodTotal} more from other angles for reliable recognition.` : '.'}
       </p>
 
+      </>
+      )}
       {photos.lookAlikes.length > 0 && (
         <div role="alert" className="look-alike">
           <strong>Possible duplicate or look-alike.</strong> These photos match{' '}

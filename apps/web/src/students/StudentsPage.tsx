@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { href, navigate } from '../app/router.ts';
 import { useCachedStudents, type RosterStudent } from '../data/local.ts';
 import { useDeleteStudent } from '../data/remote.ts';
+import { ConsentBadge } from '../consent/ConsentBadge.tsx';
+import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { errorText } from '../ui/messages.ts';
 import { StudentForm } from './StudentForm.tsx';
 
@@ -79,11 +81,14 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
             {students.map((s) => (
               <tr key={s.studentId}>
                 <td>{s.studentId}</td>
-                <td>{s.name}</td>
+                <td>
+                  {s.name}
+                  <ConsentBadge student={s} />
+                </td>
                 <td>{s.email ?? ''}</td>
                 <td>
                   {s.faces}
-                  {s.faces < 3 && <span className="badge warn">{s.faces === 0 ? 'not enrolled' : 'needs more angles'}</span>}
+                  {s.faces < 3 && !s.cameraFree && <span className="badge warn">{s.faces === 0 ? 'not enrolled' : 'needs more angles'}</span>}
                 </td>
                 {canEdit && (
                   <td className="actions">
@@ -115,6 +120,7 @@ export function StudentEditPage({ studentId }: { studentId: string | null }) {
       <h2 id="student-edit-title">{existing ? `${existing.name} (${existing.studentId})` : 'Add student'}</h2>
       {existing && <p>{existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled. Add more below.</p>}
       <StudentForm existing={existing} names={names} />
+      {existing && <ConsentPanel studentId={existing.studentId} name={existing.name} />}
     </section>
   );
 }

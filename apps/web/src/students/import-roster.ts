@@ -1,6 +1,7 @@
 // Writes a checked roster preview: creates students that are new, creates classes named in the
 // file, and adds each student to their class. Reports what happened per row; a student that
-// already exists is left as it is (reported), never duplicated.
+// already exists is left as it is (reported), never duplicated. Consent from the file is recorded
+// last, in batches; an unchanged status records nothing, so importing the file again is harmless.
 import { call, ApiClientError } from '../api/client.ts';
 import type { RosterRow } from './roster-csv.ts';
 
@@ -9,6 +10,8 @@ export interface RowOutcome {
   studentId: string;
   outcome: 'created' | 'exists' | 'failed';
   message?: string;
+  /** What happened to the row's consent, when it had one. */
+  consent?: 'recorded' | 'unchanged';
 }
 
 export async function importRoster(rows: RosterRow[], onProgress: (done: number) => void): Promise<RowOutcome[]> {
@@ -34,6 +37,16 @@ export async function importRoster(rows: RosterRow[], onProgress: (done: number)
     let id = classes.get(name);
     if (!id) id = (await call('createClass', { body: { name } })).id;
     for (const studentId of studentIds) await call('addToRoster', { params: { id, studentId } });
+  }
+  const failed = new Set(outcomes.filter((o) => o.outcome === 'failed').map((o) => o.line));
+  const withConsent = rows.filter((r) => r.consent && !failed.has(r.line));
+  for (let i = 0; i < withConsent.length; i += 500) {
+    const chunk = withConsent.slice(i, i + 500);
+    const res = await call('setConsentBulk', { body: { entries: chunk.map((r) => ({ studentId: r.studentId, ...r.consent! })) } });
+    for (const [k, r] of res.results.entries()) {
+      const o = outcomes.find((x) => x.line === chunk[k]!.line);
+      if (o && r.outcome !== 'not-found') o.consent = r.outcome;
+    }
   }
   return outcomes;
 }

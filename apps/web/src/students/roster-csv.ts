@@ -1,8 +1,9 @@
 // Roster CSV import, as pure functions: parse with papaparse, check every row against the shared
 // schemas, and report per-row errors before anything is written. Header names are matched
-// loosely ("Student ID", "student_id", "id") because schools export from many systems.
+// loosely ("Student ID", "student_id", "id") because schools export from many systems. An
+// optional consent column (yes/no/withdrawn...) records biometric consent from the paper forms.
 import Papa from 'papaparse';
-import { CreateStudentBody } from '@rollcall/contracts';
+import { CreateStudentBody, type ConsentChange } from '@rollcall/contracts';
 
 export interface RosterRow {
   line: number;
@@ -10,6 +11,8 @@ export interface RosterRow {
   name: string;
   email: string | null;
   className: string | null;
+  /** Consent to record; null when the file has no consent column or the cell is empty. */
+  consent: ConsentChange | null;
 }
 
 export interface RosterProblem {
@@ -22,7 +25,7 @@ export interface RosterPreview {
   rows: RosterRow[];
   problems: RosterProblem[];
   /** Which CSV header was read for each field. */
-  columns: Partial<Record<'studentId' | 'name' | 'email' | 'className', string>>;
+  columns: Partial<Record<'studentId' | 'name' | 'email' | 'className' | 'consent' | 'consentBy' | 'consentNote', string>>;
 }
 
 const ALIASES: Record<keyof RosterPreview['columns'], string[]> = {
@@ -30,7 +33,28 @@ const ALIASES: Record<keyof RosterPreview['columns'], string[]> = {
   name: ['name', 'studentname', 'fullname'],
   email: ['email', 'emailaddress', 'mail'],
   className: ['class', 'classname', 'group', 'form', 'homeroom'],
+  consent: ['consent', 'biometricconsent', 'faceconsent', 'photoconsent', 'consentstatus'],
+  consentBy: ['consentby', 'consentgivenby', 'onbehalfof', 'givenby'],
+  consentNote: ['consentnote', 'consentreference', 'consentref', 'consentform'],
 };
+
+const CONSENT_WORDS: Record<string, ConsentChange['status']> = {
+  yes: 'granted', y: 'granted', granted: 'granted', given: 'granted', consented: 'granted', true: 'granted',
+  no: 'refused', n: 'refused', refused: 'refused', declined: 'refused', false: 'refused',
+  withdrawn: 'withdrawn', revoked: 'withdrawn',
+  notasked: 'not-asked', unknown: 'not-asked', pending: 'not-asked',
+};
+const BY_WORDS: Record<string, 'parent' | 'student'> = { parent: 'parent', guardian: 'parent', carer: 'parent', mother: 'parent', father: 'parent', student: 'student', pupil: 'student', self: 'student' };
+
+/** A consent cell and its companions, or a message saying what the cell should hold. */
+function readConsent(value: string, by: string, note: string): ConsentChange | string | null {
+  if (!value) return null;
+  const status = CONSENT_WORDS[norm(value)];
+  if (!status) return `Consent: "${value}" is not one of yes, no, withdrawn, not asked`;
+  const who = by ? BY_WORDS[norm(by)] : 'parent';
+  if (!who) return `Consent by: "${by}" is not parent, guardian or student`;
+  return { status, onBehalfOf: who, note: note.slice(0, 500) || null };
+}
 
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
 
@@ -69,7 +93,9 @@ export function parseRosterCsv(text: string): RosterPreview {
     const first = seen.get(candidate.studentId);
     if (first !== undefined) return fail(`Student ID ${candidate.studentId} already appears on line ${first}`);
     seen.set(candidate.studentId, line);
-    rows.push({ line, studentId: candidate.studentId, name: check.data.name, email: check.data.email ?? null, className: cell(columns.className) || null });
+    const consent = readConsent(cell(columns.consent), cell(columns.consentBy), cell(columns.consentNote));
+    if (typeof consent === 'string') return fail(consent);
+    rows.push({ line, studentId: candidate.studentId, name: check.data.name, email: check.data.email ?? null, className: cell(columns.className) || null, consent });
   });
   return { rows, problems, columns };
 }

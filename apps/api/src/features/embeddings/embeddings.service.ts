@@ -8,6 +8,7 @@ import {
 import { ApiError } from '../../http/errors.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
+import { assertMayHoldFaceData } from '../consent/consent.service.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
@@ -51,6 +52,7 @@ export function embeddingsService(ctx: ServiceContext) {
           if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) {
             throw new ApiError('student-not-found', `No student with id ${studentId}.`);
           }
+          await assertMayHoldFaceData(trx, studentId);
           const known = new Map<string, string>();
           for (const modelId of new Set(items.map((i) => i.modelId))) {
             const hashes = items.filter((i) => i.modelId === modelId).map((i) => i.sourceHash);

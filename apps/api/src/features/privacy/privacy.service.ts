@@ -4,10 +4,13 @@ import { ApiError } from '../../http/errors.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import { listMarks } from '../attendance/attendance.repository.ts';
+import { historyOf } from '../consent/consent.repository.ts';
 import { listForStudent } from '../embeddings/embeddings.repository.ts';
 import { findStudent } from '../students/students.repository.ts';
+import { effectiveRetentionDays } from './settings.service.ts';
 
-export function privacyService(ctx: ServiceContext, retentionDays: number | null) {
+/** `retentionDefaultDays` is MARK_RETENTION_DAYS; an admin's setting in the database wins over it. */
+export function privacyService(ctx: ServiceContext, retentionDefaultDays: number | null) {
   return {
     async exportStudent(studentId: string) {
       const student = await findStudent(ctx.db, studentId);
@@ -34,6 +37,7 @@ export function privacyService(ctx: ServiceContext, retentionDays: number | null
         student,
         classes,
         embeddings,
+        consentHistory: await historyOf(ctx.db, studentId, 'asc'),
         marks,
         audit: audit.map((a) => ({ markId: a.mark_id, action: a.action, reason: a.reason, at: toIso(Number(a.at)) })),
       };
@@ -41,6 +45,7 @@ export function privacyService(ctx: ServiceContext, retentionDays: number | null
 
     /** Deletes marks (and their audit entries) older than the retention period; no-op when none is set. */
     async purge() {
+      const retentionDays = await effectiveRetentionDays(ctx.db, retentionDefaultDays);
       if (retentionDays === null) return { marksDeleted: 0, auditDeleted: 0, before: null };
       const before = ctx.now() - retentionDays * 86_400_000;
       return ctx.db.transaction().execute(async (trx) => {

@@ -1,26 +1,32 @@
 // SQL for students. Rows become contract objects here and nowhere else.
 import { sql } from 'kysely';
-import type { Student } from '@rollcall/contracts';
+import { cameraFreeFor, ConsentStatus, type Student } from '@rollcall/contracts';
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 
 function studentQuery(db: Executor) {
   return db
     .selectFrom('students as s')
-    .select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at'])
+    .select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at', 's.consent_status'])
     .select((eb) =>
       eb.selectFrom('face_embeddings as e').whereRef('e.student_id', '=', 's.student_id').select((e) => e.fn.countAll<number>().as('n')).as('embedding_count'),
-    );
+    )
+    // The school's consent policy (no row: the default, on), read in the same query so every
+    // student answer - and so every sync - says whether they are camera-free.
+    .select((eb) => eb.selectFrom('school_settings as ss').where('ss.key', '=', 'consent.required').select('ss.value').as('consent_required'));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof studentQuery>['executeTakeFirstOrThrow']>>;
 
 function toStudent(r: Row): Student {
+  const consent = ConsentStatus.parse(r.consent_status);
   return {
     studentId: r.student_id,
     name: r.name,
     email: r.email,
     embeddingCount: Number(r.embedding_count ?? 0),
+    consent,
+    cameraFree: cameraFreeFor(consent, r.consent_required !== 'false'),
     createdAt: toIso(Number(r.created_at)),
     updatedAt: toIso(Number(r.updated_at)),
   };

@@ -1,0 +1,123 @@
+// Rules for biometric consent. Refusal or withdrawal deletes the student's face data in the same
+// transaction as the record, and tells every device through the change log (embeddings deleted,
+// the student upserted as camera-free) and the live event. The history is the audit: who, when,
+// on whose behalf, and how many embeddings went. The student stays on every roster.
+import { cameraFreeFor, isConsentStop, type BulkConsentBody, type BulkConsentResult, type ConsentChange, type ConsentStatus, type StudentConsent } from '@rollcall/contracts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { ApiError } from '../../http/errors.ts';
+import type { Actor } from '../../shared/actor.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
+import { withRetry } from '../../shared/db-errors.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { isConsentRequired } from '../privacy/settings.service.ts';
+import { lockStudents } from '../students/students.repository.ts';
+import { recordChanges, type Change } from '../sync/changes.repository.ts';
+import * as repo from './consent.repository.ts';
+
+/**
+ * Refuses face data for a student whose consent does not allow it. Called inside the transaction
+ * that adds the data, after the student's row is locked, so a withdrawal cannot slip between.
+ */
+export async function assertMayHoldFaceData(db: Executor, studentId: string): Promise<void> {
+  const status = (await repo.statusesOf(db, [studentId])).get(studentId);
+  if (!status) return; // the caller reports the unknown student
+  if (!cameraFreeFor(status, await isConsentRequired(db))) return;
+  const why = isConsentStop(status)
+    ? `consent was ${status}: face data may not be stored for this student; they are registered by hand`
+    : 'no biometric consent is recorded for this student; record it on the student\'s page (Privacy) first, or register them by hand';
+  throw new ApiError('consent-required', `Student ${studentId}: ${why}.`, { studentId, status });
+}
+
+const recorder = async (db: Executor, actor: Actor) =>
+  actor.kind === 'user' ? { id: actor.id, name: await repo.userName(db, actor.id) } : { id: null, name: `device ${actor.name}` };
+
+interface Applied {
+  studentId: string;
+  status: ConsentStatus;
+  deletedIds: string[];
+  /** The student's rosters: only their devices hear of the deletion (sync is scoped per class). */
+  classIds: string[];
+}
+
+/** Writes one change (status, history, deletion); the caller records the sync changes for all at once. */
+async function applyOne(trx: Transaction<DB>, studentId: string, change: ConsentChange, by: { id: string | null; name: string }, at: number): Promise<Applied> {
+  const deletedIds = isConsentStop(change.status) ? await repo.deleteEmbeddingsOf(trx, studentId) : [];
+  await repo.setStatus(trx, studentId, change.status, at);
+  await repo.appendHistory(trx, { studentId, status: change.status, onBehalfOf: change.onBehalfOf ?? null, note: change.note || null, by, embeddingsDeleted: deletedIds.length }, at);
+  const classIds = deletedIds.length ? await repo.rosterClassIds(trx, studentId) : [];
+  return { studentId, status: change.status, deletedIds, classIds };
+}
+
+async function announce(trx: Transaction<DB>, applied: Applied[], at: number): Promise<void> {
+  if (applied.length === 0) return;
+  const changes: Change[] = applied.flatMap((a) => [
+    ...a.deletedIds.map((id): Change => ({ entity: 'embedding', entityId: id, op: 'delete', classIds: a.classIds })),
+    { entity: 'student', entityId: a.studentId, op: 'upsert' } satisfies Change,
+  ]);
+  const revision = await recordChanges(trx, changes, at);
+  await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: applied.map((a) => a.studentId), classIds: [] }], at);
+}
+
+export function consentService(ctx: ServiceContext) {
+  const get = async (studentId: string): Promise<StudentConsent> => {
+    const status = (await repo.statusesOf(ctx.db, [studentId])).get(studentId);
+    if (!status) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+    return { studentId, status, cameraFree: cameraFreeFor(status, await isConsentRequired(ctx.db)), history: await repo.historyOf(ctx.db, studentId, 'desc') };
+  };
+
+  return {
+    get,
+
+    async set(studentId: string, change: ConsentChange, actor: Actor): Promise<StudentConsent> {
+      await withRetry(3, () =>
+        writeTransaction(ctx, async (trx) => {
+          const at = ctx.now();
+          if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+          await announce(trx, [await applyOne(trx, studentId, change, await recorder(trx, actor), at)], at);
+        }),
+      );
+      return get(studentId);
+    },
+
+    /** A status equal to the current one records nothing (a re-imported CSV changes nothing). */
+    async bulk(body: BulkConsentBody, actor: Actor): Promise<BulkConsentResult> {
+      return withRetry(3, () =>
+        writeTransaction(ctx, async (trx) => {
+          const at = ctx.now();
+          const ids = body.entries.map((e) => e.studentId);
+          await lockStudents(trx, ctx.dialect, ids);
+          const current = await repo.statusesOf(trx, ids);
+          const by = await recorder(trx, actor);
+          const applied: Applied[] = [];
+          const results: BulkConsentResult['results'] = [];
+          for (const { studentId, ...change } of body.entries) {
+            const now = current.get(studentId);
+            if (now === undefined) {
+              results.push({ studentId, outcome: 'not-found', status: null, embeddingsDeleted: 0 });
+            } else if (now === change.status) {
+              results.push({ studentId, outcome: 'unchanged', status: now, embeddingsDeleted: 0 });
+            } else {
+              const a = await applyOne(trx, studentId, change, by, at);
+              current.set(studentId, change.status);
+              applied.push(a);
+              results.push({ studentId, outcome: 'recorded', status: a.status, embeddingsDeleted: a.deletedIds.length });
+            }
+          }
+          await announce(trx, applied, at);
+          return { results };
+        }),
+      );
+    },
+
+    async report(classId: string | undefined) {
+      if (classId && !(await ctx.db.selectFrom('classes').select('id').where('id', '=', classId).executeTakeFirst())) {
+        throw new ApiError('class-not-found', `No class with id ${classId}.`);
+      }
+      const required = await isConsentRequired(ctx.db);
+      const { total, classes } = await repo.countsBy(ctx.db);
+      const students = classId ? (await repo.classList(ctx.db, classId)).map((s) => ({ ...s, cameraFree: cameraFreeFor(s.status, required) })) : [];
+      return { counts: total, classes, students };
+    },
+  };
+}
