@@ -2,7 +2,7 @@
 // learn of a student outside its rosters, and an unknown student and another class's student
 // answer alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
+import { dialects, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 
 const emb = (seed: number) => ({ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, seed), quality: 0.9, sourceHash: hash(`s${seed}`) });
 
@@ -13,6 +13,7 @@ describe.each(dialects)('cross-class access on %s', (dialect) => {
   beforeAll(async () => {
     api = await startApi(dialect);
     for (const id of ['A1', 'A2', 'B1', 'B2']) await api.call('POST', '/api/students', { studentId: id, name: `Secret ${id}` });
+    await grantConsent(api, 'A1', 'A2', 'B1', 'B2');
     classA = (await api.call('POST', '/api/classes', { name: 'A', studentIds: ['A1', 'A2'] })).body.id;
     classB = (await api.call('POST', '/api/classes', { name: 'B', studentIds: ['B1', 'B2'] })).body.id;
   });
@@ -66,6 +67,7 @@ describe.each(dialects)('cross-class access on %s', (dialect) => {
     await api.call('POST', '/api/students', { studentId: 'A9', name: 'Gone A' });
     await api.call('PUT', `/api/classes/${classB}/students/B9`);
     await api.call('PUT', `/api/classes/${classA}/students/A9`);
+    await grantConsent(api, 'B9', 'A9');
     await api.call('POST', '/api/students/B9/embeddings', { embeddings: [emb(91)] });
     await api.call('POST', '/api/students/A9/embeddings', { embeddings: [emb(92)] });
     await api.call('POST', '/api/students/A1/embeddings', { embeddings: [emb(93), emb(94)] });
