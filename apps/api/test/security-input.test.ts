@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { dialects, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
+import { dialects, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 
 describe.each(dialects)('hostile input on %s', (dialect) => {
   let api: TestApi;
@@ -78,6 +78,7 @@ describe.each(dialects)('erasure of a deleted student on %s', (dialect) => {
   async function enrolMarkAndDelete(studentId: string, keepMarks: boolean) {
     await api.call('POST', '/api/students', { studentId, name: NAME });
     const classId = (await api.call('POST', '/api/classes', { name: `E ${studentId}`, studentIds: [studentId] })).body.id;
+    await grantConsent(api, studentId);
     await api.call('POST', `/api/students/${studentId}/embeddings`, { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, 77), quality: 0.9, sourceHash: hash(studentId) }] });
     const vector = (await api.call('GET', `/api/students/${studentId}/embeddings?includeVectors=true`)).body.items[0].vector as string;
     const session = (await api.call('POST', `/api/classes/${classId}/sessions`, {})).body.id;
