@@ -8,3 +8,4 @@ export { judgeFrames, offerable, type Candidate, type Evidence, type FrameEviden
 export { DEFAULT_FRAME_QUALITY, eyeOpenness, frameQuality, type FrameFlaw, type FrameQuality, type FrameQualityParams } from './quality.ts';
 export { iou, needsEmbedding, MIN_TRACK_IOU } from './geometry.ts';
 export { assessLiveness, DEFAULT_LIVENESS, type LivenessParams, type LivenessSample, type LivenessVerdict } from './liveness/index.ts';
+export { toFrameObservation } from './observe.ts';
