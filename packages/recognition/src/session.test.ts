@@ -68,7 +68,7 @@ describe('deciding a track', () => {
 describe('quality-aware tracks', () => {
   it('frames with closed eyes, heavy blur, a strong turn or a tiny face do not count', async () => {
     const { faces, push } = await setup();
-    const bad: Partial<FaceObservation>[] = [{ mesh: meshWithEyes(0.05) }, { sharpness: 0.5 }, { pose: { yaw: 50, pitch: 0, roll: 0 } }, { size: 30 }];
+    const bad: Partial<FaceObservation>[] = [{ mesh: meshWithEyes(0.05) }, { sharpness: 0.5 }, { pose: { yaw: 70, pitch: 0, roll: 0 } }, { size: 30 }];
     let step!: SessionStep;
     for (const over of bad) step = push(face(A, faces.sample(0), over));
     expect(step.tracks[0]!.state).toEqual({ kind: 'pending' });
@@ -87,7 +87,7 @@ describe('quality-aware tracks', () => {
     // Blurred, eyes-closed frames that on their own read as S1.
     const drift = () => blend(faces.sample(1), faces.sample(0), 0.8);
     expect(gallery.search(drift(), { limit: 1 })[0]!.studentId).toBe('S1');
-    for (let i = 0; i < 4; i++) push(face(A, drift(), { sharpness: 0.8, mesh: meshWithEyes(0.08) }));
+    for (let i = 0; i < 4; i++) push(face(A, drift(), { sharpness: 0.4, mesh: meshWithEyes(0.08) }));
     push(face(A, faces.sample(0)));
     push(face(A, faces.sample(0)));
     const step = push(face(A, faces.sample(0)));
@@ -97,7 +97,7 @@ describe('quality-aware tracks', () => {
   it('mildly flawed frames still count, with less weight', async () => {
     const { faces, push } = await setup();
     push(face(A, faces.sample(0), { size: 60 }));
-    push(face(A, faces.sample(0), { pose: { yaw: 30, pitch: 0, roll: 0 } }));
+    push(face(A, faces.sample(0), { pose: { yaw: 45, pitch: 0, roll: 0 } }));
     const step = push(face(A, faces.sample(0)));
     expect(step.marks).toHaveLength(1);
     expect(step.marks[0]!.evidence.frames.map((f) => f.weight)).toEqual([0.5, 0.5, 1]);

@@ -18,7 +18,7 @@ export interface EvalReport {
   /** Tight-crop handling: images whose face was found only on the padded canvas, and faces re-analysed with context. */
   tightCrops: { paddedImages: number; contextFaces: number; contextMargin: number; contextEdge: number; contextCover: number };
   verification: { auc: number; accuracy: number; threshold: number; tarAtFar1: number; tarAtFar01: number };
-  identification: { top1: number; openSetTar: number; openSetFar: number; wrongStudentRate: number; reviewRate: number; wrongSuggestionRate: number; notCounted: number };
+  identification: { top1: number; openSetTar: number; openSetFar: number; wrongStudentRate: number; reviewRate: number; wrongSuggestionRate: number; strangerOfferedRate: number; notCounted: number };
   msPerFace: number;
 }
 
@@ -135,6 +135,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
       wrongStudentRate: round(open.wrongStudentRate),
       reviewRate: round(open.reviewRate),
       wrongSuggestionRate: round(open.wrongSuggestionRate),
+      strangerOfferedRate: round(open.strangerOfferedRate),
       notCounted: open.notCounted,
     },
     msPerFace: round(faces ? faceMs / faces : NaN, 1),
@@ -150,6 +151,6 @@ export async function evalCommand(argv: string[]): Promise<void> {
   console.log(`images ${report.images}, detection failures ${failures.length}${failures.length ? ': ' + failures.join(', ') : ''}`);
   console.log(`verification: ${scores.genuine.length} genuine / ${scores.impostor.length} impostor pairs, AUC ${report.verification.auc}, accuracy ${pct(report.verification.accuracy)} at cosine >= ${threshold}, TAR ${pct(report.verification.tarAtFar1)} at FAR 1%, ${pct(report.verification.tarAtFar01)} at FAR 0.1%`);
   console.log(`identification: closed-set top-1 ${pct(closed.top1)} (${closed.probes} probes)`);
-  console.log(`open set (threshold ${threshold}, margin ${margin}; ${open.unknownIdentities.length} identities never enrolled): TAR ${pct(open.tar)} of ${open.knownProbes}, FAR ${pct(open.far)} of ${open.unknownProbes}, wrong student ${pct(open.wrongStudentRate)}; review ${pct(open.reviewRate)}, review offering a wrong student ${pct(open.wrongSuggestionRate)}, photos that would not count ${open.notCounted}`);
+  console.log(`open set (threshold ${threshold}, margin ${margin}; ${open.unknownIdentities.length} identities never enrolled): TAR ${pct(open.tar)} of ${open.knownProbes}, FAR ${pct(open.far)} of ${open.unknownProbes}, wrong student ${pct(open.wrongStudentRate)}; review ${pct(open.reviewRate)}, review offering only wrong students ${pct(open.wrongSuggestionRate)} of known, strangers offered as someone ${pct(open.strangerOfferedRate)}, photos that would not count ${open.notCounted}`);
   console.log(`${report.msPerFace} ms per face`);
 }

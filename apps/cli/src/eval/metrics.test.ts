@@ -62,6 +62,7 @@ describe('identification', () => {
     expect(r.wrongStudentRate).toBe(0);
     expect(r.reviewRate).toBeGreaterThan(0);
     expect(r.wrongSuggestionRate).toBe(0);
+    expect(r.strangerOfferedRate).toBe(0);
     const blurred = samples.map((s) => (s.file === 'a2' ? { ...s, weight: 0 } : s));
     const b = await openSet(blurred, 1, loose(), MODEL);
     expect(b.notCounted).toBe(1);

@@ -114,9 +114,12 @@ export interface OpenSetResult {
   far: number;
   /** Known probes accepted as a different enrolled identity. */
   wrongStudentRate: number;
-  /** Probes the core would send to review, and those whose review offers a wrong student (or, for a stranger, anyone). */
+  /** Probes (known and strangers) the core would send to review. */
   reviewRate: number;
+  /** Known probes sent to review without their own student among the candidates offered. */
   wrongSuggestionRate: number;
+  /** Strangers sent to review offered as someone (a stranger-like score must be offered as nobody). */
+  strangerOfferedRate: number;
   /** Probes whose photo would not count at all (closed eyes, heavy blur, strong turn, tiny face). */
   notCounted: number;
   knownProbes: number;
@@ -138,7 +141,7 @@ export async function openSet(samples: readonly Sample[], k: number, params: Rec
   const known = enrolled.flatMap((id) => groups.get(id)!.slice(k));
   const strangers = ids.filter((id) => unknown.has(id)).flatMap((id) => groups.get(id)!);
   const gallery = await enrol(groups, enrolled, k, modelId);
-  let accepted = 0, wrong = 0, falseAccepts = 0, reviews = 0, wrongSuggestions = 0, notCounted = 0;
+  let accepted = 0, wrong = 0, falseAccepts = 0, reviews = 0, wrongSuggestions = 0, strangersOffered = 0, notCounted = 0;
   for (const p of [...known, ...strangers]) {
     const j = judgePhoto(gallery, p, params);
     const stranger = unknown.has(p.identity);
@@ -149,7 +152,8 @@ export async function openSet(samples: readonly Sample[], k: number, params: Rec
       else wrong++;
     } else if (j.kind === 'review') {
       reviews++;
-      if (j.candidates.length > 0 && !j.candidates.some((c) => c.studentId === p.identity)) wrongSuggestions++;
+      if (stranger && j.candidates.length > 0) strangersOffered++;
+      else if (!stranger && j.candidates.length > 0 && !j.candidates.some((c) => c.studentId === p.identity)) wrongSuggestions++;
     }
   }
   gallery.dispose();
@@ -159,7 +163,8 @@ export async function openSet(samples: readonly Sample[], k: number, params: Rec
     far: strangers.length ? falseAccepts / strangers.length : NaN,
     wrongStudentRate: known.length ? wrong / known.length : NaN,
     reviewRate: all ? reviews / all : NaN,
-    wrongSuggestionRate: all ? wrongSuggestions / all : NaN,
+    wrongSuggestionRate: known.length ? wrongSuggestions / known.length : NaN,
+    strangerOfferedRate: strangers.length ? strangersOffered / strangers.length : NaN,
     notCounted,
     knownProbes: known.length,
     unknownProbes: strangers.length,
