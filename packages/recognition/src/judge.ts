@@ -73,7 +73,7 @@ export function judgeFrames(frames: readonly JudgedFrame[], need: number, galler
     tops.set(f, c ? { studentId: c.studentId, score: c.score } : null);
   }
   const evidence = (winner: string | null): Evidence => ({
-    frames: frames.slice(-Math.max(need * 3, need)).map((f) => ({ at: f.at, weight: f.weight, flaws: f.flaws, top: tops.get(f) ?? null })),
+    frames: frames.slice(-need * 3).map((f) => ({ at: f.at, weight: f.weight, flaws: f.flaws, top: tops.get(f) ?? null })),
     counted: counting.length,
     agreeing: winner === null ? 0 : counting.filter((f) => tops.get(f)?.studentId === winner).length,
   });
