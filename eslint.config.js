@@ -23,9 +23,16 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/contracts/**/*.ts', 'packages/matcher/**/*.ts'],
+    files: ['packages/contracts/**/*.ts', 'packages/matcher/**/*.ts', 'packages/recognition/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'express', 'dexie', '@tensorflow/*', '@vladmandic/*', 'kysely', '@rollcall/api', '@rollcall/web', '@rollcall/cli'], message: 'contracts and matcher stay free of UI, server, storage and ML frameworks.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'express', 'dexie', '@tensorflow/*', '@vladmandic/*', 'kysely', '@rollcall/api', '@rollcall/web', '@rollcall/cli'], message: 'contracts, matcher and the recognition core stay free of UI, server, storage and ML frameworks.' }] }],
+    },
+  },
+  {
+    // The recognition core runs in Node (CLI, simulation, benchmarks) as it does in a page or a worker.
+    files: ['packages/recognition/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'HTMLVideoElement', 'HTMLCanvasElement', 'ImageBitmap', 'requestAnimationFrame'].map((name) => ({ name, message: 'the recognition core is plain data: no DOM.' }))],
     },
   },
 );

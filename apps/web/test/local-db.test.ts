@@ -1,7 +1,9 @@
 // The Dexie stores against fake-indexeddb: the outbox keeps the shared OutboxStore contract, and
 // the sync target applies deltas idempotently and drops a deleted student's embeddings.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Gallery } from '@rollcall/matcher';
+import { GalleryService } from '../src/matcher/gallery-service.ts';
 import { encodeVector } from '@rollcall/contracts';
 import { describeOutboxStoreContract } from '@rollcall/sync/testing';
 import { RollcallDb } from '../src/local/db.ts';
@@ -48,5 +50,29 @@ describe('DexieSyncTarget', () => {
     expect(await db.students.count()).toBe(0);
     expect(await target.getRevision()).toBe(0);
     expect(heard.at(-1)!.reset).toBe(true);
+  });
+});
+
+describe('GalleryService', () => {
+  it('a sync reset replaces the gallery and tells a running session, which then sees the new enrolments', async () => {
+    const db = freshDb();
+    const target = new DexieSyncTarget(db);
+    const service = new GalleryService(db, target, 'faceapi-resnet@1.7.15');
+    const v = (k: number) => Array.from({ length: 128 }, (_, i) => (i === k ? 1 : 0.01));
+    await target.applyStudents({ upserted: [student('S1')], deleted: [] });
+    await target.applyEmbeddings({ upserted: [embedding('00000000-0000-4000-8000-000000000011', 'S1', v(1))], deleted: [] });
+    const before = await service.get();
+    expect(before.studentIds()).toEqual(['S1']);
+    const replaced: Gallery[] = [];
+    service.onReplaced((g) => replaced.push(g));
+    await target.reset();
+    await vi.waitFor(() => expect(replaced).toHaveLength(1));
+    expect(replaced[0]).not.toBe(before);
+    expect(replaced[0]!.size).toBe(0);
+    // Deltas after the reset land in the gallery the session was handed.
+    await target.applyStudents({ upserted: [student('S2')], deleted: [] });
+    await target.applyEmbeddings({ upserted: [embedding('00000000-0000-4000-8000-000000000012', 'S2', v(2))], deleted: [] });
+    await vi.waitFor(() => expect(replaced[0]!.studentIds()).toEqual(['S2']));
+    expect(await service.get()).toBe(replaced[0]);
   });
 });

@@ -50,6 +50,14 @@ export interface PipelineOptions {
    * larger on every side (tight crops); 0 disables the retry.
    */
   pad: number;
+  /**
+   * A face with less room to an edge than this share of its size, or covering more than
+   * `contextCover` of the picture, is analysed again on a crop `contextMargin` of its size larger
+   * on every side (see context.ts); contextMargin 0 turns this off.
+   */
+  contextEdge: number;
+  contextCover: number;
+  contextMargin: number;
   /** Average the embedding of the chip and of its mirror image. */
   mirror: boolean;
   /** dlib chip padding around the face (0.25 is dlib's default). */
@@ -63,6 +71,9 @@ export interface PipelineOptions {
 export const DEFAULT_PIPELINE: PipelineOptions = {
   model: 'faceapi-resnet@1.7.15',
   pad: 0.5,
+  contextEdge: 0.25,
+  contextCover: 0.3,
+  contextMargin: 0.5,
   mirror: true,
   chipPadding: 0.25,
   minDetectorConfidence: 0.3,

@@ -4,7 +4,7 @@ import type { ModelId } from '@rollcall/contracts';
 import { DEFAULT_GATES, DEFAULT_PIPELINE, type PipelineOptions, type QualityGates } from './config.ts';
 import { photoReasons, type QualityReason } from './gates.ts';
 import type { RgbImage } from './image.ts';
-import { analyzeImage, detectAndEmbed, type AnalyzeResult, type FaceDetection, type Models } from './pipeline.ts';
+import { analyzeImage, detectAndEmbed, type AnalyzeResult, type Models, type SelectiveResult } from './pipeline.ts';
 
 export interface FaceEngine {
   readonly modelId: ModelId;
@@ -14,7 +14,7 @@ export interface FaceEngine {
   readonly loadMs: number;
   analyze(img: RgbImage, options?: Partial<Omit<PipelineOptions, 'model'>>): Promise<AnalyzeResult>;
   /** Detects every face but embeds only where `embedWhere(box)` is true (live recognition). */
-  analyzeSelective(img: RgbImage, embedWhere: (box: [number, number, number, number]) => boolean): Promise<{ faces: FaceDetection[]; padded: boolean; timing: AnalyzeResult['timing'] }>;
+  analyzeSelective(img: RgbImage, embedWhere: (box: [number, number, number, number]) => boolean): Promise<SelectiveResult>;
   dispose(): Promise<void>;
 }
 

@@ -34,6 +34,30 @@ export function meanColour(img: RgbImage): [number, number, number] {
 }
 
 /**
+ * The part of the image under `region` ([x, y, w, h], whole pixels, may reach past the edges),
+ * with whatever lies outside the image filled with its mean colour, so the border adds no edges
+ * for the detector to fire on.
+ */
+export function padRegion(img: RgbImage, [rx, ry, rw, rh]: [number, number, number, number]): RgbImage {
+  const data = new Uint8Array(rw * rh * 3);
+  const [r, g, b] = meanColour(img);
+  for (let i = 0; i < data.length; i += 3) {
+    data[i] = r;
+    data[i + 1] = g;
+    data[i + 2] = b;
+  }
+  const x0 = Math.max(0, rx);
+  const x1 = Math.min(img.width, rx + rw);
+  if (x1 > x0) {
+    for (let y = Math.max(0, ry); y < Math.min(img.height, ry + rh); y++) {
+      const src = (y * img.width + x0) * 3;
+      data.set(img.data.subarray(src, src + (x1 - x0) * 3), ((y - ry) * rw + (x0 - rx)) * 3);
+    }
+  }
+  return { width: rw, height: rh, data };
+}
+
+/**
  * Puts the image, centred, on a square canvas whose side is its longer side plus `margin` of it
  * on every side. Human's detector squeezes its input to a square, so a wide photo comes out
  * with narrow faces it misses; a square canvas keeps faces in proportion. The margin (for tight
@@ -46,19 +70,7 @@ export function squareCanvas(img: RgbImage, margin: number): { image: RgbImage; 
   if (side === img.width && side === img.height) return { image: img, dx: 0, dy: 0 };
   const dx = Math.floor((side - img.width) / 2);
   const dy = Math.floor((side - img.height) / 2);
-  const data = new Uint8Array(side * side * 3);
-  // Fill with the mean colour so the border adds no edges for the detector to fire on.
-  const [r, g, b] = meanColour(img);
-  for (let i = 0; i < data.length; i += 3) {
-    data[i] = r;
-    data[i + 1] = g;
-    data[i + 2] = b;
-  }
-  for (let y = 0; y < img.height; y++) {
-    const src = y * img.width * 3;
-    data.set(img.data.subarray(src, src + img.width * 3), ((y + dy) * side + dx) * 3);
-  }
-  return { image: { width: side, height: side, data }, dx, dy };
+  return { image: padRegion(img, [-dx, -dy, side, side]), dx, dy };
 }
 
 /** Luma (BT.601) of every pixel, 0..255. */

@@ -3,9 +3,9 @@
 export { DEFAULT_GATES, DEFAULT_MATCH, DEFAULT_PIPELINE, MATCH_DEFAULTS, type MatchDefaults, type PipelineOptions, type QualityGates } from './config.ts';
 export { FaceError, isFaceError, type FaceErrorCode } from './errors.ts';
 export { enrolmentQuality, faceReasons, photoReasons, type GateInput, type QualityReason } from './gates.ts';
-export { MAX_PIXELS, rgbFromRgba, squareCanvas, type RgbImage } from './image.ts';
+export { MAX_PIXELS, padRegion, rgbFromRgba, squareCanvas, type RgbImage } from './image.ts';
 export { alignFace, fitSimilarity, chipTemplate } from './align.ts';
 export { measureQuality, type QualityMeasures } from './quality.ts';
 export { checkEnrolmentPhoto, type EnrolmentCheck, type FaceEngine } from './engine.ts';
-export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding } from './pipeline.ts';
+export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding, SelectiveResult } from './pipeline.ts';
 export { parseManifest, verifyModelFiles, modelFiles, type ModelManifest } from './manifest.ts';

@@ -2,6 +2,7 @@
 // face-api by the Node or browser entry and is otherwise the same code everywhere.
 import { l2Normalize, modelDim, vectorProblem, type ModelId } from '@rollcall/contracts';
 import { alignFace } from './align.ts';
+import { needsContext, withContext, type FaceInContext } from './context.ts';
 import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
 import { detectFaces, type DetectedFace, type HumanLike } from './detector.ts';
 import { FaceError } from './errors.ts';
@@ -32,6 +33,10 @@ export interface FaceAnalysis {
   antispoof: number;
   /** Human's liveness score, 0..1 (1 = live). */
   liveness: number;
+  /** Human's 468 face-mesh points in the input image's pixels (track liveness reads them). */
+  mesh: [number, number][];
+  /** True when the face was analysed again with context around it (it touched the border or filled the picture). */
+  context: boolean;
   embedding: FaceEmbedding;
 }
 
@@ -47,6 +52,8 @@ export interface AnalyzeResult {
   faces: FaceAnalysis[];
   /** True when the face(s) were found only after padding the image (a tight crop). */
   padded: boolean;
+  /** Faces analysed again with context around them (see context.ts). */
+  contextFaces: number;
   /** Milliseconds spent in detection (Human) and in embedding (alignment + recognition). */
   timing: { detectMs: number; embedMs: number };
 }
@@ -114,6 +121,9 @@ export async function analyzeImage(models: Models, img: RgbImage, options: Parti
   return { ...r, faces: r.faces as FaceAnalysis[] };
 }
 
+/** What live recognition gets for a frame: every face, embedded or not. */
+export type SelectiveResult = Omit<AnalyzeResult, 'faces'> & { faces: FaceDetection[] };
+
 /**
  * Finds every face, and aligns and embeds only those `embedWhere` asks for: live recognition
  * skips faces whose track is already decided, which is most of the cost with many faces in view.
@@ -123,7 +133,7 @@ export async function detectAndEmbed(
   img: RgbImage,
   options: Partial<PipelineOptions>,
   embedWhere: (box: [number, number, number, number]) => boolean,
-): Promise<{ faces: FaceDetection[]; padded: boolean; timing: AnalyzeResult['timing'] }> {
+): Promise<SelectiveResult> {
   const opts = { ...DEFAULT_PIPELINE, ...options };
   checkImage(img);
   const t0 = performance.now();
@@ -134,14 +144,21 @@ export async function detectAndEmbed(
     padded = detected.length > 0;
   }
   detected = detected.filter((f) => f.detectionScore >= opts.minDetectorConfidence).slice(0, opts.maxFaces);
-  const t1 = performance.now();
   const wanted = detected.map((f) => embedWhere(f.box));
-  const chosen = detected.filter((_, i) => wanted[i]);
-  const chips = chosen.map((f) => alignFace(img, f.mesh, CHIP_SIZE, opts.chipPadding));
-  const vectors = chosen.length ? await embed(models, opts, chips, chosen) : [];
+  // Context only where a chip will be cut: a face on the light path needs only its box.
+  const seen: FaceInContext[] = [];
+  for (const [i, f] of detected.entries()) {
+    seen.push(wanted[i] && opts.contextMargin > 0 && needsContext(f.box, img, opts) ? await withContext(models.human, img, f, opts) : { face: f, crop: null });
+  }
+  const t1 = performance.now();
+  const chosen = seen.filter((_, i) => wanted[i]);
+  const chips = chosen.map(({ face, crop }) =>
+    crop ? alignFace(crop.image, face.mesh.map(([x, y]) => [x - crop.x, y - crop.y] as [number, number]), CHIP_SIZE, opts.chipPadding) : alignFace(img, face.mesh, CHIP_SIZE, opts.chipPadding),
+  );
+  const vectors = chosen.length ? await embed(models, opts, chips, chosen.map((c) => c.face)) : [];
   const t2 = performance.now();
   let next = 0;
-  const faces = detected.map((f, i): FaceDetection => {
+  const faces = seen.map(({ face: f, crop }, i): FaceDetection => {
     const k = wanted[i] ? next++ : -1;
     const q = k >= 0 ? measureQuality(chips[k]!) : { sharpness: Number.NaN, brightness: Number.NaN };
     return {
@@ -153,8 +170,10 @@ export async function detectAndEmbed(
       brightness: q.brightness,
       antispoof: f.antispoof,
       liveness: f.liveness,
+      mesh: f.mesh,
+      context: crop !== null,
       embedding: k >= 0 ? { modelId: opts.model, vector: vectors[k]! } : null,
     };
   });
-  return { faces, padded, timing: { detectMs: t1 - t0, embedMs: t2 - t1 } };
+  return { faces, padded, contextFaces: seen.filter((s) => s.crop !== null).length, timing: { detectMs: t1 - t0, embedMs: t2 - t1 } };
 }

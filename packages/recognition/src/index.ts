@@ -1,3 +1,11 @@
 // @rollcall/recognition: the one recognition core shared by the Take attendance page, the CLI
-// (eval, classroom simulation) and the benchmarks.
+// (eval, classroom simulation) and the benchmarks. No DOM, no models: plain data in and out.
 export type { Box, FaceObservation, FrameObservation } from './types.ts';
+export { RecognitionSession } from './session.ts';
+export type { MarkDecision, ReviewDecision, ReviewReason, SessionOptions, SessionStep, TrackState, TrackView } from './session.ts';
+export { DEFAULT_RECOGNITION, type RecognitionParams } from './params.ts';
+export { judgeFrames, offerable, type Candidate, type Evidence, type FrameEvidence, type JudgedFrame, type Judgement } from './judge.ts';
+export { DEFAULT_FRAME_QUALITY, eyeOpenness, frameQuality, type FrameFlaw, type FrameQuality, type FrameQualityParams } from './quality.ts';
+export { iou, needsEmbedding, MIN_TRACK_IOU } from './geometry.ts';
+export { assessLiveness, DEFAULT_LIVENESS, type LivenessParams, type LivenessSample, type LivenessVerdict } from './liveness/index.ts';
+export { toFrameObservation } from './observe.ts';

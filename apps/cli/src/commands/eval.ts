@@ -7,15 +7,18 @@ import { dot, isModelId, type ModelId } from '@rollcall/contracts';
 import { DEFAULT_PIPELINE, MATCH_DEFAULTS, isFaceError, type FaceAnalysis } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImageFile } from '@rollcall/face/node';
 import { readPairs, readPhotos } from '../eval/dataset.ts';
-import { accuracyAt, allPairScores, closedSetTop1, openSet, rocAuc, tarAtFar, type Sample, type TemplateMode } from '../eval/metrics.ts';
+import { DEFAULT_RECOGNITION, frameQuality, toFrameObservation } from '@rollcall/recognition';
+import { accuracyAt, allPairScores, closedSetTop1, openSet, rocAuc, tarAtFar, type Sample } from '../eval/metrics.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 
 export interface EvalReport {
   model: ModelId;
   images: number;
   detectionFailures: string[];
+  /** Tight-crop handling: images whose face was found only on the padded canvas, and faces re-analysed with context. */
+  tightCrops: { paddedImages: number; contextFaces: number; contextMargin: number; contextEdge: number; contextCover: number };
   verification: { auc: number; accuracy: number; threshold: number; tarAtFar1: number; tarAtFar01: number };
-  identification: { top1: number; openSetTar: number; openSetFar: number; wrongStudentRate: number };
+  identification: { top1: number; openSetTar: number; openSetFar: number; wrongStudentRate: number; reviewRate: number; wrongSuggestionRate: number; strangerOfferedRate: number; notCounted: number };
   msPerFace: number;
 }
 
@@ -37,6 +40,9 @@ export async function evalCommand(argv: string[]): Promise<void> {
       model: { type: 'string', default: DEFAULT_PIPELINE.model },
       'no-mirror': { type: 'boolean', default: false },
       'chip-padding': { type: 'string', default: String(DEFAULT_PIPELINE.chipPadding) },
+      'context-margin': { type: 'string', default: String(DEFAULT_PIPELINE.contextMargin) },
+      'context-edge': { type: 'string', default: String(DEFAULT_PIPELINE.contextEdge) },
+      'context-cover': { type: 'string', default: String(DEFAULT_PIPELINE.contextCover) },
       template: { type: 'string', default: 'mean' },
       threshold: { type: 'string' },
       margin: { type: 'string' },
@@ -52,7 +58,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
   if (!(pad >= 0)) throw new UsageError('--pad must be a number >= 0');
   if (!isModelId(values.model)) throw new UsageError(`--model must be one of ${Object.keys(MATCH_DEFAULTS).join(', ')}`);
   const model = values.model;
-  const mode = values.template as TemplateMode;
+  const mode = values.template;
   if (mode !== 'mean' && mode !== 'best') throw new UsageError('--template must be mean or best');
   const threshold = values.threshold !== undefined ? Number(values.threshold) : MATCH_DEFAULTS[model].threshold;
   const margin = values.margin !== undefined ? Number(values.margin) : MATCH_DEFAULTS[model].margin;
@@ -60,23 +66,31 @@ export async function evalCommand(argv: string[]): Promise<void> {
   const photos = readPhotos(folder);
   if (photos.length === 0) throw new UsageError(`no labelled photos in ${folder}`);
   const engine = await createNodeFaceEngine({ model });
-  const options = { pad, mirror: !values['no-mirror'], chipPadding: Number(values['chip-padding']) };
+  const context = { contextMargin: Number(values['context-margin']), contextEdge: Number(values['context-edge']), contextCover: Number(values['context-cover']) };
+  if (!Object.values(context).every((x) => x >= 0)) throw new UsageError('--context-margin, --context-edge and --context-cover must be numbers >= 0');
+  const options = { pad, mirror: !values['no-mirror'], chipPadding: Number(values['chip-padding']), ...context };
+  const tight = { paddedImages: 0, contextFaces: 0 };
   const samples: Sample[] = [];
   const failures: string[] = [];
   let faceMs = 0;
   let faces = 0;
   const log = (s: string) => { if (!values.json) process.stderr.write(s); };
   const measures = new Map<string, Omit<FaceAnalysis, 'embedding'>>();
-  const embedFile = async (path: string): Promise<Float32Array | null> => {
+  const embedFile = async (path: string): Promise<{ vector: Float32Array; weight: number } | null> => {
     try {
-      const r = await engine.analyze(await decodeImageFile(join(folder, path)), options);
+      const img = await decodeImageFile(join(folder, path));
+      const r = await engine.analyze(img, options);
       const face = largest(r.faces);
       if (!face) return null;
+      if (r.padded) tight.paddedImages++;
+      if (face.context) tight.contextFaces++;
       faceMs += r.timing.detectMs + r.timing.embedMs;
       faces += 1;
       const { embedding, ...rest } = face;
       measures.set(path, rest);
-      return embedding.vector;
+      // The weight the recognition core would give this face as a frame of a track.
+      const weight = frameQuality(toFrameObservation({ faces: [face] }, { at: 0, width: img.width, height: img.height }).faces[0]!).weight;
+      return { vector: embedding.vector, weight };
     } catch (e) {
       if (isFaceError(e)) return null;
       throw e;
@@ -84,7 +98,7 @@ export async function evalCommand(argv: string[]): Promise<void> {
   };
   for (const [i, p] of photos.entries()) {
     const v = await embedFile(p.path);
-    if (v) samples.push({ identity: p.identity, vector: v, file: p.path });
+    if (v) samples.push({ identity: p.identity, vector: v.vector, weight: v.weight, file: p.path });
     else failures.push(p.path);
     log(`\r  ${i + 1}/${photos.length} photos`);
   }
@@ -95,17 +109,18 @@ export async function evalCommand(argv: string[]): Promise<void> {
   const byFile = new Map(samples.map((s) => [s.file, s.vector]));
   for (const pair of readPairs(folder)) {
     if (known.has(pair.a) && known.has(pair.b)) continue; // already among all pairs
-    const a = byFile.get(pair.a) ?? (await embedFile(pair.a));
-    const b = byFile.get(pair.b) ?? (await embedFile(pair.b));
+    const a = byFile.get(pair.a) ?? (await embedFile(pair.a))?.vector;
+    const b = byFile.get(pair.b) ?? (await embedFile(pair.b))?.vector;
     if (!a || !b) continue;
     (pair.same ? scores.genuine : scores.impostor).push(dot(a, b));
   }
-  const closed = closedSetTop1(samples, k, mode);
-  const open = openSet(samples, k, mode, threshold, margin);
+  const closed = await closedSetTop1(samples, k, mode, model);
+  const open = await openSet(samples, k, { ...DEFAULT_RECOGNITION, threshold, margin, scoring: mode }, model);
   const report: EvalReport = {
     model,
     images: photos.length,
     detectionFailures: failures,
+    tightCrops: { ...tight, ...context },
     verification: {
       auc: round(rocAuc(scores)),
       accuracy: round(accuracyAt(scores, threshold)),
@@ -113,7 +128,16 @@ export async function evalCommand(argv: string[]): Promise<void> {
       tarAtFar1: round(tarAtFar(scores, 0.01)),
       tarAtFar01: round(tarAtFar(scores, 0.001)),
     },
-    identification: { top1: round(closed.top1), openSetTar: round(open.tar), openSetFar: round(open.far), wrongStudentRate: round(open.wrongStudentRate) },
+    identification: {
+      top1: round(closed.top1),
+      openSetTar: round(open.tar),
+      openSetFar: round(open.far),
+      wrongStudentRate: round(open.wrongStudentRate),
+      reviewRate: round(open.reviewRate),
+      wrongSuggestionRate: round(open.wrongSuggestionRate),
+      strangerOfferedRate: round(open.strangerOfferedRate),
+      notCounted: open.notCounted,
+    },
     msPerFace: round(faces ? faceMs / faces : NaN, 1),
   };
   if (values.dump) writeFileSync(values.dump, JSON.stringify(samples.map((s) => ({ file: s.file, identity: s.identity, vector: Array.from(s.vector), ...measures.get(s.file) }))));
@@ -123,9 +147,10 @@ export async function evalCommand(argv: string[]): Promise<void> {
   }
   const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : 'n/a');
   console.log(`model ${model} on ${folder} (backend ${engine.backend}, pad ${pad}, enrol ${k}, ${mode} template)`);
+  console.log(`tight crops: ${tight.paddedImages} image(s) found only on the padded canvas, ${tight.contextFaces} face(s) re-analysed with context (margin ${context.contextMargin}, edge ${context.contextEdge}, cover ${context.contextCover})`);
   console.log(`images ${report.images}, detection failures ${failures.length}${failures.length ? ': ' + failures.join(', ') : ''}`);
   console.log(`verification: ${scores.genuine.length} genuine / ${scores.impostor.length} impostor pairs, AUC ${report.verification.auc}, accuracy ${pct(report.verification.accuracy)} at cosine >= ${threshold}, TAR ${pct(report.verification.tarAtFar1)} at FAR 1%, ${pct(report.verification.tarAtFar01)} at FAR 0.1%`);
   console.log(`identification: closed-set top-1 ${pct(closed.top1)} (${closed.probes} probes)`);
-  console.log(`open set (threshold ${threshold}, margin ${margin}; ${open.unknownIdentities.length} identities never enrolled): TAR ${pct(open.tar)} of ${open.knownProbes}, FAR ${pct(open.far)} of ${open.unknownProbes}, wrong student ${pct(open.wrongStudentRate)}`);
+  console.log(`open set (threshold ${threshold}, margin ${margin}; ${open.unknownIdentities.length} identities never enrolled): TAR ${pct(open.tar)} of ${open.knownProbes}, FAR ${pct(open.far)} of ${open.unknownProbes}, wrong student ${pct(open.wrongStudentRate)}; review ${pct(open.reviewRate)}, review offering only wrong students ${pct(open.wrongSuggestionRate)} of known, strangers offered as someone ${pct(open.strangerOfferedRate)}, photos that would not count ${open.notCounted}`);
   console.log(`${report.msPerFace} ms per face`);
 }

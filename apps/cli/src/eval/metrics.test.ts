@@ -1,6 +1,7 @@
 import { l2Normalize } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
-import { accuracyAt, allPairScores, closedSetTop1, decide, openSet, rocAuc, strangerIdentities, tarAtFar, type Sample } from './metrics.ts';
+import { DEFAULT_RECOGNITION } from '@rollcall/recognition';
+import { accuracyAt, allPairScores, closedSetTop1, openSet, rocAuc, strangerIdentities, tarAtFar, type Sample } from './metrics.ts';
 
 describe('verification measures', () => {
   it('AUC is 1 for separated scores, 0.5 for identical ones, and counts ties half', () => {
@@ -18,9 +19,13 @@ describe('verification measures', () => {
   });
 });
 
-function sample(identity: string, file: string, v: number[]): Sample {
-  return { identity, file, vector: l2Normalize(v) };
+/** A 4-d direction placed in the shipped model's 128 dimensions (the gallery checks the size). */
+function sample(identity: string, file: string, v: number[], weight = 1): Sample {
+  return { identity, file, vector: l2Normalize([...v, ...new Array<number>(124).fill(0)]), weight };
 }
+
+const MODEL = 'faceapi-resnet@1.7.15' as const;
+const loose = (over = {}) => ({ ...DEFAULT_RECOGNITION, threshold: 0.5, margin: 0, reviewBand: 0.1, lowerBand: 0.1, ...over });
 
 describe('identification', () => {
   const samples = [
@@ -36,23 +41,31 @@ describe('identification', () => {
     expect(s.impostor).toHaveLength(24);
   });
 
-  it('closed-set top-1 with one enrolment photo', () => {
-    expect(closedSetTop1(samples, 1, 'mean').top1).toBe(0.75);
+  it('closed-set top-1 with one enrolment photo, through the matcher gallery', async () => {
+    expect((await closedSetTop1(samples, 1, 'mean', MODEL)).top1).toBe(0.75);
   });
 
-  it('decides unknown below the threshold or inside the margin', () => {
-    expect(decide({ best: 'a', bestScore: 0.9, secondScore: 0.5 }, 0.8, 0.1)).toBe('a');
-    expect(decide({ best: 'a', bestScore: 0.7, secondScore: 0.5 }, 0.8, 0.1)).toBeNull();
-    expect(decide({ best: 'a', bestScore: 0.9, secondScore: 0.85 }, 0.8, 0.1)).toBeNull();
-  });
-
-  it('open set keeps a quarter of identities as strangers and counts wrong students', () => {
+  it('open set keeps a quarter of identities as strangers and counts wrong students, as the core decides', async () => {
     expect([...strangerIdentities(['a', 'b', 'c', 'd'])]).toEqual(['c']);
     expect(strangerIdentities(['x', 'y', 'z']).size).toBe(1);
-    const r = openSet(samples, 1, 'mean', 0.5, 0);
+    const r = await openSet(samples, 1, loose(), MODEL);
     expect(r.unknownIdentities).toEqual(['c']);
     // d2 leans towards a: accepted as the wrong student at this loose threshold.
     expect(r.wrongStudentRate).toBeCloseTo(1 / 3);
     expect(r.far).toBe(0);
+    expect(r.tar).toBeCloseTo(2 / 3);
+  });
+
+  it('the core margin sends d2 to review, offering both students; a photo that would not count is not accepted', async () => {
+    // a scores 0.8 against d2, d 0.6: a margin of 0.3 makes it ambiguous.
+    const r = await openSet(samples, 1, loose({ margin: 0.3 }), MODEL);
+    expect(r.wrongStudentRate).toBe(0);
+    expect(r.reviewRate).toBeGreaterThan(0);
+    expect(r.wrongSuggestionRate).toBe(0);
+    expect(r.strangerOfferedRate).toBe(0);
+    const blurred = samples.map((s) => (s.file === 'a2' ? { ...s, weight: 0 } : s));
+    const b = await openSet(blurred, 1, loose(), MODEL);
+    expect(b.notCounted).toBe(1);
+    expect(b.tar).toBeCloseTo(1 / 3);
   });
 });

@@ -1,13 +1,18 @@
-// Accuracy measures for `rollcall eval`, pure functions of embeddings and labels: verification
-// over all pairs (ROC AUC, accuracy, TAR at fixed FAR), closed-set identification and the open-set
-// decision (threshold plus margin over the best other identity) that attendance uses.
-import { dot, meanNormalized } from '@rollcall/contracts';
+// Accuracy measures for `rollcall eval`: pure metric maths over scores (ROC AUC, accuracy, TAR at
+// fixed FAR) and, for identification, the matcher's gallery and the recognition core's decision
+// (threshold, margin, review bands, frame quality) exactly as the classroom runs them: a metric
+// measured on a re-implementation would say nothing about the code that marks students.
+import { dot, type ModelId } from '@rollcall/contracts';
+import { Gallery, type Scoring } from '@rollcall/matcher';
+import { judgeFrames, type RecognitionParams } from '@rollcall/recognition';
 
 export interface Sample {
   identity: string;
   /** Unit-length embedding. */
   vector: Float32Array;
   file: string;
+  /** The core's frame weight for this photo (recognition quality.ts); 0 = it would not count. Default 1. */
+  weight?: number;
 }
 
 export interface PairScores {
@@ -61,54 +66,6 @@ export function tarAtFar({ genuine, impostor }: PairScores, far: number): number
   return genuine.filter((s) => s > threshold).length / genuine.length;
 }
 
-export type TemplateMode = 'mean' | 'best';
-
-export interface Gallery {
-  identities: string[];
-  /** identity -> enrolled vectors */
-  enrolled: Map<string, Float32Array[]>;
-}
-
-/** Score of a probe against one identity: cosine to the mean template, or best of its photos. */
-function identityScore(gallery: Gallery, identity: string, probe: Float32Array, mode: TemplateMode, templates: Map<string, Float32Array>): number {
-  if (mode === 'mean') return dot(templates.get(identity)!, probe);
-  let best = -Infinity;
-  for (const v of gallery.enrolled.get(identity)!) best = Math.max(best, dot(v, probe));
-  return best;
-}
-
-export interface Ranked {
-  best: string | null;
-  bestScore: number;
-  secondScore: number;
-}
-
-export function makeRanker(gallery: Gallery, mode: TemplateMode): (probe: Float32Array) => Ranked {
-  const templates = new Map<string, Float32Array>();
-  for (const [id, vs] of gallery.enrolled) templates.set(id, meanNormalized(vs));
-  return (probe) => {
-    let best: string | null = null;
-    let bestScore = -Infinity;
-    let secondScore = -Infinity;
-    for (const id of gallery.identities) {
-      const s = identityScore(gallery, id, probe, mode, templates);
-      if (s > bestScore) {
-        secondScore = bestScore;
-        bestScore = s;
-        best = id;
-      } else if (s > secondScore) secondScore = s;
-    }
-    return { best, bestScore, secondScore };
-  };
-}
-
-/** The attendance decision: the best identity if it clears the threshold and the margin, else unknown. */
-export function decide(r: Ranked, threshold: number, margin: number): string | null {
-  if (r.best === null || r.bestScore < threshold) return null;
-  if (Number.isFinite(r.secondScore) && r.bestScore - r.secondScore < margin) return null;
-  return r.best;
-}
-
 /** Groups samples by identity, files in name order (deterministic enrolment choice). */
 export function byIdentity(samples: readonly Sample[]): Map<string, Sample[]> {
   const m = new Map<string, Sample[]>();
@@ -120,33 +77,22 @@ export function byIdentity(samples: readonly Sample[]): Map<string, Sample[]> {
   return m;
 }
 
-/** Closed-set top-1: the first K photos of each identity enrolled, the rest are probes. */
-export function closedSetTop1(samples: readonly Sample[], k: number, mode: TemplateMode): { top1: number; probes: number } {
-  const groups = byIdentity(samples);
-  const gallery: Gallery = { identities: [], enrolled: new Map() };
-  const probes: Sample[] = [];
-  for (const [id, list] of groups) {
-    if (list.length <= k) continue; // nothing left to probe with
-    gallery.identities.push(id);
-    gallery.enrolled.set(id, list.slice(0, k).map((s) => s.vector));
-    probes.push(...list.slice(k));
-  }
-  if (probes.length === 0) return { top1: NaN, probes: 0 };
-  const rank = makeRanker(gallery, mode);
-  const hits = probes.filter((p) => rank(p.vector).best === p.identity).length;
-  return { top1: hits / probes.length, probes: probes.length };
+/** Enrols each listed identity's first K photos (in name order) into a gallery of the model. */
+function enrol(groups: Map<string, Sample[]>, ids: readonly string[], k: number, modelId: ModelId): Promise<Gallery> {
+  const entries = ids.flatMap((id) => groups.get(id)!.slice(0, k).map((s) => ({ studentId: id, embeddingId: s.file, vector: s.vector })));
+  return Gallery.create({ modelId }, entries);
 }
 
-export interface OpenSetResult {
-  /** Known probes accepted as their own identity. */
-  tar: number;
-  /** Unknown probes (never enrolled) accepted as anyone. */
-  far: number;
-  /** Known probes accepted as a different enrolled identity. */
-  wrongStudentRate: number;
-  knownProbes: number;
-  unknownProbes: number;
-  unknownIdentities: string[];
+/** Closed-set top-1: the first K photos of each identity enrolled, the rest are probes. */
+export async function closedSetTop1(samples: readonly Sample[], k: number, scoring: Scoring, modelId: ModelId): Promise<{ top1: number; probes: number }> {
+  const groups = byIdentity(samples);
+  const ids = [...groups.keys()].filter((id) => groups.get(id)!.length > k); // others have nothing left to probe with
+  const probes = ids.flatMap((id) => groups.get(id)!.slice(k));
+  if (probes.length === 0) return { top1: NaN, probes: 0 };
+  const gallery = await enrol(groups, ids, k, modelId);
+  const hits = probes.filter((p) => gallery.search(p.vector, { scoring, limit: 1 })[0]?.studentId === p.identity).length;
+  gallery.dispose();
+  return { top1: hits / probes.length, probes: probes.length };
 }
 
 /**
@@ -161,37 +107,65 @@ export function strangerIdentities(ids: readonly string[]): Set<string> {
   return out;
 }
 
+export interface OpenSetResult {
+  /** Known probes accepted as their own identity. */
+  tar: number;
+  /** Unknown probes (never enrolled) accepted as anyone. */
+  far: number;
+  /** Known probes accepted as a different enrolled identity. */
+  wrongStudentRate: number;
+  /** Probes (known and strangers) the core would send to review. */
+  reviewRate: number;
+  /** Known probes sent to review without their own student among the candidates offered. */
+  wrongSuggestionRate: number;
+  /** Strangers sent to review offered as someone (a stranger-like score must be offered as nobody). */
+  strangerOfferedRate: number;
+  /** Probes whose photo would not count at all (closed eyes, heavy blur, strong turn, tiny face). */
+  notCounted: number;
+  knownProbes: number;
+  unknownProbes: number;
+  unknownIdentities: string[];
+}
+
+/** What the recognition core decides for one photo: a track of one frame. */
+function judgePhoto(gallery: Gallery, p: Sample, params: RecognitionParams) {
+  return judgeFrames([{ at: 0, embedding: p.vector, weight: p.weight ?? 1, flaws: [] }], 1, gallery, null, { ...params, consensusFrames: 1 });
+}
+
 /** Open set: a quarter of the identities never enrolled; the others enrol their first K photos. */
-export function openSet(samples: readonly Sample[], k: number, mode: TemplateMode, threshold: number, margin: number): OpenSetResult {
+export async function openSet(samples: readonly Sample[], k: number, params: RecognitionParams, modelId: ModelId): Promise<OpenSetResult> {
   const groups = byIdentity(samples);
   const ids = [...groups.keys()].sort();
   const unknown = strangerIdentities(ids);
-  const gallery: Gallery = { identities: [], enrolled: new Map() };
-  const known: Sample[] = [];
-  const strangers: Sample[] = [];
-  for (const id of ids) {
-    const list = groups.get(id)!;
-    if (unknown.has(id)) {
-      strangers.push(...list);
-      continue;
+  const enrolled = ids.filter((id) => !unknown.has(id) && groups.get(id)!.length > k);
+  const known = enrolled.flatMap((id) => groups.get(id)!.slice(k));
+  const strangers = ids.filter((id) => unknown.has(id)).flatMap((id) => groups.get(id)!);
+  const gallery = await enrol(groups, enrolled, k, modelId);
+  let accepted = 0, wrong = 0, falseAccepts = 0, reviews = 0, wrongSuggestions = 0, strangersOffered = 0, notCounted = 0;
+  for (const p of [...known, ...strangers]) {
+    const j = judgePhoto(gallery, p, params);
+    const stranger = unknown.has(p.identity);
+    if (j.kind === 'wait') notCounted++;
+    else if (j.kind === 'match') {
+      if (stranger) falseAccepts++;
+      else if (j.studentId === p.identity) accepted++;
+      else wrong++;
+    } else if (j.kind === 'review') {
+      reviews++;
+      if (stranger && j.candidates.length > 0) strangersOffered++;
+      else if (!stranger && j.candidates.length > 0 && !j.candidates.some((c) => c.studentId === p.identity)) wrongSuggestions++;
     }
-    if (list.length <= k) continue;
-    gallery.identities.push(id);
-    gallery.enrolled.set(id, list.slice(0, k).map((s) => s.vector));
-    known.push(...list.slice(k));
   }
-  const rank = makeRanker(gallery, mode);
-  let accepted = 0, wrong = 0, falseAccepts = 0;
-  for (const p of known) {
-    const d = decide(rank(p.vector), threshold, margin);
-    if (d === p.identity) accepted++;
-    else if (d !== null) wrong++;
-  }
-  for (const p of strangers) if (decide(rank(p.vector), threshold, margin) !== null) falseAccepts++;
+  gallery.dispose();
+  const all = known.length + strangers.length;
   return {
     tar: known.length ? accepted / known.length : NaN,
     far: strangers.length ? falseAccepts / strangers.length : NaN,
     wrongStudentRate: known.length ? wrong / known.length : NaN,
+    reviewRate: all ? reviews / all : NaN,
+    wrongSuggestionRate: known.length ? wrongSuggestions / known.length : NaN,
+    strangerOfferedRate: strangers.length ? strangersOffered / strangers.length : NaN,
+    notCounted,
     knownProbes: known.length,
     unknownProbes: strangers.length,
     unknownIdentities: [...unknown],

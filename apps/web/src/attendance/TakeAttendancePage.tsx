@@ -109,7 +109,7 @@ export function TakeAttendancePage() {
           <ReviewList
             items={review}
             students={reviewStudents}
-            onConfirm={(item, studentId) => void makeMark(services.outbox, { studentId, sessionId, similarity: item.score, method: 'manual' }).then(() => dismiss(item.trackId))}
+            onConfirm={(item, studentId) => void makeMark(services.outbox, { studentId, sessionId, similarity: item.candidates.find((c) => c.studentId === studentId)?.score ?? null, method: 'manual' }).then(() => dismiss(item.trackId))}
             onDismiss={(item) => dismiss(item.trackId)}
           />
         </div>

@@ -23,30 +23,6 @@ export function deviceId(): string {
   return id;
 }
 
-/**
- * Who this device has marked, to skip a second mark in the same session or within the cooldown
- * before it is even made (the API enforces both as well, across devices).
- */
-export class MarkedRegistry {
-  private last = new Map<string, number>();
-  constructor(private cooldownMs: number) {}
-  setCooldown(ms: number) {
-    this.cooldownMs = ms;
-  }
-  seed(studentIds: Iterable<string>, at: number) {
-    for (const s of studentIds) this.last.set(s, at);
-  }
-  /** In a session a student is marked once; with no session, once per cooldown. */
-  canMark(studentId: string, now: number, inSession: boolean): boolean {
-    const at = this.last.get(studentId);
-    if (at === undefined) return true;
-    return !inSession && now - at >= this.cooldownMs;
-  }
-  record(studentId: string, at: number) {
-    this.last.set(studentId, at);
-  }
-}
-
 export async function makeMark(outbox: Outbox, m: { studentId: string; sessionId: string | null; similarity: number | null; method: 'face' | 'manual'; at?: Date }): Promise<NewMark> {
   const mark: NewMark = {
     id: crypto.randomUUID(),

@@ -1,22 +1,23 @@
 // The recognition loop: take the newest camera frame as soon as the last one is done (so it never
-// falls behind the camera), detect and embed faces, follow them as tracks, decide per track,
-// and mark through the outbox. In 'check' mode (camera check) it only measures and draws.
+// falls behind the camera), run the face pipeline, hand the frame to the recognition core
+// (@rollcall/recognition) and act on what it decides: marks through the outbox, review items with
+// a thumbnail, the overlay and the speed line. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { toRgbImage } from '@rollcall/face/browser';
+import { DEFAULT_LIVENESS, needsEmbedding, RecognitionSession, toFrameObservation, type Candidate, type ReviewReason } from '@rollcall/recognition';
 import { services } from '../app/services.ts';
-import { drawOverlay, type OverlayBox } from '../camera/overlay.ts';
+import { drawOverlay } from '../camera/overlay.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
-import { decideTrack } from './decide.ts';
-import { makeMark, MarkedRegistry } from './marking.ts';
-import { Tracker, type Box, type Track } from './tracker.ts';
+import { makeMark } from './marking.ts';
+import { label, recognitionParams, thumbnail, tone } from './recognition-view.ts';
 
 export interface ReviewItem {
   trackId: number;
   thumbnail: string;
-  studentId: string | null;
-  score: number | null;
-  why: 'close' | 'ambiguous' | 'liveness';
+  /** The top two by score, none stranger-like; empty when nobody enrolled comes close. */
+  candidates: Candidate[];
+  why: ReviewReason;
 }
 
 export interface FaceReading {
@@ -51,30 +52,10 @@ export interface RecognitionInput {
   sessionId: string | null;
   roster: ReadonlySet<string> | null;
   names: ReadonlyMap<string, string>;
-  /** Students already marked (this session, or recently): never marked again by this loop. */
+  /** Students already marked (this session, or recently, also by hand or on other laptops): never marked again by this loop. */
   alreadyMarked: readonly string[];
   onError: (message: string) => void;
 }
-
-function thumbnail(video: HTMLVideoElement, [x, y, w, h]: Box): string {
-  const c = document.createElement('canvas');
-  c.width = 96;
-  c.height = 96;
-  const pad = 0.25 * Math.max(w, h);
-  c.getContext('2d')!.drawImage(video, x - pad, y - pad, w + 2 * pad, h + 2 * pad, 0, 0, 96, 96);
-  return c.toDataURL('image/jpeg', 0.8);
-}
-
-function label(t: Track, names: ReadonlyMap<string, string>): OverlayBox['label'] {
-  const s = t.state;
-  const who = (id: string | null) => (id ? (names.get(id) ?? id) : 'unknown');
-  if (s.kind === 'marked' || s.kind === 'already') return `${who(s.studentId)} ${s.score.toFixed(2)}${s.kind === 'already' ? ' (already marked)' : ''}`;
-  if (s.kind === 'review') return `${who(s.studentId)}? needs review`;
-  if (s.kind === 'unknown') return s.score === null ? 'unknown' : `unknown ${s.score.toFixed(2)}`;
-  return '…';
-}
-
-const tone = (t: Track): OverlayBox['tone'] => (t.state.kind === 'marked' || t.state.kind === 'already' ? 'known' : t.state.kind === 'unknown' ? 'unknown' : t.state.kind === 'review' ? 'review' : 'pending');
 
 export function useRecognition(input: RecognitionInput) {
   const [stats, setStats] = useState<LoopStats>({ frames: 0, fps: 0, detectMs: 0, embedMs: 0, matchMs: 0, embedded: 0, faces: 0, readings: [] });
@@ -85,50 +66,57 @@ export function useRecognition(input: RecognitionInput) {
   useEffect(() => {
     if (!input.active) return;
     let running = true;
-    const tracker = new Tracker();
-    const registry = new MarkedRegistry(input.settings.cooldownSeconds * 1000);
-    registry.seed(input.alreadyMarked, Date.now());
+    let unsubscribe = () => {};
     const times: number[] = [];
     let frames = 0;
     void (async () => {
       try {
         // A failed load is not remembered: starting recognition again retries it (e.g. after a flaky network).
         const engine = await loadFaceEngine(latest.current.settings.backend).catch(() => loadFaceEngine(latest.current.settings.backend));
-        const gallery = await services.gallery.get();
+        const first = latest.current;
+        const session = new RecognitionSession({
+          gallery: await services.gallery.get(),
+          roster: first.roster,
+          params: recognitionParams(first.settings),
+          liveness: DEFAULT_LIVENESS,
+          inSession: first.sessionId !== null,
+          cooldownMs: first.settings.cooldownSeconds * 1000,
+        });
+        // A sync reset rebuilds the gallery: swap it in (other changes update it in place).
+        unsubscribe = services.gallery.onReplaced((g) => session.setGallery(g));
+        if (!running) unsubscribe(); // stopped while loading
+        const noted = new Set<string>();
+        let seen = { settings: first.settings, sessionId: first.sessionId, roster: first.roster };
         while (running) {
-          const { video, canvas, settings, sessionId, roster, names, mode } = latest.current;
+          const { video, canvas, settings, sessionId, roster, names, mode, alreadyMarked } = latest.current;
           const v = video.current;
           if (!v || v.readyState < 2 || !v.videoWidth) {
             await new Promise((r) => setTimeout(r, 100));
             continue;
           }
-          registry.setCooldown(settings.cooldownSeconds * 1000);
-          registry.seed(latest.current.alreadyMarked.filter((s) => registry.canMark(s, Date.now(), true)), Date.now());
+          const at = performance.now();
+          if (settings !== seen.settings || sessionId !== seen.sessionId) {
+            session.configure({ params: recognitionParams(settings), inSession: sessionId !== null, cooldownMs: settings.cooldownSeconds * 1000 });
+          }
+          if (roster !== seen.roster) session.setRoster(roster);
+          seen = { settings, sessionId, roster };
+          const fresh = alreadyMarked.filter((s) => !noted.has(s));
+          fresh.forEach((s) => noted.add(s));
+          if (fresh.length) session.noteMarked(fresh, at);
           // Faces of decided tracks are only detected, not embedded again (unless asked, to benchmark).
           const embedAll = mode === 'check' || settings.embedDecided;
-          const result = await engine.analyzeSelective(toRgbImage(v), (box) => embedAll || !tracker.isDecided(box));
+          const skip = embedAll ? [] : session.skipBoxes(at);
+          const result = await engine.analyzeSelective(toRgbImage(v), (box) => needsEmbedding(box, skip));
           const tm = performance.now();
-          const tracks = tracker.update(result.faces.map((f) => ({ box: f.box, embedding: f.embedding?.vector ?? null, antispoof: f.antispoof, liveness: f.liveness })));
-          if (mode === 'recognise') {
-            for (const t of tracks) {
-              if (t.state.kind === 'marked' || t.state.kind === 'already' || t.state.kind === 'review') continue;
-              const out = decideTrack(t, gallery, roster, { ...settings, reviewBand: 0.04 });
-              if (out.kind === 'wait') continue;
-              if (out.kind === 'unknown') t.state = { kind: 'unknown', score: out.score };
-              else if (out.kind === 'review') {
-                t.state = { kind: 'review', studentId: out.studentId, score: out.score };
-                const item: ReviewItem = { trackId: t.id, thumbnail: thumbnail(v, t.box), studentId: out.studentId, score: out.score, why: out.why };
-                setReview((r) => [item, ...r].slice(0, 50));
-              } else if (registry.canMark(out.studentId, Date.now(), sessionId !== null)) {
-                registry.record(out.studentId, Date.now());
-                t.state = { kind: 'marked', studentId: out.studentId, score: out.score };
-                await makeMark(services.outbox, { studentId: out.studentId, sessionId, similarity: out.score, method: 'face' });
-              } else t.state = { kind: 'already', studentId: out.studentId, score: out.score };
-            }
-          }
+          const step = mode === 'recognise' ? session.push(toFrameObservation(result, { at, width: v.videoWidth, height: v.videoHeight })) : null;
           const matchMs = performance.now() - tm;
+          if (step) {
+            for (const m of step.marks) await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });
+            const items = step.reviews.map((r): ReviewItem => ({ trackId: r.trackId, thumbnail: thumbnail(v, r.box), candidates: r.candidates, why: r.why }));
+            if (items.length) setReview((list) => [...items, ...list].slice(0, 50));
+          }
           if (canvas.current) {
-            const boxes = mode === 'recognise' ? tracks.map((t) => ({ box: t.box, label: label(t, names), tone: tone(t) })) : result.faces.map((f) => ({ box: f.box, label: `${Math.round(f.size)}px`, tone: 'pending' as const }));
+            const boxes = step ? step.tracks.map((t) => ({ box: t.box, label: label(t, names), tone: tone(t) })) : result.faces.map((f) => ({ box: f.box, label: `${Math.round(f.size)}px`, tone: 'pending' as const }));
             drawOverlay(canvas.current, v.videoWidth, v.videoHeight, boxes);
           }
           const now = performance.now();
@@ -154,6 +142,7 @@ export function useRecognition(input: RecognitionInput) {
     })();
     return () => {
       running = false;
+      unsubscribe();
     };
   }, [input.active]);
 

@@ -1,5 +1,5 @@
 // Draws face boxes and their labels over the video, scaled from the frame's pixels to the canvas.
-import type { Box } from '../attendance/tracker.ts';
+import type { Box } from '@rollcall/recognition';
 
 export interface OverlayBox {
   box: Box;

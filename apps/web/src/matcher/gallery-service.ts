@@ -7,6 +7,7 @@ import type { AppliedChanges, DexieSyncTarget } from '../local/dexie-sync-target
 
 export class GalleryService {
   private gallery: Promise<Gallery> | null = null;
+  private readonly replaced = new Set<(g: Gallery) => void>();
 
   constructor(private readonly db: RollcallDb, target: DexieSyncTarget, readonly modelId = DEFAULT_PIPELINE.model) {
     target.onApplied((c) => void this.apply(c));
@@ -18,6 +19,15 @@ export class GalleryService {
     return this.gallery;
   }
 
+  /**
+   * Called with the new gallery when a sync reset replaces it (other changes update the same
+   * gallery in place): a running recognition session swaps it in. Returns the unsubscribe.
+   */
+  onReplaced(listener: (g: Gallery) => void): () => void {
+    this.replaced.add(listener);
+    return () => this.replaced.delete(listener);
+  }
+
   private async build(): Promise<Gallery> {
     const rows = await this.db.embeddings.where('modelId').equals(this.modelId).toArray();
     return Gallery.create({ modelId: this.modelId }, rows.map((r) => ({ studentId: r.studentId, embeddingId: r.id, vector: r.vector })));
@@ -27,7 +37,9 @@ export class GalleryService {
     if (!this.gallery) return; // not built yet: it will read the cache when it is
     if (c.reset) {
       (await this.gallery).dispose();
-      this.gallery = this.build();
+      const next = (this.gallery = this.build());
+      const g = await next;
+      if (this.gallery === next) for (const listener of this.replaced) listener(g);
       return;
     }
     const g = await this.gallery;

@@ -1,0 +1,33 @@
+// How the page shows the recognition core's output: overlay labels and tones per track, the
+// session parameters built from the device settings, and review thumbnails cut from the video.
+import { DEFAULT_RECOGNITION, type Box, type RecognitionParams, type TrackView } from '@rollcall/recognition';
+import type { OverlayBox } from '../camera/overlay.ts';
+import type { Settings } from '../settings/settings.ts';
+
+export function recognitionParams(s: Settings): RecognitionParams {
+  return { ...DEFAULT_RECOGNITION, threshold: s.threshold, margin: s.margin, consensusFrames: s.consensusFrames, requireLiveness: s.liveness };
+}
+
+export function label(t: TrackView, names: ReadonlyMap<string, string>): OverlayBox['label'] {
+  const s = t.state;
+  const who = (id: string) => names.get(id) ?? id;
+  if (s.kind === 'marked' || s.kind === 'already') return `${who(s.studentId)} ${s.score.toFixed(2)}${s.kind === 'already' ? ' (already marked)' : ''}`;
+  // Never one name on a face that is not sure: both candidates, or none.
+  if (s.kind === 'review') return s.candidates.length ? `${s.candidates.map((c) => who(c.studentId)).join(' or ')}? needs review` : 'needs review';
+  if (s.kind === 'unknown') return s.score === null ? 'unknown' : `unknown ${s.score.toFixed(2)}`;
+  return '…';
+}
+
+export function tone(t: TrackView): OverlayBox['tone'] {
+  const k = t.state.kind;
+  return k === 'marked' || k === 'already' ? 'known' : k === 'unknown' ? 'unknown' : k === 'review' ? 'review' : 'pending';
+}
+
+export function thumbnail(video: HTMLVideoElement, [x, y, w, h]: Box): string {
+  const c = document.createElement('canvas');
+  c.width = 96;
+  c.height = 96;
+  const pad = 0.25 * Math.max(w, h);
+  c.getContext('2d')!.drawImage(video, x - pad, y - pad, w + 2 * pad, h + 2 * pad, 0, 0, 96, 96);
+  return c.toDataURL('image/jpeg', 0.8);
+}

@@ -1,0 +1,24 @@
+// From the face pipeline's result for one frame (@rollcall/face detectAndEmbed) to the plain data
+// the session takes: the one adapter, so the page, a worker and the CLI hand over the same thing.
+import type { FaceDetection } from '@rollcall/face';
+import type { FrameObservation } from './types.ts';
+
+export function toFrameObservation(result: { faces: readonly FaceDetection[] }, frame: { at: number; width: number; height: number }): FrameObservation {
+  return {
+    at: frame.at,
+    width: frame.width,
+    height: frame.height,
+    faces: result.faces.map((f) => ({
+      box: f.box,
+      embedding: f.embedding?.vector ?? null,
+      detectionScore: f.detectionScore,
+      size: f.size,
+      pose: f.pose,
+      sharpness: f.sharpness,
+      brightness: f.brightness,
+      antispoof: f.antispoof,
+      liveness: f.liveness,
+      mesh: f.mesh,
+    })),
+  };
+}

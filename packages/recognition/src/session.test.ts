@@ -1,0 +1,232 @@
+// The recognition session end to end on synthetic embeddings: decisions, quality weighting,
+// review candidates, swap detection on the light path, and the session/cooldown rules.
+import { describe, expect, it } from 'vitest';
+import { Gallery } from '@rollcall/matcher';
+import { DEFAULT_LIVENESS } from './liveness/index.ts';
+import { RecognitionSession, type SessionOptions, type SessionStep } from './session.ts';
+import { blend, face, galleryOf, meshWithEyes, PARAMS, population } from './testing/faces.ts';
+import type { Box, FaceObservation } from './types.ts';
+
+const A: Box = [100, 100, 120, 120];
+const B: Box = [600, 100, 120, 120];
+
+async function setup(over: Partial<SessionOptions> = {}) {
+  const faces = population();
+  const gallery = await galleryOf(faces, 4);
+  const session = new RecognitionSession({ gallery, roster: null, params: PARAMS, liveness: DEFAULT_LIVENESS, inSession: true, cooldownMs: 60_000, ...over });
+  let at = 0;
+  /** One frame 100 ms after the last. */
+  const push = (...obs: FaceObservation[]): SessionStep => session.push({ at: (at += 100), width: 1280, height: 720, faces: obs });
+  return { faces, gallery, session, push, now: () => at, skip: (ms: number) => (at += ms) };
+}
+
+describe('deciding a track', () => {
+  it('waits for consensus, then marks once with the frames it rests on', async () => {
+    const { faces, push } = await setup();
+    expect(push(face(A, faces.sample(0))).tracks[0]!.state).toEqual({ kind: 'pending' });
+    expect(push(face(A, faces.sample(0))).marks).toEqual([]);
+    const step = push(face(A, faces.sample(0)));
+    expect(step.marks).toHaveLength(1);
+    const mark = step.marks[0]!;
+    expect(mark).toMatchObject({ trackId: step.tracks[0]!.id, studentId: 'S0', at: 300 });
+    expect(mark.score).toBeGreaterThanOrEqual(PARAMS.threshold);
+    expect(mark.evidence).toMatchObject({ counted: 3, agreeing: 3 });
+    expect(mark.evidence.frames.map((f) => f.top?.studentId)).toEqual(['S0', 'S0', 'S0']);
+    expect(step.tracks[0]!.state).toMatchObject({ kind: 'marked', studentId: 'S0' });
+    // Decided: no second mark from the same track.
+    expect(push(face(A, faces.sample(0))).marks).toEqual([]);
+  });
+
+  it('leaves a stranger unknown and never offers them as anyone', async () => {
+    const { faces, push } = await setup();
+    let step!: SessionStep;
+    for (let i = 0; i < 6; i++) step = push(face(A, faces.sample(9)));
+    expect(step.tracks[0]!.state.kind).toBe('unknown');
+    expect(step.reviews).toEqual([]);
+  });
+
+  it('does not mark a student outside the roster, and the roster can change', async () => {
+    const { faces, push, session } = await setup({ roster: new Set(['S1', 'S2']) });
+    for (let i = 0; i < 3; i++) expect(push(face(A, faces.sample(0))).marks).toEqual([]);
+    session.setRoster(new Set(['S0']));
+    expect(push(face(A, faces.sample(0))).marks.map((m) => m.studentId)).toEqual(['S0']);
+  });
+
+  it('swaps in a new gallery (a sync reset): a face unknown before is marked after', async () => {
+    const faces = population();
+    const empty = await Gallery.create({ modelId: 'faceapi-resnet@1.7.15' });
+    const session = new RecognitionSession({ gallery: empty, roster: null, params: PARAMS, liveness: DEFAULT_LIVENESS, inSession: true, cooldownMs: 0 });
+    const frame = (at: number) => ({ at, width: 640, height: 480, faces: [face(A, faces.sample(0))] });
+    let state;
+    for (let at = 0; at < 300; at += 100) state = session.push(frame(at)).tracks[0]!.state;
+    expect(state).toEqual({ kind: 'unknown', score: null });
+    session.setGallery(await galleryOf(faces, 2));
+    expect(session.push(frame(300)).marks.map((m) => m.studentId)).toEqual(['S0']);
+  });
+});
+
+describe('quality-aware tracks', () => {
+  it('frames with closed eyes, heavy blur, a strong turn or a tiny face do not count', async () => {
+    const { faces, push } = await setup();
+    const bad: Partial<FaceObservation>[] = [{ mesh: meshWithEyes(0.05) }, { sharpness: 0.5 }, { pose: { yaw: 70, pitch: 0, roll: 0 } }, { size: 30 }];
+    let step!: SessionStep;
+    for (const over of bad) step = push(face(A, faces.sample(0), over));
+    expect(step.tracks[0]!.state).toEqual({ kind: 'pending' });
+    expect(step.tracks[0]!.frames).toBe(4);
+    push(face(A, faces.sample(0)));
+    push(face(A, faces.sample(0)));
+    step = push(face(A, faces.sample(0)));
+    expect(step.marks).toHaveLength(1);
+    // The evidence shows the frames left out, and why.
+    const ignored = step.marks[0]!.evidence.frames.filter((f) => f.weight === 0).map((f) => f.flaws);
+    expect(ignored).toEqual([['eyes-closed'], ['blurred'], ['turned'], ['small']]);
+  });
+
+  it('poor frames that drift towards another student do not pull the track to them', async () => {
+    const { faces, push, gallery } = await setup();
+    // Blurred, eyes-closed frames that on their own read as S1.
+    const drift = () => blend(faces.sample(1), faces.sample(0), 0.8);
+    expect(gallery.search(drift(), { limit: 1 })[0]!.studentId).toBe('S1');
+    for (let i = 0; i < 4; i++) push(face(A, drift(), { sharpness: 0.4, mesh: meshWithEyes(0.08) }));
+    push(face(A, faces.sample(0)));
+    push(face(A, faces.sample(0)));
+    const step = push(face(A, faces.sample(0)));
+    expect(step.marks.map((m) => m.studentId)).toEqual(['S0']);
+  });
+
+  it('mildly flawed frames still count, with less weight', async () => {
+    const { faces, push } = await setup();
+    push(face(A, faces.sample(0), { size: 60 }));
+    push(face(A, faces.sample(0), { pose: { yaw: 45, pitch: 0, roll: 0 } }));
+    const step = push(face(A, faces.sample(0)));
+    expect(step.marks).toHaveLength(1);
+    expect(step.marks[0]!.evidence.frames.map((f) => f.weight)).toEqual([0.5, 0.5, 1]);
+  });
+});
+
+describe('review that cannot mislead', () => {
+  it('a face between two students offers both, best first, and marks nobody', async () => {
+    const { faces, push } = await setup({ params: { ...PARAMS, threshold: 0.96, reviewBand: 0.06, lowerBand: 0.08 } });
+    const between = () => blend(faces.sample(0), faces.sample(1), 0.5);
+    let step!: SessionStep;
+    const reviews = [];
+    for (let i = 0; i < 3; i++) reviews.push(...(step = push(face(A, between()))).reviews);
+    expect(step.marks).toEqual([]);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]!.why).toBe('close');
+    expect(reviews[0]!.candidates.map((c) => c.studentId).sort()).toEqual(['S0', 'S1']);
+    expect(reviews[0]!.candidates[0]!.score).toBeGreaterThanOrEqual(reviews[0]!.candidates[1]!.score);
+    expect(step.tracks[0]!.state).toMatchObject({ kind: 'review', why: 'close' });
+  });
+
+  it('two students within the margin go to review as ambiguous', async () => {
+    const { faces, push } = await setup({ params: { ...PARAMS, threshold: 0.9, margin: 0.1 } });
+    const reviews = [];
+    for (let i = 0; i < 3; i++) reviews.push(...push(face(A, blend(faces.sample(0), faces.sample(1), 0.5))).reviews);
+    expect(reviews.map((r) => r.why)).toEqual(['ambiguous']);
+    expect(reviews[0]!.candidates).toHaveLength(2);
+  });
+
+  it('a stranger-like runner-up is not offered: only the close student is', async () => {
+    const { faces, push } = await setup({ params: { ...PARAMS, threshold: 0.96, reviewBand: 0.06, lowerBand: 0.06 } });
+    const reviews = [];
+    for (let i = 0; i < 3; i++) reviews.push(...push(face(A, blend(faces.sample(0), faces.sample(9), 0.6))).reviews);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]!.candidates.map((c) => c.studentId)).toEqual(['S0']);
+    expect(reviews[0]!.candidates[0]!.score).toBeLessThan(0.96);
+  });
+});
+
+describe('light path and swaps', () => {
+  it('skips a decided track until its re-verify is due, and catches a track that swaps people', async () => {
+    const { faces, push, session, skip, now } = await setup();
+    let step!: SessionStep;
+    for (let i = 0; i < 3; i++) step = push(face(A, faces.sample(0)));
+    const first = step.tracks[0]!.id;
+    expect(session.skipBoxes(now())).toEqual([A]);
+    // On the light path the face comes without an embedding: the track just follows it.
+    step = push(face(A, null));
+    expect(step.tracks[0]).toMatchObject({ id: first, state: { kind: 'marked', studentId: 'S0' } });
+    skip(PARAMS.reverifyMs);
+    expect(session.skipBoxes(now())).toEqual([]);
+    // Someone else now stands where S0 stood (same box): two fresh frames reveal it.
+    const steps = [push(face(A, faces.sample(1))), push(face(A, faces.sample(1)))];
+    expect(steps[1]!.tracks[0]!.id).not.toBe(first);
+    steps.push(push(face(A, faces.sample(1))), push(face(A, faces.sample(1))));
+    expect(steps.flatMap((s) => s.marks).map((m) => m.studentId)).toEqual(['S1']);
+  });
+
+  it('a re-verify that confirms the student keeps the track and skips it again', async () => {
+    const { faces, push, session, skip, now } = await setup();
+    for (let i = 0; i < 3; i++) push(face(A, faces.sample(0)));
+    skip(PARAMS.reverifyMs);
+    push(face(A, faces.sample(0)));
+    const step = push(face(A, faces.sample(0)));
+    expect(step.tracks[0]!.state.kind).toBe('marked');
+    expect(step.marks).toEqual([]);
+    expect(session.skipBoxes(now())).toEqual([A]);
+  });
+});
+
+describe('marking rules', () => {
+  it('in a session a student is marked once, even on a second track', async () => {
+    const { faces, push } = await setup({ inSession: true });
+    for (let i = 0; i < 3; i++) push(face(A, faces.sample(0)));
+    let step!: SessionStep;
+    for (let i = 0; i < 3; i++) step = push(face(B, faces.sample(0)));
+    expect(step.marks).toEqual([]);
+    expect(step.tracks[0]!.state).toMatchObject({ kind: 'already', studentId: 'S0' });
+  });
+
+  it('without a session, again only after the cooldown', async () => {
+    const { faces, push, skip } = await setup({ inSession: false, cooldownMs: 10_000 });
+    for (let i = 0; i < 3; i++) push(face(A, faces.sample(0)));
+    skip(5_000); // the first track ends; a new one starts within the cooldown
+    let step!: SessionStep;
+    for (let i = 0; i < 3; i++) step = push(face(B, faces.sample(0)));
+    expect(step.tracks[0]!.state.kind).toBe('already');
+    skip(10_000);
+    const marks = [];
+    for (let i = 0; i < 3; i++) marks.push(...push(face(A, faces.sample(0))).marks);
+    expect(marks.map((m) => m.studentId)).toEqual(['S0']);
+  });
+
+  it('students marked by hand, on another laptop or before the start are not marked again', async () => {
+    const { faces, push, session } = await setup({ alreadyMarked: ['S0'] });
+    let step!: SessionStep;
+    for (let i = 0; i < 3; i++) step = push(face(A, faces.sample(0)));
+    expect(step.tracks[0]!.state.kind).toBe('already');
+    session.noteMarked(['S1'], 300);
+    for (let i = 0; i < 3; i++) step = push(face(B, faces.sample(1)));
+    expect(step.marks).toEqual([]);
+  });
+});
+
+describe('liveness', () => {
+  it('a matched face that does not look live waits, then goes to review with its reasons; off, it marks', async () => {
+    const { faces, push } = await setup();
+    const reviews = [];
+    const limit = PARAMS.consensusFrames * PARAMS.livenessPatience;
+    for (let i = 0; i < limit; i++) {
+      const step = push(face(A, faces.sample(2), { antispoof: 0.05 }));
+      expect(step.marks).toEqual([]);
+      reviews.push(...step.reviews);
+    }
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ why: 'liveness', candidates: [{ studentId: 'S2' }] });
+    expect(reviews[0]!.reasons[0]).toMatch(/antispoof/);
+
+    const off = await setup({ params: { ...PARAMS, requireLiveness: false } });
+    const marks = [];
+    for (let i = 0; i < 3; i++) marks.push(...off.push(face(A, off.faces.sample(2), { antispoof: 0.05 })).marks);
+    expect(marks.map((m) => m.studentId)).toEqual(['S2']);
+  });
+
+  it('dark first frames do not count against a face that then looks live', async () => {
+    const { faces, push } = await setup();
+    for (let i = 0; i < 3; i++) expect(push(face(A, faces.sample(2), { antispoof: 0 })).marks).toEqual([]);
+    const marks = [];
+    for (let i = 0; i < 3; i++) marks.push(...push(face(A, faces.sample(2))).marks);
+    expect(marks.map((m) => m.studentId)).toEqual(['S2']);
+  });
+});

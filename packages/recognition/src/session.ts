@@ -1,0 +1,213 @@
+// The recognition session: frames of detected faces in; track states, marks and review items out.
+// Pure and synchronous, clock injected through `frame.at`, so the Take attendance page, the CLI,
+// the classroom simulation and the benchmarks run the very same decisions. The caller makes the
+// marks (outbox) and thumbnails; the session only decides.
+import type { Gallery } from '@rollcall/matcher';
+import { judgeFrames, type Candidate, type Evidence, type Judgement } from './judge.ts';
+import { assessLiveness, type LivenessParams } from './liveness/index.ts';
+import type { RecognitionParams } from './params.ts';
+import { MarkedRegistry } from './registry.ts';
+import { Tracker, type Track } from './tracker.ts';
+import type { Box, FrameObservation } from './types.ts';
+
+export type { Candidate } from './judge.ts';
+export type ReviewReason = 'close' | 'ambiguous' | 'liveness' | 'presentation';
+export type TrackState =
+  | { kind: 'pending' }
+  | { kind: 'marked'; studentId: string; score: number }
+  | { kind: 'already'; studentId: string; score: number }
+  | { kind: 'unknown'; score: number | null }
+  | { kind: 'review'; why: ReviewReason; candidates: Candidate[] };
+export interface TrackView {
+  id: number;
+  box: Box;
+  state: TrackState;
+  frames: number;
+}
+export interface MarkDecision {
+  trackId: number;
+  studentId: string;
+  score: number;
+  at: number;
+  /** Which frames, with which weights and scores, the mark rests on. */
+  evidence: Evidence;
+}
+export interface ReviewDecision {
+  trackId: number;
+  why: ReviewReason;
+  /** The top two by score; none more than `lowerBand` under the threshold (stranger-like). May be empty. */
+  candidates: Candidate[];
+  box: Box;
+  at: number;
+  evidence: Evidence;
+  /** The liveness rule's reasons, for 'liveness' and 'presentation'. */
+  reasons: string[];
+}
+export interface SessionStep {
+  tracks: TrackView[];
+  marks: MarkDecision[];
+  reviews: ReviewDecision[];
+}
+
+export interface SessionOptions {
+  gallery: Gallery;
+  /** null = every enrolled student. */
+  roster: ReadonlySet<string> | null;
+  params: RecognitionParams;
+  liveness: LivenessParams;
+  /** In a session a student is marked once; otherwise once per cooldown. */
+  inSession: boolean;
+  cooldownMs: number;
+  /** Marked before the first frame (this session, or within the cooldown): noted at the first frame's time. */
+  alreadyMarked?: Iterable<string>;
+}
+
+interface TrackRecord {
+  state: TrackState;
+  /** When the decided state was last confirmed by fresh embeddings. */
+  verifiedAt: number;
+}
+
+const isDecided = (s: TrackState) => s.kind === 'marked' || s.kind === 'already' || s.kind === 'review';
+
+export class RecognitionSession {
+  private gallery: Gallery;
+  private roster: ReadonlySet<string> | null;
+  private params: RecognitionParams;
+  private liveness: LivenessParams;
+  private inSession: boolean;
+  private readonly registry: MarkedRegistry;
+  private readonly tracker: Tracker;
+  private readonly records = new Map<number, TrackRecord>();
+  private seed: string[] | null;
+
+  constructor(opts: SessionOptions) {
+    this.gallery = opts.gallery;
+    this.roster = opts.roster;
+    this.params = opts.params;
+    this.liveness = opts.liveness;
+    this.inSession = opts.inSession;
+    this.registry = new MarkedRegistry(opts.cooldownMs);
+    this.tracker = new Tracker(opts.params);
+    this.seed = opts.alreadyMarked ? [...opts.alreadyMarked] : null;
+  }
+
+  /**
+   * Boxes of tracks that need no embedding this frame (decided, re-verify not due): a worker skips
+   * mesh, antispoof, liveness and embedding for faces overlapping them (see `needsEmbedding`).
+   */
+  skipBoxes(at: number): Box[] {
+    return this.tracker.all.filter((t) => {
+      const r = this.records.get(t.id);
+      return r !== undefined && isDecided(r.state) && at - r.verifiedAt < this.params.reverifyMs;
+    }).map((t) => t.box);
+  }
+
+  push(frame: FrameObservation): SessionStep {
+    if (this.seed) this.noteMarked(this.seed, frame.at);
+    this.seed = null;
+    const step: SessionStep = { tracks: [], marks: [], reviews: [] };
+    for (let t of new Set(this.tracker.update(frame.faces, frame.at))) {
+      let rec = this.record(t);
+      if (isDecided(rec.state) && frame.at - rec.verifiedAt >= this.params.reverifyMs) {
+        const swapped = this.reverify(t, rec, frame.at);
+        if (swapped) [t, rec] = [swapped, this.record(swapped)];
+      }
+      if (!isDecided(rec.state)) this.decide(t, rec, frame.at, step);
+      step.tracks.push({ id: t.id, box: t.box, state: rec.state, frames: t.frames });
+    }
+    for (const id of this.records.keys()) if (!this.tracker.all.some((t) => t.id === id)) this.records.delete(id);
+    return step;
+  }
+
+  /** After a sync reset or a change of enrolments: decided tracks are re-verified against it at once. */
+  setGallery(g: Gallery): void {
+    this.gallery = g;
+    this.reverifyAll();
+  }
+
+  setRoster(r: ReadonlySet<string> | null): void {
+    this.roster = r;
+    this.reverifyAll();
+  }
+
+  /** Marks made by hand or on another laptop: this session will not mark them again (session/cooldown rules). */
+  noteMarked(studentIds: Iterable<string>, at: number): void {
+    for (const s of studentIds) this.registry.record(s, at);
+  }
+
+  /** Settings changed while running (threshold, liveness, a session started or ended, the cooldown). */
+  configure(opts: Partial<Pick<SessionOptions, 'params' | 'liveness' | 'inSession' | 'cooldownMs'>>): void {
+    if (opts.params) this.tracker.opts = this.params = opts.params;
+    if (opts.liveness) this.liveness = opts.liveness;
+    if (opts.inSession !== undefined) this.inSession = opts.inSession;
+    if (opts.cooldownMs !== undefined) this.registry.setCooldown(opts.cooldownMs);
+  }
+
+  private record(t: Track): TrackRecord {
+    let r = this.records.get(t.id);
+    if (!r) this.records.set(t.id, (r = { state: { kind: 'pending' }, verifiedAt: -Infinity }));
+    return r;
+  }
+
+  private reverifyAll(): void {
+    for (const r of this.records.values()) r.verifiedAt = -Infinity;
+  }
+
+  /**
+   * Re-checks a decided track on the frames embedded since its re-verify fell due. Returns the new
+   * track when the face turned out to be someone else (the old track ends; its state is not
+   * carried over), else null.
+   */
+  private reverify(t: Track, rec: TrackRecord, at: number): Track | null {
+    const since = rec.verifiedAt + this.params.reverifyMs;
+    const fresh = t.embedded.filter((f) => f.at >= since);
+    const j = judgeFrames(fresh, this.params.reverifyFrames, this.gallery, this.roster, this.params);
+    if (j.kind === 'wait') return null;
+    const who = rec.state.kind === 'review' ? rec.state.candidates.map((c) => c.studentId) : rec.state.kind === 'pending' || rec.state.kind === 'unknown' ? [] : [rec.state.studentId];
+    // Only strong evidence splits a track: another student matched, or (for a marked face) a
+    // stranger-like score. A face hovering near the threshold must not raise review after review.
+    const stranger = j.kind === 'unknown' && rec.state.kind !== 'review' && (j.score === null || j.score < this.params.threshold - this.params.lowerBand);
+    const swapped = stranger || (j.kind === 'match' && !who.includes(j.studentId));
+    if (!swapped) {
+      // A close or ambiguous re-check neither confirms nor refutes: keep embedding until one does.
+      if (j.kind === 'match' || rec.state.kind === 'review') rec.verifiedAt = at;
+      return null;
+    }
+    this.records.delete(t.id);
+    return this.tracker.split(t, since);
+  }
+
+  private decide(t: Track, rec: TrackRecord, at: number, step: SessionStep): void {
+    const p = this.params;
+    const j = judgeFrames(t.embedded, p.consensusFrames, this.gallery, this.roster, p);
+    if (j.kind === 'wait') return;
+    if (j.kind === 'unknown') {
+      rec.state = { kind: 'unknown', score: j.score };
+      return;
+    }
+    if (j.kind === 'review') return this.toReview(t, rec, j.why, j.candidates, j, [], at, step);
+    if (p.requireLiveness) {
+      const v = assessLiveness(t.liveness, this.liveness);
+      if (v.kind === 'presentation') return this.toReview(t, rec, 'presentation', j.candidates, j, v.reasons, at, step);
+      if (v.kind === 'undecided') {
+        // A student walking in is blurred at first, a camera warming up gives dark frames: wait a little.
+        if (t.frames >= p.consensusFrames * p.livenessPatience) this.toReview(t, rec, 'liveness', j.candidates, j, v.reasons, at, step);
+        else rec.state = { kind: 'pending' };
+        return;
+      }
+    }
+    rec.verifiedAt = at;
+    if (this.registry.canMark(j.studentId, at, this.inSession)) {
+      this.registry.record(j.studentId, at);
+      rec.state = { kind: 'marked', studentId: j.studentId, score: j.score };
+      step.marks.push({ trackId: t.id, studentId: j.studentId, score: j.score, at, evidence: j.evidence });
+    } else rec.state = { kind: 'already', studentId: j.studentId, score: j.score };
+  }
+
+  private toReview(t: Track, rec: TrackRecord, why: ReviewReason, candidates: Candidate[], j: Judgement, reasons: string[], at: number, step: SessionStep): void {
+    rec.state = { kind: 'review', why, candidates };
+    rec.verifiedAt = at;
+    step.reviews.push({ trackId: t.id, why, candidates, box: t.box, at, evidence: j.evidence, reasons });
+  }
+}

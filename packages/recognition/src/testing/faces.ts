@@ -1,0 +1,54 @@
+// Test helpers: face observations around synthetic embeddings, and a gallery of synthetic students.
+import { Gallery } from '@rollcall/matcher';
+import { SyntheticFaces } from '@rollcall/matcher/synthetic';
+import { l2Normalize } from '@rollcall/contracts';
+import { DEFAULT_RECOGNITION, type RecognitionParams } from '../params.ts';
+import type { Box, FaceObservation } from '../types.ts';
+
+/** Synthetic 128-d (face-api shaped) faces: same person ~0.95, different people ~0.75. */
+export const population = (seed = 7) => new SyntheticFaces(128, seed);
+
+/** Students S0..S(n-1), three enrolment embeddings each. */
+export function galleryOf(faces: SyntheticFaces, students: number): Promise<Gallery> {
+  return Gallery.create({ modelId: 'faceapi-resnet@1.7.15' }, faces.entries(students, 3));
+}
+
+/** A blend of two embeddings (a face between two people, or a person partly hidden by noise). */
+export function blend(a: Float32Array, b: Float32Array, wa: number): Float32Array {
+  return l2Normalize(a.map((x, i) => wa * x + (1 - wa) * b[i]!));
+}
+
+/** 468 mesh points with both eyes open (`open` = eyelid gap over eye width). */
+export function meshWithEyes(open: number): [number, number][] {
+  const mesh: [number, number][] = Array.from({ length: 468 }, () => [0, 0]);
+  const eye = (c0: number, c1: number, pairs: [number, number][], x: number) => {
+    mesh[c0] = [x, 100];
+    mesh[c1] = [x + 30, 100];
+    for (const [u, l] of pairs) {
+      mesh[u] = [x + 15, 100 - 15 * open];
+      mesh[l] = [x + 15, 100 + 15 * open];
+    }
+  };
+  eye(33, 133, [[160, 144], [158, 153]], 50);
+  eye(362, 263, [[385, 380], [387, 373]], 120);
+  return mesh;
+}
+
+export function face(box: Box, embedding: Float32Array | null, over: Partial<FaceObservation> = {}): FaceObservation {
+  return {
+    box,
+    embedding,
+    detectionScore: 0.95,
+    size: Math.min(box[2], box[3]),
+    pose: { yaw: 0, pitch: 0, roll: 0 },
+    sharpness: embedding ? 8 : Number.NaN,
+    brightness: 120,
+    antispoof: 0.9,
+    liveness: 0.9,
+    mesh: meshWithEyes(0.3),
+    ...over,
+  };
+}
+
+/** Synthetic 128-d scores sit lower than face-api's real ones: a threshold that fits them. */
+export const PARAMS: RecognitionParams = { ...DEFAULT_RECOGNITION, threshold: 0.95, margin: 0.02, reviewBand: 0.04, lowerBand: 0.04 };
