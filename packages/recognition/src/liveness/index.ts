@@ -1,0 +1,8 @@
+// Track liveness: is a tracked face a live head, or a photo or a screen held up to the camera?
+// Judged from how the face mesh changes over the track (stills, planar motion, blinks), with
+// Human's antispoof as one optional signal. Pure and cheap: the page runs it on every frame.
+export { assessLiveness, classifyPairs, judge, type LivenessVerdict } from './assess.ts';
+export { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
+export { DEFAULT_LIVENESS, type LivenessParams } from './params.ts';
+export { eyeOpenness, MESH_POINTS, STABLE_POINTS } from './landmarks.ts';
+export { pairMotion, type PairMotion } from './motion.ts';
