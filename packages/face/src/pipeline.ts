@@ -41,6 +41,8 @@ export type FaceDetection = Omit<FaceAnalysis, 'embedding' | 'sharpness' | 'brig
   /** NaN when the face was not aligned (no embedding asked for). */
   sharpness: number;
   brightness: number;
+  /** Human's 468 mesh points in the input image's pixels (track liveness reads how they move). */
+  mesh: [number, number][];
 };
 
 export interface AnalyzeResult {
@@ -153,6 +155,7 @@ export async function detectAndEmbed(
       brightness: q.brightness,
       antispoof: f.antispoof,
       liveness: f.liveness,
+      mesh: f.mesh,
       embedding: k >= 0 ? { modelId: opts.model, vector: vectors[k]! } : null,
     };
   });
