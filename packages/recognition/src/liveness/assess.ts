@@ -18,7 +18,7 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   let planar = 0;
   for (const q of ev.pairs) {
     if (q.nonPlanar > p.nonPlanarLimit) live++;
-    else if (q.warp > p.warpLimit) planar++;
+    else if (q.moved > p.motionLimit || q.warp > p.warpLimit) planar++;
   }
   return { live, planar };
 }
@@ -33,14 +33,16 @@ export function judge(ev: TrackEvidence, p: LivenessParams): LivenessVerdict {
   const headLike = live >= p.minLivePairs && live >= p.minLiveShare * (live + planar);
   const flat = !headLike && planar >= p.minPlanarPairs;
   if (p.requireBlink) {
-    if (blinked) return { kind: 'live', reasons: ['the eyes blinked'] };
     if (flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };
+    if (blinked) return { kind: 'live', reasons: ['the eyes blinked'] };
     if (ev.maxMoved < p.stillLimit && ev.spanMs >= p.stillMs) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move at all`] };
     return { kind: 'undecided', reasons: ['waiting for a blink (this school requires one)'] };
   }
   if (headLike) return { kind: 'live', reasons: [blinked ? 'the face moved like a head and the eyes blinked' : 'the face moved like a head'] };
-  if (blinked) return { kind: 'live', reasons: ['the eyes blinked'] };
+  // A picture cannot blink, but a mesh on a blurred picture can mis-read its eyes: when the
+  // geometry says flat, the geometry wins.
   if (flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };
+  if (blinked) return { kind: 'live', reasons: ['the eyes blinked'] };
   if (ev.maxMoved < p.stillLimit) {
     if (ev.spanMs >= p.stillMs) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move at all`] };
     return { kind: 'undecided', reasons: ['the face has not moved yet'] };
