@@ -1,7 +1,7 @@
 // Track verdicts on synthetic meshes: a rigid 3D head turning is live, a flat picture moved by a
 // hand is a presentation, identical frames are a still, a blink is life, and the limits apply.
 import { describe, expect, it } from 'vitest';
-import { assessLiveness, classifyPairs, DEFAULT_LIVENESS, measureTrack, pairMotion, STABLE_POINTS } from './index.ts';
+import { assessLiveness, classifyPairs, DEFAULT_LIVENESS, measureTrack, meshPoints, pairMotion } from './index.ts';
 import { handHomography, head3d, jitter, project, rng, sample, warp } from './synthetic.test-helpers.ts';
 
 const P = DEFAULT_LIVENESS;
@@ -21,7 +21,7 @@ const turningHead = (i: number) => project(head3d(), 12 * Math.sin(i / 4), 6 * M
 const handHeldPhoto = (i: number) => warp(frontal, handHomography(i / FPS * 2));
 
 describe('pair motion', () => {
-  const pick = (m: [number, number][]) => STABLE_POINTS.map((k) => m[k]!);
+  const pick = meshPoints;
   it('a flat picture warped by a homography stays planar while it tilts', () => {
     const q = pairMotion(pick(frontal), pick(warp(frontal, handHomography(1.3))));
     expect(q.warp).toBeGreaterThan(0.01);
@@ -33,7 +33,7 @@ describe('pair motion', () => {
   });
   it('identical frames have no motion', () => {
     const q = pairMotion(pick(frontal), pick(frontal));
-    expect([q.moved, q.warp, q.nonPlanar]).toEqual([0, 0, 0].map((v) => expect.closeTo(v, 9)));
+    expect([q.moved, q.warp, q.nonPlanar, q.expression]).toEqual([0, 0, 0, 0].map((v) => expect.closeTo(v, 9)));
   });
 });
 

@@ -17,7 +17,7 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   let live = 0;
   let planar = 0;
   for (const q of ev.pairs) {
-    if (q.nonPlanar > p.nonPlanarLimit) live++;
+    if (q.nonPlanar > p.nonPlanarLimit || q.expression > p.expressionLimit) live++;
     else if (q.moved > p.motionLimit || q.warp > p.warpLimit) planar++;
   }
   return { live, planar };
@@ -27,7 +27,10 @@ export function judge(ev: TrackEvidence, p: LivenessParams): LivenessVerdict {
   if (p.minAntispoof > 0 && ev.antispoof < p.minAntispoof) {
     return { kind: 'presentation', reasons: [`${PHOTO}: the skin texture reads as printed or on a screen (antispoof ${ev.antispoof.toFixed(2)})`] };
   }
-  if (ev.frames < p.minFrames) return { kind: 'undecided', reasons: [`watching the face (${ev.frames} of ${p.minFrames} frames)`] };
+  if (ev.frames < p.minFrames) {
+    const why = ev.small > ev.frames ? `the face is too small to judge (under ${p.minFacePx} px)` : `watching the face (${ev.frames} of ${p.minFrames} frames)`;
+    return { kind: 'undecided', reasons: [why] };
+  }
   const { live, planar } = classifyPairs(ev, p);
   const blinked = ev.eyeDrop < p.blinkRatio;
   const headLike = live >= p.minLivePairs && live >= p.minLiveShare * (live + planar);

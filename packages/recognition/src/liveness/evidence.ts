@@ -3,7 +3,7 @@
 import type { Box } from '../types.ts';
 import type { Point } from './fit.ts';
 import { eyeOpenness, MESH_POINTS } from './landmarks.ts';
-import { pairMotion, stablePoints, type PairMotion } from './motion.ts';
+import { meshPoints, pairMotion, type PairMotion } from './motion.ts';
 import type { LivenessParams } from './params.ts';
 
 /** What the recognition core keeps per frame of a track for liveness. */
@@ -19,6 +19,8 @@ export interface LivenessSample {
 export interface TrackEvidence {
   /** Frames in the window with a usable mesh. */
   frames: number;
+  /** Frames in the window left out because the face was under minFacePx. */
+  small: number;
   /** Milliseconds between the first and last of them. */
   spanMs: number;
   pairs: PairMotion[];
@@ -49,9 +51,10 @@ function spreadIndices(n: number, k: number): number[] {
 export function measureTrack(samples: readonly LivenessSample[], p: LivenessParams): TrackEvidence {
   const newest = samples.length ? samples[samples.length - 1]!.at : 0;
   const window = samples.filter((s) => s.at >= newest - p.windowMs);
-  const meshed = window.filter((s): s is LivenessSample & { mesh: [number, number][] } => s.mesh !== null && s.mesh.length >= MESH_POINTS);
+  // Below minFacePx the mesh's own noise is as large as a head's motion: such frames do not count.
+  const meshed = window.filter((s): s is LivenessSample & { mesh: [number, number][] } => s.mesh !== null && s.mesh.length >= MESH_POINTS && Math.min(s.box[2], s.box[3]) >= p.minFacePx);
   const spanMs = meshed.length ? meshed[meshed.length - 1]!.at - meshed[0]!.at : 0;
-  const geo = spreadIndices(meshed.length, p.maxGeometryFrames).map((i) => stablePoints(meshed[i]!.mesh as Point[]));
+  const geo = spreadIndices(meshed.length, p.maxGeometryFrames).map((i) => meshPoints(meshed[i]!.mesh as Point[]));
   // Two references (the first and the middle frame): a glitched mesh in one cannot decide alone,
   // and motion is judged over a long enough baseline for a turn to show against the noise.
   const refs = geo.length >= 4 ? [0, Math.floor(geo.length / 2)] : [0];
@@ -62,6 +65,7 @@ export function measureTrack(samples: readonly LivenessSample[], p: LivenessPara
   const least = Math.min(...eyes.filter(Number.isFinite));
   return {
     frames: meshed.length,
+    small: window.filter((s) => Math.min(s.box[2], s.box[3]) < p.minFacePx).length,
     spanMs,
     pairs,
     maxMoved: pairs.reduce((m, q) => Math.max(m, q.moved), 0),

@@ -5,4 +5,4 @@ export { assessLiveness, classifyPairs, judge, type LivenessVerdict } from './as
 export { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
 export { DEFAULT_LIVENESS, type LivenessParams } from './params.ts';
 export { eyeOpenness, MESH_POINTS, STABLE_POINTS } from './landmarks.ts';
-export { pairMotion, type PairMotion } from './motion.ts';
+export { meshPoints, pairMotion, type MeshPoints, type PairMotion } from './motion.ts';

@@ -26,6 +26,9 @@ export const STABLE_POINTS: readonly number[] = [
   199, 175,
 ];
 
+/** Lips and eyelids: they move against the face plane when a person talks, smiles or blinks. */
+export const EXPRESSION_POINTS: readonly number[] = [61, 291, 0, 17, 13, 14, 78, 308, 37, 267, 84, 314, 159, 145, 386, 374];
+
 /** Upper/lower lid pairs and the two corners of each eye. */
 const EYES = [
   { lids: [[159, 145], [158, 153], [160, 144]], corners: [33, 133] },

@@ -2,7 +2,7 @@
 // moved, how much of that a move/zoom/in-plane turn cannot explain, and how much even a
 // perspective transform of a flat picture cannot explain (what only a 3D head produces).
 import { fitHomography, fitSimilarity, spread, transferErrors, trimmedMean, type Point } from './fit.ts';
-import { pick, STABLE_POINTS } from './landmarks.ts';
+import { EXPRESSION_POINTS, pick, STABLE_POINTS } from './landmarks.ts';
 
 export interface PairMotion {
   /** RMS displacement of the stable points, over the face's RMS radius. */
@@ -11,19 +11,28 @@ export interface PairMotion {
   warp: number;
   /** Residual after a robust homography: ~ landmark noise for any flat picture, more for a head. */
   nonPlanar: number;
+  /** Lips and eyelids against that homography: expression, speech, blinks. */
+  expression: number;
 }
 
-/** Stable points of a mesh; Human's mesh has them at fixed indices. */
-export function stablePoints(mesh: readonly Point[]): Point[] {
-  return pick(mesh, STABLE_POINTS);
+/** The points one frame contributes: stable ones for the fit, expression ones judged against it. */
+export interface MeshPoints {
+  stable: Point[];
+  expression: Point[];
+}
+
+export function meshPoints(mesh: readonly Point[]): MeshPoints {
+  return { stable: pick(mesh, STABLE_POINTS), expression: pick(mesh, EXPRESSION_POINTS) };
 }
 
 /** Huber knee of the homography fit as a fraction of the face radius (about 2 px on a 100 px face). */
 const HUBER_KNEE = 0.04;
 
-export function pairMotion(a: readonly Point[], b: readonly Point[]): PairMotion {
+export function pairMotion(pa: MeshPoints, pb: MeshPoints): PairMotion {
+  const a = pa.stable;
+  const b = pb.stable;
   const scale = spread(a).rms;
-  if (!(scale > 0)) return { moved: 0, warp: 0, nonPlanar: 0 };
+  if (!(scale > 0)) return { moved: 0, warp: 0, nonPlanar: 0, expression: 0 };
   let d = 0;
   for (let i = 0; i < a.length; i++) d += (a[i]![0] - b[i]![0]) ** 2 + (a[i]![1] - b[i]![1]) ** 2;
   const moved = Math.sqrt(d / a.length) / scale;
@@ -31,5 +40,6 @@ export function pairMotion(a: readonly Point[], b: readonly Point[]): PairMotion
   const h = fitHomography(a, b, HUBER_KNEE * scale);
   // A homography that cannot be fitted (degenerate points) explains nothing: report the warp.
   const nonPlanar = h ? trimmedMean(transferErrors(h, a, b)) / scale : warp;
-  return { moved, warp, nonPlanar };
+  const expression = h ? trimmedMean(transferErrors(h, pa.expression, pb.expression), 0.75) / scale : warp;
+  return { moved, warp, nonPlanar, expression };
 }

@@ -6,6 +6,8 @@
 export interface LivenessParams {
   /** Only the newest samples within this many ms are judged: life must be recent. */
   windowMs: number;
+  /** Faces whose box is narrower than this (px) are not judged: the mesh noise hides a head's motion. */
+  minFacePx: number;
   /** Frames with a mesh needed before any verdict. */
   minFrames: number;
   /** At most this many frames (evenly spread over the window) enter the geometric test. */
@@ -20,6 +22,8 @@ export interface LivenessParams {
   warpLimit: number;
   /** A pair whose homography residual exceeds this moved as no flat picture can: a head. */
   nonPlanarLimit: number;
+  /** A pair whose lips/eyelids move this far against the face plane shows expression: life. */
+  expressionLimit: number;
   /** Head-like pairs needed for a live verdict ... */
   minLivePairs: number;
   /** ... and their least share among head-like plus tilted-but-planar pairs. */
@@ -42,6 +46,9 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   // 4 s: a genuine track (photo changing every second) is live after ~1.1 s; a stretch of life
   // older than the window does not vouch for a picture shown now.
   windowMs: 4000,
+  // Generated twd attacks with 60-80 px faces read as moving heads (homography residual p90 0.07);
+  // 80 is also the enrolment size gate.
+  minFacePx: 80,
   minFrames: 5,
   // 32 frames of a 4 s window at 10 fps is 3 in 4: ~60 homography fits per call, well under 1 ms.
   maxGeometryFrames: 32,
@@ -56,6 +63,7 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   // The main limit. Homography residual of hand-held pictures: p90 per track 0.016-0.033, worst
   // pair 0.039; genuine tracks (another photo of the person) p90 0.063-0.27. Swept 0.02-0.08.
   nonPlanarLimit: 0.04,
+  expressionLimit: 0.06,
   minLivePairs: 3,
   minLiveShare: 0.5,
   minPlanarPairs: 4,
