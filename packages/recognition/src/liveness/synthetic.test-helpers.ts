@@ -1,21 +1,14 @@
 // Synthetic face meshes for the liveness unit tests: a rigid 3D head (depth: nose out, oval back)
 // seen by a pinhole camera, and a flat picture of it warped by homographies. Seeded, no photos.
+import { prng } from '@rollcall/matcher';
 import type { LivenessSample } from './evidence.ts';
 import { MESH_POINTS } from './landmarks.ts';
 
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The matcher's seeded PRNG and its normal deviates: one generator for every synthetic fixture. */
+export const rng = prng;
 
 export function gauss(r: () => number): number {
-  return Math.sqrt(-2 * Math.log(r() + 1e-12)) * Math.cos(2 * Math.PI * r());
+  return Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
 }
 
 const NOSE = [168, 6, 197, 195, 5, 4, 1, 2, 98, 327];
