@@ -4,6 +4,7 @@ import { isFaceError } from '@rollcall/face';
 import { embedCommand } from './commands/embed.ts';
 import { evalCommand } from './commands/eval.ts';
 import { importCommand } from './commands/import.ts';
+import { livenessCommand } from './commands/liveness.ts';
 import { ApiCallError } from './api-client.ts';
 import { UsageError } from './paths.ts';
 
@@ -12,13 +13,15 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   embed: embedCommand,
   eval: evalCommand,
   import: importCommand,
+  liveness: livenessCommand,
 };
 
 const USAGE = `usage: rollcall <command> [options]
   admin create --email E [--name N] [--api URL]   the first admin of a new Rollcall (password from ROLLCALL_PASSWORD or stdin)
   embed <image...>                          JSON per image: faces, quality reasons, embedding
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
-  import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)`;
+  import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)
+  liveness [faces-dir] [--seed X] [--json]  photo attacks vs genuine tracks: APCER/BPCER of track liveness`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -46,6 +46,8 @@ export type FaceDetection = Omit<FaceAnalysis, 'embedding' | 'sharpness' | 'brig
   /** NaN when the face was not aligned (no embedding asked for). */
   sharpness: number;
   brightness: number;
+  /** Human's 468 mesh points in the input image's pixels (track liveness reads how they move). */
+  mesh: [number, number][];
 };
 
 export interface AnalyzeResult {

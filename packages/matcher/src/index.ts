@@ -11,3 +11,4 @@ export type { MatcherErrorCode } from './errors.ts';
 export { galleryFingerprint } from './fingerprint.ts';
 export { saveGallery, loadGallery, openGallery, deleteSavedGallery } from './persistence.ts';
 export type { LoadedGallery, OpenedGallery, OpenReason, Revision, SnapshotInfo, StorageOptions } from './persistence.ts';
+export { prng, gaussian } from './synthetic.ts';

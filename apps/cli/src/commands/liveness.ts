@@ -1,0 +1,109 @@
+// `rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--json]`: generates
+// presentation attacks (a photo on a printed sheet or a phone, held by a hand or on a stand) and
+// genuine tracks from a photo folder, runs the real face engine on every frame and scores track
+// liveness at the shipped limits: APCER, BPCER, a curve over the main limit, antispoof ranges.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createNodeFaceEngine } from '@rollcall/face/node';
+import { DEFAULT_LIVENESS } from '@rollcall/recognition';
+import { readPhotos } from '../eval/dataset.ts';
+import { measureTrackFrames, type MeasuredTrack } from '../liveness/measure.ts';
+import { curve, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
+import { resolveUserPath, UsageError } from '../paths.ts';
+import { planTracks, type TrackSpec } from '../scenes/tracks.ts';
+
+const USAGE = 'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
+
+/** The sets (folders with a labels.csv) under a folder of sets, or the folder itself. */
+function photoSets(folder: string): string[] {
+  if (existsSync(join(folder, 'labels.csv'))) return [folder];
+  const sets = readdirSync(folder)
+    .filter((n) => !n.startsWith('.') && existsSync(join(folder, n, 'labels.csv')))
+    .sort()
+    .map((n) => join(folder, n));
+  return sets.length ? sets : [folder];
+}
+
+const NON_PLANAR_SWEEP = [0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08];
+
+export async function livenessCommand(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      seed: { type: 'string', default: '1' },
+      attacks: { type: 'string', default: '6' },
+      genuine: { type: 'string', default: '6' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const folder = resolveUserPath(positionals[0] ?? process.env.FACES_DIR ?? '../shared/faces');
+  const seed = Number(values.seed);
+  const attacks = Number(values.attacks);
+  const genuine = Number(values.genuine);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number\n${USAGE}`);
+  if (!Number.isInteger(attacks) || attacks < 0 || !Number.isInteger(genuine) || genuine < 0) throw new UsageError(`--attacks and --genuine must be whole numbers >= 0\n${USAGE}`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no photo folder at ${folder}\n${USAGE}`);
+  const log = (s: string) => { if (!values.json) process.stderr.write(s); };
+
+  const plans: { folder: string; spec: TrackSpec }[] = [];
+  for (const set of photoSets(folder)) for (const spec of planTracks(readPhotos(set), { attacks, genuine }, seed)) plans.push({ folder: set, spec });
+  if (plans.length === 0) throw new UsageError(`no identity with 3 or more photos under ${folder}`);
+
+  const engine = await createNodeFaceEngine();
+  const tracks: MeasuredTrack[] = [];
+  for (const [i, { folder: set, spec }] of plans.entries()) {
+    tracks.push(await measureTrackFrames(engine, set, spec));
+    log(`\r  ${i + 1}/${plans.length} tracks`);
+  }
+  log('\n');
+
+  const p = DEFAULT_LIVENESS;
+  const outcomes = tracks.map((t) => outcome(t, p));
+  const byLabel = new Map<string, TrackOutcome[]>();
+  for (const o of outcomes) byLabel.set(o.label, [...(byLabel.get(o.label) ?? []), o]);
+  const liveSeconds = outcomes.filter((o) => o.kind === 'genuine' && o.liveAt !== null).map((o) => o.liveAt! / 1000);
+  const t0 = performance.now();
+  let calls = 0;
+  for (const t of tracks) {
+    outcome(t, p);
+    calls += t.samples.length;
+  }
+  const report = {
+    settings: p,
+    seed,
+    tracks: { attacks: outcomes.filter((o) => o.kind === 'attack').length, genuine: outcomes.filter((o) => o.kind === 'genuine').length },
+    ...rates(outcomes),
+    byKind: Object.fromEntries([...byLabel].map(([label, os]) => [label, { tracks: os.length, live: os.filter((o) => o.liveAt !== null).length, finals: os.map((o) => o.final.kind) }])),
+    genuineSecondsToLive: quantiles(liveSeconds),
+    finalReasons: Object.fromEntries(['attack', 'genuine'].map((k) => [k, countReasons(outcomes.filter((o) => o.kind === k))])),
+    curve: curve(tracks, p, 'nonPlanarLimit', NON_PLANAR_SWEEP),
+    antispoof: { attack: quantiles(outcomes.filter((o) => o.kind === 'attack').map((o) => o.antispoof)), genuine: quantiles(outcomes.filter((o) => o.kind === 'genuine').map((o) => o.antispoof)) },
+    faceFound: { frames: tracks.reduce((s, t) => s + t.frames, 0), withFace: tracks.reduce((s, t) => s + t.samples.length, 0) },
+    engineMsPerFrame: tracks.reduce((s, t) => s + t.msPerFrame, 0) / tracks.length,
+    livenessMsPerCall: (performance.now() - t0) / Math.max(1, calls),
+  };
+  if (values.json) {
+    process.stdout.write(JSON.stringify(report) + '\n');
+    return;
+  }
+  const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
+  const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+  console.log(`track liveness on ${folder} (seed ${seed}): ${report.tracks.attacks} attack and ${report.tracks.genuine} genuine tracks, ${DEFAULT_LIVENESS.windowMs / 1000} s window`);
+  console.log(`APCER ${pct(report.apcer)} (attacks judged live at any frame), BPCER ${pct(report.bpcer)} (genuine tracks never judged live)`);
+  for (const [label, k] of Object.entries(report.byKind)) console.log(`  ${label}: ${k.live}/${k.tracks} live; last verdicts ${k.finals.join(', ')}`);
+  const g = report.genuineSecondsToLive;
+  console.log(`genuine tracks live after ${f2(g.median)} s (median), ${f2(g.max)} s (slowest)`);
+  console.log('curve over nonPlanarLimit:');
+  for (const c of report.curve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
+  const a = report.antispoof;
+  console.log(`antispoof (median per track): attacks ${f2(a.attack.min)}..${f2(a.attack.max)} (median ${f2(a.attack.median)}), genuine ${f2(a.genuine.min)}..${f2(a.genuine.max)} (median ${f2(a.genuine.median)})`);
+  console.log(`faces found in ${report.faceFound.withFace}/${report.faceFound.frames} frames; engine ${report.engineMsPerFrame.toFixed(0)} ms/frame, liveness ${report.livenessMsPerCall.toFixed(2)} ms/call`);
+}
+
+function countReasons(os: readonly TrackOutcome[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of os) for (const r of o.final.reasons) out[r] = (out[r] ?? 0) + 1;
+  return out;
+}

@@ -1,0 +1,29 @@
+// Runs the real Node face engine on every frame of a simulated track and keeps what the
+// recognition core would hand to track liveness: box, mesh, antispoof per frame.
+import type { FaceEngine } from '@rollcall/face';
+import type { LivenessSample } from '@rollcall/recognition';
+import { renderTrack, DEFAULT_SCENE, type TrackSpec } from '../scenes/tracks.ts';
+
+export interface MeasuredTrack {
+  spec: TrackSpec;
+  /** Frames rendered; frames where no face was found have no sample. */
+  frames: number;
+  samples: LivenessSample[];
+  /** Engine milliseconds per frame (detection + mesh + antispoof, no embedding). */
+  msPerFrame: number;
+}
+
+export async function measureTrackFrames(engine: FaceEngine, folder: string, spec: TrackSpec, opts = DEFAULT_SCENE): Promise<MeasuredTrack> {
+  const samples: LivenessSample[] = [];
+  let frames = 0;
+  let ms = 0;
+  for await (const f of renderTrack(folder, spec, opts)) {
+    frames++;
+    // Liveness needs no embedding: the light path the page takes for faces it only tracks.
+    const r = await engine.analyzeSelective(f.image, () => false);
+    ms += r.timing.detectMs + r.timing.embedMs;
+    const face = [...r.faces].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
+    if (face) samples.push({ at: f.at, box: face.box, mesh: face.mesh, antispoof: face.antispoof });
+  }
+  return { spec, frames, samples, msPerFrame: frames ? ms / frames : Number.NaN };
+}

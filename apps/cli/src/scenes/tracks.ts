@@ -1,0 +1,95 @@
+// Seeded attack and genuine face tracks built from a `<set>/<identity>/<photo>` folder: each
+// track is a short simulated camera clip (frames with timestamps) of one person.
+import { join } from 'node:path';
+import type { RgbImage } from '@rollcall/face';
+import { decodeImageFile } from '@rollcall/face/node';
+import { gaussian, prng } from '@rollcall/matcher';
+import type { LabelledPhoto } from '../eval/dataset.ts';
+import { attackFrame, background, carrier, genuineFrame, handMotion, type Carrier, type FrameSize, type Rand } from './scene.ts';
+
+export interface TrackSpec {
+  kind: 'attack' | 'genuine';
+  identity: string;
+  /** Photos used, relative to the folder. */
+  photos: string[];
+  /** What the attack shows ('print' or 'phone') or 'person'; and whether the scene behind is busy. */
+  medium: Carrier | 'person';
+  busy: boolean;
+  /** An attack on a stand (a frozen picture) instead of in a hand. */
+  still: boolean;
+  seed: number;
+}
+
+export interface SceneOptions {
+  fps: number;
+  seconds: number;
+  frame: FrameSize;
+  /** A genuine track shows the next photo of the person every this many seconds. */
+  photoSeconds: number;
+  /** Sensor noise, grey levels (sigma). */
+  noise: number;
+}
+
+export const DEFAULT_SCENE: SceneOptions = { fps: 10, seconds: 3, frame: { width: 640, height: 480 }, photoSeconds: 1, noise: 3 };
+
+export function rand(seed: number): Rand {
+  const uniform = prng(seed);
+  return { uniform, gauss: gaussian(uniform) };
+}
+
+/** Attacks (alternating print/phone, plain/busy scene, every sixth on a stand) and genuine tracks; identities need 3+ photos. */
+export function planTracks(photos: readonly LabelledPhoto[], count: { attacks: number; genuine: number }, seed: number, opts = DEFAULT_SCENE): TrackSpec[] {
+  const byId = new Map<string, string[]>();
+  for (const p of photos) byId.set(p.identity, [...(byId.get(p.identity) ?? []), p.path]);
+  const ids = [...byId.keys()].filter((id) => byId.get(id)!.length >= 3).sort();
+  if (ids.length === 0) return [];
+  const r = prng(seed);
+  const pickId = () => ids[Math.floor(r() * ids.length)]!;
+  const shuffled = (xs: string[]) => xs.map((x) => [r(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  const specs: TrackSpec[] = [];
+  for (let i = 0; i < count.attacks; i++) {
+    const id = pickId();
+    specs.push({ kind: 'attack', identity: id, photos: shuffled(byId.get(id)!).slice(0, 1), medium: i % 2 ? 'phone' : 'print', busy: Math.floor(i / 2) % 2 === 1, still: i % 6 === 5, seed: seed * 1000 + i });
+  }
+  const perTrack = Math.ceil(opts.seconds / opts.photoSeconds);
+  for (let i = 0; i < count.genuine; i++) {
+    const id = pickId();
+    specs.push({ kind: 'genuine', identity: id, photos: shuffled(byId.get(id)!).slice(0, perTrack), medium: 'person', busy: i % 2 === 1, still: false, seed: seed * 1000 + 500 + i });
+  }
+  return specs;
+}
+
+export interface Frame {
+  at: number;
+  image: RgbImage;
+}
+
+/** Renders a track's frames one at a time (a clip of 640x480 frames would not fit in memory in bulk). */
+export async function* renderTrack(folder: string, spec: TrackSpec, opts = DEFAULT_SCENE): AsyncGenerator<Frame> {
+  const r = rand(spec.seed);
+  const photos = await Promise.all(spec.photos.map((p) => decodeImageFile(join(folder, p))));
+  const bg = background(opts.frame, r, spec.busy);
+  const frames = Math.round(opts.seconds * opts.fps);
+  // Faces 100-180 px across the photo's width (tight crops: the face fills most of it).
+  const width = 100 + 80 * r.uniform();
+  if (spec.medium === 'person') {
+    const place = { x: opts.frame.width * (0.3 + 0.4 * r.uniform()), y: opts.frame.height * (0.4 + 0.2 * r.uniform()), width };
+    const blur = r.uniform() < 0.3 ? 1 : 0;
+    for (let i = 0; i < frames; i++) {
+      const at = (i * 1000) / opts.fps;
+      const photo = photos[Math.floor(at / 1000 / opts.photoSeconds) % photos.length]!;
+      yield { at, image: genuineFrame(bg, photo, place, blur, r, opts.noise) };
+    }
+    return;
+  }
+  const held = carrier(photos[0]!, spec.medium);
+  const motion = handMotion(opts.frame, held, (width * held.width) / photos[0]!.width, r, spec.still ? { tiltDeg: 0, rollDeg: 0, shift: 0, zoom: 0 } : { tiltDeg: 15, rollDeg: 6, shift: 25, zoom: 0.1 });
+  for (let i = 0; i < frames; i++) {
+    const t = i / opts.fps;
+    // Faster hand movement blurs more: compare where the centre goes over 1/fps.
+    const a = motion(t);
+    const b = motion(t + 1 / opts.fps);
+    const speed = Math.hypot(a[2]! / a[8]! - b[2]! / b[8]!, a[5]! / a[8]! - b[5]! / b[8]!);
+    yield { at: t * 1000, image: attackFrame(bg, held, a, speed > 6 ? 2 : speed > 3 ? 1 : 0, r, opts.noise) };
+  }
+}

@@ -1,0 +1,54 @@
+// Track liveness end to end on a small fixed case: attack and genuine clips generated from
+// ../shared/faces/bbt, the real Node face engine on every frame, verdicts as the core takes them.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FaceEngine } from '@rollcall/face';
+import { createNodeFaceEngine } from '@rollcall/face/node';
+import { DEFAULT_LIVENESS } from '@rollcall/recognition';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readPhotos } from '../src/eval/dataset.ts';
+import { measureTrackFrames } from '../src/liveness/measure.ts';
+import { outcome } from '../src/liveness/report.ts';
+import { DEFAULT_SCENE, planTracks, type TrackSpec } from '../src/scenes/tracks.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const BBT = join(resolve(process.env.FACES_DIR ?? join(ROOT, '../shared/faces')), 'bbt');
+const HAVE = existsSync(BBT);
+if (!HAVE) console.warn(`[@rollcall/cli] skipping liveness test: no face photos at ${BBT} (set FACES_DIR)`);
+
+// 5 fps keeps the case small: 15 frames per clip, enough for every verdict the limits allow.
+const SCENE = { ...DEFAULT_SCENE, fps: 5 };
+let engine: FaceEngine;
+let specs: TrackSpec[];
+
+async function judge(spec: TrackSpec) {
+  return outcome(await measureTrackFrames(engine, BBT, spec, SCENE), DEFAULT_LIVENESS);
+}
+
+describe.skipIf(!HAVE)('track liveness on generated clips', () => {
+  beforeAll(async () => {
+    engine = await createNodeFaceEngine();
+    specs = planTracks(readPhotos(BBT), { attacks: 6, genuine: 2 }, 1, SCENE);
+  });
+
+  it('a printed photo moved by a hand is never judged live and ends as a photo', async () => {
+    const o = await judge(specs.find((s) => s.kind === 'attack' && s.medium === 'print' && !s.still)!);
+    expect(o.detected).toBeGreaterThan(10);
+    expect(o.liveAt).toBeNull();
+    expect(o.final).toEqual({ kind: 'presentation', reasons: ['looks like a photo or a screen: the face did not move like a head'] });
+  });
+
+  it('a phone on a stand is never judged live and ends as a still', async () => {
+    const o = await judge(specs.find((s) => s.kind === 'attack' && s.still)!);
+    expect(o.liveAt).toBeNull();
+    expect(o.final.kind).toBe('presentation');
+  });
+
+  it.each([0, 1])('genuine sequence %i (different photos of one person) is judged live', async (i) => {
+    const spec = specs.filter((s) => s.kind === 'genuine')[i]!;
+    const o = await judge(spec);
+    expect(o.liveAt, `${spec.identity}: ${o.final.reasons.join('; ')}`).not.toBeNull();
+    expect(o.final.kind).toBe('live');
+  });
+});

@@ -1,0 +1,103 @@
+// Track verdicts on synthetic meshes: a rigid 3D head turning is live, a flat picture moved by a
+// hand is a presentation, identical frames are a still, a blink is life, and the limits apply.
+import { describe, expect, it } from 'vitest';
+import { assessLiveness, classifyPairs, DEFAULT_LIVENESS, measureTrack, meshPoints, pairMotion } from './index.ts';
+import { handHomography, head3d, jitter, project, rng, sample, warp } from './synthetic.test-helpers.ts';
+
+const P = DEFAULT_LIVENESS;
+const FPS = 10;
+const NOISE = 0.3; // px of landmark jitter on a 50 px head radius
+const frontal = project(head3d(), 0, 0);
+
+function track(frames: number, meshAt: (i: number) => [number, number][] | null, seed = 3, antispoof = 0.6) {
+  const r = rng(seed);
+  return Array.from({ length: frames }, (_, i) => {
+    const m = meshAt(i);
+    return sample((i * 1000) / FPS, m && jitter(m, r, NOISE), antispoof);
+  });
+}
+
+const turningHead = (i: number) => project(head3d(), 12 * Math.sin(i / 4), 6 * Math.sin(i / 7));
+const handHeldPhoto = (i: number) => warp(frontal, handHomography(i / FPS * 2));
+
+describe('pair motion', () => {
+  const pick = meshPoints;
+  it('a flat picture warped by a homography stays planar while it tilts', () => {
+    const q = pairMotion(pick(frontal), pick(warp(frontal, handHomography(1.3))));
+    expect(q.warp).toBeGreaterThan(0.01);
+    expect(q.nonPlanar).toBeLessThan(1e-6);
+  });
+  it('a rigid head turned by 10 degrees is not planar', () => {
+    const q = pairMotion(pick(frontal), pick(project(head3d(), 10, 0)));
+    expect(q.nonPlanar).toBeGreaterThan(P.nonPlanarLimit);
+  });
+  it('identical frames have no motion', () => {
+    const q = pairMotion(pick(frontal), pick(frontal));
+    expect([q.moved, q.warp, q.nonPlanar, q.expression]).toEqual([0, 0, 0, 0].map((v) => expect.closeTo(v, 9)));
+  });
+});
+
+describe('assessLiveness', () => {
+  it('judges identical frames a still picture once they have been still long enough', () => {
+    const short = assessLiveness(track(8, () => frontal), P);
+    expect(short.kind).toBe('undecided');
+    const long = assessLiveness(track(30, () => frontal), P);
+    expect(long).toEqual({ kind: 'presentation', reasons: ['looks like a photo or a screen: the face did not move at all'] });
+  });
+
+  it('judges a hand-held photo a presentation', () => {
+    const v = assessLiveness(track(30, handHeldPhoto), P);
+    expect(v).toEqual({ kind: 'presentation', reasons: ['looks like a photo or a screen: the face did not move like a head'] });
+  });
+
+  it('judges a turning head live', () => {
+    const v = assessLiveness(track(30, turningHead), P);
+    expect(v.kind).toBe('live');
+    expect(v.reasons[0]).toMatch(/moved like a head/);
+  });
+
+  it('judges a still head that blinks live, and only with a real drop in eye openness', () => {
+    const blink = (i: number) => project(head3d(i === 12 || i === 13 ? 0.05 : 0.3), 0, 0);
+    expect(assessLiveness(track(30, blink), P)).toEqual({ kind: 'live', reasons: ['the eyes blinked'] });
+    const squint = (i: number) => project(head3d(i === 12 ? 0.22 : 0.3), 0, 0);
+    expect(assessLiveness(track(30, squint), P).kind).toBe('presentation');
+  });
+
+  it('with requireBlink, a turning head waits for a blink and a blinking head is live', () => {
+    const strict = { ...P, requireBlink: true };
+    expect(assessLiveness(track(30, turningHead), strict)).toEqual({ kind: 'undecided', reasons: ['waiting for a blink (this school requires one)'] });
+    const turnAndBlink = (i: number) => project(head3d(i === 20 ? 0.04 : 0.3), 12 * Math.sin(i / 4), 0);
+    expect(assessLiveness(track(30, turnAndBlink), strict).kind).toBe('live');
+    expect(assessLiveness(track(30, handHeldPhoto), strict).kind).toBe('presentation');
+  });
+
+  it('waits for enough frames with a mesh, and ignores frames without one', () => {
+    expect(assessLiveness(track(3, turningHead), P)).toEqual({ kind: 'undecided', reasons: ['watching the face (3 of 5 frames)'] });
+    const sparse = track(30, (i) => (i % 2 ? null : turningHead(i)));
+    const ev = measureTrack(sparse, P);
+    expect(ev.frames).toBe(15);
+    expect(assessLiveness(sparse, P).kind).toBe('live');
+  });
+
+  it('judges only the recent window: an old head-like stretch does not vouch for a still picture now', () => {
+    const headThenStill = track(80, (i) => (i < 20 ? turningHead(i) : frontal));
+    expect(assessLiveness(headThenStill, P).kind).toBe('presentation');
+  });
+
+  it('a low antispoof is a presentation only when the limit is on', () => {
+    const low = track(30, turningHead, 3, 0.05);
+    expect(assessLiveness(low, P).kind).toBe('live');
+    const v = assessLiveness(low, { ...P, minAntispoof: 0.1 });
+    expect(v.kind).toBe('presentation');
+    expect(v.reasons[0]).toMatch(/antispoof 0\.05/);
+  });
+
+  it('counts head-like and planar pairs against the limits', () => {
+    const ev = measureTrack(track(30, handHeldPhoto), P);
+    const loose = classifyPairs(ev, { ...P, nonPlanarLimit: 0 });
+    expect(loose.live).toBe(ev.pairs.length);
+    const strict = classifyPairs(ev, P);
+    expect(strict.live).toBe(0);
+    expect(strict.planar).toBeGreaterThan(P.minPlanarPairs);
+  });
+});
