@@ -9,3 +9,4 @@ export { measureQuality, type QualityMeasures } from './quality.ts';
 export { checkEnrolmentPhoto, type EnrolmentCheck, type FaceEngine } from './engine.ts';
 export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding } from './pipeline.ts';
 export { parseManifest, verifyModelFiles, modelFiles, type ModelManifest } from './manifest.ts';
+export { analyzeFrame, cropRgb, DEFAULT_FRAME, iou, type FrameBox, type FrameFace, type FrameOptions, type FrameResult } from './frame.ts';

@@ -3,7 +3,7 @@
 import { l2Normalize, modelDim, vectorProblem, type ModelId } from '@rollcall/contracts';
 import { alignFace } from './align.ts';
 import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
-import { detectFaces, type DetectedFace, type HumanLike } from './detector.ts';
+import { detectBoxes, detectFaces, type DetectedBox, type DetectedFace, type HumanLike } from './detector.ts';
 import { FaceError } from './errors.ts';
 import { flipHorizontal, MAX_PIXELS, squareCanvas, type RgbImage } from './image.ts';
 import { measureQuality } from './quality.ts';
@@ -41,6 +41,8 @@ export type FaceDetection = Omit<FaceAnalysis, 'embedding' | 'sharpness' | 'brig
   /** NaN when the face was not aligned (no embedding asked for). */
   sharpness: number;
   brightness: number;
+  /** Human's 468 mesh points in the input image's pixels (track liveness reads them). */
+  mesh: [number, number][];
 };
 
 export interface AnalyzeResult {
@@ -80,6 +82,13 @@ async function detectOnSquare(human: HumanLike, img: RgbImage, margin: number): 
   return (await detectFaces(human, image)).map((f) => shift(f, dx, dy));
 }
 
+/** The detector alone, on the same square canvas as the full pass so the boxes are comparable. */
+export async function detectBoxesOnSquare(human: HumanLike, img: RgbImage): Promise<DetectedBox[]> {
+  checkImage(img);
+  const { image, dx, dy } = squareCanvas(img, 0);
+  return (await detectBoxes(human, image)).map((f) => ({ ...f, box: [f.box[0] - dx, f.box[1] - dy, f.box[2], f.box[3]] }));
+}
+
 /** A model's raw output, checked before it is normalised: a NaN or a wrong size is a broken model. */
 function unit(v: ArrayLike<number>, model: ModelId): Float32Array {
   const problem = vectorProblem(v, modelDim(model));
@@ -111,7 +120,8 @@ async function embed(models: Models, opts: PipelineOptions, chips: RgbImage[], f
 /** Finds, measures and embeds every face in the image. */
 export async function analyzeImage(models: Models, img: RgbImage, options: Partial<PipelineOptions> = {}): Promise<AnalyzeResult> {
   const r = await detectAndEmbed(models, img, options, () => true);
-  return { ...r, faces: r.faces as FaceAnalysis[] };
+  // A still's analysis carries no mesh: enrolment and the CLI store and print these faces.
+  return { ...r, faces: r.faces.map(({ mesh: _mesh, ...f }) => f as FaceAnalysis) };
 }
 
 /**
@@ -154,6 +164,7 @@ export async function detectAndEmbed(
       antispoof: f.antispoof,
       liveness: f.liveness,
       embedding: k >= 0 ? { modelId: opts.model, vector: vectors[k]! } : null,
+      mesh: f.mesh,
     };
   });
   return { faces, padded, timing: { detectMs: t1 - t0, embedMs: t2 - t1 } };
