@@ -59,6 +59,10 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
           'upgrade-insecure-requests': null,
         },
       },
+      // Cross-origin isolation (COOP same-origin, which helmet sends by default, plus COEP) gives
+      // the face worker SharedArrayBuffer, so tfjs' wasm backend runs on every core. Everything
+      // the app loads is same-origin or data:/blob:, which require-corp allows.
+      crossOriginEmbedderPolicy: { policy: 'require-corp' },
     }),
   );
   if (opts.config.logRequests) {

@@ -2,9 +2,9 @@
 // falls behind the camera), detect and embed faces, follow them as tracks, decide per track,
 // and mark through the outbox. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { toRgbImage } from '@rollcall/face/browser';
 import { services } from '../app/services.ts';
 import { drawOverlay, type OverlayBox } from '../camera/overlay.ts';
+import { grabFrame, skipLostFrame } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
 import { decideTrack } from './decide.ts';
@@ -106,9 +106,10 @@ export function useRecognition(input: RecognitionInput) {
           registry.seed(latest.current.alreadyMarked.filter((s) => registry.canMark(s, Date.now(), true)), Date.now());
           // Faces of decided tracks are only detected, not embedded again (unless asked, to benchmark).
           const embedAll = mode === 'check' || settings.embedDecided;
-          const result = await engine.analyzeSelective(toRgbImage(v), (box) => embedAll || !tracker.isDecided(box));
+          const result = await engine.analyzeFrame(await grabFrame(v), embedAll ? [] : tracker.all.filter((t) => tracker.isDecided(t.box)).map((t) => t.box)).catch(skipLostFrame);
+          if (!result) continue;
           const tm = performance.now();
-          const tracks = tracker.update(result.faces.map((f) => ({ box: f.box, embedding: f.embedding?.vector ?? null, antispoof: f.antispoof, liveness: f.liveness })));
+          const tracks = tracker.update(result.faces.map((f) => ({ box: f.box, embedding: f.embedding, antispoof: f.antispoof, liveness: f.liveness })));
           if (mode === 'recognise') {
             for (const t of tracks) {
               if (t.state.kind === 'marked' || t.state.kind === 'already' || t.state.kind === 'review') continue;
