@@ -50,7 +50,9 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
     helmet({
       contentSecurityPolicy: {
         directives: {
-          'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
+          // blob: for tfjs' threaded wasm: each of its pthread workers importScripts() the
+          // Emscripten glue from a blob: URL the face worker made (only running same-origin code can make one).
+          'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", 'blob:'],
           'connect-src': ["'self'", 'data:'],
           'worker-src': ["'self'", 'blob:'],
           'img-src': ["'self'", 'data:', 'blob:'],

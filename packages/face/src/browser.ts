@@ -87,6 +87,13 @@ async function verifyRemote(base: string, model: ModelId): Promise<void> {
   );
 }
 
+// tfjs starts its threaded wasm build's pthreads from the text of its factory function
+// (Function.prototype.toString); once bundled and minified into the face worker that text refers
+// to renamed outer variables ("e is not defined" in every pthread) and the backend never starts.
+// Until the factory is shipped unbundled, wasm runs single-threaded SIMD even when isolated.
+const THREADED_WASM_STARTS = false;
+const THREADS_OFF = "single-threaded: tfjs' threaded wasm cannot start from the bundled worker yet";
+
 export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}): Promise<FaceEngine & { mode: EngineMode }> {
   const model = options.model ?? DEFAULT_PIPELINE.model;
   const base = new URL(options.modelBaseUrl ?? '/models/', location.href).href.replace(/\/?$/, '/');
@@ -104,7 +111,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page; tfjs falls back to one
   // thread by itself when it is missing, and the mode says so.
   const isolated = globalThis.crossOriginIsolated === true;
-  const threading = wasmMode(isolated, navigator.hardwareConcurrency);
+  const threading = THREADED_WASM_STARTS ? wasmMode(isolated, navigator.hardwareConcurrency) : { threads: 1, reason: THREADS_OFF };
   wasm.setThreadsCount(threading.threads);
   const requested = options.backend ?? 'auto';
   const choice = chooseBackend(requested, probeWebgl(), requested === 'wasm' ? undefined : await probeWebgpu());
@@ -118,6 +125,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     maxFaces: DEFAULT_PIPELINE.maxFaces,
   });
   const human = new Human(config as never) as unknown as HumanLike & { init(): Promise<void> };
+  if (!THREADED_WASM_STARTS) (human.tf as unknown as { env(): { set(flag: string, v: boolean): void } }).env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   try {
     await human.load();
     const fix = fallbackFix(human.tf.getBackend());
@@ -128,6 +136,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
       await human.load();
     }
     assertModelsLoaded(human, model === 'human-faceres@3.3.6');
+    if (typeof document === 'undefined') workerEnvForFaceApi(faceapi);
     if (model === 'faceapi-resnet@1.7.15') await (faceapi as unknown as FaceApiLike).nets.faceRecognitionNet.loadFromUri(base);
   } catch (e) {
     if (e instanceof FaceError) throw e;
@@ -145,6 +154,28 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   };
   if (onWasm) notice(threading.reason);
   return { ...bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {}), mode };
+}
+
+/**
+ * face-api finds its environment only on a page with a window and a document; in the face worker
+ * it is told what to use. Rollcall hands it tensors only, so no image or video element is needed.
+ */
+function workerEnvForFaceApi(faceapi: unknown) {
+  const none = () => {
+    throw new FaceError('backend-unavailable', 'face-api asked for a DOM element inside the face worker');
+  };
+  (faceapi as { env: { setEnv(env: object): void } }).env.setEnv({
+    Canvas: OffscreenCanvas,
+    CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
+    Image: class {},
+    ImageData,
+    Video: class {},
+    createCanvasElement: () => new OffscreenCanvas(1, 1),
+    createImageElement: none,
+    createVideoElement: none,
+    fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, init),
+    readFile: none,
+  });
 }
 
 async function wasmSimd(human: HumanLike): Promise<boolean> {
