@@ -1,32 +1,62 @@
-// Browser pipeline benchmark: the web app's own recognition loop in headless Chromium (Debian's,
-// wasm backend) on a fake camera made from real photos, with 1 and with 5 faces in view. Reports
-// per-frame detect / embed / match time, the achieved frames per second and faces recognised per
-// second, next to the naive loop (every face embedded on every frame) in the same run.
+// Browser benchmark: the web app's own recognition loop (face worker, cross-origin isolated wasm
+// threads, light path for decided tracks) in headless Chromium (Debian's, wasm) on a fake camera
+// made from real photos with 1, 3 and 8 faces in view, against the naive loop in the same run:
+// every face of every frame detected and embedded on the page's main thread (scripts/bench/
+// naive-page). Frames per second are counted over a fixed window after a warm-up; main-thread
+// long tasks (over 50 ms) come from a PerformanceObserver in the page during that window.
+// `--steps` adds the loop with one improvement switched on at a time.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { createServer } from 'vite';
 import { encodeVector } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
+import { createNodeFaceEngine, decodeImage, DEFAULT_MODEL_DIR } from '@rollcall/face/node';
 import { CAN_RUN, launch, photo, serveApp } from '../../apps/web/test/harness.ts';
 
-interface Sample {
-  fps: number;
-  detect: number;
-  embed: number;
-  match: number;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+interface Window {
+  frames: number;
+  seconds: number;
+  longTasks: number[];
   faces: number;
-  embedded: number;
+  backend: string;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+/** How the app's loop runs in one measurement. */
+interface Variant {
+  name: string;
+  /** Serve without COEP, so the page is not cross-origin isolated (one wasm thread). */
+  noIsolation: boolean;
+  /** The "Re-check recognised faces every frame" setting: no light path. */
+  embedDecided: boolean;
+}
 
-function parse(text: string): (Sample & { frames: number }) | null {
-  const m = /(\d+) frames · ([\d.]+) frames\/s · detect (\d+) ms · embed (\d+) ms · match ([\d.]+) ms · (\d+) face\(s\), (\d+) embedded/.exec(text);
-  if (!m) return null;
-  const [frames, fps, detect, embed, match, faces, embedded] = m.slice(1).map(Number) as number[];
-  return { frames: frames!, fps: fps!, detect: detect!, embed: embed!, match: match!, faces: faces!, embedded: embedded! };
+const ROLLCALL: Variant = { name: 'rollcall', noIsolation: false, embedDecided: false };
+const STEPS: Variant[] = [
+  { name: 'worker only', noIsolation: true, embedDecided: true },
+  { name: 'worker + threads', noIsolation: false, embedDecided: true },
+  { name: 'worker + light path', noIsolation: true, embedDecided: false },
+];
+
+// Every long task the page's main thread runs, from the moment it starts.
+const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
+
+async function measure(page: Page, frames: () => Promise<{ frames: number; faces: number }>, warmFrames: number, seconds: number): Promise<Omit<Window, 'backend'>> {
+  for (const deadline = Date.now() + 600_000; (await frames()).frames < warmFrames; ) {
+    if (Date.now() > deadline) throw new Error(`fewer than ${warmFrames} frames in 10 minutes`);
+    await page.waitForTimeout(250);
+  }
+  const start = { ...(await frames()), at: Date.now(), tasks: await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.length) };
+  await page.waitForTimeout(seconds * 1000);
+  const end = { ...(await frames()), at: Date.now() };
+  const longTasks = await page.evaluate((from) => (window as unknown as { __longTasks: number[] }).__longTasks.slice(from), start.tasks);
+  return { frames: end.frames - start.frames, seconds: (end.at - start.at) / 1000, longTasks, faces: end.faces };
 }
 
 export async function run(args: string[]) {
@@ -34,9 +64,17 @@ export async function run(args: string[]) {
     console.log('browser bench skipped: it needs Chromium, the face photos and the models (see the warnings above)');
     return;
   }
-  const frames = Number(args[args.indexOf('--frames') + 1]) || 20;
+  const arg = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) || fallback : fallback);
+  const seconds = arg('--seconds', 30);
+  const warmFrames = arg('--warm', 10);
+  const only = args.includes('--scenes') ? args[args.indexOf('--scenes') + 1]!.split(',').map(Number) : [1, 3, 8];
+  const json = args.includes('--json');
+  const log = (m: string) => (json ? console.error(m) : console.log(m));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rollcall-bench-'));
   const server = await serveApp();
+  const naiveServer = await createServer({ root: path.join(here, 'naive-page'), publicDir: DEFAULT_MODEL_DIR, logLevel: 'error', server: { host: '127.0.0.1', port: 0, fs: { allow: [path.resolve(here, '../..')] } } });
+  await naiveServer.listen();
+  const naiveBase = `http://localhost:${(naiveServer.httpServer!.address() as AddressInfo).port}`;
   try {
     const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@school.example', name: 'Bench', password: 'bench passphrase 1' }) });
     const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
@@ -46,7 +84,7 @@ export async function run(args: string[]) {
       await call('POST', '/api/students', { studentId: who.toUpperCase(), name: who });
       await call('POST', `/api/students/${who.toUpperCase()}/consent`, { status: 'granted', onBehalfOf: 'parent' });
       const embeddings = [];
-      for (let i = 1; i <= 4; i++) {
+      for (const i of [1, 2]) {
         const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0];
         if (face) embeddings.push({ modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash: `${who}${i}`.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a') });
       }
@@ -54,76 +92,107 @@ export async function run(args: string[]) {
     }
     await engine.dispose();
 
-    // Fake cameras: one face, and five faces side by side (five photos of the three people).
-    const y4m = (file: string, inputs: string[], filter: string) => {
-      const out = path.join(tmp, file);
-      execFileSync('ffmpeg', ['-y', '-loglevel', 'error', ...inputs.flatMap((i) => ['-loop', '1', '-t', '2', '-i', i]), '-filter_complex', filter, '-r', '10', '-pix_fmt', 'yuv420p', out]);
+    // Fake cameras: n photos side by side in a grid (at most 4 a row), with fresh noise on every
+    // frame so the camera is never a still picture.
+    const pool = [1, 2, 3, 4].flatMap((i) => ['daryl', 'rick', 'negan'].map((who) => photo(`twd/${who}`, `${who}${i}.jpg`)));
+    const scene = (n: number) => {
+      const out = path.join(tmp, `${n}.y4m`);
+      const inputs = pool.slice(0, n);
+      const perRow = Math.min(4, n);
+      const rows = Math.ceil(n / perRow);
+      const cells = inputs.map((_, i) => `[${i}:v]scale=320:400:force_original_aspect_ratio=increase,crop=320:400,setsar=1[c${i}]`);
+      const grid = rows === 1 ? `${inputs.map((_, i) => `[c${i}]`).join('')}${n > 1 ? `hstack=inputs=${n}` : 'null'}[g]` : `${inputs.map((_, i) => `[c${i}]`).join('')}xstack=inputs=${n}:layout=${inputs.map((_, i) => `${(i % perRow) * 320}_${Math.floor(i / perRow) * 400}`).join('|')}[g]`;
+      const filter = `${cells.join('; ')}; ${grid}; [g]noise=alls=4:allf=t,format=yuv420p[v]`;
+      execFileSync('ffmpeg', ['-y', '-loglevel', 'error', ...inputs.flatMap((i) => ['-loop', '1', '-t', '3', '-i', i]), '-filter_complex', filter, '-map', '[v]', '-r', '10', out]);
       return out;
     };
-    const one = y4m('one.y4m', [photo('twd/daryl', 'daryl1.jpg')], '[0:v]scale=1280:-2[v]; [v]format=yuv420p');
-    const fivePhotos = [photo('twd/daryl', 'daryl1.jpg'), photo('twd/rick', 'rick1.jpg'), photo('twd/negan', 'negan1.jpg'), photo('twd/daryl', 'daryl3.jpg'), photo('twd/rick', 'rick3.jpg')];
-    const five = y4m('five.y4m', fivePhotos, `${fivePhotos.map((_, i) => `[${i}:v]scale=-2:480,setsar=1[s${i}]`).join('; ')}; ${fivePhotos.map((_, i) => `[s${i}]`).join('')}hstack=inputs=5,scale=1920:-2[v]; [v]format=yuv420p`);
 
-    const results: { scene: string; loop: string; s: Sample }[] = [];
-    for (const [scene, file] of [['1 face', one], ['5 faces', five]] as const) {
-      for (const naive of [false, true]) {
-        const browser = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`]);
+    const variants = [ROLLCALL, ...(args.includes('--steps') ? STEPS : [])];
+    const scenes = [];
+    for (const faces of only) {
+      const camera = scene(faces);
+      const flags = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`];
+      const results: Record<string, Window> = {};
+      for (const v of variants) {
+        const browser = await launch(flags);
         try {
-          const context = await browser.newContext({ permissions: ['camera'] });
+          // No service worker: it would answer requests before the header rewrite below sees them.
+          const context = await browser.newContext({ permissions: ['camera'], serviceWorkers: 'block' });
           await context.addCookies([{ name, value, url: server.base }]);
+          await context.addInitScript(LONG_TASKS);
+          if (v.noIsolation) {
+            await context.route('**/*', async (route) => {
+              const res = await route.fetch();
+              const headers = { ...res.headers() };
+              delete headers['cross-origin-embedder-policy'];
+              await route.fulfill({ response: res, headers });
+            });
+          }
           const page = await context.newPage();
           await page.goto(`${server.base}/#/settings`);
           const box = page.getByLabel('Re-check recognised faces every frame');
-          if ((await box.isChecked()) !== naive) await box.click();
+          if ((await box.isChecked()) !== v.embedDecided) await box.click();
           await page.getByRole('button', { name: 'Save settings' }).click();
           await page.getByText('Settings saved on this device.').waitFor();
           await page.goto(`${server.base}/#/attendance`);
           await page.getByLabel('Sync').filter({ hasText: /revision [1-9]/ }).waitFor({ timeout: 60_000 });
           await page.getByRole('button', { name: 'Start camera' }).click();
           await page.getByRole('button', { name: 'Start recognition' }).click();
-          const speed = page.getByLabel('Recognition speed');
-          const samples: Sample[] = [];
-          let last = -1;
-          // Warm up (models, first decisions), then sample one reading per new frame.
-          for (const deadline = Date.now() + 600_000; Date.now() < deadline && samples.length < frames; ) {
-            const s = parse((await speed.textContent()) ?? '');
-            if (s && s.frames !== last && s.frames > 10) samples.push(s);
-            if (s) last = s.frames;
-            await page.waitForTimeout(100);
-          }
-          // Fewer readings than asked for would make a median of nothing read as 0 frames/s.
-          if (samples.length < frames) throw new Error(`${scene}: only ${samples.length} of ${frames} readings in 10 minutes`);
-          const s: Sample = {
-            fps: median(samples.map((x) => x.fps)),
-            detect: median(samples.map((x) => x.detect)),
-            embed: median(samples.map((x) => x.embed)),
-            match: median(samples.map((x) => x.match)),
-            faces: median(samples.map((x) => x.faces)),
-            embedded: median(samples.map((x) => x.embedded)),
+          const speed = async () => {
+            const text = (await page.getByLabel('Recognition speed').textContent()) ?? '';
+            return { frames: Number(/(\d+) frames ·/.exec(text)?.[1] ?? 0), faces: Number(/(\d+) face\(s\)/.exec(text)?.[1] ?? 0) };
           };
-          const backend = (await page.getByLabel('Inference backend').textContent()) ?? '';
-          results.push({ scene, loop: naive ? 'naive (embed every face, every frame)' : 'Rollcall (embed undecided tracks only)', s });
-          if (!/wasm/.test(backend)) console.warn(`warning: backend was "${backend}", not wasm`);
+          const w = await measure(page, speed, warmFrames, seconds);
+          const isolated = await page.evaluate(() => crossOriginIsolated);
+          results[v.name] = { ...w, backend: `${(await page.getByLabel('Inference backend').textContent()) ?? ''}${isolated ? ' isolated' : ''}` };
+          log(`${faces} face(s), ${v.name}: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms), ${results[v.name]!.backend}`);
         } finally {
           await browser.close();
         }
       }
+      const browser = await launch(flags);
+      try {
+        const context = await browser.newContext({ permissions: ['camera'] });
+        await context.addInitScript(LONG_TASKS);
+        const page = await context.newPage();
+        await page.goto(naiveBase);
+        const counter = () => page.evaluate(() => ({ frames: window.naive?.frames ?? 0, faces: window.naive?.faces ?? 0 }));
+        const w = await measure(page, counter, Math.min(warmFrames, 3), seconds);
+        results.naive = { ...w, backend: await page.evaluate(() => window.naive.backend) };
+        log(`${faces} face(s), naive: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms)`);
+      } finally {
+        await browser.close();
+      }
+      const fps = (w: Window) => w.frames / w.seconds;
+      const summary = (w: Window) => ({ fps: round(fps(w)), longTaskMaxMs: Math.round(Math.max(0, ...w.longTasks)), longTaskTotalMs: Math.round(w.longTasks.reduce((s, d) => s + d, 0)), backend: w.backend });
+      const r = results.rollcall!;
+      const n = results.naive!;
+      scenes.push({
+        name: `${faces} face${faces === 1 ? '' : 's'}`,
+        faces,
+        rollcallFps: round(fps(r)),
+        naiveFps: round(fps(n)),
+        ratio: fps(n) > 0 ? round(fps(r) / fps(n)) : null,
+        longTaskMaxMs: summary(r).longTaskMaxMs,
+        longTaskTotalMs: summary(r).longTaskTotalMs,
+        naiveLongTaskMaxMs: summary(n).longTaskMaxMs,
+        naiveLongTaskTotalMs: summary(n).longTaskTotalMs,
+        windowSeconds: seconds,
+        ...(args.includes('--steps') && { steps: Object.fromEntries(Object.entries(results).map(([k, w]) => [k, summary(w)])) }),
+      });
     }
-    if (args.includes('--json')) {
-      console.log(JSON.stringify({ results }));
+    if (json) {
+      console.log(JSON.stringify({ scenes }));
       return;
     }
-    console.log('Browser pipeline, headless Chromium, wasm, fake camera from twd photos (medians over sampled frames)');
-    console.log('scene   | loop                                      | detect ms | embed ms | match ms | faces | embedded | frames/s | faces/s');
-    for (const r of results) {
-      console.log(`${r.scene.padEnd(7)} | ${r.loop.padEnd(41)} | ${String(r.s.detect).padStart(9)} | ${String(r.s.embed).padStart(8)} | ${r.s.match.toFixed(1).padStart(8)} | ${String(r.s.faces).padStart(5)} | ${String(r.s.embedded).padStart(8)} | ${r.s.fps.toFixed(2).padStart(8)} | ${(r.s.fps * r.s.faces).toFixed(1).padStart(7)}`);
-    }
-    for (const scene of ['1 face', '5 faces']) {
-      const [fast, naive] = results.filter((r) => r.scene === scene);
-      if (fast && naive && naive.s.fps > 0) console.log(`${scene}: Rollcall's loop runs ${(fast.s.fps / naive.s.fps).toFixed(2)}x the naive loop's frame rate`);
-    }
+    console.log(`Browser loop, headless Chromium, wasm, fake camera from twd photos with per-frame noise (${seconds} s window after ${warmFrames} frames)`);
+    console.log('scene    | Rollcall frames/s | naive frames/s | ratio | long tasks max / total ms (Rollcall) | (naive)');
+    for (const s of scenes) console.log(`${s.name.padEnd(8)} | ${String(s.rollcallFps).padStart(17)} | ${String(s.naiveFps).padStart(14)} | ${String(s.ratio).padStart(5)} | ${`${s.longTaskMaxMs} / ${s.longTaskTotalMs}`.padStart(36)} | ${s.naiveLongTaskMaxMs} / ${s.naiveLongTaskTotalMs}`);
   } finally {
+    await naiveServer.close();
     await server.close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+const round = (x: number) => Math.round(x * 100) / 100;

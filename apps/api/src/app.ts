@@ -51,7 +51,9 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
     helmet({
       contentSecurityPolicy: {
         directives: {
-          'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
+          // blob: for tfjs' threaded wasm: each of its pthread workers importScripts() the
+          // Emscripten glue from a blob: URL the face worker made (only running same-origin code can make one).
+          'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", 'blob:'],
           'connect-src': ["'self'", 'data:'],
           'worker-src': ["'self'", 'blob:'],
           'img-src': ["'self'", 'data:', 'blob:'],
@@ -62,6 +64,10 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
       },
       // HSTS only on a request that came over https (below): sent over http it would break a plain-http server for a year.
       strictTransportSecurity: false,
+      // Cross-origin isolation (COOP same-origin, which helmet sends by default, plus COEP) gives
+      // the face worker SharedArrayBuffer, so tfjs' wasm backend runs on every core. Everything
+      // the app loads is same-origin or data:/blob:, which require-corp allows.
+      crossOriginEmbedderPolicy: { policy: 'require-corp' },
     }),
   );
   app.use((req, res, next) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, fallbackFix } from './backend.ts';
+import { chooseBackend, fallbackFix, wasmMode } from './backend.ts';
 
 describe('backend choice', () => {
   it('uses WebGL only when it is hardware accelerated', () => {
@@ -19,5 +19,23 @@ describe('backend choice', () => {
     expect(fallbackFix('cpu')).toBe('wasm');
     expect(fallbackFix('webgl')).toBeNull();
     expect(fallbackFix('wasm')).toBeNull();
+  });
+
+  it('prefers hardware WebGPU, never a software or fallback adapter', () => {
+    const hw = { available: true, renderer: 'ANGLE (NVIDIA GeForce RTX 3060)' };
+    expect(chooseBackend('auto', hw, { available: true, fallback: false, adapter: 'nvidia ampere' }).backend).toBe('webgpu');
+    expect(chooseBackend('auto', hw, { available: true, fallback: true, adapter: 'google' }).backend).toBe('webgl');
+    expect(chooseBackend('auto', { available: false, renderer: '' }, { available: true, fallback: false, adapter: 'google swiftshader' }).backend).toBe('wasm');
+    expect(chooseBackend('webgpu', { available: false, renderer: '' }).backend).toBe('wasm');
+    expect(chooseBackend('webgpu', { available: false, renderer: '' }, { available: true, fallback: true, adapter: '' }).backend).toBe('webgpu');
+  });
+
+  it('runs wasm threads only when cross-origin isolated, leaving a core to the page on bigger machines', () => {
+    expect(wasmMode(false, 8).threads).toBe(1);
+    expect(wasmMode(false, 8).reason).toMatch(/not cross-origin isolated/);
+    expect(wasmMode(true, 2).threads).toBe(2);
+    expect(wasmMode(true, 8).threads).toBe(7);
+    expect(wasmMode(true, 32).threads).toBe(8);
+    expect(wasmMode(true, undefined).threads).toBe(1);
   });
 });

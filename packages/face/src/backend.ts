@@ -1,7 +1,7 @@
 // Which tfjs backend to run on, decided from what the browser reports. Pure, so the rule is tested
 // without a browser: WebGL only when it is hardware-accelerated, wasm otherwise.
 
-export type BackendName = 'webgl' | 'wasm';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm';
 export type BackendRequest = BackendName | 'auto';
 
 export interface WebglProbe {
@@ -24,8 +24,28 @@ export interface BackendChoice {
   reason: string;
 }
 
-export function chooseBackend(requested: BackendRequest, probe: WebglProbe): BackendChoice {
+/** What navigator.gpu.requestAdapter() gave, if anything. */
+export interface WebgpuProbe {
+  available: boolean;
+  /** The adapter says it is a fallback (software) adapter. */
+  fallback: boolean;
+  /** Vendor, architecture and description joined, for the software check and the notice. */
+  adapter: string;
+}
+
+export const NO_WEBGPU: WebgpuProbe = { available: false, fallback: false, adapter: '' };
+
+function hardwareWebgpu(gpu: WebgpuProbe): boolean {
+  return gpu.available && !gpu.fallback && !isSoftwareRenderer(gpu.adapter);
+}
+
+export function chooseBackend(requested: BackendRequest, probe: WebglProbe, gpu: WebgpuProbe = NO_WEBGPU): BackendChoice {
   if (requested === 'wasm') return { backend: 'wasm', reason: 'wasm requested' };
+  if (requested === 'webgpu') {
+    return gpu.available ? { backend: 'webgpu', reason: 'WebGPU requested' } : { backend: 'wasm', reason: 'WebGPU is not available; using wasm' };
+  }
+  // WebGPU first where the adapter is real hardware: tfjs' WebGPU kernels beat its WebGL ones on the same GPU.
+  if (requested === 'auto' && hardwareWebgpu(gpu)) return { backend: 'webgpu', reason: `hardware WebGPU (${gpu.adapter || 'adapter'})` };
   if (!probe.available) return { backend: 'wasm', reason: 'WebGL is not available; using wasm' };
   if (requested === 'webgl') return { backend: 'webgl', reason: 'WebGL requested' };
   if (isSoftwareRenderer(probe.renderer)) return { backend: 'wasm', reason: `WebGL runs in software (${probe.renderer}); using wasm` };
@@ -38,4 +58,23 @@ export function chooseBackend(requested: BackendRequest, probe: WebglProbe): Bac
  */
 export function fallbackFix(active: string): BackendName | null {
   return active === 'cpu' || active === '' ? 'wasm' : null;
+}
+
+/** How the wasm backend runs: threads need SharedArrayBuffer, which only a cross-origin isolated page has. */
+export interface WasmMode {
+  threads: number;
+  /** Words for the Details section. */
+  reason: string;
+}
+
+/**
+ * Threads for tfjs' wasm backend (XNNPACK's pool, the calling thread included). One core is left
+ * to the page on machines with more than two, so the camera and the buttons stay smooth; beyond 8
+ * threads the models here gain nothing. Not isolated: one thread, and the page says why.
+ */
+export function wasmMode(isolated: boolean, cores: number | undefined): WasmMode {
+  if (!isolated) return { threads: 1, reason: 'single-threaded: the page is not cross-origin isolated (no COOP/COEP headers)' };
+  const n = Math.max(1, Math.floor(cores ?? 1));
+  const threads = n <= 2 ? n : Math.min(n - 1, 8);
+  return { threads, reason: `${threads} thread${threads === 1 ? '' : 's'} of ${n} cores (cross-origin isolated)` };
 }

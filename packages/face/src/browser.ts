@@ -2,7 +2,7 @@
 // it is fast and wasm otherwise, models fetched from the web app's /models/ (filled by
 // models/copy.mjs) and checked against their manifest.
 import type { ModelId } from '@rollcall/contracts';
-import { chooseBackend, fallbackFix, type BackendRequest, type WebglProbe } from './backend.ts';
+import { chooseBackend, fallbackFix, wasmMode, type BackendRequest, type WebglProbe, type WebgpuProbe } from './backend.ts';
 import { DEFAULT_PIPELINE } from './config.ts';
 import { assertModelsLoaded, humanConfig, type HumanLike } from './detector.ts';
 import { bindEngine, type FaceEngine } from './engine.ts';
@@ -10,6 +10,8 @@ import { FaceError } from './errors.ts';
 import { rgbFromRgba, type RgbImage } from './image.ts';
 import { modelFiles, parseManifest, verifyModelFiles } from './manifest.ts';
 import type { FaceApiLike } from './recognizer.ts';
+
+export type { BackendRequest } from './backend.ts';
 
 export interface BrowserEngineOptions {
   model?: ModelId;
@@ -22,9 +24,21 @@ export interface BrowserEngineOptions {
   onNotice?: (message: string) => void;
 }
 
+/** How the engine ended up running, for the Details section. */
+export interface EngineMode {
+  backend: string;
+  /** Why this backend (the probe's words). */
+  reason: string;
+  crossOriginIsolated: boolean;
+  /** wasm only: threads in use and whether SIMD is on; null on GPU backends. */
+  threads: number | null;
+  simd: boolean | null;
+}
+
 export function probeWebgl(): WebglProbe {
   try {
-    const canvas = document.createElement('canvas');
+    // A worker has no document: OffscreenCanvas gives the same context and renderer string there.
+    const canvas = typeof document !== 'undefined' ? document.createElement('canvas') : new OffscreenCanvas(1, 1);
     const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
     if (!gl) return { available: false, renderer: '' };
     const ext = gl.getExtension('WEBGL_debug_renderer_info');
@@ -32,6 +46,24 @@ export function probeWebgl(): WebglProbe {
     return { available: true, renderer };
   } catch {
     return { available: false, renderer: '' };
+  }
+}
+
+interface GpuAdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
+}
+
+export async function probeWebgpu(): Promise<WebgpuProbe> {
+  const gpu = (navigator as { gpu?: { requestAdapter(o?: object): Promise<GpuAdapterLike | null> } }).gpu;
+  if (!gpu) return { available: false, fallback: false, adapter: '' };
+  try {
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) return { available: false, fallback: false, adapter: '' };
+    const info = adapter.info ?? {};
+    return { available: true, fallback: adapter.isFallbackAdapter === true || info.isFallbackAdapter === true, adapter: [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') };
+  } catch {
+    return { available: false, fallback: false, adapter: '' };
   }
 }
 
@@ -55,7 +87,14 @@ async function verifyRemote(base: string, model: ModelId): Promise<void> {
   );
 }
 
-export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}): Promise<FaceEngine> {
+// tfjs starts its threaded wasm build's pthreads from the text of its factory function
+// (Function.prototype.toString); once bundled and minified into the face worker that text refers
+// to renamed outer variables ("e is not defined" in every pthread) and the backend never starts.
+// Until the factory is shipped unbundled, wasm runs single-threaded SIMD even when isolated.
+const THREADED_WASM_STARTS = false;
+const THREADS_OFF = "single-threaded: tfjs' threaded wasm cannot start from the bundled worker yet";
+
+export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}): Promise<FaceEngine & { mode: EngineMode }> {
   const model = options.model ?? DEFAULT_PIPELINE.model;
   const base = new URL(options.modelBaseUrl ?? '/models/', location.href).href.replace(/\/?$/, '/');
   const notice = options.onNotice ?? ((m: string) => console.info(`@rollcall/face: ${m}`));
@@ -69,7 +108,13 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     import('@tensorflow/tfjs-backend-wasm'),
   ]);
   wasm.setWasmPaths(base);
-  const choice = chooseBackend(options.backend ?? 'auto', probeWebgl());
+  // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page; tfjs falls back to one
+  // thread by itself when it is missing, and the mode says so.
+  const isolated = globalThis.crossOriginIsolated === true;
+  const threading = THREADED_WASM_STARTS ? wasmMode(isolated, navigator.hardwareConcurrency) : { threads: 1, reason: THREADS_OFF };
+  wasm.setThreadsCount(threading.threads);
+  const requested = options.backend ?? 'auto';
+  const choice = chooseBackend(requested, probeWebgl(), requested === 'wasm' ? undefined : await probeWebgpu());
   notice(choice.reason);
   const config = humanConfig({
     backend: choice.backend,
@@ -80,6 +125,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     maxFaces: DEFAULT_PIPELINE.maxFaces,
   });
   const human = new Human(config as never) as unknown as HumanLike & { init(): Promise<void> };
+  if (!THREADED_WASM_STARTS) (human.tf as unknown as { env(): { set(flag: string, v: boolean): void } }).env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   try {
     await human.load();
     const fix = fallbackFix(human.tf.getBackend());
@@ -90,6 +136,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
       await human.load();
     }
     assertModelsLoaded(human, model === 'human-faceres@3.3.6');
+    if (typeof document === 'undefined') workerEnvForFaceApi(faceapi);
     if (model === 'faceapi-resnet@1.7.15') await (faceapi as unknown as FaceApiLike).nets.faceRecognitionNet.loadFromUri(base);
   } catch (e) {
     if (e instanceof FaceError) throw e;
@@ -97,7 +144,43 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   }
   const backend = human.tf.getBackend();
   if (fallbackFix(backend)) throw new FaceError('backend-unavailable', `no fast tfjs backend could start (active: ${backend})`);
-  return bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {});
+  const onWasm = backend === 'wasm';
+  const mode: EngineMode = {
+    backend,
+    reason: backend === choice.backend ? choice.reason : `${choice.backend} failed to start; using ${backend}`,
+    crossOriginIsolated: isolated,
+    threads: onWasm ? wasm.getThreadsCount() : null,
+    simd: onWasm ? await wasmSimd(human) : null,
+  };
+  if (onWasm) notice(threading.reason);
+  return { ...bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {}), mode };
+}
+
+/**
+ * face-api finds its environment only on a page with a window and a document; in the face worker
+ * it is told what to use. Rollcall hands it tensors only, so no image or video element is needed.
+ */
+function workerEnvForFaceApi(faceapi: unknown) {
+  const none = () => {
+    throw new FaceError('backend-unavailable', 'face-api asked for a DOM element inside the face worker');
+  };
+  (faceapi as { env: { setEnv(env: object): void } }).env.setEnv({
+    Canvas: OffscreenCanvas,
+    CanvasRenderingContext2D: OffscreenCanvasRenderingContext2D,
+    Image: class {},
+    ImageData,
+    Video: class {},
+    createCanvasElement: () => new OffscreenCanvas(1, 1),
+    createImageElement: none,
+    createVideoElement: none,
+    fetch: (input: RequestInfo, init?: RequestInit) => fetch(input, init),
+    readFile: none,
+  });
+}
+
+async function wasmSimd(human: HumanLike): Promise<boolean> {
+  const env = (human.tf as unknown as { env(): { getAsync(flag: string): Promise<unknown> } }).env();
+  return (await env.getAsync('WASM_HAS_SIMD_SUPPORT').catch(() => false)) === true;
 }
 
 // One canvas to read pixels with, reused while the size stays the same: the recognition loop reads

@@ -28,7 +28,8 @@ export interface HumanLike {
     dispose(t: unknown): void;
   };
   load(): Promise<void>;
-  detect(input: never): Promise<{ face: readonly unknown[]; error?: string | null }>;
+  /** `config` is merged into Human's own and stays there (see passConfig). */
+  detect(input: never, config?: object): Promise<{ face: readonly unknown[]; error?: string | null }>;
 }
 
 export function humanConfig(opts: { modelBasePath: string; wasmPath: string; backend: string; faceres: boolean; minConfidence: number; maxFaces: number }) {
@@ -110,14 +111,54 @@ export function toDetectedFace(raw: unknown): DetectedFace | null {
   return face;
 }
 
-/** Runs Human on one image. */
-export async function detectFaces(human: HumanLike, img: RgbImage): Promise<DetectedFace[]> {
+/** A face box from the detector alone (no mesh, no per-face models). */
+export interface DetectedBox {
+  box: [x: number, y: number, w: number, h: number];
+  detectionScore: number;
+}
+
+/** Validates a face result of a detector-only pass. */
+export function toDetectedBox(raw: unknown): DetectedBox | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const f = raw as Record<string, unknown>;
+  const box = f.box;
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((v) => typeof v === 'number' && Number.isFinite(v))) return null;
+  if (box[2] <= 0 || box[3] <= 0) return null;
+  return { box: box as [number, number, number, number], detectionScore: num(f.boxScore, num(f.score, 0)) };
+}
+
+// Human merges a per-call config into its own and keeps it, so every call states every switch:
+// a detector-only pass must not leave the next full pass without its mesh. Whether faceres runs
+// in a full pass is the engine's choice at load, remembered here before the first pass changes it.
+const faceresAtLoad = new WeakMap<HumanLike, boolean>();
+
+function passConfig(human: HumanLike, full: boolean) {
+  if (!faceresAtLoad.has(human)) {
+    const face = (human.config as { face?: { description?: { enabled?: boolean } } }).face;
+    faceresAtLoad.set(human, face?.description?.enabled === true);
+  }
+  const on = { enabled: full };
+  return { face: { mesh: on, antispoof: on, liveness: on, description: { enabled: full && faceresAtLoad.get(human) === true } } };
+}
+
+async function runHuman(human: HumanLike, img: RgbImage, full: boolean): Promise<readonly unknown[]> {
+  const config = passConfig(human, full);
   const tensor = human.tf.tensor3d(img.data, [img.height, img.width, 3], 'int32');
   try {
-    const result = await human.detect(tensor as never);
+    const result = await human.detect(tensor as never, config);
     if (result.error) throw new Error(`Human: ${result.error}`);
-    return result.face.map(toDetectedFace).filter((f): f is DetectedFace => f !== null);
+    return result.face;
   } finally {
     human.tf.dispose(tensor);
   }
+}
+
+/** Runs Human on one image: detector, mesh, antispoof and liveness for every face. */
+export async function detectFaces(human: HumanLike, img: RgbImage): Promise<DetectedFace[]> {
+  return (await runHuman(human, img, true)).map(toDetectedFace).filter((f): f is DetectedFace => f !== null);
+}
+
+/** Runs only Human's detector: where each face is, at a fraction of the full pass's cost. */
+export async function detectBoxes(human: HumanLike, img: RgbImage): Promise<DetectedBox[]> {
+  return (await runHuman(human, img, false)).map(toDetectedBox).filter((f): f is DetectedBox => f !== null);
 }

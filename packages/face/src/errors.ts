@@ -10,7 +10,9 @@ export type FaceErrorCode =
   | 'model-missing' // a model file named in the manifest is absent
   | 'model-corrupt' // a model file whose sha256 differs from the manifest, or that fails to load
   | 'backend-unavailable' // no usable tfjs backend (e.g. wasm could not start)
-  | 'not-loaded'; // analyze() called before load() finished
+  | 'not-loaded' // analyze() called before load() finished
+  | 'frame-dropped' // a newer camera frame replaced this one before the engine was free (only the newest is analysed)
+  | 'engine-crashed'; // the worker running the models died mid-request; the next request starts a fresh one
 
 export class FaceError extends Error {
   override readonly name = 'FaceError';

@@ -4,7 +4,7 @@ import { l2Normalize, modelDim, vectorProblem, type ModelId } from '@rollcall/co
 import { alignFace } from './align.ts';
 import { needsContext, withContext, type FaceInContext } from './context.ts';
 import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
-import { detectFaces, type DetectedFace, type HumanLike } from './detector.ts';
+import { detectBoxes, detectFaces, type DetectedBox, type DetectedFace, type HumanLike } from './detector.ts';
 import { FaceError } from './errors.ts';
 import { flipHorizontal, MAX_PIXELS, squareCanvas, type RgbImage } from './image.ts';
 import { measureQuality } from './quality.ts';
@@ -89,6 +89,13 @@ async function detectOnSquare(human: HumanLike, img: RgbImage, margin: number): 
   return (await detectFaces(human, image)).map((f) => shift(f, dx, dy));
 }
 
+/** The detector alone, on the same square canvas as the full pass so the boxes are comparable. */
+export async function detectBoxesOnSquare(human: HumanLike, img: RgbImage): Promise<DetectedBox[]> {
+  checkImage(img);
+  const { image, dx, dy } = squareCanvas(img, 0);
+  return (await detectBoxes(human, image)).map((f) => ({ ...f, box: [f.box[0] - dx, f.box[1] - dy, f.box[2], f.box[3]] }));
+}
+
 /** A model's raw output, checked before it is normalised: a NaN or a wrong size is a broken model. */
 function unit(v: ArrayLike<number>, model: ModelId): Float32Array {
   const problem = vectorProblem(v, modelDim(model));
@@ -120,7 +127,8 @@ async function embed(models: Models, opts: PipelineOptions, chips: RgbImage[], f
 /** Finds, measures and embeds every face in the image. */
 export async function analyzeImage(models: Models, img: RgbImage, options: Partial<PipelineOptions> = {}): Promise<AnalyzeResult> {
   const r = await detectAndEmbed(models, img, options, () => true);
-  return { ...r, faces: r.faces as FaceAnalysis[] };
+  // A still's analysis carries no mesh: enrolment and the CLI store and print these faces.
+  return { ...r, faces: r.faces.map(({ mesh: _mesh, ...f }) => f as FaceAnalysis) };
 }
 
 /** What live recognition gets for a frame: every face, embedded or not. */

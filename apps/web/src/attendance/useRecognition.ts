@@ -3,10 +3,10 @@
 // (@rollcall/recognition) and act on what it decides: marks through the outbox, review items with
 // a thumbnail, the overlay and the speed line. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { toRgbImage } from '@rollcall/face/browser';
-import { DEFAULT_LIVENESS, needsEmbedding, RecognitionSession, toFrameObservation, type Candidate, type ReviewReason } from '@rollcall/recognition';
+import { DEFAULT_LIVENESS, RecognitionSession, type Candidate, type ReviewReason } from '@rollcall/recognition';
 import { services } from '../app/services.ts';
 import { drawOverlay } from '../camera/overlay.ts';
+import { grabFrame, skipLostFrame } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
 import { makeMark } from './marking.ts';
@@ -106,9 +106,11 @@ export function useRecognition(input: RecognitionInput) {
           // Faces of decided tracks are only detected, not embedded again (unless asked, to benchmark).
           const embedAll = mode === 'check' || settings.embedDecided;
           const skip = embedAll ? [] : session.skipBoxes(at);
-          const result = await engine.analyzeSelective(toRgbImage(v), (box) => needsEmbedding(box, skip));
+          // A frame dropped for a newer one, or lost with a crashed worker (restarted on the next call), is skipped.
+          const result = await engine.analyzeFrame(await grabFrame(v), skip, at).catch(skipLostFrame);
+          if (!result) continue;
           const tm = performance.now();
-          const step = mode === 'recognise' ? session.push(toFrameObservation(result, { at, width: v.videoWidth, height: v.videoHeight })) : null;
+          const step = mode === 'recognise' ? session.push(result) : null;
           const matchMs = performance.now() - tm;
           if (step) {
             for (const m of step.marks) await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { services } from '../app/services.ts';
 import { useStore } from '../app/store.ts';
 import { useRecognition } from '../attendance/useRecognition.ts';
-import { faceStatus } from '../face/face-service.ts';
+import { describeMode, faceStatus } from '../face/face-service.ts';
 import { useSettings } from '../settings/settings.ts';
 import { useCamera } from './useCamera.ts';
 
@@ -37,6 +37,13 @@ export function CameraCheckPage() {
       <p aria-label="Recognition speed">
         {stats.fps.toFixed(1)} frames/s · detect {stats.detectMs.toFixed(0)} ms · embed {stats.embedMs.toFixed(0)} ms · backend {face.backend ?? '…'}
       </p>
+      <details>
+        <summary>Details</summary>
+        <p aria-label="Face engine mode">
+          Face engine: {face.mode ? describeMode(face.mode) : face.status === 'error' ? `failed: ${face.error}` : 'loading…'}
+          {face.restarts > 0 && ` · restarted ${face.restarts} time${face.restarts === 1 ? '' : 's'} after a crash`}
+        </p>
+      </details>
       <table className="list" aria-label="Face readings">
         <thead>
           <tr>

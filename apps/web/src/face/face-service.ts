@@ -1,25 +1,28 @@
-// Loads the face pipeline once per page, with a real progress bar: the model files (listed in the
-// manifest the copy script wrote) are fetched first, so the engine then reads them from cache,
-// and the service worker keeps them for offline use.
-import { DEFAULT_PIPELINE, modelFiles, parseManifest, type FaceEngine } from '@rollcall/face';
-import type { BrowserEngineOptions } from '@rollcall/face/browser';
+// Loads the face engine once per page, in its worker, with a real progress bar: the model files
+// (listed in the manifest the copy script wrote) are fetched here first, so the worker then reads
+// them from the HTTP cache, and the service worker keeps them for offline use.
+import { DEFAULT_PIPELINE, modelFiles, parseManifest } from '@rollcall/face';
+import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 import { Store } from '../app/store.ts';
+import { FaceWorkerClient } from './face-client.ts';
 
 export interface FaceStatus {
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** 0..1 of the model bytes fetched. */
   progress: number;
   backend: string | null;
+  /** How the engine runs (backend, why, threads, SIMD, isolation): for any page's Details section. */
+  mode: EngineMode | null;
+  /** Workers replaced after a crash since the page opened. */
+  restarts: number;
   notice: string | null;
   error: string | null;
 }
 
-export const faceStatus = new Store<FaceStatus>({ status: 'idle', progress: 0, backend: null, notice: null, error: null });
-
-type BackendRequest = NonNullable<BrowserEngineOptions['backend']>;
+export const faceStatus = new Store<FaceStatus>({ status: 'idle', progress: 0, backend: null, mode: null, restarts: 0, notice: null, error: null });
 
 const MODEL_BASE = '/models/';
-let loading: Promise<FaceEngine> | null = null;
+let loading: Promise<FaceWorkerClient> | null = null;
 
 async function prefetch(files: string[]) {
   const manifest = parseManifest(await (await fetch(`${MODEL_BASE}manifest.json`)).json());
@@ -40,21 +43,31 @@ async function prefetch(files: string[]) {
   );
 }
 
-/** The page's one engine. tfjs's backend is global to the page, so the first call's backend holds until a reload; a failed load is forgotten, so the next call tries again. */
-export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceEngine> {
+/** Words for the Details section: which backend, and on wasm how many threads and why. */
+export function describeMode(mode: EngineMode): string {
+  if (mode.threads === null) return `${mode.backend} (${mode.reason})`;
+  const isolation = mode.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated, so one thread';
+  return `wasm${mode.simd ? ' SIMD' : ''}, ${mode.threads} thread${mode.threads === 1 ? '' : 's'}, in a worker (${isolation})`;
+}
+
+/**
+ * The page's one face engine, running in a worker. The first call's backend holds until a reload;
+ * a failed load is forgotten, so the next call tries again.
+ */
+export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceWorkerClient> {
   loading ??= (async () => {
-    faceStatus.set({ status: 'loading', progress: 0, backend: null, notice: null, error: null });
+    faceStatus.set((s) => ({ ...s, status: 'loading', progress: 0, backend: null, mode: null, notice: null, error: null }));
     try {
       await prefetch(modelFiles(DEFAULT_PIPELINE.model));
-      const { createBrowserFaceEngine } = await import('@rollcall/face/browser');
-      const engine = await createBrowserFaceEngine({
-        modelBaseUrl: MODEL_BASE,
+      const client = new FaceWorkerClient({
         backend,
-        verify: false, // prefetch already read every file; the engine's own check would read them again
+        modelBaseUrl: MODEL_BASE,
         onNotice: (notice) => faceStatus.set((s) => ({ ...s, notice })),
+        onReady: (mode) => faceStatus.set((s) => ({ ...s, status: 'ready', progress: 1, backend: mode.backend, mode })),
+        onCrash: (message) => faceStatus.set((s) => ({ ...s, restarts: s.restarts + 1, notice: `the face engine stopped (${message}) and is restarting` })),
       });
-      faceStatus.set((s) => ({ ...s, status: 'ready', progress: 1, backend: engine.backend }));
-      return engine;
+      await client.start();
+      return client;
     } catch (err) {
       loading = null;
       faceStatus.set((s) => ({ ...s, status: 'error', error: err instanceof Error ? err.message : String(err) }));

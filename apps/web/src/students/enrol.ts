@@ -1,8 +1,7 @@
-// Enrolment, without React: analyse a photo in the browser, apply the quality gates, hash it (so
+// Enrolment, without React: analyse a photo in the browser (in the face worker), apply the quality gates, hash it (so
 // re-importing the same photo adds nothing), and look for students the new face already matches.
 // Photos never leave the browser; only the accepted embeddings are sent.
-import { checkEnrolmentPhoto, DEFAULT_GATES, DEFAULT_MATCH, enrolmentQuality, type FaceEngine, type QualityReason } from '@rollcall/face';
-import { decodeImageBlob } from '@rollcall/face/browser';
+import { DEFAULT_GATES, DEFAULT_MATCH, enrolmentQuality, type EnrolmentCheck, type QualityReason } from '@rollcall/face';
 import { encodeVector, type NewEmbedding } from '@rollcall/contracts';
 import type { Gallery } from '@rollcall/matcher';
 
@@ -26,29 +25,30 @@ export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export async function analysePhoto(engine: FaceEngine, file: Blob, name: string): Promise<PhotoResult> {
-  let img;
+/** Whatever decodes and checks a photo: the face worker's client in the app. */
+export interface PhotoAnalyser {
+  analyzePhoto(file: Blob, name: string): Promise<{ width: number; height: number; check: EnrolmentCheck }>;
+}
+
+export async function analysePhoto(engine: PhotoAnalyser, file: Blob, name: string): Promise<PhotoResult> {
+  let photo;
   try {
-    img = await decodeImageBlob(file, name);
+    photo = await engine.analyzePhoto(file, name);
   } catch (err) {
+    // Not an image, corrupt, too large: the worker says which, with a code.
     return { name, status: 'error', reasons: [], error: err instanceof Error ? err.message : String(err), width: 0, height: 0, boxes: [] };
   }
-  try {
-    const check = await checkEnrolmentPhoto(engine, img, DEFAULT_GATES);
-    const boxes = check.faces.map((f) => f.box);
-    const base = { name, width: img.width, height: img.height, boxes, reasons: check.reasons };
-    const face = check.faces[0];
-    if (check.reasons.length > 0 || !face) return { ...base, status: 'rejected' };
-    const sourceHash = await sha256Hex(await file.arrayBuffer());
-    return {
-      ...base,
-      status: 'accepted',
-      vector: face.embedding.vector,
-      embedding: { modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash },
-    };
-  } catch (err) {
-    return { name, status: 'error', reasons: [], error: err instanceof Error ? err.message : String(err), width: img.width, height: img.height, boxes: [] };
-  }
+  const { check, width, height } = photo;
+  const base = { name, width, height, boxes: check.faces.map((f) => f.box), reasons: check.reasons };
+  const face = check.faces[0];
+  if (check.reasons.length > 0 || !face) return { ...base, status: 'rejected' };
+  const sourceHash = await sha256Hex(await file.arrayBuffer());
+  return {
+    ...base,
+    status: 'accepted',
+    vector: face.embedding.vector,
+    embedding: { modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash },
+  };
 }
 
 export interface LookAlike {

@@ -1,0 +1,90 @@
+// The face worker dying mid-recognition (a wasm abort, out of memory) must not stop the register:
+// the page replaces the worker, recognition carries on, and marks already made stay made, once.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Worker } from 'playwright-core';
+import { encodeVector } from '@rollcall/contracts';
+import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
+import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
+import { CAN_RUN, launch, photo, serveApp, type WebServer } from './harness.ts';
+
+const HAVE_FFMPEG = (() => {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn('[web] SKIPPING worker crash test: no ffmpeg (apt-get install -y ffmpeg)');
+    return false;
+  }
+})();
+
+describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the face worker', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'rollcall-crash-'));
+  let server: WebServer;
+  let browser: Browser;
+  let cookie: { name: string; value: string; url: string };
+  const marks = async () => (await server.database.db.selectFrom('attendance_marks').select('student_id').execute()).map((r) => r.student_id).sort();
+
+  beforeAll(async () => {
+    server = await serveApp();
+    const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }) });
+    const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    cookie = { name, value, url: server.base };
+    const api = (p: string, body: unknown) => fetch(server.base + p, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
+    const engine = await createNodeFaceEngine();
+    for (const [studentId, who] of [['S001', 'daryl'], ['S002', 'rick']] as const) {
+      await api('/api/students', { studentId, name: who });
+      const embeddings = [];
+      for (let i = 1; i <= 3; i++) {
+        const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0]!;
+        embeddings.push({ modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash: `${i}`.repeat(63) + (who === 'daryl' ? 'a' : 'b') });
+      }
+      await api(`/api/students/${studentId}/embeddings`, { embeddings });
+    }
+    await engine.dispose();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const frames = async (page: Page) => Number(/(\d+) frames ·/.exec((await page.getByLabel('Recognition speed').textContent()) ?? '')?.[1] ?? 0);
+
+  /** An error nothing in the worker catches, as a wasm abort inside a tfjs callback would be. */
+  const crash = (w: Worker) => w.evaluate(() => void setTimeout(() => { throw new Error('simulated crash of the face worker'); }, 0));
+
+  it('restarts the worker, keeps recognising and keeps each mark exactly once', { timeout: 600_000 }, async () => {
+    const camera = path.join(tmp, 'group.y4m');
+    execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-i', photo('twd', '_groups/daryl-rick.jpg'), '-t', '2', '-r', '10', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2,noise=alls=4:allf=t', '-pix_fmt', 'yuv420p', camera]);
+    browser = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
+    const context = await browser.newContext({ permissions: ['camera'] });
+    await context.addCookies([cookie]);
+    const page = await context.newPage();
+    const faceWorkers: Worker[] = [];
+    page.on('worker', (w) => void (w.url().includes('face.worker') && faceWorkers.push(w)));
+    await page.goto(server.base);
+    await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
+    await page.getByLabel('Sync').filter({ hasText: /revision [1-9]/ }).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Start camera' }).click();
+    await page.getByRole('button', { name: 'Start recognition' }).click();
+
+    // Crash it while recognising, before anyone is marked: recognition goes on in a new worker.
+    await expect.poll(() => frames(page), { timeout: 240_000, interval: 500 }).toBeGreaterThanOrEqual(1);
+    expect(faceWorkers).toHaveLength(1);
+    await crash(faceWorkers[0]!);
+    await expect.poll(() => faceWorkers.length, { timeout: 120_000 }).toBe(2);
+    await expect.poll(marks, { timeout: 240_000, interval: 500 }).toEqual(['S001', 'S002']);
+
+    // Crash it again once both are marked: frames keep coming and nobody is marked twice.
+    await crash(faceWorkers[1]!);
+    await expect.poll(() => faceWorkers.length, { timeout: 120_000 }).toBe(3);
+    const after = await frames(page);
+    await expect.poll(() => frames(page), { timeout: 240_000, interval: 500 }).toBeGreaterThanOrEqual(after + 10);
+    expect(await marks()).toEqual(['S001', 'S002']);
+  });
+});

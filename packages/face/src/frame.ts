@@ -1,0 +1,117 @@
+// Live camera frames with a light path: faces whose track is already decided are only located
+// (the detector alone), and mesh, antispoof, liveness and embedding run only for the others, each
+// on a crop around its face. With a class in view most tracks are decided, so most of a frame's
+// cost goes. Pure apart from the models: the same code runs in the web worker and in Node.
+import { iou } from './box.ts';
+import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
+import type { RgbImage } from './image.ts';
+import { detectAndEmbed, detectBoxesOnSquare, type FaceDetection, type Models } from './pipeline.ts';
+
+export type { FrameBox } from './box.ts';
+import type { FrameBox } from './box.ts';
+
+/** One face of a live frame: on the light path only the box and the detector's score are known. */
+export interface FrameFace extends Omit<FaceDetection, 'mesh'> {
+  /** Null on the light path (the mesh was not run). */
+  mesh: [number, number][] | null;
+}
+
+export interface FrameResult {
+  width: number;
+  height: number;
+  faces: FrameFace[];
+  /** Milliseconds spent locating faces and in the full per-face models (mesh to embedding). */
+  timing: { detectMs: number; embedMs: number };
+}
+
+export interface FrameOptions extends PipelineOptions {
+  /** Overlap (IoU) with a skip box above which a face counts as that decided track. */
+  skipIou: number;
+  /** Context around a face for its own full pass, as a fraction of the box's longer side on each side. */
+  cropMargin: number;
+}
+
+// 0.3 is the tracker's own overlap for "the same face as last frame"; a margin of half a face
+// keeps the whole head and some background in the crop, which the detector needs to find it again.
+export const DEFAULT_FRAME: FrameOptions = { ...DEFAULT_PIPELINE, skipIou: 0.3, cropMargin: 0.5 };
+
+/** The pixels inside a rectangle (clamped to the image), and where it starts. */
+export function cropRgb(img: RgbImage, [x, y, w, h]: FrameBox): { image: RgbImage; dx: number; dy: number } {
+  const x0 = Math.max(0, Math.floor(x));
+  const y0 = Math.max(0, Math.floor(y));
+  const x1 = Math.min(img.width, Math.ceil(x + w));
+  const y1 = Math.min(img.height, Math.ceil(y + h));
+  const cw = Math.max(0, x1 - x0);
+  const ch = Math.max(0, y1 - y0);
+  const data = new Uint8Array(cw * ch * 3);
+  for (let row = 0; row < ch; row++) {
+    const src = ((y0 + row) * img.width + x0) * 3;
+    data.set(img.data.subarray(src, src + cw * 3), row * cw * 3);
+  }
+  return { image: { width: cw, height: ch, data }, dx: x0, dy: y0 };
+}
+
+function lightFace(box: FrameBox, detectionScore: number): FrameFace {
+  return {
+    box,
+    detectionScore,
+    pose: { yaw: Number.NaN, pitch: Number.NaN, roll: Number.NaN },
+    size: Math.min(box[2], box[3]),
+    sharpness: Number.NaN,
+    brightness: Number.NaN,
+    antispoof: Number.NaN,
+    liveness: Number.NaN,
+    context: false,
+    embedding: null,
+    mesh: null,
+  };
+}
+
+function moved(f: FaceDetection, dx: number, dy: number): FrameFace {
+  return { ...f, box: [f.box[0] + dx, f.box[1] + dy, f.box[2], f.box[3]], mesh: f.mesh.map(([x, y]) => [x + dx, y + dy] as [number, number]) };
+}
+
+/** The full pipeline on a crop around one face; the face found there that is this one, in frame pixels. */
+async function fullOnCrop(models: Models, img: RgbImage, box: FrameBox, opts: FrameOptions): Promise<FrameFace | null> {
+  const m = opts.cropMargin * Math.max(box[2], box[3]);
+  const { image, dx, dy } = cropRgb(img, [box[0] - m, box[1] - m, box[2] + 2 * m, box[3] + 2 * m]);
+  if (image.width === 0 || image.height === 0) return null;
+  const found = await detectAndEmbed(models, image, { ...opts, pad: 0 }, () => true);
+  let best: FrameFace | null = null;
+  let bestIou = opts.skipIou;
+  for (const f of found.faces) {
+    const face = moved(f, dx, dy);
+    const o = iou(face.box, box);
+    if (o >= bestIou) [best, bestIou] = [face, o];
+  }
+  return best;
+}
+
+/**
+ * Analyses one camera frame. Faces overlapping a box of `skip` (tracks already decided) get the
+ * detector only; every other face gets the full pipeline. With nothing to skip, or nothing in view
+ * that overlaps a skip box, it is one full pass over the frame as before.
+ */
+export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly FrameBox[], options: Partial<FrameOptions> = {}): Promise<FrameResult> {
+  const opts = { ...DEFAULT_FRAME, ...options };
+  const full = async (): Promise<FrameResult> => {
+    const r = await detectAndEmbed(models, img, opts, () => true);
+    return { width: img.width, height: img.height, faces: r.faces, timing: r.timing };
+  };
+  if (skip.length === 0) return full();
+  const t0 = performance.now();
+  const located = (await detectBoxesOnSquare(models.human, img)).filter((f) => f.detectionScore >= opts.minDetectorConfidence).slice(0, opts.maxFaces);
+  const decided = located.map((f) => skip.some((s) => iou(s, f.box) >= opts.skipIou));
+  const t1 = performance.now();
+  // Nobody in view is decided (they left, or the camera moved): a single full pass is cheaper than a crop per face.
+  if (!decided.some(Boolean)) {
+    const r = await full();
+    return { ...r, timing: { detectMs: t1 - t0 + r.timing.detectMs, embedMs: r.timing.embedMs } };
+  }
+  const faces: FrameFace[] = [];
+  for (const [i, f] of located.entries()) {
+    // A face the crop pass cannot find again (blur, the edge of the frame) is still reported, unembedded.
+    faces.push(decided[i] ? lightFace(f.box, f.detectionScore) : ((await fullOnCrop(models, img, f.box, opts)) ?? lightFace(f.box, f.detectionScore)));
+  }
+  return { width: img.width, height: img.height, faces, timing: { detectMs: t1 - t0, embedMs: performance.now() - t1 } };
+}

@@ -1,0 +1,67 @@
+// The light path of live frames on a real group photo: decided faces are only located, undecided
+// ones get the full pipeline on a crop and come out as the full pass would have them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dot } from '@rollcall/contracts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cropRgb, iou, type FaceEngine, type FrameResult } from '../src/index.ts';
+import { createNodeFaceEngine, decodeImage } from '../src/node.ts';
+import type { RgbImage } from '../src/image.ts';
+import { FACES_DIR, HAVE_FACES } from './photos.ts';
+
+describe('cropRgb', () => {
+  it('copies the rectangle, clamped to the image, and says where it starts', () => {
+    const img: RgbImage = { width: 4, height: 3, data: Uint8Array.from({ length: 36 }, (_, i) => i) };
+    const { image, dx, dy } = cropRgb(img, [2.5, -1, 5, 3]);
+    expect([dx, dy, image.width, image.height]).toEqual([2, 0, 2, 2]);
+    // Row 0, pixels 2 and 3; row 1, pixels 2 and 3.
+    expect(Array.from(image.data)).toEqual([6, 7, 8, 9, 10, 11, 18, 19, 20, 21, 22, 23]);
+  });
+});
+
+describe.skipIf(!HAVE_FACES)('analyzeFrame on a group photo', () => {
+  let engine: FaceEngine;
+  let img: RgbImage;
+  let full: FrameResult;
+
+  beforeAll(async () => {
+    engine = await createNodeFaceEngine();
+    img = await decodeImage(new Uint8Array(readFileSync(join(FACES_DIR, 'twd/_groups/daryl-rick.jpg'))));
+    full = await engine.analyzeFrame(img, []);
+    if (full.faces.length !== 2) throw new Error(`expected daryl and rick in the group photo, found ${full.faces.length} faces`);
+  });
+
+  it('with nothing to skip, runs the full pipeline on every face', () => {
+    expect(full.width).toBe(img.width);
+    for (const f of full.faces) {
+      expect(f.embedding?.vector).toHaveLength(128);
+      expect(f.mesh).toHaveLength(468);
+      expect(Number.isFinite(f.antispoof)).toBe(true);
+    }
+  });
+
+  it('only locates the faces that overlap a skip box', async () => {
+    const light = await engine.analyzeFrame(img, full.faces.map((f) => f.box));
+    for (const f of full.faces) {
+      const same = light.faces.find((l) => iou(l.box, f.box) >= 0.5);
+      expect(same, `face at ${f.box.join(',')} is still located`).toBeDefined();
+      expect(same!.embedding).toBeNull();
+      expect(same!.mesh).toBeNull();
+      expect(same!.antispoof).toBeNaN();
+    }
+  });
+
+  it('gives an undecided face next to a decided one the same embedding and mesh as the full pass', async () => {
+    const [decided, undecided] = full.faces as [FrameResult['faces'][0], FrameResult['faces'][0]];
+    const mixed = await engine.analyzeFrame(img, [decided.box]);
+    const light = mixed.faces.find((f) => iou(f.box, decided.box) >= 0.5)!;
+    const heavy = mixed.faces.find((f) => iou(f.box, undecided.box) >= 0.5)!;
+    expect(light.embedding).toBeNull();
+    expect(heavy.embedding).not.toBeNull();
+    expect(dot(heavy.embedding!.vector, undecided.embedding!.vector)).toBeGreaterThan(0.99);
+    // The mesh is in frame pixels, not the crop's: it lies on the face.
+    const [x, y, w, h] = heavy.box;
+    const inside = heavy.mesh!.filter(([px, py]) => px >= x - w * 0.2 && px <= x + w * 1.2 && py >= y - h * 0.2 && py <= y + h * 1.2);
+    expect(inside.length).toBeGreaterThan(0.95 * 468);
+  });
+});
