@@ -11,6 +11,8 @@ import { healthService } from './features/system/health.service.ts';
 import { authService, type ThrottleLimits } from './features/auth/auth.service.ts';
 import { devicesService, tokensService } from './features/devices/devices.service.ts';
 import { privacyService } from './features/privacy/privacy.service.ts';
+import { ratesService } from './features/register/rates.service.ts';
+import { registerService } from './features/register/register.service.ts';
 import { usersService } from './features/users/users.service.ts';
 
 export interface ServiceOptions {
@@ -33,6 +35,8 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     attendance: attendanceService(ctx),
     stats: statsService(ctx),
     sync: syncService(ctx),
+    register: registerService(ctx),
+    rates: ratesService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;
