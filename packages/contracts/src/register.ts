@@ -34,6 +34,19 @@ export const RegisterCounts = z.object({
 });
 export type RegisterCounts = z.infer<typeof RegisterCounts>;
 
+/** The counts of a register's rows, as the API and the page's offline view both give them: roster students only. */
+export function countRegister(rows: readonly Pick<RegisterRow, 'status' | 'onRoster'>[]): RegisterCounts {
+  const c: RegisterCounts = { total: 0, here: 0, present: 0, late: 0, excused: 0, absent: 0, notSeen: 0 };
+  for (const r of rows) {
+    if (!r.onRoster) continue;
+    c.total++;
+    if (r.status === 'not-seen') c.notSeen++;
+    else c[r.status]++;
+  }
+  c.here = c.present + c.late;
+  return c;
+}
+
 export const Register = z.object({
   session: ClassSession,
   className: z.string(),

@@ -4,7 +4,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { services } from '../app/services.ts';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
-import { useCurrentSession } from '../data/remote.ts';
 import { useCamera } from '../camera/useCamera.ts';
 import { useStore } from '../app/store.ts';
 import { faceStatus } from '../face/face-service.ts';
@@ -14,6 +13,11 @@ import { makeMark } from './marking.ts';
 import { ReviewList } from './ReviewList.tsx';
 import { useLiveLog } from './useLiveLog.ts';
 import { useRecognition } from './useRecognition.ts';
+import { useAuth } from '../auth/useAuth.ts';
+import { RegisterPanel } from '../register/RegisterPanel.tsx';
+import { SessionBar } from '../register/SessionBar.tsx';
+import { useRegister } from '../register/useRegister.ts';
+import { useClassChoice, useSession } from '../register/useSession.ts';
 
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -22,19 +26,25 @@ export function TakeAttendancePage() {
   const classes = useCachedClasses() ?? [];
   const students = useCachedStudents('') ?? [];
   const face = useStore(faceStatus);
-  const [classId, setClassId] = useState('');
+  const [classId, setClassId] = useClassChoice(useMemo(() => classes.map((c) => c.id), [classes]));
+  const auth = useAuth();
   const [active, setActive] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const camera = useCamera(video);
-  const session = useCurrentSession(classId || null).data?.session ?? null;
+  const { session: current, loading: sessionLoading } = useSession(classId || null);
+  const session = current?.active ? current : null;
   const sessionId = session?.id ?? null;
+  const register = useRegister(sessionId);
   const cls = classes.find((c) => c.id === classId) ?? null;
   const names = useMemo(() => new Map(students.map((s) => [s.studentId, s.name])), [students]);
   const roster = useMemo(() => (cls ? new Set(cls.studentIds) : null), [cls]);
   // Computed once per roster, not on every frame's stats update.
   const reviewStudents = useMemo(() => students.filter((s) => !roster || roster.has(s.studentId)), [students, roster]);
   const log = useLiveLog(classId || null, sessionId, names);
-  const alreadyMarked = useMemo(() => log.filter((r) => !r.failed).map((r) => r.studentId), [log]);
+  const alreadyMarked = useMemo(
+    () => [...log.filter((r) => !r.failed).map((r) => r.studentId), ...(register.view?.rows.filter((r) => r.status !== 'not-seen').map((r) => r.studentId) ?? [])],
+    [log, register.view],
+  );
   const { stats, review, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
 
   const stop = () => {
@@ -57,10 +67,8 @@ export function TakeAttendancePage() {
             ))}
           </select>
         </label>
-        <p className="session-line">
-          {cls ? (session ? `Session since ${new Date(session.startsAt).toLocaleTimeString()}, late after ${session.lateAfterMinutes} min.` : 'No session running: marks count for today.') : 'Marks count for today.'}
-        </p>
       </div>
+      <SessionBar classId={classId || null} session={session} loading={sessionLoading} canManage={auth.status === 'signed-in' && auth.me.actor.kind === 'user'} notSeen={register.view?.rows.filter((r) => r.onRoster && r.status === 'not-seen').map((r) => r.name) ?? []} />
       <div className="row">
         <label>
           Camera
@@ -105,6 +113,7 @@ export function TakeAttendancePage() {
           </p>
         </div>
         <div>
+          {sessionId && <RegisterPanel view={register.view} error={register.error} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
           <LiveLog rows={log} />
           <ReviewList
             items={review}

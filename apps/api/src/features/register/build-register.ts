@@ -1,6 +1,6 @@
 // A session's register from its roster and its marks: one row per roster student (not seen when
 // they have no mark), then anyone marked in the session who is not on the roster any more.
-import type { ClassSession, Mark, Register, RegisterCounts, RegisterRow } from '@rollcall/contracts';
+import { countRegister, type ClassSession, type Mark, type Register, type RegisterRow } from '@rollcall/contracts';
 
 export interface RosterEntry {
   studentId: string;
@@ -24,18 +24,6 @@ function row(studentId: string, name: string, onRoster: boolean, m: Mark | undef
     similarity: m?.similarity ?? null,
     deviceId: m?.deviceId ?? null,
   };
-}
-
-export function countRegister(rows: readonly Pick<RegisterRow, 'status' | 'onRoster'>[]): RegisterCounts {
-  const c: RegisterCounts = { total: 0, here: 0, present: 0, late: 0, excused: 0, absent: 0, notSeen: 0 };
-  for (const r of rows) {
-    if (!r.onRoster) continue;
-    c.total++;
-    if (r.status === 'not-seen') c.notSeen++;
-    else c[r.status]++;
-  }
-  c.here = c.present + c.late;
-  return c;
 }
 
 export function buildRegister(session: ClassSession, className: string, roster: readonly RosterEntry[], marks: readonly Mark[]): Register {
