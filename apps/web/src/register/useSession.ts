@@ -2,7 +2,7 @@
 // choice is obvious (only one class, or only one with a session running), the session follows
 // the server live (started or ended on another laptop), and staff can start or end it here.
 import { useMutation, useQueries } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ClassSession } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
 import { useCurrentSession } from '../data/remote.ts';
@@ -30,6 +30,10 @@ export function useClassChoice(classIds: readonly string[]): [string, (id: strin
   const running = new Set(current.flatMap((q) => (q.data?.session?.active ? [q.data.session.classId] : [])));
   const loaded = current.every((q) => !q.isPending);
   const suggestion = loaded ? obviousClass(classIds, running) : null;
+  // Once preselected, the class stays chosen: ending its session must not switch the page away.
+  useEffect(() => {
+    if (chosen === null && suggestion !== null) setChosen(suggestion);
+  }, [chosen, suggestion]);
   return [chosen ?? suggestion ?? '', setChosen];
 }
 
