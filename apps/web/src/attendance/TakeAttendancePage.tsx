@@ -9,8 +9,6 @@ import { useStore } from '../app/store.ts';
 import { faceStatus } from '../face/face-service.ts';
 import { useSettings, writeSettings } from '../settings/settings.ts';
 import { LiveLog } from './LiveLog.tsx';
-import { makeMark } from './marking.ts';
-import { ReviewList } from './ReviewList.tsx';
 import { useLiveLog } from './useLiveLog.ts';
 import { useRecognition } from './useRecognition.ts';
 import { useAuth } from '../auth/useAuth.ts';
@@ -18,6 +16,8 @@ import { RegisterPanel } from '../register/RegisterPanel.tsx';
 import { SessionBar } from '../register/SessionBar.tsx';
 import { useRegister } from '../register/useRegister.ts';
 import { useClassChoice, useSession } from '../register/useSession.ts';
+import { ReviewQueue } from '../review/ReviewQueue.tsx';
+import { useReviewQueue } from '../review/useReviewQueue.ts';
 
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -45,7 +45,10 @@ export function TakeAttendancePage() {
     () => [...log.filter((r) => !r.failed).map((r) => r.studentId), ...(register.view?.rows.filter((r) => r.status !== 'not-seen').map((r) => r.studentId) ?? [])],
     [log, register.view],
   );
-  const { stats, review, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
+  const { stats, review: freshReview, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
+
+  const review = useReviewQueue({ fresh: freshReview, release: dismiss, sessionId, classId: classId || null });
+  const statusOf = (id: string) => register.view?.rows.find((r) => r.studentId === id)?.status ?? (alreadyMarked.includes(id) ? 'present' : undefined);
 
   const stop = () => {
     setActive(false);
@@ -115,11 +118,13 @@ export function TakeAttendancePage() {
         <div>
           {sessionId && <RegisterPanel view={register.view} error={register.error} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
           <LiveLog rows={log} />
-          <ReviewList
-            items={review}
+          <ReviewQueue
+            items={review.items}
             students={reviewStudents}
-            onConfirm={(item, studentId) => void makeMark(services.outbox, { studentId, sessionId, similarity: item.score, method: 'manual' }).then(() => dismiss(item.trackId))}
-            onDismiss={(item) => dismiss(item.trackId)}
+            names={names}
+            statusOf={statusOf}
+            onConfirm={(item, studentId) => void review.confirm(item.id, studentId, statusOf(studentId), item.candidates.find((c) => c.studentId === studentId)?.score ?? null)}
+            onDismiss={(item) => review.dismiss(item.id)}
           />
         </div>
       </div>
