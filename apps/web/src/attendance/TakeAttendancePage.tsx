@@ -109,11 +109,15 @@ export function TakeAttendancePage() {
             <video ref={video} muted playsInline aria-label="Camera" />
             <canvas ref={canvas} aria-hidden="true" />
           </div>
-          <p className="hint" aria-label="Recognition speed">
-            {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded` : 'Recognition stopped'} · backend{' '}
-            {face.backend ?? '…'}
-            {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
-          </p>
+          <p className="hint">{active ? `Recognising · ${stats.faces} face(s) in view` : 'Recognition stopped'}</p>
+          <details className="details">
+            <summary>Details</summary>
+            <p className="hint" aria-label="Recognition speed">
+              {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded` : 'Recognition stopped'} · backend{' '}
+              {face.backend ?? '…'}
+              {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
+            </p>
+          </details>
         </div>
         <div>
           {sessionId && <RegisterPanel view={register.view} error={register.error} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
