@@ -91,6 +91,11 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in Chromium', () => {
       await page.goto(`${server.base}/${hash}`);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       wide[hash] = await page.evaluate(() => document.documentElement.scrollWidth);
+      // Name what sticks out, so a failure says where to look.
+      if (wide[hash] !== 390) console.warn(hash, await page.evaluate(() => {
+        const clipped = (e: Element) => { for (let n = e.parentElement; n; n = n.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(n).overflowX)) return true; return false; };
+        return [...document.querySelectorAll('body *')].filter((e) => (e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e)) || (getComputedStyle(e).position === 'absolute' && e.getBoundingClientRect().right > window.innerWidth + 1)).slice(0, 4).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+      }));
     }
     await page.goto(`${server.base}/#/`);
     await page.screenshot({ path: path.join(SHOTS, 'phone-take-attendance.png') });
