@@ -48,7 +48,7 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in Chromium', () => {
       if (!res.ok()) throw new Error(`${method} ${p}: ${res.status()} ${await res.text()}`);
       return res.json() as Promise<{ id: string }>;
     };
-    for (const [id, name] of [['P1', 'Priya Raman-Whitfield'], ['P2', 'Oluwaseun Adeyemi-Johnson'], ['P3', 'Zoë Ørsted']]) await api('POST', '/api/students', { studentId: id, name, email: `${id.toLowerCase()}@school.example` });
+    for (const [id, name] of [['P1', 'Priya Raman-Whitfield'], ['P2', 'Oluwaseun Adeyemi-Johnson'], ['P3', 'Zoë Ørsted']] as const) await api('POST', '/api/students', { studentId: id, name, email: `${id.toLowerCase()}@school.example` });
     const cls = await api('POST', '/api/classes', { name: 'Year 9 Chemistry, set 2', studentIds: ['P1', 'P2', 'P3'] });
     const session = await api('POST', `/api/classes/${cls.id}/sessions`, { lateAfterMinutes: 10 });
     await api('POST', '/api/attendance', { marks: [{ id: crypto.randomUUID(), studentId: 'P1', sessionId: session.id, deviceId: 'laptop', markedAt: new Date().toISOString(), method: 'face', similarity: 0.91 }] });
