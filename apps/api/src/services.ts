@@ -13,6 +13,8 @@ import { devicesService, tokensService } from './features/devices/devices.servic
 import { consentService } from './features/consent/consent.service.ts';
 import { privacyService } from './features/privacy/privacy.service.ts';
 import { privacySettingsService } from './features/privacy/settings.service.ts';
+import { ratesService } from './features/register/rates.service.ts';
+import { registerService } from './features/register/register.service.ts';
 import { usersService } from './features/users/users.service.ts';
 
 export interface ServiceOptions {
@@ -37,6 +39,8 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     attendance: attendanceService(ctx),
     stats: statsService(ctx),
     sync: syncService(ctx),
+    register: registerService(ctx),
+    rates: ratesService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

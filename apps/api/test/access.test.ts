@@ -128,6 +128,11 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   markAudit: [CLASS_A_STAFF, (f) => ({ method: 'GET', path: `/api/attendance/${f.markA}/audit` })],
   stats: [STAFF, () => ({ method: 'GET', path: '/api/stats/daily?from=2026-01-01&to=2026-12-31' })],
   events: [ANY, () => ({ method: 'GET', path: '/api/events' })],
+
+  sessionRegister: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/sessions/${f.sessionA}/register` })],
+  endSession: [CLASS_A_STAFF, async (f) => ({ method: 'POST', path: `/api/sessions/${await freshSession(f)}/end` })],
+  listRegisters: [CLASS_A_STAFF, (f) => ({ method: 'GET', path: `/api/registers?classId=${f.classA}&from=2026-01-01&to=2026-12-31` })],
+  attendanceRates: [STAFF, () => ({ method: 'GET', path: '/api/stats/students?from=2026-01-01&to=2026-12-31&below=0.9' })],
 };
 
 async function outcome(f: Fixtures, who: Who, req: Req): Promise<{ outcome: Outcome | number; body: unknown }> {

@@ -122,7 +122,7 @@ describe.each(dialects)('attendance on %s', (dialect) => {
       ],
     });
     const stats = await api.call('GET', `/api/stats/daily?from=2026-11-23&to=2026-11-23&classId=${c.body.id}`);
-    expect(stats.body.days).toEqual([{ day: '2026-11-23', classId: c.body.id, className: 'Stats class', rosterSize: 5, present: 2, late: 1, excused: 1, absent: 1, rate: 0.6 }]);
+    expect(stats.body.days).toEqual([{ day: '2026-11-23', classId: c.body.id, className: 'Stats class', rosterSize: 5, present: 2, late: 1, excused: 1, absent: 1, rate: 0.6, absentStudents: [{ studentId: 'S025', name: 'Student 25' }] }]);
     const school = await api.call('GET', '/api/stats/daily?from=2026-11-23&to=2026-11-23');
     expect(school.body.days.find((d: { classId: string | null }) => d.classId === null)).toMatchObject({ rosterSize: 30, present: 2, late: 1, excused: 1, absent: 26 });
     expect((await api.call('GET', '/api/stats/daily?from=2026-13-01&to=2026-11-23')).status).toBe(400);

@@ -5,6 +5,7 @@ import { IdParams, Ok } from './common.ts';
 import * as A from './attendance.ts';
 import * as C from './classes.ts';
 import * as K from './consent.ts';
+import * as R from './register.ts';
 import * as E from './embeddings.ts';
 import * as S from './students.ts';
 import * as U from './auth.ts';
@@ -75,7 +76,12 @@ export const routes = {
   updateMark: route({ access: 'staff', method: 'PATCH', path: '/api/attendance/:id', summary: "Correct a mark's status (audited)", tag: 'attendance', params: IdParams, body: A.UpdateMarkBody, response: A.Mark }),
   deleteMark: route({ access: 'staff', method: 'DELETE', path: '/api/attendance/:id', summary: 'Remove one mark (audited)', tag: 'attendance', params: IdParams, body: A.ClearMarksBody.optional(), response: Ok }),
   markAudit: route({ access: 'staff', method: 'GET', path: '/api/attendance/:id/audit', summary: 'The audit trail of a mark', tag: 'attendance', params: IdParams, response: A.AuditList }),
-  stats: route({ access: 'staff', method: 'GET', path: '/api/stats/daily', summary: 'Per day and class: roster size, present, late, excused, absent', tag: 'attendance', query: A.StatsQuery, response: A.StatsResult }),
+  stats: route({ access: 'staff', method: 'GET', path: '/api/stats/daily', summary: 'Per day and class: roster size, present, late, excused, absent (named)', tag: 'attendance', query: A.StatsQuery, response: A.StatsResult }),
+
+  sessionRegister: route({ access: 'any', method: 'GET', path: '/api/sessions/:id/register', summary: "A session's register: every roster student with their status (not seen, present, late, excused, absent)", tag: 'register', params: IdParams, response: R.Register }),
+  endSession: route({ access: 'staff', method: 'POST', path: '/api/sessions/:id/end', summary: 'End a session: every roster student without a mark is marked absent', tag: 'register', params: IdParams, body: R.EndSessionBody.optional(), response: R.EndedSession }),
+  listRegisters: route({ access: 'staff', method: 'GET', path: '/api/registers', summary: "The registers of a class's sessions in a day range (one row per roster student per session)", tag: 'register', query: R.RegistersQuery, response: R.RegisterList }),
+  attendanceRates: route({ access: 'staff', method: 'GET', path: '/api/stats/students', summary: "Each student's attendance rate over a day range; below=0.9 lists persistent absence", tag: 'register', query: R.RatesQuery, response: R.RatesResult }),
 
   events: route({ access: 'any', method: 'GET', path: '/api/events', summary: 'Server-Sent Events: accepted marks and roster changes, from every API instance', tag: 'events', response: z.unknown(), stream: true }),
   setupStatus: route({ access: 'public', method: 'GET', path: '/api/auth/setup', summary: 'Whether the first admin still has to be created', tag: 'auth', response: U.SetupStatus }),

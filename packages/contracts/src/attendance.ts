@@ -3,9 +3,14 @@
 import { z } from 'zod';
 import { Day, Instant, Paging, StudentId, Uuid } from './common.ts';
 
-export const MarkMethod = z.enum(['face', 'manual']);
+/** session-end: the absent mark a student without one gets when the session is ended. */
+export const MarkMethod = z.enum(['face', 'manual', 'session-end']);
+export type MarkMethod = z.infer<typeof MarkMethod>;
 export const MarkStatus = z.enum(['present', 'late', 'excused', 'absent']);
 export type MarkStatus = z.infer<typeof MarkStatus>;
+/** A student's place in a session's register: a stored mark's status, or no mark yet. */
+export const RegisterStatus = z.enum(['not-seen', 'present', 'late', 'excused', 'absent']);
+export type RegisterStatus = z.infer<typeof RegisterStatus>;
 
 export const NewMark = z.strictObject({
   id: Uuid,
@@ -15,8 +20,17 @@ export const NewMark = z.strictObject({
   markedAt: Instant,
   similarity: z.number().min(-1).max(1).nullable().optional(),
   method: MarkMethod,
-  /** Omit to let the server decide present or late from the session's late threshold. */
-  status: MarkStatus.optional(),
+  /**
+   * Omit to let the server decide present or late from the session's late threshold. A manual
+   * mark with a status sets the student's status in its session even if they have a mark there
+   * (audited); 'not-seen' takes the student's mark back out of the session.
+   */
+  status: RegisterStatus.optional(),
+  /** Why, for an excused student or a correction (kept with the mark and in its audit). */
+  reason: z.string().trim().max(500).optional(),
+}).refine((m) => m.status !== 'not-seen' || (m.method === 'manual' && !!m.sessionId), {
+  message: "status 'not-seen' needs method 'manual' and a sessionId",
+  path: ['status'],
 });
 export type NewMark = z.infer<typeof NewMark>;
 
@@ -27,14 +41,16 @@ export type PostMarksBody = z.infer<typeof PostMarksBody>;
  * accepted: stored now. duplicate: not stored, and the device may forget it — `reason` says why
  * (already-received: this id was stored before; already-marked: the student has a mark in this
  * session; cooldown: marked within the cooldown). rejected: not stored, and resending won't help
- * (forbidden: the caller's classes do not include that session or student).
+ * (forbidden: the caller's classes do not include that session or student). A manual mark with a
+ * status that changed the student's existing mark in the session is accepted with that mark's id
+ * as existingId.
  */
 export const MarkResult = z.object({
   id: Uuid,
   status: z.enum(['accepted', 'duplicate', 'rejected']),
   reason: z.enum(['already-received', 'already-marked', 'cooldown', 'student-not-found', 'session-not-found', 'forbidden']).optional(),
   existingId: Uuid.optional(),
-  markStatus: MarkStatus.optional(),
+  markStatus: RegisterStatus.optional(),
 });
 export type MarkResult = z.infer<typeof MarkResult>;
 export const PostMarksResult = z.object({ results: z.array(MarkResult) });
@@ -53,6 +69,10 @@ export const Mark = z.object({
   similarity: z.number().nullable(),
   method: MarkMethod,
   status: MarkStatus,
+  /** Why (an excused student's reason, or a correction's). */
+  reason: z.string().nullable().optional(),
+  /** Who made or last changed the mark: a teacher's name or a classroom laptop's. */
+  markedBy: z.string().nullable().optional(),
 });
 export type Mark = z.infer<typeof Mark>;
 
@@ -78,6 +98,8 @@ export const AuditEntry = z.object({
   before: z.unknown(),
   after: z.unknown().nullable(),
   reason: z.string().nullable(),
+  /** Who made the change. */
+  by: z.string().nullable().optional(),
   at: Instant,
 });
 export const AuditList = z.object({ items: z.array(AuditEntry) });
@@ -93,6 +115,8 @@ export const DailyStat = z.object({
   excused: z.number().int(),
   absent: z.number().int(),
   rate: z.number(),
+  /** For a class's row: who was absent, by name (roster students without a present, late or excused mark). */
+  absentStudents: z.array(z.object({ studentId: StudentId, name: z.string() })).optional(),
 });
 export type DailyStat = z.infer<typeof DailyStat>;
 export const StatsResult = z.object({ days: z.array(DailyStat) });

@@ -7,6 +7,8 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('mark.accepted'), mark: Mark }),
   z.object({ type: z.literal('mark.updated'), mark: Mark }),
   z.object({ type: z.literal('marks.cleared'), sessionId: Uuid.nullable(), classIds: z.array(Uuid), markIds: z.array(Uuid) }),
+  /** A session of a class started, changed or ended: pages showing that class reload its current session and register. */
+  z.object({ type: z.literal('session.changed'), classId: Uuid, sessionId: Uuid }),
   z.object({ type: z.literal('roster.changed'), revision: z.number().int(), studentIds: z.array(StudentId), classIds: z.array(Uuid) }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;

@@ -10,6 +10,7 @@ export * from './embeddings.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './models.ts';
+export * from './register.ts';
 export * from './students.ts';
 export * from './sync.ts';
 export * from './vector.ts';

@@ -4,12 +4,14 @@ import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_security.ts';
 import * as m0004 from './migrations/0004_consent.ts';
+import * as m0005 from './migrations/0005_register.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_accounts': m0002,
   '0003_security': m0003,
   '0004_consent': m0004,
+  '0005_register': m0005,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

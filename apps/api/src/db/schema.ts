@@ -61,6 +61,11 @@ export interface AttendanceMarksTable {
   similarity: number | null;
   method: string;
   status: string;
+  /** An excused student's reason, or a correction's (0005). */
+  reason: string | null;
+  /** Who made or last changed the mark: a user's or device token's id, and its name then (0005). */
+  marked_by: string | null;
+  marked_by_name: string | null;
 }
 
 export interface AttendanceAuditTable {
@@ -71,6 +76,9 @@ export interface AttendanceAuditTable {
   after_json: string | null;
   reason: string | null;
   at: number;
+  /** Who made the change (0005). */
+  actor_id: string | null;
+  actor_name: string | null;
 }
 
 /** One row: the current revision of students, embeddings and rosters (the sync cursor). */
@@ -214,9 +222,9 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   class_sessions: { id: true, class_id: true, starts_at: true, ends_at: true, late_after_minutes: true, day: true, created_at: true },
   attendance_marks: {
     id: true, student_id: true, session_id: true, class_id: true, device_id: true, marked_at: true, marked_day: true,
-    marked_offset: true, received_at: true, similarity: true, method: true, status: true,
+    marked_offset: true, received_at: true, similarity: true, method: true, status: true, reason: true, marked_by: true, marked_by_name: true,
   },
-  attendance_audit: { id: true, mark_id: true, action: true, before_json: true, after_json: true, reason: true, at: true },
+  attendance_audit: { id: true, mark_id: true, action: true, before_json: true, after_json: true, reason: true, at: true, actor_id: true, actor_name: true },
   sync_state: { id: true, revision: true },
   change_log: { revision: true, entity: true, entity_id: true, op: true, at: true, class_id: true },
   events: { id: true, type: true, payload: true, at: true },

@@ -77,16 +77,21 @@ export function handlers(s: Services): Handlers {
     getSession: ({ params }, { scope }) => s.sessions.get(params.id, scope),
     updateSession: ({ params, body }, { scope }) => s.sessions.update(params.id, body, scope),
     deleteSession: ({ params }, { scope }) => s.sessions.delete(params.id, scope),
-    clearSessionMarks: async ({ params, body }, { scope }) => ({ deleted: await s.attendance.remove({ sessionId: params.id }, body?.reason, scope) }),
+    clearSessionMarks: async ({ params, body }, { scope, actor }) => ({ deleted: await s.attendance.remove({ sessionId: params.id }, body?.reason, scope, actor) }),
 
-    postMarks: ({ body }, { scope }) => s.attendance.post(body.marks, scope),
+    postMarks: ({ body }, { scope, actor }) => s.attendance.post(body.marks, scope, actor),
     listMarks: async ({ query }, { scope }) => ({ ...(await s.attendance.list(query, scope)), limit: query.limit, offset: query.offset }),
-    updateMark: ({ params, body }, { scope }) => s.attendance.update(params.id, body.status, body.reason, scope),
-    deleteMark: async ({ params, body }, { scope }) => {
-      await s.attendance.remove({ markId: params.id }, body?.reason, scope);
+    updateMark: ({ params, body }, { scope, actor }) => s.attendance.update(params.id, body.status, body.reason, scope, actor),
+    deleteMark: async ({ params, body }, { scope, actor }) => {
+      await s.attendance.remove({ markId: params.id }, body?.reason, scope, actor);
       return { ok: true as const };
     },
     markAudit: ({ params }, { scope }) => s.attendance.audit(params.id, scope),
     stats: ({ query }, { scope }) => s.stats.daily(query.from, query.to, query.classId, scope),
+
+    sessionRegister: ({ params }, { scope }) => s.register.register(params.id, scope),
+    endSession: ({ params, body }, { scope, actor }) => s.register.end(params.id, body?.endsAt, scope, actor),
+    listRegisters: ({ query }, { scope }) => s.register.registers(query.classId, query.from, query.to, scope),
+    attendanceRates: ({ query }, { scope }) => s.rates.rates(query, scope),
   };
 }

@@ -13,6 +13,7 @@ import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { FolderImportPage } from '../students/FolderImportPage.tsx';
 import { RosterImportPage } from '../students/RosterImportPage.tsx';
 import { StudentEditPage, StudentsPage } from '../students/StudentsPage.tsx';
+import { pageTitle } from '../ui/page-title.ts';
 import { href, useRoute, type Route } from './router.ts';
 import { services } from './services.ts';
 import { StatusBar } from './StatusBar.tsx';
@@ -59,6 +60,7 @@ export function App() {
   const route = useRoute();
   const signOut = useSignOut();
   const signedIn = auth.status === 'signed-in';
+  useEffect(() => void (document.title = signedIn ? pageTitle(route) : auth.status === 'needs-setup' ? 'Welcome – Rollcall' : 'Sign in – Rollcall'), [signedIn, route, auth.status]);
 
   useEffect(() => {
     if (!signedIn) return;

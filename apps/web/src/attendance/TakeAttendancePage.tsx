@@ -4,16 +4,20 @@
 import { useMemo, useRef, useState } from 'react';
 import { services } from '../app/services.ts';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
-import { useCurrentSession } from '../data/remote.ts';
 import { useCamera } from '../camera/useCamera.ts';
 import { useStore } from '../app/store.ts';
 import { faceStatus } from '../face/face-service.ts';
 import { useSettings, writeSettings } from '../settings/settings.ts';
 import { LiveLog } from './LiveLog.tsx';
-import { makeMark } from './marking.ts';
-import { ReviewList } from './ReviewList.tsx';
 import { useLiveLog } from './useLiveLog.ts';
 import { useRecognition } from './useRecognition.ts';
+import { useAuth } from '../auth/useAuth.ts';
+import { RegisterPanel } from '../register/RegisterPanel.tsx';
+import { SessionBar } from '../register/SessionBar.tsx';
+import { useRegister } from '../register/useRegister.ts';
+import { useClassChoice, useSession } from '../register/useSession.ts';
+import { ReviewQueue } from '../review/ReviewQueue.tsx';
+import { useReviewQueue } from '../review/useReviewQueue.ts';
 
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -22,20 +26,29 @@ export function TakeAttendancePage() {
   const classes = useCachedClasses() ?? [];
   const students = useCachedStudents('') ?? [];
   const face = useStore(faceStatus);
-  const [classId, setClassId] = useState('');
+  const [classId, setClassId] = useClassChoice(useMemo(() => classes.map((c) => c.id), [classes]));
+  const auth = useAuth();
   const [active, setActive] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const camera = useCamera(video);
-  const session = useCurrentSession(classId || null).data?.session ?? null;
+  const { session: current, loading: sessionLoading } = useSession(classId || null);
+  const session = current?.active ? current : null;
   const sessionId = session?.id ?? null;
+  const register = useRegister(sessionId);
   const cls = classes.find((c) => c.id === classId) ?? null;
   const names = useMemo(() => new Map(students.map((s) => [s.studentId, s.name])), [students]);
   const roster = useMemo(() => (cls ? new Set(cls.studentIds) : null), [cls]);
   // Computed once per roster, not on every frame's stats update.
   const reviewStudents = useMemo(() => students.filter((s) => !roster || roster.has(s.studentId)), [students, roster]);
   const log = useLiveLog(classId || null, sessionId, names);
-  const alreadyMarked = useMemo(() => log.filter((r) => !r.failed).map((r) => r.studentId), [log]);
-  const { stats, review, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
+  const alreadyMarked = useMemo(
+    () => [...log.filter((r) => !r.failed).map((r) => r.studentId), ...(register.view?.rows.filter((r) => r.status !== 'not-seen').map((r) => r.studentId) ?? [])],
+    [log, register.view],
+  );
+  const { stats, review: freshReview, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
+
+  const review = useReviewQueue({ fresh: freshReview, release: dismiss, sessionId, classId: classId || null });
+  const statusOf = (id: string) => register.view?.rows.find((r) => r.studentId === id)?.status ?? (alreadyMarked.includes(id) ? 'present' : undefined);
 
   const stop = () => {
     setActive(false);
@@ -57,10 +70,8 @@ export function TakeAttendancePage() {
             ))}
           </select>
         </label>
-        <p className="session-line">
-          {cls ? (session ? `Session since ${new Date(session.startsAt).toLocaleTimeString()}, late after ${session.lateAfterMinutes} min.` : 'No session running: marks count for today.') : 'Marks count for today.'}
-        </p>
       </div>
+      <SessionBar classId={classId || null} session={session} loading={sessionLoading} canManage={auth.status === 'signed-in' && auth.me.actor.kind === 'user'} notSeen={register.view?.rows.filter((r) => r.onRoster && r.status === 'not-seen').map((r) => r.name) ?? []} />
       <div className="row">
         <label>
           Camera
@@ -98,19 +109,26 @@ export function TakeAttendancePage() {
             <video ref={video} muted playsInline aria-label="Camera" />
             <canvas ref={canvas} aria-hidden="true" />
           </div>
-          <p className="hint" aria-label="Recognition speed">
-            {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded` : 'Recognition stopped'} · backend{' '}
-            {face.backend ?? '…'}
-            {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
-          </p>
+          <p className="hint">{active ? `Recognising · ${stats.faces} face(s) in view` : 'Recognition stopped'}</p>
+          <details className="details">
+            <summary>Details</summary>
+            <p className="hint" aria-label="Recognition speed">
+              {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded` : 'Recognition stopped'} · backend{' '}
+              {face.backend ?? '…'}
+              {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
+            </p>
+          </details>
         </div>
         <div>
+          {sessionId && <RegisterPanel view={register.view} error={register.error} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
           <LiveLog rows={log} />
-          <ReviewList
-            items={review}
+          <ReviewQueue
+            items={review.items}
             students={reviewStudents}
-            onConfirm={(item, studentId) => void makeMark(services.outbox, { studentId, sessionId, similarity: item.candidates.find((c) => c.studentId === studentId)?.score ?? null, method: 'manual' }).then(() => dismiss(item.trackId))}
-            onDismiss={(item) => dismiss(item.trackId)}
+            names={names}
+            statusOf={statusOf}
+            onConfirm={(item, studentId) => void review.confirm(item.id, studentId, statusOf(studentId), item.candidates.find((c) => c.studentId === studentId)?.score ?? null)}
+            onDismiss={(item) => review.dismiss(item.id)}
           />
         </div>
       </div>

@@ -1,7 +1,7 @@
 // Making a mark on this device: a client UUID at once, the device's local time with its offset,
 // written to the outbox (IndexedDB) before anything else, so closing the tab or losing the network
 // loses nothing, and the API's idempotency on the UUID means it is never stored twice.
-import type { NewMark } from '@rollcall/contracts';
+import type { NewMark, RegisterStatus } from '@rollcall/contracts';
 import type { Outbox } from '@rollcall/sync';
 
 /** 2026-11-24T08:59:03.120+01:00: the device's wall clock, which decides the school day. */
@@ -23,7 +23,10 @@ export function deviceId(): string {
   return id;
 }
 
-export async function makeMark(outbox: Outbox, m: { studentId: string; sessionId: string | null; similarity: number | null; method: 'face' | 'manual'; at?: Date }): Promise<NewMark> {
+export async function makeMark(
+  outbox: Outbox,
+  m: { studentId: string; sessionId: string | null; similarity: number | null; method: 'face' | 'manual'; at?: Date; status?: RegisterStatus; reason?: string },
+): Promise<NewMark> {
   const mark: NewMark = {
     id: crypto.randomUUID(),
     studentId: m.studentId,
@@ -32,6 +35,9 @@ export async function makeMark(outbox: Outbox, m: { studentId: string; sessionId
     markedAt: localIso(m.at ?? new Date()),
     method: m.method,
     similarity: m.similarity,
+    // A status set by hand in the register (the server changes the student's mark in the session).
+    ...(m.status && { status: m.status }),
+    ...(m.reason && { reason: m.reason }),
   };
   await outbox.enqueue(mark);
   return mark;

@@ -42,6 +42,19 @@ export interface OutboxRow {
   failedAt?: number;
 }
 
+/** A face the recogniser was unsure of, kept until a teacher confirms or dismisses it (version 2). */
+export interface ReviewRow {
+  id: string;
+  sessionId: string | null;
+  classId: string | null;
+  createdAt: number;
+  /** A small JPEG data URL of the face. */
+  thumbnail: string;
+  why: string;
+  /** The best and the runner-up, best first. */
+  candidates: { studentId: string; score: number }[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -53,6 +66,7 @@ export class RollcallDb extends Dexie {
   classes!: EntityTable<CachedClass, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
+  reviews!: EntityTable<ReviewRow, 'id'>;
 
   constructor(name = 'rollcall') {
     super(name);
@@ -73,6 +87,8 @@ export class RollcallDb extends Dexie {
         await tx.table('classes').clear();
         await tx.table('meta').put({ key: META.revision, value: 0 });
       });
+    // v3: faces waiting for review survive a reload. A new table: nothing to upgrade.
+    this.version(3).stores({ reviews: 'id, sessionId, createdAt' });
   }
 }
 

@@ -10,6 +10,8 @@ import { formatWhen } from './format.ts';
 import { defaultFilter, filterProblem, studentTotals, toQuery, type RecordsFilter } from './filter.ts';
 import { MarksTable } from './MarksTable.tsx';
 import { RecordsFilters } from './RecordsFilters.tsx';
+import { RatesSection } from './RatesSection.tsx';
+import { RegistersSection } from './RegistersSection.tsx';
 import { StudentTotalsTable } from './StudentTotalsTable.tsx';
 import { PAGE_SIZE, useAllMarks, useClassList, useDailyStats, useExportCsv, useMarkPage, useSessions } from './useRecords.ts';
 
@@ -63,6 +65,12 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
       ) : (
         <DailyChart stats={stats.data.days} />
       )}
+
+      <h3>Registers</h3>
+      <RegistersSection classId={filter.classId} className={className} from={query.from ?? ''} to={query.to ?? ''} />
+
+      <h3>Attendance per student</h3>
+      <RatesSection classId={filter.classId} from={query.from ?? ''} to={query.to ?? ''} />
 
       <h3>Marks</h3>
       {page.error ? (

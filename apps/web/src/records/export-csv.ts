@@ -26,14 +26,16 @@ function row(m: Mark, lookups: CsvLookups): (string | number | null)[] {
   return [m.markedAt, m.day, m.studentId, m.studentName ?? '', m.status, m.method, m.similarity, className, m.sessionId ?? '', m.deviceId];
 }
 
-/** The whole file: BOM, header, one CRLF-terminated row per mark in the order given. */
-export function marksToCsv(marks: readonly Mark[], lookups: CsvLookups = {}): string {
-  const body = Papa.unparse(
-    { fields: [...CSV_HEADER], data: marks.map((m) => row(m, lookups)) },
-    { newline: '\r\n', escapeFormulae: FORMULA_START, skipEmptyLines: false },
-  );
+/** A CSV file a spreadsheet opens safely: BOM, header, CRLF-terminated rows, formulas neutralised. */
+export function toCsv(fields: readonly string[], data: readonly (string | number | null)[][]): string {
+  const body = Papa.unparse({ fields: [...fields], data: data.map((r) => [...r]) }, { newline: '\r\n', escapeFormulae: FORMULA_START, skipEmptyLines: false });
   // Papaparse ends a header-only file with a line break but not a file with rows.
   return `${BOM}${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
+}
+
+/** The whole file: BOM, header, one CRLF-terminated row per mark in the order given. */
+export function marksToCsv(marks: readonly Mark[], lookups: CsvLookups = {}): string {
+  return toCsv(CSV_HEADER, marks.map((m) => row(m, lookups)));
 }
 
 /** The file name a download gets: attendance-<from>-<to>.csv (open ends say "all"). */

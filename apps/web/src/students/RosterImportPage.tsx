@@ -5,12 +5,14 @@ import { services } from '../app/services.ts';
 import { navigate } from '../app/router.ts';
 import { CONSENT_TEXT } from '../consent/camera-free.ts';
 import { errorText } from '../ui/messages.ts';
+import { decodeText } from './decode-text.ts';
 import { importRoster, type RowOutcome } from './import-roster.ts';
 import { parseRosterCsv, type RosterPreview } from './roster-csv.ts';
 
 export function RosterImportPage() {
   const [preview, setPreview] = useState<RosterPreview | null>(null);
   const [fileName, setFileName] = useState('');
+  const [encoding, setEncoding] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [outcomes, setOutcomes] = useState<RowOutcome[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +22,9 @@ export function RosterImportPage() {
     setError(null);
     if (!file) return setPreview(null);
     setFileName(file.name);
-    setPreview(parseRosterCsv(await file.text()));
+    const decoded = decodeText(await file.arrayBuffer());
+    setEncoding(decoded.encoding);
+    setPreview(parseRosterCsv(decoded.text));
   };
 
   const run = async () => {
@@ -47,8 +51,11 @@ export function RosterImportPage() {
       {preview && !outcomes && (
         <div className="card">
           <h3>Preview of {fileName}</h3>
+          <p className="hint">Read as {encoding} (detected). If names look wrong, save the file as “CSV UTF-8” and choose it again.</p>
           <p role="status">
-            {preview.rows.length} row{preview.rows.length === 1 ? '' : 's'} ready to import, {preview.problems.length} with errors (not imported).
+            {preview.rows.length === 0 && preview.problems.length === 0
+              ? 'No rows: the file has a header but no students.'
+              : `${preview.rows.length} row${preview.rows.length === 1 ? '' : 's'} ready to import, ${preview.problems.length} with errors (not imported).`}
           </p>
           {preview.problems.length > 0 && (
             <ul className="problems" aria-label="Rows with errors">

@@ -30,6 +30,8 @@ export function toMark(r: Row): Mark {
     similarity: r.similarity === null ? null : Number(r.similarity),
     method: r.method as Mark['method'],
     status: r.status as Mark['status'],
+    reason: r.reason ?? null,
+    markedBy: r.marked_by_name ?? null,
   };
 }
 
@@ -43,10 +45,21 @@ export async function findMarks(db: Executor, ids: string[]): Promise<Mark[]> {
   return (await markQuery(db).where('m.id', 'in', ids).execute()).map(toMark);
 }
 
+/**
+ * Which of these mark ids the server has seen: stored marks, and manual changes applied to
+ * another mark (their audit entry carries the change's id), so a resent change applies once.
+ */
+/** Every mark in these sessions. */
+export async function marksInSessions(db: Executor, sessionIds: string[]): Promise<Mark[]> {
+  if (sessionIds.length === 0) return [];
+  return (await markQuery(db).where('m.session_id', 'in', sessionIds).execute()).map(toMark);
+}
+
 export async function existingIds(db: Executor, ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = await db.selectFrom('attendance_marks').select(['id', 'status']).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r.status]));
+  if (ids.length === 0) return new Set<string>();
+  const marks = await db.selectFrom('attendance_marks').select('id').where('id', 'in', ids).execute();
+  const changes = await db.selectFrom('attendance_audit').select('id').where('id', 'in', ids).execute();
+  return new Set([...marks, ...changes].map((r) => r.id));
 }
 
 /** Marks of these students that could make a new one a duplicate: same session, or within the cooldown. */
@@ -54,7 +67,7 @@ export async function recentMarks(db: Executor, studentIds: string[], sessionIds
   if (studentIds.length === 0) return [];
   return db
     .selectFrom('attendance_marks')
-    .select(['id', 'student_id', 'session_id', 'marked_at'])
+    .select(['id', 'student_id', 'session_id', 'marked_at', 'method'])
     .where('student_id', 'in', studentIds)
     .where((eb) => {
       const near = eb.and([eb('marked_at', '>', from), eb('marked_at', '<', to)]);
@@ -101,7 +114,9 @@ export async function listMarks(db: Executor, f: MarkFilter) {
   return { items: ids.map((r) => marks.get(r.id)!), total: Number(total.n) };
 }
 
-export async function insertAudit(db: Executor, rows: { id: string; mark_id: string; action: 'update' | 'delete'; before_json: string; after_json: string | null; reason: string | null; at: number }[]) {
+export type AuditRow = { id: string; mark_id: string; action: 'update' | 'delete'; before_json: string; after_json: string | null; reason: string | null; at: number; actor_id: string | null; actor_name: string | null };
+
+export async function insertAudit(db: Executor, rows: AuditRow[]) {
   if (rows.length) await db.insertInto('attendance_audit').values(rows).execute();
 }
 

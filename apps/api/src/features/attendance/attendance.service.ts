@@ -1,31 +1,46 @@
 // Rules for attendance: a mark's id makes posting idempotent; a student is marked at most once
-// per session and not again within the cooldown; late follows the session's threshold. Every
+// per session and not again within the cooldown; late follows the session's threshold. A manual
+// mark with a status sets the student's status in the session (audited, with who did it). Every
 // batch is one transaction that first locks the students it touches, so parallel batches from
 // several devices cannot both store a mark for the same student.
 import { randomUUID } from 'node:crypto';
 import type { LiveEvent, Mark, MarkResult, MarkStatus, NewMark, PostMarksResult } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
-import { assertClassInScope, inScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
-import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { assertClassInScope, inScope, scopedClassIds, type Actor, type Scope } from '../../shared/actor.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { localDay, offsetMinutes } from '../../shared/time.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { findSessions, type SessionRow } from '../sessions/sessions.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
 import * as repo from './attendance.repository.ts';
+import { markedBy, type MarkedBy } from './marked-by.ts';
+
+/** A change to a student's existing mark in a session, made by a later mark with id changeId. */
+interface Change {
+  changeId: string;
+  markId: string;
+  remove: boolean;
+  patch: Partial<Pick<repo.MarkRow, 'status' | 'method' | 'reason' | 'marked_at' | 'marked_day' | 'marked_offset' | 'similarity' | 'device_id'>>;
+  why: string | null;
+}
 
 interface Seen {
   id: string;
   student_id: string;
   session_id: string | null;
   marked_at: number;
+  method: string;
 }
 
 function decideStatus(mark: NewMark, markedAt: number, session: SessionRow | undefined): MarkStatus {
-  if (mark.status) return mark.status;
+  if (mark.status && mark.status !== 'not-seen') return mark.status;
   if (!session) return 'present';
   return markedAt > Number(session.starts_at) + Number(session.late_after_minutes) * 60_000 ? 'late' : 'present';
 }
+
+/** A teacher setting a student's status in a session by hand: it may change the student's mark there. */
+const isManualStatus = (m: NewMark): boolean => m.method === 'manual' && m.status !== undefined && !!m.sessionId;
 
 export function attendanceService(ctx: ServiceContext) {
   const mustFind = async (id: string, scope: Scope): Promise<Mark> => {
@@ -35,9 +50,10 @@ export function attendanceService(ctx: ServiceContext) {
     return m;
   };
 
-  async function postOnce(marks: NewMark[], scope: Scope): Promise<{ results: MarkResult[]; accepted: string[] }> {
+  async function postOnce(marks: NewMark[], scope: Scope, actor: Actor | null): Promise<{ results: MarkResult[]; accepted: string[] }> {
     return writeTransaction(ctx, async (trx) => {
       const receivedAt = ctx.now();
+      const by = await markedBy(trx, actor);
       const known = await lockStudents(trx, ctx.dialect, marks.map((m) => m.studentId));
       const already = await repo.existingIds(trx, marks.map((m) => m.id));
       const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
@@ -56,12 +72,12 @@ export function attendanceService(ctx: ServiceContext) {
       );
       const results: MarkResult[] = [];
       const rows: repo.MarkRow[] = [];
+      const changes: Change[] = [];
       const batchIds = new Set<string>();
       marks.forEach((mark, i) => {
         const markedAt = times[i]!;
         const session = mark.sessionId ? sessions.get(mark.sessionId) : undefined;
-        const prior = already.get(mark.id);
-        if (prior !== undefined || batchIds.has(mark.id)) {
+        if (already.has(mark.id) || batchIds.has(mark.id)) {
           results.push({ id: mark.id, status: 'duplicate', reason: 'already-received', existingId: mark.id });
           return;
         }
@@ -71,12 +87,38 @@ export function attendanceService(ctx: ServiceContext) {
         // Not on the roster answers like an unknown id: nobody learns which ids exist in other classes.
         const allowed = session ? onSessionRoster.has(`${session.class_id}/${mark.studentId}`) : !rostered || rostered.has(mark.studentId);
         if (!known.has(mark.studentId) || !allowed) return results.push({ id: mark.id, status: 'rejected', reason: 'student-not-found' });
-        const sameSession = mark.sessionId ? seen.find((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : undefined;
-        if (sameSession) return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: sameSession.id });
-        const near = seen.find((s) => s.student_id === mark.studentId && Math.abs(Number(s.marked_at) - markedAt) < ctx.cooldownMs);
-        if (near) return results.push({ id: mark.id, status: 'duplicate', reason: 'cooldown', existingId: near.id });
         const offset = offsetMinutes(mark.markedAt);
         const status = decideStatus(mark, markedAt, session);
+        const sameIdx = mark.sessionId ? seen.findIndex((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : -1;
+        const same = sameIdx >= 0 ? seen[sameIdx]! : undefined;
+        if (same) {
+          // A sighting that reaches the server after the session ended replaces the automatic absent.
+          const replacesAbsent = same.method === 'session-end';
+          if (!isManualStatus(mark) && !replacesAbsent) return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: same.id });
+          const remove = mark.status === 'not-seen';
+          changes.push({
+            changeId: mark.id,
+            markId: same.id,
+            remove,
+            patch: {
+              status,
+              method: mark.method,
+              reason: mark.reason ?? null,
+              ...(replacesAbsent && !isManualStatus(mark) && { marked_at: markedAt, marked_day: localDay(markedAt, offset), marked_offset: offset, similarity: mark.similarity ?? null, device_id: mark.deviceId }),
+            },
+            why: mark.reason ?? (isManualStatus(mark) ? null : 'Seen by the camera; the mark reached the server after the session ended.'),
+          });
+          if (remove) seen.splice(sameIdx, 1);
+          return results.push({ id: mark.id, status: 'accepted', existingId: same.id, markStatus: remove ? 'not-seen' : status });
+        }
+        // Taking back a mark that is not there leaves nothing to do.
+        if (mark.status === 'not-seen') return results.push({ id: mark.id, status: 'accepted', markStatus: 'not-seen' });
+        // In a session, once per session is the rule: the cooldown guards day marks (no session),
+        // so a student seen at 8:59 in period 1 is still marked at 9:00 in period 2.
+        if (!mark.sessionId) {
+          const near = seen.find((s) => s.student_id === mark.studentId && Math.abs(Number(s.marked_at) - markedAt) < ctx.cooldownMs);
+          if (near) return results.push({ id: mark.id, status: 'duplicate', reason: 'cooldown', existingId: near.id });
+        }
         rows.push({
           id: mark.id,
           student_id: mark.studentId,
@@ -90,21 +132,42 @@ export function attendanceService(ctx: ServiceContext) {
           similarity: mark.similarity ?? null,
           method: mark.method,
           status,
+          reason: mark.reason ?? null,
+          marked_by: by?.id ?? null,
+          marked_by_name: by?.name ?? null,
         });
-        seen.push({ id: mark.id, student_id: mark.studentId, session_id: mark.sessionId ?? null, marked_at: markedAt });
+        seen.push({ id: mark.id, student_id: mark.studentId, session_id: mark.sessionId ?? null, marked_at: markedAt, method: mark.method });
         results.push({ id: mark.id, status: 'accepted', markStatus: status });
       });
       await repo.insertMarks(trx, rows);
       const stored = await repo.findMarks(trx, rows.map((r) => r.id));
       await appendEvents(trx, stored.map((mark): LiveEvent => ({ type: 'mark.accepted', mark })), receivedAt);
+      for (const change of changes) await applyChange(trx, change, by, receivedAt);
       return { results, accepted: rows.map((r) => r.id) };
     });
   }
 
+  /** Changes one stored mark (or takes it out), with an audit entry whose id is the change's own. */
+  async function applyChange(trx: Executor, c: Change, by: MarkedBy | null, at: number) {
+    const before = await repo.findMark(trx, c.markId);
+    if (!before) return;
+    const audit = { id: c.changeId, mark_id: c.markId, before_json: JSON.stringify(before), reason: c.why, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null };
+    if (c.remove) {
+      await trx.deleteFrom('attendance_marks').where('id', '=', c.markId).execute();
+      await repo.insertAudit(trx, [{ ...audit, action: 'delete', after_json: null }]);
+      await appendEvents(trx, [{ type: 'marks.cleared', sessionId: before.sessionId, classIds: before.classId ? [before.classId] : [], markIds: [c.markId] }], at);
+      return;
+    }
+    await trx.updateTable('attendance_marks').set({ ...c.patch, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null }).where('id', '=', c.markId).execute();
+    const after = (await repo.findMark(trx, c.markId))!;
+    await repo.insertAudit(trx, [{ ...audit, action: 'update', after_json: JSON.stringify(after) }]);
+    await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
+  }
+
   return {
     /** A lost race on a unique key means another batch stored the same mark first: run again and report it as a duplicate. */
-    async post(marks: NewMark[], scope: Scope): Promise<PostMarksResult> {
-      const { results } = await withRetry(5, () => postOnce(marks, scope));
+    async post(marks: NewMark[], scope: Scope, actor: Actor | null = null): Promise<PostMarksResult> {
+      const { results } = await withRetry(5, () => postOnce(marks, scope, actor));
       return { results };
     },
 
@@ -117,23 +180,24 @@ export function attendanceService(ctx: ServiceContext) {
       return repo.listMarks(ctx.db, { ...q, inClasses: scopedClassIds(scope) });
     },
 
-    async update(id: string, status: MarkStatus, reason: string | undefined, scope: Scope): Promise<Mark> {
+    async update(id: string, status: MarkStatus, reason: string | undefined, scope: Scope, actor: Actor | null = null): Promise<Mark> {
       const updated = await writeTransaction(ctx, async (trx) => {
+        const by = await markedBy(trx, actor);
         const before = await repo.findMark(trx, id);
         if (!before) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
         assertClassInScope(scope, before.classId, 'mark');
         if (before.status === status) return before;
         const at = ctx.now();
-        await trx.updateTable('attendance_marks').set({ status }).where('id', '=', id).execute();
+        await trx.updateTable('attendance_marks').set({ status, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null }).where('id', '=', id).execute();
         const after = (await repo.findMark(trx, id))!;
-        await repo.insertAudit(trx, [{ id: randomUUID(), mark_id: id, action: 'update', before_json: JSON.stringify(before), after_json: JSON.stringify(after), reason: reason ?? null, at }]);
+        await repo.insertAudit(trx, [{ id: randomUUID(), mark_id: id, action: 'update', before_json: JSON.stringify(before), after_json: JSON.stringify(after), reason: reason ?? null, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null }]);
         await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
         return after;
       });
       return updated;
     },
 
-    async remove(filter: { markId: string } | { sessionId: string }, reason: string | undefined, scope: Scope) {
+    async remove(filter: { markId: string } | { sessionId: string }, reason: string | undefined, scope: Scope, actor: Actor | null = null) {
       if ('markId' in filter) await mustFind(filter.markId, scope);
       else {
         const s = (await findSessions(ctx.db, [filter.sessionId])).get(filter.sessionId);
@@ -142,11 +206,12 @@ export function attendanceService(ctx: ServiceContext) {
       }
       return writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
+        const by = await markedBy(trx, actor);
         const q = trx.selectFrom('attendance_marks').select('id');
         const ids = ('markId' in filter ? await q.where('id', '=', filter.markId).execute() : await q.where('session_id', '=', filter.sessionId).execute()).map((r) => r.id);
         const before = await repo.findMarks(trx, ids);
         if (ids.length) await trx.deleteFrom('attendance_marks').where('id', 'in', ids).execute();
-        await repo.insertAudit(trx, before.map((m) => ({ id: randomUUID(), mark_id: m.id, action: 'delete' as const, before_json: JSON.stringify(m), after_json: null, reason: reason ?? null, at })));
+        await repo.insertAudit(trx, before.map((m) => ({ id: randomUUID(), mark_id: m.id, action: 'delete' as const, before_json: JSON.stringify(m), after_json: null, reason: reason ?? null, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null })));
         const classIds = [...new Set(before.map((m) => m.classId).filter((c): c is string => c !== null))];
         await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, classIds, markIds: ids }] : [], at);
         return ids.length;
@@ -169,6 +234,7 @@ export function attendanceService(ctx: ServiceContext) {
           before: JSON.parse(r.before_json) as unknown,
           after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
           reason: r.reason,
+          by: r.actor_name,
           at: new Date(Number(r.at)).toISOString(),
         })),
       };

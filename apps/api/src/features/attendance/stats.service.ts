@@ -4,6 +4,7 @@
 import type { DailyStat, MarkStatus } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
+import { rostersOf } from '../register/register.repository.ts';
 
 // When a student has several marks in one day, the best one counts.
 const RANK: Record<MarkStatus, number> = { present: 3, late: 2, excused: 1, absent: 0 };
@@ -62,10 +63,15 @@ export function statsService(ctx: ServiceContext) {
           perDay.set(m.marked_day, best);
         }
       }
+      const rosters = await rostersOf(ctx.db, [...new Set([...perClassDay.keys()].map((k) => k.split('|')[1]!))]);
       const days: DailyStat[] = [];
       for (const [key, best] of perClassDay) {
         const [day, id] = key.split('|') as [string, string];
-        days.push({ day, classId: id, className: names.get(id) ?? null, ...tally(best, rosterSize.get(id) ?? 0) });
+        // Named so the office can act on "Absent 3" without a second lookup.
+        const absentStudents = (rosters.get(id) ?? [])
+          .filter((r) => { const st = best.get(r.studentId); return st === undefined || st === 'absent'; })
+          .sort((a, b) => a.name.localeCompare(b.name));
+        days.push({ day, classId: id, className: names.get(id) ?? null, ...tally(best, rosterSize.get(id) ?? 0), absentStudents });
       }
       for (const [day, best] of perDay) days.push({ day, classId: null, className: null, ...tally(best, Number(totalStudents.n)) });
       days.sort((a, b) => a.day.localeCompare(b.day) || (a.className ?? '').localeCompare(b.className ?? ''));

@@ -12,6 +12,8 @@ export function visibleEvent(event: LiveEvent, scope: Scope): LiveEvent | null {
     case 'mark.accepted':
     case 'mark.updated':
       return inScope(scope, event.mark.classId) ? event : null;
+    case 'session.changed':
+      return inScope(scope, event.classId) ? event : null;
     case 'marks.cleared':
       return event.classIds.some((c) => inScope(scope, c)) ? event : null;
     case 'roster.changed': {

@@ -7,6 +7,7 @@ import { assertClassInScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { localDay, offsetMinutes, serverOffset } from '../../shared/time.ts';
 import { lockClass } from '../classes/classes.repository.ts';
+import { appendEvents } from '../events/events.repository.ts';
 import * as repo from './sessions.repository.ts';
 
 const notFound = (id: string) => new ApiError('session-not-found', `No session with id ${id}.`);
@@ -61,6 +62,8 @@ export function sessionsService(ctx: ServiceContext) {
         await repo.insertSession(trx, {
           id, class_id: classId, starts_at: start.ms, ends_at: endsAt, late_after_minutes: body.lateAfterMinutes, day: start.day, created_at: now,
         });
+        // Other laptops showing this class pick the new session up at once.
+        await appendEvents(trx, [{ type: 'session.changed', classId, sessionId: id }], now);
       });
       return repo.toSession((await repo.findSession(ctx.db, id))!, ctx.now());
     },
@@ -79,12 +82,14 @@ export function sessionsService(ctx: ServiceContext) {
       const ends = patch.ends_at === undefined ? row.ends_at : patch.ends_at;
       if (ends !== null && Number(ends) <= starts) throw new ApiError('validation-failed', 'endsAt must be after startsAt.');
       await repo.updateSession(ctx.db, id, patch);
+      await appendEvents(ctx.db, [{ type: 'session.changed', classId: row.class_id, sessionId: id }], ctx.now());
       return repo.toSession(await mustFind(id, scope), ctx.now());
     },
 
     async delete(id: string, scope: Scope) {
-      await mustFind(id, scope);
+      const row = await mustFind(id, scope);
       if (!(await repo.deleteSession(ctx.db, id))) throw notFound(id);
+      await appendEvents(ctx.db, [{ type: 'session.changed', classId: row.class_id, sessionId: id }], ctx.now());
       return { ok: true as const };
     },
   };

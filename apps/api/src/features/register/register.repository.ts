@@ -1,0 +1,43 @@
+// SQL for the register: rosters with names, sessions in a day range, and the student ids marked in a session.
+import type { Executor } from '../../shared/context.ts';
+import type { RosterEntry } from './build-register.ts';
+
+export async function rostersOf(db: Executor, classIds: string[]): Promise<Map<string, RosterEntry[]>> {
+  const out = new Map<string, RosterEntry[]>(classIds.map((id) => [id, []]));
+  if (classIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('class_students as cs')
+    .innerJoin('students as s', 's.student_id', 'cs.student_id')
+    .select(['cs.class_id', 's.student_id', 's.name'])
+    .where('cs.class_id', 'in', classIds)
+    .execute();
+  for (const r of rows) out.get(r.class_id)?.push({ studentId: r.student_id, name: r.name });
+  return out;
+}
+
+export async function classNames(db: Executor, classIds: string[]): Promise<Map<string, string>> {
+  if (classIds.length === 0) return new Map();
+  const rows = await db.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Sessions whose school day lies in [from, to], oldest first; of the given classes (null: all). */
+export async function sessionsInDays(db: Executor, classIds: string[] | null, from: string, to: string) {
+  let q = db.selectFrom('class_sessions').selectAll().where('day', '>=', from).where('day', '<=', to);
+  if (classIds) {
+    if (classIds.length === 0) return [];
+    q = q.where('class_id', 'in', classIds);
+  }
+  return q.orderBy('starts_at').orderBy('id').execute();
+}
+
+export async function markedInSession(db: Executor, sessionId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('attendance_marks').select('student_id').where('session_id', '=', sessionId).execute();
+  return new Set(rows.map((r) => r.student_id));
+}
+
+/** Student, session and status of every mark in these sessions. */
+export async function statusesIn(db: Executor, sessionIds: string[]) {
+  if (sessionIds.length === 0) return [];
+  return db.selectFrom('attendance_marks').select(['student_id', 'session_id', 'status']).where('session_id', 'in', sessionIds).execute();
+}

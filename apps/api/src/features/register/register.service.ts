@@ -1,0 +1,95 @@
+// Rules for the register: a session's roster x status, the registers of a class over days, and
+// ending a session, which gives every roster student without a mark an explicit absent status.
+import { randomUUID } from 'node:crypto';
+import type { Register } from '@rollcall/contracts';
+import { ApiError } from '../../http/errors.ts';
+import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
+import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { offsetMinutes } from '../../shared/time.ts';
+import { marksInSessions, findMarks, type MarkRow } from '../attendance/attendance.repository.ts';
+import { markedBy } from '../attendance/marked-by.ts';
+import { lockClass } from '../classes/classes.repository.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { findSession, toSession, updateSession, type SessionRow } from '../sessions/sessions.repository.ts';
+import { lockStudents } from '../students/students.repository.ts';
+import { buildRegister } from './build-register.ts';
+import * as repo from './register.repository.ts';
+
+/** What an automatic absent mark names as its device: no laptop saw anything. */
+export const SESSION_END_DEVICE = 'register';
+
+export function registerService(ctx: ServiceContext) {
+  async function registersOf(sessions: SessionRow[]): Promise<Register[]> {
+    const classIds = [...new Set(sessions.map((s) => s.class_id))];
+    const [rosters, names, marks] = await Promise.all([
+      repo.rostersOf(ctx.db, classIds),
+      repo.classNames(ctx.db, classIds),
+      marksInSessions(ctx.db, sessions.map((s) => s.id)),
+    ]);
+    const now = ctx.now();
+    return sessions.map((s) => buildRegister(toSession(s, now), names.get(s.class_id) ?? '', rosters.get(s.class_id) ?? [], marks));
+  }
+
+  return {
+    async register(sessionId: string, scope: Scope): Promise<Register> {
+      const row = await findSession(ctx.db, sessionId);
+      if (!row) throw new ApiError('session-not-found', `No session with id ${sessionId}.`);
+      assertClassInScope(scope, row.class_id, 'session');
+      return (await registersOf([row]))[0]!;
+    },
+
+    async registers(classId: string, from: string, to: string, scope: Scope) {
+      assertClassInScope(scope, classId);
+      if ((await repo.classNames(ctx.db, [classId])).size === 0) throw new ApiError('class-not-found', `No class with id ${classId}.`);
+      return { items: await registersOf(await repo.sessionsInDays(ctx.db, [classId], from, to)) };
+    },
+
+    async end(sessionId: string, endsAtIso: string | undefined, scope: Scope, actor: Actor | null) {
+      const first = await findSession(ctx.db, sessionId);
+      if (!first) throw new ApiError('session-not-found', `No session with id ${sessionId}.`);
+      assertClassInScope(scope, first.class_id, 'session');
+      const markedAbsent = await writeTransaction(ctx, async (trx) => {
+        await lockClass(trx, ctx.dialect, first.class_id);
+        const row = (await findSession(trx, sessionId))!;
+        const now = ctx.now();
+        const starts = Number(row.starts_at);
+        if (starts > now) throw new ApiError('validation-failed', 'This session has not started yet: delete it instead of ending it.');
+        const endedBefore = row.ends_at !== null && Number(row.ends_at) <= now ? Number(row.ends_at) : null;
+        const endsAt = endsAtIso !== undefined ? Date.parse(endsAtIso) : (endedBefore ?? now);
+        if (endsAt <= starts) throw new ApiError('validation-failed', 'A session cannot end before it starts.');
+        if (endsAt !== endedBefore) await updateSession(trx, sessionId, { ends_at: endsAt });
+        // Locking the roster's students makes a batch of marks posted at this moment wait, or be seen.
+        const roster = (await repo.rostersOf(trx, [row.class_id])).get(row.class_id) ?? [];
+        await lockStudents(trx, ctx.dialect, roster.map((r) => r.studentId));
+        const marked = await repo.markedInSession(trx, sessionId);
+        const by = await markedBy(trx, actor);
+        const offset = endsAtIso !== undefined ? offsetMinutes(endsAtIso) : 0;
+        const rows: MarkRow[] = roster
+          .filter((r) => !marked.has(r.studentId))
+          .map((r) => ({
+            id: randomUUID(),
+            student_id: r.studentId,
+            session_id: sessionId,
+            class_id: row.class_id,
+            device_id: SESSION_END_DEVICE,
+            marked_at: endsAt,
+            // The session's school day, whatever the zone of the instant it ended.
+            marked_day: row.day,
+            marked_offset: offset,
+            received_at: now,
+            similarity: null,
+            method: 'session-end',
+            status: 'absent',
+            reason: null,
+            marked_by: by?.id ?? null,
+            marked_by_name: by?.name ?? null,
+          }));
+        if (rows.length) await trx.insertInto('attendance_marks').values(rows).execute();
+        const stored = await findMarks(trx, rows.map((r) => r.id));
+        await appendEvents(trx, [...stored.map((mark) => ({ type: 'mark.accepted' as const, mark })), { type: 'session.changed', classId: row.class_id, sessionId }], now);
+        return rows.length;
+      });
+      return { session: toSession((await findSession(ctx.db, sessionId))!, ctx.now()), markedAbsent };
+    },
+  };
+}

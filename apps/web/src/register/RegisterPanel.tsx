@@ -1,0 +1,43 @@
+// The register beside the camera: every roster student with their status in the running session,
+// updated live, each markable by hand. The heading says how many are here.
+import type { RegisterStatus } from '@rollcall/contracts';
+import { errorText } from '../ui/messages.ts';
+import type { RegisterView } from './register-view.ts';
+import { RegisterRow } from './RegisterRow.tsx';
+
+interface Props {
+  view: RegisterView | null;
+  error: Error | null;
+  onMark: (studentId: string, status: RegisterStatus, reason?: string) => void;
+  /** Shown beside the heading (e.g. the camera-free "manual" badge of #16). */
+  badge?: React.ReactNode;
+}
+
+export function RegisterPanel({ view, error, onMark, badge }: Props) {
+  return (
+    <section aria-label="Register" className="register card">
+      <p className="eyebrow">Register {badge}</p>
+      {error && !view && <p role="alert" className="error">The register could not be loaded: {errorText(error)}</p>}
+      {!view && !error && <p className="hint">Loading the register…</p>}
+      {view && (
+        <>
+          <div aria-live="polite">
+            <h3 className="register-count">{view.counts.here} of {view.counts.total} here</h3>
+            <p className="hint">
+              {[view.counts.excused && `${view.counts.excused} excused`, view.counts.absent && `${view.counts.absent} absent`, view.counts.notSeen && `${view.counts.notSeen} not seen yet`].filter(Boolean).join(' · ') || 'Everyone has a mark.'}
+            </p>
+          </div>
+          {view.rows.length === 0 ? (
+            <p className="hint">This class has no students on its roster.</p>
+          ) : (
+            <ul className="register-list">
+              {view.rows.map((r) => (
+                <RegisterRow key={r.studentId} row={r} onMark={(status, reason) => onMark(r.studentId, status, reason)} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

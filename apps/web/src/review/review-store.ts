@@ -1,0 +1,48 @@
+// Faces waiting for review, kept on the device (IndexedDB) until a teacher confirms or dismisses
+// them, so a reload or a crashed tab loses none. Rows read back are validated: one written by an
+// older build, or damaged, is dropped rather than shown wrong.
+import { z } from 'zod';
+import type { RollcallDb, ReviewRow } from '../local/db.ts';
+
+const Row = z.object({
+  id: z.string().min(1),
+  sessionId: z.string().nullable(),
+  classId: z.string().nullable(),
+  createdAt: z.number(),
+  thumbnail: z.string().startsWith('data:image/'),
+  why: z.string(),
+  candidates: z.array(z.object({ studentId: z.string().min(1), score: z.number() })).max(2),
+});
+
+/** The recogniser's review item, before or after it carries `candidates` (top two by score). */
+export interface FreshReview {
+  thumbnail: string;
+  why: string;
+  candidates?: { studentId: string; score: number }[];
+  studentId?: string | null;
+  score?: number | null;
+}
+
+export function candidatesOf(item: FreshReview): ReviewRow['candidates'] {
+  if (item.candidates) return item.candidates.slice(0, 2);
+  return item.studentId ? [{ studentId: item.studentId, score: item.score ?? 0 }] : [];
+}
+
+export async function addReview(db: RollcallDb, item: FreshReview, where: { sessionId: string | null; classId: string | null }, now = Date.now()): Promise<string> {
+  const row: ReviewRow = { id: crypto.randomUUID(), ...where, createdAt: now, thumbnail: item.thumbnail, why: item.why, candidates: candidatesOf(item) };
+  await db.reviews.put(row);
+  return row.id;
+}
+
+/** The reviews of a session (or of the day's marks with no class), oldest first. */
+export async function listReviews(db: RollcallDb, sessionId: string | null, classId: string | null): Promise<ReviewRow[]> {
+  const rows = await db.reviews.orderBy('createdAt').toArray();
+  return rows.flatMap((r) => {
+    const parsed = Row.safeParse(r);
+    if (!parsed.success) return [];
+    const row = parsed.data;
+    return row.sessionId === sessionId && (sessionId !== null || row.classId === classId) ? [row] : [];
+  });
+}
+
+export const removeReview = (db: RollcallDb, id: string): Promise<void> => db.reviews.delete(id);

@@ -1,0 +1,47 @@
+// The review queue of Take attendance: the recogniser's new review items move into the device's
+// store at once (the store is their one owner from then on), the page lists the store's items
+// for the running session, and a confirm marks through the outbox unless the student already
+// has a mark in the session.
+import { useEffect, useRef, useState } from 'react';
+import type { RegisterStatus } from '@rollcall/contracts';
+import { services } from '../app/services.ts';
+import { makeMark } from '../attendance/marking.ts';
+import type { ReviewRow } from '../local/db.ts';
+import { subscribeLive } from '../local/live.ts';
+import { addReview, listReviews, removeReview, type FreshReview } from './review-store.ts';
+
+export function useReviewQueue<T extends FreshReview & { trackId: number }>(opts: {
+  fresh: readonly T[];
+  /** Removes an item from the recogniser's own list once it is stored. */
+  release: (trackId: number) => void;
+  sessionId: string | null;
+  classId: string | null;
+}) {
+  const { fresh, release, sessionId, classId } = opts;
+  const [items, setItems] = useState<ReviewRow[]>([]);
+  // Each item object is stored once, even if the list changes again before its release lands.
+  const taken = useRef(new WeakSet<object>());
+
+  useEffect(() => {
+    for (const item of fresh) {
+      if (taken.current.has(item)) continue;
+      taken.current.add(item);
+      void addReview(services.db, item, { sessionId, classId }).then(() => release(item.trackId));
+    }
+    // Not keyed on release (a new function each render): the items themselves say what is new.
+  }, [fresh, sessionId, classId]);
+
+  useEffect(() => subscribeLive(() => listReviews(services.db, sessionId, classId), setItems), [sessionId, classId]);
+
+  return {
+    items,
+    dismiss: (id: string) => void removeReview(services.db, id),
+    /** Marks the student (a manual mark) unless they already have a status in this session; the review goes either way. */
+    async confirm(id: string, studentId: string, current: RegisterStatus | undefined, score: number | null): Promise<'marked' | 'already'> {
+      const already = current !== undefined && current !== 'not-seen';
+      if (!already) await makeMark(services.outbox, { studentId, sessionId, similarity: score, method: 'manual' });
+      await removeReview(services.db, id);
+      return already ? 'already' : 'marked';
+    },
+  };
+}

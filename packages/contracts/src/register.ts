@@ -1,0 +1,88 @@
+// The class register: every roster student's status in a session, ending a session (absent for
+// whoever has no mark), and attendance rates per student over a date range.
+import { z } from 'zod';
+import { Day, Instant, StudentId, Uuid } from './common.ts';
+import { MarkMethod, RegisterStatus } from './attendance.ts';
+import { ClassSession } from './classes.ts';
+
+export const RegisterRow = z.object({
+  studentId: StudentId,
+  name: z.string(),
+  /** false: marked in this session but no longer (or never) on the class's roster. */
+  onRoster: z.boolean(),
+  status: RegisterStatus,
+  markId: Uuid.nullable(),
+  method: MarkMethod.nullable(),
+  markedAt: Instant.nullable(),
+  markedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** Technical: the match's similarity and the device that sent the mark. */
+  similarity: z.number().nullable(),
+  deviceId: z.string().nullable(),
+});
+export type RegisterRow = z.infer<typeof RegisterRow>;
+
+export const RegisterCounts = z.object({
+  total: z.number().int(),
+  /** present + late */
+  here: z.number().int(),
+  present: z.number().int(),
+  late: z.number().int(),
+  excused: z.number().int(),
+  absent: z.number().int(),
+  notSeen: z.number().int(),
+});
+export type RegisterCounts = z.infer<typeof RegisterCounts>;
+
+/** The counts of a register's rows, as the API and the page's offline view both give them: roster students only. */
+export function countRegister(rows: readonly Pick<RegisterRow, 'status' | 'onRoster'>[]): RegisterCounts {
+  const c: RegisterCounts = { total: 0, here: 0, present: 0, late: 0, excused: 0, absent: 0, notSeen: 0 };
+  for (const r of rows) {
+    if (!r.onRoster) continue;
+    c.total++;
+    if (r.status === 'not-seen') c.notSeen++;
+    else c[r.status]++;
+  }
+  c.here = c.present + c.late;
+  return c;
+}
+
+export const Register = z.object({
+  session: ClassSession,
+  className: z.string(),
+  rows: z.array(RegisterRow),
+  counts: RegisterCounts,
+});
+export type Register = z.infer<typeof Register>;
+
+export const RegistersQuery = z.strictObject({ classId: Uuid, from: Day, to: Day });
+export const RegisterList = z.object({ items: z.array(Register) });
+
+export const EndSessionBody = z.strictObject({ endsAt: Instant.optional() });
+export const EndedSession = z.object({
+  session: ClassSession,
+  /** How many roster students were marked absent now. */
+  markedAbsent: z.number().int(),
+});
+
+export const RatesQuery = z.strictObject({
+  from: Day,
+  to: Day,
+  classId: Uuid.optional(),
+  /** Only students whose rate is under this (0.9: persistent absence). */
+  below: z.coerce.number().min(0).max(1).optional(),
+});
+export const StudentRate = z.object({
+  studentId: StudentId,
+  name: z.string(),
+  /** Sessions of the student's classes in the range that count: ended, or running with a mark. */
+  sessions: z.number().int(),
+  present: z.number().int(),
+  late: z.number().int(),
+  excused: z.number().int(),
+  absent: z.number().int(),
+  /** (present + late) / sessions; excused counts as absence here, as persistent-absence rules do. null: no sessions. */
+  rate: z.number().nullable(),
+});
+export type StudentRate = z.infer<typeof StudentRate>;
+export const RatesResult = z.object({ items: z.array(StudentRate) });
