@@ -82,7 +82,7 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     await api.close();
   });
 
-  const transportTo = (base: string) => fetchTransport({ baseUrl: base, headers: () => ({ authorization: `Bearer ${token}` }), timeoutMs: 20_000 });
+  const transportTo = (base: string) => fetchTransport({ baseUrl: base, token: () => token, timeoutMs: 20_000 });
 
   function device(transport: MarkTransport, batchSize = 50) {
     const clock = new ManualClock(Date.now());
@@ -214,7 +214,7 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     expect(list.status).toBe(200);
     const del = await api.call('DELETE', `/api/devices/${revoked.id}`);
     expect(del.status).toBeLessThan(300);
-    const transport = fetchTransport({ baseUrl: api.base, headers: () => ({ authorization: `Bearer ${revoked.token}` }) });
+    const transport = fetchTransport({ baseUrl: api.base, token: revoked.token });
     const { outbox, sender } = device(transport);
     await outbox.enqueue(mark(sid(1)));
     const result = await sender.flush();

@@ -7,7 +7,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StudentPage } from '@rollcall/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type ApiClient } from '../src/api-client.ts';
 import { importFolder, type ImportSummary } from '../src/commands/import.ts';
@@ -73,7 +72,7 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     expect(first.studentsCreated).toBe(3);
     expect(first.added).toBeGreaterThanOrEqual(4);
     expect(first.photos.find((p) => p.file === 'S003_Group/group.jpg')).toMatchObject({ status: 'rejected', reasons: ['multiple-faces'] });
-    const page = await client.call('GET', '/api/students?q=S00', StudentPage);
+    const page = await client.listStudents({ query: { q: 'S00' } });
     const total = page.items.reduce((n, s) => n + s.embeddingCount, 0);
     expect(total).toBe(first.added);
   });
@@ -83,7 +82,7 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     expect(again.studentsCreated).toBe(0);
     expect(again.added).toBe(0);
     expect(again.alreadyStored).toBe(first.added);
-    const page = await client.call('GET', '/api/students?q=S00', StudentPage);
+    const page = await client.listStudents({ query: { q: 'S00' } });
     expect(page.items.reduce((n, s) => n + s.embeddingCount, 0)).toBe(first.added);
   });
 });

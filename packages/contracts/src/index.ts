@@ -12,3 +12,6 @@ export * from './models.ts';
 export * from './students.ts';
 export * from './sync.ts';
 export * from './vector.ts';
+export * from './client/client-error.ts';
+export * from './client/create-client.ts';
+export * from './client/retry-after.ts';

@@ -16,6 +16,5 @@ export { pullSync, SyncError, type PullSyncOptions, type PullSyncResult } from '
 export { RosterSync, type RosterSyncError, type RosterSyncOptions, type RosterSyncOutcome, type RosterSyncPhase, type RosterSyncState } from './sync/roster-sync.ts';
 export type { ClassChanges, EmbeddingChanges, StudentChanges, SyncTarget } from './sync/sync-target.ts';
 export { fetchTransport, type FetchTransport, type FetchTransportOptions } from './transport/fetch-transport.ts';
-export { parseRetryAfter } from './transport/retry-after.ts';
-export { asTransportError, TransportError, type FailureAction, type FailureKind, type TransportErrorCode } from './transport/transport-error.ts';
+export { failureAction, type FailureAction } from './transport/failure-action.ts';
 export type { CallOptions, MarkTransport, SyncClient, SyncQueryInput } from './transport/transport.ts';

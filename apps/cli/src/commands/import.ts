@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AddEmbeddingsResult, EmbeddingList, encodeVector, Student, type NewEmbedding } from '@rollcall/contracts';
+import { ClientError, encodeVector, type NewEmbedding } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality, isFaceError, photoReasons } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
-import { ApiCallError, apiClient, type ApiClient } from '../api-client.ts';
+import { apiClient, type ApiClient } from '../api-client.ts';
 import { readLayout, type StudentFolder } from '../import/layout.ts';
 import { progressBar } from '../import/progress.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
@@ -36,12 +36,12 @@ const BATCH = 50;
 
 async function ensureStudent(api: ApiClient, s: StudentFolder): Promise<boolean> {
   try {
-    await api.call('GET', `/api/students/${encodeURIComponent(s.studentId)}`, Student);
+    await api.getStudent({ params: { studentId: s.studentId } });
     return false;
   } catch (e) {
-    if (!(e instanceof ApiCallError) || e.status !== 404) throw e;
+    if (!(e instanceof ClientError) || e.code !== 'student-not-found') throw e;
   }
-  await api.call('POST', '/api/students', Student, { studentId: s.studentId, name: s.name });
+  await api.createStudent({ body: { studentId: s.studentId, name: s.name } });
   return true;
 }
 
@@ -53,7 +53,7 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
   const bar = progressBar(students.reduce((n, s) => n + s.photos.length, 0));
   for (const student of students) {
     if (await ensureStudent(api, student)) summary.studentsCreated++;
-    const stored = await api.call('GET', `/api/students/${encodeURIComponent(student.studentId)}/embeddings?modelId=${encodeURIComponent(engine.modelId)}`, EmbeddingList);
+    const stored = await api.listEmbeddings({ params: { studentId: student.studentId }, query: { modelId: engine.modelId } });
     const known = new Set(stored.items.map((e) => e.sourceHash));
     const pending: { file: string; embedding: NewEmbedding }[] = [];
     for (const file of student.photos) {
@@ -86,7 +86,7 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
     }
     for (let i = 0; i < pending.length; i += BATCH) {
       const chunk = pending.slice(i, i + BATCH);
-      const res = await api.call('POST', `/api/students/${encodeURIComponent(student.studentId)}/embeddings`, AddEmbeddingsResult, { embeddings: chunk.map((p) => p.embedding) });
+      const res = await api.addEmbeddings({ params: { studentId: student.studentId }, body: { embeddings: chunk.map((p) => p.embedding) } });
       // The API has the last word: a photo stored meanwhile comes back as a duplicate.
       const dup = new Set(res.results.filter((r) => r.status === 'duplicate').map((r) => r.sourceHash));
       for (const p of chunk) {

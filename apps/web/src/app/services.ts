@@ -2,6 +2,7 @@
 // gallery. Components reach them through hooks, never by importing Dexie or fetch themselves.
 import { DEFAULT_PIPELINE } from '@rollcall/face';
 import { fetchTransport, Outbox, RosterSync, Sender, webLock } from '@rollcall/sync';
+import { apiClientOptions } from '../api/client.ts';
 import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
 import { localDb } from '../local/db.ts';
 import { DexieSyncTarget } from '../local/dexie-sync-target.ts';
@@ -9,7 +10,7 @@ import { GalleryService } from '../matcher/gallery-service.ts';
 
 const db = localDb();
 const target = new DexieSyncTarget(db);
-const transport = fetchTransport({ credentials: 'same-origin' });
+const transport = fetchTransport(apiClientOptions);
 
 const outbox = new Outbox(new DexieOutboxStore(db));
 const lock = webLock('rollcall-outbox');

@@ -4,7 +4,8 @@
 import { systemClock, type Clock, type TimerHandle } from '../clock.ts';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { MarkTransport } from '../transport/transport.ts';
-import { TransportError } from '../transport/transport-error.ts';
+import { ClientError } from '@rollcall/contracts';
+import { failureAction } from '../transport/failure-action.ts';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff.ts';
 import type { CrossContextLock } from './cross-context-lock.ts';
 import { browserNetwork, type NetworkStatus } from './network.ts';
@@ -110,6 +111,13 @@ export class Sender {
     return this.drain();
   }
 
+  /** The session ended (a 401 on any call): send nothing until resume(). A batch in flight settles first. */
+  pause(): void {
+    this.clearTimer('retry');
+    this.clearTimer('poll');
+    this.cell.update({ phase: 'unauthorized', nextRetryAt: null });
+  }
+
   /** After signing in again: leave the unauthorized state and send. */
   resume(): void {
     if (this.state.phase === 'unauthorized') this.cell.update({ phase: 'idle', attempt: 0 });
@@ -180,17 +188,17 @@ export class Sender {
   private failed(err: unknown): SenderError {
     const now = this.clock.now();
     const error: SenderError =
-      err instanceof TransportError
+      err instanceof ClientError
         ? { code: err.code, message: err.message, status: err.status, at: now }
         : { code: 'storage', message: err instanceof Error ? err.message : String(err), status: 0, at: now };
-    if (err instanceof TransportError && err.action === 'unauthorized') {
+    if (err instanceof ClientError && failureAction(err) === 'unauthorized') {
       this.cell.update({ phase: 'unauthorized', lastError: error, nextRetryAt: null });
     } else if (!this.network.isOnline()) {
       // Lost the network mid-send: the online event, not a timer, brings the next try.
       this.cell.update({ phase: 'offline', lastError: error, nextRetryAt: null });
     } else {
       const attempt = this.state.attempt + 1;
-      const delay = retryDelay(err instanceof TransportError ? err : undefined, attempt, this.policy, this.random);
+      const delay = retryDelay(err instanceof ClientError ? err : undefined, attempt, this.policy, this.random);
       this.cell.update({ phase: 'backoff', attempt, lastError: error, nextRetryAt: now + delay });
       if (this.running) {
         this.retryTimer = this.clock.setTimeout(() => {

@@ -6,7 +6,8 @@ import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../sender/backo
 import { browserNetwork, type NetworkStatus } from '../sender/network.ts';
 import { StateCell, type Listener } from '../state-cell.ts';
 import type { SyncClient } from '../transport/transport.ts';
-import { TransportError, type TransportErrorCode } from '../transport/transport-error.ts';
+import { ClientError, type ClientErrorCode } from '@rollcall/contracts';
+import { failureAction } from '../transport/failure-action.ts';
 import { pullSync, SyncError, type PullSyncOptions, type PullSyncResult } from './pull-sync.ts';
 import type { SyncTarget } from './sync-target.ts';
 
@@ -14,7 +15,7 @@ export type RosterSyncPhase = 'idle' | 'syncing' | 'backoff' | 'offline' | 'unau
 
 export interface RosterSyncError {
   /** The API's or the client's code; no-progress for a server that pages without moving; storage when the target failed to apply. */
-  code: TransportErrorCode | 'no-progress' | 'storage';
+  code: ClientErrorCode | 'no-progress' | 'storage';
   message: string;
   status: number;
   at: number;
@@ -101,6 +102,12 @@ export class RosterSync {
     return run;
   }
 
+  /** The session ended (a 401 on any call): pull nothing until resume(). */
+  pause(): void {
+    this.clearTimer();
+    this.cell.update({ phase: 'unauthorized', nextSyncAt: null });
+  }
+
   /** After signing in again. */
   resume(): void {
     if (this.state.phase === 'unauthorized') this.cell.update({ phase: 'idle', attempt: 0 });
@@ -145,19 +152,19 @@ export class RosterSync {
   private async failed(err: unknown): Promise<RosterSyncError> {
     const at = this.clock.now();
     const error: RosterSyncError =
-      err instanceof TransportError ? { code: err.code, message: err.message, status: err.status, at }
+      err instanceof ClientError ? { code: err.code, message: err.message, status: err.status, at }
       : err instanceof SyncError ? { code: err.code, message: err.message, status: 200, at }
       : { code: 'storage', message: err instanceof Error ? err.message : String(err), status: 0, at };
     // Pages applied before the failure moved the revision: show it.
     const revision = await this.opts.target.getRevision().catch(() => this.state.revision);
-    if (err instanceof TransportError && err.action === 'unauthorized') {
+    if (err instanceof ClientError && failureAction(err) === 'unauthorized') {
       this.cell.update({ phase: 'unauthorized', lastError: error, nextSyncAt: null, revision });
     } else if (!this.network.isOnline()) {
       this.cell.update({ phase: 'offline', lastError: error, nextSyncAt: null, revision });
     } else {
       const attempt = this.state.attempt + 1;
       this.cell.update({ phase: 'backoff', lastError: error, attempt, revision });
-      this.schedule(retryDelay(err instanceof TransportError ? err : undefined, attempt, this.policy, this.opts.random));
+      this.schedule(retryDelay(err instanceof ClientError ? err : undefined, attempt, this.policy, this.opts.random));
     }
     return error;
   }
