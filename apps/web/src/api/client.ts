@@ -1,9 +1,9 @@
 // The one module that touches the network: the contracts' client over the whole route table, with
 // the page's session cookie. Every failure is a ClientError with a code from the closed set, and
 // the session owner hears each one (a 401 pauses the sender and the roster sync).
-import { ClientError, createClient, routes, type CallOptions, type ClientErrorCode, type JsonRouteName, type RequestInput, type ResponseOf } from '@rollcall/contracts';
+import { ClientError, createClient, routes, type CallOptions, type RouteDef, type ClientErrorCode, type JsonRouteName, type RequestInput, type ResponseOf } from '@rollcall/contracts';
 
-type ErrorListener = (err: ClientError) => void;
+type ErrorListener = (err: ClientError, route: RouteDef) => void;
 const errorListeners = new Set<ErrorListener>();
 
 /** Hears every failed API call (the session owner uses it); returns the unsubscribe function. */
@@ -12,8 +12,8 @@ export function onApiError(listener: ErrorListener): () => void {
   return () => errorListeners.delete(listener);
 }
 
-function heard(err: ClientError): void {
-  for (const l of [...errorListeners]) l(err);
+function heard(err: ClientError, route: RouteDef): void {
+  for (const l of [...errorListeners]) l(err, route);
 }
 
 export const api = createClient(routes, { credentials: 'same-origin', onError: heard });

@@ -64,7 +64,7 @@ export function useWipeDevice() {
   return useMutation({
     mutationFn: async () => {
       // Neither a pull nor a send may run while the tables are emptied; the reload starts both again.
-      await Promise.all([services.sync.stop(), services.sender.stop()]);
+      await services.session.signedOut();
       await wipeDevice(services.db);
     },
     onSuccess: () => location.reload(),
