@@ -2,7 +2,7 @@
 // web app (browser) and in the load and fault harness (Node).
 export { systemClock, type Clock, type TimerHandle } from './clock.ts';
 export { MemoryOutboxStore } from './outbox/memory-outbox-store.ts';
-export { Outbox, OutboxError, type OutboxListener } from './outbox/outbox.ts';
+export { Outbox, OutboxError, type OutboxListener, type OutboxState } from './outbox/outbox.ts';
 export type { FailedMark, FailureReason, MarkFailure, OutboxCounts, OutboxStore } from './outbox/outbox-store.ts';
 export { backoffDelay, DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './sender/backoff.ts';
 export { webLock, type CrossContextLock } from './sender/cross-context-lock.ts';

@@ -37,7 +37,3 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
 export function useCachedClasses(): CachedClass[] | undefined {
   return useLive(() => services.db.classes.orderBy('name').toArray(), [], undefined as CachedClass[] | undefined);
 }
-
-export function usePendingMarks(): number {
-  return useLive(() => services.db.outbox.count(), [], 0);
-}

@@ -33,7 +33,12 @@ async function settle(marks: NewMark[], transport: MarkTransport, outbox: Outbox
   let results: MarkResult[];
   try {
     outcome.requests++;
-    results = (await transport.postMarks(marks)).results;
+    outbox.setSending(marks.length);
+    try {
+      results = (await transport.postMarks(marks)).results;
+    } finally {
+      outbox.setSending(0);
+    }
   } catch (e) {
     const err = asClientError(e);
     if (failureAction(err) !== 'split') throw err;

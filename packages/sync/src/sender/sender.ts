@@ -86,10 +86,9 @@ export class Sender {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = [
-      this.outbox.subscribe(() => {
-        void this.refreshCounts();
-        this.kick();
-      }),
+      this.outbox.onChange(() => this.kick()),
+      // The outbox owns the count; the sender's state mirrors it for one status line.
+      this.outbox.subscribe((s) => this.cell.update({ pending: s.pending, failed: s.refused.length })),
       this.network.subscribe(() => this.onNetworkChange()),
     ];
     void this.refreshCounts();
@@ -229,7 +228,8 @@ export class Sender {
 
   private async refreshCounts() {
     try {
-      const counts = await this.outbox.counts();
+      const { pending, refused } = await this.outbox.refresh();
+      const counts = { pending, failed: refused.length };
       this.cell.update(counts);
       return counts;
     } catch {
