@@ -1,6 +1,8 @@
 // @rollcall/sync: the offline outbox, its sender and the roster sync client, the same code in the
 // web app (browser) and in the load and fault harness (Node).
 export { systemClock, type Clock, type TimerHandle } from './clock.ts';
+export { LiveChannel, type LiveChannelOptions, type LiveChannelPhase, type LiveChannelState } from './live/live-channel.ts';
+export { readSse, type SseMessage } from './live/sse.ts';
 export { MemoryOutboxStore } from './outbox/memory-outbox-store.ts';
 export { Outbox, OutboxError, type OutboxListener, type OutboxState } from './outbox/outbox.ts';
 export type { FailedMark, FailureReason, MarkFailure, OutboxCounts, OutboxStore } from './outbox/outbox-store.ts';

@@ -59,6 +59,7 @@ export class RosterSync {
   private running = false;
   private timer: TimerHandle | null = null;
   private inFlight: Promise<RosterSyncOutcome> | null = null;
+  private queued: Promise<RosterSyncOutcome> | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly opts: RosterSyncOptions) {
@@ -92,9 +93,19 @@ export class RosterSync {
     await this.inFlight;
   }
 
-  /** Pulls now (ignoring a backoff wait) and says what happened; joins a pull already running. */
+  /**
+   * Pulls now (ignoring a backoff wait) and says what happened. Asked while a pull runs, it pulls
+   * once more after it (that pull may have read the server before the change that prompted this
+   * call); any number of such calls share that one extra pull.
+   */
   syncNow(): Promise<RosterSyncOutcome> {
-    if (this.inFlight) return this.inFlight;
+    if (this.inFlight) {
+      this.queued ??= this.inFlight.then(() => {
+        this.queued = null;
+        return this.syncNow();
+      });
+      return this.queued;
+    }
     const run = this.pull().finally(() => {
       if (this.inFlight === run) this.inFlight = null;
     });
