@@ -15,3 +15,4 @@ export * from './vector.ts';
 export * from './client/client-error.ts';
 export * from './client/create-client.ts';
 export * from './client/retry-after.ts';
+export * from './enrolment.ts';

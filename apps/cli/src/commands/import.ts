@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ClientError, encodeVector, type NewEmbedding } from '@rollcall/contracts';
+import { ClientError, postEmbeddings, toNewEmbedding, type NewEmbedding } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality, isFaceError, photoReasons } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { apiClient, type ApiClient } from '../api-client.ts';
@@ -30,9 +30,6 @@ export interface ImportSummary {
   errors: number;
   photos: PhotoOutcome[];
 }
-
-/** The API takes at most 50 embeddings per request. */
-const BATCH = 50;
 
 async function ensureStudent(api: ApiClient, s: StudentFolder): Promise<boolean> {
   try {
@@ -77,23 +74,21 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
         }
         const face = result.faces[0]!;
         known.add(sourceHash); // the same photo twice in one folder is stored once
-        pending.push({ file: rel, embedding: { modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash } });
+        pending.push({ file: rel, embedding: toNewEmbedding({ modelId: face.embedding.modelId, vector: face.embedding.vector, quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash }) });
         outcome.status = 'added';
       } catch (e) {
         if (!isFaceError(e)) throw e;
         outcome.error = `${e.code}: ${e.message}`;
       }
     }
-    for (let i = 0; i < pending.length; i += BATCH) {
-      const chunk = pending.slice(i, i + BATCH);
-      const res = await api.addEmbeddings({ params: { studentId: student.studentId }, body: { embeddings: chunk.map((p) => p.embedding) } });
+    if (pending.length) {
+      const results = await postEmbeddings(api.addEmbeddings, student.studentId, pending.map((p) => p.embedding));
       // The API has the last word: a photo stored meanwhile comes back as a duplicate.
-      const dup = new Set(res.results.filter((r) => r.status === 'duplicate').map((r) => r.sourceHash));
-      for (const p of chunk) {
-        if (!dup.has(p.embedding.sourceHash)) continue;
-        const o = summary.photos.find((x) => x.file === p.file);
+      results.forEach((r, i) => {
+        if (r.status !== 'duplicate') return;
+        const o = summary.photos.find((x) => x.file === pending[i]!.file);
         if (o) o.status = 'already-stored';
-      }
+      });
     }
   }
   bar.end();

@@ -3,7 +3,8 @@
 // adds nothing twice: the server knows each photo by its content hash.
 import { useState } from 'react';
 import type { NewEmbedding } from '@rollcall/contracts';
-import { ApiClientError, call } from '../api/client.ts';
+import { postEmbeddings } from '@rollcall/contracts';
+import { api, ApiClientError, call } from '../api/client.ts';
 import { services } from '../app/services.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { REASON_TEXT, errorText } from '../ui/messages.ts';
@@ -51,8 +52,9 @@ export function FolderImportPage() {
           setDone((d) => d + 1);
         }
         if (accepted.length) {
-          const res = await call('addEmbeddings', { params: { studentId: s.studentId }, body: { embeddings: accepted.map((a) => a.embedding) } });
-          setLines((l) => [...l, ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: res.results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' }))]);
+          // More accepted photos than one request may carry are posted in chunks.
+          const results = await postEmbeddings(api.addEmbeddings, s.studentId, accepted.map((a) => a.embedding));
+          setLines((l) => [...l, ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' }))]);
         }
       }
       await services.sync.syncNow();

@@ -3,7 +3,7 @@
 // Photos never leave the browser; only the accepted embeddings are sent.
 import { checkEnrolmentPhoto, DEFAULT_GATES, DEFAULT_MATCH, enrolmentQuality, type FaceEngine, type QualityReason } from '@rollcall/face';
 import { decodeImageBlob } from '@rollcall/face/browser';
-import { encodeVector, type NewEmbedding } from '@rollcall/contracts';
+import { toNewEmbedding, type NewEmbedding } from '@rollcall/contracts';
 import type { Gallery } from '@rollcall/matcher';
 
 export interface PhotoResult {
@@ -44,7 +44,7 @@ export async function analysePhoto(engine: FaceEngine, file: Blob, name: string)
       ...base,
       status: 'accepted',
       vector: face.embedding.vector,
-      embedding: { modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash },
+      embedding: toNewEmbedding({ modelId: face.embedding.modelId, vector: face.embedding.vector, quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash }),
     };
   } catch (err) {
     return { name, status: 'error', reasons: [], error: err instanceof Error ? err.message : String(err), width: img.width, height: img.height, boxes: [] };
