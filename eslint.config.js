@@ -1,5 +1,6 @@
-// Lint: TypeScript rules plus the dependency direction (packages never import apps).
+// Lint: TypeScript rules, React's rules of hooks, and the dependency direction (packages never import apps).
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -10,6 +11,17 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Effects carry dependency lists: the plugin checks them and the rules of hooks.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLive$' }] },
+  },
+  {
+    // Being rewritten this round by the recognition (#12) and register (#10) work: warn until merged, then make these errors too.
+    files: ['apps/web/src/attendance/useRecognition.ts', 'apps/web/src/attendance/TakeAttendancePage.tsx'],
+    rules: { 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
     // The service worker template is plain JavaScript run in a worker scope.

@@ -1,6 +1,6 @@
 // `pnpm bench matcher`: HNSW vs the exact scan on realistic clustered embeddings (5 per identity),
 // per size and dimension; with --crossover and --rosters, the studies behind the matcher's defaults.
-import { Gallery, loadGallery, saveGallery, type GalleryOptions } from '../../packages/matcher/src/index.ts';
+import { Gallery, type GalleryOptions } from '../../packages/matcher/src/index.ts';
 import { SyntheticFaces } from '../../packages/matcher/src/synthetic.ts';
 
 const MODEL_BY_DIM = { 128: 'faceapi-resnet@1.7.15', 1024: 'human-faceres@3.3.6' } as const;
@@ -32,14 +32,10 @@ export interface SizeResult {
   recallAt1: number;
   studentRecallAt1: number;
   memoryMb: number;
-  saveMs: number | null;
-  loadMs: number | null;
 }
 
 /** Above this many 1024-d vectors the default run stops: building takes minutes on 2 cores. */
 const DEFAULT_MAX_N_1024 = 10_000;
-/** Snapshots are timed up to this size (fake-indexeddb in Node copies everything in memory). */
-const MAX_N_PERSIST = 10_000;
 
 export async function run(argv: string[]): Promise<void> {
   const args = parseArgs(argv);
@@ -117,20 +113,6 @@ async function measureSize(n: number, dim: Dim, args: Args): Promise<SizeResult>
   const queryP50Ms = percentile(hnswTimes, 0.5);
   const exactP50Ms = percentile(exactTimes, 0.5);
 
-  let saveMs: number | null = null;
-  let loadMs: number | null = null;
-  if (n <= MAX_N_PERSIST) {
-    // The matcher's loader has installed an IndexedDB (fake-indexeddb) in Node.
-    const db = { dbName: `bench-${dim}-${n}` };
-    t = performance.now();
-    await saveGallery(gallery, { key: 'bench', revision: 1 }, db);
-    saveMs = performance.now() - t;
-    t = performance.now();
-    const loaded = await loadGallery('bench', options, db);
-    loadMs = performance.now() - t;
-    if (loaded?.graph !== 'loaded') throw new Error(`bench: graph was not reloaded (${loaded?.graph})`);
-    loaded.gallery.dispose();
-  }
   const memoryMb = estimateMemoryMb(gallery, n);
   gallery.dispose();
   return {
@@ -145,8 +127,6 @@ async function measureSize(n: number, dim: Dim, args: Args): Promise<SizeResult>
     recallAt1: round(hits / exactQueries.length, 4),
     studentRecallAt1: round(studentHits / exactQueries.length, 4),
     memoryMb: round(memoryMb, 1),
-    saveMs: saveMs === null ? null : round(saveMs),
-    loadMs: loadMs === null ? null : round(loadMs),
   };
 }
 
@@ -307,9 +287,6 @@ function formatTables(result: { sizes: SizeResult[]; crossover?: unknown[]; rost
     'recall@1': r.recallAt1,
     'student@1': r.studentRecallAt1,
     MB: r.memoryMb,
-    'save ms': r.saveMs ?? '-',
-    'load ms': r.loadMs ?? '-',
-    'load vs build': r.loadMs === null ? '-' : `${round(r.buildMs / r.loadMs, 1)}x faster`,
   }))));
   if (result.crossover) lines.push('', 'crossover (full matcher query, p50 ms):', table(result.crossover as Record<string, unknown>[]));
   if (result.rosters) lines.push('', 'roster scoping (p50 ms):', table(result.rosters as Record<string, unknown>[]));

@@ -82,7 +82,7 @@ export function startDevice(base: string, device: Setup['devices'][number], stat
       throw err;
     }
   };
-  const transport = fetchTransport({ baseUrl: base, headers: () => ({ authorization: `Bearer ${device.token}` }), fetch: timedFetch, timeoutMs: opts.timeoutMs ?? 10_000 });
+  const transport = fetchTransport({ baseUrl: base, token: device.token, fetch: timedFetch, timeoutMs: opts.timeoutMs ?? 10_000 });
   const sender = new Sender({ outbox, transport, batchSize: 50, pollMs: 500, backoff: { minMs: 250, maxMs: 4_000 } });
   sender.start();
   const generated: NewMark[] = [];

@@ -41,7 +41,7 @@ describe.each(dialects)('consent on %s', (dialect) => {
     expect((await enrol(api, 'WD', 10, 11, 12)).status).toBe(201);
     const device = await api.device([classId]);
     const target = new MemorySyncTarget();
-    const client = fetchTransport({ baseUrl: api.base, headers: () => ({ authorization: `Bearer ${device.token}` }), timeoutMs: 20_000 });
+    const client = fetchTransport({ baseUrl: api.base, token: device.token, timeoutMs: 20_000 });
     await pullSync(client, target);
     const held = [...target.embeddings.values()].filter((e) => e.studentId === 'WD').map((e) => e.id).sort();
     expect(held).toHaveLength(3);

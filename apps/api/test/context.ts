@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { createClient, routes, type Client, type Routes } from '@rollcall/contracts';
 import { createApp, type AppOptions } from '../src/app.ts';
 import { parseDatabaseUrl } from '../src/config.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
@@ -75,7 +76,11 @@ export interface TestApi {
   teacher: (classIds: string[]) => Promise<{ id: string; token: string; email: string; password: string }>;
   /** A classroom device registered for the given classes. */
   device: (classIds: string[]) => Promise<{ id: string; token: string }>;
-  /** JSON request as the admin unless `init.token` says otherwise; `raw` sends a string body as is. */
+  /** The typed client (the one every caller uses) as the admin; failures throw ClientError. */
+  client: Client<Routes>;
+  /** The typed client with another bearer token; null calls anonymously. */
+  clientAs: (token: string | null) => Client<Routes>;
+  /** Raw JSON request, for malformed input and status checks; as the admin unless `init.token` says otherwise; `raw` sends a string body as is. */
   // Tests read answers loosely on purpose: the router already checks every answer against its contract.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call: (method: string, path: string, body?: unknown, init?: CallInit) => Promise<{ status: number; body: any; headers: Headers }>;
@@ -141,26 +146,28 @@ export async function startApi(dialect: Dialect, overrides: Partial<AppOptions['
   const created = await call('POST', '/api/tokens', { name: 'tests' }, { token: null, headers: { cookie } });
   adminToken = created.body.token;
   let n = 0;
+  const clientAs = (token: string | null) => createClient(routes, { baseUrl: first.base, ...(token && { token }) });
+  const client = clientAs(adminToken);
   return {
     dialect,
     base: first.base,
     database,
     adminToken,
     call,
+    client,
+    clientAs,
     async teacher(classIds) {
       const email = `teacher${++n}@school.example`;
       const password = 'teacher password 123';
-      const user = await call('POST', '/api/users', { email, name: `Teacher ${n}`, role: 'teacher', password, classIds });
-      if (user.status !== 201) throw new Error(JSON.stringify(user.body));
+      const user = await client.createUser({ body: { email, name: `Teacher ${n}`, role: 'teacher', password, classIds } });
       const signIn = await call('POST', '/api/auth/sign-in', { email, password }, { token: null });
       const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
       const token = (await call('POST', '/api/tokens', { name: 'cli' }, { token: null, headers: { cookie } })).body.token;
-      return { id: user.body.id, token, email, password };
+      return { id: user.id, token, email, password };
     },
     async device(classIds) {
-      const res = await call('POST', '/api/devices', { name: `Room ${++n}`, classIds });
-      if (res.status !== 201) throw new Error(JSON.stringify(res.body));
-      return { id: res.body.device.id, token: res.body.token };
+      const created = await client.createDevice({ body: { name: `Room ${++n}`, classIds } });
+      return { id: created.device.id, token: created.token };
     },
     async secondInstance() {
       const second = openDatabase(parseDatabaseUrl(url, 5));

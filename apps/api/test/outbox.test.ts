@@ -82,7 +82,7 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     await api.close();
   });
 
-  const transportTo = (base: string) => fetchTransport({ baseUrl: base, headers: () => ({ authorization: `Bearer ${token}` }), timeoutMs: 20_000 });
+  const transportTo = (base: string) => fetchTransport({ baseUrl: base, token: () => token, timeoutMs: 20_000 });
 
   function device(transport: MarkTransport, batchSize = 50) {
     const clock = new ManualClock(Date.now());
@@ -208,13 +208,40 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     expect((await sender.flush()).requests).toBe(0);
   });
 
+  it('publishes one outbox state (pending, sending, refused with the reason) and lets a refused mark be retried or discarded', async () => {
+    const sessionId = await newSession();
+    const { outbox, sender } = device(transportTo(api.base));
+    const seen: { pending: number; sending: number; refused: number }[] = [];
+    outbox.subscribe((s) => seen.push({ pending: s.pending, sending: s.sending, refused: s.refused.length }));
+    const ok = mark(sid(3), { sessionId });
+    const late = mark('S998', { sessionId });
+    const stray = mark('S997', { sessionId });
+    for (const m of [ok, late, stray]) await outbox.enqueue(m);
+    await sender.flush();
+    expect(seen).toContainEqual({ pending: 3, sending: 3, refused: 0 });
+    expect(outbox.state).toMatchObject({ pending: 0, sending: 0, loaded: true });
+    expect(outbox.state.refused.map((f) => [f.mark.id, f.reason])).toEqual([[late.id, 'student-not-found'], [stray.id, 'student-not-found']]);
+
+    // The office enrols the late student; the teacher retries that mark and discards the other.
+    await api.client.createStudent({ body: { studentId: 'S998', name: 'Late Enrolment' } });
+    await api.client.addToRoster({ params: { id: classId, studentId: 'S998' } });
+    await outbox.retry([late.id]);
+    expect(outbox.state.refused.map((f) => f.mark.id)).toEqual([stray.id]);
+    expect(await sender.flush()).toMatchObject({ confirmed: 1, failed: 0 });
+    await outbox.discard([stray.id]);
+    expect(outbox.state).toMatchObject({ pending: 0, sending: 0, refused: [] });
+    expect((await storedIds(sessionId)).map((r) => r.id).sort()).toEqual([ok.id, late.id].sort());
+    // Later tests count the roster's students.
+    await api.client.deleteStudent({ params: { studentId: 'S998' } });
+  });
+
   it('stops on a revoked token and surfaces unauthorized', async () => {
     const revoked = await api.device([classId]);
     const list = await api.call('GET', '/api/devices');
     expect(list.status).toBe(200);
     const del = await api.call('DELETE', `/api/devices/${revoked.id}`);
     expect(del.status).toBeLessThan(300);
-    const transport = fetchTransport({ baseUrl: api.base, headers: () => ({ authorization: `Bearer ${revoked.token}` }) });
+    const transport = fetchTransport({ baseUrl: api.base, token: revoked.token });
     const { outbox, sender } = device(transport);
     await outbox.enqueue(mark(sid(1)));
     const result = await sender.flush();

@@ -5,7 +5,7 @@ import { embedCommand } from './commands/embed.ts';
 import { evalCommand } from './commands/eval.ts';
 import { importCommand } from './commands/import.ts';
 import { livenessCommand } from './commands/liveness.ts';
-import { ApiCallError } from './api-client.ts';
+import { ClientError } from '@rollcall/contracts';
 import { UsageError } from './paths.ts';
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
@@ -38,8 +38,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(e.message);
       return 2;
     }
-    if (e instanceof ApiCallError) {
-      console.error(`error [${e.code}]: ${e.message}`);
+    if (e instanceof ClientError) {
+      console.error(`error [${e.code}]: ${e.route ? `${e.route}: ` : ''}${e.message}`);
       return 1;
     }
     if (isFaceError(e)) {

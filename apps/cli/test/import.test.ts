@@ -64,7 +64,7 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     symlinkSync(join(TWD, '_groups', readdirSync(join(TWD, '_groups'))[0]!), join(seed, 'S003_Group', 'group.jpg'));
     // No consent recorded yet: every student is reported, none fails the batch, nothing is stored.
     blocked = await importFolder(seed, client);
-    await client.call('POST', '/api/consent', BulkConsentResult, { entries: ['S001', 'S002', 'S003'].map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) });
+    await client.setConsentBulk({ body: { entries: ['S001', 'S002', 'S003'].map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) } });
     first = await importFolder(seed, client);
   });
 
@@ -85,7 +85,7 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     expect(first.noConsent).toEqual([]);
     expect(first.added).toBeGreaterThanOrEqual(4);
     expect(first.photos.find((p) => p.file === 'S003_Group/group.jpg')).toMatchObject({ status: 'rejected', reasons: ['multiple-faces'] });
-    const page = await client.call('GET', '/api/students?q=S00', StudentPage);
+    const page = await client.listStudents({ query: { q: 'S00' } });
     const total = page.items.reduce((n, s) => n + s.embeddingCount, 0);
     expect(total).toBe(first.added);
   });
@@ -95,7 +95,7 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     expect(again.studentsCreated).toBe(0);
     expect(again.added).toBe(0);
     expect(again.alreadyStored).toBe(first.added);
-    const page = await client.call('GET', '/api/students?q=S00', StudentPage);
+    const page = await client.listStudents({ query: { q: 'S00' } });
     expect(page.items.reduce((n, s) => n + s.embeddingCount, 0)).toBe(first.added);
   });
 });

@@ -117,6 +117,8 @@ export const routes = {
 
 export type Routes = typeof routes;
 export type RouteName = keyof Routes;
+/** Routes that answer with one JSON document (not a Server-Sent Events stream). */
+export type JsonRouteName = { [N in RouteName]: Routes[N] extends { stream: true } ? never : N }[RouteName];
 
 type Field<R, K extends string> = R extends Record<K, infer S extends z.ZodType> ? S : undefined;
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;

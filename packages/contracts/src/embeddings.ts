@@ -15,7 +15,10 @@ export const NewEmbedding = z.strictObject({
 });
 export type NewEmbedding = z.infer<typeof NewEmbedding>;
 
-export const AddEmbeddingsBody = z.strictObject({ embeddings: z.array(NewEmbedding).min(1).max(50) });
+/** The most embeddings one POST may carry: enrolment code chunks by it (see enrolment.ts). */
+export const MAX_EMBEDDINGS_PER_POST = 50;
+
+export const AddEmbeddingsBody = z.strictObject({ embeddings: z.array(NewEmbedding).min(1).max(MAX_EMBEDDINGS_PER_POST) });
 export type AddEmbeddingsBody = z.infer<typeof AddEmbeddingsBody>;
 
 export const AddEmbeddingsResult = z.object({

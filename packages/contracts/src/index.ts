@@ -15,3 +15,7 @@ export * from './students.ts';
 export * from './sync.ts';
 export * from './vector.ts';
 export * from './weak-passwords.ts';
+export * from './client/client-error.ts';
+export * from './client/create-client.ts';
+export * from './client/retry-after.ts';
+export * from './enrolment.ts';

@@ -8,7 +8,4 @@ export { DEFAULT_HNSW_PARAMS } from './hnsw-index.ts';
 export type { HnswParams } from './hnsw-index.ts';
 export { MatcherError, isMatcherError } from './errors.ts';
 export type { MatcherErrorCode } from './errors.ts';
-export { galleryFingerprint } from './fingerprint.ts';
-export { saveGallery, loadGallery, openGallery, deleteSavedGallery } from './persistence.ts';
-export type { LoadedGallery, OpenedGallery, OpenReason, Revision, SnapshotInfo, StorageOptions } from './persistence.ts';
 export { prng, gaussian } from './synthetic.ts';

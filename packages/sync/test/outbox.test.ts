@@ -26,7 +26,7 @@ describe('Outbox', () => {
   it('tells listeners about every change, and retries or discards failed marks', async () => {
     const outbox = new Outbox(new MemoryOutboxStore(), () => 42);
     let changes = 0;
-    const off = outbox.subscribe(() => changes++);
+    const off = outbox.onChange(() => changes++);
     const [a, b] = [sampleMark(), sampleMark()];
     await outbox.enqueue(a);
     await outbox.enqueue(b);
@@ -46,6 +46,9 @@ describe('Outbox', () => {
 
   it('keeps a stored mark stored when a listener throws', async () => {
     const outbox = new Outbox(new MemoryOutboxStore());
+    outbox.onChange(() => {
+      throw new Error('UI bug');
+    });
     outbox.subscribe(() => {
       throw new Error('UI bug');
     });

@@ -2,7 +2,8 @@
 // between pages (the stored revision never runs ahead of the stored data), and a stuck server.
 import type { SyncResponse } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
-import { MemorySyncTarget, pullSync, SyncError, TransportError } from '../src/index.ts';
+import { ClientError } from '@rollcall/contracts';
+import { MemorySyncTarget, pullSync, SyncError } from '../src/index.ts';
 import { embedding, page, ScriptedSync, student } from './helpers.ts';
 
 describe('pullSync', () => {
@@ -42,7 +43,7 @@ describe('pullSync', () => {
     const target = new MemorySyncTarget();
     const client = new ScriptedSync(new Map<number, SyncResponse | Error>([
       [0, page(0, 5, { more: true, students: { upserted: [student('S1')], deleted: [] } })],
-      [5, new TransportError('network', 'network', 'connection reset')],
+      [5, new ClientError('network', 'connection reset')],
     ]));
     const revisions: number[] = [];
     const setRevision = target.setRevision.bind(target);

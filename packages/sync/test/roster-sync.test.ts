@@ -2,7 +2,8 @@
 // Retry-After; stops on 401 until resume(); shows the revision the cache really holds.
 import type { SyncResponse } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
-import { ManualNetwork, MemorySyncTarget, RosterSync, TransportError, type RosterSyncOptions } from '../src/index.ts';
+import { ClientError } from '@rollcall/contracts';
+import { ManualNetwork, MemorySyncTarget, RosterSync, type RosterSyncOptions } from '../src/index.ts';
 import { ManualClock } from '../src/testing/index.ts';
 import { drainMicrotasks, page, ScriptedSync, student } from './helpers.ts';
 
@@ -40,7 +41,7 @@ describe('RosterSync', () => {
   });
 
   it('backs off after a failure, not sooner than Retry-After, and recovers', async () => {
-    const { clock, client, sync } = setup([[0, new TransportError('http', 'database-unavailable', 'down', 503, 5_000)]]);
+    const { clock, client, sync } = setup([[0, new ClientError('database-unavailable', 'down', { status: 503, retryAfterMs: 5_000 })]]);
     sync.start();
     const s = await until(sync, (st) => st.phase === 'backoff');
     expect(s).toMatchObject({ attempt: 1, lastError: { code: 'database-unavailable', status: 503 }, revision: 0 });
@@ -54,7 +55,7 @@ describe('RosterSync', () => {
   it('shows the revision reached before a page failed', async () => {
     const { sync } = setup([
       [0, page(0, 4, { more: true, students: { upserted: [student('S1')], deleted: [] } })],
-      [4, new TransportError('network', 'network', 'reset')],
+      [4, new ClientError('network', 'reset')],
     ]);
     const outcome = await sync.syncNow();
     expect(outcome.error).toMatchObject({ code: 'network' });
@@ -62,7 +63,7 @@ describe('RosterSync', () => {
   });
 
   it('stops on 401 without retrying until resume()', async () => {
-    const { clock, client, sync } = setup([[0, new TransportError('http', 'unauthenticated', 'sign in', 401)]]);
+    const { clock, client, sync } = setup([[0, new ClientError('unauthenticated', 'sign in', { status: 401 })]]);
     sync.start();
     await until(sync, (s) => s.phase === 'unauthorized');
     expect(clock.pendingTimers).toBe(0);

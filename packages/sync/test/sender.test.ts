@@ -3,7 +3,8 @@
 // time, and the state the UI sees. Time is a ManualClock: nothing here waits on a real timer.
 import type { NewMark } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
-import { ManualNetwork, MemoryOutboxStore, Outbox, Sender, TransportError, webLock, type SenderOptions, type SenderPhase } from '../src/index.ts';
+import { ClientError } from '@rollcall/contracts';
+import { ManualNetwork, MemoryOutboxStore, Outbox, Sender, webLock, type SenderOptions, type SenderPhase } from '../src/index.ts';
 import { ManualClock, sampleMark, stateWhere } from '../src/testing/index.ts';
 import { acceptAll, deferred, drainMicrotasks, ScriptedTransport } from './helpers.ts';
 
@@ -22,7 +23,7 @@ async function enqueueMany(outbox: Outbox, n: number, over: Partial<NewMark> = {
   return marks;
 }
 
-const http = (status: number, code: string, retryAfterMs?: number) => new TransportError('http', code as never, `HTTP ${status}`, status, retryAfterMs);
+const http = (status: number, code: string, retryAfterMs?: number) => new ClientError(code as never, `HTTP ${status}`, { status, retryAfterMs });
 
 describe('Sender', () => {
   it('posts pending marks in batches, oldest first, and forgets them once confirmed', async () => {
@@ -96,10 +97,10 @@ describe('Sender', () => {
   });
 
   it('retries with exponential, capped, jittered backoff, never sooner than Retry-After', async () => {
-    const failures: TransportError[] = [
+    const failures: ClientError[] = [
       http(503, 'database-unavailable', 2000),
-      new TransportError('network', 'network', 'socket hang up'),
-      new TransportError('timeout', 'timeout', 'no answer'),
+      new ClientError('network', 'socket hang up'),
+      new ClientError('timeout', 'no answer'),
       http(502, 'http-502'),
       http(500, 'internal'),
       http(503, 'database-unavailable', 1000),
@@ -191,7 +192,7 @@ describe('Sender', () => {
   it('going offline mid-send waits for the network rather than a timer', async () => {
     const { outbox, sender, network, clock } = setup(() => {
       network.set(false);
-      throw new TransportError('network', 'network', 'Failed to fetch');
+      throw new ClientError('network', 'Failed to fetch');
     });
     await enqueueMany(outbox, 1);
     sender.start();

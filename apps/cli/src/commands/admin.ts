@@ -1,7 +1,6 @@
 // `rollcall admin create --email E [--name N] [--api URL]`: creates the first admin of a new
 // Rollcall through the API's first-run endpoint (open only while no admin exists). The password
 // comes from ROLLCALL_PASSWORD or standard input, never from the command line (shell history).
-import { SignedIn } from '@rollcall/contracts';
 import { apiClient } from '../api-client.ts';
 import { UsageError } from '../paths.ts';
 
@@ -28,6 +27,6 @@ export async function adminCommand(argv: string[]): Promise<void> {
   if (!email) throw new UsageError('rollcall admin create needs --email');
   const api = apiClient(option(argv, 'api') ?? process.env.ROLLCALL_API ?? 'http://localhost:8080', undefined);
   const password = await readPassword();
-  const result = await api.call('POST', '/api/auth/setup', SignedIn, { email, name: option(argv, 'name') ?? email.split('@')[0], password });
+  const result = await api.setup({ body: { email, name: option(argv, 'name') ?? email.split('@')[0]!, password } });
   console.log(`Created admin ${result.user.email}. Sign in at ${api.base} and create personal tokens (for ROLLCALL_TOKEN) under your account.`);
 }

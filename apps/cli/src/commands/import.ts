@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AddEmbeddingsResult, EmbeddingList, encodeVector, Student, type NewEmbedding } from '@rollcall/contracts';
+import { ClientError, postEmbeddings, toNewEmbedding, type NewEmbedding, type Student } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality, isFaceError, photoReasons } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
-import { ApiCallError, apiClient, type ApiClient } from '../api-client.ts';
+import { apiClient, type ApiClient } from '../api-client.ts';
 import { readLayout, type StudentFolder } from '../import/layout.ts';
 import { progressBar } from '../import/progress.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
@@ -35,16 +35,13 @@ export interface ImportSummary {
   photos: PhotoOutcome[];
 }
 
-/** The API takes at most 50 embeddings per request. */
-const BATCH = 50;
-
 async function ensureStudent(api: ApiClient, s: StudentFolder): Promise<{ created: boolean; student: Student }> {
   try {
-    return { created: false, student: await api.call('GET', `/api/students/${encodeURIComponent(s.studentId)}`, Student) };
+    return { created: false, student: await api.getStudent({ params: { studentId: s.studentId } }) };
   } catch (e) {
-    if (!(e instanceof ApiCallError) || e.status !== 404) throw e;
+    if (!(e instanceof ClientError) || e.code !== 'student-not-found') throw e;
   }
-  return { created: true, student: await api.call('POST', '/api/students', Student, { studentId: s.studentId, name: s.name }) };
+  return { created: true, student: await api.createStudent({ body: { studentId: s.studentId, name: s.name } }) };
 }
 
 export async function importFolder(folder: string, api: ApiClient, log: (line: string) => void = () => {}): Promise<ImportSummary> {
@@ -61,7 +58,7 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
       for (const file of student.photos) bar.tick(`${basename(dirname(file))}/${basename(file)} (no consent)`);
       continue;
     }
-    const stored = await api.call('GET', `/api/students/${encodeURIComponent(student.studentId)}/embeddings?modelId=${encodeURIComponent(engine.modelId)}`, EmbeddingList);
+    const stored = await api.listEmbeddings({ params: { studentId: student.studentId }, query: { modelId: engine.modelId } });
     const known = new Set(stored.items.map((e) => e.sourceHash));
     const pending: { file: string; embedding: NewEmbedding }[] = [];
     for (const file of student.photos) {
@@ -85,32 +82,30 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
         }
         const face = result.faces[0]!;
         known.add(sourceHash); // the same photo twice in one folder is stored once
-        pending.push({ file: rel, embedding: { modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash } });
+        pending.push({ file: rel, embedding: toNewEmbedding({ modelId: face.embedding.modelId, vector: face.embedding.vector, quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash }) });
         outcome.status = 'added';
       } catch (e) {
         if (!isFaceError(e)) throw e;
         outcome.error = `${e.code}: ${e.message}`;
       }
     }
-    for (let i = 0; i < pending.length; i += BATCH) {
-      const chunk = pending.slice(i, i + BATCH);
-      let res;
+    if (pending.length) {
+      let results;
       try {
-        res = await api.call('POST', `/api/students/${encodeURIComponent(student.studentId)}/embeddings`, AddEmbeddingsResult, { embeddings: chunk.map((p) => p.embedding) });
+        results = await postEmbeddings(api.addEmbeddings, student.studentId, pending.map((p) => p.embedding));
       } catch (e) {
         // Consent withdrawn while the photos were analysed: report the student, keep going.
-        if (!(e instanceof ApiCallError) || e.code !== 'consent-required') throw e;
+        if (!(e instanceof ClientError) || e.code !== 'consent-required') throw e;
         summary.photos = summary.photos.filter((o) => o.studentId !== student.studentId);
         summary.noConsent.push({ studentId: student.studentId, consent: (await ensureStudent(api, student)).student.consent });
-        break;
+        continue;
       }
       // The API has the last word: a photo stored meanwhile comes back as a duplicate.
-      const dup = new Set(res.results.filter((r) => r.status === 'duplicate').map((r) => r.sourceHash));
-      for (const p of chunk) {
-        if (!dup.has(p.embedding.sourceHash)) continue;
-        const o = summary.photos.find((x) => x.file === p.file);
+      results.forEach((r, i) => {
+        if (r.status !== 'duplicate') return;
+        const o = summary.photos.find((x) => x.file === pending[i]!.file);
         if (o) o.status = 'already-stored';
-      }
+      });
     }
   }
   bar.end();

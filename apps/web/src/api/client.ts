@@ -1,48 +1,31 @@
-// The one module that touches the network. Calls are typed end to end by the contracts' route
-// table; failures become ApiClientError with a code from the closed set.
-import {
-  buildPath, isErrorCode, routes,
-  type ErrorCode, type RequestInput, type ResponseOf, type RouteName,
-} from '@rollcall/contracts';
+// The one module that touches the network: the contracts' client over the whole route table, with
+// the page's session cookie. Every failure is a ClientError with a code from the closed set, and
+// the session owner hears each one (a 401 pauses the sender and the roster sync).
+import { ClientError, createClient, routes, type CallOptions, type RouteDef, type ClientErrorCode, type JsonRouteName, type RequestInput, type ResponseOf } from '@rollcall/contracts';
 
-export class ApiClientError extends Error {
-  constructor(readonly code: ErrorCode | 'network', message: string, readonly status: number, readonly details?: unknown) {
-    super(message);
-    this.name = 'ApiClientError';
-  }
+type ErrorListener = (err: ClientError, route: RouteDef) => void;
+const errorListeners = new Set<ErrorListener>();
+
+/** Hears every failed API call (the session owner uses it); returns the unsubscribe function. */
+export function onApiError(listener: ErrorListener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
 }
 
-type Args<N extends RouteName> = Partial<RequestInput<N>>;
-
-export async function call<N extends RouteName>(name: N, args: Args<N> = {}, init: { signal?: AbortSignal } = {}): Promise<ResponseOf<N>> {
-  const def = routes[name];
-  let url = buildPath(def.path, (args.params ?? {}) as Record<string, string>);
-  const query = args.query as Record<string, unknown> | undefined;
-  if (query) {
-    const qs = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) qs.set(k, String(v));
-    if ([...qs].length) url += `?${qs}`;
-  }
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method: def.method,
-      headers: args.body !== undefined ? { 'content-type': 'application/json' } : {},
-      ...(args.body !== undefined && { body: JSON.stringify(args.body) }),
-      credentials: 'same-origin',
-      ...(init.signal && { signal: init.signal }),
-    });
-  } catch (err) {
-    throw new ApiClientError('network', err instanceof Error ? err.message : 'network error', 0);
-  }
-  const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
-    const code = isErrorCode(error?.code) ? error.code : 'internal';
-    throw new ApiClientError(code, typeof error?.message === 'string' ? error.message : `HTTP ${res.status}`, res.status, error?.details);
-  }
-  // Parse, don't cast: a server of another version fails here with a clear message.
-  const parsed = def.response.safeParse(body);
-  if (!parsed.success) throw new ApiClientError('internal', `Unexpected answer from ${def.method} ${def.path}`, res.status);
-  return parsed.data as ResponseOf<N>;
+function heard(err: ClientError, route: RouteDef): void {
+  for (const l of [...errorListeners]) l(err, route);
 }
+
+export const api = createClient(routes, { credentials: 'same-origin', onError: heard });
+
+/** The same client for the outbox sender and the roster sync (@rollcall/sync's transport options). */
+export const apiClientOptions = { credentials: 'same-origin', onError: heard } as const;
+
+/** Pages call `call(name, args)`: the one client, addressed by route name. */
+export function call<N extends JsonRouteName>(name: N, args: Partial<RequestInput<N>> = {}, init: CallOptions = {}): Promise<ResponseOf<N>> {
+  const method = api[name] as (args: object, opts: CallOptions) => Promise<ResponseOf<N>>;
+  return method(args, init);
+}
+
+/** The one error type of every client (kept under the web app's old name so pages read the same). */
+export { ClientError as ApiClientError, type ClientErrorCode };

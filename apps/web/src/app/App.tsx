@@ -64,17 +64,13 @@ export function App() {
 
   useEffect(() => {
     if (!signedIn) return;
-    services.sync.start();
-    services.sender.start();
+    services.session.signedIn();
     // Start loading the models now, so they are ready (and cached for offline) when needed, on the
     // backend the device's settings ask for: the page keeps the first engine it loads.
     void readSettings(services.db)
       .then((s) => loadFaceEngine(s.backend))
       .catch(() => undefined);
-    return () => {
-      void services.sync.stop();
-      void services.sender.stop();
-    };
+    return () => void services.session.signedOut();
   }, [signedIn]);
 
   if (auth.status === 'loading') return <p className="loading">Loading Rollcall…</p>;

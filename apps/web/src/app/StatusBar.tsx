@@ -1,19 +1,22 @@
-// Always visible: online or offline, whether the device is ready to work offline, sync state (revision, marks waiting to be sent), which
-// inference backend runs (with a warning for the slow cpu fallback), and model loading progress.
+// Always visible: online or offline, whether the device is ready to work offline, the roster sync's
+// phase, the outbox (marks waiting, being sent, refused), which inference backend runs (with a
+// warning for the slow cpu fallback), and model loading progress.
+import type { RosterSyncState } from '@rollcall/sync';
 import { useStore } from './store.ts';
 import { useOnline } from './useOnline.ts';
 import { useServiceState } from './useServiceState.ts';
 import { services } from './services.ts';
 import { faceStatus } from '../face/face-service.ts';
-import { usePendingMarks } from '../data/local.ts';
 import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
+import { OutboxStatus } from './OutboxStatus.tsx';
 
-function syncText(phase: string, revision: number | null, lastSyncedAt: number | null): string {
-  const when = lastSyncedAt ? ` · synced ${new Date(lastSyncedAt).toLocaleTimeString()}` : '';
-  const rev = revision !== null ? `revision ${revision}` : 'not synced yet';
-  if (phase === 'syncing') return `Syncing… (${rev})`;
-  if (phase === 'unauthorized') return 'Sign in again to sync';
-  if (phase === 'backoff') return `Sync failed, retrying (${rev})`;
+function syncText(sync: RosterSyncState): string {
+  const when = sync.lastSyncedAt ? ` · synced ${new Date(sync.lastSyncedAt).toLocaleTimeString()}` : '';
+  const rev = sync.revision !== null ? `revision ${sync.revision}` : 'not synced yet';
+  if (sync.phase === 'syncing') return `Syncing… (${rev})`;
+  if (sync.phase === 'unauthorized') return 'Sign in again to sync';
+  if (sync.phase === 'offline') return `Roster from this device (${rev})`;
+  if (sync.phase === 'backoff') return `Sync failed, retrying${sync.nextSyncAt ? ` at ${new Date(sync.nextSyncAt).toLocaleTimeString()}` : ''} (${rev})`;
   return `${rev}${when}`;
 }
 
@@ -35,20 +38,17 @@ export function StatusBar() {
   const online = useOnline();
   const sync = useServiceState(services.sync);
   const face = useStore(faceStatus);
-  const pending = usePendingMarks();
   const offline = useStore(offlineReadiness);
   return (
     <div className="status-bar" aria-label="Status">
       <span role="status" aria-label="Connection" className={`pill ${online ? 'ok' : 'bad'}`}>
         {online ? 'Online' : 'Offline'}
       </span>
-      <span className="pill" aria-label="Sync">
-        {syncText(sync.phase, sync.revision, sync.lastSyncedAt)}
+      <span className={`pill ${sync.phase === 'unauthorized' || sync.phase === 'backoff' ? 'warn' : ''}`} aria-label="Sync" title={sync.lastError?.message}>
+        {syncText(sync)}
       </span>
       <OfflinePill readiness={offline} />
-      <span className={`pill ${pending ? 'warn' : ''}`} aria-label="Marks waiting to be sent">
-        {pending} mark{pending === 1 ? '' : 's'} waiting
-      </span>
+      <OutboxStatus />
       <span className={`pill ${face.backend === 'cpu' ? 'bad' : ''}`} aria-label="Inference backend">
         {face.status === 'ready' ? `Face engine: ${face.backend === 'webgl' ? 'WebGL' : face.backend}` : face.status === 'error' ? 'Face engine failed' : 'Face engine not loaded'}
       </span>

@@ -1,18 +1,33 @@
-// The app's long-lived services, created once: the local database, the sync engine and the
-// gallery. Components reach them through hooks, never by importing Dexie or fetch themselves.
+// The app's long-lived services, created once: the local database, the sync engine, the
+// gallery and the session that drives them. Components reach them through hooks, never by importing Dexie or fetch themselves.
 import { DEFAULT_PIPELINE } from '@rollcall/face';
-import { fetchTransport, Outbox, RosterSync, Sender, webLock } from '@rollcall/sync';
+import { fetchTransport, LiveChannel, Outbox, RosterSync, Sender, webLock } from '@rollcall/sync';
+import { apiClientOptions, onApiError } from '../api/client.ts';
+import { queryClient } from '../data/queryClient.ts';
 import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
 import { localDb } from '../local/db.ts';
 import { DexieSyncTarget } from '../local/dexie-sync-target.ts';
 import { GalleryService } from '../matcher/gallery-service.ts';
+import { SessionLifecycle } from './session.ts';
 
 const db = localDb();
 const target = new DexieSyncTarget(db);
-const transport = fetchTransport({ credentials: 'same-origin' });
+const transport = fetchTransport(apiClientOptions);
 
 const outbox = new Outbox(new DexieOutboxStore(db));
 const lock = webLock('rollcall-outbox');
+/** One sender per browser: the Web Lock keeps two tabs from sending at once. */
+const sender = new Sender({ outbox, transport, pollMs: 10_000, ...(lock && { lock }) });
+/** Pulls on start, on reconnect, after each local write and every minute. */
+const sync = new RosterSync({ client: transport, target, modelId: DEFAULT_PIPELINE.model, intervalMs: 60_000 });
+/** The tab's one live event stream: a roster change made anywhere is pulled at once, not at the next poll. */
+const live = new LiveChannel(apiClientOptions);
+live.on((e) => {
+  if (e.type === 'roster.changed') void sync.syncNow();
+});
+/** Starts, pauses and resumes the workers with the session; an expiry sends the app back to sign-in. */
+const session = new SessionLifecycle([sync, sender, live], () => void queryClient.invalidateQueries({ queryKey: ['auth'] }));
+onApiError((err, route) => session.heard(err, route));
 
 export const services = {
   db,
@@ -20,9 +35,9 @@ export const services = {
   transport,
   /** Every mark is written here first; the sender posts it and removes it once the API confirms. */
   outbox,
-  /** One sender per browser: the Web Lock keeps two tabs from sending at once. */
-  sender: new Sender({ outbox, transport, pollMs: 10_000, ...(lock && { lock }) }),
+  sender,
   gallery: new GalleryService(db, target, DEFAULT_PIPELINE.model),
-  /** Pulls on start, on reconnect, after each local write and every minute. */
-  sync: new RosterSync({ client: transport, target, modelId: DEFAULT_PIPELINE.model, intervalMs: 60_000 }),
+  sync,
+  live,
+  session,
 };

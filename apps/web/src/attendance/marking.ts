@@ -3,6 +3,7 @@
 // loses nothing, and the API's idempotency on the UUID means it is never stored twice.
 import type { NewMark, RegisterStatus } from '@rollcall/contracts';
 import type { Outbox } from '@rollcall/sync';
+import { deviceId } from '../local/device-state.ts';
 
 /** 2026-11-24T08:59:03.120+01:00: the device's wall clock, which decides the school day. */
 export function localIso(date: Date): string {
@@ -11,16 +12,6 @@ export function localIso(date: Date): string {
   const sign = off < 0 ? '-' : '+';
   const abs = Math.abs(off);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
-
-export function deviceId(): string {
-  const key = 'rollcall.deviceId';
-  let id = localStorage.getItem(key);
-  if (!id) {
-    id = `browser-${crypto.randomUUID().slice(0, 8)}`;
-    localStorage.setItem(key, id);
-  }
-  return id;
 }
 
 export async function makeMark(

@@ -52,13 +52,11 @@ export function useLiveLog(classId: string | null, sessionId: string | null, nam
     );
   }, []);
 
-  useEffect(() => {
-    // Same-origin EventSource carries the session cookie; it reconnects by itself with Last-Event-ID.
-    const events = new EventSource('/api/events');
-    const refresh = () => void queryClient.invalidateQueries({ queryKey: ['marks'] });
-    for (const type of ['mark.accepted', 'mark.updated', 'marks.cleared']) events.addEventListener(type, refresh);
-    return () => events.close();
-  }, []);
+  useEffect(
+    // The tab's one live channel: a mark made, corrected or cleared on any laptop refreshes the log.
+    () => services.live.on((e) => e.type !== 'roster.changed' && void queryClient.invalidateQueries({ queryKey: ['marks'] })),
+    [],
+  );
 
   const rows = new Map<string, LogRow>();
   for (const m of server.data?.items ?? []) {

@@ -4,17 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { Me } from '@rollcall/contracts';
 import { ApiClientError, call } from '../api/client.ts';
 import { queryClient } from '../data/queryClient.ts';
-
-const CACHE_KEY = 'rollcall.me';
-
-function cached(): Me | null {
-  try {
-    const raw = localStorage.getItem(CACHE_KEY);
-    return raw ? (JSON.parse(raw) as Me) : null;
-  } catch {
-    return null;
-  }
-}
+import { cachedMe, rememberMe } from '../local/device-state.ts';
 
 export type AuthState =
   | { status: 'loading' }
@@ -25,15 +15,15 @@ export type AuthState =
 async function loadAuth(): Promise<AuthState> {
   try {
     const me = await call('me');
-    localStorage.setItem(CACHE_KEY, JSON.stringify(me));
+    rememberMe(me);
     return { status: 'signed-in', me, offline: false };
   } catch (err) {
     if (err instanceof ApiClientError && err.code === 'network') {
-      const me = cached();
+      const me = cachedMe();
       return me ? { status: 'signed-in', me, offline: true } : { status: 'signed-out', error: 'You are offline and this device has not signed in before.' };
     }
     if (err instanceof ApiClientError && err.code === 'unauthenticated') {
-      localStorage.removeItem(CACHE_KEY);
+      rememberMe(null);
       const setup = await call('setupStatus').catch(() => ({ needsAdmin: false }));
       return setup.needsAdmin ? { status: 'needs-setup' } : { status: 'signed-out' };
     }
@@ -62,7 +52,7 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => call('signOut'),
     onSettled: () => {
-      localStorage.removeItem(CACHE_KEY);
+      rememberMe(null);
       queryClient.clear();
       void queryClient.invalidateQueries();
     },

@@ -1,12 +1,12 @@
 // Hooks for the API's resources. Every write is followed by a sync, so the local cache (and the
 // matcher's gallery) reflect it at once and other devices get it at their next pull.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { RequestInput, RouteName } from '@rollcall/contracts';
+import type { JsonRouteName, RequestInput } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
 import { services } from '../app/services.ts';
 import { queryClient } from './queryClient.ts';
 
-function useWrite<N extends RouteName>(name: N, invalidate: string[] = []) {
+function useWrite<N extends JsonRouteName>(name: N, invalidate: string[] = []) {
   return useMutation({
     mutationFn: (args: Partial<RequestInput<N>>) => call(name, args),
     onSuccess: async () => {

@@ -101,11 +101,7 @@ export function localDb(): RollcallDb {
 /** Keys of the meta table, in one place. */
 export const META = {
   revision: 'sync.revision',
-  modelId: 'sync.modelId',
-  lastSyncAt: 'sync.lastSyncAt',
-  session: 'auth.session',
   settings: 'settings',
-  deviceId: 'device.id',
 } as const;
 
 export async function getMeta<T>(db: RollcallDb, key: string, fallback: T): Promise<T> {

@@ -9,8 +9,8 @@ export function WipeDevice() {
   const [acceptLoss, setAcceptLoss] = useState(false);
   const pending = usePendingCount(confirming);
   const wipe = useWipeDevice();
-  const waiting = pending.data?.total ?? 0;
-  const refused = pending.data?.refused ?? 0;
+  const refused = pending.data?.refused.length ?? 0;
+  const waiting = (pending.data?.pending ?? 0) + refused;
   const ready = pending.isSuccess && (waiting === 0 || acceptLoss);
 
   return (

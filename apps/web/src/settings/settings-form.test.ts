@@ -1,10 +1,12 @@
 // The Settings form's checks and the device wipe, against fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { Outbox } from '@rollcall/sync';
 import { META, RollcallDb, getMeta, setMeta } from '../local/db.ts';
+import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
 import { toDraft, validateDraft } from './settings-form.ts';
 import { DEFAULT_SETTINGS, readSettings, writeSettings } from './settings.ts';
-import { outboxCounts, wipeDevice } from './wipe.ts';
+import { wipeDevice } from './wipe.ts';
 
 describe('validateDraft', () => {
   it('accepts the defaults and typed numbers', () => {
@@ -30,23 +32,29 @@ describe('validateDraft', () => {
 
 let n = 0;
 describe('wipeDevice', () => {
-  it('empties the cache and the outbox and forgets the revision, keeping settings and the session', async () => {
+  it('empties the cache and the outbox and forgets the sync position, keeping only the settings in the device database', async () => {
     const db = new RollcallDb(`wipe-${++n}`);
+    const outbox = new Outbox(new DexieOutboxStore(db));
     await db.students.put({ studentId: 'S1', name: 'A', email: null, embeddingCount: 1, updatedAt: '2026-11-24T08:00:00.000Z', consent: 'granted', cameraFree: false });
     await db.embeddings.put({ id: 'e1', studentId: 'S1', modelId: 'm', vector: new Float32Array([1, 0]), quality: 1 });
     await db.classes.put({ id: 'c1', name: 'C', studentIds: ['S1'] });
-    await db.outbox.put({ id: 'm1', seq: 1, state: 'pending', mark: { id: '00000000-0000-4000-8000-000000000001', studentId: 'S1', deviceId: 'd', markedAt: '2026-11-24T08:00:00.000Z', method: 'face' } });
+    const pending = { id: '00000000-0000-4000-8000-000000000001', studentId: 'S1', deviceId: 'd', markedAt: '2026-11-24T08:00:00.000Z', method: 'face' as const };
+    const refused = { ...pending, id: '00000000-0000-4000-8000-000000000002', markedAt: '2026-11-24T08:01:00.000Z' };
+    await outbox.enqueue(refused);
+    await outbox.fail([{ id: refused.id, reason: 'forbidden' }]);
+    await outbox.enqueue(pending);
     await setMeta(db, META.revision, 42);
-    await setMeta(db, META.session, { who: 'me' });
     await writeSettings(db, { threshold: 0.9 });
-    await db.outbox.put({ id: 'm2', seq: 2, state: 'failed', reason: 'forbidden', mark: { id: '00000000-0000-4000-8000-000000000002', studentId: 'S1', deviceId: 'd', markedAt: '2026-11-24T08:01:00.000Z', method: 'face' } });
-    expect(await outboxCounts(db)).toEqual({ total: 2, refused: 1 });
+    // The one count the wipe confirmation shows: one waiting, one refused.
+    expect(await outbox.refresh()).toMatchObject({ pending: 1, refused: [{ mark: refused, reason: 'forbidden' }] });
 
     await wipeDevice(db);
 
-    expect([await db.students.count(), await db.embeddings.count(), await db.classes.count(), await db.outbox.count()]).toEqual([0, 0, 0, 0]);
+    expect([await db.students.count(), await db.embeddings.count(), await db.classes.count()]).toEqual([0, 0, 0]);
+    expect(await outbox.refresh()).toMatchObject({ pending: 0, refused: [] });
     expect(await getMeta(db, META.revision, null)).toBeNull();
-    expect(await getMeta(db, META.session, null)).toEqual({ who: 'me' });
+    // Nothing else is kept in the device database (the device id and the signed-in user live in local/device-state.ts).
+    expect((await db.meta.toArray()).map((r) => r.key)).toEqual([META.settings]);
     expect((await readSettings(db)).threshold).toBe(0.9);
   });
 });

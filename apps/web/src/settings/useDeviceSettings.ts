@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { services } from '../app/services.ts';
 import { queryClient } from '../data/queryClient.ts';
 import { readSettings, writeSettings, type Settings } from './settings.ts';
-import { outboxCounts, wipeDevice } from './wipe.ts';
+import { wipeDevice } from './wipe.ts';
 
 /**
  * The stored settings, read afresh each time the page opens: the Take attendance page writes the
@@ -55,16 +55,16 @@ export function useVideoInputs(): { cameras: VideoInput[]; error: string | null 
   return state;
 }
 
-/** Marks waiting in the outbox, read when asked (the wipe confirmation), not cached. */
+/** The outbox's state read afresh when asked (the wipe confirmation): another tab may have added marks. */
 export function usePendingCount(enabled: boolean) {
-  return useQuery({ queryKey: ['device-settings', 'pending'], queryFn: () => outboxCounts(services.db), enabled, staleTime: 0, gcTime: 0 });
+  return useQuery({ queryKey: ['device-settings', 'pending'], queryFn: () => services.outbox.refresh(), enabled, staleTime: 0, gcTime: 0 });
 }
 
 export function useWipeDevice() {
   return useMutation({
     mutationFn: async () => {
       // Neither a pull nor a send may run while the tables are emptied; the reload starts both again.
-      await Promise.all([services.sync.stop(), services.sender.stop()]);
+      await services.session.signedOut();
       await wipeDevice(services.db);
     },
     onSuccess: () => location.reload(),

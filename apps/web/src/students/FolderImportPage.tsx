@@ -4,7 +4,8 @@
 // to use their face is listed and skipped (their photos are not even analysed); the rest go on.
 import { useState } from 'react';
 import type { NewEmbedding } from '@rollcall/contracts';
-import { ApiClientError, call } from '../api/client.ts';
+import { postEmbeddings } from '@rollcall/contracts';
+import { api, ApiClientError, call } from '../api/client.ts';
 import { services } from '../app/services.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { REASON_TEXT, consentRequiredText, errorText } from '../ui/messages.ts';
@@ -58,16 +59,17 @@ export function FolderImportPage() {
           setDone((d) => d + 1);
         }
         if (accepted.length) {
-          let res;
+          let results;
           try {
-            res = await call('addEmbeddings', { params: { studentId: s.studentId }, body: { embeddings: accepted.map((a) => a.embedding) } });
+            // More accepted photos than one request may carry are posted in chunks.
+            results = await postEmbeddings(api.addEmbeddings, s.studentId, accepted.map((a) => a.embedding));
           } catch (err) {
             // Consent withdrawn while the photos were analysed: report the student, go on.
             if (!(err instanceof ApiClientError && err.code === 'consent-required')) throw err;
             setLines((l) => [...l, { path: s.folder, ok: false, verdict: consentRequiredText(err.details) }]);
             continue;
           }
-          setLines((l) => [...l, ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: res.results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' }))]);
+          setLines((l) => [...l, ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' }))]);
         }
       }
       await services.sync.syncNow();

@@ -1,5 +1,6 @@
 // Add a student or enrol more photos for one: details, photos by upload, drag and drop or camera,
 // each analysed in the browser with its verdict, a look-alike warning, then save.
+import { postEmbeddings } from '@rollcall/contracts';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import type { ConsentOnBehalfOf, ConsentStatus } from '@rollcall/contracts';
 import { navigate } from '../app/router.ts';
@@ -63,7 +64,7 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
       }
       else if (name !== existing.name || (email || null) !== existing.email) await update.mutateAsync({ params: { studentId: id }, body: { name, email: email || null } });
       const embeddings = photos.accepted.map((a) => a.result!.embedding!);
-      for (let i = 0; i < embeddings.length; i += 50) await addEmbeddings.mutateAsync({ params: { studentId: id }, body: { embeddings: embeddings.slice(i, i + 50) } });
+      await postEmbeddings((args) => addEmbeddings.mutateAsync(args), id, embeddings);
       navigate({ page: 'students' });
     } catch (err) {
       setError(errorText(err));

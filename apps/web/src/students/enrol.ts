@@ -2,7 +2,7 @@
 // re-importing the same photo adds nothing), and look for students the new face already matches.
 // Photos never leave the browser; only the accepted embeddings are sent.
 import { DEFAULT_GATES, DEFAULT_MATCH, enrolmentQuality, type EnrolmentCheck, type QualityReason } from '@rollcall/face';
-import { encodeVector, type NewEmbedding } from '@rollcall/contracts';
+import { toNewEmbedding, type NewEmbedding } from '@rollcall/contracts';
 import type { Gallery } from '@rollcall/matcher';
 
 export interface PhotoResult {
@@ -47,7 +47,7 @@ export async function analysePhoto(engine: PhotoAnalyser, file: Blob, name: stri
     ...base,
     status: 'accepted',
     vector: face.embedding.vector,
-    embedding: { modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash },
+    embedding: toNewEmbedding({ modelId: face.embedding.modelId, vector: face.embedding.vector, quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash }),
   };
 }
 

@@ -1,5 +1,7 @@
 // Folder import: the seed's dataset layout `<StudentID>_<Name>/*.jpg` (e.g. S001_John_Smith/front.jpg),
-// grouped into one entry per student. Pure, so it is tested without a browser.
+// grouped into one entry per student by the shared folder rule (parseStudentFolder). Pure, so it is
+// tested without a browser.
+import { parseStudentFolder } from '@rollcall/contracts';
 
 export interface FolderStudent<F> {
   folder: string;
@@ -15,7 +17,6 @@ export interface FolderPlan<F> {
 }
 
 const IMAGE = /\.(jpe?g|png|webp|gif|bmp)$/i;
-const FOLDER = /^([A-Za-z0-9][A-Za-z0-9.-]*)_(.+)$/;
 
 /** `path` is relative to the chosen folder, as webkitRelativePath gives it ("dataset/S001_John/a.jpg"). */
 export function planFolderImport<F>(files: { path: string; file: F }[]): FolderPlan<F> {
@@ -36,12 +37,12 @@ export function planFolderImport<F>(files: { path: string; file: F }[]): FolderP
       continue;
     }
     const folder = parts.at(-2);
-    const m = folder && !containers.has(parts.slice(0, -1).join('/')) ? FOLDER.exec(folder) : null;
+    const m = folder && !containers.has(parts.slice(0, -1).join('/')) ? parseStudentFolder(folder) : null;
     if (!folder || !m) {
       skipped.push({ path, reason: 'not inside a <StudentID>_<Name> folder' });
       continue;
     }
-    const entry = byFolder.get(folder) ?? { folder, studentId: m[1]!, name: m[2]!.replace(/[_]+/g, ' ').trim(), files: [] };
+    const entry = byFolder.get(folder) ?? { folder, ...m, files: [] };
     entry.files.push(file);
     byFolder.set(folder, entry);
   }

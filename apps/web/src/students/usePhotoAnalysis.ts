@@ -52,6 +52,7 @@ export function usePhotoAnalysis(studentId: string | null) {
       alive = false;
     };
     // The accepted set is identified by its keys; the vectors of a key never change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [acceptedKey, studentId]);
 
   const analysing = items.some((i) => !i.result) && !engineError;

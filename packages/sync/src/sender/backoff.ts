@@ -1,6 +1,6 @@
 // How long to wait before resending after a failure: exponential, capped, with jitter so a
 // classroom of laptops that lost the server together do not all come back in the same second.
-import type { TransportError } from '../transport/transport-error.ts';
+import type { ClientError } from '@rollcall/contracts';
 
 export interface BackoffPolicy {
   /** The first step (default 1 s). */
@@ -22,7 +22,7 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BA
 }
 
 /** The backoff delay, but never sooner than the server's Retry-After asked. */
-export function retryDelay(error: Pick<TransportError, 'retryAfterMs'> | undefined, attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function retryDelay(error: Pick<ClientError, 'retryAfterMs'> | undefined, attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
   const delay = backoffDelay(attempt, policy, random);
   const asked = error?.retryAfterMs;
   return asked === undefined ? delay : Math.max(delay, Math.min(asked, policy.maxRetryAfterMs));

@@ -5,7 +5,8 @@ import type { MarkResult, NewMark } from '@rollcall/contracts';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { FailureReason, MarkFailure } from '../outbox/outbox-store.ts';
 import type { MarkTransport } from '../transport/transport.ts';
-import { asTransportError, TransportError } from '../transport/transport-error.ts';
+import { asClientError, ClientError } from '@rollcall/contracts';
+import { failureAction } from '../transport/failure-action.ts';
 
 export interface BatchOutcome {
   /** Marks the API confirmed (accepted or duplicate) and the outbox forgot. */
@@ -19,7 +20,7 @@ export interface BatchOutcome {
 const REJECT_REASONS = new Set<FailureReason>(['student-not-found', 'session-not-found', 'forbidden']);
 
 /**
- * Settles `marks`, or throws the TransportError that stopped it (retry later, or unauthorized).
+ * Settles `marks`, or throws the ClientError that stopped it (retry later, or unauthorized).
  * Marks settled before the error stay settled, and are counted in `outcome` (pass your own to
  * keep the counts when it throws); the rest stay pending.
  */
@@ -32,10 +33,15 @@ async function settle(marks: NewMark[], transport: MarkTransport, outbox: Outbox
   let results: MarkResult[];
   try {
     outcome.requests++;
-    results = (await transport.postMarks(marks)).results;
+    outbox.setSending(marks.length);
+    try {
+      results = (await transport.postMarks(marks)).results;
+    } finally {
+      outbox.setSending(0);
+    }
   } catch (e) {
-    const err = asTransportError(e);
-    if (err.action !== 'split') throw err;
+    const err = asClientError(e);
+    if (failureAction(err) !== 'split') throw err;
     if (marks.length === 1) {
       await outbox.fail([{ id: marks[0]!.id, reason: 'invalid', detail: `${err.code}: ${err.message}` }]);
       outcome.failed++;
@@ -65,5 +71,5 @@ async function settle(marks: NewMark[], transport: MarkTransport, outbox: Outbox
   outcome.confirmed += confirmed.length;
   outcome.failed += failures.length;
   // Leave the unanswered marks pending, and back off instead of resending them in a tight loop.
-  if (unanswered) throw new TransportError('bad-response', 'bad-response', `the API answered for ${marks.length - unanswered} of ${marks.length} marks`, 200);
+  if (unanswered) throw new ClientError('bad-response', `the API answered for ${marks.length - unanswered} of ${marks.length} marks`, { status: 200 });
 }

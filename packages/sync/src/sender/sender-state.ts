@@ -1,5 +1,5 @@
 // What the UI shows about sending (held in a StateCell by the Sender).
-import type { TransportErrorCode } from '../transport/transport-error.ts';
+import type { ClientErrorCode } from '@rollcall/contracts';
 
 /**
  * idle: nothing to do, or waiting for marks. sending: a batch is in flight. backoff: the last try
@@ -10,7 +10,7 @@ export type SenderPhase = 'idle' | 'sending' | 'backoff' | 'offline' | 'unauthor
 
 export interface SenderError {
   /** The API's error code, a client-side one (network, timeout, bad-response), or storage when the outbox store failed. */
-  code: TransportErrorCode | 'storage';
+  code: ClientErrorCode | 'storage';
   message: string;
   /** HTTP status, 0 when none. */
   status: number;

@@ -4,7 +4,8 @@
 import { systemClock, type Clock, type TimerHandle } from '../clock.ts';
 import type { Outbox } from '../outbox/outbox.ts';
 import type { MarkTransport } from '../transport/transport.ts';
-import { TransportError } from '../transport/transport-error.ts';
+import { ClientError } from '@rollcall/contracts';
+import { failureAction } from '../transport/failure-action.ts';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff.ts';
 import type { CrossContextLock } from './cross-context-lock.ts';
 import { browserNetwork, type NetworkStatus } from './network.ts';
@@ -85,10 +86,9 @@ export class Sender {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = [
-      this.outbox.subscribe(() => {
-        void this.refreshCounts();
-        this.kick();
-      }),
+      this.outbox.onChange(() => this.kick()),
+      // The outbox owns the count; the sender's state mirrors it for one status line.
+      this.outbox.subscribe((s) => this.cell.update({ pending: s.pending, failed: s.refused.length })),
       this.network.subscribe(() => this.onNetworkChange()),
     ];
     void this.refreshCounts();
@@ -108,6 +108,13 @@ export class Sender {
   /** Sends everything pending now, ignoring any backoff wait, and resolves with what happened. */
   flush(): Promise<FlushResult> {
     return this.drain();
+  }
+
+  /** The session ended (a 401 on any call): send nothing until resume(). A batch in flight settles first. */
+  pause(): void {
+    this.clearTimer('retry');
+    this.clearTimer('poll');
+    this.cell.update({ phase: 'unauthorized', nextRetryAt: null });
   }
 
   /** After signing in again: leave the unauthorized state and send. */
@@ -180,17 +187,17 @@ export class Sender {
   private failed(err: unknown): SenderError {
     const now = this.clock.now();
     const error: SenderError =
-      err instanceof TransportError
+      err instanceof ClientError
         ? { code: err.code, message: err.message, status: err.status, at: now }
         : { code: 'storage', message: err instanceof Error ? err.message : String(err), status: 0, at: now };
-    if (err instanceof TransportError && err.action === 'unauthorized') {
+    if (err instanceof ClientError && failureAction(err) === 'unauthorized') {
       this.cell.update({ phase: 'unauthorized', lastError: error, nextRetryAt: null });
     } else if (!this.network.isOnline()) {
       // Lost the network mid-send: the online event, not a timer, brings the next try.
       this.cell.update({ phase: 'offline', lastError: error, nextRetryAt: null });
     } else {
       const attempt = this.state.attempt + 1;
-      const delay = retryDelay(err instanceof TransportError ? err : undefined, attempt, this.policy, this.random);
+      const delay = retryDelay(err instanceof ClientError ? err : undefined, attempt, this.policy, this.random);
       this.cell.update({ phase: 'backoff', attempt, lastError: error, nextRetryAt: now + delay });
       if (this.running) {
         this.retryTimer = this.clock.setTimeout(() => {
@@ -221,7 +228,8 @@ export class Sender {
 
   private async refreshCounts() {
     try {
-      const counts = await this.outbox.counts();
+      const { pending, refused } = await this.outbox.refresh();
+      const counts = { pending, failed: refused.length };
       this.cell.update(counts);
       return counts;
     } catch {

@@ -34,7 +34,7 @@ export class SyncError extends Error {
 // One pull per target at a time: a reconnect during a periodic pull joins it instead of applying the same pages twice.
 const inFlight = new WeakMap<SyncTarget, Promise<PullSyncResult>>();
 
-/** Throws the client's TransportError (or SyncError) when a page fails; pages applied before it stay applied. */
+/** Throws the client's ClientError (or SyncError) when a page fails; pages applied before it stay applied. */
 export function pullSync(client: SyncClient, target: SyncTarget, opts: PullSyncOptions = {}): Promise<PullSyncResult> {
   const running = inFlight.get(target);
   if (running) return running;

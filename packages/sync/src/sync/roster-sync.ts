@@ -6,7 +6,8 @@ import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from '../sender/backo
 import { browserNetwork, type NetworkStatus } from '../sender/network.ts';
 import { StateCell, type Listener } from '../state-cell.ts';
 import type { SyncClient } from '../transport/transport.ts';
-import { TransportError, type TransportErrorCode } from '../transport/transport-error.ts';
+import { ClientError, type ClientErrorCode } from '@rollcall/contracts';
+import { failureAction } from '../transport/failure-action.ts';
 import { pullSync, SyncError, type PullSyncOptions, type PullSyncResult } from './pull-sync.ts';
 import type { SyncTarget } from './sync-target.ts';
 
@@ -14,7 +15,7 @@ export type RosterSyncPhase = 'idle' | 'syncing' | 'backoff' | 'offline' | 'unau
 
 export interface RosterSyncError {
   /** The API's or the client's code; no-progress for a server that pages without moving; storage when the target failed to apply. */
-  code: TransportErrorCode | 'no-progress' | 'storage';
+  code: ClientErrorCode | 'no-progress' | 'storage';
   message: string;
   status: number;
   at: number;
@@ -58,6 +59,7 @@ export class RosterSync {
   private running = false;
   private timer: TimerHandle | null = null;
   private inFlight: Promise<RosterSyncOutcome> | null = null;
+  private queued: Promise<RosterSyncOutcome> | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly opts: RosterSyncOptions) {
@@ -91,14 +93,30 @@ export class RosterSync {
     await this.inFlight;
   }
 
-  /** Pulls now (ignoring a backoff wait) and says what happened; joins a pull already running. */
+  /**
+   * Pulls now (ignoring a backoff wait) and says what happened. Asked while a pull runs, it pulls
+   * once more after it (that pull may have read the server before the change that prompted this
+   * call); any number of such calls share that one extra pull.
+   */
   syncNow(): Promise<RosterSyncOutcome> {
-    if (this.inFlight) return this.inFlight;
+    if (this.inFlight) {
+      this.queued ??= this.inFlight.then(() => {
+        this.queued = null;
+        return this.syncNow();
+      });
+      return this.queued;
+    }
     const run = this.pull().finally(() => {
       if (this.inFlight === run) this.inFlight = null;
     });
     this.inFlight = run;
     return run;
+  }
+
+  /** The session ended (a 401 on any call): pull nothing until resume(). */
+  pause(): void {
+    this.clearTimer();
+    this.cell.update({ phase: 'unauthorized', nextSyncAt: null });
   }
 
   /** After signing in again. */
@@ -145,19 +163,19 @@ export class RosterSync {
   private async failed(err: unknown): Promise<RosterSyncError> {
     const at = this.clock.now();
     const error: RosterSyncError =
-      err instanceof TransportError ? { code: err.code, message: err.message, status: err.status, at }
+      err instanceof ClientError ? { code: err.code, message: err.message, status: err.status, at }
       : err instanceof SyncError ? { code: err.code, message: err.message, status: 200, at }
       : { code: 'storage', message: err instanceof Error ? err.message : String(err), status: 0, at };
     // Pages applied before the failure moved the revision: show it.
     const revision = await this.opts.target.getRevision().catch(() => this.state.revision);
-    if (err instanceof TransportError && err.action === 'unauthorized') {
+    if (err instanceof ClientError && failureAction(err) === 'unauthorized') {
       this.cell.update({ phase: 'unauthorized', lastError: error, nextSyncAt: null, revision });
     } else if (!this.network.isOnline()) {
       this.cell.update({ phase: 'offline', lastError: error, nextSyncAt: null, revision });
     } else {
       const attempt = this.state.attempt + 1;
       this.cell.update({ phase: 'backoff', lastError: error, attempt, revision });
-      this.schedule(retryDelay(err instanceof TransportError ? err : undefined, attempt, this.policy, this.opts.random));
+      this.schedule(retryDelay(err instanceof ClientError ? err : undefined, attempt, this.policy, this.opts.random));
     }
     return error;
   }

@@ -2,4 +2,4 @@
 // the OutboxStore contract suite.
 export { ManualClock } from './manual-clock.ts';
 export { describeOutboxStoreContract, sampleMark } from './outbox-store-contract.ts';
-export { stateWhere } from './wait-for-state.ts';
+export { stateWhere, type StateSource } from './wait-for-state.ts';

@@ -1,13 +1,17 @@
-// Waits for a sender state by subscribing, never by sleeping: tests and the harness use it to
-// follow a sender through backoff and back to idle.
-import type { Sender } from '../sender/sender.ts';
-import type { SenderState } from '../sender/sender-state.ts';
+// Waits for a published state (a sender's, a roster sync's) by subscribing, never by sleeping:
+// tests and the harness use it to follow a worker through backoff and back to idle.
+
+/** Anything that publishes a state the way Sender and RosterSync do. */
+export interface StateSource<S> {
+  readonly state: S;
+  subscribe(listener: (state: S) => void): () => void;
+}
 
 /** Resolves with the first state (current or later) that satisfies pred. */
-export function stateWhere(sender: Sender, pred: (s: SenderState) => boolean): Promise<SenderState> {
-  if (pred(sender.state)) return Promise.resolve(sender.state);
+export function stateWhere<S>(source: StateSource<S>, pred: (s: S) => boolean): Promise<S> {
+  if (pred(source.state)) return Promise.resolve(source.state);
   return new Promise((resolve) => {
-    const off = sender.subscribe((s) => {
+    const off = source.subscribe((s) => {
       if (pred(s)) {
         off();
         resolve(s);

@@ -6,8 +6,7 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
-import { appendEvents } from '../events/events.repository.ts';
-import { recordChanges } from '../sync/changes.repository.ts';
+import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './classes.repository.ts';
 
 async function assertStudentsExist(db: Executor, ids: string[]) {
@@ -34,8 +33,7 @@ export function classesService(ctx: ServiceContext) {
       if (added.length + removed.length === 0) return;
       const at = ctx.now();
       await trx.updateTable('classes').set({ updated_at: at }).where('id', '=', classId).execute();
-      const revision = await recordChanges(trx, [{ entity: 'class', entityId: classId, op: 'upsert' }], at);
-      await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [...added, ...removed], classIds: [classId] }], at);
+      await publishChange(trx, [{ entity: 'class', entityId: classId, op: 'upsert' }], { studentIds: [...added, ...removed], classIds: [classId] }, at);
     });
     return { classId, studentIds: await repo.rosterOf(ctx.db, classId) };
   };
@@ -57,8 +55,7 @@ export function classesService(ctx: ServiceContext) {
           await assertStudentsExist(trx, members);
           await repo.insertClass(trx, id, name, at);
           await repo.addMembers(trx, id, members);
-          const revision = await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], at);
-          await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: members, classIds: [id] }], at);
+          await publishChange(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], { studentIds: members, classIds: [id] }, at);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName(name);
@@ -72,7 +69,7 @@ export function classesService(ctx: ServiceContext) {
         await writeTransaction(ctx, async (trx) => {
           const at = ctx.now();
           if (!(await repo.renameClass(trx, id, name, at))) throw new ApiError('class-not-found', `No class with id ${id}.`);
-          await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], at);
+          await publishChange(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], { classIds: [id] }, at);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName(name);
@@ -85,8 +82,7 @@ export function classesService(ctx: ServiceContext) {
       await writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         if (!(await repo.deleteClass(trx, id))) throw new ApiError('class-not-found', `No class with id ${id}.`);
-        const revision = await recordChanges(trx, [{ entity: 'class', entityId: id, op: 'delete', classIds: [id] }], at);
-        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [], classIds: [id] }], at);
+        await publishChange(trx, [{ entity: 'class', entityId: id, op: 'delete', classIds: [id] }], { classIds: [id] }, at);
       });
       return { ok: true as const };
     },

@@ -9,11 +9,10 @@ import { ApiError } from '../../http/errors.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { assertMayHoldFaceData } from '../consent/consent.service.ts';
-import { appendEvents } from '../events/events.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
 import type { Scope } from '../../shared/actor.ts';
-import { recordChanges } from '../sync/changes.repository.ts';
+import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './embeddings.repository.ts';
 
 const PROBLEM_CODE = { 'wrong-dimension': 'embedding-wrong-dimension', 'not-finite': 'embedding-not-finite', 'all-zero': 'embedding-all-zero' } as const;
@@ -77,8 +76,7 @@ export function embeddingsService(ctx: ServiceContext) {
             results.push({ id, status: 'created', sourceHash: item.sourceHash });
           }
           if (created.length > 0) {
-            const revision = await recordChanges(trx, created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })), at);
-            await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: [] }], at);
+            await publishChange(trx, created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })), { studentIds: [studentId] }, at);
           }
           return { results };
         }),
@@ -92,8 +90,7 @@ export function embeddingsService(ctx: ServiceContext) {
           throw new ApiError('embedding-not-found', `Student ${studentId} has no embedding ${embeddingId}.`);
         }
         const classIds = (await trx.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
-        const revision = await recordChanges(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete', classIds }], at);
-        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: [] }], at);
+        await publishChange(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete', classIds }], { studentIds: [studentId] }, at);
       });
       return { ok: true as const };
     },

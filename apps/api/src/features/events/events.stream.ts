@@ -26,6 +26,21 @@ export function visibleEvent(event: LiveEvent, scope: Scope): LiveEvent | null {
 export function eventsStream(hub: EventHub, scope: Scope, heartbeatMs = 15_000): RequestHandler {
   return async (req, res, next) => {
     try {
+      const send = (e: Delivered) => {
+        const event = visibleEvent(e.event, scope);
+        if (event) res.write(`id: ${e.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      };
+      // Listen first and let the hub take its position before answering: once the client sees the
+      // stream open, every event committed after that reaches it (a roster.changed written right
+      // after connecting is not lost). Live events wait while missed ones are replayed, in order.
+      let held: Delivered[] | null = [];
+      let sentUpTo = 0;
+      const unsubscribe = hub.subscribe((e) => {
+        if (held) held.push(e);
+        else if (e.id > sentUpTo) send(e);
+      });
+      req.on('close', unsubscribe);
+      await hub.poll();
       res.status(200).set({
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-cache, no-transform',
@@ -34,26 +49,17 @@ export function eventsStream(hub: EventHub, scope: Scope, heartbeatMs = 15_000):
       });
       res.flushHeaders();
       res.write('retry: 2000\n\n');
-      const send = (e: Delivered) => {
-        const event = visibleEvent(e.event, scope);
-        if (event) res.write(`id: ${e.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-      };
       const lastId = Number(req.headers['last-event-id'] ?? req.query.lastEventId);
-      let sentUpTo = 0;
       if (Number.isInteger(lastId) && lastId >= 0) {
         for (const e of await hub.replay(lastId)) {
           send(e);
           sentUpTo = e.id;
         }
       }
-      const unsubscribe = hub.subscribe((e) => {
-        if (e.id > sentUpTo || sentUpTo === 0) send(e);
-      });
+      for (const e of held) if (e.id > sentUpTo) send(e);
+      held = null;
       const beat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
-      req.on('close', () => {
-        clearInterval(beat);
-        unsubscribe();
-      });
+      req.on('close', () => clearInterval(beat));
     } catch (err) {
       next(err);
     }

@@ -5,9 +5,9 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
-import { appendEvents } from '../events/events.repository.ts';
 import { eraseStudentName, flushDeleted } from '../privacy/erasure.ts';
-import { recordChanges, type Change } from '../sync/changes.repository.ts';
+import type { Change } from '../sync/changes.repository.ts';
+import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './students.repository.ts';
 
 /** A teacher or device may see a student only when the student is on one of their rosters; any other is "not found". */
@@ -43,8 +43,7 @@ export function studentsService(ctx: ServiceContext) {
       try {
         await writeTransaction(ctx, async (trx) => {
           await repo.insertStudent(trx, { studentId: body.studentId, name: body.name, email: body.email ?? null }, at);
-          const revision = await recordChanges(trx, [{ entity: 'student', entityId: body.studentId, op: 'upsert' }], at);
-          await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [body.studentId], classIds: [] }], at);
+          await publishChange(trx, [{ entity: 'student', entityId: body.studentId, op: 'upsert' }], { studentIds: [body.studentId] }, at);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw new ApiError('duplicate-student-id', `A student with id ${body.studentId} already exists.`);
@@ -60,8 +59,7 @@ export function studentsService(ctx: ServiceContext) {
         if (body.name !== undefined) patch.name = body.name;
         if (body.email !== undefined) patch.email = body.email;
         if (!(await repo.updateStudent(trx, studentId, patch, at))) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-        const revision = await recordChanges(trx, [{ entity: 'student', entityId: studentId, op: 'upsert' }], at);
-        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds: [] }], at);
+        await publishChange(trx, [{ entity: 'student', entityId: studentId, op: 'upsert' }], { studentIds: [studentId] }, at);
       });
       return mustFind(studentId);
     },
@@ -84,8 +82,7 @@ export function studentsService(ctx: ServiceContext) {
           ...classIds.map((c): Change => ({ entity: 'class', entityId: c, op: 'upsert' })),
           { entity: 'student', entityId: studentId, op: 'delete', classIds },
         ];
-        const revision = await recordChanges(trx, changes, at);
-        await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: [studentId], classIds }], at);
+        await publishChange(trx, changes, { studentIds: [studentId], classIds }, at);
         const markCount = Number(marks.n);
         return { studentId, embeddingsDeleted: embeddings.length, marksDeleted: keepMarks ? 0 : markCount, marksKept: keepMarks ? markCount : 0 };
       });
