@@ -131,8 +131,14 @@ describe.skipIf(!HAVE_FACES)('face pipeline on real photos', () => {
     expect(await firstWith('turned-too-far', ['bbt'])).toBeDefined();
   });
 
-  it('low-detection-score: a real motion-blurred or half-hidden face (bbt, orl)', async () => {
-    expect(await firstWith('low-detection-score', ['bbt', 'orl'])).toBeDefined();
+  // Since faces are analysed with context (tight crops padded), no bbt or orl crop detects weakly
+  // any more (all 496 scanned), so a weak detection is made: the lower half of the face hidden.
+  it('low-detection-score or no-face: a half-hidden face is never enrolled', async () => {
+    const [x, y, w, h] = base.result.faces[0]!.box;
+    const cover = await sharp({ create: { width: Math.round(w * 1.2), height: Math.round(h * 0.6), channels: 3, background: '#7a7a7a' } }).png().toBuffer();
+    const hidden = await sharp(base.bytes).composite([{ input: cover, left: Math.max(0, Math.round(x - 0.1 * w)), top: Math.round(y + 0.45 * h) }]).jpeg().toBuffer();
+    const found = await reasons(hidden);
+    expect(found.some((r) => r === 'low-detection-score' || r === 'no-face')).toBe(true);
   });
 
   it('no-face: an image with no face in it', async () => {
