@@ -45,15 +45,16 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', opts.config.trustProxy);
-  // hnswlib-wasm's Emscripten glue instantiates its wasm from a data: URL and builds functions
-  // from strings; without 'unsafe-eval' and data: the matcher cannot start in the browser.
+  // No 'unsafe-eval': the one script that built functions from strings was hnswlib-wasm's glue,
+  // and the matcher now loads it only for a gallery of 2000+ embeddings; in a page that load is
+  // refused and the gallery scans exactly (as it always does for a class roster).
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           // blob: for tfjs' threaded wasm: each of its pthread workers importScripts() the
           // Emscripten glue from a blob: URL the face worker made (only running same-origin code can make one).
-          'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", 'blob:'],
+          'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
           'connect-src': ["'self'", 'data:'],
           'worker-src': ["'self'", 'blob:'],
           'img-src': ["'self'", 'data:', 'blob:'],
