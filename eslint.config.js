@@ -24,6 +24,19 @@ export default tseslint.config(
     rules: { 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    // Routes stay thin, services hold the rules, repositories hold the SQL: no query builder in a service.
+    files: ['apps/api/src/features/**/*.service.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['selectFrom', 'insertInto', 'updateTable', 'deleteFrom', 'replaceInto', 'mergeInto'].map((name) => ({
+          selector: `CallExpression > MemberExpression.callee[property.name='${name}']`,
+          message: `SQL belongs in a *.repository.ts: move this ${name}() there and call it from the service.`,
+        })),
+      ],
+    },
+  },
+  {
     // The service worker template is plain JavaScript run in a worker scope.
     files: ['apps/web/build/sw.js'],
     languageOptions: { sourceType: 'script', globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', location: 'readonly', setTimeout: 'readonly' } },

@@ -63,3 +63,26 @@ export async function rememberPair(db: Executor, key: string, at: number) {
     /* a parallel sign-in remembered it first */
   }
 }
+
+export async function insertSession(db: Executor, idHash: string, userId: string, at: number, expiresAt: number) {
+  await db.insertInto('auth_sessions').values({ id_hash: idHash, user_id: userId, created_at: at, expires_at: expiresAt }).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: number) {
+  await db.deleteFrom('auth_sessions').where('expires_at', '<', now).execute();
+}
+
+export async function deleteSession(db: Executor, idHash: string) {
+  await db.deleteFrom('auth_sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function touchToken(db: Executor, id: string, at: number) {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+/** Takes the sync_state row lock (MySQL), which serialises racing first-run setups. */
+export async function lockSetup(db: Executor, dialect: 'mysql' | 'sqlite') {
+  let lock = db.selectFrom('sync_state').select('id').where('id', '=', 1);
+  if (dialect === 'mysql') lock = lock.forUpdate();
+  await lock.execute();
+}

@@ -38,6 +38,10 @@ export async function renameClass(db: Executor, id: string, name: string, at: nu
   return Number(r.numUpdatedRows) > 0;
 }
 
+export async function touchClass(db: Executor, id: string, at: number) {
+  await db.updateTable('classes').set({ updated_at: at }).where('id', '=', id).execute();
+}
+
 export async function deleteClass(db: Executor, id: string) {
   const r = await db.deleteFrom('classes').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
@@ -71,4 +75,11 @@ export async function lockClass(db: Executor, dialect: 'mysql' | 'sqlite', id: s
   let q = db.selectFrom('classes').select('id').where('id', '=', id);
   if (dialect === 'mysql') q = q.forUpdate();
   return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** The ids among these that name no class. */
+export async function missingClassIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = new Set((await db.selectFrom('classes').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+  return ids.filter((id) => !found.has(id));
 }
