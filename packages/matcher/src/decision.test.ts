@@ -1,7 +1,7 @@
 // Open-set rules on hand-made candidates: threshold, margin, and the track vote.
 import { describe, expect, it } from 'vitest';
-import { decide, resolveDecisionParams, type Candidate } from '../src/index.ts';
-import { isMatcherError } from '../src/errors.ts';
+import { decide, resolveDecisionParams, type Candidate } from './index.ts';
+import { isMatcherError } from './errors.ts';
 
 const c = (studentId: string, score: number): Candidate => ({ studentId, score, best: score, mean: score, embeddings: 3 });
 const params = resolveDecisionParams({ threshold: 0.6, margin: 0.05 });

@@ -2,8 +2,8 @@
 // rosters, errors, and agreement of the exact and HNSW paths.
 import { describe, expect, it } from 'vitest';
 import { cosineSimilarity } from '@rollcall/contracts';
-import { Gallery, isMatcherError, type MatcherErrorCode } from '../src/index.ts';
-import { SyntheticFaces } from '../src/synthetic.ts';
+import { Gallery, isMatcherError, type MatcherErrorCode } from './index.ts';
+import { SyntheticFaces } from './synthetic.ts';
 
 const MODEL = 'faceapi-resnet@1.7.15' as const; // 128-d
 const FACES = new SyntheticFaces(128, 7);
