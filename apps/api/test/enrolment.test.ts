@@ -4,7 +4,7 @@
 // the folder rule is the same for the web app and the CLI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientError, MAX_EMBEDDINGS_PER_POST, parseStudentFolder, postEmbeddings, toNewEmbedding } from '@rollcall/contracts';
-import { dialects, hash, startApi, type TestApi } from './context.ts';
+import { dialects, grantConsent, hash, startApi, type TestApi } from './context.ts';
 
 /** A deterministic unit vector of the faceapi model's dimension. */
 function face(seed: number): Float32Array {
@@ -25,6 +25,7 @@ describe.each(dialects)('enrolment on %s', (dialect) => {
     const folder = parseStudentFolder('S060_Many_Photos')!;
     expect(folder).toEqual({ studentId: 'S060', name: 'Many Photos' });
     await api.client.createStudent({ body: folder });
+    await grantConsent(api, 'S060');
     const count = MAX_EMBEDDINGS_PER_POST + 11;
     const embeddings = Array.from({ length: count }, (_, i) => toNewEmbedding({ modelId: 'faceapi-resnet@1.7.15', vector: face(i + 1), quality: 0.8, sourceHash: hash(i + 1) }));
 
