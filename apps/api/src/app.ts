@@ -45,9 +45,9 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', opts.config.trustProxy);
-  // No 'unsafe-eval': the one script that built functions from strings was hnswlib-wasm's glue,
-  // and the matcher now loads it only for a gallery of 2000+ embeddings; in a page that load is
-  // refused and the gallery scans exactly (as it always does for a class roster).
+  // No 'unsafe-eval': nothing the app ships builds code from strings. hnswlib-wasm's Emscripten
+  // glue, once named as the reason, avoids new Function and eval; its wasm, inlined as a data: URL
+  // (connect-src data:), needs only 'wasm-unsafe-eval', as tfjs' does. zod merely probes for eval.
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -66,7 +66,7 @@ export class Gallery {
   private index: HnswIndex | null = null;
   /** The graph being built in the background after the gallery reached `exactBelow`. */
   private indexing: Promise<void> | null = null;
-  /** Why hnswlib could not be loaded (e.g. a page's CSP forbids its eval): the gallery stays exact. */
+  /** Why hnswlib could not be loaded: the gallery then stays exact. */
   private indexFailure: MatcherError | null = null;
   private disposed = false;
   private readonly students = new Map<string, StudentRecord>();
@@ -228,9 +228,9 @@ export class Gallery {
     return this.store.size > 0 && this.store.size >= this.exactBelow;
   }
 
-  // hnswlib is imported only here, once the gallery is big enough to need it: its Emscripten glue
-  // builds functions from strings, which the app's CSP (no 'unsafe-eval') refuses in a page. There
-  // the load fails and the gallery stays on the exact scan, which rosters use anyway.
+  // hnswlib is imported only here, once the gallery is big enough to need it: below the threshold
+  // a page never fetches or compiles its ~700 kB of glue and inlined wasm. Should the load fail,
+  // the gallery stays on the exact scan (which class rosters use anyway) instead of failing.
   private startIndex(): void {
     const run = loadHnswLibrary().then((lib) => {
       if (!this.disposed && !this.index && this.reachedThreshold()) this.buildIndexWith(lib);
