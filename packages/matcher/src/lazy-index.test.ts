@@ -1,5 +1,5 @@
 // hnswlib is loaded only when a gallery reaches its HNSW threshold: below it nothing imports the
-// library (in a page its eval is refused by the CSP), and a search never waits for the graph.
+// library (a page then never fetches its ~700 kB chunk), and a search never waits for the graph.
 import { describe, expect, it } from 'vitest';
 import { Gallery } from './gallery.ts';
 import { isMatcherError } from './errors.ts';
