@@ -1,6 +1,7 @@
 // SQL for classes and their rosters.
 import type { Class } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
+import { groupUnder } from '../../shared/group-under.ts';
 import { toIso } from '../../shared/time.ts';
 
 function classQuery(db: Executor) {
@@ -53,11 +54,8 @@ export async function rosterOf(db: Executor, classId: string): Promise<string[]>
 }
 
 export async function rostersOf(db: Executor, classIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(classIds.map((id) => [id, []]));
-  if (classIds.length === 0) return out;
-  const rows = await db.selectFrom('class_students').select(['class_id', 'student_id']).where('class_id', 'in', classIds).orderBy('student_id').execute();
-  for (const r of rows) out.get(r.class_id)?.push(r.student_id);
-  return out;
+  const rows = classIds.length ? await db.selectFrom('class_students').select(['class_id', 'student_id']).where('class_id', 'in', classIds).orderBy('student_id').execute() : [];
+  return groupUnder(classIds, rows, (r) => r.class_id, (r) => r.student_id);
 }
 
 export async function addMembers(db: Executor, classId: string, studentIds: string[]) {
