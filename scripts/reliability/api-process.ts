@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from './stop-child.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -36,12 +37,7 @@ export function apiProcess(env: Record<string, string>, port: number): ApiProces
       }
     },
     async kill(signal: NodeJS.Signals = 'SIGKILL') {
-      const c = child;
-      if (!c || c.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        c.once('exit', () => resolve());
-        c.kill(signal);
-      });
+      await stopChild(child, signal);
       child = null;
     },
   };

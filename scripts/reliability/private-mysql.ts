@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { stopChild } from './stop-child.ts';
 
 export interface PrivateMysql {
   url: string;
@@ -45,12 +46,7 @@ export async function privateMysql(port = 3317): Promise<PrivateMysql> {
     await waitForPort(port, 30_000);
   };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
-    const c = child;
-    if (!c || c.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      c.once('exit', () => resolve());
-      c.kill(signal);
-    });
+    await stopChild(child, signal);
     child = null;
   };
   await start();

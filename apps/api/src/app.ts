@@ -45,15 +45,16 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.set('trust proxy', opts.config.trustProxy);
-  // hnswlib-wasm's Emscripten glue instantiates its wasm from a data: URL and builds functions
-  // from strings; without 'unsafe-eval' and data: the matcher cannot start in the browser.
+  // No 'unsafe-eval': nothing the app ships builds code from strings. hnswlib-wasm's Emscripten
+  // glue, once named as the reason, avoids new Function and eval; its wasm, inlined as a data: URL
+  // (connect-src data:), needs only 'wasm-unsafe-eval', as tfjs' does. zod merely probes for eval.
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           // blob: for tfjs' threaded wasm: each of its pthread workers importScripts() the
           // Emscripten glue from a blob: URL the face worker made (only running same-origin code can make one).
-          'script-src': ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'", 'blob:'],
+          'script-src': ["'self'", "'wasm-unsafe-eval'", 'blob:'],
           'connect-src': ["'self'", 'data:'],
           'worker-src': ["'self'", 'blob:'],
           'img-src': ["'self'", 'data:', 'blob:'],

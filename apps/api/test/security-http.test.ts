@@ -60,6 +60,9 @@ describe.each(dialects)('HTTP edges on %s', (dialect) => {
     expect((await api.call('POST', '/api/auth/sign-out', undefined, { token: null, headers: { cookie, ...evil } })).status).toBe(403);
     expect((await api.call('DELETE', `/api/classes/${classId}`, undefined, { headers: { 'sec-fetch-site': 'same-site' } })).status).toBe(403);
     expect((await api.call('GET', '/api/auth/me', undefined, { token: null, headers: { cookie } })).status).toBe(200);
+    // A cookie whose percent-encoding is broken is no session (401), not a server error.
+    const broken = await api.call('GET', '/api/auth/me', undefined, { token: null, headers: { cookie: 'rollcall_session=%E0%A4%A' } });
+    expect([broken.status, broken.body.error.code]).toEqual([401, 'unauthenticated']);
     // Its own origin, a configured CORS origin, and a client that is no browser may write.
     expect((await api.call('POST', '/api/admin/purge', undefined, { headers: { origin: api.base, 'sec-fetch-site': 'same-origin' } })).status).toBe(200);
     expect((await api.call('POST', '/api/admin/purge', undefined, { headers: { origin: 'https://portal.school.example' } })).status).toBe(200);

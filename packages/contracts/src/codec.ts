@@ -8,8 +8,9 @@ const LOOKUP = (() => {
   return t;
 })();
 
-// Native encoders are 10-50x faster than the portable loops below: Buffer in Node, btoa/atob in
-// browsers. The portable code stays as the fallback and as the definition.
+// Native encoders are 10-50x faster than the portable loops below: Buffer in Node for both ways,
+// btoa for encoding in browsers. Decoding in a browser runs the portable loop (atob is not used).
+// The portable code stays as the fallback and as the definition.
 type NodeBuffer = { from(data: Uint8Array | string, enc?: string): Uint8Array & { toString(enc: string): string } };
 const NativeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
 const CANONICAL = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -3,8 +3,6 @@
 export type MatcherErrorCode =
   /** A vector's length differs from the gallery's dimension. */
   | 'dimension-mismatch'
-  /** A gallery, snapshot or entry belongs to another embedding model. */
-  | 'model-mismatch'
   /** A vector holds NaN/Infinity or is all zeros. */
   | 'invalid-vector'
   /** An embedding id is already in the gallery. */
@@ -13,10 +11,6 @@ export type MatcherErrorCode =
   | 'unknown-embedding'
   /** A parameter is out of range (threshold, margin, k, capacity...). */
   | 'invalid-parameter'
-  /** IndexedDB is missing, refused the write (quota) or failed. */
-  | 'storage-failed'
-  /** A saved snapshot is unreadable or inconsistent. */
-  | 'corrupt-snapshot'
   /** hnswlib-wasm failed to load or threw. */
   | 'index-failed';
 

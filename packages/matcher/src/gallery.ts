@@ -1,7 +1,7 @@
 // The gallery: students' embeddings, searched exactly (small scopes) or through HNSW candidates
 // re-ranked exactly (large ones), answering "which enrolled student is this, or nobody".
 import { dot, l2Normalize, meanNormalized, modelDim, vectorProblem, type ModelId } from '@rollcall/contracts';
-import { DEFAULT_SCORING, decide, decideByVote, resolveDecisionParams, type Candidate, type Decision, type DecisionParams, type Scoring, type TrackDecision, type VoteParams } from './decision.ts';
+import { DEFAULT_SCORING, decide, resolveDecisionParams, type Candidate, type Decision, type DecisionParams, type Scoring } from './decision.ts';
 import { MatcherError } from './errors.ts';
 import { DEFAULT_HNSW_PARAMS, HnswIndex, type HnswParams } from './hnsw-index.ts';
 import { loadHnswLibrary, type HnswLibrary } from './hnswlib.ts';
@@ -11,18 +11,6 @@ export interface GalleryEntry {
   studentId: string;
   embeddingId: string;
   vector: ArrayLike<number>;
-}
-
-/** A gallery's contents with their slot numbering (what a snapshot stores). */
-export interface GalleryState {
-  modelId: ModelId;
-  dim: number;
-  /** Slot-major unit vectors, `live.length` x `dim`; free slots are zeros. */
-  vectors: Float32Array;
-  /** 1 where the slot holds an embedding. */
-  live: Uint8Array;
-  /** Per slot: [studentId, embeddingId], or null for a free slot. */
-  owners: ([string, string] | null)[];
 }
 
 /** Students a search is limited to (a class roster). */
@@ -38,8 +26,8 @@ export interface GalleryOptions {
   modelId: ModelId;
   hnsw?: Partial<HnswParams>;
   /**
-   * Scopes with fewer embeddings than this are scanned exactly, and no HNSW graph is built until
-   * the gallery reaches it. Default: the crossover measured by `pnpm bench matcher`.
+   * Scopes with fewer embeddings than this are scanned exactly, and hnswlib is neither loaded nor
+   * a graph built until the gallery reaches it. Default: the crossover measured by `pnpm bench matcher`.
    */
   exactBelow?: number;
   /** Embeddings HNSW returns for exact re-ranking (default 64). */
@@ -52,11 +40,6 @@ export interface SearchOptions {
   scoring?: Scoring;
   /** Students returned (default: all that were scored). */
   limit?: number;
-}
-
-export interface TrackParams extends DecisionParams, VoteParams {
-  /** 'mean' decides on the track's mean embedding (default); 'vote' decides per frame and votes. */
-  combine?: 'mean' | 'vote';
 }
 
 /**
@@ -79,19 +62,20 @@ export class Gallery {
   readonly exactBelow: number;
   readonly candidates: number;
   readonly hnswParams: HnswParams;
-  private store: VectorStore;
+  private readonly store: VectorStore;
   private index: HnswIndex | null = null;
+  /** The graph being built in the background after the gallery reached `exactBelow`. */
+  private indexing: Promise<void> | null = null;
+  /** Why hnswlib could not be loaded: the gallery then stays exact. */
+  private indexFailure: MatcherError | null = null;
+  private disposed = false;
   private readonly students = new Map<string, StudentRecord>();
   private readonly slotOf = new Map<string, number>();
   /** Per slot: [studentId, embeddingId], or undefined when the slot is free. */
   private slotOwner: ([string, string] | undefined)[] = [];
   private scratch = new Float64Array(0);
 
-  private constructor(
-    private readonly lib: HnswLibrary,
-    options: GalleryOptions,
-    store?: VectorStore,
-  ) {
+  private constructor(options: GalleryOptions) {
     this.modelId = options.modelId;
     this.dim = modelDim(options.modelId);
     this.exactBelow = options.exactBelow ?? DEFAULT_EXACT_BELOW;
@@ -99,12 +83,17 @@ export class Gallery {
     this.hnswParams = { ...DEFAULT_HNSW_PARAMS, ...options.hnsw };
     if (!(this.exactBelow >= 0)) throw new MatcherError('invalid-parameter', `exactBelow must be >= 0, got ${this.exactBelow}`);
     if (!Number.isInteger(this.candidates) || this.candidates < 1) throw new MatcherError('invalid-parameter', `candidates must be a positive integer`);
-    this.store = store ?? new VectorStore(this.dim);
+    this.store = new VectorStore(this.dim);
   }
 
+  /**
+   * A gallery of these entries; resolves once its graph is built when it holds `exactBelow` or
+   * more. If hnswlib cannot load, the gallery still answers, exactly (see `indexed`).
+   */
   static async create(options: GalleryOptions, entries: readonly GalleryEntry[] = []): Promise<Gallery> {
-    const gallery = new Gallery(await loadHnswLibrary(), options);
+    const gallery = new Gallery(options);
     gallery.add(entries);
+    await gallery.indexed().catch(() => undefined);
     return gallery;
   }
 
@@ -120,6 +109,15 @@ export class Gallery {
   /** Whether an HNSW graph has been built (the gallery reached `exactBelow`, or one was asked for). */
   get hasIndex(): boolean {
     return this.index !== null;
+  }
+
+  /**
+   * Settles when the graph started at `exactBelow` is built; rejects with `index-failed` when
+   * hnswlib could not be loaded. Searches never wait for it: until then they scan exactly.
+   */
+  indexed(): Promise<void> {
+    if (this.indexing) return this.indexing;
+    return this.indexFailure ? Promise.reject(this.indexFailure) : Promise.resolve();
   }
 
   has(embeddingId: string): boolean {
@@ -145,15 +143,6 @@ export class Gallery {
     return out;
   }
 
-  /**
-   * A separate gallery holding only these students: one index per roster. Worth it only for a big
-   * roster queried many times (3000 students: 1.2 ms per query vs 16 ms scanning the roster).
-   */
-  subset(studentIds: Iterable<string>, options: Partial<Omit<GalleryOptions, 'modelId'>> = {}): Promise<Gallery> {
-    const own = { modelId: this.modelId, exactBelow: this.exactBelow, candidates: this.candidates, hnsw: this.hnswParams };
-    return Gallery.create({ ...own, ...options }, this.entriesOf(studentIds));
-  }
-
   /** Adds embeddings; all are checked before any is added, so a bad one leaves the gallery as it was. */
   add(entries: readonly GalleryEntry[]): void {
     const units = this.validate(entries);
@@ -171,7 +160,7 @@ export class Gallery {
     });
     if (slots.length > 0) this.index?.addMany(slots, units);
     for (const id of touched) this.refreshTemplate(id);
-    if (!this.index && this.store.size >= this.exactBelow && this.store.size > 0) this.buildIndex();
+    if (!this.index && !this.indexing && !this.indexFailure && this.reachedThreshold()) this.startIndex();
   }
 
   /** Removes embeddings by id (an unknown id is an error and nothing is removed). */
@@ -201,14 +190,9 @@ export class Gallery {
     return ids.length;
   }
 
-  /** Builds the HNSW graph now (normally done when the gallery reaches `exactBelow`). */
-  buildIndex(): void {
-    this.index?.dispose();
-    const index = HnswIndex.create(this.lib, this.dim, this.hnswParams, Math.max(1024, this.store.capacity));
-    const slots: number[] = [];
-    for (let s = 0; s < this.store.extent; s++) if (this.store.isLive(s)) slots.push(s);
-    index.addMany(slots, slots.map((s) => this.store.vector(s)));
-    this.index = index;
+  /** Loads hnswlib and (re)builds the HNSW graph now, whatever the size (normally done at `exactBelow`). */
+  async buildIndex(): Promise<void> {
+    this.buildIndexWith(await loadHnswLibrary());
   }
 
   /** Students ranked by score (best first), with both their best and mean-template similarity. */
@@ -228,76 +212,57 @@ export class Gallery {
     return decide(this.search(query, { ...options, scoring: resolved.scoring, limit: Math.max(resolved.topK, 2) }), resolved);
   }
 
-  /** Decides on several embeddings of one face over consecutive frames. */
-  identifyTrack(queries: readonly ArrayLike<number>[], params: TrackParams, options: Omit<SearchOptions, 'scoring' | 'limit'> = {}): TrackDecision {
-    const resolved = resolveDecisionParams(params);
-    if (queries.length === 0) throw new MatcherError('invalid-parameter', 'a track needs at least one embedding');
-    const units = queries.map((q) => this.unit(q, 'query'));
-    if ((params.combine ?? 'mean') === 'mean') {
-      return { ...this.identify(meanNormalized(units), resolved, options), frames: units.length, votes: null };
-    }
-    return decideByVote(
-      units.map((u) => this.identify(u, resolved, options)),
-      resolved,
-      params,
-    );
-  }
-
-  /** Releases the wasm memory of the HNSW graph. */
+  /** Releases the wasm memory of the HNSW graph; a graph still loading is not built. */
   dispose(): void {
+    this.disposed = true;
     this.index?.dispose();
     this.index = null;
   }
 
-  /** The raw state, slot numbering included, for a snapshot (see persistence.ts). */
-  exportState(): GalleryState {
-    const { vectors, live } = this.store.exportRange();
-    const owners = Array.from({ length: live.length }, (_, s) => this.slotOwner[s] ?? null);
-    return { modelId: this.modelId, dim: this.dim, vectors, live, owners };
+  /** The HNSW graph's capacity in elements, or 0 without a graph (for the bench's memory estimate). */
+  get graphCapacity(): number {
+    return this.index?.capacity ?? 0;
   }
 
-  /** The HNSW graph, if built: persistence saves it beside the state. */
-  get graph(): HnswIndex | null {
-    return this.index;
+  private reachedThreshold(): boolean {
+    return this.store.size > 0 && this.store.size >= this.exactBelow;
   }
 
-  /**
-   * Rebuilds a gallery from exported state. `graph` is a graph saved with that state (labels are
-   * its slots); without one, a graph is built if the gallery is at or above `exactBelow`.
-   */
-  static async restore(options: GalleryOptions, state: GalleryState, graph: HnswIndex | null = null): Promise<Gallery> {
-    const dim = modelDim(options.modelId);
-    if (state.modelId !== options.modelId) throw new MatcherError('model-mismatch', `state is for model ${state.modelId}, not ${options.modelId}`);
-    if (state.dim !== dim || state.vectors.length !== state.live.length * dim || state.owners.length !== state.live.length) {
-      throw new MatcherError('corrupt-snapshot', `state sizes do not agree with ${dim}-d vectors`);
-    }
-    const store = VectorStore.fromRange(dim, state.vectors, state.live, state.live.length);
-    const gallery = new Gallery(await loadHnswLibrary(), options, store);
-    state.owners.forEach((owner, slot) => {
-      if (!owner || !state.live[slot]) return;
-      const [studentId, embeddingId] = owner;
-      gallery.slotOf.set(embeddingId, slot);
-      gallery.slotOwner[slot] = [studentId, embeddingId];
-      const st = gallery.students.get(studentId);
-      if (st) st.slots.push(slot);
-      else gallery.students.set(studentId, { slots: [slot], template: store.vector(slot) });
+  // hnswlib is imported only here, once the gallery is big enough to need it: below the threshold
+  // a page never fetches or compiles its ~700 kB of glue and inlined wasm. Should the load fail,
+  // the gallery stays on the exact scan (which class rosters use anyway) instead of failing.
+  private startIndex(): void {
+    const run = loadHnswLibrary().then((lib) => {
+      if (!this.disposed && !this.index && this.reachedThreshold()) this.buildIndexWith(lib);
     });
-    if (gallery.slotOf.size !== store.size) throw new MatcherError('corrupt-snapshot', 'live slots and owners disagree');
-    for (const id of gallery.students.keys()) gallery.refreshTemplate(id);
-    gallery.index = graph;
-    if (!graph && store.size >= gallery.exactBelow && store.size > 0) gallery.buildIndex();
-    return gallery;
+    this.indexing = run;
+    run.then(
+      () => (this.indexing = null),
+      (cause: unknown) => {
+        this.indexing = null;
+        this.indexFailure = cause instanceof MatcherError ? cause : new MatcherError('index-failed', String(cause), { cause });
+      },
+    );
+  }
+
+  private buildIndexWith(lib: HnswLibrary): void {
+    this.index?.dispose();
+    const index = HnswIndex.create(lib, this.dim, this.hnswParams, Math.max(1024, this.store.capacity));
+    const slots: number[] = [];
+    for (let s = 0; s < this.store.extent; s++) if (this.store.isLive(s)) slots.push(s);
+    index.addMany(slots, slots.map((s) => this.store.vector(s)));
+    this.index = index;
   }
 
   private methodFor(asked: SearchMethod, roster: ReadonlySet<string> | undefined): 'exact' | 'hnsw' {
     if (asked === 'exact' || this.store.size === 0) return 'exact';
     if (asked === 'hnsw') {
-      if (!this.index) this.buildIndex();
-      return 'hnsw';
+      if (this.index) return 'hnsw';
+      throw new MatcherError('index-failed', `no HNSW graph to search: ${this.indexFailure?.message ?? 'await buildIndex() or indexed() first'}`);
     }
     // A roster is always scanned exactly: measured, the shared graph with a label filter is far
     // slower (hnswlib calls the JS filter on every node it visits and wades through the rest of
-    // the school); for a big roster queried often, `subset()` builds it its own graph.
+    // the school).
     if (!this.index || roster !== undefined) return 'exact';
     return this.store.size < this.exactBelow ? 'exact' : 'hnsw';
   }

@@ -38,21 +38,6 @@ export class HnswIndex {
     return index;
   }
 
-  /** Reads a graph written by `save`; `deleted` are the labels the snapshot marks as free (some may not be in the graph). */
-  static async load(lib: HnswLibrary, dim: number, params: HnswParams, filename: string, capacity: number, deleted: Iterable<number>): Promise<HnswIndex> {
-    const native = lib.createIndex(dim);
-    const index = new HnswIndex(lib, native, dim, { ...params });
-    try {
-      await native.readIndex(filename, capacity);
-    } catch (cause) {
-      native.delete();
-      throw new MatcherError('corrupt-snapshot', `cannot read HNSW graph ${filename}: ${lib.describe(cause)}`, { cause });
-    }
-    index.guard('load', () => native.setEfSearch(params.efSearch));
-    for (const label of deleted) index.deleted.add(label);
-    return index;
-  }
-
   /** Elements in the graph, deleted ones included (hnswlib keeps them as reusable slots). */
   get elementCount(): number {
     return this.native.getCurrentCount();
@@ -119,21 +104,6 @@ export class HnswIndex {
   setEfSearch(ef: number): void {
     this.params.efSearch = ef;
     this.guard('set ef', () => this.native.setEfSearch(ef));
-  }
-
-  /** The stored vector of a label (used to check that a reloaded graph matches its snapshot). */
-  point(label: number): Float32Array {
-    return Float32Array.from(this.guard('read point', () => this.native.getPoint(label)));
-  }
-
-  /** Writes the graph into hnswlib's IndexedDB-backed file system. */
-  async save(filename: string): Promise<void> {
-    try {
-      await this.native.writeIndex(filename);
-    } catch (cause) {
-      throw new MatcherError('storage-failed', `cannot write HNSW graph ${filename}: ${this.lib.describe(cause)}`, { cause });
-    }
-    await this.lib.syncToStorage();
   }
 
   dispose(): void {

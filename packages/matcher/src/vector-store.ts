@@ -21,7 +21,7 @@ export class VectorStore {
     return this.liveCount;
   }
 
-  /** One past the highest slot ever used: the range the scan and a snapshot cover. */
+  /** One past the highest slot ever used: the range the scan covers. */
   get extent(): number {
     return this.highWater;
   }
@@ -70,28 +70,6 @@ export class VectorStore {
     for (let s = 0, o = 0; s < this.highWater; s++, o += dim) {
       out[s] = live[s] === 1 ? dotRow(data, o, q) : -Infinity;
     }
-  }
-
-  /** Raw copy of the used range, for a snapshot. */
-  exportRange(): { vectors: Float32Array; live: Uint8Array } {
-    return {
-      vectors: this.data.slice(0, this.highWater * this.dim),
-      live: this.live.slice(0, this.highWater),
-    };
-  }
-
-  /** Rebuilds a store with the same slot numbering as the one exported. */
-  static fromRange(dim: number, vectors: Float32Array, live: Uint8Array, capacity: number): VectorStore {
-    const store = new VectorStore(dim, Math.max(capacity, live.length));
-    store.data.set(vectors);
-    store.live.set(live);
-    store.highWater = live.length;
-    for (let s = live.length - 1; s >= 0; s--) {
-      if (live[s] === 1) store.liveCount++;
-      else store.free.push(s);
-    }
-    // Pushed high to low, so pop() hands out the lowest freed slot first (keeps the range compact).
-    return store;
   }
 
   private grow(capacity: number): void {

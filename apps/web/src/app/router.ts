@@ -15,31 +15,15 @@ export type Route =
   | { page: 'privacy' }
   | { page: 'camera' };
 
+/** Pages whose hash is their name and nothing more. */
+const PLAIN_PAGES = ['students', 'import-roster', 'import-folder', 'classes', 'records', 'settings', 'privacy', 'camera'] as const;
+const isPlainPage = (head: string | undefined): head is (typeof PLAIN_PAGES)[number] => (PLAIN_PAGES as readonly (string | undefined)[]).includes(head);
+
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const [head, second] = path.split('/');
-  switch (head) {
-    case 'students':
-      if (second === 'new') return { page: 'student-new' };
-      if (second) return { page: 'student', studentId: decodeURIComponent(second) };
-      return { page: 'students' };
-    case 'import-roster':
-      return { page: 'import-roster' };
-    case 'import-folder':
-      return { page: 'import-folder' };
-    case 'classes':
-      return { page: 'classes' };
-    case 'records':
-      return { page: 'records' };
-    case 'settings':
-      return { page: 'settings' };
-    case 'privacy':
-      return { page: 'privacy' };
-    case 'camera':
-      return { page: 'camera' };
-    default:
-      return { page: 'attendance' };
-  }
+  if (head === 'students' && second) return second === 'new' ? { page: 'student-new' } : { page: 'student', studentId: decodeURIComponent(second) };
+  return isPlainPage(head) ? { page: head } : { page: 'attendance' };
 }
 
 export function href(route: Route): string {

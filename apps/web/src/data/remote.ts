@@ -1,5 +1,6 @@
 // Hooks for the API's resources. Every write is followed by a sync, so the local cache (and the
-// matcher's gallery) reflect it at once and other devices get it at their next pull.
+// matcher's gallery) reflect it at once and other devices get it at their next pull. Students are
+// read from that cache (a live query), never through React Query: their writes invalidate nothing.
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { JsonRouteName, RequestInput } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
@@ -16,13 +17,13 @@ function useWrite<N extends JsonRouteName>(name: N, invalidate: string[] = []) {
   });
 }
 
-export const useCreateStudent = () => useWrite('createStudent', ['students']);
-export const useUpdateStudent = () => useWrite('updateStudent', ['students']);
-export const useDeleteStudent = () => useWrite('deleteStudent', ['students']);
-export const useAddEmbeddings = () => useWrite('addEmbeddings', ['students']);
+export const useCreateStudent = () => useWrite('createStudent');
+export const useUpdateStudent = () => useWrite('updateStudent');
+export const useDeleteStudent = () => useWrite('deleteStudent');
+export const useAddEmbeddings = () => useWrite('addEmbeddings');
 
-export const useSetConsent = () => useWrite('setConsent', ['students', 'consent']);
-export const useBulkConsent = () => useWrite('setConsentBulk', ['students', 'consent']);
+export const useSetConsent = () => useWrite('setConsent', ['consent']);
+export const useBulkConsent = () => useWrite('setConsentBulk', ['consent']);
 export const useUpdatePrivacySettings = () => useWrite('updatePrivacySettings', ['privacy']);
 
 export function useStudentConsent(studentId: string | null) {

@@ -29,6 +29,7 @@ export function useReviewQueue<T extends FreshReview & { trackId: number }>(opts
       void addReview(services.db, item, { sessionId, classId }).then(() => release(item.trackId));
     }
     // Not keyed on release (a new function each render): the items themselves say what is new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [fresh, sessionId, classId]);
 
   useEffect(() => subscribeLive(() => listReviews(services.db, sessionId, classId), setItems), [sessionId, classId]);

@@ -35,7 +35,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   res.end(JSON.stringify(body));
 };
 
-const student = { studentId: 'S.1', name: 'Ann', email: null, embeddingCount: 0, consent: 'granted', cameraFree: false, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' };
+const student = { studentId: 'S.1', name: 'Ann', email: null, embeddingCount: 0, consent: 'granted' as const, cameraFree: false, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' };
 
 describe('createClient', () => {
   it('builds each call from the route table: method, params, query, body and token', async () => {

@@ -123,3 +123,21 @@ export async function insertAudit(db: Executor, rows: AuditRow[]) {
 export async function auditOf(db: Executor, markId: string) {
   return db.selectFrom('attendance_audit').selectAll().where('mark_id', '=', markId).orderBy('at').orderBy('id').execute();
 }
+
+export type MarkPatch = Partial<Pick<MarkRow, 'status' | 'method' | 'reason' | 'marked_at' | 'marked_day' | 'marked_offset' | 'similarity' | 'device_id'>>;
+
+/** Changes a stored mark and records who changed it last (null: a device or nobody known). */
+export async function updateMark(db: Executor, id: string, patch: MarkPatch, by: { id: string; name: string } | null) {
+  await db.updateTable('attendance_marks').set({ ...patch, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null }).where('id', '=', id).execute();
+}
+
+export async function deleteMarks(db: Executor, ids: readonly string[]) {
+  if (ids.length) await db.deleteFrom('attendance_marks').where('id', 'in', [...ids]).execute();
+}
+
+/** Ids of one mark (if stored) or of every mark of a session. */
+export async function markIdsOf(db: Executor, filter: { markId: string } | { sessionId: string }): Promise<string[]> {
+  const q = db.selectFrom('attendance_marks').select('id');
+  const rows = 'markId' in filter ? await q.where('id', '=', filter.markId).execute() : await q.where('session_id', '=', filter.sessionId).execute();
+  return rows.map((r) => r.id);
+}

@@ -21,7 +21,7 @@ interface Change {
   changeId: string;
   markId: string;
   remove: boolean;
-  patch: Partial<Pick<repo.MarkRow, 'status' | 'method' | 'reason' | 'marked_at' | 'marked_day' | 'marked_offset' | 'similarity' | 'device_id'>>;
+  patch: repo.MarkPatch;
   why: string | null;
 }
 
@@ -153,12 +153,12 @@ export function attendanceService(ctx: ServiceContext) {
     if (!before) return;
     const audit = { id: c.changeId, mark_id: c.markId, before_json: JSON.stringify(before), reason: c.why, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null };
     if (c.remove) {
-      await trx.deleteFrom('attendance_marks').where('id', '=', c.markId).execute();
+      await repo.deleteMarks(trx, [c.markId]);
       await repo.insertAudit(trx, [{ ...audit, action: 'delete', after_json: null }]);
       await appendEvents(trx, [{ type: 'marks.cleared', sessionId: before.sessionId, classIds: before.classId ? [before.classId] : [], markIds: [c.markId] }], at);
       return;
     }
-    await trx.updateTable('attendance_marks').set({ ...c.patch, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null }).where('id', '=', c.markId).execute();
+    await repo.updateMark(trx, c.markId, c.patch, by);
     const after = (await repo.findMark(trx, c.markId))!;
     await repo.insertAudit(trx, [{ ...audit, action: 'update', after_json: JSON.stringify(after) }]);
     await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
@@ -188,7 +188,7 @@ export function attendanceService(ctx: ServiceContext) {
         assertClassInScope(scope, before.classId, 'mark');
         if (before.status === status) return before;
         const at = ctx.now();
-        await trx.updateTable('attendance_marks').set({ status, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null }).where('id', '=', id).execute();
+        await repo.updateMark(trx, id, { status }, by);
         const after = (await repo.findMark(trx, id))!;
         await repo.insertAudit(trx, [{ id: randomUUID(), mark_id: id, action: 'update', before_json: JSON.stringify(before), after_json: JSON.stringify(after), reason: reason ?? null, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null }]);
         await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
@@ -207,10 +207,9 @@ export function attendanceService(ctx: ServiceContext) {
       return writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         const by = await markedBy(trx, actor);
-        const q = trx.selectFrom('attendance_marks').select('id');
-        const ids = ('markId' in filter ? await q.where('id', '=', filter.markId).execute() : await q.where('session_id', '=', filter.sessionId).execute()).map((r) => r.id);
+        const ids = await repo.markIdsOf(trx, filter);
         const before = await repo.findMarks(trx, ids);
-        if (ids.length) await trx.deleteFrom('attendance_marks').where('id', 'in', ids).execute();
+        await repo.deleteMarks(trx, ids);
         await repo.insertAudit(trx, before.map((m) => ({ id: randomUUID(), mark_id: m.id, action: 'delete' as const, before_json: JSON.stringify(m), after_json: null, reason: reason ?? null, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null })));
         const classIds = [...new Set(before.map((m) => m.classId).filter((c): c is string => c !== null))];
         await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, classIds, markIds: ids }] : [], at);

@@ -5,6 +5,7 @@ import type { DailyStat, MarkStatus } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
 import { rostersOf } from '../register/register.repository.ts';
+import { statsInputs } from './stats.repository.ts';
 
 // When a student has several marks in one day, the best one counts.
 const RANK: Record<MarkStatus, number> = { present: 3, late: 2, excused: 1, absent: 0 };
@@ -29,19 +30,7 @@ export function statsService(ctx: ServiceContext) {
   return {
     async daily(from: string, to: string, classId: string | undefined, scope: Scope): Promise<{ days: DailyStat[] }> {
       if (classId) assertClassInScope(scope, classId);
-      let marksQ = ctx.db.selectFrom('attendance_marks').select(['student_id', 'class_id', 'marked_day', 'status']).where('marked_day', '>=', from).where('marked_day', '<=', to);
-      let sessionsQ = ctx.db.selectFrom('class_sessions').select(['class_id', 'day']).where('day', '>=', from).where('day', '<=', to);
-      if (classId) {
-        marksQ = marksQ.where('class_id', '=', classId);
-        sessionsQ = sessionsQ.where('class_id', '=', classId);
-      }
-      const [marks, sessions, classes, rosterCounts, totalStudents] = await Promise.all([
-        marksQ.execute(),
-        sessionsQ.execute(),
-        ctx.db.selectFrom('classes').select(['id', 'name']).execute(),
-        ctx.db.selectFrom('class_students').select(['class_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('class_id').execute(),
-        ctx.db.selectFrom('students').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
+      const { marks, sessions, classes, rosterCounts, totalStudents } = await statsInputs(ctx.db, from, to, classId);
       // A teacher's statistics cover their own classes only, without the school-wide rows.
       const names = new Map(classes.filter((c) => inScope(scope, c.id)).map((c) => [c.id, c.name]));
       const rosterSize = new Map(rosterCounts.map((r) => [r.class_id, Number(r.n)]));

@@ -1,15 +1,13 @@
 // SQL for users, browser sessions, tokens and the addresses an account signed in from before.
 import type { User } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
+import { groupUnder } from '../../shared/group-under.ts';
 import { toIso } from '../../shared/time.ts';
 import type { UsersTable } from '../../db/schema.ts';
 
 export async function classIdsOfUsers(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(userIds.map((id) => [id, []]));
-  if (userIds.length === 0) return out;
-  const rows = await db.selectFrom('class_teachers').select(['user_id', 'class_id']).where('user_id', 'in', userIds).orderBy('class_id').execute();
-  for (const r of rows) out.get(r.user_id)?.push(r.class_id);
-  return out;
+  const rows = userIds.length ? await db.selectFrom('class_teachers').select(['user_id', 'class_id']).where('user_id', 'in', userIds).orderBy('class_id').execute() : [];
+  return groupUnder(userIds, rows, (r) => r.user_id, (r) => r.class_id);
 }
 
 export function toUser(r: UsersTable, classIds: string[]): User {
@@ -41,11 +39,8 @@ export async function tokenByHash(db: Executor, hash: string) {
 }
 
 export async function deviceClassIds(db: Executor, tokenIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(tokenIds.map((id) => [id, []]));
-  if (tokenIds.length === 0) return out;
-  const rows = await db.selectFrom('device_classes').select(['token_id', 'class_id']).where('token_id', 'in', tokenIds).orderBy('class_id').execute();
-  for (const r of rows) out.get(r.token_id)?.push(r.class_id);
-  return out;
+  const rows = tokenIds.length ? await db.selectFrom('device_classes').select(['token_id', 'class_id']).where('token_id', 'in', tokenIds).orderBy('class_id').execute() : [];
+  return groupUnder(tokenIds, rows, (r) => r.token_id, (r) => r.class_id);
 }
 
 /** Whether this (account, address) pair signed in successfully since `since`. */
@@ -62,4 +57,27 @@ export async function rememberPair(db: Executor, key: string, at: number) {
   } catch {
     /* a parallel sign-in remembered it first */
   }
+}
+
+export async function insertSession(db: Executor, idHash: string, userId: string, at: number, expiresAt: number) {
+  await db.insertInto('auth_sessions').values({ id_hash: idHash, user_id: userId, created_at: at, expires_at: expiresAt }).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: number) {
+  await db.deleteFrom('auth_sessions').where('expires_at', '<', now).execute();
+}
+
+export async function deleteSession(db: Executor, idHash: string) {
+  await db.deleteFrom('auth_sessions').where('id_hash', '=', idHash).execute();
+}
+
+export async function touchToken(db: Executor, id: string, at: number) {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+/** Takes the sync_state row lock (MySQL), which serialises racing first-run setups. */
+export async function lockSetup(db: Executor, dialect: 'mysql' | 'sqlite') {
+  let lock = db.selectFrom('sync_state').select('id').where('id', '=', 1);
+  if (dialect === 'mysql') lock = lock.forUpdate();
+  await lock.execute();
 }

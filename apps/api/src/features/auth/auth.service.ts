@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
+import { insertUser } from '../users/users.repository.ts';
 import * as repo from './auth.repository.ts';
 import { newSecret, sha256, tokenKind } from './tokens.ts';
 import { counterKey, deleteCounters, ensureCounters, lockCounters, saveCounters, sweepCounters, uncount } from '../../shared/counters.repository.ts';
@@ -45,9 +46,9 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
   async function startSession(userId: string) {
     const secret = newSecret();
     const now = ctx.now();
-    await ctx.db.insertInto('auth_sessions').values({ id_hash: sha256(secret), user_id: userId, created_at: now, expires_at: now + SESSION_MS }).execute();
+    await repo.insertSession(ctx.db, sha256(secret), userId, now, now + SESSION_MS);
     // Expired sessions are swept on sign-in: cheap, and nothing else has to run on a timer.
-    await ctx.db.deleteFrom('auth_sessions').where('expires_at', '<', now).execute();
+    await repo.deleteExpiredSessions(ctx.db, now);
     return { secret, expiresAt: toIso(now + SESSION_MS) };
   }
 
@@ -61,12 +62,9 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
       const passwordHash = await hashPassword(body.password);
       const id = randomUUID();
       await writeTransaction(ctx, async (trx) => {
-        let lock = trx.selectFrom('sync_state').select('id').where('id', '=', 1);
-        if (ctx.dialect === 'mysql') lock = lock.forUpdate();
-        await lock.execute();
+        await repo.lockSetup(trx, ctx.dialect);
         if ((await repo.countAdmins(trx)) > 0) throw new ApiError('forbidden', 'Rollcall already has an admin: sign in instead.');
-        const now = ctx.now();
-        await trx.insertInto('users').values({ id, email: body.email, name: body.name, role: 'admin', password_hash: passwordHash, disabled_at: null, created_at: now, updated_at: now }).execute();
+        await insertUser(trx, { id, email: body.email, name: body.name, role: 'admin', passwordHash, at: ctx.now() });
       });
       const session = await startSession(id);
       return { user: await withClasses((await repo.findUserBy(ctx.db, 'id', id))!), ...session };
@@ -103,7 +101,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
     },
 
     async signOut(secret: string | undefined) {
-      if (secret) await ctx.db.deleteFrom('auth_sessions').where('id_hash', '=', sha256(secret)).execute();
+      if (secret) await repo.deleteSession(ctx.db, sha256(secret));
       return { ok: true as const };
     },
 
@@ -116,7 +114,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
         if (!token || token.kind !== kind) return null;
         // Written at most once a minute: a busy device must not turn every request into a write.
         if (token.last_used_at === null || now - Number(token.last_used_at) > 60_000) {
-          await ctx.db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', token.id).execute();
+          await repo.touchToken(ctx.db, token.id, now);
         }
         if (token.kind === 'device') {
           return { kind: 'device', id: token.id, name: token.name, classIds: (await repo.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [] };

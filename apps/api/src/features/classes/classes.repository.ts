@@ -1,6 +1,7 @@
 // SQL for classes and their rosters.
 import type { Class } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
+import { groupUnder } from '../../shared/group-under.ts';
 import { toIso } from '../../shared/time.ts';
 
 function classQuery(db: Executor) {
@@ -38,6 +39,10 @@ export async function renameClass(db: Executor, id: string, name: string, at: nu
   return Number(r.numUpdatedRows) > 0;
 }
 
+export async function touchClass(db: Executor, id: string, at: number) {
+  await db.updateTable('classes').set({ updated_at: at }).where('id', '=', id).execute();
+}
+
 export async function deleteClass(db: Executor, id: string) {
   const r = await db.deleteFrom('classes').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
@@ -49,11 +54,8 @@ export async function rosterOf(db: Executor, classId: string): Promise<string[]>
 }
 
 export async function rostersOf(db: Executor, classIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(classIds.map((id) => [id, []]));
-  if (classIds.length === 0) return out;
-  const rows = await db.selectFrom('class_students').select(['class_id', 'student_id']).where('class_id', 'in', classIds).orderBy('student_id').execute();
-  for (const r of rows) out.get(r.class_id)?.push(r.student_id);
-  return out;
+  const rows = classIds.length ? await db.selectFrom('class_students').select(['class_id', 'student_id']).where('class_id', 'in', classIds).orderBy('student_id').execute() : [];
+  return groupUnder(classIds, rows, (r) => r.class_id, (r) => r.student_id);
 }
 
 export async function addMembers(db: Executor, classId: string, studentIds: string[]) {
@@ -71,4 +73,11 @@ export async function lockClass(db: Executor, dialect: 'mysql' | 'sqlite', id: s
   let q = db.selectFrom('classes').select('id').where('id', '=', id);
   if (dialect === 'mysql') q = q.forUpdate();
   return (await q.executeTakeFirst()) !== undefined;
+}
+
+/** The ids among these that name no class. */
+export async function missingClassIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = new Set((await db.selectFrom('classes').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+  return ids.filter((id) => !found.has(id));
 }

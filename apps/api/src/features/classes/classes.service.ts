@@ -7,13 +7,11 @@ import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { publishChange } from '../sync/publish-change.ts';
+import { missingStudentIds } from '../students/students.repository.ts';
 import * as repo from './classes.repository.ts';
 
 async function assertStudentsExist(db: Executor, ids: string[]) {
-  if (ids.length === 0) return;
-  const rows = await db.selectFrom('students').select('student_id').where('student_id', 'in', ids).execute();
-  const found = new Set(rows.map((r) => r.student_id));
-  const missing = ids.filter((id) => !found.has(id));
+  const missing = await missingStudentIds(db, ids);
   if (missing.length) throw new ApiError('student-not-found', `Unknown student id${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}.`, { missing });
 }
 
@@ -32,7 +30,7 @@ export function classesService(ctx: ServiceContext) {
       const { added, removed } = await change(trx, await repo.rosterOf(trx, classId));
       if (added.length + removed.length === 0) return;
       const at = ctx.now();
-      await trx.updateTable('classes').set({ updated_at: at }).where('id', '=', classId).execute();
+      await repo.touchClass(trx, classId, at);
       await publishChange(trx, [{ entity: 'class', entityId: classId, op: 'upsert' }], { studentIds: [...added, ...removed], classIds: [classId] }, at);
     });
     return { classId, studentIds: await repo.rosterOf(ctx.db, classId) };

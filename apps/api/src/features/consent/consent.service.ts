@@ -9,6 +9,7 @@ import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
+import { assertClassesExist } from '../classes/classes-exist.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { isConsentRequired } from '../privacy/settings.service.ts';
 import { lockStudents } from '../students/students.repository.ts';
@@ -111,9 +112,7 @@ export function consentService(ctx: ServiceContext) {
     },
 
     async report(classId: string | undefined) {
-      if (classId && !(await ctx.db.selectFrom('classes').select('id').where('id', '=', classId).executeTakeFirst())) {
-        throw new ApiError('class-not-found', `No class with id ${classId}.`);
-      }
+      if (classId) await assertClassesExist(ctx.db, [classId]);
       const required = await isConsentRequired(ctx.db);
       const { total, classes } = await repo.countsBy(ctx.db);
       const students = classId ? (await repo.classList(ctx.db, classId)).map((s) => ({ ...s, cameraFree: cameraFreeFor(s.status, required) })) : [];

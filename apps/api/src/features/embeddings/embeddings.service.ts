@@ -9,7 +9,7 @@ import { ApiError } from '../../http/errors.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { assertMayHoldFaceData } from '../consent/consent.service.ts';
-import { lockStudents } from '../students/students.repository.ts';
+import { classIdsOfStudent, lockStudents, missingStudentIds } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
 import type { Scope } from '../../shared/actor.ts';
 import { publishChange } from '../sync/publish-change.ts';
@@ -37,8 +37,7 @@ function checked(body: AddEmbeddingsBody) {
 export function embeddingsService(ctx: ServiceContext) {
   return {
     async list(studentId: string, withVectors: boolean, modelId: string | undefined, scope: Scope) {
-      const exists = await ctx.db.selectFrom('students').select('student_id').where('student_id', '=', studentId).executeTakeFirst();
-      if (!exists) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+      if ((await missingStudentIds(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
       await assertStudentInScope(ctx, studentId, scope);
       return { items: await repo.listForStudent(ctx.db, studentId, withVectors, modelId) };
     },
@@ -89,7 +88,7 @@ export function embeddingsService(ctx: ServiceContext) {
         if (!(await repo.deleteEmbedding(trx, studentId, embeddingId))) {
           throw new ApiError('embedding-not-found', `Student ${studentId} has no embedding ${embeddingId}.`);
         }
-        const classIds = (await trx.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
+        const classIds = await classIdsOfStudent(trx, studentId);
         await publishChange(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete', classIds }], { studentIds: [studentId] }, at);
       });
       return { ok: true as const };

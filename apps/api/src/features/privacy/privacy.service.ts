@@ -7,6 +7,7 @@ import { listMarks } from '../attendance/attendance.repository.ts';
 import { historyOf } from '../consent/consent.repository.ts';
 import { listForStudent } from '../embeddings/embeddings.repository.ts';
 import { findStudent } from '../students/students.repository.ts';
+import * as repo from './privacy.repository.ts';
 import { effectiveRetentionDays } from './settings.service.ts';
 
 /** `retentionDefaultDays` is MARK_RETENTION_DAYS; an admin's setting in the database wins over it. */
@@ -15,13 +16,7 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
     async exportStudent(studentId: string) {
       const student = await findStudent(ctx.db, studentId);
       if (!student) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-      const classes = await ctx.db
-        .selectFrom('class_students as cs')
-        .innerJoin('classes as c', 'c.id', 'cs.class_id')
-        .select(['c.id', 'c.name'])
-        .where('cs.student_id', '=', studentId)
-        .orderBy('c.name')
-        .execute();
+      const classes = await repo.classesOfStudent(ctx.db, studentId);
       const embeddings = await listForStudent(ctx.db, studentId, true);
       const marks = [];
       for (let offset = 0; ; offset += 500) {
@@ -29,9 +24,7 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
         marks.push(...page.items);
         if (page.items.length < 500) break;
       }
-      const audit = marks.length
-        ? await ctx.db.selectFrom('attendance_audit').select(['mark_id', 'action', 'reason', 'at']).where('mark_id', 'in', marks.map((m) => m.id)).orderBy('at').execute()
-        : [];
+      const audit = await repo.auditOfMarks(ctx.db, marks.map((m) => m.id));
       return {
         exportedAt: toIso(ctx.now()),
         student,
@@ -48,11 +41,8 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
       const retentionDays = await effectiveRetentionDays(ctx.db, retentionDefaultDays);
       if (retentionDays === null) return { marksDeleted: 0, auditDeleted: 0, before: null };
       const before = ctx.now() - retentionDays * 86_400_000;
-      return ctx.db.transaction().execute(async (trx) => {
-        const marks = await trx.deleteFrom('attendance_marks').where('marked_at', '<', before).executeTakeFirst();
-        const audit = await trx.deleteFrom('attendance_audit').where('at', '<', before).executeTakeFirst();
-        return { marksDeleted: Number(marks.numDeletedRows), auditDeleted: Number(audit.numDeletedRows), before: toIso(before) };
-      });
+      const deleted = await ctx.db.transaction().execute((trx) => repo.purgeBefore(trx, before));
+      return { ...deleted, before: toIso(before) };
     },
   };
 }

@@ -6,8 +6,9 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { offsetMinutes } from '../../shared/time.ts';
-import { marksInSessions, findMarks, type MarkRow } from '../attendance/attendance.repository.ts';
+import { findMarks, insertMarks, marksInSessions, type MarkRow } from '../attendance/attendance.repository.ts';
 import { markedBy } from '../attendance/marked-by.ts';
+import { assertClassesExist } from '../classes/classes-exist.ts';
 import { lockClass } from '../classes/classes.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { findSession, toSession, updateSession, type SessionRow } from '../sessions/sessions.repository.ts';
@@ -40,7 +41,7 @@ export function registerService(ctx: ServiceContext) {
 
     async registers(classId: string, from: string, to: string, scope: Scope) {
       assertClassInScope(scope, classId);
-      if ((await repo.classNames(ctx.db, [classId])).size === 0) throw new ApiError('class-not-found', `No class with id ${classId}.`);
+      await assertClassesExist(ctx.db, [classId]);
       return { items: await registersOf(await repo.sessionsInDays(ctx.db, [classId], from, to)) };
     },
 
@@ -84,7 +85,7 @@ export function registerService(ctx: ServiceContext) {
             marked_by: by?.id ?? null,
             marked_by_name: by?.name ?? null,
           }));
-        if (rows.length) await trx.insertInto('attendance_marks').values(rows).execute();
+        await insertMarks(trx, rows);
         const stored = await findMarks(trx, rows.map((r) => r.id));
         await appendEvents(trx, [...stored.map((mark) => ({ type: 'mark.accepted' as const, mark })), { type: 'session.changed', classId: row.class_id, sessionId }], now);
         return rows.length;

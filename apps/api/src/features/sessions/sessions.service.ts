@@ -6,6 +6,7 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { localDay, offsetMinutes, serverOffset } from '../../shared/time.ts';
+import { assertClassesExist } from '../classes/classes-exist.ts';
 import { lockClass } from '../classes/classes.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import * as repo from './sessions.repository.ts';
@@ -27,8 +28,7 @@ export function sessionsService(ctx: ServiceContext) {
     return row;
   };
   const classMustExist = async (id: string, scope: Scope) => {
-    const c = await ctx.db.selectFrom('classes').select('id').where('id', '=', id).executeTakeFirst();
-    if (!c) throw new ApiError('class-not-found', `No class with id ${id}.`);
+    await assertClassesExist(ctx.db, [id]);
     assertClassInScope(scope, id);
   };
 

@@ -115,3 +115,29 @@ export async function lockStudents(db: Executor, dialect: 'mysql' | 'sqlite', id
   const rows = await query.execute();
   return new Set(rows.map((r) => r.student_id));
 }
+
+/** The ids among these that name no student. */
+export async function missingStudentIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = new Set((await db.selectFrom('students').select('student_id').where('student_id', 'in', [...ids]).execute()).map((r) => r.student_id));
+  return ids.filter((id) => !found.has(id));
+}
+
+/** The classes whose roster holds this student. */
+export async function classIdsOfStudent(db: Executor, studentId: string): Promise<string[]> {
+  return (await db.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
+}
+
+/**
+ * Removes everything a student holds (embeddings, roster places, and marks unless kept) before
+ * the student row goes; returns what was there, for the change log and the answer.
+ */
+export async function deleteStudentData(db: Executor, studentId: string, keepMarks: boolean) {
+  const embeddingIds = (await db.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute()).map((e) => e.id);
+  const classIds = await classIdsOfStudent(db, studentId);
+  await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
+  await db.deleteFrom('class_students').where('student_id', '=', studentId).execute();
+  const marks = await db.selectFrom('attendance_marks').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
+  if (!keepMarks) await db.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
+  return { embeddingIds, classIds, marks: Number(marks.n) };
+}

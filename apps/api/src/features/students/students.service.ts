@@ -69,22 +69,16 @@ export function studentsService(ctx: ServiceContext) {
       const result = await writeTransaction(ctx, async (trx) => {
         const found = await repo.lockStudents(trx, ctx.dialect, [studentId]);
         if (!found.has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-        const embeddings = await trx.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute();
-        const classIds = (await trx.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
-        await trx.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
-        await trx.deleteFrom('class_students').where('student_id', '=', studentId).execute();
-        const marks = await trx.selectFrom('attendance_marks').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
-        if (!keepMarks) await trx.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
+        const { embeddingIds, classIds, marks } = await repo.deleteStudentData(trx, studentId, keepMarks);
         await repo.deleteStudentRow(trx, studentId);
         await eraseStudentName(trx, studentId);
         const changes: Change[] = [
-          ...embeddings.map((e): Change => ({ entity: 'embedding', entityId: e.id, op: 'delete', classIds: classIds })),
+          ...embeddingIds.map((id): Change => ({ entity: 'embedding', entityId: id, op: 'delete', classIds })),
           ...classIds.map((c): Change => ({ entity: 'class', entityId: c, op: 'upsert' })),
           { entity: 'student', entityId: studentId, op: 'delete', classIds },
         ];
         await publishChange(trx, changes, { studentIds: [studentId], classIds }, at);
-        const markCount = Number(marks.n);
-        return { studentId, embeddingsDeleted: embeddings.length, marksDeleted: keepMarks ? 0 : markCount, marksKept: keepMarks ? markCount : 0 };
+        return { studentId, embeddingsDeleted: embeddingIds.length, marksDeleted: keepMarks ? 0 : marks, marksKept: keepMarks ? marks : 0 };
       });
       await flushDeleted(ctx);
       return result;

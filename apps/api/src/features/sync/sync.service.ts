@@ -6,6 +6,7 @@ import { toIso } from '../../shared/time.ts';
 import { rostersOf } from '../classes/classes.repository.ts';
 import { findByIds, findByStudents } from '../embeddings/embeddings.repository.ts';
 import { inScope, type Scope } from '../../shared/actor.ts';
+import { classNames } from '../register/register.repository.ts';
 import { findStudents } from '../students/students.repository.ts';
 import { changesSince, currentRevision, type Entity } from './changes.repository.ts';
 
@@ -55,7 +56,7 @@ export function syncService(ctx: ServiceContext) {
           const joinedIds = new Set(joinedEmbeddings.map((e) => e.id));
           embeddings = [...embeddings.filter((e) => allowed.has(e.studentId) && !joinedIds.has(e.id)), ...joinedEmbeddings];
         }
-        const classRows = classIds.length ? await trx.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute() : [];
+        const classRows = [...(await classNames(trx, classIds))].map(([id, name]) => ({ id, name }));
         const rosters = await rostersOf(trx, classRows.map((c) => c.id));
         // A row missing now was deleted later in the same snapshot's history: report it deleted.
         const gone = (entity: Entity, present: Set<string>) => (scope.all ? ids(entity, 'upsert').filter((id) => !present.has(id)) : []);

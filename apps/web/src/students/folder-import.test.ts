@@ -1,7 +1,7 @@
 // Roster CSV and folder import planning: per-row errors, loose headers, the seed's folder layout.
 import { describe, expect, it } from 'vitest';
-import { planFolderImport } from '../src/students/folder-import.ts';
-import { parseRosterCsv } from '../src/students/roster-csv.ts';
+import { planFolderImport } from './folder-import.ts';
+import { parseRosterCsv } from './roster-csv.ts';
 
 describe('roster CSV', () => {
   it('reads good rows and reports each bad one with its line', () => {

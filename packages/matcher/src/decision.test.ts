@@ -1,7 +1,7 @@
 // Open-set rules on hand-made candidates: threshold, margin, and the track vote.
 import { describe, expect, it } from 'vitest';
-import { decide, decideByVote, resolveDecisionParams, type Candidate, type Decision } from '../src/index.ts';
-import { isMatcherError } from '../src/errors.ts';
+import { decide, resolveDecisionParams, type Candidate } from './index.ts';
+import { isMatcherError } from './errors.ts';
 
 const c = (studentId: string, score: number): Candidate => ({ studentId, score, best: score, mean: score, embeddings: 3 });
 const params = resolveDecisionParams({ threshold: 0.6, margin: 0.05 });
@@ -38,22 +38,5 @@ describe('decide', () => {
         expect(isMatcherError(e, 'invalid-parameter')).toBe(true);
       }
     }
-  });
-});
-
-describe('decideByVote', () => {
-  const match = (id: string, score: number): Decision => ({ status: 'match', studentId: id, score, runnerUp: null, candidates: [c(id, score)] });
-  const unknown: Decision = { status: 'unknown', reason: 'below-threshold', candidates: [c('a', 0.5)] };
-  it('picks the student matched in enough frames', () => {
-    const d = decideByVote([match('a', 0.8), match('a', 0.7), unknown], params);
-    expect(d).toMatchObject({ status: 'match', studentId: 'a', votes: 2, frames: 3 });
-    expect(d.status === 'match' && d.score).toBeCloseTo(0.75);
-  });
-  it('is ambiguous on a tie or too few votes', () => {
-    expect(decideByVote([match('a', 0.8), match('b', 0.8)], params)).toMatchObject({ status: 'unknown', reason: 'ambiguous' });
-    expect(decideByVote([match('a', 0.8), unknown, unknown], params, { minVoteShare: 0.5 })).toMatchObject({ status: 'unknown', reason: 'ambiguous', votes: 1 });
-  });
-  it('is below-threshold when no frame matched', () => {
-    expect(decideByVote([unknown, unknown], params)).toMatchObject({ status: 'unknown', reason: 'below-threshold', votes: 0 });
   });
 });

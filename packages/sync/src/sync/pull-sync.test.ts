@@ -3,8 +3,8 @@
 import type { SyncResponse } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
 import { ClientError } from '@rollcall/contracts';
-import { MemorySyncTarget, pullSync, SyncError } from '../src/index.ts';
-import { embedding, page, ScriptedSync, student } from './helpers.ts';
+import { MemorySyncTarget, pullSync, SyncError } from '../index.ts';
+import { embedding, page, ScriptedSync, student } from '../testing/helpers.ts';
 
 describe('pullSync', () => {
   it('pages from the stored revision until the API has no more, applying each page', async () => {

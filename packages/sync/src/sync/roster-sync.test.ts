@@ -3,9 +3,9 @@
 import type { SyncResponse } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
 import { ClientError } from '@rollcall/contracts';
-import { ManualNetwork, MemorySyncTarget, RosterSync, type RosterSyncOptions } from '../src/index.ts';
-import { ManualClock } from '../src/testing/index.ts';
-import { drainMicrotasks, page, ScriptedSync, student } from './helpers.ts';
+import { ManualNetwork, MemorySyncTarget, RosterSync, type RosterSyncOptions } from '../index.ts';
+import { ManualClock } from '../testing/index.ts';
+import { drainMicrotasks, page, ScriptedSync, student } from '../testing/helpers.ts';
 
 function setup(pages: [number, SyncResponse | Error][], opts: Partial<RosterSyncOptions> = {}) {
   const clock = new ManualClock();

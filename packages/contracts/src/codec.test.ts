@@ -1,7 +1,7 @@
 // The vector codec: exact round trips, native and portable paths agree, bad text is refused.
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, decodeVector, encodeVector, portableBase64ToBytes, portableBytesToBase64 } from '../src/codec.ts';
-import { cosineSimilarity, l2Normalize, meanNormalized, vectorProblem } from '../src/vector.ts';
+import { base64ToBytes, bytesToBase64, decodeVector, encodeVector, portableBase64ToBytes, portableBytesToBase64 } from './codec.ts';
+import { cosineSimilarity, l2Normalize, meanNormalized, vectorProblem } from './vector.ts';
 
 describe('vector codec', () => {
   it('round-trips float32 vectors exactly, including odd lengths of bytes', () => {

@@ -4,9 +4,9 @@
 import type { NewMark } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
 import { ClientError } from '@rollcall/contracts';
-import { ManualNetwork, MemoryOutboxStore, Outbox, Sender, webLock, type SenderOptions, type SenderPhase } from '../src/index.ts';
-import { ManualClock, sampleMark, stateWhere } from '../src/testing/index.ts';
-import { acceptAll, deferred, drainMicrotasks, ScriptedTransport } from './helpers.ts';
+import { ManualNetwork, MemoryOutboxStore, Outbox, Sender, webLock, type SenderOptions, type SenderPhase } from '../index.ts';
+import { ManualClock, sampleMark, stateWhere } from '../testing/index.ts';
+import { acceptAll, deferred, drainMicrotasks, ScriptedTransport } from '../testing/helpers.ts';
 
 function setup(script = acceptAll, opts: Partial<SenderOptions> = {}) {
   const clock = new ManualClock();

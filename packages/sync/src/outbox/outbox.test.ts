@@ -1,8 +1,8 @@
 // The outbox: the memory store against the shared store contract, and what Outbox adds on top
 // (validation on the way in, change notifications, retry and discard of failed marks).
 import { describe, expect, it } from 'vitest';
-import { MemoryOutboxStore, Outbox, OutboxError } from '../src/index.ts';
-import { describeOutboxStoreContract, sampleMark } from '../src/testing/index.ts';
+import { MemoryOutboxStore, Outbox, OutboxError } from '../index.ts';
+import { describeOutboxStoreContract, sampleMark } from '../testing/index.ts';
 
 describeOutboxStoreContract('MemoryOutboxStore', () => new MemoryOutboxStore());
 

@@ -3,8 +3,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { RollcallDb } from '../src/local/db.ts';
-import { addReview, listReviews, removeReview } from '../src/review/review-store.ts';
+import { RollcallDb } from '../local/db.ts';
+import { addReview, listReviews, removeReview } from './review-store.ts';
 
 const IMG = 'data:image/jpeg;base64,AAAA';
 let n = 0;

@@ -2,8 +2,8 @@
 // reported, restarts, and still sees later writes.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RollcallDb } from '../src/local/db.ts';
-import { subscribeLive } from '../src/local/live.ts';
+import { RollcallDb } from './db.ts';
+import { subscribeLive } from './live.ts';
 
 describe('subscribeLive', () => {
   afterEach(() => vi.restoreAllMocks());

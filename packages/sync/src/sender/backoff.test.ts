@@ -1,7 +1,7 @@
 // Backoff steps and Retry-After parsing.
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '@rollcall/contracts';
-import { backoffDelay, DEFAULT_BACKOFF, retryDelay } from '../src/index.ts';
+import { backoffDelay, DEFAULT_BACKOFF, retryDelay } from '../index.ts';
 
 describe('backoff', () => {
   it('doubles from 1 s to a 60 s cap, jittered between half and all of each step', () => {

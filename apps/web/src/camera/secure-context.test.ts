@@ -1,7 +1,7 @@
 // The insecure-context message (issue #11): on a plain-http school server the camera is missing;
 // the page says why and which https address to open, instead of a getUserMedia script error.
 import { describe, expect, it } from 'vitest';
-import { insecureCameraMessage } from '../src/camera/secure-context.ts';
+import { insecureCameraMessage } from './secure-context.ts';
 
 describe('insecureCameraMessage', () => {
   it('names the https address of the same page on a plain-http server', () => {

@@ -3,12 +3,12 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Gallery } from '@rollcall/matcher';
-import { GalleryService } from '../src/matcher/gallery-service.ts';
+import { GalleryService } from '../matcher/gallery-service.ts';
 import { encodeVector } from '@rollcall/contracts';
 import { describeOutboxStoreContract } from '@rollcall/sync/testing';
-import { RollcallDb } from '../src/local/db.ts';
-import { DexieOutboxStore } from '../src/local/dexie-outbox-store.ts';
-import { DexieSyncTarget, type AppliedChanges } from '../src/local/dexie-sync-target.ts';
+import { RollcallDb } from './db.ts';
+import { DexieOutboxStore } from './dexie-outbox-store.ts';
+import { DexieSyncTarget, type AppliedChanges } from './dexie-sync-target.ts';
 
 let n = 0;
 const freshDb = () => new RollcallDb(`test-${++n}`);

@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '@rollcall/contracts';
-import { BOM, csvFileName, marksToCsv } from '../src/records/export-csv.ts';
+import { BOM, csvFileName, marksToCsv } from './export-csv.ts';
 
 let n = 0;
 function mark(over: Partial<Mark>): Mark {

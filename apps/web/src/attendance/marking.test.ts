@@ -1,6 +1,6 @@
 // Marks made on this device carry the device's wall clock with its offset (the school day is local).
 import { describe, expect, it } from 'vitest';
-import { localIso } from '../src/attendance/marking.ts';
+import { localIso } from './marking.ts';
 
 describe('marking', () => {
   it('writes the device time with its offset', () => {

@@ -1,7 +1,7 @@
 // Shared test doubles: a scripted mark transport that records every post, a scripted sync
 // client answering pages by `since`, and promise helpers.
 import type { NewMark, PostMarksResult, SyncResponse } from '@rollcall/contracts';
-import type { MarkTransport, SyncClient, SyncQueryInput } from '../src/index.ts';
+import type { MarkTransport, SyncClient, SyncQueryInput } from '../index.ts';
 
 export type Script = (marks: NewMark[], call: number) => Promise<PostMarksResult> | PostMarksResult;
 

@@ -1,0 +1,45 @@
+// SQL for accounts (admins and teachers), which classes each teacher teaches, and ending an
+// account's sessions and personal tokens. Reads used to sign in live in auth.repository.ts.
+import type { Executor } from '../../shared/context.ts';
+import type { UsersTable } from '../../db/schema.ts';
+
+export async function listUserRows(db: Executor): Promise<UsersTable[]> {
+  return db.selectFrom('users').selectAll().orderBy('email').execute();
+}
+
+/** The ids among these that name no account. */
+export async function missingUserIds(db: Executor, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const found = new Set((await db.selectFrom('users').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+  return ids.filter((id) => !found.has(id));
+}
+
+export async function insertUser(db: Executor, u: { id: string; email: string; name: string; role: 'admin' | 'teacher'; passwordHash: string; at: number }) {
+  await db.insertInto('users').values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, disabled_at: null, created_at: u.at, updated_at: u.at }).execute();
+}
+
+export async function updateUser(db: Executor, id: string, patch: Partial<Pick<UsersTable, 'name' | 'role' | 'password_hash' | 'disabled_at'>>, at: number) {
+  await db.updateTable('users').set({ ...patch, updated_at: at }).where('id', '=', id).execute();
+}
+
+export async function deleteUser(db: Executor, id: string) {
+  await db.deleteFrom('users').where('id', '=', id).execute();
+}
+
+/** Ends every browser session of the account and revokes its personal tokens. */
+export async function endCredentials(db: Executor, userId: string, at: number) {
+  await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
+  await db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+export async function teacherIdsOf(db: Executor, classId: string): Promise<string[]> {
+  return (await db.selectFrom('class_teachers').select('user_id').where('class_id', '=', classId).orderBy('user_id').execute()).map((r) => r.user_id);
+}
+
+/** Replaces the teaching pairs on one side: all of a teacher's classes, or all of a class's teachers. */
+export async function replaceTeaching(db: Executor, side: { userId: string } | { classId: string }, pairs: { classId: string; userId: string }[]) {
+  let del = db.deleteFrom('class_teachers');
+  del = 'userId' in side ? del.where('user_id', '=', side.userId) : del.where('class_id', '=', side.classId);
+  await del.execute();
+  if (pairs.length) await db.insertInto('class_teachers').values(pairs.map((p) => ({ class_id: p.classId, user_id: p.userId }))).execute();
+}
