@@ -28,6 +28,8 @@ export interface DayResult {
   secondsToMarkP90: number | null;
   msPerFrame: number;
   reviewsByWhy: Record<string, number>;
+  /** Present students never marked: their face size, blur, and what the session last said of them. */
+  missed: { identity: string; face: number; blur: number; lastState: string }[];
   /** Marks as the session made them, with who really sat there (for learning from sightings). */
   marks: (MarkDecision & { truth: string | null })[];
 }
@@ -65,10 +67,12 @@ export async function simulateDay(engine: FaceEngine, folder: string, plan: Clas
     secondsToMarkP90: null,
     msPerFrame: 0,
     reviewsByWhy: {},
+    missed: [],
     marks: [],
   };
   const frames = Math.round(o.seconds * o.fps);
   let engineMs = 0;
+  const lastState = new Map<string, string>();
   for (let i = 0; i < frames; i++) {
     const at = (i * 1000) / o.fps;
     const image = await camera.frame(at);
@@ -77,6 +81,10 @@ export async function simulateDay(engine: FaceEngine, folder: string, plan: Clas
     const r = await engine.analyzeFrame(image, session.skipBoxes(at));
     engineMs += performance.now() - t0;
     const step = session.push(toFrameObservation(r, { at, width: image.width, height: image.height }));
+    for (const t of step.tracks) {
+      const seat = seatOf(t.box, plan.seats);
+      if (seat) lastState.set(seat.identity, t.state.kind === 'review' ? `review (${t.state.why})` : t.state.kind);
+    }
     for (const m of step.marks) {
       const box = step.tracks.find((t) => t.id === m.trackId)?.box;
       const seat = box ? seatOf(box, plan.seats) : null;
@@ -96,6 +104,7 @@ export async function simulateDay(engine: FaceEngine, folder: string, plan: Clas
   }
   const times = plan.seats.filter((s) => s.kind === 'student').map((s) => markedAt.get(s.identity) ?? Infinity).sort((a, b) => a - b);
   result.marked = markedAt.size;
+  result.missed = plan.seats.filter((s) => s.kind === 'student' && !markedAt.has(s.identity)).map((s) => ({ identity: s.identity, face: s.face, blur: s.blur, lastState: lastState.get(s.identity) ?? 'never detected' }));
   result.secondsToMarkP50 = quantile(times, 0.5);
   result.secondsToMarkP90 = quantile(times, 0.9);
   result.msPerFrame = Math.round(engineMs / Math.max(1, frames));

@@ -70,5 +70,6 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   console.log(`class of ${report.students} (${report.enrolledPhotos} photos enrolled, ${report.rejectedPhotos} refused by the gates${report.notEnrolled.length ? `; not enrolled: ${report.notEnrolled.join(', ')}` : ''})`);
   console.log(`present ${report.present}: marked ${report.marked}, wrong marks ${report.wrongMarks}, strangers marked ${report.strangersMarked} of ${strangers}`);
   console.log(`review items ${report.reviewItems} (${Object.entries(report.reviewsByWhy).map(([w, n]) => `${w} ${n}`).join(', ') || 'none'}), suggesting the wrong person ${report.wrongSuggestions}`);
+  for (const m of report.missed) console.log(`  not marked: ${m.identity} (face ${m.face} px${m.blur ? ', blurred' : ''}): ${m.lastState}`);
   console.log(`time to mark: median ${s(report.secondsToMarkP50)}, p90 ${s(report.secondsToMarkP90)}; engine ${report.msPerFrame} ms per frame`);
 }
