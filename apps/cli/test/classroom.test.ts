@@ -41,6 +41,7 @@ describe.skipIf(!HAVE)('classroom simulation (orl, 6 students, 3 present, 1 stra
     expect(day.wrongSuggestions).toBe(0);
     // Every mark names the person who sits there.
     for (const m of day.marks) expect(m.truth).toBe(m.studentId);
-    expect(day.marked, JSON.stringify(day.missed)).toBeGreaterThanOrEqual(1);
+    // Measured 2 of 3 (the third, blurred, is held as a presentation by track liveness: docs/accuracy.md).
+    expect(day.marked, JSON.stringify(day.missed)).toBeGreaterThanOrEqual(2);
   });
 });
