@@ -1,20 +1,22 @@
 // `rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X
-// [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--json]`: a class enrolled
+// [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--days D [--learn]] [--json]`: a class enrolled
 // from a photo folder through the real enrolment path, then a simulated 1280x720 camera showing
 // the present students and never-enrolled strangers, run through the real face engine and the
-// real recognition core. Reports marks, wrong marks, strangers marked, review items and speed.
+// real recognition core. Reports marks, wrong marks, strangers marked, review items and speed;
+// with --days, one row per simulated school day, learning from sightings between days with --learn.
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createNodeFaceEngine } from '@rollcall/face/node';
-import { DEFAULT_RECOGNITION } from '@rollcall/recognition';
+import { DEFAULT_LEARN, DEFAULT_RECOGNITION } from '@rollcall/recognition';
+import { simulateDays } from '../classroom/days.ts';
 import { readPhotos } from '../eval/dataset.ts';
 import { enrolClass } from '../classroom/enrol.ts';
 import { planClass } from '../classroom/plan.ts';
-import { simulateDay, type DayResult } from '../classroom/simulate.ts';
+import type { DayResult } from '../classroom/simulate.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 
 const USAGE =
-  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--json]';
+  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--days D [--learn]] [--json]';
 
 function whole(name: string, raw: string | undefined, min: number): number {
   const v = Number(raw);
@@ -38,6 +40,8 @@ export async function classroomCommand(argv: string[]): Promise<void> {
       'one-sitting': { type: 'boolean', default: false },
       fps: { type: 'string', default: '2' },
       'no-liveness': { type: 'boolean', default: false },
+      days: { type: 'string', default: '1' },
+      learn: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -50,6 +54,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   const seconds = whole('seconds', values.seconds, 1);
   const seed = whole('seed', values.seed, 0);
   const k = whole('photos-per-student', values['photos-per-student'], 1);
+  const days = whole('days', values.days, 1);
   const fps = Number(values.fps);
   if (!(fps > 0 && fps <= 30)) throw new UsageError(`--fps must be a number in (0, 30]\n${USAGE}`);
 
@@ -60,8 +65,15 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   const enrolment = await enrolClass(engine, folder, plan);
   log(`simulating ${seconds} s at ${fps} fps: ${present} present, ${strangers} strangers...\n`);
   const params = { ...DEFAULT_RECOGNITION, requireLiveness: !values['no-liveness'] };
-  const { marks: _marks, ...day } = await simulateDay(engine, folder, plan, enrolment.entries, { seconds, fps, seed, params });
-  const report: ClassroomReport = { ...day, enrolledPhotos: enrolment.entries.length, rejectedPhotos: enrolment.rejected.length, notEnrolled: enrolment.notEnrolled };
+  const rows = await simulateDays(engine, folder, plan, enrolment.entries, { seconds, fps, seed, params, days, learn: values.learn ? DEFAULT_LEARN : null });
+  const enrolled = { enrolledPhotos: enrolment.entries.length, rejectedPhotos: enrolment.rejected.length, notEnrolled: enrolment.notEnrolled };
+  if (days > 1) {
+    if (values.json) process.stdout.write(JSON.stringify({ ...enrolled, learn: values.learn, days: rows }) + '\n');
+    else for (const r of rows) console.log(`day ${r.day}: marked ${r.marked}/${r.present}, wrong ${r.wrongMarks}, strangers ${r.strangersMarked}, reviews ${r.reviewItems} (wrong names ${r.wrongSuggestions}), p50 ${r.secondsToMarkP50 ?? '-'} s, p90 ${r.secondsToMarkP90 ?? '-'} s; learned ${r.learned} (${r.learnedWrong} from wrong marks), gallery ${r.galleryEmbeddings}`);
+    return;
+  }
+  const { day: _day, learned: _l, learnedWrong: _w, galleryEmbeddings: _g, ...day } = rows[0]!;
+  const report: ClassroomReport = { ...day, ...enrolled };
   if (values.json) {
     process.stdout.write(JSON.stringify(report) + '\n');
     return;
