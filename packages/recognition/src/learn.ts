@@ -2,7 +2,7 @@
 // student's gallery. Only a mark that was never in doubt (every counted frame named the student,
 // a clear lead over the runner-up) teaches, and only frames unlike what the student already has,
 // up to a cap per student: a wrong mark learned would make the next wrong mark likelier.
-import { dot } from '@rollcall/contracts';
+import { dot, MAX_LEARNED_PER_STUDENT } from '@rollcall/contracts';
 import type { JudgedFrame } from './judge.ts';
 
 export interface LearnParams {
@@ -19,10 +19,10 @@ export interface LearnParams {
 }
 
 // Leads: twice the matching margin (0.02), so a learned mark stood clear of anyone else by
-// more than the margin that already decided it. The cap keeps a student's gallery mostly their
+// more than the margin that already decided it. The cap (the API's) keeps a student's gallery mostly their
 // enrolment. 0.985 is a starting value, not yet measured: it should sit above the cosine of two
 // frames that differ only by sensor noise, so near-copies of a frame are not learned twice.
-export const DEFAULT_LEARN: LearnParams = { minLead: 0.04, minScore: 0.96, perSighting: 2, perStudent: 6, maxSimilarity: 0.985 };
+export const DEFAULT_LEARN: LearnParams = { minLead: 0.04, minScore: 0.96, perSighting: 2, perStudent: MAX_LEARNED_PER_STUDENT, maxSimilarity: 0.985 };
 
 export interface Sighting {
   studentId: string;
