@@ -92,4 +92,34 @@ describe.each(dialects)('embeddings on %s', (dialect) => {
     const rows = await api.database.db.selectFrom('face_embeddings').select('id').where('source_hash', '=', hash(30)).execute();
     expect(rows).toHaveLength(1);
   });
+  it('keeps where a learned embedding came from, lists it apart from photos, caps it per student, and deletes it', async () => {
+    await api.call('POST', '/api/students', { studentId: 'S050', name: 'Lena' });
+    await grantConsent(api, 'S050');
+    const learned = (seed: number) => emb(seed, { learned: { deviceId: 'laptop-7', how: 'clear-mark', sightedAt: '2026-11-27T08:55:12.000Z' } });
+    expect((await api.call('POST', '/api/students/S050/embeddings', { embeddings: [emb(50), learned(51)] })).status).toBe(201);
+    const items = (await api.call('GET', '/api/students/S050/embeddings')).body.items;
+    expect(items.map((e: { origin: string }) => e.origin).sort()).toEqual(['photo', 'sighting']);
+    const sighting = items.find((e: { origin: string }) => e.origin === 'sighting');
+    expect(sighting.learned).toEqual({ deviceId: 'laptop-7', how: 'clear-mark', sightedAt: '2026-11-27T08:55:12.000Z' });
+    expect(items.find((e: { origin: string }) => e.origin === 'photo').learned).toBeUndefined();
+
+    // Up to MAX_LEARNED_PER_STUDENT (6): five more fit, the seventh is refused and nothing of that request is kept.
+    expect((await api.call('POST', '/api/students/S050/embeddings', { embeddings: [52, 53, 54, 55, 56].map(learned) })).status).toBe(201);
+    const full = await api.call('POST', '/api/students/S050/embeddings', { embeddings: [emb(57), learned(58)] });
+    expect(full.status).toBe(409);
+    expect(full.body.error.code).toBe('learned-embeddings-full');
+    expect((await api.call('GET', '/api/students/S050')).body.embeddingCount).toBe(7);
+    // A photo is never capped; a learned one already held is a duplicate, not a new one.
+    expect((await api.call('POST', '/api/students/S050/embeddings', { embeddings: [emb(57), learned(51)] })).body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'duplicate']);
+
+    // Removing a learned embedding makes room again.
+    expect((await api.call('DELETE', `/api/students/S050/embeddings/${sighting.id}`)).status).toBe(200);
+    expect((await api.call('POST', '/api/students/S050/embeddings', { embeddings: [learned(58)] })).status).toBe(201);
+  });
+
+  it('refuses a learned embedding with an unknown way of confirming', async () => {
+    const res = await api.call('POST', '/api/students/S001/embeddings', { embeddings: [emb(60, { learned: { deviceId: 'x', how: 'guessed', sightedAt: '2026-11-27T08:55:12.000Z' } })] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation-failed');
+  });
 });

@@ -1,5 +1,6 @@
 // Entry of the `rollcall` command-line tool: dispatches to one command module per verb.
 import { adminCommand } from './commands/admin.ts';
+import { classroomCommand } from './commands/classroom.ts';
 import { isFaceError } from '@rollcall/face';
 import { embedCommand } from './commands/embed.ts';
 import { evalCommand } from './commands/eval.ts';
@@ -10,6 +11,7 @@ import { UsageError } from './paths.ts';
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
   admin: adminCommand,
+  classroom: classroomCommand,
   embed: embedCommand,
   eval: evalCommand,
   import: importCommand,
@@ -18,6 +20,8 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 
 const USAGE = `usage: rollcall <command> [options]
   admin create --email E [--name N] [--api URL]   the first admin of a new Rollcall (password from ROLLCALL_PASSWORD or stdin)
+  classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--json]
+                                            a simulated class in front of the camera: marks, wrong marks, reviews
   embed <image...>                          JSON per image: faces, quality reasons, embedding
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
   import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)

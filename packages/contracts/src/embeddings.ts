@@ -6,12 +6,29 @@ import { MODEL_IDS } from './models.ts';
 /** sha256 of the source photo's bytes, hex: re-importing the same photo adds nothing. */
 export const SourceHash = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lowercase hex digits');
 
+/**
+ * An embedding a device learned from a confirmed recognition instead of an enrolment photo: which
+ * device, how the recognition was confirmed (a mark with a clear margin, or a teacher confirming a
+ * review item) and when the face was seen.
+ */
+export const LearnedFrom = z.strictObject({
+  deviceId: z.string().min(1).max(36),
+  how: z.enum(['clear-mark', 'review-confirmed']),
+  sightedAt: Instant,
+});
+export type LearnedFrom = z.infer<typeof LearnedFrom>;
+
+/** Learned embeddings a student may hold (enrolment photos do not count against it). */
+export const MAX_LEARNED_PER_STUDENT = 6;
+
 export const NewEmbedding = z.strictObject({
   modelId: z.string().min(1).max(64),
   /** base64 of little-endian float32 values; dimension must match the model. */
   vector: z.string().min(4).max(65_536),
   quality: z.number().min(0).max(1),
+  /** For a learned embedding, the sha256 of the vector's bytes (there is no photo). */
   sourceHash: SourceHash,
+  learned: LearnedFrom.optional(),
 });
 export type NewEmbedding = z.infer<typeof NewEmbedding>;
 
@@ -34,6 +51,9 @@ export const Embedding = z.object({
   quality: z.number(),
   sourceHash: SourceHash,
   createdAt: Instant,
+  /** Absent on rows cached before 0006: a photo. */
+  origin: z.enum(['photo', 'sighting']).optional(),
+  learned: LearnedFrom.optional(),
   vector: z.string().optional(),
 });
 export type Embedding = z.infer<typeof Embedding>;

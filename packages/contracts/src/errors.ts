@@ -13,6 +13,7 @@ export const ERROR_STATUS = {
   'session-ended': 409,
   /** Face data for a student without granted consent (details: { status }). */
   'consent-required': 409,
+  'learned-embeddings-full': 409,
   unauthenticated: 401,
   forbidden: 403,
   'route-not-found': 404,

@@ -9,3 +9,4 @@ export { DEFAULT_FRAME_QUALITY, eyeOpenness, frameQuality, type FrameFlaw, type 
 export { iou, needsEmbedding, MIN_TRACK_IOU } from './geometry.ts';
 export { assessLiveness, classifyPairs, DEFAULT_LIVENESS, judge, measureTrack, meshPoints, pairMotion, MESH_POINTS, STABLE_POINTS, type LivenessParams, type LivenessSample, type LivenessVerdict, type MeshPoints, type PairMotion, type TrackEvidence } from './liveness/index.ts';
 export { toFrameObservation } from './observe.ts';
+export { DEFAULT_LEARN, embeddingsToLearn, type LearnParams, type LearnVerdict, type Sighting } from './learn.ts';

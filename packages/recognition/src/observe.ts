@@ -1,9 +1,10 @@
-// From the face pipeline's result for one frame (@rollcall/face detectAndEmbed) to the plain data
+// From the face pipeline's result for one frame (@rollcall/face detectAndEmbed or analyzeFrame's
+// light path, where decided faces carry no mesh or embedding) to the plain data
 // the session takes: the one adapter, so the page, a worker and the CLI hand over the same thing.
-import type { FaceDetection } from '@rollcall/face';
+import type { FrameFace } from '@rollcall/face';
 import type { FrameObservation } from './types.ts';
 
-export function toFrameObservation(result: { faces: readonly FaceDetection[] }, frame: { at: number; width: number; height: number }): FrameObservation {
+export function toFrameObservation(result: { faces: readonly FrameFace[] }, frame: { at: number; width: number; height: number }): FrameObservation {
   return {
     at: frame.at,
     width: frame.width,

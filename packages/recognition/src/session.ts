@@ -3,7 +3,7 @@
 // the classroom simulation and the benchmarks run the very same decisions. The caller makes the
 // marks (outbox) and thumbnails; the session only decides.
 import type { Gallery } from '@rollcall/matcher';
-import { judgeFrames, type Candidate, type Evidence, type Judgement } from './judge.ts';
+import { judgeFrames, type Candidate, type Evidence, type JudgedFrame, type Judgement } from './judge.ts';
 import { assessLiveness, type LivenessParams } from './liveness/index.ts';
 import type { RecognitionParams } from './params.ts';
 import { MarkedRegistry } from './registry.ts';
@@ -31,6 +31,9 @@ export interface MarkDecision {
   at: number;
   /** Which frames, with which weights and scores, the mark rests on. */
   evidence: Evidence;
+  /** The best other student's score, and the frames (with embeddings) decided on: what learning from sightings reads. */
+  runnerUp: number | null;
+  frames: JudgedFrame[];
 }
 export interface ReviewDecision {
   trackId: number;
@@ -201,7 +204,7 @@ export class RecognitionSession {
     if (this.registry.canMark(j.studentId, at, this.inSession)) {
       this.registry.record(j.studentId, at);
       rec.state = { kind: 'marked', studentId: j.studentId, score: j.score };
-      step.marks.push({ trackId: t.id, studentId: j.studentId, score: j.score, at, evidence: j.evidence });
+      step.marks.push({ trackId: t.id, studentId: j.studentId, score: j.score, at, evidence: j.evidence, runnerUp: j.runnerUp, frames: t.embedded.filter((f) => f.weight > 0).slice(-p.consensusFrames) });
     } else rec.state = { kind: 'already', studentId: j.studentId, score: j.score };
   }
 

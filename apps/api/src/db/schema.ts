@@ -22,6 +22,11 @@ export interface FaceEmbeddingsTable {
   quality: number;
   source_hash: string;
   created_at: number;
+  /** 'photo' or 'sighting' (0006); a sighting names the device, how it was confirmed and when. */
+  origin: Generated<string>;
+  learned_device: string | null;
+  learned_how: string | null;
+  sighted_at: number | null;
 }
 
 export interface ClassesTable {
@@ -216,7 +221,7 @@ type ColumnSet<T> = { [K in keyof T]-?: true };
 
 export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   students: { student_id: true, name: true, email: true, created_at: true, updated_at: true, consent_status: true },
-  face_embeddings: { id: true, student_id: true, model_id: true, dim: true, vector: true, quality: true, source_hash: true, created_at: true },
+  face_embeddings: { id: true, student_id: true, model_id: true, dim: true, vector: true, quality: true, source_hash: true, created_at: true, origin: true, learned_device: true, learned_how: true, sighted_at: true },
   classes: { id: true, name: true, created_at: true, updated_at: true },
   class_students: { class_id: true, student_id: true },
   class_sessions: { id: true, class_id: true, starts_at: true, ends_at: true, late_after_minutes: true, day: true, created_at: true },

@@ -11,10 +11,14 @@ export interface EmbeddingRow {
   quality: number;
   source_hash: string;
   created_at: number;
+  origin?: string;
+  learned_device: string | null;
+  learned_how: string | null;
+  sighted_at: number | null;
   vector?: Uint8Array;
 }
 
-const META = ['id', 'student_id', 'model_id', 'dim', 'quality', 'source_hash', 'created_at'] as const;
+const META = ['id', 'student_id', 'model_id', 'dim', 'quality', 'source_hash', 'created_at', 'origin', 'learned_device', 'learned_how', 'sighted_at'] as const;
 
 export function toEmbedding(r: EmbeddingRow): Embedding {
   if (!isModelId(r.model_id)) throw new Error(`stored embedding ${r.id} has unknown model ${r.model_id}`);
@@ -26,7 +30,11 @@ export function toEmbedding(r: EmbeddingRow): Embedding {
     quality: Number(r.quality),
     sourceHash: r.source_hash,
     createdAt: toIso(Number(r.created_at)),
+    origin: r.origin === 'sighting' ? 'sighting' : 'photo',
   };
+  if (r.origin === 'sighting' && r.learned_device && (r.learned_how === 'clear-mark' || r.learned_how === 'review-confirmed') && r.sighted_at !== null) {
+    e.learned = { deviceId: r.learned_device, how: r.learned_how, sightedAt: toIso(Number(r.sighted_at)) };
+  }
   // Stored bytes are already little-endian float32: the wire format, without decoding.
   if (r.vector) e.vector = bytesToBase64(r.vector);
   return e;
@@ -70,6 +78,11 @@ export async function findBySourceHashes(db: Executor, studentId: string, modelI
     .where('source_hash', 'in', hashes)
     .execute();
   return new Map(rows.map((r) => [r.source_hash, r.id]));
+}
+
+export async function countLearned(db: Executor, studentId: string, modelId: string): Promise<number> {
+  const r = await db.selectFrom('face_embeddings').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).where('model_id', '=', modelId).where('origin', '=', 'sighting').executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 export async function insertEmbedding(db: Executor, row: EmbeddingRow & { vector: Uint8Array }) {

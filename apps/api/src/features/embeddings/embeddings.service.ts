@@ -2,7 +2,7 @@
 // unit-length; the same photo (content hash) twice adds nothing. A request is all or nothing.
 import { randomUUID } from 'node:crypto';
 import {
-  decodeVector, float32ToBytes, isModelId, l2Normalize, modelDim, vectorProblem,
+  decodeVector, float32ToBytes, isModelId, l2Normalize, modelDim, vectorProblem, MAX_LEARNED_PER_STUDENT,
   type AddEmbeddingsBody, type AddEmbeddingsResult, type ErrorCode,
 } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
@@ -56,6 +56,15 @@ export function embeddingsService(ctx: ServiceContext) {
             const hashes = items.filter((i) => i.modelId === modelId).map((i) => i.sourceHash);
             for (const [hash, id] of await repo.findBySourceHashes(trx, studentId, modelId, hashes)) known.set(`${modelId}:${hash}`, id);
           }
+          // Learned embeddings are capped per student and model, so a student's gallery stays mostly their enrolment.
+          const learnedModels = new Set(items.filter((i) => i.learned).map((i) => i.modelId));
+          for (const modelId of learnedModels) {
+            const adding = items.filter((i) => i.learned && i.modelId === modelId && !known.has(`${modelId}:${i.sourceHash}`)).length;
+            const held = await repo.countLearned(trx, studentId, modelId);
+            if (held + adding > MAX_LEARNED_PER_STUDENT) {
+              throw new ApiError('learned-embeddings-full', `Student ${studentId} holds ${held} learned embeddings of ${modelId}; at most ${MAX_LEARNED_PER_STUDENT} (remove one on the student's page first).`);
+            }
+          }
           const results: AddEmbeddingsResult['results'] = [];
           const created: string[] = [];
           for (const item of items) {
@@ -69,6 +78,10 @@ export function embeddingsService(ctx: ServiceContext) {
             await repo.insertEmbedding(trx, {
               id, student_id: studentId, model_id: item.modelId, dim: item.dim, vector: item.bytes,
               quality: item.quality, source_hash: item.sourceHash, created_at: at,
+              origin: item.learned ? 'sighting' : 'photo',
+              learned_device: item.learned?.deviceId ?? null,
+              learned_how: item.learned?.how ?? null,
+              sighted_at: item.learned ? Date.parse(item.learned.sightedAt) : null,
             });
             known.set(key, id);
             created.push(id);

@@ -1,0 +1,112 @@
+// Runs the real face engine and the real RecognitionSession over the simulated camera, frame by
+// frame at a fixed rate, with the page's light path (the session's skip boxes), and scores every
+// mark and review item against who really sits where.
+import type { FaceEngine } from '@rollcall/face';
+import { Gallery, type GalleryEntry } from '@rollcall/matcher';
+import { DEFAULT_LIVENESS, DEFAULT_RECOGNITION, RecognitionSession, iou, toFrameObservation, type Box, type MarkDecision, type RecognitionParams } from '@rollcall/recognition';
+import { rand } from '../scenes/tracks.ts';
+import { ClassroomCamera } from './camera.ts';
+import { CLASSROOM_FRAME, type ClassPlan, type FrameGeometry, type Seat } from './plan.ts';
+
+export interface DayOptions {
+  seconds: number;
+  fps: number;
+  seed: number;
+  params?: RecognitionParams;
+}
+
+export interface DayResult {
+  students: number;
+  present: number;
+  marked: number;
+  wrongMarks: number;
+  strangersMarked: number;
+  reviewItems: number;
+  wrongSuggestions: number;
+  /** Over present students; null when that share of them was never marked. */
+  secondsToMarkP50: number | null;
+  secondsToMarkP90: number | null;
+  msPerFrame: number;
+  reviewsByWhy: Record<string, number>;
+  /** Present students never marked: their face size, blur, and what the session last said of them. */
+  missed: { identity: string; face: number; blur: number; lastState: string }[];
+  /** Marks as the session made them, with who really sat there (for learning from sightings). */
+  marks: (MarkDecision & { truth: string | null })[];
+}
+
+/** The seat whose face a box covers (best overlap), or null for a box on nobody. */
+export function seatOf(box: Box, seats: readonly Seat[]): Seat | null {
+  let best: Seat | null = null;
+  let bestIou = 0.1;
+  for (const s of seats) {
+    const o = iou(box, [s.x - s.face / 2, s.y - s.face / 2, s.face, s.face]);
+    if (o > bestIou) [best, bestIou] = [s, o];
+  }
+  return best;
+}
+
+function quantile(sorted: readonly number[], q: number): number | null {
+  const v = sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  return v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10) / 10;
+}
+
+export async function simulateDay(engine: FaceEngine, folder: string, plan: ClassPlan, entries: readonly GalleryEntry[], o: DayOptions, g: FrameGeometry = CLASSROOM_FRAME): Promise<DayResult> {
+  const gallery = await Gallery.create({ modelId: engine.modelId }, entries);
+  const session = new RecognitionSession({ gallery, roster: null, params: o.params ?? DEFAULT_RECOGNITION, liveness: DEFAULT_LIVENESS, inSession: true, cooldownMs: 0 });
+  const camera = new ClassroomCamera(engine, folder, plan.seats, g, rand(o.seed));
+  const markedAt = new Map<string, number>();
+  const result: DayResult = {
+    students: plan.enrolled.length,
+    present: plan.seats.filter((s) => s.kind === 'student').length,
+    marked: 0,
+    wrongMarks: 0,
+    strangersMarked: 0,
+    reviewItems: 0,
+    wrongSuggestions: 0,
+    secondsToMarkP50: null,
+    secondsToMarkP90: null,
+    msPerFrame: 0,
+    reviewsByWhy: {},
+    missed: [],
+    marks: [],
+  };
+  const frames = Math.round(o.seconds * o.fps);
+  let engineMs = 0;
+  const lastState = new Map<string, string>();
+  for (let i = 0; i < frames; i++) {
+    const at = (i * 1000) / o.fps;
+    const image = await camera.frame(at);
+    const t0 = performance.now();
+    // Analysed once, as the page does: decided tracks' faces are only located (the light path).
+    const r = await engine.analyzeFrame(image, session.skipBoxes(at));
+    engineMs += performance.now() - t0;
+    const step = session.push(toFrameObservation(r, { at, width: image.width, height: image.height }));
+    for (const t of step.tracks) {
+      const seat = seatOf(t.box, plan.seats);
+      if (seat) lastState.set(seat.identity, t.state.kind === 'review' ? `review (${t.state.why})` : t.state.kind);
+    }
+    for (const m of step.marks) {
+      const box = step.tracks.find((t) => t.id === m.trackId)?.box;
+      const seat = box ? seatOf(box, plan.seats) : null;
+      result.marks.push({ ...m, truth: seat?.identity ?? null });
+      if (seat?.kind === 'stranger') result.strangersMarked++;
+      else if (seat?.identity !== m.studentId) result.wrongMarks++;
+      else if (!markedAt.has(m.studentId)) markedAt.set(m.studentId, at / 1000);
+    }
+    for (const rv of step.reviews) {
+      result.reviewItems++;
+      result.reviewsByWhy[rv.why] = (result.reviewsByWhy[rv.why] ?? 0) + 1;
+      const seat = seatOf(rv.box, plan.seats);
+      // The one-click suggestion is the first candidate; for a stranger any name offered misleads.
+      const top = rv.candidates[0]?.studentId;
+      if (top !== undefined && (seat?.kind !== 'student' || seat.identity !== top)) result.wrongSuggestions++;
+    }
+  }
+  const times = plan.seats.filter((s) => s.kind === 'student').map((s) => markedAt.get(s.identity) ?? Infinity).sort((a, b) => a - b);
+  result.marked = markedAt.size;
+  result.missed = plan.seats.filter((s) => s.kind === 'student' && !markedAt.has(s.identity)).map((s) => ({ identity: s.identity, face: s.face, blur: s.blur, lastState: lastState.get(s.identity) ?? 'never detected' }));
+  result.secondsToMarkP50 = quantile(times, 0.5);
+  result.secondsToMarkP90 = quantile(times, 0.9);
+  result.msPerFrame = Math.round(engineMs / Math.max(1, frames));
+  return result;
+}

@@ -1,0 +1,47 @@
+// The classroom simulation end to end on a small fixed case: six orl students enrolled through
+// the gates, three of them and one stranger in front of the simulated camera for 12 s, the real
+// Node engine and the real RecognitionSession with liveness as shipped.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FaceEngine } from '@rollcall/face';
+import { createNodeFaceEngine } from '@rollcall/face/node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { enrolClass, type Enrolment } from '../src/classroom/enrol.ts';
+import { planClass, type ClassPlan } from '../src/classroom/plan.ts';
+import { simulateDay } from '../src/classroom/simulate.ts';
+import { readPhotos } from '../src/eval/dataset.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const ORL = join(resolve(process.env.FACES_DIR ?? join(ROOT, '../shared/faces')), 'orl');
+const HAVE = existsSync(ORL);
+if (!HAVE) console.warn(`[@rollcall/cli] skipping classroom simulation test: no face photos at ${ORL} (set FACES_DIR)`);
+
+let engine: FaceEngine;
+let plan: ClassPlan;
+let enrolment: Enrolment;
+
+describe.skipIf(!HAVE)('classroom simulation (orl, 6 students, 3 present, 1 stranger, 12 s at 2 fps)', () => {
+  beforeAll(async () => {
+    engine = await createNodeFaceEngine();
+    plan = planClass(readPhotos(ORL), { students: 6, present: 3, strangers: 1, photosPerStudent: 3, oneSitting: false, seed: 1 });
+    enrolment = await enrolClass(engine, ORL, plan);
+  });
+
+  it('enrols every student through the gates', () => {
+    expect(enrolment.notEnrolled).toEqual([]);
+    expect(enrolment.entries.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('marks nobody wrongly, no stranger, offers no wrong name, and marks present students', async () => {
+    const day = await simulateDay(engine, ORL, plan, enrolment.entries, { seconds: 12, fps: 2, seed: 1 });
+    expect(day.present).toBe(3);
+    expect(day.wrongMarks).toBe(0);
+    expect(day.strangersMarked).toBe(0);
+    expect(day.wrongSuggestions).toBe(0);
+    // Every mark names the person who sits there.
+    for (const m of day.marks) expect(m.truth).toBe(m.studentId);
+    // Measured 2 of 3 (the third, blurred, is held as a presentation by track liveness: docs/accuracy.md).
+    expect(day.marked, JSON.stringify(day.missed)).toBeGreaterThanOrEqual(2);
+  });
+});
