@@ -59,8 +59,15 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
   const crash = (w: Worker) => w.evaluate(() => void setTimeout(() => { throw new Error('simulated crash of the face worker'); }, 0));
 
   it('restarts the worker, keeps recognising and keeps each mark exactly once', { timeout: 600_000 }, async () => {
-    const camera = path.join(tmp, 'group.y4m');
-    execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-i', photo('twd', '_groups/daryl-rick.jpg'), '-t', '2', '-r', '10', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2,noise=alls=4:allf=t', '-pix_fmt', 'yuv420p', camera]);
+    // Daryl and Rick side by side, each a sequence of different photos of them (a new one every
+    // half second) with noise on every frame: a still photo is a presentation attack to the
+    // liveness rule and would never be marked.
+    const camera = path.join(tmp, 'pair.y4m');
+    const seq = (who: string) => [1, 2, 3, 4].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`));
+    const inputs = [...seq('daryl'), ...seq('rick')];
+    const cells = [0, 1].map((c) => `${[0, 1, 2, 3].map((k) => `[${c * 4 + k}:v]scale=320:400:force_original_aspect_ratio=increase,crop=320:400,setsar=1,fps=10[p${c}${k}]`).join('; ')}; ${[0, 1, 2, 3].map((k) => `[p${c}${k}]`).join('')}concat=n=4:v=1:a=0[c${c}]`);
+    const filter = `${cells.join('; ')}; [c0][c1]hstack=inputs=2,noise=alls=4:allf=t,format=yuv420p[v]`;
+    execFileSync('ffmpeg', ['-y', '-loglevel', 'error', ...inputs.flatMap((i) => ['-loop', '1', '-t', '0.5', '-framerate', '10', '-i', i]), '-filter_complex', filter, '-map', '[v]', '-r', '10', camera]);
     browser = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
     const context = await browser.newContext({ permissions: ['camera'] });
     await context.addCookies([cookie]);

@@ -10,6 +10,7 @@ import { FaceError } from './errors.ts';
 import { rgbFromRgba, type RgbImage } from './image.ts';
 import { modelFiles, parseManifest, verifyModelFiles } from './manifest.ts';
 import type { FaceApiLike } from './recognizer.ts';
+import { shipThreadedFactory, withThreadsForTfjs } from './wasm-threads.ts';
 
 export type { BackendRequest } from './backend.ts';
 
@@ -30,8 +31,9 @@ export interface EngineMode {
   /** Why this backend (the probe's words). */
   reason: string;
   crossOriginIsolated: boolean;
-  /** wasm only: threads in use and whether SIMD is on; null on GPU backends. */
+  /** wasm only: threads in use, why that many, and whether SIMD is on; null on GPU backends. */
   threads: number | null;
+  threadsReason: string | null;
   simd: boolean | null;
 }
 
@@ -87,13 +89,6 @@ async function verifyRemote(base: string, model: ModelId): Promise<void> {
   );
 }
 
-// tfjs starts its threaded wasm build's pthreads from the text of its factory function
-// (Function.prototype.toString); once bundled and minified into the face worker that text refers
-// to renamed outer variables ("e is not defined" in every pthread) and the backend never starts.
-// Until the factory is shipped unbundled, wasm runs single-threaded SIMD even when isolated.
-const THREADED_WASM_STARTS = false;
-const THREADS_OFF = "single-threaded: tfjs' threaded wasm cannot start from the bundled worker yet";
-
 export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}): Promise<FaceEngine & { mode: EngineMode }> {
   const model = options.model ?? DEFAULT_PIPELINE.model;
   const base = new URL(options.modelBaseUrl ?? '/models/', location.href).href.replace(/\/?$/, '/');
@@ -108,10 +103,10 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     import('@tensorflow/tfjs-backend-wasm'),
   ]);
   wasm.setWasmPaths(base);
-  // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page; tfjs falls back to one
-  // thread by itself when it is missing, and the mode says so.
+  // Threads need SharedArrayBuffer, i.e. a cross-origin isolated page, and the unbundled factory
+  // for the pthreads to start from; without either, wasm runs one thread and the mode says why.
   const isolated = globalThis.crossOriginIsolated === true;
-  const threading = THREADED_WASM_STARTS ? wasmMode(isolated, navigator.hardwareConcurrency) : { threads: 1, reason: THREADS_OFF };
+  const threading = await threadsFor(isolated, base);
   wasm.setThreadsCount(threading.threads);
   const requested = options.backend ?? 'auto';
   const choice = chooseBackend(requested, probeWebgl(), requested === 'wasm' ? undefined : await probeWebgpu());
@@ -125,15 +120,17 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     maxFaces: DEFAULT_PIPELINE.maxFaces,
   });
   const human = new Human(config as never) as unknown as HumanLike & { init(): Promise<void> };
-  if (!THREADED_WASM_STARTS) (human.tf as unknown as { env(): { set(flag: string, v: boolean): void } }).env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  if (threading.threads === 1) (human.tf as unknown as { env(): { set(flag: string, v: boolean): void } }).env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   try {
-    await human.load();
+    await withThreadsForTfjs(threading.threads, () => human.load());
     const fix = fallbackFix(human.tf.getBackend());
     if (fix) {
       notice(`tfjs fell back to the cpu backend instead of ${choice.backend}; switching to ${fix}`);
       human.config.backend = fix;
-      await human.init();
-      await human.load();
+      await withThreadsForTfjs(threading.threads, async () => {
+        await human.init();
+        await human.load();
+      });
     }
     assertModelsLoaded(human, model === 'human-faceres@3.3.6');
     if (typeof document === 'undefined') workerEnvForFaceApi(faceapi);
@@ -150,10 +147,22 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     reason: backend === choice.backend ? choice.reason : `${choice.backend} failed to start; using ${backend}`,
     crossOriginIsolated: isolated,
     threads: onWasm ? wasm.getThreadsCount() : null,
+    threadsReason: onWasm ? threading.reason : null,
     simd: onWasm ? await wasmSimd(human) : null,
   };
   if (onWasm) notice(threading.reason);
   return { ...bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {}), mode };
+}
+
+async function threadsFor(isolated: boolean, base: string): Promise<{ threads: number; reason: string }> {
+  const threading = wasmMode(isolated, navigator.hardwareConcurrency);
+  if (threading.threads === 1) return threading;
+  try {
+    await shipThreadedFactory(base);
+    return threading;
+  } catch (e) {
+    return { threads: 1, reason: `single-threaded: ${e instanceof Error ? e.message : String(e)}` };
+  }
 }
 
 /**

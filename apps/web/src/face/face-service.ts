@@ -46,8 +46,8 @@ async function prefetch(files: string[]) {
 /** Words for the Details section: which backend, and on wasm how many threads and why. */
 export function describeMode(mode: EngineMode): string {
   if (mode.threads === null) return `${mode.backend} (${mode.reason})`;
-  const isolation = mode.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated, so one thread';
-  return `wasm${mode.simd ? ' SIMD' : ''}, ${mode.threads} thread${mode.threads === 1 ? '' : 's'}, in a worker (${isolation})`;
+  const why = mode.threadsReason ?? (mode.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated');
+  return `wasm${mode.simd ? ' SIMD' : ''}, ${mode.threads} thread${mode.threads === 1 ? '' : 's'}, in a worker (${why})`;
 }
 
 /**
