@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_security.ts';
 import * as m0004 from './migrations/0004_consent.ts';
 import * as m0005 from './migrations/0005_register.ts';
+import * as m0007 from './migrations/0007_device_pairing.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -12,6 +13,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_security': m0003,
   '0004_consent': m0004,
   '0005_register': m0005,
+  // 0006 is reserved for learned embeddings (#12).
+  '0007_device_pairing': m0007,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -9,6 +9,8 @@ import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import { deviceClassIds } from '../auth/auth.repository.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
+import { counterKey, ensureCounters, lockCounters, saveCounters } from '../../shared/counters.repository.ts';
+import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_MS, pairingHash, sealToken } from './pairing.ts';
 
 export function devicesService(ctx: ServiceContext) {
   const load = async (ids: string[]): Promise<Device[]> => {
@@ -40,18 +42,51 @@ export function devicesService(ctx: ServiceContext) {
       for (const c of classIds) assertClassInScope(scope, c);
       const id = randomUUID();
       const token = newToken('device');
+      const code = newPairingCode();
+      const now = ctx.now();
       await writeTransaction(ctx, async (trx) => {
-        await trx.insertInto('api_tokens').values({ id, kind: 'device', token_hash: sha256(token), name: body.name, user_id: null, created_by: actor.id, created_at: ctx.now(), last_used_at: null, revoked_at: null }).execute();
+        await trx.insertInto('api_tokens').values({ id, kind: 'device', token_hash: sha256(token), name: body.name, user_id: null, created_by: actor.id, created_at: now, last_used_at: null, revoked_at: null }).execute();
         await trx.insertInto('device_classes').values(classIds.map((class_id) => ({ token_id: id, class_id }))).execute();
+        await trx.insertInto('device_pairings').values({ code_hash: pairingHash(code), token_id: id, sealed_token: sealToken(token, code), expires_at: now + PAIRING_TTL_MS }).execute();
       });
-      return { token, device: (await load([id]))[0]! };
+      return { token, pairing: { code: displayCode(code), expiresAt: toIso(now + PAIRING_TTL_MS) }, device: (await load([id]))[0]! };
+    },
+
+    /**
+     * A laptop trades a pairing code for its device token (then kept in an HttpOnly cookie by the
+     * handler). The code works once; unknown, used, expired and revoked all answer the same, and
+     * an address that keeps guessing is made to wait.
+     */
+    async pair(code: string, address: string) {
+      const now = ctx.now();
+      const key = counterKey('pairing', address);
+      await ensureCounters(ctx.db, ctx.dialect, [key], now);
+      const found = await writeTransaction(ctx, async (trx) => {
+        const counter = (await lockCounters(trx, ctx.dialect, [key], now, PAIRING_ATTEMPTS.windowMs)).get(key);
+        if (counter && counter.count >= PAIRING_ATTEMPTS.perWindow) {
+          const retryAfterSeconds = Math.max(1, Math.ceil((counter.windowStart + PAIRING_ATTEMPTS.windowMs - now) / 1000));
+          throw new ApiError('rate-limited', `Too many wrong pairing codes. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+        }
+        const row = await trx.selectFrom('device_pairings').innerJoin('api_tokens', 'api_tokens.id', 'device_pairings.token_id').select(['device_pairings.token_id', 'device_pairings.sealed_token', 'device_pairings.expires_at', 'api_tokens.revoked_at']).where('device_pairings.code_hash', '=', pairingHash(code)).executeTakeFirst();
+        // Used once: the row goes whatever the outcome, so a code cannot be replayed.
+        if (row) await trx.deleteFrom('device_pairings').where('code_hash', '=', pairingHash(code)).execute();
+        const token = row && row.revoked_at === null && Number(row.expires_at) > now ? openToken(row.sealed_token, code) : null;
+        if (!token && counter) await saveCounters(trx, [{ ...counter, count: counter.count + 1, lastAt: now }]);
+        return token ? { token, id: row!.token_id } : null;
+      });
+      if (!found) throw new ApiError('pairing-code-invalid', 'This pairing code is unknown, used or expired. Ask an admin to register the laptop again.');
+      const device = (await load([found.id]))[0]!;
+      return { token: found.token, device: { id: device.id, name: device.name, classIds: device.classIds } };
     },
 
     async revoke(scope: Scope, id: string) {
       const [device] = await load([id]);
       if (!device) throw new ApiError('device-not-found', `No device with id ${id}.`);
       if (!visible(scope, device)) throw new ApiError('forbidden', 'This device belongs to classes that are not yours.');
-      await ctx.db.updateTable('api_tokens').set({ revoked_at: ctx.now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+      await writeTransaction(ctx, async (trx) => {
+        await trx.updateTable('api_tokens').set({ revoked_at: ctx.now() }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+        await trx.deleteFrom('device_pairings').where('token_id', '=', id).execute();
+      });
       return { ok: true as const };
     },
   };
