@@ -13,6 +13,9 @@ export type Route =
   | { page: 'records' }
   | { page: 'settings' }
   | { page: 'privacy' }
+  | { page: 'teachers' }
+  | { page: 'laptops' }
+  | { page: 'pair'; code: string }
   | { page: 'camera' };
 
 export function parseHash(hash: string): Route {
@@ -35,6 +38,12 @@ export function parseHash(hash: string): Route {
       return { page: 'settings' };
     case 'privacy':
       return { page: 'privacy' };
+    case 'teachers':
+      return { page: 'teachers' };
+    case 'laptops':
+      return { page: 'laptops' };
+    case 'pair':
+      return { page: 'pair', code: second ? decodeURIComponent(second) : '' };
     case 'camera':
       return { page: 'camera' };
     default:
@@ -52,6 +61,8 @@ export function href(route: Route): string {
       return '#/attendance';
     case 'camera':
       return '#/camera';
+    case 'pair':
+      return route.code ? `#/pair/${encodeURIComponent(route.code)}` : '#/pair';
     default:
       return `#/${route.page}`;
   }
