@@ -20,12 +20,15 @@ import { ReviewQueue } from '../review/ReviewQueue.tsx';
 import { faceRoster, isCameraFree } from '../consent/camera-free.ts';
 import { useReviewQueue } from '../review/useReviewQueue.ts';
 
+/** One empty list while the cache loads, so the memos below do not recompute every render. */
+const NONE: never[] = [];
+
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const settings = useSettings(services.db);
-  const classes = useCachedClasses() ?? [];
-  const students = useCachedStudents('') ?? [];
+  const classes = useCachedClasses() ?? NONE;
+  const students = useCachedStudents('') ?? NONE;
   const face = useStore(faceStatus);
   const [classId, setClassId] = useClassChoice(useMemo(() => classes.map((c) => c.id), [classes]));
   const auth = useAuth();
