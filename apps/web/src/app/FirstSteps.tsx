@@ -1,5 +1,6 @@
 // The first steps after the first admin is created: add students, add a class, start a session.
 // Each step ticks itself off from the device's roster; the panel stays until the admin hides it.
+// Its links never repeat a nav link's name, so "the Classes link" stays one link.
 import { useState } from 'react';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
 import { href, type Route } from './router.ts';
@@ -37,10 +38,10 @@ export function FirstSteps() {
         <Step done={hasStudents} title="Add students" to={{ page: 'import-roster' }} label="Import a roster CSV">
           From your school system&apos;s CSV, or one by one on Students. Record photo consent as you go.
         </Step>
-        <Step done={hasRoster} title="Add a class" to={{ page: 'classes' }} label="Open Classes">
+        <Step done={hasRoster} title="Add a class" to={{ page: 'classes' }} label="Create a class">
           Name it and choose its students; give it a teacher on Teachers.
         </Step>
-        <Step done={false} title="Start a session" to={{ page: 'attendance' }} label="Take attendance">
+        <Step done={false} title="Start a session" to={{ page: 'attendance' }} label="Choose a class and start">
           Choose the class, press Start session, and let students walk past the camera.
         </Step>
       </ol>
