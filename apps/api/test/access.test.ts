@@ -78,6 +78,8 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
 
   listDevices: [STAFF, () => ({ method: 'GET', path: '/api/devices' })],
   createDevice: [CLASS_A_STAFF, (f) => ({ method: 'POST', path: '/api/devices', body: { name: 'Room', classIds: [f.classA] } })],
+  // Public: the code is the credential (each caller gets a fresh one).
+  pairDevice: [PUBLIC, async (f) => ({ method: 'POST', path: '/api/devices/pair', body: { code: (await f.api.call('POST', '/api/devices', { name: `Room ${next()}`, classIds: [f.classA] })).body.pairing.code } })],
   revokeDevice: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/devices/${(await f.api.device([f.classA])).id}` })],
 
   listStudents: [ANY, () => ({ method: 'GET', path: '/api/students' })],

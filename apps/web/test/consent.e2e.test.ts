@@ -84,6 +84,14 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
     await page.reload(); // the roster sync runs at start: this laptop now holds Daryl's face data
     const faces = () => row('Daryl Dixon').locator('td').nth(3).textContent();
     await expect.poll(faces, { timeout: 60_000 }).toMatch(/^3/);
+    // The register of a running session: Daryl (consent granted) is not "manual" yet.
+    const classes = (await api('GET', '/api/classes')).items as { id: string; name: string }[];
+    await api('POST', `/api/classes/${classes.find((c) => c.name === 'Form 7B')!.id}/sessions`, { lateAfterMinutes: 10 });
+    const registerRow = (name: string) => page.getByRole('region', { name: 'Register' }).getByRole('listitem').filter({ hasText: name });
+    await page.getByRole('link', { name: 'Take attendance' }).click();
+    await registerRow('Daryl Dixon').waitFor({ timeout: 60_000 });
+    expect(await registerRow('Daryl Dixon').textContent()).not.toContain('manual');
+    await page.getByRole('link', { name: 'Students' }).click();
 
     await page.getByRole('link', { name: 'Edit Daryl Dixon' }).click();
     const form = page.getByRole('form', { name: 'Record consent' });
@@ -98,6 +106,9 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
     await page.getByRole('link', { name: 'Students' }).click();
     await expect.poll(() => row('Daryl Dixon').textContent(), { timeout: 60_000 }).toContain('manual');
     await expect.poll(faces).toMatch(/^0/);
+    // In the register he is now "manual" (and left out of what the camera may match).
+    await page.getByRole('link', { name: 'Take attendance' }).click();
+    await expect.poll(() => registerRow('Daryl Dixon').textContent(), { timeout: 60_000 }).toContain('manual');
     // Still on the class list: marked by hand from now on.
     const roster = await server.database.db.selectFrom('class_students').select('student_id').execute();
     expect(roster.map((r) => r.student_id).sort()).toEqual(['S001', 'S002', 'S003']);

@@ -1,14 +1,12 @@
 // Every page in Chromium against axe-core (no violation of serious or critical impact), the
 // phone width (390 px) without sideways scrolling, page titles, and a roster saved by Excel in
 // Windows-1252 imported with its accents intact.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
 import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, WEB_ROOT, type WebServer } from './harness.ts';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ADMIN = { email: 'head@school.example', password: 'a long enough passphrase' };
 const PAGES = [
   ['#/', 'Take attendance – Rollcall'],
@@ -17,19 +15,12 @@ const PAGES = [
   ['#/import-roster', 'Import a roster CSV – Rollcall'],
   ['#/classes', 'Classes – Rollcall'],
   ['#/records', 'Records – Rollcall'],
+  ['#/teachers', 'Teachers – Rollcall'],
+  ['#/laptops', 'Classroom laptops – Rollcall'],
   ['#/settings', 'Settings – Rollcall'],
   ['#/camera', 'Camera check – Rollcall'],
 ] as const;
 const SHOTS = path.resolve(WEB_ROOT, '../../docs/screenshots');
-
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated over the DevTools protocol, so the page's CSP does not stop it.
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(AXE);
-  const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')) as AxeViolation[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!HAVE_CHROMIUM)('pages in Chromium', () => {
   let server: WebServer;

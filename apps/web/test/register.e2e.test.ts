@@ -2,6 +2,7 @@
 // (a teacher with one class gets it too), both laptops count live "N of M here" as marks are made
 // by hand on either (by keyboard on one), an excused reason is kept, and ending the session marks
 // the students not seen absent, checked against the API. Screenshots go to docs/screenshots.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -111,5 +112,26 @@ describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
     expect(reg.rows.filter((r) => r.status === 'absent').map((r) => r.name)).toEqual(['Dev Shah', 'José Muñoz']);
     expect(reg.counts).toMatchObject({ here: 2, excused: 1, absent: 2, notSeen: 0 });
     expect([...a.errors, ...b.errors]).toEqual([]);
+  }, 120_000);
+
+  it('exports the register CSV with the absent named and times in the browser zone with its offset, as the API says', async () => {
+    // A browser in India (+05:30): a UTC time or a lost offset would show.
+    const office = await browser.newContext({ timezoneId: 'Asia/Kolkata', storageState: await a.context.storageState(), acceptDownloads: true });
+    const page = await office.newPage();
+    await page.goto(`${server.base}/#/records`);
+    await page.getByLabel('Class', { exact: true }).selectOption({ label: 'Form 7B' });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export register CSV' }).click()]);
+    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const reg = await api<Register>('GET', `/api/sessions/${sessionId}/register`);
+    const local = (iso: string) => `${new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 19)}+05:30`;
+    expect(lines[0]).toBe('class,session_date,session_start,student_id,student_name,status,marked_at,method,marked_by,reason');
+    const rows = lines.slice(1).map((l) => l.split(','));
+    // One row per roster student, the absent included, each with the API's status.
+    expect(rows.map((r) => [r[3], r[5]])).toEqual(reg.rows.map((r) => [r.studentId, expect.stringMatching(new RegExp(`^${r.status}$`, 'i'))]));
+    expect(rows.filter((r) => /absent/i.test(r[5]!)).map((r) => r[4])).toEqual(['Dev Shah', 'José Muñoz']);
+    for (const r of rows) expect(r[2]).toBe(local(reg.session.startsAt));
+    const marked = reg.rows.find((r) => r.markedAt && r.method !== 'session-end')!;
+    expect(rows.find((r) => r[3] === marked.studentId)![6]).toBe(local(marked.markedAt!));
+    await office.close();
   }, 120_000);
 });

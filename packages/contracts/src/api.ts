@@ -103,6 +103,7 @@ export const routes = {
 
   listDevices: route({ access: 'staff', method: 'GET', path: '/api/devices', summary: 'Classroom devices (a teacher sees those of their classes)', tag: 'devices', response: U.DeviceList }),
   createDevice: route({ access: 'staff', method: 'POST', path: '/api/devices', summary: 'Register a classroom device for some classes; its token is shown once', tag: 'devices', body: U.CreateDeviceBody, response: U.DeviceCreated, status: 201 }),
+  pairDevice: route({ access: 'public', method: 'POST', path: '/api/devices/pair', summary: "A laptop exchanges a device's short pairing code (once, within minutes) for the device's session cookie", tag: 'devices', body: U.PairDeviceBody, response: U.DevicePaired }),
   revokeDevice: route({ access: 'staff', method: 'DELETE', path: '/api/devices/:id', summary: "Revoke a device's token at once", tag: 'devices', params: IdParams, response: Ok }),
 
   exportStudent: route({ access: 'admin', method: 'GET', path: '/api/students/:studentId/export', summary: 'Everything stored about one student (subject-access request)', tag: 'privacy', params: U.StudentExportParams, response: U.StudentExport }),

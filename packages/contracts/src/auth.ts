@@ -69,7 +69,20 @@ export const Device = z.object({
 });
 export type Device = z.infer<typeof Device>;
 export const CreateDeviceBody = z.strictObject({ name: DisplayName(100), classIds: z.array(Uuid).min(1).max(50) });
-export const DeviceCreated = z.object({ token: z.string(), device: Device });
+/** Letters and digits a teacher cannot misread (no 0/O, 1/I/L). */
+export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const PAIRING_CODE_LENGTH = 8;
+/** A pairing code as typed: case, spaces and dashes do not matter ("abcd-efgh" = "ABCDEFGH"). */
+export const PairingCode = z
+  .string()
+  .max(40)
+  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(new RegExp(`^[${PAIRING_ALPHABET}]{${PAIRING_CODE_LENGTH}}$`), `A pairing code is ${PAIRING_CODE_LENGTH} letters and digits.`));
+/** The short code typed on the laptop instead of the token, valid once and for a few minutes. */
+export const Pairing = z.object({ code: z.string(), expiresAt: Instant });
+export const DeviceCreated = z.object({ token: z.string(), pairing: Pairing, device: Device });
+export const PairDeviceBody = z.strictObject({ code: PairingCode });
+export const DevicePaired = z.object({ device: z.object({ id: Uuid, name: z.string(), classIds: z.array(Uuid) }) });
 export const DeviceList = z.object({ items: z.array(Device) });
 
 /** Everything stored about one student, for a subject-access request. */

@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   'unknown-model': 400,
   'session-not-in-class': 400,
   'session-ended': 409,
+  /** A laptop's pairing code that is unknown, used or expired. */
+  'pairing-code-invalid': 400,
   /** Face data for a student without granted consent (details: { status }). */
   'consent-required': 409,
   'learned-embeddings-full': 409,

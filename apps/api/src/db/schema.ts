@@ -194,6 +194,13 @@ export interface SettingsAuditTable {
   at: number;
 }
 
+export interface DevicePairingsTable {
+  code_hash: string;
+  token_id: string;
+  sealed_token: string;
+  expires_at: number;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -215,6 +222,7 @@ export interface DB {
   consent_history: ConsentHistoryTable;
   school_settings: SchoolSettingsTable;
   settings_audit: SettingsAuditTable;
+  device_pairings: DevicePairingsTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
@@ -243,4 +251,5 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   consent_history: { id: true, student_id: true, status: true, on_behalf_of: true, note: true, recorded_by: true, recorded_by_name: true, embeddings_deleted: true, at: true },
   school_settings: { key: true, value: true, updated_at: true },
   settings_audit: { id: true, key: true, before_value: true, after_value: true, user_id: true, user_name: true, at: true },
+  device_pairings: { code_hash: true, token_id: true, sealed_token: true, expires_at: true },
 };

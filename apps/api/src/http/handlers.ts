@@ -1,9 +1,12 @@
 // One line per route: hand the parsed request and the caller's scope to a service. Rules live
 // in the services; who may call what lives in the contracts' route table.
 import type { Handlers } from './router.ts';
-import { SESSION_COOKIE } from './router.ts';
+import { DEVICE_COOKIE, SESSION_COOKIE } from './router.ts';
 import { SESSION_MS } from '../features/auth/auth.service.ts';
 import type { Services } from '../services.ts';
+
+/** A paired laptop stays paired for a school year; revoking the device ends it sooner. */
+const DEVICE_COOKIE_MS = 400 * 24 * 3_600_000;
 
 export function handlers(s: Services): Handlers {
   return {
@@ -21,6 +24,8 @@ export function handlers(s: Services): Handlers {
       return signedIn;
     },
     signOut: async (_req, ctx) => {
+      // Without a person signed in, signing out unpairs the laptop (its device cookie goes).
+      if (!ctx.cookie(SESSION_COOKIE)) ctx.clearCookie(DEVICE_COOKIE);
       ctx.clearCookie(SESSION_COOKIE);
       return s.auth.signOut(ctx.cookie(SESSION_COOKIE));
     },
@@ -39,6 +44,11 @@ export function handlers(s: Services): Handlers {
 
     listDevices: (_req, { scope }) => s.devices.list(scope),
     createDevice: ({ body }, { actor, scope }) => s.devices.create(actor, scope, body),
+    pairDevice: async ({ body }, ctx) => {
+      const { token, device } = await s.devices.pair(body.code, ctx.address);
+      ctx.setCookie(DEVICE_COOKIE, token, DEVICE_COOKIE_MS);
+      return { device };
+    },
     revokeDevice: ({ params }, { scope }) => s.devices.revoke(scope, params.id),
 
     listStudents: async ({ query }, { scope }) => ({ ...(await s.students.list(query, query.limit, query.offset, scope)), limit: query.limit, offset: query.offset }),

@@ -28,6 +28,8 @@ export type StreamHandlers = { [N in StreamRoutes]: (ctx: AuthedContext) => Requ
 export type Authenticate = (bearer: string | undefined, session: string | undefined) => Promise<Actor | null>;
 
 export const SESSION_COOKIE = 'rollcall_session';
+/** A paired classroom laptop's device token, kept HttpOnly so page scripts never see it. */
+export const DEVICE_COOKIE = 'rollcall_device';
 
 function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -115,7 +117,9 @@ export interface RouterOptions {
 export function buildRouter(handlers: Handlers, streams: StreamHandlers, authenticate: Authenticate, opts: RouterOptions): Router {
   const router = express.Router();
   const identify = async (name: RouteName, def: RouteDef, req: Request, res: Response) => {
-    const actor = await authenticate(bearerOf(req), readCookie(req, SESSION_COOKIE));
+    // A person signed in on a paired laptop acts as themselves; signed out, the laptop is the device again.
+    const session = readCookie(req, SESSION_COOKIE);
+    const actor = await authenticate(bearerOf(req) ?? (session ? undefined : readCookie(req, DEVICE_COOKIE)), session);
     checkAccess(def.access, actor);
     const limit = opts.limits?.[name];
     if (limit && actor) await limit(actor);

@@ -1,6 +1,9 @@
 // The application shell: sign-in or first run, then navigation, the status bar and the page.
 import { useEffect } from 'react';
-import { isAdmin, useAuth, useSignOut } from '../auth/useAuth.ts';
+import { LaptopsPage } from '../admin/LaptopsPage.tsx';
+import { TeachersPage } from '../admin/TeachersPage.tsx';
+import { useAuth, useSignOut } from '../auth/useAuth.ts';
+import { PairLaptopPage } from '../auth/PairLaptopPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { TakeAttendancePage } from '../attendance/TakeAttendancePage.tsx';
 import { CameraCheckPage } from '../camera/CameraCheckPage.tsx';
@@ -14,20 +17,15 @@ import { FolderImportPage } from '../students/FolderImportPage.tsx';
 import { RosterImportPage } from '../students/RosterImportPage.tsx';
 import { StudentEditPage, StudentsPage } from '../students/StudentsPage.tsx';
 import { pageTitle } from '../ui/page-title.ts';
+import { FirstSteps } from './FirstSteps.tsx';
+import { closedText, mayOpen, navFor, roleOf, type Role } from './page-access.ts';
 import { href, useRoute, type Route } from './router.ts';
 import { services } from './services.ts';
 import { StatusBar } from './StatusBar.tsx';
 
-const NAV: { label: string; route: Route }[] = [
-  { label: 'Take attendance', route: { page: 'attendance' } },
-  { label: 'Students', route: { page: 'students' } },
-  { label: 'Classes', route: { page: 'classes' } },
-  { label: 'Records', route: { page: 'records' } },
-  { label: 'Settings', route: { page: 'settings' } },
-  { label: 'Camera check', route: { page: 'camera' } },
-];
-
-function Page({ route, admin, staff }: { route: Route; admin: boolean; staff: boolean }) {
+function Page({ route, role, selfId }: { route: Route; role: Role; selfId: string }) {
+  if (!mayOpen(role, route.page)) return <p role="alert" className="notice">{closedText(route.page)}</p>;
+  const admin = role === 'admin';
   switch (route.page) {
     case 'students':
       return <StudentsPage canEdit={admin} />;
@@ -43,11 +41,17 @@ function Page({ route, admin, staff }: { route: Route; admin: boolean; staff: bo
       return <ClassesPage canEdit={admin} />;
     case 'records':
       // Teachers correct and clear their own classes' records (the API scopes them).
-      return <RecordsPage canEdit={staff} />;
+      return <RecordsPage canEdit />;
     case 'settings':
       return <SettingsPage />;
     case 'privacy':
-      return admin ? <PrivacyPage /> : <p role="alert">Only an admin can see the Privacy page.</p>;
+      return <PrivacyPage />;
+    case 'teachers':
+      return <TeachersPage selfId={selfId} />;
+    case 'laptops':
+      return <LaptopsPage />;
+    case 'pair':
+      return <p role="alert" className="notice">You are signed in. To pair this laptop, sign out first, then choose “Set up this classroom laptop”.</p>;
     case 'camera':
       return <CameraCheckPage />;
     default:
@@ -75,10 +79,11 @@ export function App() {
 
   if (auth.status === 'loading') return <p className="loading">Loading Rollcall…</p>;
   if (auth.status === 'needs-setup') return <SignInPage firstRun />;
-  if (auth.status === 'signed-out') return <SignInPage firstRun={false} notice={auth.error} />;
+  if (auth.status === 'signed-out') return route.page === 'pair' ? <PairLaptopPage initialCode={route.code} /> : <SignInPage firstRun={false} notice={auth.error} />;
 
   const who = auth.me.actor.kind === 'user' ? `${auth.me.actor.user.name} (${auth.me.actor.user.role})` : `Device ${auth.me.actor.device.name}`;
-  const admin = isAdmin(auth);
+  const role = roleOf(auth.me);
+  const selfId = auth.me.actor.kind === 'user' ? auth.me.actor.user.id : auth.me.actor.device.id;
   return (
     <div className="shell">
       <header className="top">
@@ -87,14 +92,14 @@ export function App() {
         <div className="who">
           <span>{who}</span>
           {auth.offline && <span className="pill warn">offline session</span>}
-          <button type="button" className="link" onClick={() => signOut.mutate()}>
-            Sign out
+          <button type="button" className="link" onClick={() => (role !== 'device' || window.confirm('Unpair this laptop? An admin will have to register it again.')) && signOut.mutate()}>
+            {role === 'device' ? 'Unpair this laptop' : 'Sign out'}
           </button>
         </div>
       </header>
       <nav aria-label="Main">
         <ul>
-          {(admin ? [...NAV, { label: 'Privacy', route: { page: 'privacy' } } satisfies (typeof NAV)[number]] : NAV).map((n) => (
+          {navFor(role).map((n) => (
             <li key={n.label}>
               <a href={href(n.route)} aria-current={route.page === n.route.page ? 'page' : undefined}>
                 {n.label}
@@ -104,7 +109,8 @@ export function App() {
         </ul>
       </nav>
       <main>
-        <Page route={route} admin={admin} staff={auth.me.actor.kind === 'user'} />
+        {role === 'admin' && <FirstSteps />}
+        <Page route={route} role={role} selfId={selfId} />
       </main>
     </div>
   );

@@ -13,16 +13,20 @@ export type Route =
   | { page: 'records' }
   | { page: 'settings' }
   | { page: 'privacy' }
+  | { page: 'teachers' }
+  | { page: 'laptops' }
+  | { page: 'pair'; code: string }
   | { page: 'camera' };
 
 /** Pages whose hash is their name and nothing more. */
-const PLAIN_PAGES = ['students', 'import-roster', 'import-folder', 'classes', 'records', 'settings', 'privacy', 'camera'] as const;
+const PLAIN_PAGES = ['students', 'import-roster', 'import-folder', 'classes', 'records', 'settings', 'privacy', 'teachers', 'laptops', 'camera'] as const;
 const isPlainPage = (head: string | undefined): head is (typeof PLAIN_PAGES)[number] => (PLAIN_PAGES as readonly (string | undefined)[]).includes(head);
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const [head, second] = path.split('/');
   if (head === 'students' && second) return second === 'new' ? { page: 'student-new' } : { page: 'student', studentId: decodeURIComponent(second) };
+  if (head === 'pair') return { page: 'pair', code: second ? decodeURIComponent(second) : '' };
   return isPlainPage(head) ? { page: head } : { page: 'attendance' };
 }
 
@@ -36,6 +40,8 @@ export function href(route: Route): string {
       return '#/attendance';
     case 'camera':
       return '#/camera';
+    case 'pair':
+      return route.code ? `#/pair/${encodeURIComponent(route.code)}` : '#/pair';
     default:
       return `#/${route.page}`;
   }

@@ -17,14 +17,18 @@ import { SessionBar } from '../register/SessionBar.tsx';
 import { useRegister } from '../register/useRegister.ts';
 import { useClassChoice, useSession } from '../register/useSession.ts';
 import { ReviewQueue } from '../review/ReviewQueue.tsx';
+import { faceRoster, isCameraFree } from '../consent/camera-free.ts';
 import { useReviewQueue } from '../review/useReviewQueue.ts';
+
+/** One empty list while the cache loads, so the memos below do not recompute every render. */
+const NONE: never[] = [];
 
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const settings = useSettings(services.db);
-  const classes = useCachedClasses() ?? [];
-  const students = useCachedStudents('') ?? [];
+  const classes = useCachedClasses() ?? NONE;
+  const students = useCachedStudents('') ?? NONE;
   const face = useStore(faceStatus);
   const [classId, setClassId] = useClassChoice(useMemo(() => classes.map((c) => c.id), [classes]));
   const auth = useAuth();
@@ -37,9 +41,11 @@ export function TakeAttendancePage() {
   const register = useRegister(sessionId);
   const cls = classes.find((c) => c.id === classId) ?? null;
   const names = useMemo(() => new Map(students.map((s) => [s.studentId, s.name])), [students]);
-  const roster = useMemo(() => (cls ? new Set(cls.studentIds) : null), [cls]);
+  // Camera-free students (no consent) are left out of what the camera may match or suggest.
+  const roster = useMemo(() => faceRoster(cls ? new Set(cls.studentIds) : null, students), [cls, students]);
+  const cameraFree = useMemo(() => new Set(students.filter(isCameraFree).map((s) => s.studentId)), [students]);
   // Computed once per roster, not on every frame's stats update.
-  const reviewStudents = useMemo(() => students.filter((s) => !roster || roster.has(s.studentId)), [students, roster]);
+  const reviewStudents = useMemo(() => students.filter((s) => !cls || cls.studentIds.includes(s.studentId)), [students, cls]);
   const log = useLiveLog(classId || null, sessionId, names);
   const alreadyMarked = useMemo(
     () => [...log.filter((r) => !r.failed).map((r) => r.studentId), ...(register.view?.rows.filter((r) => r.status !== 'not-seen').map((r) => r.studentId) ?? [])],
@@ -120,7 +126,7 @@ export function TakeAttendancePage() {
           </details>
         </div>
         <div>
-          {sessionId && <RegisterPanel view={register.view} error={register.error} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
+          {sessionId && <RegisterPanel view={register.view} error={register.error} cameraFree={cameraFree} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
           <LiveLog rows={log} />
           <ReviewQueue
             items={review.items}

@@ -1,5 +1,6 @@
 // Sign-in and first-run admin creation: the same small form, told which it is.
 import { useState, type FormEvent } from 'react';
+import { href } from '../app/router.ts';
 import { errorText } from '../ui/messages.ts';
 import { useSetup, useSignIn } from './useAuth.ts';
 
@@ -47,6 +48,11 @@ export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: s
         <button type="submit" className="primary" disabled={pending}>
           {firstRun ? 'Create admin' : 'Sign in'}
         </button>
+        {!firstRun && (
+          <p>
+            <a href={href({ page: 'pair', code: '' })}>Set up this classroom laptop</a>
+          </p>
+        )}
       </form>
     </main>
   );

@@ -1,4 +1,5 @@
-// Camera check: the camera with face boxes, quality readings and frames per second. Marks nobody.
+// Camera check: the camera with face boxes and a verdict per reading in plain words (the numbers,
+// speed and engine under Details). Marks nobody.
 import { useRef, useState } from 'react';
 import { services } from '../app/services.ts';
 import { useStore } from '../app/store.ts';
@@ -6,6 +7,7 @@ import { useRecognition } from '../attendance/useRecognition.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
 import { useSettings } from '../settings/settings.ts';
 import { useCamera } from './useCamera.ts';
+import { summary, verdicts, type ReadingInput } from './verdicts.ts';
 
 const EMPTY = new Map<string, string>();
 
@@ -34,42 +36,63 @@ export function CameraCheckPage() {
         <video ref={video} muted playsInline aria-label="Camera" />
         <canvas ref={canvas} aria-hidden="true" />
       </div>
-      <p aria-label="Recognition speed">
-        {stats.fps.toFixed(1)} frames/s · detect {stats.detectMs.toFixed(0)} ms · embed {stats.embedMs.toFixed(0)} ms · backend {face.backend ?? '…'}
-      </p>
-      <details>
+      {camera.running && <CheckResults readings={stats.readings} />}
+      <details className="details">
         <summary>Details</summary>
+        <p aria-label="Recognition speed">
+          {stats.fps.toFixed(1)} frames/s · detect {stats.detectMs.toFixed(0)} ms · embed {stats.embedMs.toFixed(0)} ms · backend {face.backend ?? '…'}
+        </p>
         <p aria-label="Face engine mode">
           Face engine: {face.mode ? describeMode(face.mode) : face.status === 'error' ? `failed: ${face.error}` : 'loading…'}
           {face.restarts > 0 && ` · restarted ${face.restarts} time${face.restarts === 1 ? '' : 's'} after a crash`}
         </p>
-      </details>
-      <table className="list" aria-label="Face readings">
-        <thead>
-          <tr>
-            <th scope="col">Face size</th>
-            <th scope="col">Sharpness</th>
-            <th scope="col">Brightness</th>
-            <th scope="col">Turn (yaw / pitch)</th>
-            <th scope="col">Antispoof</th>
-            <th scope="col">Liveness</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stats.readings.map((r, i) => (
-            <tr key={i}>
-              <td>{Math.round(r.size)} px</td>
-              <td>{r.sharpness.toFixed(1)}</td>
-              <td>{r.brightness.toFixed(0)}</td>
-              <td>
-                {r.yaw.toFixed(0)}° / {r.pitch.toFixed(0)}°
-              </td>
-              <td>{r.antispoof.toFixed(2)}</td>
-              <td>{r.liveness.toFixed(2)}</td>
+        <table className="list stack" aria-label="Face readings">
+          <thead>
+            <tr>
+              <th scope="col">Face size</th>
+              <th scope="col">Sharpness</th>
+              <th scope="col">Brightness</th>
+              <th scope="col">Turn (yaw / pitch)</th>
+              <th scope="col">Antispoof</th>
+              <th scope="col">Liveness</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {stats.readings.map((r, i) => (
+              <tr key={i}>
+                <td data-label="Face size">{Math.round(r.size)} px</td>
+                <td data-label="Sharpness">{r.sharpness.toFixed(1)}</td>
+                <td data-label="Brightness">{r.brightness.toFixed(0)}</td>
+                <td data-label="Turn">
+                  {r.yaw.toFixed(0)}° / {r.pitch.toFixed(0)}°
+                </td>
+                <td data-label="Antispoof">{r.antispoof.toFixed(2)}</td>
+                <td data-label="Liveness">{r.liveness.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
     </section>
+  );
+}
+
+function CheckResults({ readings }: { readings: readonly ReadingInput[] }) {
+  const all = readings.map((r) => verdicts(r));
+  return (
+    <div className="card" aria-live="polite">
+      <p className="verdict-summary">
+        <strong>{summary(all)}</strong>
+      </p>
+      {all.map((list, i) => (
+        <ul key={i} className="verdicts" aria-label={all.length > 1 ? `Face ${i + 1}` : 'The face in view'}>
+          {list.map((v) => (
+            <li key={v.topic} className={v.ok ? 'good' : 'fix'}>
+              <span aria-hidden="true">{v.ok ? '✓' : '!'}</span> {v.topic}: {v.text}
+            </li>
+          ))}
+        </ul>
+      ))}
+    </div>
   );
 }

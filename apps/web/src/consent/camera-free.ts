@@ -8,6 +8,18 @@ export function isCameraFree(student: { cameraFree?: boolean | undefined }): boo
   return student.cameraFree !== false;
 }
 
+/**
+ * The students the camera may recognise: the class roster (or, with no class, every student this
+ * device knows) without the camera-free ones. The recognition core matches and suggests only
+ * within it, so a student without consent is never marked or offered for review, even while
+ * their face data is still on its way out of this device's cache.
+ */
+export function faceRoster(roster: ReadonlySet<string> | null, students: readonly { studentId: string; cameraFree?: boolean | undefined }[]): ReadonlySet<string> {
+  const out = new Set<string>();
+  for (const s of students) if ((!roster || roster.has(s.studentId)) && !isCameraFree(s)) out.add(s.studentId);
+  return out;
+}
+
 export const CONSENT_TEXT: Record<ConsentStatus, string> = {
   'not-asked': 'Not asked',
   granted: 'Granted',

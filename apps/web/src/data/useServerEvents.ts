@@ -1,7 +1,9 @@
-// Live events from the API (/api/events) for a view: the callback runs for each event of the
-// given types. Same-origin EventSource carries the session cookie and reconnects by itself.
+// Live events for a view: the callback runs for each event of the given types. It listens on the
+// tab's one LiveChannel (services.live, driven by the session), never on a connection of its own:
+// the register page used to open two more EventSources beside it.
 import { useEffect, useRef } from 'react';
-import { LiveEvent } from '@rollcall/contracts';
+import type { LiveEvent } from '@rollcall/contracts';
+import { services } from '../app/services.ts';
 
 export function useServerEvents(types: readonly LiveEvent['type'][], onEvent: (e: LiveEvent) => void, enabled = true): void {
   const handler = useRef(onEvent);
@@ -9,19 +11,7 @@ export function useServerEvents(types: readonly LiveEvent['type'][], onEvent: (e
   const key = types.join(',');
   useEffect(() => {
     if (!enabled) return;
-    const source = new EventSource('/api/events');
-    const listener = (msg: MessageEvent<string>) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(msg.data);
-      } catch {
-        return;
-      }
-      // Parse, don't cast: an event of another server version is ignored rather than misread.
-      const parsed = LiveEvent.safeParse(data);
-      if (parsed.success) handler.current(parsed.data);
-    };
-    for (const t of key.split(',')) source.addEventListener(t, listener);
-    return () => source.close();
+    const wanted = new Set(key.split(','));
+    return services.live.on((e) => wanted.has(e.type) && handler.current(e));
   }, [key, enabled]);
 }

@@ -9,11 +9,13 @@ interface Props {
   view: RegisterView | null;
   error: Error | null;
   onMark: (studentId: string, status: RegisterStatus, reason?: string) => void;
-  /** Shown beside the heading (e.g. the camera-free "manual" badge of #16). */
+  /** Shown beside the heading. */
   badge?: React.ReactNode;
+  /** Students registered by hand only (no consent): their rows carry the "manual" badge. */
+  cameraFree?: ReadonlySet<string>;
 }
 
-export function RegisterPanel({ view, error, onMark, badge }: Props) {
+export function RegisterPanel({ view, error, onMark, badge, cameraFree }: Props) {
   return (
     <section aria-label="Register" className="register card">
       <p className="eyebrow">Register {badge}</p>
@@ -32,7 +34,7 @@ export function RegisterPanel({ view, error, onMark, badge }: Props) {
           ) : (
             <ul className="register-list">
               {view.rows.map((r) => (
-                <RegisterRow key={r.studentId} row={r} onMark={(status, reason) => onMark(r.studentId, status, reason)} />
+                <RegisterRow key={r.studentId} row={r} manual={cameraFree?.has(r.studentId) ?? false} onMark={(status, reason) => onMark(r.studentId, status, reason)} />
               ))}
             </ul>
           )}

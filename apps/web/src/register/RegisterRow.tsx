@@ -2,12 +2,13 @@
 // for an optional reason first. Each button's accessible name says what it does to whom.
 import { useState } from 'react';
 import type { RegisterStatus } from '@rollcall/contracts';
+import { ConsentBadge } from '../consent/ConsentBadge.tsx';
 import type { ViewRow } from './register-view.ts';
 import { METHOD_TEXT, STATUS_TEXT, STATUS_VERB } from './status-text.ts';
 
 const CHOICES: RegisterStatus[] = ['present', 'late', 'excused', 'absent', 'not-seen'];
 
-export function RegisterRow({ row, onMark }: { row: ViewRow; onMark: (status: RegisterStatus, reason?: string) => void }) {
+export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boolean; onMark: (status: RegisterStatus, reason?: string) => void }) {
   const [askReason, setAskReason] = useState(false);
   const [reason, setReason] = useState('');
   const choose = (s: RegisterStatus) => (s === 'excused' ? setAskReason(true) : onMark(s));
@@ -16,6 +17,7 @@ export function RegisterRow({ row, onMark }: { row: ViewRow; onMark: (status: Re
     <li className={`register-row status-row-${row.status}`}>
       <div className="register-who">
         <span className="register-name">{row.name}</span>
+        {manual && <ConsentBadge student={{ cameraFree: true }} />}
         <span className={`status status-${row.status}`}>{STATUS_TEXT[row.status]}</span>
         {how && <span className="hint register-how">{how}{row.markedAt && !row.waiting ? ` · ${new Date(row.markedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ''}</span>}
         {row.reason && <span className="hint register-reason">“{row.reason}”</span>}

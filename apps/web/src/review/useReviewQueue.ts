@@ -21,15 +21,16 @@ export function useReviewQueue<T extends FreshReview & { trackId: number }>(opts
   const [items, setItems] = useState<ReviewRow[]>([]);
   // Each item object is stored once, even if the list changes again before its release lands.
   const taken = useRef(new WeakSet<object>());
+  // The latest release, read through a ref: a new function each render must not re-run the effect.
+  const releaseRef = useRef(release);
+  releaseRef.current = release;
 
   useEffect(() => {
     for (const item of fresh) {
       if (taken.current.has(item)) continue;
       taken.current.add(item);
-      void addReview(services.db, item, { sessionId, classId }).then(() => release(item.trackId));
+      void addReview(services.db, item, { sessionId, classId }).then(() => releaseRef.current(item.trackId));
     }
-    // Not keyed on release (a new function each render): the items themselves say what is new.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see the line above
   }, [fresh, sessionId, classId]);
 
   useEffect(() => subscribeLive(() => listReviews(services.db, sessionId, classId), setItems), [sessionId, classId]);

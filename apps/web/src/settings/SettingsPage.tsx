@@ -1,6 +1,7 @@
-// Settings of this device: recognition threshold and margin, consensus, cooldown, liveness,
-// camera, resolution and backend, each explained in a line and validated before it is stored;
-// and wiping the device.
+// Settings of this device in a teacher's words: camera, picture size, how soon a student may be
+// marked again and the photo check up front; how sure recognition must be, the look-alike guard,
+// how many pictures must agree and where faces are computed under "Advanced". Each is explained
+// in a line and validated before it is stored; and wiping the device.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './settings-form.ts';
@@ -32,6 +33,9 @@ function SettingsForm({ stored }: { stored: Settings }) {
   const [draft, setDraft] = useState<SettingsDraft>(() => toDraft(stored));
   const [errors, setErrors] = useState<DraftErrors>({});
   const [saved, setSaved] = useState(false);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  // A refused value inside Advanced opens it, so the error is never hidden.
+  const advancedInvalid = ['threshold', 'margin', 'consensusFrames'].some((k) => k in errors);
   const set = (patch: Partial<SettingsDraft>) => (setDraft({ ...draft, ...patch }), setSaved(false));
 
   const submit = (e: FormEvent) => {
@@ -47,18 +51,6 @@ function SettingsForm({ stored }: { stored: Settings }) {
   return (
     <form className="card settings-form" onSubmit={submit} aria-label="Recognition settings" noValidate>
       <div className="grid-3">
-        <Field id="set-threshold" label="Recognition threshold" help="How alike a face must be to a student's photos (cosine similarity, 0.5–1). Higher: fewer wrong marks, more unknowns." error={errors.threshold}>
-          {(d) => <input id="set-threshold" inputMode="decimal" value={draft.threshold} aria-describedby={d} aria-invalid={!!errors.threshold} onChange={(e) => set({ threshold: e.target.value })} />}
-        </Field>
-        <Field id="set-margin" label="Margin" help="How far the best student must lead the second best (0–0.5), so look-alikes are not confused." error={errors.margin}>
-          {(d) => <input id="set-margin" inputMode="decimal" value={draft.margin} aria-describedby={d} aria-invalid={!!errors.margin} onChange={(e) => set({ margin: e.target.value })} />}
-        </Field>
-        <Field id="set-consensus" label="Consensus frames" help="Frames of the same face that must agree before a student is marked (1–30)." error={errors.consensusFrames}>
-          {(d) => <input id="set-consensus" inputMode="numeric" value={draft.consensusFrames} aria-describedby={d} aria-invalid={!!errors.consensusFrames} onChange={(e) => set({ consensusFrames: e.target.value })} />}
-        </Field>
-        <Field id="set-cooldown" label="Cooldown (seconds)" help="How long before the same student can be marked again (the server enforces its own too)." error={errors.cooldownSeconds}>
-          {(d) => <input id="set-cooldown" inputMode="numeric" value={draft.cooldownSeconds} aria-describedby={d} aria-invalid={!!errors.cooldownSeconds} onChange={(e) => set({ cooldownSeconds: e.target.value })} />}
-        </Field>
         <Field id="set-camera" label="Camera" help={cameraError ?? 'Which camera Take attendance and Camera check open; names appear once a camera was allowed.'}>
           {(d) => (
             <select id="set-camera" value={draft.cameraId} aria-describedby={d} onChange={(e) => set({ cameraId: e.target.value })}>
@@ -81,14 +73,8 @@ function SettingsForm({ stored }: { stored: Settings }) {
             </select>
           )}
         </Field>
-        <Field id="set-backend" label="Backend override" help="Where faces are computed: automatic picks WebGL when it is fast on this device and wasm otherwise. A change applies the next time Rollcall is opened (reload the page).">
-          {(d) => (
-            <select id="set-backend" value={draft.backend} aria-describedby={d} onChange={(e) => set({ backend: e.target.value as Settings['backend'] })}>
-              <option value="auto">Automatic</option>
-              <option value="webgl">WebGL (graphics card)</option>
-              <option value="wasm">wasm (processor)</option>
-            </select>
-          )}
+        <Field id="set-cooldown" label="Mark again after (seconds)" help="Outside a class session: how long before the same student can be marked again." error={errors.cooldownSeconds}>
+          {(d) => <input id="set-cooldown" inputMode="numeric" value={draft.cooldownSeconds} aria-describedby={d} aria-invalid={!!errors.cooldownSeconds} onChange={(e) => set({ cooldownSeconds: e.target.value })} />}
         </Field>
         <div className="setting">
           <label className="inline">
@@ -96,9 +82,32 @@ function SettingsForm({ stored }: { stored: Settings }) {
             Liveness check
           </label>
           <p id="set-liveness-help" className="hint">
-            Refuse to mark a face that looks like a photo or a screen (antispoof and liveness models).
+            Never mark a face that looks like a photo or a phone screen held up to the camera; such faces wait in Needs review.
           </p>
         </div>
+      </div>
+      <details className="advanced" open={advancedOpen || advancedInvalid} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
+        <summary>Advanced: how recognition decides</summary>
+        <p className="hint">The defaults were measured on many faces; change them only if students are often missed or wrongly marked.</p>
+        <div className="grid-3">
+        <Field id="set-threshold" label="How sure before marking" help="How closely a face must match the student's photos (0.5–1). Higher: fewer wrong marks, but more faces left for you to check in Needs review." error={errors.threshold}>
+          {(d) => <input id="set-threshold" inputMode="decimal" value={draft.threshold} aria-describedby={d} aria-invalid={!!errors.threshold} onChange={(e) => set({ threshold: e.target.value })} />}
+        </Field>
+        <Field id="set-margin" label="Look-alike guard" help="How clearly the best match must beat the next student (0–0.5), so brothers, sisters and look-alikes are not confused." error={errors.margin}>
+          {(d) => <input id="set-margin" inputMode="decimal" value={draft.margin} aria-describedby={d} aria-invalid={!!errors.margin} onChange={(e) => set({ margin: e.target.value })} />}
+        </Field>
+        <Field id="set-consensus" label="Pictures that must agree" help="How many camera pictures of the same face must agree before the student is marked (1–30). More: slower but surer." error={errors.consensusFrames}>
+          {(d) => <input id="set-consensus" inputMode="numeric" value={draft.consensusFrames} aria-describedby={d} aria-invalid={!!errors.consensusFrames} onChange={(e) => set({ consensusFrames: e.target.value })} />}
+        </Field>
+        <Field id="set-backend" label="Where faces are computed" help="Automatic picks the graphics card when it is fast on this computer, the processor otherwise. A change applies the next time Rollcall is opened (reload the page).">
+          {(d) => (
+            <select id="set-backend" value={draft.backend} aria-describedby={d} onChange={(e) => set({ backend: e.target.value as Settings['backend'] })}>
+              <option value="auto">Automatic</option>
+              <option value="webgl">Graphics card (WebGL)</option>
+              <option value="wasm">Processor (wasm)</option>
+            </select>
+          )}
+        </Field>
         <div className="setting">
           <label className="inline">
             <input type="checkbox" checked={draft.embedDecided} aria-describedby="set-embed-help" onChange={(e) => set({ embedDecided: e.target.checked })} />
@@ -108,7 +117,8 @@ function SettingsForm({ stored }: { stored: Settings }) {
             Off (faster): once a face is recognised it is only followed, not identified again. On only to measure the difference.
           </p>
         </div>
-      </div>
+        </div>
+      </details>
       <div className="row">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save settings

@@ -12,6 +12,9 @@ const TITLES: Record<Route['page'], string> = {
   classes: 'Classes',
   records: 'Records',
   privacy: 'Privacy',
+  teachers: 'Teachers',
+  laptops: 'Classroom laptops',
+  pair: 'Set up this classroom laptop',
   settings: 'Settings',
   camera: 'Camera check',
 };

@@ -27,3 +27,26 @@ export async function revokeToken(db: Executor, id: string, at: number, owner?: 
   if (owner) q = q.where('user_id', '=', owner.userId).where('kind', '=', owner.kind);
   return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }
+
+/** A laptop's one-time pairing code: only its hash, and the device token sealed with the code. */
+export async function insertPairing(db: Executor, p: { codeHash: string; tokenId: string; sealedToken: string; expiresAt: number }) {
+  await db.insertInto('device_pairings').values({ code_hash: p.codeHash, token_id: p.tokenId, sealed_token: p.sealedToken, expires_at: p.expiresAt }).execute();
+}
+
+export async function findPairing(db: Executor, codeHash: string) {
+  return db
+    .selectFrom('device_pairings')
+    .innerJoin('api_tokens', 'api_tokens.id', 'device_pairings.token_id')
+    .select(['device_pairings.token_id', 'device_pairings.sealed_token', 'device_pairings.expires_at', 'api_tokens.revoked_at'])
+    .where('device_pairings.code_hash', '=', codeHash)
+    .executeTakeFirst();
+}
+
+export async function deletePairing(db: Executor, codeHash: string) {
+  await db.deleteFrom('device_pairings').where('code_hash', '=', codeHash).execute();
+}
+
+/** A revoked laptop's codes go with it. */
+export async function deletePairingsOf(db: Executor, tokenId: string) {
+  await db.deleteFrom('device_pairings').where('token_id', '=', tokenId).execute();
+}

@@ -11,6 +11,8 @@ import { deviceClassIds } from '../auth/auth.repository.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import * as repo from './devices.repository.ts';
+import { counterKey, ensureCounters, lockCounters, saveCounters } from '../../shared/counters.repository.ts';
+import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_MS, pairingHash, sealToken } from './pairing.ts';
 
 export function devicesService(ctx: ServiceContext) {
   const load = async (ids?: string[]): Promise<Device[]> => {
@@ -38,15 +40,50 @@ export function devicesService(ctx: ServiceContext) {
       for (const c of classIds) assertClassInScope(scope, c);
       const id = randomUUID();
       const token = newToken('device');
-      await writeTransaction(ctx, (trx) => repo.insertToken(trx, { id, kind: 'device', tokenHash: sha256(token), name: body.name, userId: null, createdBy: actor.id, at: ctx.now(), classIds }));
-      return { token, device: (await load([id]))[0]! };
+      const code = newPairingCode();
+      const now = ctx.now();
+      await writeTransaction(ctx, async (trx) => {
+        await repo.insertToken(trx, { id, kind: 'device', tokenHash: sha256(token), name: body.name, userId: null, createdBy: actor.id, at: now, classIds });
+        await repo.insertPairing(trx, { codeHash: pairingHash(code), tokenId: id, sealedToken: sealToken(token, code), expiresAt: now + PAIRING_TTL_MS });
+      });
+      return { token, pairing: { code: displayCode(code), expiresAt: toIso(now + PAIRING_TTL_MS) }, device: (await load([id]))[0]! };
+    },
+
+    /**
+     * A laptop trades a pairing code for its device token (then kept in an HttpOnly cookie by the
+     * handler). The code works once; unknown, used, expired and revoked all answer the same, and
+     * an address that keeps guessing is made to wait.
+     */
+    async pair(code: string, address: string) {
+      const now = ctx.now();
+      const key = counterKey('pairing', address);
+      await ensureCounters(ctx.db, ctx.dialect, [key], now);
+      const found = await writeTransaction(ctx, async (trx) => {
+        const counter = (await lockCounters(trx, ctx.dialect, [key], now, PAIRING_ATTEMPTS.windowMs)).get(key);
+        if (counter && counter.count >= PAIRING_ATTEMPTS.perWindow) {
+          const retryAfterSeconds = Math.max(1, Math.ceil((counter.windowStart + PAIRING_ATTEMPTS.windowMs - now) / 1000));
+          throw new ApiError('rate-limited', `Too many wrong pairing codes. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+        }
+        const row = await repo.findPairing(trx, pairingHash(code));
+        // Used once: the row goes whatever the outcome, so a code cannot be replayed.
+        if (row) await repo.deletePairing(trx, pairingHash(code));
+        const token = row && row.revoked_at === null && Number(row.expires_at) > now ? openToken(row.sealed_token, code) : null;
+        if (!token && counter) await saveCounters(trx, [{ ...counter, count: counter.count + 1, lastAt: now }]);
+        return token ? { token, id: row!.token_id } : null;
+      });
+      if (!found) throw new ApiError('pairing-code-invalid', 'This pairing code is unknown, used or expired. Ask an admin to register the laptop again.');
+      const device = (await load([found.id]))[0]!;
+      return { token: found.token, device: { id: device.id, name: device.name, classIds: device.classIds } };
     },
 
     async revoke(scope: Scope, id: string) {
       const [device] = await load([id]);
       if (!device) throw new ApiError('device-not-found', `No device with id ${id}.`);
       if (!visible(scope, device)) throw new ApiError('forbidden', 'This device belongs to classes that are not yours.');
-      await repo.revokeToken(ctx.db, id, ctx.now());
+      await writeTransaction(ctx, async (trx) => {
+        await repo.revokeToken(trx, id, ctx.now());
+        await repo.deletePairingsOf(trx, id);
+      });
       return { ok: true as const };
     },
   };

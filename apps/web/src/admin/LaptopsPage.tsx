@@ -1,0 +1,112 @@
+// Classroom laptops: register a laptop for some classes (its pairing code is shown once), see
+// when each was last heard from, and revoke one that is lost or replaced. Teachers see and manage
+// the laptops of their own classes; the API enforces the same.
+import { useState, type FormEvent } from 'react';
+import type { Device, ResponseOf } from '@rollcall/contracts';
+import { useCreateDevice, useDevices, useRevokeDevice } from '../data/admin.ts';
+import { useCachedClasses } from '../data/local.ts';
+import type { CachedClass } from '../local/db.ts';
+import { errorText } from '../ui/messages.ts';
+import { ClassChecks, classNames } from './ClassChecks.tsx';
+import { PairingCard } from './PairingCard.tsx';
+
+function NewLaptop({ classes, onCreated }: { classes: readonly CachedClass[]; onCreated: (d: ResponseOf<'createDevice'>) => void }) {
+  const create = useCreateDevice();
+  const [name, setName] = useState('');
+  const [classIds, setClassIds] = useState<string[]>(classes.length === 1 ? [classes[0]!.id] : []);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ body: { name, classIds } }, { onSuccess: onCreated });
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-label="Register a laptop">
+      <label>
+        Laptop name
+        <input required maxLength={100} value={name} onChange={(e) => setName(e.target.value)} placeholder="Room 12 laptop" autoFocus />
+      </label>
+      <ClassChecks legend="Classes it takes attendance for" classes={classes} value={classIds} onChange={setClassIds} />
+      <div className="row">
+        <button type="submit" className="primary" disabled={create.isPending || classIds.length === 0}>
+          Register laptop
+        </button>
+        {classIds.length === 0 && <span className="hint">Choose at least one class.</span>}
+      </div>
+      {create.error && <p role="alert" className="error">{errorText(create.error)}</p>}
+    </form>
+  );
+}
+
+function LaptopRow({ device, classes }: { device: Device; classes: readonly CachedClass[] }) {
+  const revoke = useRevokeDevice();
+  const [confirming, setConfirming] = useState(false);
+  const seen = device.lastSeenAt ? new Date(device.lastSeenAt).toLocaleString() : 'never';
+  return (
+    <tr>
+      <td data-label="Laptop">{device.name}</td>
+      <td data-label="Classes">{classNames(classes, device.classIds)}</td>
+      <td data-label="Last seen">{seen}</td>
+      <td data-label="State">
+        {device.revoked ? (
+          <span className="pill bad">Revoked</span>
+        ) : confirming ? (
+          <span className="row">
+            <button type="button" className="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ params: { id: device.id } })}>
+              Revoke now
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Revoke {device.name}
+          </button>
+        )}
+        {confirming && !device.revoked && <p className="hint">It stops working at its next request; its unsent marks stay on it.</p>}
+        {revoke.error && <p role="alert" className="error">{errorText(revoke.error)}</p>}
+      </td>
+    </tr>
+  );
+}
+
+export function LaptopsPage() {
+  const devices = useDevices();
+  const classes = useCachedClasses() ?? [];
+  const [adding, setAdding] = useState(false);
+  const [created, setCreated] = useState<ResponseOf<'createDevice'> | null>(null);
+  const active = devices.data?.items.filter((d) => !d.revoked) ?? [];
+  const revoked = devices.data?.items.filter((d) => d.revoked) ?? [];
+  return (
+    <section aria-labelledby="laptops-title">
+      <div className="page-head">
+        <h2 id="laptops-title">Classroom laptops</h2>
+        <button type="button" className="primary" onClick={() => (setAdding(true), setCreated(null))} disabled={adding}>
+          Register a laptop
+        </button>
+      </div>
+      <p className="hint">A registered laptop takes attendance for its classes without anyone signing in on it.</p>
+      {adding && <NewLaptop classes={classes} onCreated={(d) => (setAdding(false), setCreated(d))} />}
+      {created && <PairingCard created={created} onClose={() => setCreated(null)} />}
+      {devices.error ? (
+        <p role="alert" className="error">{errorText(devices.error)}</p>
+      ) : !devices.data ? (
+        <p>Loading…</p>
+      ) : devices.data.items.length === 0 ? (
+        <div className="empty">
+          <p>No laptops registered yet.</p>
+        </div>
+      ) : (
+        <table className="list stack" aria-label="Laptops">
+          <thead>
+            <tr><th>Laptop</th><th>Classes</th><th>Last seen</th><th>State</th></tr>
+          </thead>
+          <tbody>
+            {[...active, ...revoked].map((d) => (
+              <LaptopRow key={d.id} device={d} classes={classes} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

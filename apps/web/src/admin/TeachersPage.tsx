@@ -1,0 +1,85 @@
+// Teachers (admins only): create accounts, choose each teacher's classes, reset a forgotten
+// password, disable an account that should no longer sign in.
+import { useState, type FormEvent } from 'react';
+import { useCreateUser, useUsers } from '../data/admin.ts';
+import { useCachedClasses } from '../data/local.ts';
+import { errorText } from '../ui/messages.ts';
+import { ClassChecks } from './ClassChecks.tsx';
+import { TeacherRow } from './TeacherRow.tsx';
+
+function NewAccount({ onDone }: { onDone: (message: string) => void }) {
+  const create = useCreateUser();
+  const classes = useCachedClasses() ?? [];
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<'teacher' | 'admin'>('teacher');
+  const [classIds, setClassIds] = useState<string[]>([]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate({ body: { name, email, password, role, classIds: role === 'teacher' ? classIds : [] } }, { onSuccess: (u) => onDone(`${u.name} can now sign in with ${u.email}.`) });
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-label="New account">
+      <div className="row">
+        <label>
+          Name
+          <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
+        </label>
+        <label>
+          Email
+          <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          First password
+          <input type="text" autoComplete="new-password" required minLength={10} maxLength={200} value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        <label>
+          Role
+          <select value={role} onChange={(e) => setRole(e.target.value as 'teacher' | 'admin')}>
+            <option value="teacher">Teacher (their classes only)</option>
+            <option value="admin">Admin (everything)</option>
+          </select>
+        </label>
+      </div>
+      {role === 'teacher' && <ClassChecks legend="Classes they teach" classes={classes} value={classIds} onChange={setClassIds} />}
+      <p className="hint">Give the first password to the teacher in person; at least 10 characters.</p>
+      <div className="row">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Create account
+        </button>
+      </div>
+      {create.error && <p role="alert" className="error">{errorText(create.error)}</p>}
+    </form>
+  );
+}
+
+export function TeachersPage({ selfId }: { selfId: string }) {
+  const users = useUsers();
+  const classes = useCachedClasses() ?? [];
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <section aria-labelledby="teachers-title">
+      <div className="page-head">
+        <h2 id="teachers-title">Teachers</h2>
+        <button type="button" className="primary" onClick={() => (setAdding(true), setNotice(null))} disabled={adding}>
+          Add teacher
+        </button>
+      </div>
+      {adding && <NewAccount onDone={(m) => (setAdding(false), setNotice(m))} />}
+      {notice && <p role="status" className="notice">{notice}</p>}
+      {users.error ? (
+        <p role="alert" className="error">{errorText(users.error)}</p>
+      ) : !users.data ? (
+        <p>Loading…</p>
+      ) : (
+        <ul className="plain" aria-label="Accounts">
+          {users.data.items.map((u) => (
+            <TeacherRow key={u.id} user={u} classes={classes} isSelf={u.id === selfId} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

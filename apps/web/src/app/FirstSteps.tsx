@@ -1,0 +1,53 @@
+// The first steps after the first admin is created: add students, add a class, start a session.
+// Each step ticks itself off from the device's roster; the panel stays until the admin hides it.
+// Its links never repeat a nav link's name, so "the Classes link" stays one link.
+import { useState } from 'react';
+import { useCachedClasses, useCachedStudents } from '../data/local.ts';
+import { href, type Route } from './router.ts';
+
+const HIDDEN_KEY = 'rollcall.firstStepsHidden';
+
+function Step({ done, title, to, label, children }: { done: boolean; title: string; to: Route; label: string; children: string }) {
+  return (
+    <li className={done ? 'done' : undefined}>
+      <strong>
+        {done ? '✓ ' : ''}
+        {title}
+      </strong>{' '}
+      {done && <span className="sr-only">(done)</span>}
+      <span className="hint">{children}</span> <a href={href(to)}>{label}</a>
+    </li>
+  );
+}
+
+export function FirstSteps() {
+  const [hidden, setHidden] = useState(() => localStorage.getItem(HIDDEN_KEY) === '1');
+  const students = useCachedStudents('');
+  const classes = useCachedClasses();
+  if (hidden || students === undefined || classes === undefined) return null;
+  const hasStudents = students.length > 0;
+  const hasRoster = classes.some((c) => c.studentIds.length > 0);
+  const hide = () => {
+    localStorage.setItem(HIDDEN_KEY, '1');
+    setHidden(true);
+  };
+  return (
+    <aside className="card first-steps" aria-labelledby="first-steps-title">
+      <h2 id="first-steps-title">First steps</h2>
+      <ol>
+        <Step done={hasStudents} title="Add students" to={{ page: 'import-roster' }} label="Import a roster CSV">
+          From your school system&apos;s CSV, or one by one on Students. Record photo consent as you go.
+        </Step>
+        <Step done={hasRoster} title="Add a class" to={{ page: 'classes' }} label="Create a class">
+          Name it and choose its students; give it a teacher on Teachers.
+        </Step>
+        <Step done={false} title="Start a session" to={{ page: 'attendance' }} label="Choose a class and start">
+          Choose the class, press Start session, and let students walk past the camera.
+        </Step>
+      </ol>
+      <button type="button" className="link" onClick={hide}>
+        Hide first steps
+      </button>
+    </aside>
+  );
+}
