@@ -98,6 +98,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
           <p id="set-liveness-help" className="hint">
             Refuse to mark a face that looks like a photo or a screen (antispoof and liveness models).
           </p>
+          <label className="inline"><input type="checkbox" checked={draft.requireBlink} disabled={!draft.liveness} onChange={(e) => set({ requireBlink: e.target.checked })} /> Require a blink (stricter: a face is marked only after its eyes blink)</label>
         </div>
         <div className="setting">
           <label className="inline">
