@@ -6,7 +6,7 @@ import { Gallery } from '@rollcall/matcher';
 import { DEFAULT_LIVENESS } from './liveness/index.ts';
 import { RecognitionSession, type SessionOptions, type SessionStep } from './session.ts';
 import { blend, faceClip, galleryOf, PARAMS, population, type ClipFrame, type Motion } from './testing/faces.ts';
-import type { Box } from './types.ts';
+import type { Box, FaceObservation } from './types.ts';
 
 const A: Box = [100, 100, 120, 120];
 const B: Box = [600, 100, 120, 120];
