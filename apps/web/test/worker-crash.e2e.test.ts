@@ -9,7 +9,7 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
-import { cameraArgs, CAN_RUN, faceCrops, launch, photo, sequenceCamera, serveApp, type WebServer } from './harness.ts';
+import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, type WebServer } from './harness.ts';
 
 const HAVE_FFMPEG = (() => {
   try {
@@ -38,6 +38,8 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
     const engine = await createNodeFaceEngine();
     for (const [studentId, who] of [['S001', 'daryl'], ['S002', 'rick']] as const) {
       await api('/api/students', { studentId, name: who });
+      // Consent is required before a face is enrolled (#16): without it the embeddings were refused.
+      await grantConsent((_method, p, body) => api(p, body), studentId);
       const embeddings = [];
       for (let i = 1; i <= 3; i++) {
         const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0]!;
