@@ -2,12 +2,15 @@
 // folder) on localhost (a secure context, as getUserMedia and service workers need), and drives
 // Debian's Chromium with playwright-core on the wasm backend. Skips loudly without Chromium or
 // the face photos.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
+import type { FaceEngine } from '@rollcall/face';
+import { decodeImage } from '@rollcall/face/node';
 import { build } from 'vite';
 import { createApp } from '../../api/src/app.ts';
 import { openDatabase, type Database } from '../../api/src/db/database.ts';
@@ -88,6 +91,73 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
 }
 
 export const photo = (set: string, file: string) => path.join(FACES, set, file);
+
+/** A square region of a photo (pixels) around a face: a fake camera shows it at one fixed place. */
+export interface FaceCrop {
+  file: string;
+  x: number;
+  y: number;
+  size: number;
+}
+
+export const cameraArgs = (file: string) => ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+
+/** Square crops around the largest face of each photo (found by the Node engine), `scale` times its width. */
+/**
+ * Square crops around faces (found by the Node engine), `scale` times the face's width: the
+ * largest face of each photo, or with `perPhoto` > 1 that many of the largest, left to right.
+ */
+export async function faceCrops(engine: FaceEngine, files: readonly string[], scale = 2.2, perPhoto = 1): Promise<FaceCrop[]> {
+  const out: FaceCrop[] = [];
+  for (const file of files) {
+    const faces = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(file))))).faces;
+    const found = [...faces].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]).slice(0, perPhoto).sort((a, b) => a.box[0] - b.box[0]);
+    if (found.length < perPhoto) throw new Error(`found ${found.length} of ${perPhoto} faces in ${file}: it cannot be used in a fake camera sequence`);
+    for (const f of found) {
+      const size = Math.round(scale * Math.max(f.box[2], f.box[3]));
+      out.push({ file, x: f.box[0] + f.box[2] / 2 - size / 2, y: f.box[1] + f.box[3] / 2 - size / 2, size });
+    }
+  }
+  return out;
+}
+
+/**
+ * A STILL camera: one photo, every frame identical (ffmpeg -loop 1): what a photo on a stand or
+ * a frozen screen looks like. Since #15 this is an attack and marks nobody.
+ */
+export function stillCamera(out: string, file: string, seconds = 2): string {
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-i', file, '-t', String(seconds), '-r', '10', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+
+/**
+ * A GENUINE camera: people side by side, each shown as a sequence of DIFFERENT photos of them
+ * (one per `secondsEach`, the face cropped to the same place, so it stays one track), with sensor
+ * noise that changes every frame (noise=alls=4:allf=t). A real head turns and talks between
+ * frames; different photos of the person are the nearest a folder of stills comes to that.
+ * `people[i]` lists person i's crops; all people need the same number of them. Chromium loops the file.
+ */
+export function sequenceCamera(out: string, people: readonly (readonly FaceCrop[])[], secondsEach = 1, cell = 480): string {
+  const steps = people[0]!.length;
+  const args = ['-y', '-loglevel', 'error'];
+  for (let k = 0; k < steps; k++) for (const crops of people) args.push('-loop', '1', '-t', String(secondsEach), '-framerate', '10', '-i', crops[k]!.file);
+  const parts: string[] = [];
+  const rows: string[] = [];
+  for (let k = 0; k < steps; k++) {
+    const cells = people.map((crops, i) => {
+      const c = crops[k]!;
+      const label = `c${k}_${i}`;
+      // Crop a square around the face (padded when it runs off the photo) and scale it to the cell.
+      parts.push(`[${k * people.length + i}:v]pad=iw+2*${c.size}:ih+2*${c.size}:${c.size}:${c.size}:color=gray,crop=${c.size}:${c.size}:${Math.round(c.x + c.size)}:${Math.round(c.y + c.size)},scale=${cell}:${cell},setsar=1,format=yuv420p[${label}]`);
+      return `[${label}]`;
+    });
+    parts.push(people.length > 1 ? `${cells.join('')}hstack=inputs=${people.length}[s${k}]` : `${cells[0]}null[s${k}]`);
+    rows.push(`[s${k}]`);
+  }
+  parts.push(`${rows.join('')}concat=n=${steps}:v=1:a=0,fps=10,noise=alls=4:allf=t,format=yuv420p[out]`);
+  execFileSync('ffmpeg', [...args, '-filter_complex', parts.join(';'), '-map', '[out]', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
 
 /** A 24-bit BMP of a smooth gradient: an image with no face in it, made here rather than stored. */
 export function gradientBmp(width = 320, height = 240): Buffer {

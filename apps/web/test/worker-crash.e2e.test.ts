@@ -9,7 +9,7 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
-import { CAN_RUN, launch, photo, serveApp, type WebServer } from './harness.ts';
+import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, type WebServer } from './harness.ts';
 
 const HAVE_FFMPEG = (() => {
   try {
@@ -26,6 +26,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
   let server: WebServer;
   let browser: Browser;
   let cookie: { name: string; value: string; url: string };
+  let camera = '';
   const marks = async () => (await server.database.db.selectFrom('attendance_marks').select('student_id').execute()).map((r) => r.student_id).sort();
 
   beforeAll(async () => {
@@ -37,6 +38,8 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
     const engine = await createNodeFaceEngine();
     for (const [studentId, who] of [['S001', 'daryl'], ['S002', 'rick']] as const) {
       await api('/api/students', { studentId, name: who });
+      // Consent is required before a face is enrolled (#16): without it the embeddings were refused.
+      await grantConsent((_method, p, body) => api(p, body), studentId);
       const embeddings = [];
       for (let i = 1; i <= 3; i++) {
         const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0]!;
@@ -44,6 +47,10 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
       }
       await api(`/api/students/${studentId}/embeddings`, { embeddings });
     }
+    // A genuine scene (a still one is a photo attack since #15): each person as a sequence of
+    // different photos (4, never enrolled, then 1-3), one a second.
+    const seq = (who: string) => faceCrops(engine, [4, 1, 2, 3].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`)));
+    camera = sequenceCamera(path.join(tmp, 'walk-in.y4m'), [await seq('daryl'), await seq('rick')]);
     await engine.dispose();
   });
 
@@ -59,16 +66,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
   const crash = (w: Worker) => w.evaluate(() => void setTimeout(() => { throw new Error('simulated crash of the face worker'); }, 0));
 
   it('restarts the worker, keeps recognising and keeps each mark exactly once', { timeout: 600_000 }, async () => {
-    // Daryl and Rick side by side, each a sequence of different photos of them (a new one every
-    // half second) with noise on every frame: a still photo is a presentation attack to the
-    // liveness rule and would never be marked.
-    const camera = path.join(tmp, 'pair.y4m');
-    const seq = (who: string) => [1, 2, 3, 4].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`));
-    const inputs = [...seq('daryl'), ...seq('rick')];
-    const cells = [0, 1].map((c) => `${[0, 1, 2, 3].map((k) => `[${c * 4 + k}:v]scale=320:400:force_original_aspect_ratio=increase,crop=320:400,setsar=1,fps=10[p${c}${k}]`).join('; ')}; ${[0, 1, 2, 3].map((k) => `[p${c}${k}]`).join('')}concat=n=4:v=1:a=0[c${c}]`);
-    const filter = `${cells.join('; ')}; [c0][c1]hstack=inputs=2,noise=alls=4:allf=t,format=yuv420p[v]`;
-    execFileSync('ffmpeg', ['-y', '-loglevel', 'error', ...inputs.flatMap((i) => ['-loop', '1', '-t', '0.5', '-framerate', '10', '-i', i]), '-filter_complex', filter, '-map', '[v]', '-r', '10', camera]);
-    browser = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`]);
+    browser = await launch(cameraArgs(camera));
     const context = await browser.newContext({ permissions: ['camera'] });
     await context.addCookies([cookie]);
     const page = await context.newPage();

@@ -1,44 +1,50 @@
-// The recognition session end to end on synthetic embeddings: decisions, quality weighting,
-// review candidates, swap detection on the light path, and the session/cooldown rules.
+// The recognition session end to end on synthetic embeddings and synthetic meshes: decisions,
+// quality weighting, review candidates, swap detection on the light path, the session/cooldown
+// rules, and track liveness (a turning head marks; a still or hand-held picture never does).
 import { describe, expect, it } from 'vitest';
 import { Gallery } from '@rollcall/matcher';
 import { DEFAULT_LIVENESS } from './liveness/index.ts';
 import { RecognitionSession, type SessionOptions, type SessionStep } from './session.ts';
-import { blend, face, galleryOf, meshWithEyes, PARAMS, population } from './testing/faces.ts';
+import { blend, faceClip, galleryOf, PARAMS, population, type ClipFrame, type Motion } from './testing/faces.ts';
 import type { Box, FaceObservation } from './types.ts';
 
 const A: Box = [100, 100, 120, 120];
 const B: Box = [600, 100, 120, 120];
+/** A turning head is judged live at its 5th frame with a mesh: no mark comes earlier. */
+const LIVE_AT = DEFAULT_LIVENESS.minFrames;
 
-async function setup(over: Partial<SessionOptions> = {}) {
+async function setup(over: Partial<SessionOptions> = {}, motion: Motion = 'head') {
   const faces = population();
+  const face = faceClip(motion);
   const gallery = await galleryOf(faces, 4);
   const session = new RecognitionSession({ gallery, roster: null, params: PARAMS, liveness: DEFAULT_LIVENESS, inSession: true, cooldownMs: 60_000, ...over });
   let at = 0;
   /** One frame 100 ms after the last. */
   const push = (...obs: FaceObservation[]): SessionStep => session.push({ at: (at += 100), width: 1280, height: 720, faces: obs });
-  return { faces, gallery, session, push, now: () => at, skip: (ms: number) => (at += ms) };
+  return { faces, face, gallery, session, push, now: () => at, skip: (ms: number) => (at += ms) };
 }
 
 describe('deciding a track', () => {
-  it('waits for consensus, then marks once with the frames it rests on', async () => {
-    const { faces, push } = await setup();
+  it('waits for consensus and for the head to move, then marks once with the frames it rests on', async () => {
+    const { faces, face, push } = await setup();
     expect(push(face(A, faces.sample(0))).tracks[0]!.state).toEqual({ kind: 'pending' });
-    expect(push(face(A, faces.sample(0))).marks).toEqual([]);
+    // Consensus (3 frames) is reached before liveness (5): the track waits, pending.
+    for (let i = 2; i < LIVE_AT; i++) expect(push(face(A, faces.sample(0))).tracks[0]!.state).toEqual({ kind: 'pending' });
     const step = push(face(A, faces.sample(0)));
     expect(step.marks).toHaveLength(1);
     const mark = step.marks[0]!;
-    expect(mark).toMatchObject({ trackId: step.tracks[0]!.id, studentId: 'S0', at: 300 });
+    expect(mark).toMatchObject({ trackId: step.tracks[0]!.id, studentId: 'S0', at: LIVE_AT * 100 });
     expect(mark.score).toBeGreaterThanOrEqual(PARAMS.threshold);
     expect(mark.evidence).toMatchObject({ counted: 3, agreeing: 3 });
-    expect(mark.evidence.frames.map((f) => f.top?.studentId)).toEqual(['S0', 'S0', 'S0']);
+    // All five frames are listed; the newest three that count are the ones matched.
+    expect(mark.evidence.frames.map((f) => f.top?.studentId)).toEqual([undefined, undefined, 'S0', 'S0', 'S0']);
     expect(step.tracks[0]!.state).toMatchObject({ kind: 'marked', studentId: 'S0' });
     // Decided: no second mark from the same track.
     expect(push(face(A, faces.sample(0))).marks).toEqual([]);
   });
 
   it('leaves a stranger unknown and never offers them as anyone', async () => {
-    const { faces, push } = await setup();
+    const { faces, face, push } = await setup();
     let step!: SessionStep;
     for (let i = 0; i < 6; i++) step = push(face(A, faces.sample(9)));
     expect(step.tracks[0]!.state.kind).toBe('unknown');
@@ -46,29 +52,34 @@ describe('deciding a track', () => {
   });
 
   it('does not mark a student outside the roster, and the roster can change', async () => {
-    const { faces, push, session } = await setup({ roster: new Set(['S1', 'S2']) });
+    const { faces, face, push, session } = await setup({ roster: new Set(['S1', 'S2']) });
     for (let i = 0; i < 3; i++) expect(push(face(A, faces.sample(0))).marks).toEqual([]);
     session.setRoster(new Set(['S0']));
-    expect(push(face(A, faces.sample(0))).marks.map((m) => m.studentId)).toEqual(['S0']);
+    const marks = [];
+    for (let i = 3; i < LIVE_AT; i++) marks.push(...push(face(A, faces.sample(0))).marks);
+    expect(marks.map((m) => m.studentId)).toEqual(['S0']);
   });
 
   it('swaps in a new gallery (a sync reset): a face unknown before is marked after', async () => {
     const faces = population();
     const empty = await Gallery.create({ modelId: 'faceapi-resnet@1.7.15' });
     const session = new RecognitionSession({ gallery: empty, roster: null, params: PARAMS, liveness: DEFAULT_LIVENESS, inSession: true, cooldownMs: 0 });
+    const face = faceClip();
     const frame = (at: number) => ({ at, width: 640, height: 480, faces: [face(A, faces.sample(0))] });
     let state;
     for (let at = 0; at < 300; at += 100) state = session.push(frame(at)).tracks[0]!.state;
     expect(state).toEqual({ kind: 'unknown', score: null });
     session.setGallery(await galleryOf(faces, 2));
-    expect(session.push(frame(300)).marks.map((m) => m.studentId)).toEqual(['S0']);
+    const marks = [];
+    for (let at = 300; at < LIVE_AT * 100; at += 100) marks.push(...session.push(frame(at)).marks);
+    expect(marks.map((m) => m.studentId)).toEqual(['S0']);
   });
 });
 
 describe('quality-aware tracks', () => {
   it('frames with closed eyes, heavy blur, a strong turn or a tiny face do not count', async () => {
-    const { faces, push } = await setup();
-    const bad: Partial<FaceObservation>[] = [{ mesh: meshWithEyes(0.05) }, { sharpness: 0.5 }, { pose: { yaw: 70, pitch: 0, roll: 0 } }, { size: 30 }];
+    const { faces, face, push } = await setup();
+    const bad: ClipFrame[] = [{ eyes: 0.05 }, { sharpness: 0.5 }, { pose: { yaw: 70, pitch: 0, roll: 0 } }, { size: 30 }];
     let step!: SessionStep;
     for (const over of bad) step = push(face(A, faces.sample(0), over));
     expect(step.tracks[0]!.state).toEqual({ kind: 'pending' });
@@ -83,11 +94,11 @@ describe('quality-aware tracks', () => {
   });
 
   it('poor frames that drift towards another student do not pull the track to them', async () => {
-    const { faces, push, gallery } = await setup();
+    const { faces, face, push, gallery } = await setup();
     // Blurred, eyes-closed frames that on their own read as S1.
     const drift = () => blend(faces.sample(1), faces.sample(0), 0.8);
     expect(gallery.search(drift(), { limit: 1 })[0]!.studentId).toBe('S1');
-    for (let i = 0; i < 4; i++) push(face(A, drift(), { sharpness: 0.4, mesh: meshWithEyes(0.08) }));
+    for (let i = 0; i < 4; i++) push(face(A, drift(), { sharpness: 0.4, eyes: 0.08 }));
     push(face(A, faces.sample(0)));
     push(face(A, faces.sample(0)));
     const step = push(face(A, faces.sample(0)));
@@ -95,18 +106,19 @@ describe('quality-aware tracks', () => {
   });
 
   it('mildly flawed frames still count, with less weight', async () => {
-    const { faces, push } = await setup();
+    const { faces, face, push } = await setup();
+    for (let i = 0; i < LIVE_AT - 3; i++) push(face(A, faces.sample(0)));
     push(face(A, faces.sample(0), { size: 60 }));
     push(face(A, faces.sample(0), { pose: { yaw: 45, pitch: 0, roll: 0 } }));
     const step = push(face(A, faces.sample(0)));
     expect(step.marks).toHaveLength(1);
-    expect(step.marks[0]!.evidence.frames.map((f) => f.weight)).toEqual([0.5, 0.5, 1]);
+    expect(step.marks[0]!.evidence.frames.map((f) => f.weight).slice(-3)).toEqual([0.5, 0.5, 1]);
   });
 });
 
 describe('review that cannot mislead', () => {
   it('a face between two students offers both, best first, and marks nobody', async () => {
-    const { faces, push } = await setup({ params: { ...PARAMS, threshold: 0.96, reviewBand: 0.06, lowerBand: 0.08 } });
+    const { faces, face, push } = await setup({ params: { ...PARAMS, threshold: 0.96, reviewBand: 0.06, lowerBand: 0.08 } });
     const between = () => blend(faces.sample(0), faces.sample(1), 0.5);
     let step!: SessionStep;
     const reviews = [];
@@ -120,7 +132,7 @@ describe('review that cannot mislead', () => {
   });
 
   it('two students within the margin go to review as ambiguous', async () => {
-    const { faces, push } = await setup({ params: { ...PARAMS, threshold: 0.9, margin: 0.1 } });
+    const { faces, face, push } = await setup({ params: { ...PARAMS, threshold: 0.9, margin: 0.1 } });
     const reviews = [];
     for (let i = 0; i < 3; i++) reviews.push(...push(face(A, blend(faces.sample(0), faces.sample(1), 0.5))).reviews);
     expect(reviews.map((r) => r.why)).toEqual(['ambiguous']);
@@ -128,7 +140,7 @@ describe('review that cannot mislead', () => {
   });
 
   it('a stranger-like runner-up is not offered: only the close student is', async () => {
-    const { faces, push } = await setup({ params: { ...PARAMS, threshold: 0.96, reviewBand: 0.06, lowerBand: 0.06 } });
+    const { faces, face, push } = await setup({ params: { ...PARAMS, threshold: 0.96, reviewBand: 0.06, lowerBand: 0.06 } });
     const reviews = [];
     for (let i = 0; i < 3; i++) reviews.push(...push(face(A, blend(faces.sample(0), faces.sample(9), 0.6))).reviews);
     expect(reviews).toHaveLength(1);
@@ -139,9 +151,9 @@ describe('review that cannot mislead', () => {
 
 describe('light path and swaps', () => {
   it('skips a decided track until its re-verify is due, and catches a track that swaps people', async () => {
-    const { faces, push, session, skip, now } = await setup();
+    const { faces, face, push, session, skip, now } = await setup();
     let step!: SessionStep;
-    for (let i = 0; i < 3; i++) step = push(face(A, faces.sample(0)));
+    for (let i = 0; i < LIVE_AT; i++) step = push(face(A, faces.sample(0)));
     const first = step.tracks[0]!.id;
     expect(session.skipBoxes(now())).toEqual([A]);
     // On the light path the face comes without an embedding: the track just follows it.
@@ -152,13 +164,14 @@ describe('light path and swaps', () => {
     // Someone else now stands where S0 stood (same box): two fresh frames reveal it.
     const steps = [push(face(A, faces.sample(1))), push(face(A, faces.sample(1)))];
     expect(steps[1]!.tracks[0]!.id).not.toBe(first);
-    steps.push(push(face(A, faces.sample(1))), push(face(A, faces.sample(1))));
+    // The new track keeps the mesh frames since the swap and must show life of its own.
+    for (let i = 0; i < LIVE_AT; i++) steps.push(push(face(A, faces.sample(1))));
     expect(steps.flatMap((s) => s.marks).map((m) => m.studentId)).toEqual(['S1']);
   });
 
   it('a re-verify that confirms the student keeps the track and skips it again', async () => {
-    const { faces, push, session, skip, now } = await setup();
-    for (let i = 0; i < 3; i++) push(face(A, faces.sample(0)));
+    const { faces, face, push, session, skip, now } = await setup();
+    for (let i = 0; i < LIVE_AT; i++) push(face(A, faces.sample(0)));
     skip(PARAMS.reverifyMs);
     push(face(A, faces.sample(0)));
     const step = push(face(A, faces.sample(0)));
@@ -170,63 +183,85 @@ describe('light path and swaps', () => {
 
 describe('marking rules', () => {
   it('in a session a student is marked once, even on a second track', async () => {
-    const { faces, push } = await setup({ inSession: true });
-    for (let i = 0; i < 3; i++) push(face(A, faces.sample(0)));
+    const { faces, face, push } = await setup({ inSession: true });
+    for (let i = 0; i < LIVE_AT; i++) push(face(A, faces.sample(0)));
     let step!: SessionStep;
-    for (let i = 0; i < 3; i++) step = push(face(B, faces.sample(0)));
+    for (let i = 0; i < LIVE_AT; i++) step = push(face(B, faces.sample(0)));
     expect(step.marks).toEqual([]);
     expect(step.tracks[0]!.state).toMatchObject({ kind: 'already', studentId: 'S0' });
   });
 
   it('without a session, again only after the cooldown', async () => {
-    const { faces, push, skip } = await setup({ inSession: false, cooldownMs: 10_000 });
-    for (let i = 0; i < 3; i++) push(face(A, faces.sample(0)));
+    const { faces, face, push, skip } = await setup({ inSession: false, cooldownMs: 10_000 });
+    for (let i = 0; i < LIVE_AT; i++) push(face(A, faces.sample(0)));
     skip(5_000); // the first track ends; a new one starts within the cooldown
     let step!: SessionStep;
-    for (let i = 0; i < 3; i++) step = push(face(B, faces.sample(0)));
+    for (let i = 0; i < LIVE_AT; i++) step = push(face(B, faces.sample(0)));
     expect(step.tracks[0]!.state.kind).toBe('already');
     skip(10_000);
     const marks = [];
-    for (let i = 0; i < 3; i++) marks.push(...push(face(A, faces.sample(0))).marks);
+    // A new track: it must show life again (1.5 s of a turning head).
+    for (let i = 0; i < 15; i++) marks.push(...push(face(A, faces.sample(0))).marks);
     expect(marks.map((m) => m.studentId)).toEqual(['S0']);
   });
 
   it('students marked by hand, on another laptop or before the start are not marked again', async () => {
-    const { faces, push, session } = await setup({ alreadyMarked: ['S0'] });
+    const { faces, face, push, session, now } = await setup({ alreadyMarked: ['S0'] });
     let step!: SessionStep;
-    for (let i = 0; i < 3; i++) step = push(face(A, faces.sample(0)));
+    for (let i = 0; i < LIVE_AT; i++) step = push(face(A, faces.sample(0)));
     expect(step.tracks[0]!.state.kind).toBe('already');
-    session.noteMarked(['S1'], 300);
-    for (let i = 0; i < 3; i++) step = push(face(B, faces.sample(1)));
+    session.noteMarked(['S1'], now());
+    for (let i = 0; i < LIVE_AT; i++) step = push(face(B, faces.sample(1)));
     expect(step.marks).toEqual([]);
   });
 });
 
 describe('liveness', () => {
-  it('a matched face that does not look live waits, then goes to review with its reasons; off, it marks', async () => {
-    const { faces, push } = await setup();
-    const reviews = [];
-    const limit = PARAMS.consensusFrames * PARAMS.livenessPatience;
-    for (let i = 0; i < limit; i++) {
-      const step = push(face(A, faces.sample(2), { antispoof: 0.05 }));
-      expect(step.marks).toEqual([]);
-      reviews.push(...step.reviews);
+  /** Frames of S2 pushed for `ms`, the marks and reviews they produced. */
+  function film(push: (...f: ReturnType<ReturnType<typeof faceClip>>[]) => SessionStep, frame: () => ReturnType<ReturnType<typeof faceClip>>, ms: number) {
+    const out = { marks: [] as SessionStep['marks'], reviews: [] as SessionStep['reviews'], last: null as SessionStep | null };
+    for (let t = 0; t < ms; t += 100) {
+      const step = push(frame());
+      out.marks.push(...step.marks);
+      out.reviews.push(...step.reviews);
+      out.last = step;
     }
-    expect(reviews).toHaveLength(1);
-    expect(reviews[0]).toMatchObject({ why: 'liveness', candidates: [{ studentId: 'S2' }] });
-    expect(reviews[0]!.reasons[0]).toMatch(/antispoof/);
+    return out;
+  }
 
-    const off = await setup({ params: { ...PARAMS, requireLiveness: false } });
-    const marks = [];
-    for (let i = 0; i < 3; i++) marks.push(...off.push(face(A, off.faces.sample(2), { antispoof: 0.05 })).marks);
-    expect(marks.map((m) => m.studentId)).toEqual(['S2']);
+  it('a genuine moving head marks; a still picture of the same student never does and goes to review as a presentation', async () => {
+    const live = await setup();
+    expect(film(live.push, () => live.face(A, live.faces.sample(2)), 1000).marks.map((m) => m.studentId)).toEqual(['S2']);
+
+    const still = await setup({}, 'still');
+    const r = film(still.push, () => still.face(A, still.faces.sample(2)), 6000);
+    expect(r.marks).toEqual([]);
+    expect(r.reviews).toHaveLength(1);
+    expect(r.reviews[0]).toMatchObject({ why: 'presentation', candidates: [{ studentId: 'S2' }] });
+    expect(r.reviews[0]!.reasons[0]).toMatch(/^looks like a photo or a screen: the face did not move at all/);
+    // Called a still once it has not moved for stillMs, before the patience for 'liveness' runs out.
+    expect(r.reviews[0]!.at).toBeGreaterThanOrEqual(DEFAULT_LIVENESS.stillMs);
+    expect(r.reviews[0]!.at).toBeLessThan(DEFAULT_LIVENESS.windowMs);
+    expect(r.last!.tracks[0]!.state).toMatchObject({ kind: 'review', why: 'presentation' });
   });
 
-  it('dark first frames do not count against a face that then looks live', async () => {
-    const { faces, push } = await setup();
-    for (let i = 0; i < 3; i++) expect(push(face(A, faces.sample(2), { antispoof: 0 })).marks).toEqual([]);
-    const marks = [];
-    for (let i = 0; i < 3; i++) marks.push(...push(face(A, faces.sample(2))).marks);
-    expect(marks.map((m) => m.studentId)).toEqual(['S2']);
+  it('a photo or phone moved by a hand (a tilting plane) never marks: review as a presentation', async () => {
+    const { faces, face, push } = await setup({}, 'photo');
+    const r = film(push, () => face(A, faces.sample(2)), 6000);
+    expect(r.marks).toEqual([]);
+    expect(r.reviews.map((x) => x.why)).toEqual(['presentation']);
+    expect(r.reviews[0]!.reasons[0]).toMatch(/did not move like a head/);
+  });
+
+  it('with liveness off, even a still picture marks (the device setting is honoured)', async () => {
+    const off = await setup({ params: { ...PARAMS, requireLiveness: false } }, 'still');
+    expect(film(off.push, () => off.face(A, off.faces.sample(2)), 300).marks.map((m) => m.studentId)).toEqual(['S2']);
+  });
+
+  it('frames without a mesh (dark, far) only delay a face that then moves like a head', async () => {
+    const { faces, face, push } = await setup();
+    for (let i = 0; i < 3; i++) expect(push(face(A, faces.sample(2), { mesh: null })).marks).toEqual([]);
+    // The head's motion went on unseen in the dark: it is judged on the frames that have a mesh.
+    expect(film(push, () => face(A, faces.sample(2)), 1500).marks.map((m) => m.studentId)).toEqual(['S2']);
   });
 });

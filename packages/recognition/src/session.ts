@@ -195,7 +195,10 @@ export class RecognitionSession {
       if (v.kind === 'presentation') return this.toReview(t, rec, 'presentation', j.candidates, j, v.reasons, at, step);
       if (v.kind === 'undecided') {
         // A student walking in is blurred at first, a camera warming up gives dark frames: wait a little.
-        if (t.frames >= p.consensusFrames * p.livenessPatience) this.toReview(t, rec, 'liveness', j.candidates, j, v.reasons, at, step);
+        // Never before a whole liveness window was seen: a still picture needs `stillMs` to be
+        // called one, and a student who barely moves should get every chance to show life first.
+        const patient = t.frames >= p.consensusFrames * p.livenessPatience && at - t.firstSeen >= this.liveness.windowMs;
+        if (patient) this.toReview(t, rec, 'liveness', j.candidates, j, v.reasons, at, step);
         else rec.state = { kind: 'pending' };
         return;
       }

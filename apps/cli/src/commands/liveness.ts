@@ -26,6 +26,8 @@ function photoSets(folder: string): string[] {
 }
 
 const NON_PLANAR_SWEEP = [0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08];
+// Up to nonPlanarLimit (0.04): no pair between the two limits, the rule before planarLimit existed.
+const PLANAR_SWEEP = [0.015, 0.02, 0.025, 0.03, 0.035, 0.04];
 
 export async function livenessCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -79,6 +81,7 @@ export async function livenessCommand(argv: string[]): Promise<void> {
     genuineSecondsToLive: quantiles(liveSeconds),
     finalReasons: Object.fromEntries(['attack', 'genuine'].map((k) => [k, countReasons(outcomes.filter((o) => o.kind === k))])),
     curve: curve(tracks, p, 'nonPlanarLimit', NON_PLANAR_SWEEP),
+    planarCurve: curve(tracks, p, 'planarLimit', PLANAR_SWEEP),
     antispoof: { attack: quantiles(outcomes.filter((o) => o.kind === 'attack').map((o) => o.antispoof)), genuine: quantiles(outcomes.filter((o) => o.kind === 'genuine').map((o) => o.antispoof)) },
     faceFound: { frames: tracks.reduce((s, t) => s + t.frames, 0), withFace: tracks.reduce((s, t) => s + t.samples.length, 0) },
     engineMsPerFrame: tracks.reduce((s, t) => s + t.msPerFrame, 0) / tracks.length,
@@ -97,6 +100,8 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   console.log(`genuine tracks live after ${f2(g.median)} s (median), ${f2(g.max)} s (slowest)`);
   console.log('curve over nonPlanarLimit:');
   for (const c of report.curve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
+  console.log('curve over planarLimit (a pair counts as a flat picture only at or under it):');
+  for (const c of report.planarCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
   const a = report.antispoof;
   console.log(`antispoof (median per track): attacks ${f2(a.attack.min)}..${f2(a.attack.max)} (median ${f2(a.attack.median)}), genuine ${f2(a.genuine.min)}..${f2(a.genuine.max)} (median ${f2(a.genuine.median)})`);
   console.log(`faces found in ${report.faceFound.withFace}/${report.faceFound.frames} frames; engine ${report.engineMsPerFrame.toFixed(0)} ms/frame, liveness ${report.livenessMsPerCall.toFixed(2)} ms/call`);

@@ -64,26 +64,39 @@ export interface Frame {
   image: RgbImage;
 }
 
+/** Where the face is in a photo (x, y, width in photo pixels), or null when none was found. */
+export type FaceLocator = (photo: RgbImage) => Promise<{ x: number; y: number; width: number } | null>;
+
+/** Without a locator (or a face found), a photo is taken for a tight crop: the face fills it. */
+const tightCrop: FaceLocator = async (photo) => ({ x: photo.width / 2, y: photo.height / 2, width: photo.width });
+
 /** Renders a track's frames one at a time (a clip of 640x480 frames would not fit in memory in bulk). */
-export async function* renderTrack(folder: string, spec: TrackSpec, opts = DEFAULT_SCENE): AsyncGenerator<Frame> {
+export async function* renderTrack(folder: string, spec: TrackSpec, opts = DEFAULT_SCENE, locate: FaceLocator = tightCrop): AsyncGenerator<Frame> {
   const r = rand(spec.seed);
   const photos = await Promise.all(spec.photos.map((p) => decodeImageFile(join(folder, p))));
+  // Scaled by the face, not the photo: an uncropped photo (twd) scaled by its width gave faces
+  // under 80 px, too small to judge; a face not found is taken to fill its (tight-crop) photo.
+  const faces = await Promise.all(photos.map(async (p) => (await locate(p)) ?? (await tightCrop(p))!));
   const bg = background(opts.frame, r, spec.busy);
   const frames = Math.round(opts.seconds * opts.fps);
-  // Faces 100-180 px across the photo's width (tight crops: the face fills most of it).
+  // Faces 100-180 px across.
   const width = 100 + 80 * r.uniform();
   if (spec.medium === 'person') {
-    const place = { x: opts.frame.width * (0.3 + 0.4 * r.uniform()), y: opts.frame.height * (0.4 + 0.2 * r.uniform()), width };
+    const x = opts.frame.width * (0.3 + 0.4 * r.uniform());
+    const y = opts.frame.height * (0.4 + 0.2 * r.uniform());
     const blur = r.uniform() < 0.3 ? 1 : 0;
     for (let i = 0; i < frames; i++) {
       const at = (i * 1000) / opts.fps;
-      const photo = photos[Math.floor(at / 1000 / opts.photoSeconds) % photos.length]!;
-      yield { at, image: genuineFrame(bg, photo, place, blur, r, opts.noise) };
+      const k = Math.floor(at / 1000 / opts.photoSeconds) % photos.length;
+      const scale = width / faces[k]!.width;
+      // The face's centre stays at (x, y): the person stands in one place.
+      const place = { x: x + (photos[k]!.width / 2 - faces[k]!.x) * scale, y: y + (photos[k]!.height / 2 - faces[k]!.y) * scale, width: photos[k]!.width * scale };
+      yield { at, image: genuineFrame(bg, photos[k]!, place, blur, r, opts.noise) };
     }
     return;
   }
   const held = carrier(photos[0]!, spec.medium);
-  const motion = handMotion(opts.frame, held, (width * held.width) / photos[0]!.width, r, spec.still ? { tiltDeg: 0, rollDeg: 0, shift: 0, zoom: 0 } : { tiltDeg: 15, rollDeg: 6, shift: 25, zoom: 0.1 });
+  const motion = handMotion(opts.frame, held, (width * held.width) / faces[0]!.width, r, spec.still ? { tiltDeg: 0, rollDeg: 0, shift: 0, zoom: 0 } : { tiltDeg: 15, rollDeg: 6, shift: 25, zoom: 0.1 });
   for (let i = 0; i < frames; i++) {
     const t = i / opts.fps;
     // Faster hand movement blurs more: compare where the centre goes over 1/fps.

@@ -9,6 +9,7 @@ import { useStore } from '../app/store.ts';
 import { faceStatus } from '../face/face-service.ts';
 import { useSettings, writeSettings } from '../settings/settings.ts';
 import { LiveLog } from './LiveLog.tsx';
+import { PresentationCount } from './PresentationCount.tsx';
 import { useLiveLog } from './useLiveLog.ts';
 import { useRecognition } from './useRecognition.ts';
 import { useAuth } from '../auth/useAuth.ts';
@@ -128,6 +129,7 @@ export function TakeAttendancePage() {
         <div>
           {sessionId && <RegisterPanel view={register.view} error={register.error} cameraFree={cameraFree} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
           <LiveLog rows={log} />
+          <PresentationCount sessionId={sessionId} />
           <ReviewQueue
             items={review.items}
             students={reviewStudents}

@@ -3,14 +3,15 @@
 // (@rollcall/recognition) and act on what it decides: marks through the outbox, review items with
 // a thumbnail, the overlay and the speed line. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { DEFAULT_LIVENESS, RecognitionSession, type Candidate, type ReviewReason } from '@rollcall/recognition';
+import { RecognitionSession, type Candidate, type ReviewReason } from '@rollcall/recognition';
 import { services } from '../app/services.ts';
 import { drawOverlay } from '../camera/overlay.ts';
 import { grabFrame, skipLostFrame } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
 import { makeMark } from './marking.ts';
-import { label, recognitionParams, thumbnail, tone } from './recognition-view.ts';
+import { notePresentations } from './presentations.ts';
+import { label, livenessParams, recognitionParams, thumbnail, tone } from './recognition-view.ts';
 
 export interface ReviewItem {
   trackId: number;
@@ -78,7 +79,7 @@ export function useRecognition(input: RecognitionInput) {
           gallery: await services.gallery.get(),
           roster: first.roster,
           params: recognitionParams(first.settings),
-          liveness: DEFAULT_LIVENESS,
+          liveness: livenessParams(first.settings),
           inSession: first.sessionId !== null,
           cooldownMs: first.settings.cooldownSeconds * 1000,
         });
@@ -96,7 +97,7 @@ export function useRecognition(input: RecognitionInput) {
           }
           const at = performance.now();
           if (settings !== seen.settings || sessionId !== seen.sessionId) {
-            session.configure({ params: recognitionParams(settings), inSession: sessionId !== null, cooldownMs: settings.cooldownSeconds * 1000 });
+            session.configure({ params: recognitionParams(settings), liveness: livenessParams(settings), inSession: sessionId !== null, cooldownMs: settings.cooldownSeconds * 1000 });
           }
           if (roster !== seen.roster) session.setRoster(roster);
           seen = { settings, sessionId, roster };
@@ -116,6 +117,7 @@ export function useRecognition(input: RecognitionInput) {
             for (const m of step.marks) await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });
             const items = step.reviews.map((r): ReviewItem => ({ trackId: r.trackId, thumbnail: thumbnail(v, r.box), candidates: r.candidates, why: r.why }));
             if (items.length) setReview((list) => [...items, ...list].slice(0, 50));
+            await notePresentations(services.db, sessionId, step.reviews.filter((r) => r.why === 'presentation').length);
           }
           if (canvas.current) {
             const boxes = step ? step.tracks.map((t) => ({ box: t.box, label: label(t, names), tone: tone(t) })) : result.faces.map((f) => ({ box: f.box, label: `${Math.round(f.size)}px`, tone: 'pending' as const }));

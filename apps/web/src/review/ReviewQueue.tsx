@@ -10,7 +10,7 @@ const WHY: Record<string, string> = {
   close: 'the match is not certain',
   ambiguous: 'two students look alike',
   liveness: 'the camera could not confirm a live face',
-  presentation: 'this may be a photo or a screen',
+  presentation: 'looks like a photo or a screen',
 };
 
 interface Props {

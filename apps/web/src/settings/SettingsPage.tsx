@@ -84,6 +84,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
           <p id="set-liveness-help" className="hint">
             Never mark a face that looks like a photo or a phone screen held up to the camera; such faces wait in Needs review.
           </p>
+          <label className="inline"><input type="checkbox" checked={draft.requireBlink} disabled={!draft.liveness} onChange={(e) => set({ requireBlink: e.target.checked })} /> Require a blink (stricter: a face is marked only after its eyes blink)</label>
         </div>
       </div>
       <details className="advanced" open={advancedOpen || advancedInvalid} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>

@@ -9,6 +9,7 @@ const strict = z.object({
   consensusFrames: Settings.shape.consensusFrames.unwrap(),
   cooldownSeconds: Settings.shape.cooldownSeconds.unwrap(),
   liveness: Settings.shape.liveness.unwrap(),
+  requireBlink: Settings.shape.requireBlink.unwrap(),
   cameraId: Settings.shape.cameraId.unwrap(),
   resolution: Settings.shape.resolution.unwrap(),
   embedDecided: Settings.shape.embedDecided.unwrap(),

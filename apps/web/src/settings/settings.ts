@@ -17,6 +17,8 @@ export const Settings = z.object({
   cooldownSeconds: z.number().int().min(0).max(3600).catch(60),
   /** Require the antispoof and liveness checks to pass before marking. */
   liveness: z.boolean().catch(true),
+  /** Stricter schools: no face is marked until its eyes have blinked (slower at the door). */
+  requireBlink: z.boolean().catch(false),
   /** Camera device id; empty for the default camera. */
   cameraId: z.string().catch(''),
   /** Requested camera resolution. */

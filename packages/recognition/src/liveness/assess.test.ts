@@ -2,7 +2,7 @@
 // hand is a presentation, identical frames are a still, a blink is life, and the limits apply.
 import { describe, expect, it } from 'vitest';
 import { assessLiveness, classifyPairs, DEFAULT_LIVENESS, measureTrack, meshPoints, pairMotion } from './index.ts';
-import { handHomography, head3d, jitter, project, rng, sample, warp } from './synthetic.test-helpers.ts';
+import { handHomography, head3d, jitter, project, rng, sample, warp } from '../testing/heads.ts';
 
 const P = DEFAULT_LIVENESS;
 const FPS = 10;
@@ -54,6 +54,16 @@ describe('assessLiveness', () => {
     const v = assessLiveness(track(30, turningHead), P);
     expect(v.kind).toBe('live');
     expect(v.reasons[0]).toMatch(/moved like a head/);
+  });
+
+  it('a head that only turns a little (near the end of a turn) waits instead of being called a picture', () => {
+    // The turning head from 0.3 s on: yaw 8-12-9 degrees, changing 0-2 degrees between frames.
+    const slow = (i: number) => turningHead(i + 3);
+    expect(assessLiveness(track(9, slow), P).kind).toBe('undecided');
+    // At planarLimit = nonPlanarLimit (the rule before #15's integration) the same head was a picture.
+    expect(assessLiveness(track(9, slow), { ...P, planarLimit: P.nonPlanarLimit }).kind).toBe('presentation');
+    // Given time, the turn goes on and shows the head.
+    expect(assessLiveness(track(30, slow), P).kind).toBe('live');
   });
 
   it('judges a still head that blinks live, and only with a real drop in eye openness', () => {

@@ -18,7 +18,7 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   let planar = 0;
   for (const q of ev.pairs) {
     if (q.nonPlanar > p.nonPlanarLimit || q.expression > p.expressionLimit) live++;
-    else if (q.moved > p.motionLimit || q.warp > p.warpLimit) planar++;
+    else if ((q.moved > p.motionLimit || q.warp > p.warpLimit) && q.nonPlanar <= p.planarLimit) planar++;
   }
   return { live, planar };
 }

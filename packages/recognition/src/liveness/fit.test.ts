@@ -1,7 +1,7 @@
 // The robust fits recover known transforms, and a glitched landmark does not bend a homography.
 import { describe, expect, it } from 'vitest';
 import { applyHomography, fitHomography, fitSimilarity, solve, transferErrors, trimmedMean, type Point } from './fit.ts';
-import { handHomography, rng, warp } from './synthetic.test-helpers.ts';
+import { handHomography, rng, warp } from '../testing/heads.ts';
 
 const r = rng(1);
 const pts: [number, number][] = Array.from({ length: 40 }, () => [200 + 200 * r(), 150 + 200 * r()]);

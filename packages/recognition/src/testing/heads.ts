@@ -1,8 +1,8 @@
-// Synthetic face meshes for the liveness unit tests: a rigid 3D head (depth: nose out, oval back)
-// seen by a pinhole camera, and a flat picture of it warped by homographies. Seeded, no photos.
+// Synthetic face meshes for the liveness and session tests: a rigid 3D head (depth: nose out,
+// oval back) seen by a pinhole camera, and a flat picture of it warped by homographies. Seeded, no photos.
 import { prng } from '@rollcall/matcher';
-import type { LivenessSample } from './evidence.ts';
-import { MESH_POINTS } from './landmarks.ts';
+import type { LivenessSample } from '../liveness/evidence.ts';
+import { MESH_POINTS } from '../liveness/landmarks.ts';
 
 /** The matcher's seeded PRNG and its normal deviates: one generator for every synthetic fixture. */
 export const rng = prng;
