@@ -120,6 +120,9 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     expect(await marks()).toEqual([]);
     expect(await page.getByLabel('Marks waiting to be sent').textContent()).toMatch(/^0 marks waiting/);
     await page.getByRole('button', { name: 'Stop' }).click();
+    // The review item is kept on the device (IndexedDB) until the teacher decides: a reload keeps it.
+    await page.reload();
+    await expect.poll(() => page.getByRole('region', { name: 'Needs review' }).textContent(), { timeout: 60_000, interval: 500 }).toMatch(/Daryl Dixon.*looks like a photo or a screen/s);
   });
 
   it('marks daryl and rick exactly once each as they walk in (a genuine sequence)', { timeout: 400_000 }, async () => {

@@ -33,7 +33,9 @@ describe('backend choice', () => {
   it('runs wasm threads only when cross-origin isolated, leaving a core to the page on bigger machines', () => {
     expect(wasmMode(false, 8).threads).toBe(1);
     expect(wasmMode(false, 8).reason).toMatch(/not cross-origin isolated/);
-    expect(wasmMode(true, 2).threads).toBe(2);
+    expect(wasmMode(true, 2).threads).toBe(1);
+    expect(wasmMode(true, 2).reason).toMatch(/cross-origin isolated/);
+    expect(wasmMode(true, 4).threads).toBe(3);
     expect(wasmMode(true, 8).threads).toBe(7);
     expect(wasmMode(true, 32).threads).toBe(8);
     expect(wasmMode(true, undefined).threads).toBe(1);

@@ -68,13 +68,15 @@ export interface WasmMode {
 }
 
 /**
- * Threads for tfjs' wasm backend (XNNPACK's pool, the calling thread included). One core is left
- * to the page on machines with more than two, so the camera and the buttons stay smooth; beyond 8
- * threads the models here gain nothing. Not isolated: one thread, and the page says why.
+ * Threads for tfjs' wasm backend (XNNPACK's pool, the calling thread included). One core is always
+ * left to the page, the camera and the browser: on a 2-core machine two threads ran the loop at
+ * 0.15-0.39x of one thread (`pnpm bench browser --steps`, docs/benchmarks.md), as each step waits for
+ * the slower thread. Beyond 8 threads the models here gain nothing. Not isolated: one thread, and
+ * the page says why.
  */
 export function wasmMode(isolated: boolean, cores: number | undefined): WasmMode {
   if (!isolated) return { threads: 1, reason: 'single-threaded: the page is not cross-origin isolated (no COOP/COEP headers)' };
   const n = Math.max(1, Math.floor(cores ?? 1));
-  const threads = n <= 2 ? n : Math.min(n - 1, 8);
+  const threads = Math.min(Math.max(1, n - 1), 8);
   return { threads, reason: `${threads} thread${threads === 1 ? '' : 's'} of ${n} cores (cross-origin isolated)` };
 }

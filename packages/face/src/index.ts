@@ -11,3 +11,4 @@ export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding, Selecti
 export { parseManifest, verifyModelFiles, modelFiles, type ModelManifest } from './manifest.ts';
 export { analyzeFrame, cropRgb, DEFAULT_FRAME, type FrameFace, type FrameOptions, type FrameResult } from './frame.ts';
 export { iou, type FrameBox } from './box.ts';
+export { wasmMode, type WasmMode } from './backend.ts';
