@@ -116,11 +116,13 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MODELS)('settings page in Chromium', () 
     expect(await threshold().inputValue()).toBe('0.9');
   });
 
-  it('wipes the device after a warning about unsent marks; the roster comes back from revision 0', async () => {
+  it('wipes the device after a warning about unsent marks; the roster comes back from revision 0', { timeout: 300_000 }, async () => {
     const res = await context.request.post(`${server.base}/api/students`, { data: { studentId: 'S100', name: 'Wipe Me' } });
     expect(res.status()).toBe(201);
     await page.reload();
-    await page.getByRole('link', { name: 'Students' }).click();
+    // The nav is offered once the signed-in role is known; with another browser test on the second
+    // core that took over 30 s once in a clean-clone CI run (alone: about 2 s).
+    await page.getByRole('link', { name: 'Students' }).click({ timeout: 120_000 });
     await page.getByRole('row').filter({ hasText: 'Wipe Me' }).waitFor();
     await expect.poll(async () => (await countRows(page)).hasRevision).toBe(true);
 
