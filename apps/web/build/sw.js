@@ -35,7 +35,21 @@ async function precache({ onlyMissing }) {
   const models = await list('/models/manifest.json', (m) => ['/models/manifest.json', ...m.files.map((f) => `/models/${f.file}`)]);
   const all = ['/', '/index.html', ...assets, ...models];
   const todo = onlyMissing ? (await Promise.all(all.map(async (u) => ((await cache.match(u)) ? null : u)))).filter(Boolean) : all;
-  await Promise.allSettled(todo.map((url) => addWithRetry(cache, url)));
+  await eachAtMost(PRECACHE_DOWNLOADS, todo, (url) => addWithRetry(cache, url));
+}
+
+// A browser opens at most six connections to a host over HTTP/1.1. Downloading every file at
+// once (20 MB of models among them) on a first visit left the page's own sign-in and roster
+// calls queued behind them for over 30 s on a busy laptop; two at a time leaves the rest to the page.
+const PRECACHE_DOWNLOADS = 2;
+
+/** Runs `fn` over `items`, at most `limit` at a time; one failure does not stop the rest. */
+async function eachAtMost(limit, items, fn) {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]).catch(() => undefined);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 self.addEventListener('message', (event) => {
