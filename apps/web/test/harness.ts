@@ -36,19 +36,26 @@ export const CAN_RUN = HAVE_CHROMIUM && HAVE_FACES && HAVE_MODELS;
 // Root in a container needs --no-sandbox; the rest keep Chromium off the closed network.
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage'];
 
-let built: Promise<void> | null = null;
-/** One production build per test run (the service worker only registers in production). */
-export function buildWeb(): Promise<void> {
+let built: Promise<string> | null = null;
+/**
+ * One production build per test file (the service worker only registers in production), into a
+ * folder of its own: two files building into apps/web/dist at once emptied it under each
+ * other's pages (a page then waited for a script that was not there).
+ */
+export function buildWeb(): Promise<string> {
   built ??= (async () => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'rollcall-dist-'));
+    process.once('exit', () => rmSync(outDir, { recursive: true, force: true }));
     // Vitest sets NODE_ENV=test, and Vite would then build React's development bundle with
     // import.meta.env.PROD false (no service worker): build exactly what `pnpm start` serves.
     const previous = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      await build({ root: WEB_ROOT, mode: 'production', logLevel: 'error', build: { sourcemap: false } });
+      await build({ root: WEB_ROOT, mode: 'production', logLevel: 'error', build: { sourcemap: false, outDir, emptyOutDir: true } });
     } finally {
       process.env.NODE_ENV = previous;
     }
+    return outDir;
   })();
   return built;
 }
@@ -60,12 +67,12 @@ export interface WebServer {
 }
 
 export async function serveApp(): Promise<WebServer> {
-  await buildWeb();
+  const webDist = await buildWeb();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rollcall-web-'));
   const database = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'db.sqlite') });
   await migrateToLatest(database.db);
   const { app, hub } = createApp({
-    config: { cooldownSeconds: 60, bodyLimit: '2mb', webDist: path.join(WEB_ROOT, 'dist'), logRequests: false, corsOrigins: [], retentionDays: null, markPostsPerMinute: 10_000, trustProxy: false },
+    config: { cooldownSeconds: 60, bodyLimit: '2mb', webDist, logRequests: false, corsOrigins: [], retentionDays: null, markPostsPerMinute: 10_000, trustProxy: false },
     database,
     log: () => {},
   });
