@@ -40,25 +40,61 @@ export default tseslint.config(
   {
     // The service worker template is plain JavaScript run in a worker scope.
     files: ['apps/web/build/sw.js'],
-    languageOptions: { sourceType: 'script', globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', location: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', location: 'readonly', setTimeout: 'readonly' },
+    },
   },
   {
     files: ['packages/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@rollcall/api', '@rollcall/web', '@rollcall/cli', '**/apps/**'], message: 'packages/* must not import apps/* (dependencies point inward).' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@rollcall/api', '@rollcall/web', '@rollcall/cli', '**/apps/**'],
+              message: 'packages/* must not import apps/* (dependencies point inward).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['packages/contracts/**/*.ts', 'packages/matcher/**/*.ts', 'packages/recognition/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'express', 'dexie', '@tensorflow/*', '@vladmandic/*', 'kysely', '@rollcall/api', '@rollcall/web', '@rollcall/cli'], message: 'contracts, matcher and the recognition core stay free of UI, server, storage and ML frameworks.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'express', 'dexie', '@tensorflow/*', '@vladmandic/*', 'kysely', '@rollcall/api', '@rollcall/web', '@rollcall/cli'],
+              message: 'contracts, matcher and the recognition core stay free of UI, server, storage and ML frameworks.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The recognition core runs in Node (CLI, simulation, benchmarks) as it does in a page or a worker.
     files: ['packages/recognition/**/*.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'localStorage', 'HTMLElement', 'HTMLVideoElement', 'HTMLCanvasElement', 'ImageBitmap', 'requestAnimationFrame'].map((name) => ({ name, message: 'the recognition core is plain data: no DOM.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'HTMLElement',
+          'HTMLVideoElement',
+          'HTMLCanvasElement',
+          'ImageBitmap',
+          'requestAnimationFrame',
+        ].map((name) => ({ name, message: 'the recognition core is plain data: no DOM.' })),
+      ],
     },
   },
 );

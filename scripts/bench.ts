@@ -5,7 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench');
-const parts = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+const parts = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 const [first, ...rest] = process.argv.slice(2);
 const chosen = first && !first.startsWith('-') ? [first] : parts;
 const args = first && !first.startsWith('-') ? rest : process.argv.slice(2);

@@ -57,7 +57,8 @@ async function scenario(name: string, run: (env: Awaited<ReturnType<typeof envir
   const env = await environment();
   try {
     const result = await run(env);
-    const ok = result.lost === 0 && result.duplicates === 0 && result.unexpected === 0 && result.pendingAfter === 0 && result.failedAfter === 0 && !result.problems;
+    const ok =
+      result.lost === 0 && result.duplicates === 0 && result.unexpected === 0 && result.pendingAfter === 0 && result.failedAfter === 0 && !result.problems;
     return { scenario: name, ok, ...result };
   } finally {
     await env.api.kill();
@@ -76,9 +77,21 @@ async function load() {
     await sleep(seconds * 1000);
     const after = await drain(fleet, 60_000);
     const elapsed = (performance.now() - t0) / 1000;
-    const verdict = await verify(url, fleet.flatMap((d) => d.generated));
+    const verdict = await verify(
+      url,
+      fleet.flatMap((d) => d.generated),
+    );
     const errors = [...stats.statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0) + stats.networkErrors;
-    return { devices, seconds, ...verdict, pendingAfter: after.pending, failedAfter: after.failed, errors, ...summary(stats, elapsed, verdict.stored), problems: errors ? 'errors seen' : undefined };
+    return {
+      devices,
+      seconds,
+      ...verdict,
+      pendingAfter: after.pending,
+      failedAfter: after.failed,
+      errors,
+      ...summary(stats, elapsed, verdict.stored),
+      problems: errors ? 'errors seen' : undefined,
+    };
   });
 }
 
@@ -96,7 +109,13 @@ async function outage() {
     const probes: { status: number; ms: number; code?: string }[] = [];
     while (performance.now() - downAt < 15_000) {
       const s = performance.now();
-      const res = await fetch(`${api.base}/api/attendance`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.devices[0]!.token}` }, body: JSON.stringify({ marks: [{ id: crypto.randomUUID(), studentId: setup.devices[0]!.students[0], deviceId: 'probe', markedAt: '2030-01-01T00:00:00Z', method: 'face' }] }) });
+      const res = await fetch(`${api.base}/api/attendance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${setup.devices[0]!.token}` },
+        body: JSON.stringify({
+          marks: [{ id: crypto.randomUUID(), studentId: setup.devices[0]!.students[0], deviceId: 'probe', markedAt: '2030-01-01T00:00:00Z', method: 'face' }],
+        }),
+      });
       const body = (await res.json()) as { error?: { code: string } };
       probes.push({ status: res.status, ms: performance.now() - s, ...(body.error && { code: body.error.code }) });
       await sleep(1000);
@@ -108,14 +127,23 @@ async function outage() {
     const conn = await createConnection({ uri: url });
     await conn.query("DELETE FROM attendance_marks WHERE device_id = 'probe'");
     await conn.end();
-    const verdict = await verify(url, fleet.flatMap((d) => d.generated));
+    const verdict = await verify(
+      url,
+      fleet.flatMap((d) => d.generated),
+    );
     const during = [...stats.statuses].map(([s, c]) => [s, c - (before.get(s) ?? 0)] as const).filter(([, c]) => c > 0);
     const probeStatuses = [...new Set(probes.map((p) => `${p.status} ${p.code ?? ''}`.trim()))];
     const slowestProbeMs = Math.round(Math.max(...probes.map((p) => p.ms)));
     const fiveHundreds = [...stats.statuses].filter(([s]) => s === 500).length;
     return {
-      devices, ...verdict, pendingAfter: after.pending, failedAfter: after.failed,
-      statusesAfterStop: Object.fromEntries(during), probeStatuses, slowestProbeMs, ...summary(stats, 1, 0),
+      devices,
+      ...verdict,
+      pendingAfter: after.pending,
+      failedAfter: after.failed,
+      statusesAfterStop: Object.fromEntries(during),
+      probeStatuses,
+      slowestProbeMs,
+      ...summary(stats, 1, 0),
       problems: fiveHundreds || probes.some((p) => p.status !== 503) ? 'a probe was not answered 503, or a 500 was seen' : undefined,
     };
   });
@@ -137,8 +165,20 @@ async function crash() {
     await api.start();
     await sleep(5_000);
     const after = await drain(fleet, 60_000);
-    const verdict = await verify(url, fleet.flatMap((d) => d.generated));
-    return { devices, batchesInFlightAtKill: cut.length, halfWrittenBatches: partial, ...verdict, pendingAfter: after.pending, failedAfter: after.failed, ...summary(stats, 1, 0), problems: partial ? 'half-written batch' : undefined };
+    const verdict = await verify(
+      url,
+      fleet.flatMap((d) => d.generated),
+    );
+    return {
+      devices,
+      batchesInFlightAtKill: cut.length,
+      halfWrittenBatches: partial,
+      ...verdict,
+      pendingAfter: after.pending,
+      failedAfter: after.failed,
+      ...summary(stats, 1, 0),
+      problems: partial ? 'half-written batch' : undefined,
+    };
   });
 }
 

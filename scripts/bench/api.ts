@@ -35,29 +35,52 @@ async function scratchDatabase() {
 
 async function serve(database: ReturnType<typeof openDatabase>) {
   const { app, hub } = createApp({
-    config: { cooldownSeconds: 60, bodyLimit: '50mb', webDist: null, logRequests: false, corsOrigins: [], retentionDays: null, markPostsPerMinute: 1_000_000, trustProxy: false },
-    database, validateResponses: false, log: () => {},
+    config: {
+      cooldownSeconds: 60,
+      bodyLimit: '50mb',
+      webDist: null,
+      logRequests: false,
+      corsOrigins: [],
+      retentionDays: null,
+      markPostsPerMinute: 1_000_000,
+      trustProxy: false,
+    },
+    database,
+    validateResponses: false,
+    log: () => {},
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   token = (await setUp(base, 0, 0)).adminToken;
-  return { base, close: () => new Promise<void>((r) => { hub.stop(); server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    base,
+    close: () =>
+      new Promise<void>((r) => {
+        hub.stop();
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** The admin's bearer token of the server being measured (each run sets up its own). */
 let token = '';
 const post = (base: string, path: string, body: unknown) =>
-  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(async (r) => {
-    if (!r.ok) throw new Error(`${path} ${r.status} ${await r.text()}`);
-    return r.json();
-  });
+  fetch(base + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then(
+    async (r) => {
+      if (!r.ok) throw new Error(`${path} ${r.status} ${await r.text()}`);
+      return r.json();
+    },
+  );
 
 async function pool<T>(items: T[], workers: number, fn: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 function percentile(values: number[], p: number) {
@@ -74,8 +97,12 @@ async function ingest(total: number, students: number) {
     // Each student comes round again 61 s later (past the cooldown), so every mark is stored.
     const base = Date.parse('2026-11-24T08:00:00Z');
     const marks = Array.from({ length: total }, (_, i) => ({
-      id: randomUUID(), studentId: ids[i % students]!, deviceId: `bench-${i % 20}`,
-      markedAt: new Date(base + Math.floor(i / students) * 61_000 + (i % students)).toISOString(), method: 'face' as const, similarity: 0.95,
+      id: randomUUID(),
+      studentId: ids[i % students]!,
+      deviceId: `bench-${i % 20}`,
+      markedAt: new Date(base + Math.floor(i / students) * 61_000 + (i % students)).toISOString(),
+      method: 'face' as const,
+      similarity: 0.95,
     }));
     const batches: (typeof marks)[] = [];
     for (let i = 0; i < marks.length; i += 50) batches.push(marks.slice(i, i + 50));
@@ -95,11 +122,31 @@ async function ingest(total: number, students: number) {
     // Baseline: the same rows straight into the table with mysql2, 20 connections, 50 rows a statement.
     await database.db.deleteFrom('attendance_marks').execute();
     const raw = createPool({ uri: url, connectionLimit: 20 });
-    const rows = marks.map((m) => [m.id, m.studentId, null, null, m.deviceId, Date.parse(m.markedAt), m.markedAt.slice(0, 10), 0, Date.now(), 0.95, 'face', 'present']);
+    const rows = marks.map((m) => [
+      m.id,
+      m.studentId,
+      null,
+      null,
+      m.deviceId,
+      Date.parse(m.markedAt),
+      m.markedAt.slice(0, 10),
+      0,
+      Date.now(),
+      0.95,
+      'face',
+      'present',
+    ]);
     const r0 = performance.now();
-    await pool(Array.from({ length: batches.length }, (_, i) => rows.slice(i * 50, i * 50 + 50)), 20, async (chunk) => {
-      await raw.query('INSERT INTO attendance_marks (id, student_id, session_id, class_id, device_id, marked_at, marked_day, marked_offset, received_at, similarity, method, status) VALUES ?', [chunk]);
-    });
+    await pool(
+      Array.from({ length: batches.length }, (_, i) => rows.slice(i * 50, i * 50 + 50)),
+      20,
+      async (chunk) => {
+        await raw.query(
+          'INSERT INTO attendance_marks (id, student_id, session_id, class_id, device_id, marked_at, marked_day, marked_offset, received_at, similarity, method, status) VALUES ?',
+          [chunk],
+        );
+      },
+    );
     const rawMs = performance.now() - r0;
     await raw.end();
     return { total, apiPerSec: (total / apiMs) * 1000, rawPerSec: (total / rawMs) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
@@ -130,8 +177,13 @@ async function fullSync(students: number, perStudent: number, modelId: 'human-fa
       // Face data needs recorded consent (the policy is on by default).
       await post(server.base, `/api/students/${id}/consent`, { status: 'granted', onBehalfOf: 'parent' });
       const embeddings = Array.from({ length: perStudent }, (_, k) => ({
-        modelId, vector: encodeVector(unitVector(dim, ids.indexOf(id) * 31 + k + 1)), quality: 0.9,
-        sourceHash: (id + k).padEnd(64, '0').replace(/[^0-9a-f]/g, 'a').slice(0, 64),
+        modelId,
+        vector: encodeVector(unitVector(dim, ids.indexOf(id) * 31 + k + 1)),
+        quality: 0.9,
+        sourceHash: (id + k)
+          .padEnd(64, '0')
+          .replace(/[^0-9a-f]/g, 'a')
+          .slice(0, 64),
       }));
       await post(server.base, `/api/students/${id}/embeddings`, { embeddings });
     });
@@ -149,7 +201,17 @@ async function fullSync(students: number, perStudent: number, modelId: 'human-fa
       count = (JSON.parse(text) as { embeddings: { upserted: unknown[] } }).embeddings.upserted.length;
     }
     const rawVectorBytes = students * perStudent * dim * 4;
-    return { students, perStudent, dim, embeddings: count, ms: percentile(times, 50), mb: bytes / 1e6, gzipMb: gz / 1e6, vectorMb: rawVectorBytes / 1e6, jsonArrayMbEstimate: (students * perStudent * dim * 20) / 1e6 };
+    return {
+      students,
+      perStudent,
+      dim,
+      embeddings: count,
+      ms: percentile(times, 50),
+      mb: bytes / 1e6,
+      gzipMb: gz / 1e6,
+      vectorMb: rawVectorBytes / 1e6,
+      jsonArrayMbEstimate: (students * perStudent * dim * 20) / 1e6,
+    };
   } finally {
     await server.close();
     await drop();
@@ -161,7 +223,11 @@ export async function run(args: string[]) {
   const total = opt(args, 'marks', 20_000);
   const ing = await ingest(total, opt(args, 'students', 2_000));
   const syncs = [];
-  for (const [modelId, dim] of [['human-faceres@3.3.6', 1024], ['faceapi-resnet@1.7.15', 128]] as const) syncs.push(await fullSync(opt(args, 'sync-students', 1_000), 5, modelId, dim));
+  for (const [modelId, dim] of [
+    ['human-faceres@3.3.6', 1024],
+    ['faceapi-resnet@1.7.15', 128],
+  ] as const)
+    syncs.push(await fullSync(opt(args, 'sync-students', 1_000), 5, modelId, dim));
   if (json) {
     console.log(JSON.stringify({ ingest: ing, sync: syncs }));
     return;
@@ -171,6 +237,8 @@ export async function run(args: string[]) {
   console.log(`  raw  mysql2 bulk INSERT   : ${ing.rawPerSec.toFixed(0)} marks/s`);
   console.log(`  ratio API / raw           : ${(ing.apiPerSec / ing.rawPerSec).toFixed(3)}`);
   for (const s of syncs) {
-    console.log(`Full sync (since=0) of ${s.students} students x ${s.perStudent} embeddings x ${s.dim}-d: ${s.ms.toFixed(0)} ms, ${s.mb.toFixed(2)} MB (${s.gzipMb.toFixed(2)} MB gzipped); raw float32 ${s.vectorMb.toFixed(2)} MB, ratio ${(s.mb / s.vectorMb).toFixed(2)}x; as JSON number arrays ~${s.jsonArrayMbEstimate.toFixed(0)} MB`);
+    console.log(
+      `Full sync (since=0) of ${s.students} students x ${s.perStudent} embeddings x ${s.dim}-d: ${s.ms.toFixed(0)} ms, ${s.mb.toFixed(2)} MB (${s.gzipMb.toFixed(2)} MB gzipped); raw float32 ${s.vectorMb.toFixed(2)} MB, ratio ${(s.mb / s.vectorMb).toFixed(2)}x; as JSON number arrays ~${s.jsonArrayMbEstimate.toFixed(0)} MB`,
+    );
   }
 }

@@ -50,8 +50,13 @@ const STEPS: Variant[] = [
 // Every long task the page's main thread runs, from the moment it starts.
 const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
 
-async function measure(page: Page, frames: () => Promise<{ frames: number; faces: number }>, warmFrames: number, seconds: number): Promise<Omit<Window, 'backend'>> {
-  for (const deadline = Date.now() + 600_000; (await frames()).frames < warmFrames; ) {
+async function measure(
+  page: Page,
+  frames: () => Promise<{ frames: number; faces: number }>,
+  warmFrames: number,
+  seconds: number,
+): Promise<Omit<Window, 'backend'>> {
+  for (const deadline = Date.now() + 600_000; (await frames()).frames < warmFrames;) {
     if (Date.now() > deadline) throw new Error(`fewer than ${warmFrames} frames in 10 minutes`);
     await page.waitForTimeout(250);
   }
@@ -75,13 +80,23 @@ export async function run(args: string[]) {
   const log = (m: string) => (json ? console.error(m) : console.log(m));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rollcall-bench-'));
   const server = await serveApp();
-  const naiveServer = await createServer({ root: path.join(here, 'naive-page'), publicDir: DEFAULT_MODEL_DIR, logLevel: 'error', server: { host: '127.0.0.1', port: 0, fs: { allow: [path.resolve(here, '../..')] } } });
+  const naiveServer = await createServer({
+    root: path.join(here, 'naive-page'),
+    publicDir: DEFAULT_MODEL_DIR,
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0, fs: { allow: [path.resolve(here, '../..')] } },
+  });
   await naiveServer.listen();
   const naiveBase = `http://localhost:${(naiveServer.httpServer!.address() as AddressInfo).port}`;
   try {
-    const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench@school.example', name: 'Bench', password: 'bench passphrase 1' }) });
+    const setup = await fetch(`${server.base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench@school.example', name: 'Bench', password: 'bench passphrase 1' }),
+    });
     const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
-    const call = (method: string, p: string, body: unknown) => fetch(server.base + p, { method, headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
+    const call = (method: string, p: string, body: unknown) =>
+      fetch(server.base + p, { method, headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
     const engine = await createNodeFaceEngine();
     for (const who of ['daryl', 'rick', 'negan']) {
       await call('POST', '/api/students', { studentId: who.toUpperCase(), name: who });
@@ -89,7 +104,13 @@ export async function run(args: string[]) {
       const embeddings = [];
       for (const i of [1, 2]) {
         const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0];
-        if (face) embeddings.push({ modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash: `${who}${i}`.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a') });
+        if (face)
+          embeddings.push({
+            modelId: face.embedding.modelId,
+            vector: encodeVector(face.embedding.vector),
+            quality: enrolmentQuality(face, DEFAULT_GATES),
+            sourceHash: `${who}${i}`.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a'),
+          });
       }
       await call('POST', `/api/students/${who.toUpperCase()}/embeddings`, { embeddings });
     }
@@ -103,15 +124,32 @@ export async function run(args: string[]) {
       const out = path.join(tmp, `${n}.y4m`);
       const perRow = Math.min(4, n);
       const rows = Math.ceil(n / perRow);
-      const cellInputs = Array.from({ length: n }, (_, c) => [1, 2, 3, 4].map((k) => photo(`twd/${people[c % 3]}`, `${people[c % 3]}${((k + c) % 4) + 1}.jpg`)));
+      const cellInputs = Array.from({ length: n }, (_, c) =>
+        [1, 2, 3, 4].map((k) => photo(`twd/${people[c % 3]}`, `${people[c % 3]}${((k + c) % 4) + 1}.jpg`)),
+      );
       const inputs = cellInputs.flat();
       const cells = cellInputs.map((seq, c) => {
         const parts = seq.map((_, k) => `[${c * 4 + k}:v]scale=320:400:force_original_aspect_ratio=increase,crop=320:400,setsar=1,fps=10[p${c}_${k}]`);
         return `${parts.join('; ')}; ${seq.map((_, k) => `[p${c}_${k}]`).join('')}concat=n=${seq.length}:v=1:a=0[c${c}]`;
       });
-      const grid = rows === 1 ? `${cellInputs.map((_, i) => `[c${i}]`).join('')}${n > 1 ? `hstack=inputs=${n}` : 'null'}[g]` : `${cellInputs.map((_, i) => `[c${i}]`).join('')}xstack=inputs=${n}:layout=${cellInputs.map((_, i) => `${(i % perRow) * 320}_${Math.floor(i / perRow) * 400}`).join('|')}[g]`;
+      const grid =
+        rows === 1
+          ? `${cellInputs.map((_, i) => `[c${i}]`).join('')}${n > 1 ? `hstack=inputs=${n}` : 'null'}[g]`
+          : `${cellInputs.map((_, i) => `[c${i}]`).join('')}xstack=inputs=${n}:layout=${cellInputs.map((_, i) => `${(i % perRow) * 320}_${Math.floor(i / perRow) * 400}`).join('|')}[g]`;
       const filter = `${cells.join('; ')}; ${grid}; [g]noise=alls=4:allf=t,format=yuv420p[v]`;
-      execFileSync('ffmpeg', ['-y', '-loglevel', 'error', ...inputs.flatMap((i) => ['-loop', '1', '-t', '0.5', '-framerate', '10', '-i', i]), '-filter_complex', filter, '-map', '[v]', '-r', '10', out]);
+      execFileSync('ffmpeg', [
+        '-y',
+        '-loglevel',
+        'error',
+        ...inputs.flatMap((i) => ['-loop', '1', '-t', '0.5', '-framerate', '10', '-i', i]),
+        '-filter_complex',
+        filter,
+        '-map',
+        '[v]',
+        '-r',
+        '10',
+        out,
+      ]);
       return out;
     };
 
@@ -130,12 +168,15 @@ export async function run(args: string[]) {
           await context.addInitScript(LONG_TASKS);
           if (v.noIsolation) {
             // Not the API: its event stream never ends, and isolation comes from the page's headers.
-            await context.route((url) => !url.pathname.startsWith('/api/'), async (route) => {
-              const res = await route.fetch();
-              const headers = { ...res.headers() };
-              delete headers['cross-origin-embedder-policy'];
-              await route.fulfill({ response: res, headers });
-            });
+            await context.route(
+              (url) => !url.pathname.startsWith('/api/'),
+              async (route) => {
+                const res = await route.fetch();
+                const headers = { ...res.headers() };
+                delete headers['cross-origin-embedder-policy'];
+                await route.fulfill({ response: res, headers });
+              },
+            );
           }
           const page = await context.newPage();
           await page.goto(`${server.base}/#/settings`);
@@ -144,7 +185,10 @@ export async function run(args: string[]) {
           await page.getByRole('button', { name: 'Save settings' }).click();
           await page.getByText('Settings saved on this device.').waitFor();
           await page.goto(`${server.base}/#/attendance`);
-          await page.getByLabel('Sync').filter({ hasText: /revision [1-9]/ }).waitFor({ timeout: 60_000 });
+          await page
+            .getByLabel('Sync')
+            .filter({ hasText: /revision [1-9]/ })
+            .waitFor({ timeout: 60_000 });
           await page.getByRole('button', { name: 'Start camera' }).click();
           await page.getByRole('button', { name: 'Start recognition' }).click();
           const speed = async () => {
@@ -154,8 +198,13 @@ export async function run(args: string[]) {
           const w = await measure(page, speed, warmFrames, seconds);
           const isolated = await page.evaluate(() => crossOriginIsolated);
           const marked = (await page.getByLabel('Recognition speed').textContent())?.match(/(\d+) embedded/)?.[1];
-          results[v.name] = { ...w, backend: `${(await page.getByLabel('Inference backend').textContent()) ?? ''}${isolated ? ' isolated' : ''}, ${marked ?? '?'} embedded last frame` };
-          log(`${faces} face(s), ${v.name}: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms), ${results[v.name]!.backend}, load ${w.load}`);
+          results[v.name] = {
+            ...w,
+            backend: `${(await page.getByLabel('Inference backend').textContent()) ?? ''}${isolated ? ' isolated' : ''}, ${marked ?? '?'} embedded last frame`,
+          };
+          log(
+            `${faces} face(s), ${v.name}: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms), ${results[v.name]!.backend}, load ${w.load}`,
+          );
         } finally {
           await browser.close();
         }
@@ -169,12 +218,20 @@ export async function run(args: string[]) {
         const counter = () => page.evaluate(() => ({ frames: window.naive?.frames ?? 0, faces: window.naive?.faces ?? 0 }));
         const w = await measure(page, counter, Math.min(warmFrames, 3), seconds);
         results.naive = { ...w, backend: await page.evaluate(() => window.naive.backend) };
-        log(`${faces} face(s), naive: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms), load ${w.load}`);
+        log(
+          `${faces} face(s), naive: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms), load ${w.load}`,
+        );
       } finally {
         await browser.close();
       }
       const fps = (w: Window) => w.frames / w.seconds;
-      const summary = (w: Window) => ({ fps: round(fps(w)), longTaskMaxMs: Math.round(Math.max(0, ...w.longTasks)), longTaskTotalMs: Math.round(w.longTasks.reduce((s, d) => s + d, 0)), backend: w.backend, load: w.load });
+      const summary = (w: Window) => ({
+        fps: round(fps(w)),
+        longTaskMaxMs: Math.round(Math.max(0, ...w.longTasks)),
+        longTaskTotalMs: Math.round(w.longTasks.reduce((s, d) => s + d, 0)),
+        backend: w.backend,
+        load: w.load,
+      });
       const r = results.rollcall!;
       const n = results.naive!;
       scenes.push({
@@ -198,7 +255,10 @@ export async function run(args: string[]) {
     }
     console.log(`Browser loop, headless Chromium, wasm, fake camera from twd photos with per-frame noise (${seconds} s window after ${warmFrames} frames)`);
     console.log('scene    | Rollcall frames/s | naive frames/s | ratio | long tasks max / total ms (Rollcall) | (naive)');
-    for (const s of scenes) console.log(`${s.name.padEnd(8)} | ${String(s.rollcallFps).padStart(17)} | ${String(s.naiveFps).padStart(14)} | ${String(s.ratio).padStart(5)} | ${`${s.longTaskMaxMs} / ${s.longTaskTotalMs}`.padStart(36)} | ${s.naiveLongTaskMaxMs} / ${s.naiveLongTaskTotalMs}`);
+    for (const s of scenes)
+      console.log(
+        `${s.name.padEnd(8)} | ${String(s.rollcallFps).padStart(17)} | ${String(s.naiveFps).padStart(14)} | ${String(s.ratio).padStart(5)} | ${`${s.longTaskMaxMs} / ${s.longTaskTotalMs}`.padStart(36)} | ${s.naiveLongTaskMaxMs} / ${s.naiveLongTaskTotalMs}`,
+      );
   } finally {
     await naiveServer.close();
     await server.close();

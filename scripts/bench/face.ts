@@ -85,9 +85,13 @@ export async function run(args: string[]): Promise<void> {
   console.log('| pipeline | model load ms | detect ms/face | embed ms/face | total ms/face | vs shipped | RSS after, MB |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.name} | ${r.loadMs.toFixed(0)} | ${r.detectMs.toFixed(1)} | ${r.embedMs.toFixed(1)} | ${r.totalMs.toFixed(1)} | ${(r.totalMs / base.totalMs).toFixed(2)}x | ${r.rssMb} |`);
+    console.log(
+      `| ${r.name} | ${r.loadMs.toFixed(0)} | ${r.detectMs.toFixed(1)} | ${r.embedMs.toFixed(1)} | ${r.totalMs.toFixed(1)} | ${(r.totalMs / base.totalMs).toFixed(2)}x | ${r.rssMb} |`,
+    );
   }
   const after = process.memoryUsage();
-  console.log(`memory: RSS ${mb(before.rss)} MB with photos decoded, ${mb(after.rss)} MB with all three pipelines loaded; JS heap ${mb(after.heapUsed)} MB, external+wasm ${mb(after.external + after.arrayBuffers)} MB`);
-  console.log('note: the first variant\'s load time includes compiling the wasm backend; later loads reuse it.');
+  console.log(
+    `memory: RSS ${mb(before.rss)} MB with photos decoded, ${mb(after.rss)} MB with all three pipelines loaded; JS heap ${mb(after.heapUsed)} MB, external+wasm ${mb(after.external + after.arrayBuffers)} MB`,
+  );
+  console.log("note: the first variant's load time includes compiling the wasm backend; later loads reuse it.");
 }

@@ -243,8 +243,17 @@ function parseArgs(argv: string[]): Args {
     const a = argv[i]!;
     const next = () => argv[++i];
     if (a === '--json') args.json = true;
-    else if (a === '--sizes') [args.sizes, args.sizesGiven] = [String(next()).split(',').map((s) => num(a, s)), true];
-    else if (a === '--dims') args.dims = String(next()).split(',').map((s) => dimOf(num(a, s)));
+    else if (a === '--sizes')
+      [args.sizes, args.sizesGiven] = [
+        String(next())
+          .split(',')
+          .map((s) => num(a, s)),
+        true,
+      ];
+    else if (a === '--dims')
+      args.dims = String(next())
+        .split(',')
+        .map((s) => dimOf(num(a, s)));
     else if (a === '--queries') args.queries = num(a, next());
     else if (a === '--crossover') args.crossover = true;
     else if (a === '--rosters') args.rosters = true;
@@ -265,19 +274,23 @@ function dimOf(x: number): Dim {
 
 function formatTables(result: { sizes: SizeResult[]; crossover?: unknown[]; rosters?: unknown[]; skipped?: string[] }): string {
   const lines = ['matcher: HNSW (candidates re-ranked exactly) vs exact scan, same process; times are medians unless p99', ''];
-  lines.push(table(result.sizes.map((r) => ({
-    n: r.n,
-    dim: r.dim,
-    'build s': (r.buildMs / 1000).toFixed(1),
-    'add ms/vec': r.addMsPerVector,
-    'p50 ms': r.queryP50Ms,
-    'p99 ms': r.queryP99Ms,
-    'exact p50 ms': r.exactP50Ms,
-    'x exact': `${r.speedup}x`,
-    'recall@1': r.recallAt1,
-    'student@1': r.studentRecallAt1,
-    MB: r.memoryMb,
-  }))));
+  lines.push(
+    table(
+      result.sizes.map((r) => ({
+        n: r.n,
+        dim: r.dim,
+        'build s': (r.buildMs / 1000).toFixed(1),
+        'add ms/vec': r.addMsPerVector,
+        'p50 ms': r.queryP50Ms,
+        'p99 ms': r.queryP99Ms,
+        'exact p50 ms': r.exactP50Ms,
+        'x exact': `${r.speedup}x`,
+        'recall@1': r.recallAt1,
+        'student@1': r.studentRecallAt1,
+        MB: r.memoryMb,
+      })),
+    ),
+  );
   if (result.crossover) lines.push('', 'crossover (full matcher query, p50 ms):', table(result.crossover as Record<string, unknown>[]));
   if (result.rosters) lines.push('', 'roster scoping (p50 ms):', table(result.rosters as Record<string, unknown>[]));
   if (result.skipped) lines.push('', `skipped: ${result.skipped.join('; ')}`);

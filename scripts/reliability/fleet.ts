@@ -24,9 +24,17 @@ async function call(base: string, token: string | null, method: string, path: st
 
 /** An admin, one class of `perClass` students per device, and a device token for each class. */
 export async function setUp(base: string, devices: number, perClass: number): Promise<Setup> {
-  const signedIn = await fetch(`${base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@bench.example', name: 'Bench', password: 'bench password 123' }) });
+  const signedIn = await fetch(`${base}/api/auth/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@bench.example', name: 'Bench', password: 'bench password 123' }),
+  });
   const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
-  const tokenRes = await fetch(`${base}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'bench' }) });
+  const tokenRes = await fetch(`${base}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'bench' }),
+  });
   const adminToken = ((await tokenRes.json()) as { token: string }).token;
   const out: Setup = { adminToken, devices: [] };
   for (let d = 0; d < devices; d++) {
@@ -67,7 +75,12 @@ export interface Device {
  * Starts one device marking its students round after round: each round is 61 s later in marked
  * time than the last (past the 60 s cooldown), so every mark is one the server must store.
  */
-export function startDevice(base: string, device: Setup['devices'][number], stats: Stats, opts: { intervalMs: number; timeoutMs?: number; fetch?: typeof fetch }): Device {
+export function startDevice(
+  base: string,
+  device: Setup['devices'][number],
+  stats: Stats,
+  opts: { intervalMs: number; timeoutMs?: number; fetch?: typeof fetch },
+): Device {
   const outbox = new Outbox(new MemoryOutboxStore());
   const timedFetch: typeof fetch = async (input, init) => {
     const start = performance.now();
@@ -114,7 +127,11 @@ export function batchWatcher(): { fetch: typeof fetch; inFlight: () => string[][
   let n = 0;
   const watching = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const id = ++n;
-    if (init?.method === 'POST' && typeof init.body === 'string') open.set(id, (JSON.parse(init.body) as { marks: NewMark[] }).marks.map((m) => m.id));
+    if (init?.method === 'POST' && typeof init.body === 'string')
+      open.set(
+        id,
+        (JSON.parse(init.body) as { marks: NewMark[] }).marks.map((m) => m.id),
+      );
     try {
       return await fetch(input, init);
     } finally {

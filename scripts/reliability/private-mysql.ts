@@ -34,15 +34,32 @@ export async function waitForPort(port: number, timeoutMs: number): Promise<void
 export async function privateMysql(port = 3317): Promise<PrivateMysql> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rollcall-mysql-'));
   const datadir = path.join(dir, 'data');
-  const install = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { encoding: 'utf8' });
+  const install = spawnSync(
+    'mariadb-install-db',
+    ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+    { encoding: 'utf8' },
+  );
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr}`);
   let child: ChildProcess | null = null;
   const start = async () => {
-    child = spawn('/usr/sbin/mariadbd', [
-      '--no-defaults', `--datadir=${datadir}`, `--port=${port}`, `--socket=${path.join(dir, 'sock')}`, `--pid-file=${path.join(dir, 'pid')}`,
-      '--user=root', '--bind-address=127.0.0.1', '--skip-log-bin', '--innodb-buffer-pool-size=128M', '--max-connections=500',
-      '--character-set-server=utf8mb4', '--collation-server=utf8mb4_bin',
-    ], { stdio: ['ignore', 'ignore', fs.openSync(path.join(dir, 'server.log'), 'a')] });
+    child = spawn(
+      '/usr/sbin/mariadbd',
+      [
+        '--no-defaults',
+        `--datadir=${datadir}`,
+        `--port=${port}`,
+        `--socket=${path.join(dir, 'sock')}`,
+        `--pid-file=${path.join(dir, 'pid')}`,
+        '--user=root',
+        '--bind-address=127.0.0.1',
+        '--skip-log-bin',
+        '--innodb-buffer-pool-size=128M',
+        '--max-connections=500',
+        '--character-set-server=utf8mb4',
+        '--collation-server=utf8mb4_bin',
+      ],
+      { stdio: ['ignore', 'ignore', fs.openSync(path.join(dir, 'server.log'), 'a')] },
+    );
     await waitForPort(port, 30_000);
   };
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {

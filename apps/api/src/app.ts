@@ -39,7 +39,13 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   const log = opts.log ?? ((msg, err) => console.error(`[api] ${msg}`, err ?? ''));
   const ctx = { db: opts.database.db, dialect: opts.database.dialect, now, cooldownMs: opts.config.cooldownSeconds * 1000 };
   const services = createServices(ctx, { retentionDays: opts.config.retentionDays, ...(opts.throttle && { throttle: opts.throttle }) });
-  const hub = new EventHub(opts.database.db, { pollMs: opts.eventPollMs ?? 500, gapGraceMs: 10_000, retentionMs: 24 * 3_600_000, now, onError: (e) => log('event poll failed', e) });
+  const hub = new EventHub(opts.database.db, {
+    pollMs: opts.eventPollMs ?? 500,
+    gapGraceMs: 10_000,
+    retentionMs: 24 * 3_600_000,
+    now,
+    onError: (e) => log('event poll failed', e),
+  });
 
   const app = express();
   app.disable('x-powered-by');

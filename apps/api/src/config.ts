@@ -3,9 +3,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 
-export type DatabaseConfig =
-  | { dialect: 'mysql'; url: string; poolSize: number }
-  | { dialect: 'sqlite'; file: string };
+export type DatabaseConfig = { dialect: 'mysql'; url: string; poolSize: number } | { dialect: 'sqlite'; file: string };
 
 export interface Config {
   port: number;
@@ -32,7 +30,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = 'ConfigError';
   }
@@ -88,13 +89,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: read('BODY_LIMIT', z.string().regex(/^\d+(kb|mb)$/, 'use a size like 2mb or 512kb'), '2mb'),
     webDist: read('WEB_DIST', z.string(), null as string | null),
     logRequests: read('LOG_REQUESTS', bool, true),
-    corsOrigins: read('CORS_ORIGINS', z.string().transform((v, ctx) => {
-      const origins = v.split(',').map((o) => o.trim()).filter(Boolean);
-      for (const o of origins) {
-        if (!/^https?:\/\/[^/\s]+$/.test(o)) ctx.addIssue({ code: 'custom', message: `${o} is not an origin like https://school.example` });
-      }
-      return origins;
-    }), [] as string[]),
+    corsOrigins: read(
+      'CORS_ORIGINS',
+      z.string().transform((v, ctx) => {
+        const origins = v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean);
+        for (const o of origins) {
+          if (!/^https?:\/\/[^/\s]+$/.test(o)) ctx.addIssue({ code: 'custom', message: `${o} is not an origin like https://school.example` });
+        }
+        return origins;
+      }),
+      [] as string[],
+    ),
     retentionDays: read('MARK_RETENTION_DAYS', int('MARK_RETENTION_DAYS', 1, 36_500), null as number | null),
     markPostsPerMinute: read('MARK_POSTS_PER_MINUTE', int('MARK_POSTS_PER_MINUTE', 1, 1_000_000), 600),
     trustProxy: read('TRUST_PROXY', bool, false),
@@ -113,7 +121,10 @@ function readTls(env: NodeJS.ProcessEnv): Config['tls'] {
   }
   if (!cert) throw new ConfigError('TLS_CERT', 'is unset but TLS_KEY is set: give both (PEM file paths)');
   if (!key) throw new ConfigError('TLS_KEY', 'is unset but TLS_CERT is set: give both (PEM file paths)');
-  for (const [name, file, marker] of [['TLS_CERT', cert, 'CERTIFICATE'], ['TLS_KEY', key, 'PRIVATE KEY']] as const) {
+  for (const [name, file, marker] of [
+    ['TLS_CERT', cert, 'CERTIFICATE'],
+    ['TLS_KEY', key, 'PRIVATE KEY'],
+  ] as const) {
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');

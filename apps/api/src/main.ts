@@ -34,7 +34,11 @@ async function main() {
     // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
     // It always runs: an admin may set retention on the Privacy page (MARK_RETENTION_DAYS is the default).
     const privacy = privacyService({ db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 }, config.retentionDays);
-    const purge = () => privacy.purge().then((r) => r.marksDeleted && console.log(`Retention: purged ${r.marksDeleted} marks before ${r.before}`), (e) => console.error('Retention purge failed', e));
+    const purge = () =>
+      privacy.purge().then(
+        (r) => r.marksDeleted && console.log(`Retention: purged ${r.marksDeleted} marks before ${r.before}`),
+        (e) => console.error('Retention purge failed', e),
+      );
     await purge();
     setInterval(purge, 6 * 3_600_000).unref();
   }
@@ -52,7 +56,9 @@ async function main() {
 
 /** Plain http, or https with the configured certificate; the log line names the address to open. */
 function listen(app: Express, config: Config) {
-  const server = config.tls ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) }, app) : http.createServer(app);
+  const server = config.tls
+    ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) }, app)
+    : http.createServer(app);
   server.listen(config.port, config.host, () => {
     const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL';
     const port = (server.address() as AddressInfo).port;

@@ -38,11 +38,14 @@ const freshStudent = async (f: Fixtures, inClass?: string) => {
   if (inClass) await f.api.call('PUT', `/api/classes/${inClass}/students/${id}`);
   return id;
 };
-const freshSession = async (f: Fixtures) => (await f.api.call('POST', `/api/classes/${f.classA}/sessions`, { startsAt: new Date(Date.now() - 60_000 * next()).toISOString() })).body.id as string;
+const freshSession = async (f: Fixtures) =>
+  (await f.api.call('POST', `/api/classes/${f.classA}/sessions`, { startsAt: new Date(Date.now() - 60_000 * next()).toISOString() })).body.id as string;
 const freshMark = async (f: Fixtures) => {
   const student = await freshStudent(f, f.classA);
   const id = uuid();
-  await f.api.call('POST', '/api/attendance', { marks: [{ id, studentId: student, sessionId: f.sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }] });
+  await f.api.call('POST', '/api/attendance', {
+    marks: [{ id, studentId: student, sessionId: f.sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }],
+  });
   return id;
 };
 
@@ -50,36 +53,65 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   health: [PUBLIC, () => ({ method: 'GET', path: '/api/health' })],
   setupStatus: [PUBLIC, () => ({ method: 'GET', path: '/api/auth/setup' })],
   // Public, but refused for everyone once an admin exists.
-  setup: [[403, 403, 403, 403, 403], () => ({ method: 'POST', path: '/api/auth/setup', body: { email: `x${next()}@s.example`, name: 'X', password: 'another long password' } })],
+  setup: [
+    [403, 403, 403, 403, 403],
+    () => ({ method: 'POST', path: '/api/auth/setup', body: { email: `x${next()}@s.example`, name: 'X', password: 'another long password' } }),
+  ],
   signIn: [PUBLIC, () => ({ method: 'POST', path: '/api/auth/sign-in', body: { email: ADMIN.email, password: ADMIN.password } })],
   signOut: [PUBLIC, () => ({ method: 'POST', path: '/api/auth/sign-out' })],
   me: [ANY, () => ({ method: 'GET', path: '/api/auth/me' })],
 
   listUsers: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/users' })],
-  createUser: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/users', body: { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' } })],
-  updateUser: [ADMIN_ONLY, async (f) => {
-    const u = await f.api.call('POST', '/api/users', { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' });
-    return { method: 'PATCH', path: `/api/users/${u.body.id}`, body: { name: 'Renamed' } };
-  }],
-  deleteUser: [ADMIN_ONLY, async (f) => {
-    const u = await f.api.call('POST', '/api/users', { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' });
-    return { method: 'DELETE', path: `/api/users/${u.body.id}` };
-  }],
+  createUser: [
+    ADMIN_ONLY,
+    () => ({ method: 'POST', path: '/api/users', body: { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' } }),
+  ],
+  updateUser: [
+    ADMIN_ONLY,
+    async (f) => {
+      const u = await f.api.call('POST', '/api/users', { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' });
+      return { method: 'PATCH', path: `/api/users/${u.body.id}`, body: { name: 'Renamed' } };
+    },
+  ],
+  deleteUser: [
+    ADMIN_ONLY,
+    async (f) => {
+      const u = await f.api.call('POST', '/api/users', { email: `u${next()}@s.example`, name: 'U', role: 'teacher', password: 'a long password!' });
+      return { method: 'DELETE', path: `/api/users/${u.body.id}` };
+    },
+  ],
   getClassTeachers: [ADMIN_ONLY, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/teachers` })],
-  setClassTeachers: [ADMIN_ONLY, async (f) => ({ method: 'PUT', path: `/api/classes/${f.classB}/teachers`, body: { userIds: (await f.api.call('GET', `/api/classes/${f.classB}/teachers`)).body.userIds } })],
+  setClassTeachers: [
+    ADMIN_ONLY,
+    async (f) => ({
+      method: 'PUT',
+      path: `/api/classes/${f.classB}/teachers`,
+      body: { userIds: (await f.api.call('GET', `/api/classes/${f.classB}/teachers`)).body.userIds },
+    }),
+  ],
 
   listTokens: [STAFF, () => ({ method: 'GET', path: '/api/tokens' })],
   createToken: [STAFF, () => ({ method: 'POST', path: '/api/tokens', body: { name: 'another' } })],
-  deleteToken: [STAFF, async (f, who) => {
-    // Each caller revokes a token of its own (others' token ids are not theirs to revoke).
-    const own = f.tokens[who] && who !== 'device' ? await f.api.call('POST', '/api/tokens', { name: 'to revoke' }, { token: f.tokens[who] }) : null;
-    return { method: 'DELETE', path: `/api/tokens/${own?.body.info.id ?? uuid()}` };
-  }],
+  deleteToken: [
+    STAFF,
+    async (f, who) => {
+      // Each caller revokes a token of its own (others' token ids are not theirs to revoke).
+      const own = f.tokens[who] && who !== 'device' ? await f.api.call('POST', '/api/tokens', { name: 'to revoke' }, { token: f.tokens[who] }) : null;
+      return { method: 'DELETE', path: `/api/tokens/${own?.body.info.id ?? uuid()}` };
+    },
+  ],
 
   listDevices: [STAFF, () => ({ method: 'GET', path: '/api/devices' })],
   createDevice: [CLASS_A_STAFF, (f) => ({ method: 'POST', path: '/api/devices', body: { name: 'Room', classIds: [f.classA] } })],
   // Public: the code is the credential (each caller gets a fresh one).
-  pairDevice: [PUBLIC, async (f) => ({ method: 'POST', path: '/api/devices/pair', body: { code: (await f.api.call('POST', '/api/devices', { name: `Room ${next()}`, classIds: [f.classA] })).body.pairing.code } })],
+  pairDevice: [
+    PUBLIC,
+    async (f) => ({
+      method: 'POST',
+      path: '/api/devices/pair',
+      body: { code: (await f.api.call('POST', '/api/devices', { name: `Room ${next()}`, classIds: [f.classA] })).body.pairing.code },
+    }),
+  ],
   revokeDevice: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/devices/${(await f.api.device([f.classA])).id}` })],
 
   listStudents: [ANY, () => ({ method: 'GET', path: '/api/students' })],
@@ -97,25 +129,50 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   updatePrivacySettings: [ADMIN_ONLY, () => ({ method: 'PATCH', path: '/api/privacy/settings', body: { consentRequired: true } })],
 
   listEmbeddings: [CLASS_A_STUDENT, () => ({ method: 'GET', path: '/api/students/SA/embeddings' })],
-  addEmbeddings: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/students/SA/embeddings', body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`e${counter}`) }] } })],
-  deleteEmbedding: [ADMIN_ONLY, async (f) => {
-    const added = await f.api.call('POST', '/api/students/SA/embeddings', { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`d${counter}`) }] });
-    return { method: 'DELETE', path: `/api/students/SA/embeddings/${added.body.results[0].id}` };
-  }],
+  addEmbeddings: [
+    ADMIN_ONLY,
+    () => ({
+      method: 'POST',
+      path: '/api/students/SA/embeddings',
+      body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`e${counter}`) }] },
+    }),
+  ],
+  deleteEmbedding: [
+    ADMIN_ONLY,
+    async (f) => {
+      const added = await f.api.call('POST', '/api/students/SA/embeddings', {
+        embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`d${counter}`) }],
+      });
+      return { method: 'DELETE', path: `/api/students/SA/embeddings/${added.body.results[0].id}` };
+    },
+  ],
   sync: [ANY, () => ({ method: 'GET', path: '/api/sync?since=0' })],
 
   listClasses: [ANY, () => ({ method: 'GET', path: '/api/classes' })],
   createClass: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/classes', body: { name: `Class ${next()}` } })],
   getClass: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}` })],
   updateClass: [ADMIN_ONLY, (f) => ({ method: 'PATCH', path: `/api/classes/${f.classA}`, body: { name: 'Class A' } })],
-  deleteClass: [ADMIN_ONLY, async (f) => ({ method: 'DELETE', path: `/api/classes/${(await f.api.call('POST', '/api/classes', { name: `Doomed ${next()}` })).body.id}` })],
+  deleteClass: [
+    ADMIN_ONLY,
+    async (f) => ({ method: 'DELETE', path: `/api/classes/${(await f.api.call('POST', '/api/classes', { name: `Doomed ${next()}` })).body.id}` }),
+  ],
   getRoster: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/students` })],
-  setRoster: [ADMIN_ONLY, async (f) => ({ method: 'PUT', path: `/api/classes/${f.classA}/students`, body: { studentIds: (await f.api.call('GET', `/api/classes/${f.classA}/students`)).body.studentIds } })],
+  setRoster: [
+    ADMIN_ONLY,
+    async (f) => ({
+      method: 'PUT',
+      path: `/api/classes/${f.classA}/students`,
+      body: { studentIds: (await f.api.call('GET', `/api/classes/${f.classA}/students`)).body.studentIds },
+    }),
+  ],
   addToRoster: [ADMIN_ONLY, (f) => ({ method: 'PUT', path: `/api/classes/${f.classA}/students/SA` })],
   removeFromRoster: [ADMIN_ONLY, async (f) => ({ method: 'DELETE', path: `/api/classes/${f.classA}/students/${await freshStudent(f, f.classA)}` })],
 
   listSessions: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/sessions` })],
-  createSession: [CLASS_A_STAFF, (f) => ({ method: 'POST', path: `/api/classes/${f.classA}/sessions`, body: { startsAt: '2026-01-05T08:00:00Z', endsAt: '2026-01-05T09:00:00Z' } })],
+  createSession: [
+    CLASS_A_STAFF,
+    (f) => ({ method: 'POST', path: `/api/classes/${f.classA}/sessions`, body: { startsAt: '2026-01-05T08:00:00Z', endsAt: '2026-01-05T09:00:00Z' } }),
+  ],
   currentSession: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/classes/${f.classA}/sessions/current` })],
   getSession: [CLASS_A_READ, (f) => ({ method: 'GET', path: `/api/sessions/${f.sessionA}` })],
   updateSession: [CLASS_A_STAFF, (f) => ({ method: 'PATCH', path: `/api/sessions/${f.sessionA}`, body: { lateAfterMinutes: 10 } })],
@@ -123,7 +180,18 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   clearSessionMarks: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/sessions/${await freshSession(f)}/marks` })],
 
   // A caller outside class A gets 200 with the mark rejected as forbidden: counted as 403 below.
-  postMarks: [CLASS_A_READ, async (f) => ({ method: 'POST', path: '/api/attendance', body: { marks: [{ id: uuid(), studentId: await freshStudent(f, f.classA), sessionId: f.sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }] } })],
+  postMarks: [
+    CLASS_A_READ,
+    async (f) => ({
+      method: 'POST',
+      path: '/api/attendance',
+      body: {
+        marks: [
+          { id: uuid(), studentId: await freshStudent(f, f.classA), sessionId: f.sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' },
+        ],
+      },
+    }),
+  ],
   listMarks: [STAFF, () => ({ method: 'GET', path: '/api/attendance' })],
   updateMark: [CLASS_A_STAFF, (f) => ({ method: 'PATCH', path: `/api/attendance/${f.markA}`, body: { status: 'present' } })],
   deleteMark: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/attendance/${await freshMark(f)}` })],
@@ -162,7 +230,9 @@ describe.each(dialects)('access control on %s', (dialect) => {
     const classB = (await api.call('POST', '/api/classes', { name: 'Class B', studentIds: ['SB'] })).body.id;
     const sessionA = (await api.call('POST', `/api/classes/${classA}/sessions`, {})).body.id;
     const markA = uuid();
-    await api.call('POST', '/api/attendance', { marks: [{ id: markA, studentId: 'SA', sessionId: sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }] });
+    await api.call('POST', '/api/attendance', {
+      marks: [{ id: markA, studentId: 'SA', sessionId: sessionA, deviceId: 'd', markedAt: new Date().toISOString(), method: 'face' }],
+    });
     const tokens: Record<Who, string | null> = {
       anonymous: null,
       device: (await api.device([classA])).token,

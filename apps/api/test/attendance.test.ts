@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, startApi, uuid, type TestApi } from './context.ts';
 
 const mark = (studentId: string, markedAt: string, over: Record<string, unknown> = {}) => ({
-  id: uuid(), studentId, deviceId: 'laptop-1', markedAt, method: 'face', similarity: 0.96, ...over,
+  id: uuid(),
+  studentId,
+  deviceId: 'laptop-1',
+  markedAt,
+  method: 'face',
+  similarity: 0.96,
+  ...over,
 });
 
 describe.each(dialects)('attendance on %s', (dialect) => {
@@ -28,7 +34,15 @@ describe.each(dialects)('attendance on %s', (dialect) => {
     const list = await api.call('GET', '/api/attendance?from=2026-11-20&to=2026-11-20');
     expect(list.body.total).toBe(2);
     const stored = list.body.items.find((m: { id: string }) => m.id === batch[0]!.id);
-    expect(stored).toMatchObject({ studentId: 'S010', studentName: 'Student 10', markedAt: '2026-11-20T08:00:00.000+01:00', day: '2026-11-20', status: 'present', method: 'face', similarity: 0.96 });
+    expect(stored).toMatchObject({
+      studentId: 'S010',
+      studentName: 'Student 10',
+      markedAt: '2026-11-20T08:00:00.000+01:00',
+      day: '2026-11-20',
+      status: 'present',
+      method: 'face',
+      similarity: 0.96,
+    });
   });
 
   it('reports a second mark within the cooldown as a duplicate, and accepts one after it', async () => {
@@ -43,7 +57,11 @@ describe.each(dialects)('attendance on %s', (dialect) => {
     ]);
     // A device that was offline sends an older mark later: still inside the cooldown of a stored one.
     const late = mark('S012', '2026-11-20T09:59:45Z');
-    expect((await api.call('POST', '/api/attendance', { marks: [late] })).body.results[0]).toMatchObject({ status: 'duplicate', reason: 'cooldown', existingId: a.id });
+    expect((await api.call('POST', '/api/attendance', { marks: [late] })).body.results[0]).toMatchObject({
+      status: 'duplicate',
+      reason: 'cooldown',
+      existingId: a.id,
+    });
   });
 
   it('marks a student once per session, late after the threshold, and rejects unknown students and sessions', async () => {
@@ -66,7 +84,10 @@ describe.each(dialects)('attendance on %s', (dialect) => {
       { id: noSession.id, status: 'rejected', reason: 'session-not-found' },
     ]);
     const list = await api.call('GET', `/api/attendance?sessionId=${sid}`);
-    expect(list.body.items.map((m: { studentId: string; classId: string }) => [m.studentId, m.classId]).sort()).toEqual([['S001', classId], ['S002', classId]]);
+    expect(list.body.items.map((m: { studentId: string; classId: string }) => [m.studentId, m.classId]).sort()).toEqual([
+      ['S001', classId],
+      ['S002', classId],
+    ]);
   });
 
   it('refuses a malformed batch as a whole', async () => {
@@ -112,7 +133,13 @@ describe.each(dialects)('attendance on %s', (dialect) => {
 
   it('counts present, late, excused and absent per day and class', async () => {
     const c = await api.call('POST', '/api/classes', { name: 'Stats class', studentIds: ['S021', 'S022', 'S023', 'S024', 'S025'] });
-    const sid = (await api.call('POST', `/api/classes/${c.body.id}/sessions`, { startsAt: '2026-11-23T08:00:00+01:00', endsAt: '2026-11-23T09:00:00+01:00', lateAfterMinutes: 10 })).body.id;
+    const sid = (
+      await api.call('POST', `/api/classes/${c.body.id}/sessions`, {
+        startsAt: '2026-11-23T08:00:00+01:00',
+        endsAt: '2026-11-23T09:00:00+01:00',
+        lateAfterMinutes: 10,
+      })
+    ).body.id;
     await api.call('POST', '/api/attendance', {
       marks: [
         mark('S021', '2026-11-23T08:01:00+01:00', { sessionId: sid }),
@@ -122,19 +149,43 @@ describe.each(dialects)('attendance on %s', (dialect) => {
       ],
     });
     const stats = await api.call('GET', `/api/stats/daily?from=2026-11-23&to=2026-11-23&classId=${c.body.id}`);
-    expect(stats.body.days).toEqual([{ day: '2026-11-23', classId: c.body.id, className: 'Stats class', rosterSize: 5, present: 2, late: 1, excused: 1, absent: 1, rate: 0.6, absentStudents: [{ studentId: 'S025', name: 'Student 25' }] }]);
+    expect(stats.body.days).toEqual([
+      {
+        day: '2026-11-23',
+        classId: c.body.id,
+        className: 'Stats class',
+        rosterSize: 5,
+        present: 2,
+        late: 1,
+        excused: 1,
+        absent: 1,
+        rate: 0.6,
+        absentStudents: [{ studentId: 'S025', name: 'Student 25' }],
+      },
+    ]);
     const school = await api.call('GET', '/api/stats/daily?from=2026-11-23&to=2026-11-23');
-    expect(school.body.days.find((d: { classId: string | null }) => d.classId === null)).toMatchObject({ rosterSize: 30, present: 2, late: 1, excused: 1, absent: 26 });
+    expect(school.body.days.find((d: { classId: string | null }) => d.classId === null)).toMatchObject({
+      rosterSize: 30,
+      present: 2,
+      late: 1,
+      excused: 1,
+      absent: 26,
+    });
     expect((await api.call('GET', '/api/stats/daily?from=2026-13-01&to=2026-11-23')).status).toBe(400);
   });
 
   it('leaves exactly one mark per student per session under 20 parallel overlapping batches', async () => {
-    const c = await api.call('POST', '/api/classes', { name: 'Concurrency', studentIds: Array.from({ length: 30 }, (_, i) => `S${String(i + 1).padStart(3, '0')}`) });
+    const c = await api.call('POST', '/api/classes', {
+      name: 'Concurrency',
+      studentIds: Array.from({ length: 30 }, (_, i) => `S${String(i + 1).padStart(3, '0')}`),
+    });
     const sid = (await api.call('POST', `/api/classes/${c.body.id}/sessions`, {})).body.id;
     const now = Date.now();
     // Every device sees the same 30 students (new mark ids each), and devices resend each other's batches.
     const batches = Array.from({ length: 20 }, (_, d) =>
-      Array.from({ length: 30 }, (_, i) => mark(`S${String(((i + d) % 30) + 1).padStart(3, '0')}`, new Date(now + d * 1000 + i).toISOString(), { sessionId: sid, deviceId: `laptop-${d}` })),
+      Array.from({ length: 30 }, (_, i) =>
+        mark(`S${String(((i + d) % 30) + 1).padStart(3, '0')}`, new Date(now + d * 1000 + i).toISOString(), { sessionId: sid, deviceId: `laptop-${d}` }),
+      ),
     );
     const shared = batches[0]!;
     const responses = await Promise.all(batches.map((b, d) => api.call('POST', '/api/attendance', { marks: d % 2 ? [...b, ...shared.slice(0, 5)] : b })));

@@ -11,7 +11,11 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
   let classA: string;
   let classB: string;
   beforeAll(async () => {
-    api = await startApi(dialect, { throttle: { windowMs: 60_000, perPair: 3, perAccount: 3, perAddress: 50, baseDelayMs: 60_000, maxDelayMs: 60_000 }, corsOrigins: ['https://portal.school.example'], markPostsPerMinute: 1000 });
+    api = await startApi(dialect, {
+      throttle: { windowMs: 60_000, perPair: 3, perAccount: 3, perAddress: 50, baseDelayMs: 60_000, maxDelayMs: 60_000 },
+      corsOrigins: ['https://portal.school.example'],
+      markPostsPerMinute: 1000,
+    });
     for (const id of ['SA1', 'SA2', 'SB1']) await api.call('POST', '/api/students', { studentId: id, name: `Name ${id}` });
     classA = (await api.call('POST', '/api/classes', { name: 'A', studentIds: ['SA1', 'SA2'] })).body.id;
     classB = (await api.call('POST', '/api/classes', { name: 'B', studentIds: ['SB1'] })).body.id;
@@ -23,15 +27,32 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
 
   it('offers the first-run setup only while no admin exists', async () => {
     const { database, drop } = await freshDatabase(dialect);
-    const { app, hub } = createApp({ config: { cooldownSeconds: 60, bodyLimit: '1mb', webDist: null, logRequests: false, corsOrigins: [], retentionDays: null, markPostsPerMinute: 100, trustProxy: false }, database, log: () => {} });
+    const { app, hub } = createApp({
+      config: {
+        cooldownSeconds: 60,
+        bodyLimit: '1mb',
+        webDist: null,
+        logRequests: false,
+        corsOrigins: [],
+        retentionDays: null,
+        markPostsPerMinute: 100,
+        trustProxy: false,
+      },
+      database,
+      log: () => {},
+    });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-    const post = (body: unknown) => fetch(`${base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(await (await fetch(`${base}/api/auth/setup`)).json()).toEqual({ needsAdmin: true });
     expect((await fetch(`${base}/api/students`)).status).toBe(401);
     expect((await post({ email: 'a@s.example', name: 'A', password: 'short' })).status).toBe(400);
-    const [one, two] = await Promise.all([post({ email: 'a@s.example', name: 'A', password: 'long enough pass' }), post({ email: 'b@s.example', name: 'B', password: 'long enough pass' })]);
+    const [one, two] = await Promise.all([
+      post({ email: 'a@s.example', name: 'A', password: 'long enough pass' }),
+      post({ email: 'b@s.example', name: 'B', password: 'long enough pass' }),
+    ]);
     expect([one.status, two.status].sort()).toEqual([201, 403]);
     expect(await (await fetch(`${base}/api/auth/setup`)).json()).toEqual({ needsAdmin: false });
     hub.stop();
@@ -93,7 +114,9 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
     const me = (await api.call('GET', '/api/auth/me')).body.actor.user.id;
     expect((await api.call('PATCH', `/api/users/${me}`, { role: 'teacher' })).body.error.code).toBe('forbidden');
     expect((await api.call('DELETE', `/api/users/${me}`)).body.error.code).toBe('forbidden');
-    expect((await api.call('POST', '/api/users', { email: ADMIN.email, name: 'Dup', role: 'teacher', password: 'long enough pass' })).body.error.code).toBe('duplicate-email');
+    expect((await api.call('POST', '/api/users', { email: ADMIN.email, name: 'Dup', role: 'teacher', password: 'long enough pass' })).body.error.code).toBe(
+      'duplicate-email',
+    );
   });
 
   it('shows a teacher only their own classes, students and marks', async () => {
@@ -103,16 +126,25 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
     expect((await api.call('GET', '/api/students', undefined, as)).body.items.map((s: { studentId: string }) => s.studentId)).toEqual(['SB1']);
     expect((await api.call('GET', `/api/students?classId=${classA}`, undefined, as)).status).toBe(403);
     const sA = (await api.call('POST', `/api/classes/${classA}/sessions`, {})).body.id;
-    await api.call('POST', '/api/attendance', { marks: [{ id: uuid(), studentId: 'SA1', sessionId: sA, deviceId: 'x', markedAt: new Date().toISOString(), method: 'face' }] });
+    await api.call('POST', '/api/attendance', {
+      marks: [{ id: uuid(), studentId: 'SA1', sessionId: sA, deviceId: 'x', markedAt: new Date().toISOString(), method: 'face' }],
+    });
     expect((await api.call('GET', '/api/attendance', undefined, as)).body.total).toBe(0);
     expect((await api.call('GET', `/api/attendance?sessionId=${sA}`, undefined, as)).status).toBe(403);
     const stats = await api.call('GET', '/api/stats/daily?from=2000-01-01&to=2100-01-01', undefined, as);
     expect(stats.body.days.every((d: { classId: string | null }) => d.classId === classB)).toBe(true);
     // A day mark (no session) only for a student on the teacher's roster; another's answers like an unknown id.
-    const day = await api.call('POST', '/api/attendance', { marks: [
-      { id: uuid(), studentId: 'SA2', deviceId: 'x', markedAt: new Date().toISOString(), method: 'manual' },
-      { id: uuid(), studentId: 'SB1', deviceId: 'x', markedAt: new Date().toISOString(), method: 'manual' },
-    ] }, as);
+    const day = await api.call(
+      'POST',
+      '/api/attendance',
+      {
+        marks: [
+          { id: uuid(), studentId: 'SA2', deviceId: 'x', markedAt: new Date().toISOString(), method: 'manual' },
+          { id: uuid(), studentId: 'SB1', deviceId: 'x', markedAt: new Date().toISOString(), method: 'manual' },
+        ],
+      },
+      as,
+    );
     expect(day.body.results.map((r: { status: string; reason?: string }) => r.reason ?? r.status)).toEqual(['student-not-found', 'accepted']);
   });
 
@@ -165,7 +197,10 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
     expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
     const evil = await fetch(`${api.base}/api/health`, { headers: { origin: 'https://evil.example' } });
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${api.base}/api/attendance`, { method: 'OPTIONS', headers: { origin: 'https://portal.school.example', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${api.base}/api/attendance`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://portal.school.example', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
   });
 });
@@ -179,7 +214,13 @@ describe.each(dialects)('limits and retention on %s', (dialect) => {
   afterAll(() => api.close());
 
   it('rate-limits mark posting per caller with Retry-After', async () => {
-    const post = (token?: string | null) => api.call('POST', '/api/attendance', { marks: [{ id: uuid(), studentId: 'R1', deviceId: 'x', markedAt: '2019-01-01T00:00:00Z', method: 'manual' }] }, token === undefined ? {} : { token });
+    const post = (token?: string | null) =>
+      api.call(
+        'POST',
+        '/api/attendance',
+        { marks: [{ id: uuid(), studentId: 'R1', deviceId: 'x', markedAt: '2019-01-01T00:00:00Z', method: 'manual' }] },
+        token === undefined ? {} : { token },
+      );
     for (let i = 0; i < 3; i++) expect((await post()).status).toBe(200);
     const limited = await post();
     expect(limited.status).toBe(429);

@@ -22,7 +22,10 @@ describe.each(dialects)('classes and sessions on %s', (dialect) => {
     expect(list.body.items.map((x: { name: string }) => x.name)).toEqual(['Art & Design', 'Biology 7B']);
     expect((await api.call('DELETE', `/api/classes/${other.body.id}`)).body).toEqual({ ok: true });
     expect((await api.call('GET', `/api/classes/${other.body.id}`)).body.error.code).toBe('class-not-found');
-    expect((await api.call('POST', '/api/classes', { name: 'Ghosts', studentIds: ['A1', 'NOPE'] })).body.error).toMatchObject({ code: 'student-not-found', details: { missing: ['NOPE'] } });
+    expect((await api.call('POST', '/api/classes', { name: 'Ghosts', studentIds: ['A1', 'NOPE'] })).body.error).toMatchObject({
+      code: 'student-not-found',
+      details: { missing: ['NOPE'] },
+    });
     expect((await api.call('GET', '/api/classes')).body.items).toHaveLength(1);
   });
 

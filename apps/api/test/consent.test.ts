@@ -31,7 +31,13 @@ describe.each(dialects)('consent on %s', (dialect) => {
     const recorded = await api.call('POST', '/api/students/GR/consent', { status: 'granted', onBehalfOf: 'parent', note: 'paper form 2026/14' });
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ studentId: 'GR', status: 'granted', cameraFree: false });
-    expect(recorded.body.history[0]).toMatchObject({ status: 'granted', onBehalfOf: 'parent', note: 'paper form 2026/14', recordedBy: { name: 'Head Admin' }, embeddingsDeleted: 0 });
+    expect(recorded.body.history[0]).toMatchObject({
+      status: 'granted',
+      onBehalfOf: 'parent',
+      note: 'paper form 2026/14',
+      recordedBy: { name: 'Head Admin' },
+      embeddingsDeleted: 0,
+    });
     expect((await enrol(api, 'GR', 3)).status).toBe(201);
     expect((await api.call('GET', '/api/students/GR')).body).toMatchObject({ consent: 'granted', cameraFree: false, embeddingCount: 1 });
   });
@@ -43,7 +49,10 @@ describe.each(dialects)('consent on %s', (dialect) => {
     const target = new MemorySyncTarget();
     const client = fetchTransport({ baseUrl: api.base, token: device.token, timeoutMs: 20_000 });
     await pullSync(client, target);
-    const held = [...target.embeddings.values()].filter((e) => e.studentId === 'WD').map((e) => e.id).sort();
+    const held = [...target.embeddings.values()]
+      .filter((e) => e.studentId === 'WD')
+      .map((e) => e.id)
+      .sort();
     expect(held).toHaveLength(3);
     expect(target.students.get('WD')).toMatchObject({ consent: 'granted', cameraFree: false });
 
@@ -86,17 +95,29 @@ describe.each(dialects)('consent on %s', (dialect) => {
       ],
     });
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r: { studentId: string; outcome: string }) => [r.studentId, r.outcome])).toEqual([['GR', 'unchanged'], ['RF', 'recorded'], ['GHOST', 'not-found']]);
+    expect(res.body.results.map((r: { studentId: string; outcome: string }) => [r.studentId, r.outcome])).toEqual([
+      ['GR', 'unchanged'],
+      ['RF', 'recorded'],
+      ['GHOST', 'not-found'],
+    ]);
     const report = await api.call('GET', `/api/privacy/consent?classId=${classId}`);
     expect(report.body.counts).toEqual({ 'not-asked': 1, granted: 1, refused: 1, withdrawn: 2 });
     expect(report.body.classes).toEqual([{ id: classId, name: '7B', counts: { 'not-asked': 1, granted: 1, refused: 1, withdrawn: 2 } }]);
-    expect(report.body.students.find((s: { studentId: string }) => s.studentId === 'RF')).toMatchObject({ status: 'refused', cameraFree: true, onBehalfOf: 'parent', note: 'letter of 3 March' });
+    expect(report.body.students.find((s: { studentId: string }) => s.studentId === 'RF')).toMatchObject({
+      status: 'refused',
+      cameraFree: true,
+      onBehalfOf: 'parent',
+      note: 'letter of 3 March',
+    });
     expect(report.body.students.find((s: { studentId: string }) => s.studentId === 'NA')).toMatchObject({ status: 'not-asked', recordedAt: null });
   });
 
   it('includes the consent history in the subject export', async () => {
     const exp = await api.call('GET', '/api/students/WD/export');
-    expect(exp.body.consentHistory.map((h: { status: string; embeddingsDeleted: number }) => [h.status, h.embeddingsDeleted])).toEqual([['granted', 0], ['withdrawn', 3]]);
+    expect(exp.body.consentHistory.map((h: { status: string; embeddingsDeleted: number }) => [h.status, h.embeddingsDeleted])).toEqual([
+      ['granted', 0],
+      ['withdrawn', 3],
+    ]);
   });
 
   it('lets only an admin switch the policy, audits the switch, and re-sends the students it makes camera-free or not', async () => {
@@ -111,7 +132,9 @@ describe.each(dialects)('consent on %s', (dialect) => {
     const off = await api.call('PATCH', '/api/privacy/settings', { consentRequired: false });
     expect(off.status).toBe(200);
     expect(off.body.consentRequired).toBe(false);
-    expect(off.body.history).toEqual([expect.objectContaining({ key: 'consent.required', before: 'true', after: 'false', by: expect.objectContaining({ name: 'Head Admin' }) })]);
+    expect(off.body.history).toEqual([
+      expect.objectContaining({ key: 'consent.required', before: 'true', after: 'false', by: expect.objectContaining({ name: 'Head Admin' }) }),
+    ]);
     const delta = (await api.call('GET', `/api/sync?since=${revision}`)).body;
     expect(delta.students.upserted).toEqual([expect.objectContaining({ studentId: 'NA', consent: 'not-asked', cameraFree: false })]);
 
@@ -122,7 +145,11 @@ describe.each(dialects)('consent on %s', (dialect) => {
     expect((await api.call('PATCH', '/api/privacy/settings', { consentRequired: false })).body.history).toHaveLength(1);
     const on = await api.call('PATCH', '/api/privacy/settings', { consentRequired: true, retentionDays: 365 });
     expect(on.body).toMatchObject({ consentRequired: true, retentionDays: 365, retentionFromDefault: false });
-    expect(on.body.history.map((h: { key: string; after: string }) => [h.key, h.after]).sort()).toEqual([['consent.required', 'false'], ['consent.required', 'true'], ['marks.retentionDays', '365']]);
+    expect(on.body.history.map((h: { key: string; after: string }) => [h.key, h.after]).sort()).toEqual([
+      ['consent.required', 'false'],
+      ['consent.required', 'true'],
+      ['marks.retentionDays', '365'],
+    ]);
     expect((await api.call('GET', '/api/students/NA')).body).toMatchObject({ cameraFree: true });
   });
 });
@@ -138,7 +165,9 @@ describe.each(dialects)('retention setting on %s', (dialect) => {
     expect((await api.call('GET', '/api/privacy/settings')).body).toMatchObject({ retentionDays: 30, retentionDefaultDays: 30, retentionFromDefault: true });
     await api.call('POST', '/api/students', { studentId: 'OLD', name: 'Old Marks' });
     const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
-    await api.call('POST', '/api/attendance', { marks: [40, 100].map((d) => ({ id: crypto.randomUUID(), studentId: 'OLD', deviceId: 'd', markedAt: daysAgo(d), method: 'manual' })) });
+    await api.call('POST', '/api/attendance', {
+      marks: [40, 100].map((d) => ({ id: crypto.randomUUID(), studentId: 'OLD', deviceId: 'd', markedAt: daysAgo(d), method: 'manual' })),
+    });
     // An admin keeps marks for 60 days: only the 100-day-old one goes.
     await api.call('PATCH', '/api/privacy/settings', { retentionDays: 60 });
     expect((await api.call('POST', '/api/admin/purge')).body.marksDeleted).toBe(1);

@@ -104,13 +104,23 @@ async function listen(options: AppOptions) {
 
 export const ADMIN = { email: 'admin@school.example', name: 'Head Admin', password: 'correct horse battery staple' };
 
-export async function startApi(dialect: Dialect, overrides: Partial<AppOptions['config']> & { eventPollMs?: number; throttle?: AppOptions['throttle'] } = {}): Promise<TestApi> {
+export async function startApi(
+  dialect: Dialect,
+  overrides: Partial<AppOptions['config']> & { eventPollMs?: number; throttle?: AppOptions['throttle'] } = {},
+): Promise<TestApi> {
   const { database, drop, url } = await freshDatabase(dialect);
   const { eventPollMs, throttle, ...config } = overrides;
   const options: AppOptions = {
     config: {
-      cooldownSeconds: 60, bodyLimit: '1mb', webDist: null, logRequests: false, corsOrigins: [], retentionDays: null,
-      markPostsPerMinute: 100_000, trustProxy: false, ...config,
+      cooldownSeconds: 60,
+      bodyLimit: '1mb',
+      webDist: null,
+      logRequests: false,
+      corsOrigins: [],
+      retentionDays: null,
+      markPostsPerMinute: 100_000,
+      trustProxy: false,
+      ...config,
     },
     ...(throttle && { throttle }),
     database,
@@ -122,23 +132,23 @@ export async function startApi(dialect: Dialect, overrides: Partial<AppOptions['
   const others: { close: () => Promise<void> }[] = [];
   let adminToken = '';
   const call: TestApi['call'] = async (method, p, body, init = {}) => {
-      const headers: Record<string, string> = { ...init.headers };
-      const token = init.token === undefined ? adminToken : init.token;
-      if (token) headers.authorization ??= `Bearer ${token}`;
-      let payload: string | undefined = init.raw;
-      if (body !== undefined) {
-        payload = JSON.stringify(body);
-        headers['content-type'] ??= 'application/json';
-      } else if (init.raw !== undefined) headers['content-type'] ??= 'application/json';
-      const res = await fetch(first.base + p, { method, headers, ...(payload !== undefined && { body: payload }) });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        /* not JSON: keep the text */
-      }
-      return { status: res.status, body: parsed, headers: res.headers };
+    const headers: Record<string, string> = { ...init.headers };
+    const token = init.token === undefined ? adminToken : init.token;
+    if (token) headers.authorization ??= `Bearer ${token}`;
+    let payload: string | undefined = init.raw;
+    if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    } else if (init.raw !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(first.base + p, { method, headers, ...(payload !== undefined && { body: payload }) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
   };
   const setup = await call('POST', '/api/auth/setup', ADMIN, { token: null });
   if (setup.status !== 201) throw new Error(`setup failed: ${JSON.stringify(setup.body)}`);
@@ -203,10 +213,15 @@ export function vectorB64(dim: number, seed = 1, mutate?: (v: Float32Array) => v
   return Buffer.from(bytes).toString('base64');
 }
 
-export const hash = (n: number | string) => String(n).padStart(64, '0').slice(-64).replace(/[^0-9a-f]/g, 'a');
+export const hash = (n: number | string) =>
+  String(n)
+    .padStart(64, '0')
+    .slice(-64)
+    .replace(/[^0-9a-f]/g, 'a');
 
 /** Records granted consent (for a parent) for these students: what a school does before enrolling faces. */
 export async function grantConsent(api: TestApi, ...studentIds: string[]): Promise<void> {
   const res = await api.call('POST', '/api/consent', { entries: studentIds.map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) });
-  if (res.status !== 200 || res.body.results.some((r: { outcome: string }) => r.outcome === 'not-found')) throw new Error(`grantConsent failed: ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 || res.body.results.some((r: { outcome: string }) => r.outcome === 'not-found'))
+    throw new Error(`grantConsent failed: ${JSON.stringify(res.body)}`);
 }

@@ -5,7 +5,13 @@ import { dialects, grantConsent, hash, startApi, vectorB64, type TestApi } from 
 
 const FACEAPI = 'faceapi-resnet@1.7.15';
 const FACERES = 'human-faceres@3.3.6';
-const emb = (seed: number, over: Record<string, unknown> = {}) => ({ modelId: FACEAPI, vector: vectorB64(128, seed), quality: 0.8, sourceHash: hash(seed), ...over });
+const emb = (seed: number, over: Record<string, unknown> = {}) => ({
+  modelId: FACEAPI,
+  vector: vectorB64(128, seed),
+  quality: 0.8,
+  sourceHash: hash(seed),
+  ...over,
+});
 
 describe.each(dialects)('embeddings on %s', (dialect) => {
   let api: TestApi;
@@ -17,7 +23,9 @@ describe.each(dialects)('embeddings on %s', (dialect) => {
   afterAll(() => api.close());
 
   it('stores several embeddings, unit length, as float32 bytes, and lists them', async () => {
-    const res = await api.call('POST', '/api/students/S001/embeddings', { embeddings: [emb(1), emb(2), { ...emb(3), modelId: FACERES, vector: vectorB64(1024, 3) }] });
+    const res = await api.call('POST', '/api/students/S001/embeddings', {
+      embeddings: [emb(1), emb(2), { ...emb(3), modelId: FACERES, vector: vectorB64(1024, 3) }],
+    });
     expect(res.status).toBe(201);
     expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'created', 'created']);
 
@@ -110,7 +118,9 @@ describe.each(dialects)('embeddings on %s', (dialect) => {
     expect(full.body.error.code).toBe('learned-embeddings-full');
     expect((await api.call('GET', '/api/students/S050')).body.embeddingCount).toBe(7);
     // A photo is never capped; a learned one already held is a duplicate, not a new one.
-    expect((await api.call('POST', '/api/students/S050/embeddings', { embeddings: [emb(57), learned(51)] })).body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'duplicate']);
+    expect(
+      (await api.call('POST', '/api/students/S050/embeddings', { embeddings: [emb(57), learned(51)] })).body.results.map((r: { status: string }) => r.status),
+    ).toEqual(['created', 'duplicate']);
 
     // Removing a learned embedding makes room again.
     expect((await api.call('DELETE', `/api/students/S050/embeddings/${sighting.id}`)).status).toBe(200);
@@ -118,7 +128,9 @@ describe.each(dialects)('embeddings on %s', (dialect) => {
   });
 
   it('refuses a learned embedding with an unknown way of confirming', async () => {
-    const res = await api.call('POST', '/api/students/S001/embeddings', { embeddings: [emb(60, { learned: { deviceId: 'x', how: 'guessed', sightedAt: '2026-11-27T08:55:12.000Z' } })] });
+    const res = await api.call('POST', '/api/students/S001/embeddings', {
+      embeddings: [emb(60, { learned: { deviceId: 'x', how: 'guessed', sightedAt: '2026-11-27T08:55:12.000Z' } })],
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation-failed');
   });

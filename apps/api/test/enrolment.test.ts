@@ -27,7 +27,9 @@ describe.each(dialects)('enrolment on %s', (dialect) => {
     await api.client.createStudent({ body: folder });
     await grantConsent(api, 'S060');
     const count = MAX_EMBEDDINGS_PER_POST + 11;
-    const embeddings = Array.from({ length: count }, (_, i) => toNewEmbedding({ modelId: 'faceapi-resnet@1.7.15', vector: face(i + 1), quality: 0.8, sourceHash: hash(i + 1) }));
+    const embeddings = Array.from({ length: count }, (_, i) =>
+      toNewEmbedding({ modelId: 'faceapi-resnet@1.7.15', vector: face(i + 1), quality: 0.8, sourceHash: hash(i + 1) }),
+    );
 
     // One request with all of them is refused: that is what the folder import used to send.
     const whole = await api.client.addEmbeddings({ params: { studentId: 'S060' }, body: { embeddings } }).catch((e: unknown) => e);

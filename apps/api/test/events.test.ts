@@ -70,7 +70,9 @@ describe.each(dialects)('live events on %s', (dialect) => {
     await stream.ready;
     await new Promise((r) => setTimeout(r, 200)); // let the hub take its starting position
     const id = uuid();
-    await api.call('POST', '/api/attendance', { marks: [{ id, studentId: 'E1', deviceId: 'laptop-9', markedAt: new Date().toISOString(), method: 'face', similarity: 0.97 }] });
+    await api.call('POST', '/api/attendance', {
+      marks: [{ id, studentId: 'E1', deviceId: 'laptop-9', markedAt: new Date().toISOString(), method: 'face', similarity: 0.97 }],
+    });
     await stream.until((r) => r.some((e) => e.event.type === 'mark.accepted'));
     const got = stream.received.find((e) => e.event.type === 'mark.accepted')!;
     expect(got.event).toMatchObject({ type: 'mark.accepted', mark: { id, studentId: 'E1', studentName: 'Eve', deviceId: 'laptop-9' } });
@@ -102,10 +104,12 @@ describe.each(dialects)('live events on %s', (dialect) => {
     const other = uuid();
     const own = uuid();
     const at = new Date(Date.now() + 3_600_000).toISOString();
-    await api.call('POST', '/api/attendance', { marks: [
-      { id: other, studentId: 'E1', sessionId: sTheirs, deviceId: 'x', markedAt: at, method: 'face' },
-      { id: own, studentId: 'E3', sessionId: sMine, deviceId: 'x', markedAt: at, method: 'face' },
-    ] });
+    await api.call('POST', '/api/attendance', {
+      marks: [
+        { id: other, studentId: 'E1', sessionId: sTheirs, deviceId: 'x', markedAt: at, method: 'face' },
+        { id: own, studentId: 'E3', sessionId: sMine, deviceId: 'x', markedAt: at, method: 'face' },
+      ],
+    });
     await stream.until((r) => r.some((e) => e.event.type === 'mark.accepted'));
     await new Promise((r) => setTimeout(r, 300));
     const marks = stream.received.filter((e) => e.event.type === 'mark.accepted').map((e) => (e.event as { mark: { id: string } }).mark.id);

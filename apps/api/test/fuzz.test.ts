@@ -18,10 +18,41 @@ function prng(seed: number) {
 }
 
 const HOSTILE: unknown[] = [
-  null, true, -1, 0, 1e308, -1e308, 2 ** 63, Number.MAX_SAFE_INTEGER + 2, 1.5, '', ' ', 'x'.repeat(10_000),
-  "' OR '1'='1", "Robert'); DROP TABLE students;--", '"; SELECT SLEEP(5); --', '\\', '%', '_', '\u0000', '\ud800', '💥'.repeat(100),
-  '../../../../etc/passwd', '<script>alert(1)</script>', '{{7*7}}', '${jndi:ldap://x}', [], [1, 2, 3], {}, { $gt: '' }, { __proto__: { admin: true } },
-  '2026-02-30T10:00:00Z', '9999-99-99', 'NaN', 'Infinity', '-0',
+  null,
+  true,
+  -1,
+  0,
+  1e308,
+  -1e308,
+  2 ** 63,
+  Number.MAX_SAFE_INTEGER + 2,
+  1.5,
+  '',
+  ' ',
+  'x'.repeat(10_000),
+  "' OR '1'='1",
+  "Robert'); DROP TABLE students;--",
+  '"; SELECT SLEEP(5); --',
+  '\\',
+  '%',
+  '_',
+  '\u0000',
+  '\ud800',
+  '💥'.repeat(100),
+  '../../../../etc/passwd',
+  '<script>alert(1)</script>',
+  '{{7*7}}',
+  '${jndi:ldap://x}',
+  [],
+  [1, 2, 3],
+  {},
+  { $gt: '' },
+  { __proto__: { admin: true } },
+  '2026-02-30T10:00:00Z',
+  '9999-99-99',
+  'NaN',
+  'Infinity',
+  '-0',
 ];
 const PATH_TRICKS = ['..%2F..%2Fetc%2Fpasswd', '%00', '%2e%2e', 'a'.repeat(300), "S001'--", '%E0%A4%A', '..', '%252e', '😀', 'null'];
 
@@ -79,10 +110,13 @@ const TEMPLATES: Record<string, Record<string, unknown>> = {
 function rawRequest(base: string, method: string, path: string, body: Buffer, headers: Record<string, string>) {
   const url = new URL(path, base);
   return new Promise<number>((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { 'content-length': String(body.length), ...headers } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, method, path: url.pathname + url.search, headers: { 'content-length': String(body.length), ...headers } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -93,7 +127,21 @@ const TABLES = ['students', 'face_embeddings', 'classes', 'class_students', 'cla
 describe.each(dialects)('hostile input on %s', (dialect) => {
   let api: TestApi;
   const counts = async () =>
-    Object.fromEntries(await Promise.all(TABLES.map(async (t) => [t, Number((await api.database.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)])));
+    Object.fromEntries(
+      await Promise.all(
+        TABLES.map(async (t) => [
+          t,
+          Number(
+            (
+              await api.database.db
+                .selectFrom(t)
+                .select((eb) => eb.fn.countAll<number>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          ),
+        ]),
+      ),
+    );
   beforeAll(async () => {
     api = await startApi(dialect, { bodyLimit: '256kb' });
     await api.call('POST', '/api/students', { studentId: 'S1', name: 'One' });
@@ -112,7 +160,10 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
       if (def.stream) continue;
       for (let i = 0; i < 12; i++) {
         const path = def.path.replace(/:([A-Za-z]+)/g, () => (rand() < 0.7 ? PATH_TRICKS[Math.floor(rand() * PATH_TRICKS.length)]! : uuid()));
-        const query = def.method === 'GET' && rand() < 0.5 ? `?${['q', 'limit', 'offset', 'since', 'from', 'to', 'classId', 'x'][Math.floor(rand() * 8)]}=${enc(String(HOSTILE[Math.floor(rand() * HOSTILE.length)]))}` : '';
+        const query =
+          def.method === 'GET' && rand() < 0.5
+            ? `?${['q', 'limit', 'offset', 'since', 'from', 'to', 'classId', 'x'][Math.floor(rand() * 8)]}=${enc(String(HOSTILE[Math.floor(rand() * HOSTILE.length)]))}`
+            : '';
         const template = TEMPLATES[name];
         const body = def.method === 'GET' ? undefined : template ? mutate(rand, template) : rand() < 0.3 ? { unexpected: true } : undefined;
         const res = await api.call(def.method, path + query, body, rand() < 0.2 ? { token: null } : {});
@@ -126,7 +177,10 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     seen(await post('/api/students', `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`), 'deeply nested');
     seen(await post('/api/students', `[${'1,'.repeat(200_000)}1]`), 'enormous');
     seen(await post('/api/students', Buffer.from([0x7b, 0x22, 0x73, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d])), 'invalid utf-8');
-    seen(await post('/api/students', Buffer.concat([Buffer.from('{"studentId":"U1","name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])), 'invalid utf-8 in a value');
+    seen(
+      await post('/api/students', Buffer.concat([Buffer.from('{"studentId":"U1","name":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')])),
+      'invalid utf-8 in a value',
+    );
     seen(await post('/api/students', '{"studentId":"N1","name":"x","name":"y","__proto__":{"x":1}}'), 'duplicate keys and __proto__');
     seen(await post('/api/students', '{"studentId": 1e999, "name": "x"}'), 'number overflow');
     seen(await post('/api/students', '{"studentId":"S2","name":"x"}', { 'content-type': 'application/json; charset=latin1' }), 'charset');

@@ -61,15 +61,46 @@ describe('the built API over https', () => {
   let redirectPort: number;
   beforeAll(async () => {
     execFileSync('node', ['build.mjs'], { cwd: API_DIR });
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2', '-subj', '/CN=localhost',
-      '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
     fs.mkdirSync(web);
     fs.writeFileSync(path.join(web, 'index.html'), '<!doctype html><title>Rollcall</title>');
     port = await freePort();
     redirectPort = await freePort();
     api = spawn('node', [path.join(API_DIR, 'dist/main.js')], {
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`, PORT: String(port), HOST: '127.0.0.1',
-        TLS_CERT: cert, TLS_KEY: key, HTTP_REDIRECT_PORT: String(redirectPort), WEB_DIST: web, LOG_REQUESTS: 'false' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: `sqlite:${path.join(dir, 'db.sqlite')}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        TLS_CERT: cert,
+        TLS_KEY: key,
+        HTTP_REDIRECT_PORT: String(redirectPort),
+        WEB_DIST: web,
+        LOG_REQUESTS: 'false',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await waitForLines(api, /Redirecting http on port \d+/, /listening on https:\/\/localhost:\d+/);
@@ -87,7 +118,11 @@ describe('the built API over https', () => {
     expect(health.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     const app = await request(`https://localhost:${port}/take-attendance`, ca);
     expect([app.status, app.body]).toEqual([200, '<!doctype html><title>Rollcall</title>']);
-    const setup = await request(`https://localhost:${port}/api/auth/setup`, ca, { method: 'POST', body: JSON.stringify(ADMIN), headers: { 'content-type': 'application/json' } });
+    const setup = await request(`https://localhost:${port}/api/auth/setup`, ca, {
+      method: 'POST',
+      body: JSON.stringify(ADMIN),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(setup.status).toBe(201);
     expect(String(setup.headers['set-cookie'])).toMatch(/;\s*Secure/i);
     // Not trusted without the certificate: a laptop must trust it (README).
@@ -100,42 +135,67 @@ describe('the built API over https', () => {
     expect(res.headers.location).toBe(`https://localhost:${port}/take-attendance?x=1`);
   });
 
-  it.runIf(fs.existsSync(CADDY))('is reached through Caddy with tls internal, with Secure cookies via TRUST_PROXY', async () => {
-    // A second, plain-http instance behind Caddy, as in docker-compose.yml.
-    const inner = await freePort();
-    const outer = await freePort();
-    const behind = spawn('node', [path.join(API_DIR, 'dist/main.js')], {
-      env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: `sqlite:${path.join(dir, 'db2.sqlite')}`, PORT: String(inner), HOST: '127.0.0.1', TRUST_PROXY: 'true', WEB_DIST: web, LOG_REQUESTS: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const caddyHome = path.join(dir, 'caddy');
-    fs.mkdirSync(caddyHome);
-    const caddyfile = path.join(caddyHome, 'Caddyfile');
-    // The compose file's own Caddyfile, with test ports and no admin endpoint or system trust store.
-    const site = fs.readFileSync(path.resolve(API_DIR, '../../deploy/Caddyfile'), 'utf8');
-    fs.writeFileSync(caddyfile, `{\n\tadmin off\n\tskip_install_trust\n\thttp_port ${await freePort()}\n\thttps_port ${outer}\n}\n${site}`);
-    const caddy = spawn(CADDY, ['run', '--config', caddyfile, '--adapter', 'caddyfile'], {
-      env: { ...process.env, HOME: caddyHome, XDG_DATA_HOME: caddyHome, XDG_CONFIG_HOME: caddyHome, ROLLCALL_HOST: `localhost:${outer}`, ROLLCALL_UPSTREAM: `127.0.0.1:${inner}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    try {
-      await Promise.all([waitForLines(behind, /listening on http:\/\/localhost:\d+/), waitForLines(caddy, /serving initial configuration/)]);
-      const root = path.join(caddyHome, 'caddy/pki/authorities/local/root.crt');
-      for (let i = 0; i < 100 && !fs.existsSync(root); i++) await new Promise((r) => setTimeout(r, 100));
-      const ca = fs.readFileSync(root);
-      let health: Awaited<ReturnType<typeof request>> | null = null;
-      // Caddy issues the leaf certificate just after it starts: retry the first handshake briefly.
-      for (let i = 0; i < 50 && !health; i++) health = await request(`https://localhost:${outer}/health`, ca).catch(() => new Promise<null>((r) => setTimeout(() => r(null), 200)));
-      expect(health?.status).toBe(200);
-      expect(health?.headers['strict-transport-security']).toMatch(/max-age/);
-      const setup = await request(`https://localhost:${outer}/api/auth/setup`, ca, { method: 'POST', body: JSON.stringify(ADMIN), headers: { 'content-type': 'application/json', origin: `https://localhost:${outer}` } });
-      expect(setup.status).toBe(201);
-      expect(String(setup.headers['set-cookie'])).toMatch(/;\s*Secure/i);
-    } finally {
-      caddy.kill('SIGTERM');
-      behind.kill('SIGTERM');
-    }
-  }, 60_000);
+  it.runIf(fs.existsSync(CADDY))(
+    'is reached through Caddy with tls internal, with Secure cookies via TRUST_PROXY',
+    async () => {
+      // A second, plain-http instance behind Caddy, as in docker-compose.yml.
+      const inner = await freePort();
+      const outer = await freePort();
+      const behind = spawn('node', [path.join(API_DIR, 'dist/main.js')], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: `sqlite:${path.join(dir, 'db2.sqlite')}`,
+          PORT: String(inner),
+          HOST: '127.0.0.1',
+          TRUST_PROXY: 'true',
+          WEB_DIST: web,
+          LOG_REQUESTS: 'false',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const caddyHome = path.join(dir, 'caddy');
+      fs.mkdirSync(caddyHome);
+      const caddyfile = path.join(caddyHome, 'Caddyfile');
+      // The compose file's own Caddyfile, with test ports and no admin endpoint or system trust store.
+      const site = fs.readFileSync(path.resolve(API_DIR, '../../deploy/Caddyfile'), 'utf8');
+      fs.writeFileSync(caddyfile, `{\n\tadmin off\n\tskip_install_trust\n\thttp_port ${await freePort()}\n\thttps_port ${outer}\n}\n${site}`);
+      const caddy = spawn(CADDY, ['run', '--config', caddyfile, '--adapter', 'caddyfile'], {
+        env: {
+          ...process.env,
+          HOME: caddyHome,
+          XDG_DATA_HOME: caddyHome,
+          XDG_CONFIG_HOME: caddyHome,
+          ROLLCALL_HOST: `localhost:${outer}`,
+          ROLLCALL_UPSTREAM: `127.0.0.1:${inner}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      try {
+        await Promise.all([waitForLines(behind, /listening on http:\/\/localhost:\d+/), waitForLines(caddy, /serving initial configuration/)]);
+        const root = path.join(caddyHome, 'caddy/pki/authorities/local/root.crt');
+        for (let i = 0; i < 100 && !fs.existsSync(root); i++) await new Promise((r) => setTimeout(r, 100));
+        const ca = fs.readFileSync(root);
+        let health: Awaited<ReturnType<typeof request>> | null = null;
+        // Caddy issues the leaf certificate just after it starts: retry the first handshake briefly.
+        for (let i = 0; i < 50 && !health; i++)
+          health = await request(`https://localhost:${outer}/health`, ca).catch(() => new Promise<null>((r) => setTimeout(() => r(null), 200)));
+        expect(health?.status).toBe(200);
+        expect(health?.headers['strict-transport-security']).toMatch(/max-age/);
+        const setup = await request(`https://localhost:${outer}/api/auth/setup`, ca, {
+          method: 'POST',
+          body: JSON.stringify(ADMIN),
+          headers: { 'content-type': 'application/json', origin: `https://localhost:${outer}` },
+        });
+        expect(setup.status).toBe(201);
+        expect(String(setup.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+      } finally {
+        caddy.kill('SIGTERM');
+        behind.kill('SIGTERM');
+      }
+    },
+    60_000,
+  );
 });
 
 describe.each(dialects)('HSTS and Secure cookies through a proxy on %s', (dialect) => {
@@ -146,7 +206,8 @@ describe.each(dialects)('HSTS and Secure cookies through a proxy on %s', (dialec
   afterAll(() => trusted.close());
 
   it('marks cookies Secure and sends HSTS only when the request came over https', async () => {
-    const signIn = (headers: Record<string, string>) => trusted.call('POST', '/api/auth/sign-in', { email: ADMIN.email, password: ADMIN.password }, { token: null, headers });
+    const signIn = (headers: Record<string, string>) =>
+      trusted.call('POST', '/api/auth/sign-in', { email: ADMIN.email, password: ADMIN.password }, { token: null, headers });
     const overTls = await signIn({ 'x-forwarded-proto': 'https' });
     expect(overTls.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
     expect(overTls.headers.get('strict-transport-security')).toMatch(/max-age/);

@@ -6,8 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewMark, PostMarksResult } from '@rollcall/contracts';
 import {
-  alwaysOnline, fetchTransport, MemoryOutboxStore, MemorySyncTarget, Outbox, pullSync, Sender,
-  type MarkTransport, type SyncClient,
+  alwaysOnline,
+  fetchTransport,
+  MemoryOutboxStore,
+  MemorySyncTarget,
+  Outbox,
+  pullSync,
+  Sender,
+  type MarkTransport,
+  type SyncClient,
 } from '@rollcall/sync';
 import { ManualClock, stateWhere } from '@rollcall/sync/testing';
 import { dialects, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
@@ -104,7 +111,13 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
 
   let tick = 0;
   const mark = (studentId: string, over: Partial<NewMark> = {}): NewMark => ({
-    id: uuid(), studentId, deviceId: 'laptop-1', markedAt: new Date(slotStart + 60_000 + (++tick % 3_600) * 1000).toISOString(), method: 'face', similarity: 0.93, ...over,
+    id: uuid(),
+    studentId,
+    deviceId: 'laptop-1',
+    markedAt: new Date(slotStart + 60_000 + (++tick % 3_600) * 1000).toISOString(),
+    method: 'face',
+    similarity: 0.93,
+    ...over,
   });
 
   async function storedIds(sessionId: string): Promise<{ id: string; student_id: string }[]> {
@@ -152,7 +165,11 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     let outage = 2;
     const proxy = await faultyProxy(api.base, (req) =>
       req.method === 'POST' && outage-- > 0
-        ? { status: 503, body: { error: { code: 'database-unavailable', message: 'The database is unavailable; retry shortly.' } }, headers: { 'retry-after': '5' } }
+        ? {
+            status: 503,
+            body: { error: { code: 'database-unavailable', message: 'The database is unavailable; retry shortly.' } },
+            headers: { 'retry-after': '5' },
+          }
         : 'pass',
     );
     closers.push(proxy.close);
@@ -180,10 +197,7 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     const { store, outbox, sender } = device(transport);
     const good = Array.from({ length: 20 }, (_, i) => mark(sid(i + 1), { sessionId }));
     // Rows an older app version (or a damaged IndexedDB) left behind: they skip enqueue's check.
-    const poisoned = [
-      { ...mark(sid(21), { sessionId }), markedAt: '2026-11-24T08:00:00' },
-      { ...mark(sid(22), { sessionId }), confidence: 0.9 } as NewMark,
-    ];
+    const poisoned = [{ ...mark(sid(21), { sessionId }), markedAt: '2026-11-24T08:00:00' }, { ...mark(sid(22), { sessionId }), confidence: 0.9 } as NewMark];
     for (const m of [...good.slice(0, 7), poisoned[0]!, ...good.slice(7, 15), poisoned[1]!, ...good.slice(15)]) await store.put(m);
 
     const result = await sender.flush();
@@ -203,7 +217,10 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     const noSession = mark(sid(2), { sessionId: uuid() });
     for (const m of [ok, ghost, noSession]) await outbox.enqueue(m);
     expect(await sender.flush()).toMatchObject({ confirmed: 1, failed: 2, pending: 0 });
-    expect((await outbox.failed()).map((f) => [f.mark.id, f.reason])).toEqual([[ghost.id, 'student-not-found'], [noSession.id, 'session-not-found']]);
+    expect((await outbox.failed()).map((f) => [f.mark.id, f.reason])).toEqual([
+      [ghost.id, 'student-not-found'],
+      [noSession.id, 'session-not-found'],
+    ]);
     expect(sender.state).toMatchObject({ pending: 0, failed: 2 });
     expect((await sender.flush()).requests).toBe(0);
   });
@@ -220,7 +237,10 @@ describe.each(dialects)('outbox and sync client against the API on %s', (dialect
     await sender.flush();
     expect(seen).toContainEqual({ pending: 3, sending: 3, refused: 0 });
     expect(outbox.state).toMatchObject({ pending: 0, sending: 0, loaded: true });
-    expect(outbox.state.refused.map((f) => [f.mark.id, f.reason])).toEqual([[late.id, 'student-not-found'], [stray.id, 'student-not-found']]);
+    expect(outbox.state.refused.map((f) => [f.mark.id, f.reason])).toEqual([
+      [late.id, 'student-not-found'],
+      [stray.id, 'student-not-found'],
+    ]);
 
     // The office enrols the late student; the teacher retries that mark and discards the other.
     await api.client.createStudent({ body: { studentId: 'S998', name: 'Late Enrolment' } });

@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, startApi, uuid, type TestApi } from './context.ts';
 
 const mark = (studentId: string, sessionId: string, over: Record<string, unknown> = {}) => ({
-  id: uuid(), studentId, sessionId, deviceId: 'laptop-1', markedAt: new Date().toISOString(), method: 'face', similarity: 0.93, ...over,
+  id: uuid(),
+  studentId,
+  sessionId,
+  deviceId: 'laptop-1',
+  markedAt: new Date().toISOString(),
+  method: 'face',
+  similarity: 0.93,
+  ...over,
 });
 
 describe.each(dialects)('register on %s', (dialect) => {
@@ -17,7 +24,8 @@ describe.each(dialects)('register on %s', (dialect) => {
   const register = async (sid: string) => (await api.call('GET', `/api/sessions/${sid}/register`)).body;
   const statusOf = (reg: { rows: { studentId: string; status: string }[] }) => Object.fromEntries(reg.rows.map((r) => [r.studentId, r.status]));
   const startSession = async (minutesAgo: number) =>
-    (await api.call('POST', `/api/classes/${classId}/sessions`, { startsAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(), lateAfterMinutes: 10 })).body.id as string;
+    (await api.call('POST', `/api/classes/${classId}/sessions`, { startsAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(), lateAfterMinutes: 10 }))
+      .body.id as string;
 
   beforeAll(async () => {
     api = await startApi(dialect);
@@ -46,7 +54,11 @@ describe.each(dialects)('register on %s', (dialect) => {
     const excused = mark('R2', sid, { method: 'manual', status: 'excused', reason: 'Dentist', similarity: null });
     const late = mark('R1', sid, { method: 'manual', status: 'late', similarity: null });
     const results = await post([excused, late, mark('R3', sid, { method: 'manual', status: 'absent' })], teacher.token);
-    expect(results.map((r: { status: string; markStatus: string }) => [r.status, r.markStatus])).toEqual([['accepted', 'excused'], ['accepted', 'late'], ['accepted', 'absent']]);
+    expect(results.map((r: { status: string; markStatus: string }) => [r.status, r.markStatus])).toEqual([
+      ['accepted', 'excused'],
+      ['accepted', 'late'],
+      ['accepted', 'absent'],
+    ]);
     expect(results[1].existingId).toBe(face.id);
     let reg = await register(sid);
     expect(statusOf(reg)).toMatchObject({ R1: 'late', R2: 'excused', R3: 'absent', R4: 'not-seen' });
@@ -75,7 +87,10 @@ describe.each(dialects)('register on %s', (dialect) => {
     expect(bad.body.error.code).toBe('validation-failed');
     const other = (await api.call('POST', '/api/classes', { name: 'Other class', studentIds: ['X1'] })).body.id;
     const otherSession = (await api.call('POST', `/api/classes/${other}/sessions`, {})).body.id;
-    expect((await post([mark('X1', otherSession, { method: 'manual', status: 'present' })], teacher.token))[0]).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    expect((await post([mark('X1', otherSession, { method: 'manual', status: 'present' })], teacher.token))[0]).toMatchObject({
+      status: 'rejected',
+      reason: 'forbidden',
+    });
   });
 
   it('ending a session marks everyone without a mark absent, once; a sighting sent later replaces the automatic absent', async () => {
@@ -122,7 +137,11 @@ describe.each(dialects)('register on %s', (dialect) => {
         const marks = [mark('R1', sid, { markedAt: `${day}T08:01:00+01:00` })];
         if (d !== 4) marks.push(mark('R2', sid, { markedAt: `${day}T08:02:00+01:00` }));
         if (d <= 5) marks.push(mark('R3', sid, { markedAt: `${day}T08:30:00+01:00` }));
-        marks.push(d <= 2 ? mark('R4', sid, { method: 'manual', status: 'excused', markedAt: `${day}T08:00:00+01:00` }) : mark('R4', sid, { markedAt: `${day}T08:03:00+01:00` }));
+        marks.push(
+          d <= 2
+            ? mark('R4', sid, { method: 'manual', status: 'excused', markedAt: `${day}T08:00:00+01:00` })
+            : mark('R4', sid, { markedAt: `${day}T08:03:00+01:00` }),
+        );
         await api2.call('POST', '/api/attendance', { marks });
         await api2.call('POST', `/api/sessions/${sid}/end`, { endsAt: `${day}T09:00:00+01:00` });
       }

@@ -70,7 +70,10 @@ describe.each(dialects)('sign-in delays on %s', (dialect) => {
   it('asks for growing waits after the free attempts, never a hard lock', async () => {
     const { database, drop } = await freshDatabase(dialect);
     let now = Date.parse('2026-03-02T08:00:00Z');
-    const auth = authService({ db: database.db, dialect, now: () => now, cooldownMs: 0 }, { windowMs: 3_600_000, perPair: 3, perAccount: 100, perAddress: 100, baseDelayMs: 1_000, maxDelayMs: 8_000 });
+    const auth = authService(
+      { db: database.db, dialect, now: () => now, cooldownMs: 0 },
+      { windowMs: 3_600_000, perPair: 3, perAccount: 100, perAddress: 100, baseDelayMs: 1_000, maxDelayMs: 8_000 },
+    );
     try {
       await auth.setup({ email: 'head@s.example', name: 'Head', password: 'the head password' });
       const attempt = async (password: string) => {
@@ -96,12 +99,18 @@ describe.each(dialects)('sign-in delays on %s', (dialect) => {
       now += 8_000;
       seen.push(await attempt('the head password'), await attempt('wrong'));
       expect(seen).toEqual([
-        'unauthenticated', 'unauthenticated', 'unauthenticated', 'wait 1',
-        'unauthenticated', 'wait 2',
-        'unauthenticated', 'wait 4',
         'unauthenticated',
         'unauthenticated',
-        'ok', 'unauthenticated',
+        'unauthenticated',
+        'wait 1',
+        'unauthenticated',
+        'wait 2',
+        'unauthenticated',
+        'wait 4',
+        'unauthenticated',
+        'unauthenticated',
+        'ok',
+        'unauthenticated',
       ]);
     } finally {
       await database.close();

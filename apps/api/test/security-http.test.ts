@@ -15,7 +15,15 @@ describe.each(dialects)('HTTP edges on %s', (dialect) => {
   afterAll(() => api.close());
 
   const marks = () => ({ marks: [{ id: uuid(), studentId: 'H1', deviceId: 'x', markedAt: '2019-01-01T00:00:00Z', method: 'manual' }] });
-  const rows = async () => Number((await api.database.db.selectFrom('rate_counters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = async () =>
+    Number(
+      (
+        await api.database.db
+          .selectFrom('rate_counters')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   // Finding 7.
   it('limits mark posts per device however the token is spelled, across instances, and counts nothing for anonymous callers', async () => {
@@ -41,7 +49,10 @@ describe.each(dialects)('HTTP edges on %s', (dialect) => {
     // Anonymous callers with made-up credentials are refused before the limiter and leave no trace.
     const before = await rows();
     for (let i = 0; i < 30; i++) {
-      const res = await api.call('POST', '/api/attendance', marks(), { token: null, headers: { authorization: `Bearer rcd_${'x'.repeat(4000)}${i}`, cookie: `rollcall_session=${'y'.repeat(4000)}${i}` } });
+      const res = await api.call('POST', '/api/attendance', marks(), {
+        token: null,
+        headers: { authorization: `Bearer rcd_${'x'.repeat(4000)}${i}`, cookie: `rollcall_session=${'y'.repeat(4000)}${i}` },
+      });
       expect(res.status).toBe(401);
     }
     expect(await rows()).toBe(before);
@@ -71,7 +82,12 @@ describe.each(dialects)('HTTP edges on %s', (dialect) => {
 
   // Finding 9.
   it('answers a body that does not match its Content-Encoding with a 4xx and a code', async () => {
-    for (const [encoding, status, code] of [['gzip', 400, 'invalid-json'], ['deflate', 400, 'invalid-json'], ['br', 400, 'invalid-json'], ['bogus', 415, 'unsupported-media-type']] as const) {
+    for (const [encoding, status, code] of [
+      ['gzip', 400, 'invalid-json'],
+      ['deflate', 400, 'invalid-json'],
+      ['br', 400, 'invalid-json'],
+      ['bogus', 415, 'unsupported-media-type'],
+    ] as const) {
       const res = await api.call('POST', '/api/students', undefined, { raw: '{"studentId":"Z1","name":"Z"}', headers: { 'content-encoding': encoding } });
       expect([encoding, res.status, res.body.error.code]).toEqual([encoding, status, code]);
     }

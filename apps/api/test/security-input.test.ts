@@ -33,19 +33,39 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
 
   // Finding 13.
   it('refuses names with controls, bidi overrides, zero-width characters or lone surrogates, and keeps real names', async () => {
-    const bad = ['Nul\u0000Byte', 'Tab\tName', 'Line\nBreak', 'Ali\u202Egnp.exe', 'Isolate\u2067x\u2069', 'Zero\u200Bwidth', 'Joiner\u200D', 'B\uFEFFom', 'Soft\u00ADhyphen'];
+    const bad = [
+      'Nul\u0000Byte',
+      'Tab\tName',
+      'Line\nBreak',
+      'Ali\u202Egnp.exe',
+      'Isolate\u2067x\u2069',
+      'Zero\u200Bwidth',
+      'Joiner\u200D',
+      'B\uFEFFom',
+      'Soft\u00ADhyphen',
+    ];
     for (const name of bad) {
       const res = await api.call('POST', '/api/students', { studentId: `B${bad.indexOf(name)}`, name });
       expect([JSON.stringify(name), res.status, res.body.error.code]).toEqual([JSON.stringify(name), 400, 'validation-failed']);
     }
     // A lone surrogate can only be sent as a JSON escape.
-    for (const [path, raw] of [['/api/students', '{"studentId":"LS1","name":"Half \\ud800 pair"}'], ['/api/classes', '{"name":"\\udc00 class"}'], ['/api/users', '{"email":"ls@s.example","name":"x\\ud83d","role":"teacher","password":"long enough pass"}']] as const) {
+    for (const [path, raw] of [
+      ['/api/students', '{"studentId":"LS1","name":"Half \\ud800 pair"}'],
+      ['/api/classes', '{"name":"\\udc00 class"}'],
+      ['/api/users', '{"email":"ls@s.example","name":"x\\ud83d","role":"teacher","password":"long enough pass"}'],
+    ] as const) {
       const res = await api.call('POST', path, undefined, { raw });
       expect([path, res.status, res.body.error.code]).toEqual([path, 400, 'validation-failed']);
     }
     expect((await api.call('PATCH', `/api/classes/${classId}`, { name: 'Class\u202D' })).status).toBe(400);
     expect((await api.call('POST', '/api/devices', { name: 'Room\u0007', classIds: [classId] })).status).toBe(400);
-    for (const [studentId, name] of [['G1', 'Zoë Ahmadi-Nasab'], ['G2', 'محمد\u200Cرضا'], ['G3', 'Family 👨\u200D👩\u200D👧'], ['G4', 'José Ñúñez'], ['G5', '王小明']] as const) {
+    for (const [studentId, name] of [
+      ['G1', 'Zoë Ahmadi-Nasab'],
+      ['G2', 'محمد\u200Cرضا'],
+      ['G3', 'Family 👨\u200D👩\u200D👧'],
+      ['G4', 'José Ñúñez'],
+      ['G5', '王小明'],
+    ] as const) {
       const res = await api.call('POST', '/api/students', { studentId, name });
       expect([name, res.status, res.body.name]).toEqual([name, 201, name]);
     }
@@ -53,10 +73,19 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
 
   // Finding 13.
   it('searches for _, % and \\ literally', async () => {
-    for (const [studentId, name] of [['W1', 'snake_case kid'], ['W2', 'snakeXcase kid'], ['W3', '100% sure'], ['W4', '1000 sure'], ['W5', 'back\\slash'], ['W6', 'bang!mark'], ['W_7', 'underscore id']] as const) {
+    for (const [studentId, name] of [
+      ['W1', 'snake_case kid'],
+      ['W2', 'snakeXcase kid'],
+      ['W3', '100% sure'],
+      ['W4', '1000 sure'],
+      ['W5', 'back\\slash'],
+      ['W6', 'bang!mark'],
+      ['W_7', 'underscore id'],
+    ] as const) {
       expect((await api.call('POST', '/api/students', { studentId, name })).status).toBe(201);
     }
-    const search = async (q: string) => (await api.call('GET', `/api/students?q=${encodeURIComponent(q)}`)).body.items.map((s: { studentId: string }) => s.studentId);
+    const search = async (q: string) =>
+      (await api.call('GET', `/api/students?q=${encodeURIComponent(q)}`)).body.items.map((s: { studentId: string }) => s.studentId);
     expect(await search('e_c')).toEqual(['W1']);
     expect(await search('0%')).toEqual(['W3']);
     expect(await search('k\\s')).toEqual(['W5']);
@@ -79,11 +108,15 @@ describe.each(dialects)('erasure of a deleted student on %s', (dialect) => {
     await api.call('POST', '/api/students', { studentId, name: NAME });
     const classId = (await api.call('POST', '/api/classes', { name: `E ${studentId}`, studentIds: [studentId] })).body.id;
     await grantConsent(api, studentId);
-    await api.call('POST', `/api/students/${studentId}/embeddings`, { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, 77), quality: 0.9, sourceHash: hash(studentId) }] });
+    await api.call('POST', `/api/students/${studentId}/embeddings`, {
+      embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, 77), quality: 0.9, sourceHash: hash(studentId) }],
+    });
     const vector = (await api.call('GET', `/api/students/${studentId}/embeddings?includeVectors=true`)).body.items[0].vector as string;
     const session = (await api.call('POST', `/api/classes/${classId}/sessions`, {})).body.id;
     const markId = uuid();
-    await api.call('POST', '/api/attendance', { marks: [{ id: markId, studentId, sessionId: session, deviceId: 'x', markedAt: new Date().toISOString(), method: 'face' }] });
+    await api.call('POST', '/api/attendance', {
+      marks: [{ id: markId, studentId, sessionId: session, deviceId: 'x', markedAt: new Date().toISOString(), method: 'face' }],
+    });
     await api.call('PATCH', `/api/attendance/${markId}`, { status: 'excused', reason: 'doctor' });
     expect(JSON.stringify((await api.call('GET', `/api/attendance/${markId}/audit`)).body)).toContain(NAME);
     expect((await api.call('DELETE', `/api/students/${studentId}${keepMarks ? '?keepMarks=true' : ''}`)).status).toBe(200);

@@ -105,9 +105,13 @@ describe.each(dialects)('students on %s', (dialect) => {
   it('deletes a student with their embeddings and marks at once', async () => {
     await api.call('POST', '/api/students', { studentId: 'DEL1', name: 'To Delete' });
     await grantConsent(api, 'DEL1');
-    await api.call('POST', '/api/students/DEL1/embeddings', { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, 1), quality: 0.9, sourceHash: hash(1) }] });
+    await api.call('POST', '/api/students/DEL1/embeddings', {
+      embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, 1), quality: 0.9, sourceHash: hash(1) }],
+    });
     const markId = uuid();
-    await api.call('POST', '/api/attendance', { marks: [{ id: markId, studentId: 'DEL1', deviceId: 'laptop-1', markedAt: '2026-11-24T09:00:00+01:00', method: 'face', similarity: 0.97 }] });
+    await api.call('POST', '/api/attendance', {
+      marks: [{ id: markId, studentId: 'DEL1', deviceId: 'laptop-1', markedAt: '2026-11-24T09:00:00+01:00', method: 'face', similarity: 0.97 }],
+    });
     const del = await api.call('DELETE', '/api/students/DEL1');
     expect(del.body).toEqual({ studentId: 'DEL1', embeddingsDeleted: 1, marksDeleted: 1, marksKept: 0 });
     expect((await api.call('GET', '/api/students/DEL1')).status).toBe(404);
@@ -119,8 +123,12 @@ describe.each(dialects)('students on %s', (dialect) => {
   it('keeps marks as school records when asked, still deleting the embeddings', async () => {
     await api.call('POST', '/api/students', { studentId: 'DEL2', name: 'Keep Records' });
     await grantConsent(api, 'DEL2');
-    await api.call('POST', '/api/students/DEL2/embeddings', { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, 2), quality: 0.9, sourceHash: hash(2) }] });
-    await api.call('POST', '/api/attendance', { marks: [{ id: uuid(), studentId: 'DEL2', deviceId: 'laptop-1', markedAt: '2026-11-24T09:00:00Z', method: 'manual' }] });
+    await api.call('POST', '/api/students/DEL2/embeddings', {
+      embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, 2), quality: 0.9, sourceHash: hash(2) }],
+    });
+    await api.call('POST', '/api/attendance', {
+      marks: [{ id: uuid(), studentId: 'DEL2', deviceId: 'laptop-1', markedAt: '2026-11-24T09:00:00Z', method: 'manual' }],
+    });
     const del = await api.call('DELETE', '/api/students/DEL2?keepMarks=true');
     expect(del.body).toEqual({ studentId: 'DEL2', embeddingsDeleted: 1, marksDeleted: 0, marksKept: 1 });
     const marks = await api.call('GET', '/api/attendance?studentId=DEL2');

@@ -34,7 +34,11 @@ describe.each(dialects)('sync on %s', (dialect) => {
     expect(onlyFaceapi.body.embeddings.upserted).toHaveLength(2);
 
     const rev = full.body.revision;
-    expect((await api.call('GET', `/api/sync?since=${rev}`)).body).toMatchObject({ revision: rev, students: { upserted: [] }, embeddings: { upserted: [], deleted: [] } });
+    expect((await api.call('GET', `/api/sync?since=${rev}`)).body).toMatchObject({
+      revision: rev,
+      students: { upserted: [] },
+      embeddings: { upserted: [], deleted: [] },
+    });
 
     await api.call('PATCH', '/api/students/S2', { name: 'Two Renamed' });
     const e = (await api.call('GET', '/api/students/S1/embeddings')).body.items[0].id;

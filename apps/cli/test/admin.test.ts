@@ -26,7 +26,10 @@ const request = (method: string, url: string, body?: unknown) =>
   new Promise<{ status: number; json: unknown }>((ok, fail) => {
     const req = httpRequest(url, { method, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => ok({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (text += c))
+        .on('end', () => ok({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null }));
     });
     req.on('error', fail).end(body === undefined ? undefined : JSON.stringify(body));
   });
@@ -45,7 +48,12 @@ describe('rollcall admin create', () => {
   });
 
   const run = (args: string[], env: Record<string, string>, input?: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'admin', 'create', ...args, '--api', api.base], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', ...(input !== undefined && { input }) });
+    spawnSync(process.execPath, ['--import', 'tsx', 'apps/cli/src/main.ts', 'admin', 'create', ...args, '--api', api.base], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+      ...(input !== undefined && { input }),
+    });
 
   // Runs first, while no admin exists: a short password is refused by validation, not by the
   // "an admin already exists" rule, and nothing is created.

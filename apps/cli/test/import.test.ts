@@ -39,23 +39,47 @@ describe.skipIf(!HAVE)('rollcall import', () => {
     const base = `http://127.0.0.1:${port}`;
     api = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: 'production', LOG_REQUESTS: 'false', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(work, 'db.sqlite')}` },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_REQUESTS: 'false',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(work, 'db.sqlite')}`,
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let i = 0; ; i++) {
       if (api.exitCode !== null) throw new Error(`API exited with ${api.exitCode}`);
-      if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (i > 300) throw new Error('API did not start');
       await new Promise((r) => setTimeout(r, 200));
     }
-    const setup = await fetch(`${base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@school.test', name: 'Admin', password: 'correct horse battery' }) });
+    const setup = await fetch(`${base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@school.test', name: 'Admin', password: 'correct horse battery' }),
+    });
     const cookie = setup.headers.get('set-cookie')!.split(';')[0]!;
-    const token = ((await (await fetch(`${base}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'cli' }) })).json()) as { token: string }).token;
+    const token = (
+      (await (
+        await fetch(`${base}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ name: 'cli' }) })
+      ).json()) as { token: string }
+    ).token;
     client = apiClient(base, token);
 
     // Seed layout: <StudentID>_<Name>/<photo>, plus a "student" whose only photo shows two people.
     const seed = join(work, 'raw_images');
-    for (const [folder, person] of [['S001_Daryl_Dixon', 'daryl'], ['S002_Rick_Grimes', 'rick']] as const) {
+    for (const [folder, person] of [
+      ['S001_Daryl_Dixon', 'daryl'],
+      ['S002_Rick_Grimes', 'rick'],
+    ] as const) {
       mkdirSync(join(seed, folder), { recursive: true });
       for (const f of readdirSync(join(TWD, person))) symlinkSync(join(TWD, person, f), join(seed, folder, f));
     }

@@ -10,7 +10,12 @@ const PLACEHOLDER = '__BUILD_ID__';
 
 /** The id of a build: its (content-hashed) file names and the model manifest (with each file's sha256). */
 export function buildId(files: readonly string[], modelManifest: string): string {
-  return createHash('sha256').update(JSON.stringify([...files].sort())).update('\0').update(modelManifest).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([...files].sort()))
+    .update('\0')
+    .update(modelManifest)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function serviceWorkerSource(template: string, id: string): string {
@@ -24,7 +29,9 @@ export function offlineFiles(): Plugin {
   return {
     name: 'rollcall-offline-files',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((f) => !f.endsWith('.map') && f !== 'index.html').map((f) => `/${f}`);
+      const files = Object.keys(bundle)
+        .filter((f) => !f.endsWith('.map') && f !== 'index.html')
+        .map((f) => `/${f}`);
       // Without copied models (models/copy.mjs runs at install) the build still works, for a worker that caches no models.
       const id = buildId(files, existsSync(manifest) ? readFileSync(manifest, 'utf8') : '');
       this.emitFile({ type: 'asset', fileName: 'asset-list.json', source: JSON.stringify(files) });

@@ -41,7 +41,17 @@ describe.skipIf(!HAVE_CHROMIUM)('admin pages in Chromium', () => {
     const steps = page.getByRole('complementary', { name: 'First steps' });
     await steps.waitFor();
     for (const step of ['Add students', 'Add a class', 'Start a session']) await steps.getByText(step).waitFor();
-    expect(await navLinks(page)).toEqual(['Take attendance', 'Students', 'Classes', 'Records', 'Teachers', 'Classroom laptops', 'Privacy', 'Settings', 'Camera check']);
+    expect(await navLinks(page)).toEqual([
+      'Take attendance',
+      'Students',
+      'Classes',
+      'Records',
+      'Teachers',
+      'Classroom laptops',
+      'Privacy',
+      'Settings',
+      'Camera check',
+    ]);
   }, 120_000);
 
   it('creates a teacher with a class through the Teachers page, which passes axe', async () => {
@@ -56,7 +66,10 @@ describe.skipIf(!HAVE_CHROMIUM)('admin pages in Chromium', () => {
     // The class list comes from the device's synced roster.
     await form.getByLabel('Year 7 History').check({ timeout: 60_000 });
     await form.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('status').filter({ hasText: `${TEACHER.name} can now sign in` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${TEACHER.name} can now sign in` })
+      .waitFor();
     const row = page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: TEACHER.email });
     await row.getByText('Classes: Year 7 History').waitFor();
     expect(await seriousViolations(page)).toEqual([]);

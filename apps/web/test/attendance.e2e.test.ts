@@ -13,7 +13,19 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, stillCamera, waitForOfflineReady, type WebServer } from './harness.ts';
+import {
+  cameraArgs,
+  CAN_RUN,
+  faceCrops,
+  grantConsent,
+  launch,
+  photo,
+  sequenceCamera,
+  serveApp,
+  stillCamera,
+  waitForOfflineReady,
+  type WebServer,
+} from './harness.ts';
 
 const HAVE_FFMPEG = (() => {
   try {
@@ -41,7 +53,11 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
   const browsers: Browser[] = [];
 
   const api = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(server.base + p, { method, headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const res = await fetch(server.base + p, {
+      method,
+      headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     return (await res.json()) as Record<string, unknown> & { items?: { id: string; studentId: string }[] };
   };
   const marks = async () => (await server.database.db.selectFrom('attendance_marks').select(['id', 'student_id']).execute()).map((r) => r.student_id).sort();
@@ -61,7 +77,10 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
     // The roster must be cached on the device before recognition can know anyone.
-    await page.getByLabel('Sync').filter({ hasText: /revision [1-9]/ }).waitFor({ timeout: 30_000 });
+    await page
+      .getByLabel('Sync')
+      .filter({ hasText: /revision [1-9]/ })
+      .waitFor({ timeout: 30_000 });
     return { context, page };
   }
 
@@ -79,26 +98,47 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }) });
+    const setup = await fetch(`${server.base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }),
+    });
     const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
     cookie = { name, value, url: server.base };
     // Enrol daryl and rick from their photos with the same pipeline, in Node; negan is never enrolled.
     const engine = await createNodeFaceEngine();
-    for (const [studentId, who] of [['S001', 'daryl'], ['S002', 'rick']] as const) {
+    for (const [studentId, who] of [
+      ['S001', 'daryl'],
+      ['S002', 'rick'],
+    ] as const) {
       await api('POST', '/api/students', { studentId, name: who === 'daryl' ? 'Daryl Dixon' : 'Rick Grimes' });
       await grantConsent(api, studentId);
       const embeddings = [];
       for (const i of ENROLLED) {
         const bytes = readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`));
         const face = (await engine.analyze(await decodeImage(new Uint8Array(bytes)))).faces[0]!;
-        embeddings.push({ modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash: `${i}`.repeat(64).slice(0, 63) + (who === 'daryl' ? 'a' : 'b') });
+        embeddings.push({
+          modelId: face.embedding.modelId,
+          vector: encodeVector(face.embedding.vector),
+          quality: enrolmentQuality(face, DEFAULT_GATES),
+          sourceHash: `${i}`.repeat(64).slice(0, 63) + (who === 'daryl' ? 'a' : 'b'),
+        });
       }
       await api('POST', `/api/students/${studentId}/embeddings`, { embeddings });
     }
     // The genuine scenes: each person as a sequence of different photos, the face kept in place.
-    const seq = (who: string) => faceCrops(engine, [4, 1, 2, 3].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`)));
+    const seq = (who: string) =>
+      faceCrops(
+        engine,
+        [4, 1, 2, 3].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`)),
+      );
     walkIn = sequenceCamera(path.join(tmp, 'daryl-rick.y4m'), [await seq('daryl'), await seq('rick')]);
-    stranger = sequenceCamera(path.join(tmp, 'negan.y4m'), [await faceCrops(engine, [1, 2, 3, 4].map((i) => photo('twd/negan', `negan${i}.jpg`)))]);
+    stranger = sequenceCamera(path.join(tmp, 'negan.y4m'), [
+      await faceCrops(
+        engine,
+        [1, 2, 3, 4].map((i) => photo('twd/negan', `negan${i}.jpg`)),
+      ),
+    ]);
     await engine.dispose();
   });
 
@@ -113,7 +153,16 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     await recognise(page, 3);
     const review = page.getByRole('region', { name: 'Needs review' });
     await expect.poll(() => review.textContent(), { timeout: 180_000, interval: 500 }).toMatch(/Daryl Dixon.*looks like a photo or a screen/s);
-    await expect.poll(async () => (await page.getByLabel('Suspected photos or screens').textContent({ timeout: 2000 }).catch(() => '')) ?? '', { timeout: 30_000 }).toMatch(/^1 face looked like a photo or a screen today on this laptop/);
+    await expect
+      .poll(
+        async () =>
+          (await page
+            .getByLabel('Suspected photos or screens')
+            .textContent({ timeout: 2000 })
+            .catch(() => '')) ?? '',
+        { timeout: 30_000 },
+      )
+      .toMatch(/^1 face looked like a photo or a screen today on this laptop/);
     // It keeps looking at the photo: still nobody marked, nothing waiting to be sent.
     const { frames } = await speed(page);
     await expect.poll(async () => (await speed(page)).frames, { timeout: 120_000 }).toBeGreaterThanOrEqual(frames + 10);
@@ -122,7 +171,9 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     await page.getByRole('button', { name: 'Stop' }).click();
     // The review item is kept on the device (IndexedDB) until the teacher decides: a reload keeps it.
     await page.reload();
-    await expect.poll(() => page.getByRole('region', { name: 'Needs review' }).textContent(), { timeout: 60_000, interval: 500 }).toMatch(/Daryl Dixon.*looks like a photo or a screen/s);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Needs review' }).textContent(), { timeout: 60_000, interval: 500 })
+      .toMatch(/Daryl Dixon.*looks like a photo or a screen/s);
   });
 
   it('marks daryl and rick exactly once each as they walk in (a genuine sequence)', { timeout: 400_000 }, async () => {
@@ -167,8 +218,15 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
       .toBe(2)
       .catch(async (err: unknown) => {
         // Say what the teacher would have seen: the log, the review list, the speed line and the status bar.
-        const text = async (name: string) => (await page.getByLabel(name).first().textContent({ timeout: 2000 }).catch(() => null)) ?? '(none)';
-        throw new Error(`${String(err)}\nlog: ${await log.textContent({ timeout: 2000 })}\nreview: ${await text('Needs review')}\nspeed: ${await text('Recognition speed')}\nstatus: ${await text('Status')}\nmarks on the server: ${(await marks()).join(', ') || 'none'}`);
+        const text = async (name: string) =>
+          (await page
+            .getByLabel(name)
+            .first()
+            .textContent({ timeout: 2000 })
+            .catch(() => null)) ?? '(none)';
+        throw new Error(
+          `${String(err)}\nlog: ${await log.textContent({ timeout: 2000 })}\nreview: ${await text('Needs review')}\nspeed: ${await text('Recognition speed')}\nstatus: ${await text('Status')}\nmarks on the server: ${(await marks()).join(', ') || 'none'}`,
+        );
       });
     // Reloading while offline loses nothing: the marks are in IndexedDB.
     await page.reload();

@@ -26,10 +26,21 @@ describe('faceRoster', () => {
     /** Twelve frames of one student's face through a fresh session: who is marked, who is offered for review. */
     const run = (roster: ReadonlySet<string> | null, student: number) => {
       // Liveness is not what this test is about (the synthetic mesh never moves): it is switched off.
-      const session = new RecognitionSession({ gallery, roster, params: { ...PARAMS, requireLiveness: false }, liveness: DEFAULT_LIVENESS, inSession: true, cooldownMs: 60_000 });
+      const session = new RecognitionSession({
+        gallery,
+        roster,
+        params: { ...PARAMS, requireLiveness: false },
+        liveness: DEFAULT_LIVENESS,
+        inSession: true,
+        cooldownMs: 60_000,
+      });
       const steps: SessionStep[] = [];
-      for (let i = 1; i <= 12; i++) steps.push(session.push({ at: i * 100, width: 1280, height: 720, faces: [face([100, 100, 120, 120], faces.sample(student))] }));
-      return { marked: steps.flatMap((s) => s.marks.map((m) => m.studentId)), offered: steps.flatMap((s) => s.reviews.flatMap((r) => r.candidates.map((c) => c.studentId))) };
+      for (let i = 1; i <= 12; i++)
+        steps.push(session.push({ at: i * 100, width: 1280, height: 720, faces: [face([100, 100, 120, 120], faces.sample(student))] }));
+      return {
+        marked: steps.flatMap((s) => s.marks.map((m) => m.studentId)),
+        offered: steps.flatMap((s) => s.reviews.flatMap((r) => r.candidates.map((c) => c.studentId))),
+      };
     };
     const roster = faceRoster(null, students);
     expect(run(roster, 1)).toEqual({ marked: [], offered: [] });

@@ -20,17 +20,30 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
   let errors: string[] = [];
   let cookie: { name: string; value: string };
   const api = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(server.base + p, { method, headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const res = await fetch(server.base + p, {
+      method,
+      headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     return (await res.json()) as Record<string, unknown>;
   };
   const row = (name: string) => page.getByRole('table', { name: 'Students' }).getByRole('row').filter({ hasText: name });
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'head@school.example', name: 'Head Teacher', password: 'a long enough passphrase' }) });
+    const setup = await fetch(`${server.base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'head@school.example', name: 'Head Teacher', password: 'a long enough passphrase' }),
+    });
     const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
     cookie = { name, value };
-    for (const [studentId, n] of [['S001', 'Daryl Dixon'], ['S002', 'Rick Grimes'], ['S003', 'Negan Smith']]) await api('POST', '/api/students', { studentId, name: n });
+    for (const [studentId, n] of [
+      ['S001', 'Daryl Dixon'],
+      ['S002', 'Rick Grimes'],
+      ['S003', 'Negan Smith'],
+    ])
+      await api('POST', '/api/students', { studentId, name: n });
     await api('POST', '/api/classes', { name: 'Form 7B', studentIds: ['S001', 'S002', 'S003'] });
     browser = await launch();
     const opened = await openPage(browser);
@@ -58,8 +71,16 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
     await expect.poll(() => list.getByRole('row').filter({ hasText: 'Daryl Dixon' }).textContent()).toContain('Granted');
     expect(await list.getByRole('row').filter({ hasText: 'Negan Smith' }).textContent()).toContain('Not asked');
     const rows = await server.database.db.selectFrom('students').select(['student_id', 'consent_status']).orderBy('student_id').execute();
-    expect(rows.map((r) => [r.student_id, r.consent_status])).toEqual([['S001', 'granted'], ['S002', 'granted'], ['S003', 'not-asked']]);
-    const history = await server.database.db.selectFrom('consent_history').select(['student_id', 'note', 'recorded_by_name']).where('student_id', '=', 'S001').execute();
+    expect(rows.map((r) => [r.student_id, r.consent_status])).toEqual([
+      ['S001', 'granted'],
+      ['S002', 'granted'],
+      ['S003', 'not-asked'],
+    ]);
+    const history = await server.database.db
+      .selectFrom('consent_history')
+      .select(['student_id', 'note', 'recorded_by_name'])
+      .where('student_id', '=', 'S001')
+      .execute();
     expect(history).toEqual([{ student_id: 'S001', note: 'forms returned 3 March', recorded_by_name: 'Head Teacher' }]);
   });
 
@@ -73,12 +94,21 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
     expect(await notice.textContent()).toContain('no consent to use their face is recorded');
     expect(await page.getByLabel('Photos').count()).toBe(0);
     // The server refuses too, with the same plain reason, whatever the page shows.
-    const refused = await api('POST', '/api/students/S003/embeddings', { embeddings: [{ modelId: DEFAULT_PIPELINE.model, vector: encodeVector(unit(modelDim(DEFAULT_PIPELINE.model), 1)), quality: 0.9, sourceHash: 'c'.repeat(64) }] });
+    const refused = await api('POST', '/api/students/S003/embeddings', {
+      embeddings: [
+        { modelId: DEFAULT_PIPELINE.model, vector: encodeVector(unit(modelDim(DEFAULT_PIPELINE.model), 1)), quality: 0.9, sourceHash: 'c'.repeat(64) },
+      ],
+    });
     expect(refused).toMatchObject({ error: { code: 'consent-required' } });
   });
 
   it('withdrawal deletes the face data here and makes the student manual', async () => {
-    const embeddings = [1, 2, 3].map((k) => ({ modelId: DEFAULT_PIPELINE.model, vector: encodeVector(unit(modelDim(DEFAULT_PIPELINE.model), k)), quality: 0.9, sourceHash: String(k).repeat(64) }));
+    const embeddings = [1, 2, 3].map((k) => ({
+      modelId: DEFAULT_PIPELINE.model,
+      vector: encodeVector(unit(modelDim(DEFAULT_PIPELINE.model), k)),
+      quality: 0.9,
+      sourceHash: String(k).repeat(64),
+    }));
     expect((await api('POST', '/api/students/S001/embeddings', { embeddings })).results).toHaveLength(3);
     await page.getByRole('link', { name: 'Students' }).click();
     await page.reload(); // the roster sync runs at start: this laptop now holds Daryl's face data

@@ -78,14 +78,22 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
   });
 
   it('enrols a second student without a warning', async () => {
-    await enrol('S002', 'Rick Grimes', ['rick1.jpg', 'rick2.jpg', 'rick3.jpg', 'rick4.jpg'].map((f) => file(photo('twd/rick', f))));
+    await enrol(
+      'S002',
+      'Rick Grimes',
+      ['rick1.jpg', 'rick2.jpg', 'rick3.jpg', 'rick4.jpg'].map((f) => file(photo('twd/rick', f))),
+    );
     expect(await page.getByText('Possible duplicate or look-alike').count()).toBe(0);
     await page.getByRole('button', { name: 'Save student' }).click();
     await page.getByRole('row').filter({ hasText: 'S002' }).waitFor();
   });
 
   it("warns of a look-alike when a new student is enrolled with the first student's photos", async () => {
-    await enrol('S003', 'Not Daryl', ['daryl1.jpg', 'daryl3.jpg'].map((f) => file(photo('twd/daryl', f))));
+    await enrol(
+      'S003',
+      'Not Daryl',
+      ['daryl1.jpg', 'daryl3.jpg'].map((f) => file(photo('twd/daryl', f))),
+    );
     const warning = page.getByRole('alert').filter({ hasText: 'Possible duplicate or look-alike' });
     await warning.waitFor();
     expect(await warning.textContent()).toContain('S001 (Daryl Dixon)');
@@ -97,7 +105,8 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
   it('imports a roster CSV, showing the bad row before anything is written', async () => {
     await page.getByRole('link', { name: 'Students' }).click();
     await page.getByRole('link', { name: 'Import roster CSV' }).click();
-    const csv = 'student id,name,email,class\nS010,Carol Peletier,carol@school.example,Biology 7B\nS011,,nobody@school.example,Biology 7B\nS012,Glenn Rhee,,Biology 7B\n';
+    const csv =
+      'student id,name,email,class\nS010,Carol Peletier,carol@school.example,Biology 7B\nS011,,nobody@school.example,Biology 7B\nS012,Glenn Rhee,,Biology 7B\n';
     await page.getByLabel('Roster CSV', { exact: true }).setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('list', { name: 'Rows with errors' }).getByText('Line 3: Name: missing').waitFor();
     expect(await server.database.db.selectFrom('students').select('student_id').where('student_id', '=', 'S010').executeTakeFirst()).toBeUndefined();

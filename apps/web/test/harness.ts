@@ -34,7 +34,16 @@ for (const [ok, why] of [
 export const CAN_RUN = HAVE_CHROMIUM && HAVE_FACES && HAVE_MODELS;
 
 // Root in a container needs --no-sandbox; the rest keep Chromium off the closed network.
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 let built: Promise<string> | null = null;
 /**
@@ -72,7 +81,16 @@ export async function serveApp(): Promise<WebServer> {
   const database = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'db.sqlite') });
   await migrateToLatest(database.db);
   const { app, hub } = createApp({
-    config: { cooldownSeconds: 60, bodyLimit: '2mb', webDist, logRequests: false, corsOrigins: [], retentionDays: null, markPostsPerMinute: 10_000, trustProxy: false },
+    config: {
+      cooldownSeconds: 60,
+      bodyLimit: '2mb',
+      webDist,
+      logRequests: false,
+      corsOrigins: [],
+      retentionDays: null,
+      markPostsPerMinute: 10_000,
+      trustProxy: false,
+    },
     database,
     log: () => {},
   });
@@ -107,7 +125,11 @@ export interface FaceCrop {
   size: number;
 }
 
-export const cameraArgs = (file: string) => ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+export const cameraArgs = (file: string) => [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  `--use-file-for-fake-video-capture=${file}`,
+];
 
 /** Square crops around the largest face of each photo (found by the Node engine), `scale` times its width. */
 /**
@@ -118,7 +140,10 @@ export async function faceCrops(engine: FaceEngine, files: readonly string[], sc
   const out: FaceCrop[] = [];
   for (const file of files) {
     const faces = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(file))))).faces;
-    const found = [...faces].sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]).slice(0, perPhoto).sort((a, b) => a.box[0] - b.box[0]);
+    const found = [...faces]
+      .sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])
+      .slice(0, perPhoto)
+      .sort((a, b) => a.box[0] - b.box[0]);
     if (found.length < perPhoto) throw new Error(`found ${found.length} of ${perPhoto} faces in ${file}: it cannot be used in a fake camera sequence`);
     for (const f of found) {
       const size = Math.round(scale * Math.max(f.box[2], f.box[3]));
@@ -133,7 +158,24 @@ export async function faceCrops(engine: FaceEngine, files: readonly string[], sc
  * a frozen screen looks like. Since #15 this is an attack and marks nobody.
  */
 export function stillCamera(out: string, file: string, seconds = 2): string {
-  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-loop', '1', '-i', file, '-t', String(seconds), '-r', '10', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2', '-pix_fmt', 'yuv420p', out]);
+  execFileSync('ffmpeg', [
+    '-y',
+    '-loglevel',
+    'error',
+    '-loop',
+    '1',
+    '-i',
+    file,
+    '-t',
+    String(seconds),
+    '-r',
+    '10',
+    '-vf',
+    'scale=trunc(iw/2)*2:trunc(ih/2)*2',
+    '-pix_fmt',
+    'yuv420p',
+    out,
+  ]);
   return out;
 }
 
@@ -155,7 +197,9 @@ export function sequenceCamera(out: string, people: readonly (readonly FaceCrop[
       const c = crops[k]!;
       const label = `c${k}_${i}`;
       // Crop a square around the face (padded when it runs off the photo) and scale it to the cell.
-      parts.push(`[${k * people.length + i}:v]pad=iw+2*${c.size}:ih+2*${c.size}:${c.size}:${c.size}:color=gray,crop=${c.size}:${c.size}:${Math.round(c.x + c.size)}:${Math.round(c.y + c.size)},scale=${cell}:${cell},setsar=1,format=yuv420p[${label}]`);
+      parts.push(
+        `[${k * people.length + i}:v]pad=iw+2*${c.size}:ih+2*${c.size}:${c.size}:${c.size}:color=gray,crop=${c.size}:${c.size}:${Math.round(c.x + c.size)}:${Math.round(c.y + c.size)},scale=${cell}:${cell},setsar=1,format=yuv420p[${label}]`,
+      );
       return `[${label}]`;
     });
     parts.push(people.length > 1 ? `${cells.join('')}hstack=inputs=${people.length}[s${k}]` : `${cells[0]}null[s${k}]`);

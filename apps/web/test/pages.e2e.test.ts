@@ -39,10 +39,27 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in Chromium', () => {
       if (!res.ok()) throw new Error(`${method} ${p}: ${res.status()} ${await res.text()}`);
       return res.json() as Promise<{ id: string }>;
     };
-    for (const [id, name] of [['P1', 'Priya Raman-Whitfield'], ['P2', 'Oluwaseun Adeyemi-Johnson'], ['P3', 'Zoë Ørsted']] as const) await api('POST', '/api/students', { studentId: id, name, email: `${id.toLowerCase()}@school.example` });
+    for (const [id, name] of [
+      ['P1', 'Priya Raman-Whitfield'],
+      ['P2', 'Oluwaseun Adeyemi-Johnson'],
+      ['P3', 'Zoë Ørsted'],
+    ] as const)
+      await api('POST', '/api/students', { studentId: id, name, email: `${id.toLowerCase()}@school.example` });
     const cls = await api('POST', '/api/classes', { name: 'Year 9 Chemistry, set 2', studentIds: ['P1', 'P2', 'P3'] });
     const session = await api('POST', `/api/classes/${cls.id}/sessions`, { lateAfterMinutes: 10 });
-    await api('POST', '/api/attendance', { marks: [{ id: crypto.randomUUID(), studentId: 'P1', sessionId: session.id, deviceId: 'laptop', markedAt: new Date().toISOString(), method: 'face', similarity: 0.91 }] });
+    await api('POST', '/api/attendance', {
+      marks: [
+        {
+          id: crypto.randomUUID(),
+          studentId: 'P1',
+          sessionId: session.id,
+          deviceId: 'laptop',
+          markedAt: new Date().toISOString(),
+          method: 'face',
+          similarity: 0.91,
+        },
+      ],
+    });
     await api('POST', `/api/sessions/${session.id}/end`, {});
   }, 180_000);
 
@@ -83,10 +100,24 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in Chromium', () => {
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       wide[hash] = await page.evaluate(() => document.documentElement.scrollWidth);
       // Name what sticks out, so a failure says where to look.
-      if (wide[hash] !== 390) console.warn(hash, await page.evaluate(() => {
-        const clipped = (e: Element) => { for (let n = e.parentElement; n; n = n.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(n).overflowX)) return true; return false; };
-        return [...document.querySelectorAll('body *')].filter((e) => (e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e)) || (getComputedStyle(e).position === 'absolute' && e.getBoundingClientRect().right > window.innerWidth + 1)).slice(0, 4).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
-      }));
+      if (wide[hash] !== 390)
+        console.warn(
+          hash,
+          await page.evaluate(() => {
+            const clipped = (e: Element) => {
+              for (let n = e.parentElement; n; n = n.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(n).overflowX)) return true;
+              return false;
+            };
+            return [...document.querySelectorAll('body *')]
+              .filter(
+                (e) =>
+                  (e.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(e)) ||
+                  (getComputedStyle(e).position === 'absolute' && e.getBoundingClientRect().right > window.innerWidth + 1),
+              )
+              .slice(0, 4)
+              .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`);
+          }),
+        );
     }
     await page.goto(`${server.base}/#/`);
     await page.screenshot({ path: path.join(SHOTS, 'phone-take-attendance.png') });

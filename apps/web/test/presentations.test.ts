@@ -11,7 +11,12 @@ describe('presentation count', () => {
   it('counts per session and per day, without losing concurrent notes, across a reopen', async () => {
     const name = `presentations-${++n}`;
     const db = new RollcallDb(name);
-    await Promise.all([notePresentations(db, 'sess-1', 1), notePresentations(db, 'sess-1', 2), notePresentations(db, 'sess-2', 1), notePresentations(db, null, 1)]);
+    await Promise.all([
+      notePresentations(db, 'sess-1', 1),
+      notePresentations(db, 'sess-1', 2),
+      notePresentations(db, 'sess-2', 1),
+      notePresentations(db, null, 1),
+    ]);
     await notePresentations(db, 'sess-1', 0);
     db.close();
     const again = new RollcallDb(name);

@@ -41,7 +41,8 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
     return (await res.json()) as T;
   }
-  const listMarks = (query: Record<string, string>) => api<{ items: Mark[]; total: number }>('GET', `/api/attendance?${new URLSearchParams({ ...query, limit: '500' })}`);
+  const listMarks = (query: Record<string, string>) =>
+    api<{ items: Mark[]; total: number }>('GET', `/api/attendance?${new URLSearchParams({ ...query, limit: '500' })}`);
 
   beforeAll(async () => {
     server = await serveApp();
@@ -57,7 +58,13 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     const artS = await api<{ id: string }>('POST', `/api/classes/${art.id}/sessions`, { startsAt: at(60), lateAfterMinutes: 10 });
     artSession = artS.id;
     const mark = (studentId: string, sessionId: string, minutesAgo: number, similarity: number | null) => ({
-      id: randomUUID(), studentId, sessionId, deviceId: 'laptop-7', markedAt: at(minutesAgo), similarity, method: similarity === null ? 'manual' : 'face',
+      id: randomUUID(),
+      studentId,
+      sessionId,
+      deviceId: 'laptop-7',
+      markedAt: at(minutesAgo),
+      similarity,
+      method: similarity === null ? 'manual' : 'face',
     });
     const marks = [
       mark('S001', mathSession.id, 190, 0.981),
@@ -123,7 +130,10 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     expect(stored.items.map((m) => m.status)).toEqual(['excused']);
     await page.getByRole('img', { name: 'Attendance rate per day' }).waitFor();
     // The legend's rate over the range is the API's daily figures added up for the class.
-    const stats = await api<{ days: { classId: string | null; present: number; late: number; rosterSize: number }[] }>('GET', `/api/stats/daily?from=${days.from}&to=${days.to}&classId=${mathId}`);
+    const stats = await api<{ days: { classId: string | null; present: number; late: number; rosterSize: number }[] }>(
+      'GET',
+      `/api/stats/daily?from=${days.from}&to=${days.to}&classId=${mathId}`,
+    );
     const math = stats.days.filter((d) => d.classId === mathId);
     const rate = Math.round((100 * math.reduce((n, d) => n + d.present + d.late, 0)) / math.reduce((n, d) => n + d.rosterSize, 0));
     await expect.poll(() => page.getByRole('figure').getByRole('listitem').first().textContent()).toBe(`Math · ${rate}% over the range`);
@@ -142,7 +152,18 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     expect(expected.total).toBe(55);
     const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
     expect(rows.slice(1)).toEqual(
-      expected.items.map((m) => [m.markedAt, m.day, m.studentId, safe(m.studentName ?? ''), m.status, m.method, m.similarity === null ? '' : String(m.similarity), 'Math', m.sessionId ?? '', m.deviceId]),
+      expected.items.map((m) => [
+        m.markedAt,
+        m.day,
+        m.studentId,
+        safe(m.studentName ?? ''),
+        m.status,
+        m.method,
+        m.similarity === null ? '' : String(m.similarity),
+        'Math',
+        m.sessionId ?? '',
+        m.deviceId,
+      ]),
     );
     // Times keep the offset the device sent; the formula name is neutralised; the comma name is one cell.
     expect(rows[1]![0]).toMatch(/\+02:00$/);

@@ -41,7 +41,13 @@ describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
     for (const s of STUDENTS) await api('POST', '/api/students', s);
     const cls = await api<{ id: string }>('POST', '/api/classes', { name: 'Form 7B', studentIds: STUDENTS.map((s) => s.studentId) });
     await api('POST', '/api/classes', { name: 'Art club', studentIds: ['R1'] });
-    await api('POST', '/api/users', { email: 'teacher@school.example', name: 'Tess Teacher', role: 'teacher', password: 'teacher password 123', classIds: [cls.id] });
+    await api('POST', '/api/users', {
+      email: 'teacher@school.example',
+      name: 'Tess Teacher',
+      role: 'teacher',
+      password: 'teacher password 123',
+      classIds: [cls.id],
+    });
     // Started "elsewhere" (the office), before either laptop opens Take attendance.
     sessionId = (await api<{ id: string }>('POST', `/api/classes/${cls.id}/sessions`, { lateAfterMinutes: 10 })).id;
     b = await openPage(browser);
@@ -121,7 +127,10 @@ describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
     await page.goto(`${server.base}/#/records`);
     await page.getByLabel('Class', { exact: true }).selectOption({ label: 'Form 7B' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export register CSV' }).click()]);
-    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     const reg = await api<Register>('GET', `/api/sessions/${sessionId}/register`);
     const local = (iso: string) => `${new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 19)}+05:30`;
     expect(lines[0]).toBe('class,session_date,session_start,student_id,student_name,status,marked_at,method,marked_by,reason');

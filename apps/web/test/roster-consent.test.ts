@@ -36,23 +36,36 @@ describe.each(dialects)('roster CSV with a consent column on %s', (dialect) => {
     expect(preview.columns).toMatchObject({ consent: 'Consent', consentBy: 'Consent by', consentNote: 'Consent note' });
     expect(preview.problems.map((p) => [p.line, p.message])).toEqual([[6, 'Consent: "maybe" is not one of yes, no, withdrawn, not asked']]);
     expect(preview.rows.map((r) => [r.studentId, r.consent?.status ?? null, r.consent?.onBehalfOf ?? null])).toEqual([
-      ['C001', 'granted', 'parent'], ['C002', 'refused', 'parent'], ['C003', null, null], ['C004', 'withdrawn', 'student'],
+      ['C001', 'granted', 'parent'],
+      ['C002', 'refused', 'parent'],
+      ['C003', null, null],
+      ['C004', 'withdrawn', 'student'],
     ]);
 
     const outcomes = await importRoster(preview.rows, () => {});
     expect(outcomes.map((o) => [o.studentId, o.outcome, o.consent ?? null])).toEqual([
-      ['C001', 'created', 'recorded'], ['C002', 'created', 'recorded'], ['C003', 'created', null], ['C004', 'created', 'recorded'],
+      ['C001', 'created', 'recorded'],
+      ['C002', 'created', 'recorded'],
+      ['C003', 'created', null],
+      ['C004', 'created', 'recorded'],
     ]);
     const student = async (id: string) => (await api.call('GET', `/api/students/${id}`)).body;
     expect(await student('C001')).toMatchObject({ consent: 'granted', cameraFree: false });
     expect(await student('C002')).toMatchObject({ consent: 'refused', cameraFree: true });
     expect(await student('C003')).toMatchObject({ consent: 'not-asked', cameraFree: true });
     const history = (await api.call('GET', '/api/students/C001/consent')).body.history;
-    expect(history).toEqual([expect.objectContaining({ status: 'granted', onBehalfOf: 'parent', note: 'form 2026/1', recordedBy: expect.objectContaining({ name: 'Head Admin' }) })]);
+    expect(history).toEqual([
+      expect.objectContaining({ status: 'granted', onBehalfOf: 'parent', note: 'form 2026/1', recordedBy: expect.objectContaining({ name: 'Head Admin' }) }),
+    ]);
 
     // Importing the same file again records nothing new.
     const again = await importRoster(preview.rows, () => {});
-    expect(again.map((o) => [o.outcome, o.consent ?? null])).toEqual([['exists', 'unchanged'], ['exists', 'unchanged'], ['exists', null], ['exists', 'unchanged']]);
+    expect(again.map((o) => [o.outcome, o.consent ?? null])).toEqual([
+      ['exists', 'unchanged'],
+      ['exists', 'unchanged'],
+      ['exists', null],
+      ['exists', 'unchanged'],
+    ]);
     expect((await api.call('GET', '/api/students/C001/consent')).body.history).toHaveLength(1);
   });
 });

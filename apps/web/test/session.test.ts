@@ -29,7 +29,14 @@ describe('SessionLifecycle', () => {
     const sender = new Sender({ outbox, transport, network: alwaysOnline, pollMs: 0 });
     const sync = new RosterSync({ client: transport, target: new MemorySyncTarget(), network: alwaysOnline, intervalMs: 0 });
     const session = new SessionLifecycle([sync, sender], () => heard.push('expired'));
-    const mark = (studentId: string) => ({ id: randomUUID(), studentId, deviceId: 'laptop-1', markedAt: new Date().toISOString(), method: 'face' as const, similarity: 0.9 });
+    const mark = (studentId: string) => ({
+      id: randomUUID(),
+      studentId,
+      deviceId: 'laptop-1',
+      markedAt: new Date().toISOString(),
+      method: 'face' as const,
+      similarity: 0.9,
+    });
 
     session.signedIn();
     await outbox.enqueue(mark('S001'));

@@ -42,7 +42,9 @@ function putPendingMark(page: Page, id: string) {
           const db = open.result;
           const tx = db.transaction('outbox', 'readwrite');
           tx.objectStore('outbox').put({
-            id, seq: Date.now(), state: 'pending',
+            id,
+            seq: Date.now(),
+            state: 'pending',
             mark: { id, studentId: 'S100', sessionId: null, deviceId: 'laptop-1', markedAt: new Date().toISOString(), similarity: 0.97, method: 'face' },
           });
           tx.oncomplete = () => (db.close(), resolve());
@@ -82,7 +84,15 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MODELS)('settings page in Chromium', () 
     await page.getByText('Advanced: how recognition decides').click();
     const initial = await threshold().inputValue();
     expect(Number(initial)).toBeGreaterThan(0.5);
-    for (const label of ['Look-alike guard', 'Pictures that must agree', 'Mark again after (seconds)', 'Liveness check', 'Camera', 'Resolution', 'Where faces are computed']) {
+    for (const label of [
+      'Look-alike guard',
+      'Pictures that must agree',
+      'Mark again after (seconds)',
+      'Liveness check',
+      'Camera',
+      'Resolution',
+      'Where faces are computed',
+    ]) {
       expect(await page.getByLabel(label, { exact: true }).count()).toBe(1);
     }
     expect(await page.getByLabel('Camera', { exact: true }).locator('option').first().textContent()).toBe('Default camera');

@@ -12,7 +12,11 @@ describe.skipIf(!CAN_RUN)('wasm threads in the face worker', () => {
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }) });
+    const setup = await fetch(`${server.base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }),
+    });
     const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
     cookie = { name, value, url: server.base };
     browser = await launch();
@@ -44,7 +48,9 @@ describe.skipIf(!CAN_RUN)('wasm threads in the face worker', () => {
     const { text, errors, isolated, cores } = await engineMode(await browser.newContext());
     expect(isolated).toBe(true);
     const expected = wasmMode(true, cores).threads;
-    expect(text).toMatch(new RegExp(`^Face engine: wasm SIMD, ${expected} threads?, in a worker \\(${expected} threads? of ${cores} cores \\(cross-origin isolated\\)`));
+    expect(text).toMatch(
+      new RegExp(`^Face engine: wasm SIMD, ${expected} threads?, in a worker \\(${expected} threads? of ${cores} cores \\(cross-origin isolated\\)`),
+    );
     expect(errors).toEqual([]);
   });
 
@@ -53,13 +59,16 @@ describe.skipIf(!CAN_RUN)('wasm threads in the face worker', () => {
     // cached answers would bring the headers back. Isolation comes from the document's and the
     // worker script's headers; the API (its event stream never ends) is left alone.
     const context = await browser.newContext({ serviceWorkers: 'block' });
-    await context.route((url) => !url.pathname.startsWith('/api/'), async (route) => {
-      const response = await route.fetch();
-      const headers = { ...response.headers() };
-      delete headers['cross-origin-embedder-policy'];
-      delete headers['cross-origin-opener-policy'];
-      await route.fulfill({ response, headers });
-    });
+    await context.route(
+      (url) => !url.pathname.startsWith('/api/'),
+      async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers() };
+        delete headers['cross-origin-embedder-policy'];
+        delete headers['cross-origin-opener-policy'];
+        await route.fulfill({ response, headers });
+      },
+    );
     const { text, errors, isolated } = await engineMode(context);
     expect(isolated).toBe(false);
     expect(text).toMatch(/^Face engine: wasm SIMD, 1 thread, in a worker \(single-threaded: the page is not cross-origin isolated/);

@@ -31,25 +31,42 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }) });
+    const setup = await fetch(`${server.base}/api/auth/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }),
+    });
     const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
     cookie = { name, value, url: server.base };
-    const api = (p: string, body: unknown) => fetch(server.base + p, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
+    const api = (p: string, body: unknown) =>
+      fetch(server.base + p, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
     const engine = await createNodeFaceEngine();
-    for (const [studentId, who] of [['S001', 'daryl'], ['S002', 'rick']] as const) {
+    for (const [studentId, who] of [
+      ['S001', 'daryl'],
+      ['S002', 'rick'],
+    ] as const) {
       await api('/api/students', { studentId, name: who });
       // Consent is required before a face is enrolled (#16): without it the embeddings were refused.
       await grantConsent((_method, p, body) => api(p, body), studentId);
       const embeddings = [];
       for (let i = 1; i <= 3; i++) {
         const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0]!;
-        embeddings.push({ modelId: face.embedding.modelId, vector: encodeVector(face.embedding.vector), quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash: `${i}`.repeat(63) + (who === 'daryl' ? 'a' : 'b') });
+        embeddings.push({
+          modelId: face.embedding.modelId,
+          vector: encodeVector(face.embedding.vector),
+          quality: enrolmentQuality(face, DEFAULT_GATES),
+          sourceHash: `${i}`.repeat(63) + (who === 'daryl' ? 'a' : 'b'),
+        });
       }
       await api(`/api/students/${studentId}/embeddings`, { embeddings });
     }
     // A genuine scene (a still one is a photo attack since #15): each person as a sequence of
     // different photos (4, never enrolled, then 1-3), one a second.
-    const seq = (who: string) => faceCrops(engine, [4, 1, 2, 3].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`)));
+    const seq = (who: string) =>
+      faceCrops(
+        engine,
+        [4, 1, 2, 3].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`)),
+      );
     camera = sequenceCamera(path.join(tmp, 'walk-in.y4m'), [await seq('daryl'), await seq('rick')]);
     await engine.dispose();
   });
@@ -63,7 +80,13 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
   const frames = async (page: Page) => Number(/(\d+) frames ·/.exec((await page.getByLabel('Recognition speed').textContent()) ?? '')?.[1] ?? 0);
 
   /** An error nothing in the worker catches, as a wasm abort inside a tfjs callback would be. */
-  const crash = (w: Worker) => w.evaluate(() => void setTimeout(() => { throw new Error('simulated crash of the face worker'); }, 0));
+  const crash = (w: Worker) =>
+    w.evaluate(
+      () =>
+        void setTimeout(() => {
+          throw new Error('simulated crash of the face worker');
+        }, 0),
+    );
 
   it('restarts the worker, keeps recognising and keeps each mark exactly once', { timeout: 600_000 }, async () => {
     browser = await launch(cameraArgs(camera));
@@ -74,7 +97,10 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
     page.on('worker', (w) => void (w.url().includes('face.worker') && faceWorkers.push(w)));
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
-    await page.getByLabel('Sync').filter({ hasText: /revision [1-9]/ }).waitFor({ timeout: 60_000 });
+    await page
+      .getByLabel('Sync')
+      .filter({ hasText: /revision [1-9]/ })
+      .waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Start camera' }).click();
     await page.getByRole('button', { name: 'Start recognition' }).click();
 

@@ -12,26 +12,28 @@ export type MarkStatus = z.infer<typeof MarkStatus>;
 export const RegisterStatus = z.enum(['not-seen', 'present', 'late', 'excused', 'absent']);
 export type RegisterStatus = z.infer<typeof RegisterStatus>;
 
-export const NewMark = z.strictObject({
-  id: Uuid,
-  studentId: StudentId,
-  sessionId: Uuid.nullable().optional(),
-  deviceId: z.string().min(1).max(128),
-  markedAt: Instant,
-  similarity: z.number().min(-1).max(1).nullable().optional(),
-  method: MarkMethod,
-  /**
-   * Omit to let the server decide present or late from the session's late threshold. A manual
-   * mark with a status sets the student's status in its session even if they have a mark there
-   * (audited); 'not-seen' takes the student's mark back out of the session.
-   */
-  status: RegisterStatus.optional(),
-  /** Why, for an excused student or a correction (kept with the mark and in its audit). */
-  reason: z.string().trim().max(500).optional(),
-}).refine((m) => m.status !== 'not-seen' || (m.method === 'manual' && !!m.sessionId), {
-  message: "status 'not-seen' needs method 'manual' and a sessionId",
-  path: ['status'],
-});
+export const NewMark = z
+  .strictObject({
+    id: Uuid,
+    studentId: StudentId,
+    sessionId: Uuid.nullable().optional(),
+    deviceId: z.string().min(1).max(128),
+    markedAt: Instant,
+    similarity: z.number().min(-1).max(1).nullable().optional(),
+    method: MarkMethod,
+    /**
+     * Omit to let the server decide present or late from the session's late threshold. A manual
+     * mark with a status sets the student's status in its session even if they have a mark there
+     * (audited); 'not-seen' takes the student's mark back out of the session.
+     */
+    status: RegisterStatus.optional(),
+    /** Why, for an excused student or a correction (kept with the mark and in its audit). */
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((m) => m.status !== 'not-seen' || (m.method === 'manual' && !!m.sessionId), {
+    message: "status 'not-seen' needs method 'manual' and a sessionId",
+    path: ['status'],
+  });
 export type NewMark = z.infer<typeof NewMark>;
 
 export const PostMarksBody = z.strictObject({ marks: z.array(NewMark).min(1).max(500) });

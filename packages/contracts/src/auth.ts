@@ -10,7 +10,10 @@ import { weakPasswordReason } from './weak-passwords.ts';
 export const Role = z.enum(['admin', 'teacher']);
 export type Role = z.infer<typeof Role>;
 
-const Email = z.email().max(320).transform((e) => e.toLowerCase());
+const Email = z
+  .email()
+  .max(320)
+  .transform((e) => e.toLowerCase());
 /** Long passphrases welcome; 10 characters at least, since the hash is the last line of defence; never a common one. */
 const Password = z
   .string()
@@ -49,7 +52,13 @@ export type Me = z.infer<typeof Me>;
 
 export const CreateUserBody = z.strictObject({ email: Email, name: PersonName, role: Role, password: Password, classIds: z.array(Uuid).max(200).optional() });
 export const UpdateUserBody = z
-  .strictObject({ name: PersonName.optional(), role: Role.optional(), password: Password.optional(), disabled: z.boolean().optional(), classIds: z.array(Uuid).max(200).optional() })
+  .strictObject({
+    name: PersonName.optional(),
+    role: Role.optional(),
+    password: Password.optional(),
+    disabled: z.boolean().optional(),
+    classIds: z.array(Uuid).max(200).optional(),
+  })
   .refine((b) => Object.keys(b).length > 0, 'nothing to update');
 export const UserList = z.object({ items: z.array(User) });
 

@@ -36,13 +36,23 @@ export const CreateSessionBody = z.strictObject({
   startsAt: Instant.optional(),
   endsAt: Instant.nullable().optional(),
   /** Arrivals this many minutes after the start are marked late. */
-  lateAfterMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  lateAfterMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
 });
 export const UpdateSessionBody = z
   .strictObject({
     startsAt: Instant.optional(),
     endsAt: Instant.nullable().optional(),
-    lateAfterMinutes: z.number().int().min(0).max(24 * 60).optional(),
+    lateAfterMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60)
+      .optional(),
   })
   .refine((b) => Object.keys(b).length > 0, 'nothing to update');
 export const SessionList = z.object({ items: z.array(ClassSession) });

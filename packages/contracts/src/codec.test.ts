@@ -28,7 +28,14 @@ describe('vector maths', () => {
     expect(Array.from(a)).toEqual([Math.fround(0.6), Math.fround(0.8)]);
     expect(cosineSimilarity([1, 0], [0, 2])).toBe(0);
     expect(cosineSimilarity([1, 1], [2, 2])).toBeCloseTo(1, 10);
-    expect(Array.from(meanNormalized([[1, 0], [0, 1]])).map((x) => x.toFixed(4))).toEqual(['0.7071', '0.7071']);
+    expect(
+      Array.from(
+        meanNormalized([
+          [1, 0],
+          [0, 1],
+        ]),
+      ).map((x) => x.toFixed(4)),
+    ).toEqual(['0.7071', '0.7071']);
     expect(() => l2Normalize([0, 0])).toThrow(RangeError);
   });
 

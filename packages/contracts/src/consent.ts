@@ -57,17 +57,22 @@ export const StudentConsent = z.object({
 export type StudentConsent = z.infer<typeof StudentConsent>;
 
 export const BulkConsentBody = z.strictObject({
-  entries: z.array(ConsentChange.extend({ studentId: StudentId })).min(1).max(500),
+  entries: z
+    .array(ConsentChange.extend({ studentId: StudentId }))
+    .min(1)
+    .max(500),
 });
 export type BulkConsentBody = z.infer<typeof BulkConsentBody>;
 
 export const BulkConsentResult = z.object({
-  results: z.array(z.object({
-    studentId: StudentId,
-    outcome: z.enum(['recorded', 'unchanged', 'not-found']),
-    status: ConsentStatus.nullable(),
-    embeddingsDeleted: z.number().int(),
-  })),
+  results: z.array(
+    z.object({
+      studentId: StudentId,
+      outcome: z.enum(['recorded', 'unchanged', 'not-found']),
+      status: ConsentStatus.nullable(),
+      embeddingsDeleted: z.number().int(),
+    }),
+  ),
 });
 export type BulkConsentResult = z.infer<typeof BulkConsentResult>;
 
@@ -85,15 +90,17 @@ export const ConsentReportQuery = z.strictObject({ classId: Uuid.optional() });
 export const ConsentReport = z.object({
   counts: ConsentCounts,
   classes: z.array(z.object({ id: Uuid, name: z.string(), counts: ConsentCounts })),
-  students: z.array(z.object({
-    studentId: StudentId,
-    name: z.string(),
-    status: ConsentStatus,
-    cameraFree: z.boolean(),
-    onBehalfOf: ConsentOnBehalfOf.nullable(),
-    note: z.string().nullable(),
-    recordedAt: Instant.nullable(),
-  })),
+  students: z.array(
+    z.object({
+      studentId: StudentId,
+      name: z.string(),
+      status: ConsentStatus,
+      cameraFree: z.boolean(),
+      onBehalfOf: ConsentOnBehalfOf.nullable(),
+      note: z.string().nullable(),
+      recordedAt: Instant.nullable(),
+    }),
+  ),
 });
 export type ConsentReport = z.infer<typeof ConsentReport>;
 

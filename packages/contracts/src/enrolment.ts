@@ -10,7 +10,10 @@ export function parseStudentFolder(folder: string): { studentId: string; name: s
   const cut = folder.indexOf('_');
   if (cut <= 0) return null;
   const studentId = folder.slice(0, cut);
-  const name = folder.slice(cut + 1).replace(/_+/g, ' ').trim();
+  const name = folder
+    .slice(cut + 1)
+    .replace(/_+/g, ' ')
+    .trim();
   if (!StudentId.safeParse(studentId).success || name === '') return null;
   return { studentId, name };
 }
@@ -24,7 +27,11 @@ export function toNewEmbedding(face: { modelId: string; vector: ArrayLike<number
 export type AddEmbeddings = (args: { params: { studentId: string }; body: { embeddings: NewEmbedding[] } }) => Promise<AddEmbeddingsResult>;
 
 /** Posts any number of embeddings for one student, in order, MAX_EMBEDDINGS_PER_POST at a time; the results line up with `embeddings`. */
-export async function postEmbeddings(addEmbeddings: AddEmbeddings, studentId: string, embeddings: readonly NewEmbedding[]): Promise<AddEmbeddingsResult['results']> {
+export async function postEmbeddings(
+  addEmbeddings: AddEmbeddings,
+  studentId: string,
+  embeddings: readonly NewEmbedding[],
+): Promise<AddEmbeddingsResult['results']> {
   const results: AddEmbeddingsResult['results'] = [];
   for (let i = 0; i < embeddings.length; i += MAX_EMBEDDINGS_PER_POST) {
     const res = await addEmbeddings({ params: { studentId }, body: { embeddings: embeddings.slice(i, i + MAX_EMBEDDINGS_PER_POST) } });

@@ -5,7 +5,12 @@ import type { RgbImage } from './image.ts';
 describe('fitSimilarity', () => {
   it('recovers a known rotation, scale and shift', () => {
     const t = { a: 2 * Math.cos(0.3), b: 2 * Math.sin(0.3), tx: 15, ty: -7 };
-    const from: Point2[] = [[0, 0], [10, 0], [3, 8], [-4, 5]];
+    const from: Point2[] = [
+      [0, 0],
+      [10, 0],
+      [3, 8],
+      [-4, 5],
+    ];
     const to = from.map((p) => applySimilarity(t, p));
     const fit = fitSimilarity(from, to);
     expect(fit.a).toBeCloseTo(t.a, 9);
@@ -15,7 +20,18 @@ describe('fitSimilarity', () => {
   });
 
   it('refuses degenerate input', () => {
-    expect(() => fitSimilarity([[1, 1], [1, 1]], [[0, 0], [2, 2]])).toThrow(RangeError);
+    expect(() =>
+      fitSimilarity(
+        [
+          [1, 1],
+          [1, 1],
+        ],
+        [
+          [0, 0],
+          [2, 2],
+        ],
+      ),
+    ).toThrow(RangeError);
     expect(() => fitSimilarity([[1, 1]], [[0, 0]])).toThrow(RangeError);
   });
 });

@@ -70,16 +70,28 @@ export interface Similarity {
 export function fitSimilarity(from: readonly Point2[], to: readonly Point2[]): Similarity {
   const n = from.length;
   if (n < 2 || to.length !== n) throw new RangeError('fitSimilarity needs two or more matching points');
-  let fx = 0, fy = 0, gx = 0, gy = 0;
+  let fx = 0,
+    fy = 0,
+    gx = 0,
+    gy = 0;
   for (let i = 0; i < n; i++) {
-    fx += from[i]![0]; fy += from[i]![1];
-    gx += to[i]![0]; gy += to[i]![1];
+    fx += from[i]![0];
+    fy += from[i]![1];
+    gx += to[i]![0];
+    gy += to[i]![1];
   }
-  fx /= n; fy /= n; gx /= n; gy /= n;
-  let num_a = 0, num_b = 0, den = 0;
+  fx /= n;
+  fy /= n;
+  gx /= n;
+  gy /= n;
+  let num_a = 0,
+    num_b = 0,
+    den = 0;
   for (let i = 0; i < n; i++) {
-    const px = from[i]![0] - fx, py = from[i]![1] - fy;
-    const qx = to[i]![0] - gx, qy = to[i]![1] - gy;
+    const px = from[i]![0] - fx,
+      py = from[i]![1] - fy;
+    const qx = to[i]![0] - gx,
+      qy = to[i]![1] - gy;
     num_a += px * qx + py * qy;
     num_b += px * qy - py * qx;
     den += px * px + py * py;
@@ -117,27 +129,55 @@ export function warpChip(img: RgbImage, chipToImage: Similarity, size: number): 
   const norm = 1 / (k * k);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, bl = 0;
+      let r = 0,
+        g = 0,
+        bl = 0;
       for (let sy = 0; sy < k; sy++) {
         const cy = y + (sy + 0.5) / k - 0.5;
         for (let sx = 0; sx < k; sx++) {
           const cx = x + (sx + 0.5) / k - 0.5;
           const ix = a * cx - b * cy + tx;
           const iy = b * cx + a * cy + ty;
-          const x0 = Math.floor(ix), y0 = Math.floor(iy);
-          const dx = ix - x0, dy = iy - y0;
+          const x0 = Math.floor(ix),
+            y0 = Math.floor(iy);
+          const dx = ix - x0,
+            dy = iy - y0;
           // Weights of the four neighbours; a neighbour outside the image contributes black.
-          const w00 = (1 - dx) * (1 - dy), w10 = dx * (1 - dy), w01 = (1 - dx) * dy, w11 = dx * dy;
-          const inX0 = x0 >= 0 && x0 < w, inX1 = x0 + 1 >= 0 && x0 + 1 < w;
+          const w00 = (1 - dx) * (1 - dy),
+            w10 = dx * (1 - dy),
+            w01 = (1 - dx) * dy,
+            w11 = dx * dy;
+          const inX0 = x0 >= 0 && x0 < w,
+            inX1 = x0 + 1 >= 0 && x0 + 1 < w;
           if (y0 >= 0 && y0 < h) {
             const row = y0 * w;
-            if (inX0) { const i = (row + x0) * 3; r += data[i]! * w00; g += data[i + 1]! * w00; bl += data[i + 2]! * w00; }
-            if (inX1) { const i = (row + x0 + 1) * 3; r += data[i]! * w10; g += data[i + 1]! * w10; bl += data[i + 2]! * w10; }
+            if (inX0) {
+              const i = (row + x0) * 3;
+              r += data[i]! * w00;
+              g += data[i + 1]! * w00;
+              bl += data[i + 2]! * w00;
+            }
+            if (inX1) {
+              const i = (row + x0 + 1) * 3;
+              r += data[i]! * w10;
+              g += data[i + 1]! * w10;
+              bl += data[i + 2]! * w10;
+            }
           }
           if (y0 + 1 >= 0 && y0 + 1 < h) {
             const row = (y0 + 1) * w;
-            if (inX0) { const i = (row + x0) * 3; r += data[i]! * w01; g += data[i + 1]! * w01; bl += data[i + 2]! * w01; }
-            if (inX1) { const i = (row + x0 + 1) * 3; r += data[i]! * w11; g += data[i + 1]! * w11; bl += data[i + 2]! * w11; }
+            if (inX0) {
+              const i = (row + x0) * 3;
+              r += data[i]! * w01;
+              g += data[i + 1]! * w01;
+              bl += data[i + 2]! * w01;
+            }
+            if (inX1) {
+              const i = (row + x0 + 1) * 3;
+              r += data[i]! * w11;
+              g += data[i + 1]! * w11;
+              bl += data[i + 2]! * w11;
+            }
           }
         }
       }

@@ -63,7 +63,11 @@ export async function probeWebgpu(): Promise<WebgpuProbe> {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) return { available: false, fallback: false, adapter: '' };
     const info = adapter.info ?? {};
-    return { available: true, fallback: adapter.isFallbackAdapter === true || info.isFallbackAdapter === true, adapter: [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') };
+    return {
+      available: true,
+      fallback: adapter.isFallbackAdapter === true || info.isFallbackAdapter === true,
+      adapter: [info.vendor, info.architecture, info.description].filter(Boolean).join(' '),
+    };
   } catch {
     return { available: false, fallback: false, adapter: '' };
   }
@@ -236,4 +240,3 @@ export async function decodeImageBlob(blob: Blob, name = 'image'): Promise<RgbIm
     bitmap.close();
   }
 }
-

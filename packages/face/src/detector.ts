@@ -47,7 +47,15 @@ export function humanConfig(opts: { modelBasePath: string; wasmPath: string; bac
     filter: { enabled: false },
     face: {
       enabled: true,
-      detector: { modelPath: 'blazeface.json', rotation: true, maxDetected: opts.maxFaces, minConfidence: opts.minConfidence, skipFrames: 0, skipTime: 0, return: false },
+      detector: {
+        modelPath: 'blazeface.json',
+        rotation: true,
+        maxDetected: opts.maxFaces,
+        minConfidence: opts.minConfidence,
+        skipFrames: 0,
+        skipTime: 0,
+        return: false,
+      },
       mesh: { enabled: true, modelPath: 'facemesh.json' },
       attention: { enabled: false },
       iris: { enabled: false },

@@ -2,15 +2,7 @@
 import type { QualityGates } from './config.ts';
 
 export type QualityReason =
-  | 'no-face'
-  | 'multiple-faces'
-  | 'face-too-small'
-  | 'too-blurry'
-  | 'too-dark'
-  | 'too-bright'
-  | 'turned-too-far'
-  | 'low-detection-score'
-  | 'looks-like-spoof';
+  'no-face' | 'multiple-faces' | 'face-too-small' | 'too-blurry' | 'too-dark' | 'too-bright' | 'turned-too-far' | 'low-detection-score' | 'looks-like-spoof';
 
 /** What the gates look at for one face. */
 export interface GateInput {

@@ -32,7 +32,7 @@ describe('flipHorizontal', () => {
 });
 
 describe('measureQuality', () => {
-  const checker = pattern(150, 150, (x, y) => ((x >> 1) + (y >> 1)) % 2 ? 200 : 60);
+  const checker = pattern(150, 150, (x, y) => (((x >> 1) + (y >> 1)) % 2 ? 200 : 60));
   const smooth = pattern(150, 150, (x) => 60 + x);
 
   it('scores fine detail sharper than a smooth ramp', () => {
@@ -40,7 +40,7 @@ describe('measureQuality', () => {
   });
 
   it('does not mistake darkness for blur, and measures brightness', () => {
-    const dark = pattern(150, 150, (x, y) => ((x >> 1) + (y >> 1)) % 2 ? 50 : 15);
+    const dark = pattern(150, 150, (x, y) => (((x >> 1) + (y >> 1)) % 2 ? 50 : 15));
     expect(measureQuality(dark).sharpness).toBeCloseTo(measureQuality(checker).sharpness, 0);
     expect(measureQuality(dark).brightness).toBeCloseTo(32.5, 0);
   });

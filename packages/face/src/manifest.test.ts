@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { FaceError } from './errors.ts';
 import { parseManifest, verifyModelFiles } from './manifest.ts';
 
-const hashOf = async (b: Uint8Array) => Array.from(b).join('-').padEnd(64, '0').slice(0, 64).replace(/[^0-9]/g, 'a');
+const hashOf = async (b: Uint8Array) =>
+  Array.from(b)
+    .join('-')
+    .padEnd(64, '0')
+    .slice(0, 64)
+    .replace(/[^0-9]/g, 'a');
 
 describe('model manifest', () => {
   it('names the missing and the altered file', async () => {

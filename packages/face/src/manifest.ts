@@ -43,7 +43,11 @@ export async function verifyModelFiles(
     if (bytes === null) throw new FaceError('model-missing', `model file ${name} is missing (run \`node models/copy.mjs\`)`, name);
     const hash = await digest(bytes);
     if (hash !== entry.sha256) {
-      throw new FaceError('model-corrupt', `model file ${name} is corrupt: sha256 ${hash.slice(0, 12)}... differs from the manifest (${entry.package}@${entry.version})`, name);
+      throw new FaceError(
+        'model-corrupt',
+        `model file ${name} is corrupt: sha256 ${hash.slice(0, 12)}... differs from the manifest (${entry.package}@${entry.version})`,
+        name,
+      );
     }
   }
 }

@@ -163,9 +163,23 @@ export async function detectAndEmbed(
   const t1 = performance.now();
   const chosen = seen.filter((_, i) => wanted[i]);
   const chips = chosen.map(({ face, crop }) =>
-    crop ? alignFace(crop.image, face.mesh.map(([x, y]) => [x - crop.x, y - crop.y] as [number, number]), CHIP_SIZE, opts.chipPadding) : alignFace(img, face.mesh, CHIP_SIZE, opts.chipPadding),
+    crop
+      ? alignFace(
+          crop.image,
+          face.mesh.map(([x, y]) => [x - crop.x, y - crop.y] as [number, number]),
+          CHIP_SIZE,
+          opts.chipPadding,
+        )
+      : alignFace(img, face.mesh, CHIP_SIZE, opts.chipPadding),
   );
-  const vectors = chosen.length ? await embed(models, opts, chips, chosen.map((c) => c.face)) : [];
+  const vectors = chosen.length
+    ? await embed(
+        models,
+        opts,
+        chips,
+        chosen.map((c) => c.face),
+      )
+    : [];
   const t2 = performance.now();
   let next = 0;
   const faces = seen.map(({ face: f, crop }, i): FaceDetection => {

@@ -25,7 +25,11 @@ export function measureQuality(chip: RgbImage): QualityMeasures {
   const gray = toGray(chip);
   const w = chip.width;
   const { from, to } = centralRegion(Math.min(chip.width, chip.height));
-  let sum = 0, sq = 0, n = 0, lapSum = 0, lapSq = 0;
+  let sum = 0,
+    sq = 0,
+    n = 0,
+    lapSum = 0,
+    lapSq = 0;
   for (let y = from; y < to; y++) {
     for (let x = from; x < to; x++) {
       const i = y * w + x;

@@ -4,7 +4,13 @@ import type { RgbImage } from './image.ts';
 /** The part of face-api's API Rollcall uses; structural so its Node and browser builds fit. */
 export interface FaceApiLike {
   tf: { tensor3d(values: Uint8Array, shape: [number, number, number], dtype: 'int32'): unknown; dispose(t: unknown): void };
-  nets: { faceRecognitionNet: { isLoaded: boolean; loadFromUri(uri: string): Promise<void>; computeFaceDescriptor(input: never): Promise<Float32Array | Float32Array[]> } };
+  nets: {
+    faceRecognitionNet: {
+      isLoaded: boolean;
+      loadFromUri(uri: string): Promise<void>;
+      computeFaceDescriptor(input: never): Promise<Float32Array | Float32Array[]>;
+    };
+  };
 }
 
 /** The recognition net's input size. */

@@ -17,7 +17,15 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 if (!HAVE_CHROMIUM) console.warn(`[@rollcall/face] skipping browser test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
 // Root in a container needs --no-sandbox; the rest keep Chromium off the (closed) network.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 let server: ViteDevServer;
 let browser: Browser;

@@ -28,15 +28,24 @@ describe('image decoding errors', () => {
   });
 
   it('a truncated JPEG', async () => {
-    const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3a7' } }).jpeg().toBuffer();
-    const withNoise = await sharp(new Uint8Array(300 * 200 * 3).map((_, i) => (i * 31) % 256), { raw: { width: 300, height: 200, channels: 3 } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#3a7' } })
+      .jpeg()
+      .toBuffer();
+    const withNoise = await sharp(
+      new Uint8Array(300 * 200 * 3).map((_, i) => (i * 31) % 256),
+      { raw: { width: 300, height: 200, channels: 3 } },
+    )
+      .jpeg()
+      .toBuffer();
     for (const whole of [jpeg, withNoise]) {
       expect(await codeOf(decodeImage(new Uint8Array(whole.subarray(0, Math.floor(whole.length / 2))), 'half.jpg'))).toBe('corrupt-image');
     }
   });
 
   it('an 8000x8000 image is refused before it is decoded', async () => {
-    const huge = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#000' } }).png({ compressionLevel: 1 }).toBuffer();
+    const huge = await sharp({ create: { width: 8000, height: 8000, channels: 3, background: '#000' } })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     const err = await decodeImage(new Uint8Array(huge), 'huge.png').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(FaceError);
     expect((err as FaceError).code).toBe('image-too-large');

@@ -41,7 +41,10 @@ describe.skipIf(!HAVE_FACES)('analyzeFrame on a group photo', () => {
   });
 
   it('only locates the faces that overlap a skip box', async () => {
-    const light = await engine.analyzeFrame(img, full.faces.map((f) => f.box));
+    const light = await engine.analyzeFrame(
+      img,
+      full.faces.map((f) => f.box),
+    );
     for (const f of full.faces) {
       const same = light.faces.find((l) => iou(l.box, f.box) >= 0.5);
       expect(same, `face at ${f.box.join(',')} is still located`).toBeDefined();

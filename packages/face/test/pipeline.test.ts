@@ -61,7 +61,9 @@ describe.skipIf(!HAVE_FACES)('face pipeline on real photos', () => {
   it('gives the same embedding for the same face whatever the file format', async () => {
     const ref = base.result.faces[0]!.embedding.vector;
     for (const format of ['png', 'webp', 'gif'] as const) {
-      const converted = await sharp(base.bytes).toFormat(format, format === 'webp' ? { lossless: true } : {}).toBuffer();
+      const converted = await sharp(base.bytes)
+        .toFormat(format, format === 'webp' ? { lossless: true } : {})
+        .toBuffer();
       const [face] = (await analyzeBytes(converted)).faces;
       // GIF quantises to 256 colours, so allow it a little more drift.
       expect(dot(face!.embedding.vector, ref), format).toBeGreaterThan(format === 'gif' ? 0.97 : 0.99);
@@ -100,7 +102,9 @@ describe.skipIf(!HAVE_FACES)('face pipeline on real photos', () => {
   it('face-too-small: a shrunk photo', async () => {
     const meta = await sharp(base.bytes).metadata();
     const scale = (DEFAULT_GATES.minFaceSize * 0.75) / base.result.faces[0]!.size;
-    const small = await sharp(base.bytes).resize(Math.round(meta.width! * scale)).toBuffer();
+    const small = await sharp(base.bytes)
+      .resize(Math.round(meta.width! * scale))
+      .toBuffer();
     expect(await reasons(small)).toContain('face-too-small');
   });
 
@@ -108,7 +112,10 @@ describe.skipIf(!HAVE_FACES)('face pipeline on real photos', () => {
     const a = await sharp(base.bytes).resize({ height: 300 }).toBuffer({ resolveWithObject: true });
     const b = await sharp(other).resize({ height: 300 }).toBuffer({ resolveWithObject: true });
     const joined = await sharp({ create: { width: a.info.width + b.info.width, height: 300, channels: 3, background: '#808080' } })
-      .composite([{ input: a.data, left: 0, top: 0 }, { input: b.data, left: a.info.width, top: 0 }])
+      .composite([
+        { input: a.data, left: 0, top: 0 },
+        { input: b.data, left: a.info.width, top: 0 },
+      ])
       .jpeg()
       .toBuffer();
     const result = await analyzeBytes(joined);
@@ -135,23 +142,32 @@ describe.skipIf(!HAVE_FACES)('face pipeline on real photos', () => {
   // any more (all 496 scanned), so a weak detection is made: the lower half of the face hidden.
   it('low-detection-score or no-face: a half-hidden face is never enrolled', async () => {
     const [x, y, w, h] = base.result.faces[0]!.box;
-    const cover = await sharp({ create: { width: Math.round(w * 1.2), height: Math.round(h * 0.6), channels: 3, background: '#7a7a7a' } }).png().toBuffer();
-    const hidden = await sharp(base.bytes).composite([{ input: cover, left: Math.max(0, Math.round(x - 0.1 * w)), top: Math.round(y + 0.45 * h) }]).jpeg().toBuffer();
+    const cover = await sharp({ create: { width: Math.round(w * 1.2), height: Math.round(h * 0.6), channels: 3, background: '#7a7a7a' } })
+      .png()
+      .toBuffer();
+    const hidden = await sharp(base.bytes)
+      .composite([{ input: cover, left: Math.max(0, Math.round(x - 0.1 * w)), top: Math.round(y + 0.45 * h) }])
+      .jpeg()
+      .toBuffer();
     const found = await reasons(hidden);
     expect(found.some((r) => r === 'low-detection-score' || r === 'no-face')).toBe(true);
   });
 
   it('no-face: an image with no face in it', async () => {
     // A smooth landscape-like gradient with texture: edges and colour, but nothing face-like.
-    const w = 640, h = 480;
+    const w = 640,
+      h = 480;
     const px = new Uint8Array(w * h * 3);
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-      const i = (y * w + x) * 3;
-      px[i] = (x * 255) / w;
-      px[i + 1] = y < h / 2 ? 180 : 90 + ((x * 7 + y * 13) % 40);
-      px[i + 2] = 255 - (y * 255) / h;
-    }
-    const img = await sharp(px, { raw: { width: w, height: h, channels: 3 } }).png().toBuffer();
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = (y * w + x) * 3;
+        px[i] = (x * 255) / w;
+        px[i + 1] = y < h / 2 ? 180 : 90 + ((x * 7 + y * 13) % 40);
+        px[i + 2] = 255 - (y * 255) / h;
+      }
+    const img = await sharp(px, { raw: { width: w, height: h, channels: 3 } })
+      .png()
+      .toBuffer();
     expect(await reasons(img)).toEqual(['no-face']);
   });
 });

@@ -30,7 +30,12 @@ describe('decide', () => {
     expect(decide([c('a', 0.5), c('b', 0.4), c('c', 0.3)], p).candidates).toHaveLength(2);
   });
   it('refuses parameters out of range with a coded error', () => {
-    for (const bad of [{ threshold: 1.5, margin: 0 }, { threshold: 0.5, margin: -0.1 }, { threshold: Number.NaN, margin: 0 }, { threshold: 0.5, margin: 0, topK: 0 }]) {
+    for (const bad of [
+      { threshold: 1.5, margin: 0 },
+      { threshold: 0.5, margin: -0.1 },
+      { threshold: Number.NaN, margin: 0 },
+      { threshold: 0.5, margin: 0, topK: 0 },
+    ]) {
       try {
         resolveDecisionParams(bad);
         expect.unreachable();

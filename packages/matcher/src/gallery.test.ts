@@ -85,7 +85,8 @@ describe('Gallery', () => {
     for (let i = 0; i < 260; i++) g.add(FACES.entries(1, 5, i)); // 1300 embeddings, one student at a time
     expect(g.size).toBe(1300);
     expect(g.graphCapacity).toBeGreaterThanOrEqual(1300);
-    for (const i of [0, 129, 259]) expect(g.identify(FACES.sample(i), { threshold: 0.9, margin: 0.02 }, { method: 'hnsw' })).toMatchObject({ studentId: `S${i}` });
+    for (const i of [0, 129, 259])
+      expect(g.identify(FACES.sample(i), { threshold: 0.9, margin: 0.02 }, { method: 'hnsw' })).toMatchObject({ studentId: `S${i}` });
   });
 
   it('limits a search to a roster', async () => {

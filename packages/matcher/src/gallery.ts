@@ -250,7 +250,10 @@ export class Gallery {
     const index = HnswIndex.create(lib, this.dim, this.hnswParams, Math.max(1024, this.store.capacity));
     const slots: number[] = [];
     for (let s = 0; s < this.store.extent; s++) if (this.store.isLive(s)) slots.push(s);
-    index.addMany(slots, slots.map((s) => this.store.vector(s)));
+    index.addMany(
+      slots,
+      slots.map((s) => this.store.vector(s)),
+    );
     this.index = index;
   }
 
@@ -313,8 +316,10 @@ export class Gallery {
     const ids = new Set<string>();
     return entries.map((e) => {
       if (typeof e.studentId !== 'string' || e.studentId === '') throw new MatcherError('invalid-parameter', 'an entry has no studentId');
-      if (typeof e.embeddingId !== 'string' || e.embeddingId === '') throw new MatcherError('invalid-parameter', `an entry of student ${e.studentId} has no embeddingId`);
-      if (this.slotOf.has(e.embeddingId) || ids.has(e.embeddingId)) throw new MatcherError('duplicate-embedding', `embedding ${e.embeddingId} is already in the gallery`);
+      if (typeof e.embeddingId !== 'string' || e.embeddingId === '')
+        throw new MatcherError('invalid-parameter', `an entry of student ${e.studentId} has no embeddingId`);
+      if (this.slotOf.has(e.embeddingId) || ids.has(e.embeddingId))
+        throw new MatcherError('duplicate-embedding', `embedding ${e.embeddingId} is already in the gallery`);
       ids.add(e.embeddingId);
       return this.unit(e.vector, `embedding ${e.embeddingId}`);
     });

@@ -7,6 +7,22 @@ export { DEFAULT_RECOGNITION, type RecognitionParams } from './params.ts';
 export { judgeFrames, offerable, type Candidate, type Evidence, type FrameEvidence, type JudgedFrame, type Judgement } from './judge.ts';
 export { DEFAULT_FRAME_QUALITY, eyeOpenness, frameQuality, type FrameFlaw, type FrameQuality, type FrameQualityParams } from './quality.ts';
 export { iou, needsEmbedding, MIN_TRACK_IOU } from './geometry.ts';
-export { assessLiveness, classifyPairs, DEFAULT_LIVENESS, judge, measureTrack, meshPoints, pairMotion, MESH_POINTS, STABLE_POINTS, type LivenessParams, type LivenessSample, type LivenessVerdict, type MeshPoints, type PairMotion, type TrackEvidence } from './liveness/index.ts';
+export {
+  assessLiveness,
+  classifyPairs,
+  DEFAULT_LIVENESS,
+  judge,
+  measureTrack,
+  meshPoints,
+  pairMotion,
+  MESH_POINTS,
+  STABLE_POINTS,
+  type LivenessParams,
+  type LivenessSample,
+  type LivenessVerdict,
+  type MeshPoints,
+  type PairMotion,
+  type TrackEvidence,
+} from './liveness/index.ts';
 export { toFrameObservation } from './observe.ts';
 export { DEFAULT_LEARN, embeddingsToLearn, type LearnParams, type LearnVerdict, type Sighting } from './learn.ts';

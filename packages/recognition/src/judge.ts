@@ -62,7 +62,13 @@ function weightedMean(frames: readonly JudgedFrame[]): Float32Array {
  * Decides on the most recent `need` frames that count. Frames that do not count stay in the
  * evidence (with their flaws) so a decision that waits says why.
  */
-export function judgeFrames(frames: readonly JudgedFrame[], need: number, gallery: Gallery, roster: ReadonlySet<string> | null, p: RecognitionParams): Judgement {
+export function judgeFrames(
+  frames: readonly JudgedFrame[],
+  need: number,
+  gallery: Gallery,
+  roster: ReadonlySet<string> | null,
+  p: RecognitionParams,
+): Judgement {
   const counting = frames.filter((f) => f.weight > 0).slice(-need);
   const scope = roster ? { roster } : {};
   const scoring = p.scoring;

@@ -13,7 +13,12 @@ const near = (v: Float32Array, c: number) => {
 };
 
 const enrolled = unit();
-const frames = [near(enrolled, 0.97), near(enrolled, 0.96), near(enrolled, 0.965)].map((embedding, i) => ({ at: i * 500, embedding, weight: 1 - i * 0.1, flaws: [] }));
+const frames = [near(enrolled, 0.97), near(enrolled, 0.96), near(enrolled, 0.965)].map((embedding, i) => ({
+  at: i * 500,
+  embedding,
+  weight: 1 - i * 0.1,
+  flaws: [],
+}));
 const clear: Sighting = { studentId: 's1', score: 0.975, runnerUp: 0.9, evidence: { counted: 3, agreeing: 3 }, frames };
 
 describe('embeddingsToLearn', () => {

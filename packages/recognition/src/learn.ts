@@ -32,7 +32,8 @@ export interface Sighting {
   frames: readonly JudgedFrame[];
 }
 
-export type LearnVerdict = { learn: Float32Array[]; why: null } | { learn: []; why: 'ambiguous' | 'close-runner-up' | 'low-score' | 'cap-reached' | 'nothing-new' };
+export type LearnVerdict =
+  { learn: Float32Array[]; why: null } | { learn: []; why: 'ambiguous' | 'close-runner-up' | 'low-score' | 'cap-reached' | 'nothing-new' };
 
 /**
  * The embeddings to learn from one mark. `known` are the student's embeddings now (enrolled and

@@ -20,7 +20,10 @@ describe('frame quality', () => {
     expect(frameQuality(face([0, 0, 120, 120], v, { sharpness: Number.NaN })).weight).toBe(1);
     expect(frameQuality(face([0, 0, 60, 60], v, { pose: { yaw: 0, pitch: -45, roll: 0 } }))).toEqual({ weight: 0.25, flaws: ['small', 'turned'] });
     // Three half-weights make 0.125, under the floor: the frame does not count at all.
-    expect(frameQuality(face([0, 0, 60, 60], v, { sharpness: 1.15, pose: { yaw: 0, pitch: -45, roll: 0 } }))).toEqual({ weight: 0, flaws: ['small', 'blurred', 'turned'] });
+    expect(frameQuality(face([0, 0, 60, 60], v, { sharpness: 1.15, pose: { yaw: 0, pitch: -45, roll: 0 } }))).toEqual({
+      weight: 0,
+      flaws: ['small', 'blurred', 'turned'],
+    });
     expect(frameQuality(face([0, 0, 120, 120], v, { mesh: meshWithEyes(0.1) }))).toEqual({ weight: 0, flaws: ['eyes-closed'] });
   });
 });

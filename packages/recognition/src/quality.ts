@@ -56,8 +56,20 @@ function ramp(x: number, from: number, to: number): number {
 
 // Human's 468-point mesh: corners and two upper/lower pairs of each eye (MediaPipe numbering).
 const EYES = [
-  { corners: [33, 133], pairs: [[160, 144], [158, 153]] },
-  { corners: [362, 263], pairs: [[385, 380], [387, 373]] },
+  {
+    corners: [33, 133],
+    pairs: [
+      [160, 144],
+      [158, 153],
+    ],
+  },
+  {
+    corners: [362, 263],
+    pairs: [
+      [385, 380],
+      [387, 373],
+    ],
+  },
 ] as const;
 
 const dist = (a: [number, number], b: [number, number]) => Math.hypot(a[0] - b[0], a[1] - b[1]);

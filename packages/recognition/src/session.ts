@@ -100,10 +100,12 @@ export class RecognitionSession {
    * mesh, antispoof, liveness and embedding for faces overlapping them (see `needsEmbedding`).
    */
   skipBoxes(at: number): Box[] {
-    return this.tracker.all.filter((t) => {
-      const r = this.records.get(t.id);
-      return r !== undefined && isDecided(r.state) && at - r.verifiedAt < this.params.reverifyMs;
-    }).map((t) => t.box);
+    return this.tracker.all
+      .filter((t) => {
+        const r = this.records.get(t.id);
+        return r !== undefined && isDecided(r.state) && at - r.verifiedAt < this.params.reverifyMs;
+      })
+      .map((t) => t.box);
   }
 
   push(frame: FrameObservation): SessionStep {
@@ -167,7 +169,12 @@ export class RecognitionSession {
     const fresh = t.embedded.filter((f) => f.at >= since);
     const j = judgeFrames(fresh, this.params.reverifyFrames, this.gallery, this.roster, this.params);
     if (j.kind === 'wait') return null;
-    const who = rec.state.kind === 'review' ? rec.state.candidates.map((c) => c.studentId) : rec.state.kind === 'pending' || rec.state.kind === 'unknown' ? [] : [rec.state.studentId];
+    const who =
+      rec.state.kind === 'review'
+        ? rec.state.candidates.map((c) => c.studentId)
+        : rec.state.kind === 'pending' || rec.state.kind === 'unknown'
+          ? []
+          : [rec.state.studentId];
     // Only strong evidence splits a track: another student matched, or (for a marked face) a
     // stranger-like score. A face hovering near the threshold must not raise review after review.
     const stranger = j.kind === 'unknown' && rec.state.kind !== 'review' && (j.score === null || j.score < this.params.threshold - this.params.lowerBand);
@@ -207,11 +214,28 @@ export class RecognitionSession {
     if (this.registry.canMark(j.studentId, at, this.inSession)) {
       this.registry.record(j.studentId, at);
       rec.state = { kind: 'marked', studentId: j.studentId, score: j.score };
-      step.marks.push({ trackId: t.id, studentId: j.studentId, score: j.score, at, evidence: j.evidence, runnerUp: j.runnerUp, frames: t.embedded.filter((f) => f.weight > 0).slice(-p.consensusFrames) });
+      step.marks.push({
+        trackId: t.id,
+        studentId: j.studentId,
+        score: j.score,
+        at,
+        evidence: j.evidence,
+        runnerUp: j.runnerUp,
+        frames: t.embedded.filter((f) => f.weight > 0).slice(-p.consensusFrames),
+      });
     } else rec.state = { kind: 'already', studentId: j.studentId, score: j.score };
   }
 
-  private toReview(t: Track, rec: TrackRecord, why: ReviewReason, candidates: Candidate[], j: Judgement, reasons: string[], at: number, step: SessionStep): void {
+  private toReview(
+    t: Track,
+    rec: TrackRecord,
+    why: ReviewReason,
+    candidates: Candidate[],
+    j: Judgement,
+    reasons: string[],
+    at: number,
+    step: SessionStep,
+  ): void {
     rec.state = { kind: 'review', why, candidates };
     rec.verifiedAt = at;
     step.reviews.push({ trackId: t.id, why, candidates, box: t.box, at, evidence: j.evidence, reasons });

@@ -15,7 +15,14 @@ export type { SenderError, SenderPhase, SenderState, StateListener } from './sen
 export { StateCell, type Listener } from './state-cell.ts';
 export { MemorySyncTarget } from './sync/memory-sync-target.ts';
 export { pullSync, SyncError, type PullSyncOptions, type PullSyncResult } from './sync/pull-sync.ts';
-export { RosterSync, type RosterSyncError, type RosterSyncOptions, type RosterSyncOutcome, type RosterSyncPhase, type RosterSyncState } from './sync/roster-sync.ts';
+export {
+  RosterSync,
+  type RosterSyncError,
+  type RosterSyncOptions,
+  type RosterSyncOutcome,
+  type RosterSyncPhase,
+  type RosterSyncState,
+} from './sync/roster-sync.ts';
 export type { ClassChanges, EmbeddingChanges, StudentChanges, SyncTarget } from './sync/sync-target.ts';
 export { fetchTransport, type FetchTransport, type FetchTransportOptions } from './transport/fetch-transport.ts';
 export { failureAction, type FailureAction } from './transport/failure-action.ts';

@@ -38,7 +38,10 @@ afterAll(async () => {
 });
 
 async function failure(p: Promise<unknown>): Promise<ClientError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ClientError);
   return err as ClientError;
 }
@@ -47,7 +50,8 @@ describe('fetchTransport', () => {
   it('posts marks as JSON to the contract route with fresh headers each time, and parses the answer', async () => {
     let token = 'one';
     const t = fetchTransport({ baseUrl: `${base}/`, token: () => token });
-    reply = (_req, body, res) => json(res, 200, { results: (JSON.parse(body) as { marks: { id: string }[] }).marks.map((m) => ({ id: m.id, status: 'accepted' })) });
+    reply = (_req, body, res) =>
+      json(res, 200, { results: (JSON.parse(body) as { marks: { id: string }[] }).marks.map((m) => ({ id: m.id, status: 'accepted' })) });
     const mark = sampleMark();
     seen.length = 0;
     expect(await t.postMarks([mark])).toEqual({ results: [{ id: mark.id, status: 'accepted' }] });
@@ -76,7 +80,13 @@ describe('fetchTransport', () => {
     for (const [status, body, headers, code, action, retryAfterMs] of cases) {
       reply = (_req, _body, res) => (typeof body === 'string' ? (res.writeHead(status), res.end(body)) : json(res, status, body, headers));
       const err = await failure(t.postMarks([sampleMark()]));
-      expect({ kind: err.kind, status: err.status, code: err.code, action: failureAction(err), retryAfterMs: err.retryAfterMs }).toEqual({ kind: 'http', status, code, action, retryAfterMs });
+      expect({ kind: err.kind, status: err.status, code: err.code, action: failureAction(err), retryAfterMs: err.retryAfterMs }).toEqual({
+        kind: 'http',
+        status,
+        code,
+        action,
+        retryAfterMs,
+      });
     }
     const err = await failure(t.postMarks([sampleMark()]));
     expect(err.route).toBe('POST /api/attendance');
@@ -123,8 +133,14 @@ describe('fetchTransport', () => {
   it('asks for a sync page with its query and parses it', async () => {
     const t = fetchTransport({ baseUrl: base });
     const page = {
-      since: 3, revision: 9, more: false, reset: false, serverTime: '2026-11-24T08:00:00.000Z',
-      students: { upserted: [], deleted: ['S1'] }, embeddings: { upserted: [], deleted: [] }, classes: { upserted: [], deleted: [] },
+      since: 3,
+      revision: 9,
+      more: false,
+      reset: false,
+      serverTime: '2026-11-24T08:00:00.000Z',
+      students: { upserted: [], deleted: ['S1'] },
+      embeddings: { upserted: [], deleted: [] },
+      classes: { upserted: [], deleted: [] },
     };
     reply = (_req, _b, res) => json(res, 200, page);
     seen.length = 0;

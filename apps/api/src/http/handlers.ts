@@ -51,7 +51,11 @@ export function handlers(s: Services): Handlers {
     },
     revokeDevice: ({ params }, { scope }) => s.devices.revoke(scope, params.id),
 
-    listStudents: async ({ query }, { scope }) => ({ ...(await s.students.list(query, query.limit, query.offset, scope)), limit: query.limit, offset: query.offset }),
+    listStudents: async ({ query }, { scope }) => ({
+      ...(await s.students.list(query, query.limit, query.offset, scope)),
+      limit: query.limit,
+      offset: query.offset,
+    }),
     createStudent: ({ body }) => s.students.create(body),
     getStudent: ({ params }, { scope }) => s.students.get(params.studentId, scope),
     updateStudent: ({ params, body }) => s.students.update(params.studentId, body),
@@ -87,7 +91,9 @@ export function handlers(s: Services): Handlers {
     getSession: ({ params }, { scope }) => s.sessions.get(params.id, scope),
     updateSession: ({ params, body }, { scope }) => s.sessions.update(params.id, body, scope),
     deleteSession: ({ params }, { scope }) => s.sessions.delete(params.id, scope),
-    clearSessionMarks: async ({ params, body }, { scope, actor }) => ({ deleted: await s.attendance.remove({ sessionId: params.id }, body?.reason, scope, actor) }),
+    clearSessionMarks: async ({ params, body }, { scope, actor }) => ({
+      deleted: await s.attendance.remove({ sessionId: params.id }, body?.reason, scope, actor),
+    }),
 
     postMarks: ({ body }, { scope, actor }) => s.attendance.post(body.marks, scope, actor),
     listMarks: async ({ query }, { scope }) => ({ ...(await s.attendance.list(query, scope)), limit: query.limit, offset: query.offset }),

@@ -53,7 +53,13 @@ export function openApiDocument(): Record<string, unknown> {
               schema: {
                 type: 'object',
                 required: ['error'],
-                properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { enum: ERROR_CODES }, message: { type: 'string' }, details: {} } } },
+                properties: {
+                  error: {
+                    type: 'object',
+                    required: ['code', 'message'],
+                    properties: { code: { enum: ERROR_CODES }, message: { type: 'string' }, details: {} },
+                  },
+                },
               },
             },
           },
@@ -67,7 +73,12 @@ export function openApiDocument(): Record<string, unknown> {
 export function docsPage(doc: Record<string, unknown>): string {
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   const rows = Object.entries(doc.paths as Record<string, Record<string, { summary: string; operationId: string; tags: string[] }>>)
-    .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${esc(path)}</code></td><td>${esc(op.summary)}</td><td>${esc(op.tags.join(', '))}</td></tr>`))
+    .flatMap(([path, ops]) =>
+      Object.entries(ops).map(
+        ([method, op]) =>
+          `<tr><td><code>${method.toUpperCase()}</code></td><td><code>${esc(path)}</code></td><td>${esc(op.summary)}</td><td>${esc(op.tags.join(', '))}</td></tr>`,
+      ),
+    )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Rollcall API</title>
 <style>body{font:15px system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#1a2230}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #dde3ea;padding:.45rem;text-align:left;vertical-align:top}code{font-size:13px}</style></head>

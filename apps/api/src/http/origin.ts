@@ -22,7 +22,8 @@ export function sameOriginWrites(corsOrigins: string[]): RequestHandler {
     const origin = req.headers.origin;
     const site = req.headers['sec-fetch-site'];
     // The scheme is not compared: behind a TLS proxy without TRUST_PROXY the API sees http for an https page.
-    const ok = origin !== undefined ? allowed.has(origin) || hostOf(origin) === req.headers.host : site === undefined || site === 'same-origin' || site === 'none';
+    const ok =
+      origin !== undefined ? allowed.has(origin) || hostOf(origin) === req.headers.host : site === undefined || site === 'same-origin' || site === 'none';
     next(ok ? undefined : new ApiError('forbidden', 'Cross-site request refused: open Rollcall from its own address.'));
   };
 }

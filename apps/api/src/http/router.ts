@@ -22,7 +22,10 @@ export interface CallContext {
 /** Handlers of routes whose access is not public always get an actor. */
 export type AuthedContext = CallContext & { actor: Actor };
 
-export type Handler<N extends RouteName> = (req: ParsedRequest<N>, ctx: Routes[N]['access'] extends 'public' ? CallContext : AuthedContext) => Promise<ResponseOf<N>>;
+export type Handler<N extends RouteName> = (
+  req: ParsedRequest<N>,
+  ctx: Routes[N]['access'] extends 'public' ? CallContext : AuthedContext,
+) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in JsonRoutes]: Handler<N> };
 export type StreamHandlers = { [N in StreamRoutes]: (ctx: AuthedContext) => RequestHandler };
 export type Authenticate = (bearer: string | undefined, session: string | undefined) => Promise<Actor | null>;

@@ -3,8 +3,7 @@
 import { ApiError } from '../http/errors.ts';
 
 export type Actor =
-  | { kind: 'user'; id: string; role: 'admin' | 'teacher'; classIds: string[] }
-  | { kind: 'device'; id: string; name: string; classIds: string[] };
+  { kind: 'user'; id: string; role: 'admin' | 'teacher'; classIds: string[] } | { kind: 'device'; id: string; name: string; classIds: string[] };
 
 export type Scope = { all: true } | { all: false; classIds: ReadonlySet<string> };
 

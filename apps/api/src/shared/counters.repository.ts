@@ -25,7 +25,12 @@ export async function ensureCounters(db: Executor, dialect: 'mysql' | 'sqlite', 
   const fresh = [...new Set(keys)].sort().map((key) => ({ key, window_start: now, count: 0, last_at: 0 }));
   if (fresh.length === 0) return;
   if (dialect === 'mysql') await db.insertInto('rate_counters').ignore().values(fresh).execute();
-  else await db.insertInto('rate_counters').values(fresh).onConflict((oc) => oc.column('key').doNothing()).execute();
+  else
+    await db
+      .insertInto('rate_counters')
+      .values(fresh)
+      .onConflict((oc) => oc.column('key').doNothing())
+      .execute();
 }
 
 /** Locks (MySQL; SQLite serialises writers) and reads the counters made by ensureCounters; a passed window reads as empty. */
@@ -53,7 +58,13 @@ export async function deleteCounters(db: Executor, keys: string[]): Promise<void
 
 /** Takes one hit back (a sign-in that turned out right); never below zero. */
 export async function uncount(db: Executor, keys: string[]): Promise<void> {
-  if (keys.length) await db.updateTable('rate_counters').set((eb) => ({ count: eb('count', '-', 1) })).where('key', 'in', keys).where('count', '>', 0).execute();
+  if (keys.length)
+    await db
+      .updateTable('rate_counters')
+      .set((eb) => ({ count: eb('count', '-', 1) }))
+      .where('key', 'in', keys)
+      .where('count', '>', 0)
+      .execute();
 }
 
 /** Drops counters whose window ended long ago, so the table stays as small as the set of recent callers. */

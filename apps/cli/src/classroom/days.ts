@@ -21,7 +21,13 @@ export function planForDay(plan: ClassPlan, d: number, days: number): ClassPlan 
   };
 }
 
-export async function simulateDays(engine: FaceEngine, folder: string, plan: ClassPlan, enrolled: readonly GalleryEntry[], o: DayOptions & { days: number; learn: LearnParams | null }): Promise<DayRow[]> {
+export async function simulateDays(
+  engine: FaceEngine,
+  folder: string,
+  plan: ClassPlan,
+  enrolled: readonly GalleryEntry[],
+  o: DayOptions & { days: number; learn: LearnParams | null },
+): Promise<DayRow[]> {
   const entries = [...enrolled];
   const learnedBy = new Map<string, number>();
   const rows: DayRow[] = [];

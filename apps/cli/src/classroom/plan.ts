@@ -47,7 +47,10 @@ export interface FrameGeometry {
 export const CLASSROOM_FRAME: FrameGeometry = { width: 1280, height: 720, minFace: 60, maxFace: 160, blurredShare: 0.3 };
 
 function shuffle<T>(xs: readonly T[], r: () => number): T[] {
-  return xs.map((x) => [r(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  return xs
+    .map((x) => [r(), x] as const)
+    .sort((a, b) => a[0] - b[0])
+    .map(([, x]) => x);
 }
 
 /** Photos by identity, each list sorted by name (the order a one-sitting enrolment follows). */
@@ -64,7 +67,9 @@ export function planClass(photos: readonly LabelledPhoto[], o: ClassOptions, g: 
   // A student needs a photo to enrol and, ideally, others to be seen with.
   const ids = shuffle([...all.keys()].filter((id) => all.get(id)!.length >= 2).sort(), r);
   if (o.students + o.strangers > ids.length) {
-    throw new UsageError(`--students ${o.students} + --strangers ${o.strangers} needs ${o.students + o.strangers} identities with 2+ photos; the folder has ${ids.length}`);
+    throw new UsageError(
+      `--students ${o.students} + --strangers ${o.strangers} needs ${o.students + o.strangers} identities with 2+ photos; the folder has ${ids.length}`,
+    );
   }
   if (o.present > o.students) throw new UsageError(`--present ${o.present} is more than --students ${o.students}`);
   const enrolled = ids.slice(0, o.students).map((identity) => {
@@ -75,7 +80,16 @@ export function planClass(photos: readonly LabelledPhoto[], o: ClassOptions, g: 
     return { identity, photos };
   });
   const people: Omit<Seat, 'x' | 'y' | 'face' | 'blur'>[] = [
-    ...shuffle(enrolled, r).slice(0, o.present).map((e) => ({ identity: e.identity, kind: 'student' as const, shown: shuffle(all.get(e.identity)!.filter((p) => !e.photos.includes(p)), r) })),
+    ...shuffle(enrolled, r)
+      .slice(0, o.present)
+      .map((e) => ({
+        identity: e.identity,
+        kind: 'student' as const,
+        shown: shuffle(
+          all.get(e.identity)!.filter((p) => !e.photos.includes(p)),
+          r,
+        ),
+      })),
     ...ids.slice(o.students, o.students + o.strangers).map((identity) => ({ identity, kind: 'stranger' as const, shown: shuffle(all.get(identity)!, r) })),
   ];
   // Seats on a grid over the frame (in random order), each jittered within its cell.

@@ -3,7 +3,16 @@
 // mark and review item against who really sits where.
 import type { FaceEngine } from '@rollcall/face';
 import { Gallery, type GalleryEntry } from '@rollcall/matcher';
-import { DEFAULT_LIVENESS, DEFAULT_RECOGNITION, RecognitionSession, iou, toFrameObservation, type Box, type MarkDecision, type RecognitionParams } from '@rollcall/recognition';
+import {
+  DEFAULT_LIVENESS,
+  DEFAULT_RECOGNITION,
+  RecognitionSession,
+  iou,
+  toFrameObservation,
+  type Box,
+  type MarkDecision,
+  type RecognitionParams,
+} from '@rollcall/recognition';
 import { rand } from '../scenes/tracks.ts';
 import { ClassroomCamera } from './camera.ts';
 import { CLASSROOM_FRAME, type ClassPlan, type FrameGeometry, type Seat } from './plan.ts';
@@ -50,9 +59,23 @@ function quantile(sorted: readonly number[], q: number): number | null {
   return v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10) / 10;
 }
 
-export async function simulateDay(engine: FaceEngine, folder: string, plan: ClassPlan, entries: readonly GalleryEntry[], o: DayOptions, g: FrameGeometry = CLASSROOM_FRAME): Promise<DayResult> {
+export async function simulateDay(
+  engine: FaceEngine,
+  folder: string,
+  plan: ClassPlan,
+  entries: readonly GalleryEntry[],
+  o: DayOptions,
+  g: FrameGeometry = CLASSROOM_FRAME,
+): Promise<DayResult> {
   const gallery = await Gallery.create({ modelId: engine.modelId }, entries);
-  const session = new RecognitionSession({ gallery, roster: null, params: o.params ?? DEFAULT_RECOGNITION, liveness: DEFAULT_LIVENESS, inSession: true, cooldownMs: 0 });
+  const session = new RecognitionSession({
+    gallery,
+    roster: null,
+    params: o.params ?? DEFAULT_RECOGNITION,
+    liveness: DEFAULT_LIVENESS,
+    inSession: true,
+    cooldownMs: 0,
+  });
   const camera = new ClassroomCamera(engine, folder, plan.seats, g, rand(o.seed));
   const markedAt = new Map<string, number>();
   const result: DayResult = {
@@ -102,9 +125,14 @@ export async function simulateDay(engine: FaceEngine, folder: string, plan: Clas
       if (top !== undefined && (seat?.kind !== 'student' || seat.identity !== top)) result.wrongSuggestions++;
     }
   }
-  const times = plan.seats.filter((s) => s.kind === 'student').map((s) => markedAt.get(s.identity) ?? Infinity).sort((a, b) => a - b);
+  const times = plan.seats
+    .filter((s) => s.kind === 'student')
+    .map((s) => markedAt.get(s.identity) ?? Infinity)
+    .sort((a, b) => a - b);
   result.marked = markedAt.size;
-  result.missed = plan.seats.filter((s) => s.kind === 'student' && !markedAt.has(s.identity)).map((s) => ({ identity: s.identity, face: s.face, blur: s.blur, lastState: lastState.get(s.identity) ?? 'never detected' }));
+  result.missed = plan.seats
+    .filter((s) => s.kind === 'student' && !markedAt.has(s.identity))
+    .map((s) => ({ identity: s.identity, face: s.face, blur: s.blur, lastState: lastState.get(s.identity) ?? 'never detected' }));
   result.secondsToMarkP50 = quantile(times, 0.5);
   result.secondsToMarkP90 = quantile(times, 0.9);
   result.msPerFrame = Math.round(engineMs / Math.max(1, frames));

@@ -60,7 +60,9 @@ export async function classroomCommand(argv: string[]): Promise<void> {
 
   const plan = planClass(readPhotos(folder), { students, present, strangers, photosPerStudent: k, oneSitting: values['one-sitting'], seed });
   const engine = await createNodeFaceEngine();
-  const log = (s: string) => { if (!values.json) process.stderr.write(s); };
+  const log = (s: string) => {
+    if (!values.json) process.stderr.write(s);
+  };
   log(`enrolling ${students} students from ${k} photo(s) each (${values['one-sitting'] ? 'one sitting' : 'varied'})...\n`);
   const enrolment = await enrolClass(engine, folder, plan);
   log(`simulating ${seconds} s at ${fps} fps: ${present} present, ${strangers} strangers...\n`);
@@ -69,7 +71,11 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   const enrolled = { enrolledPhotos: enrolment.entries.length, rejectedPhotos: enrolment.rejected.length, notEnrolled: enrolment.notEnrolled };
   if (days > 1) {
     if (values.json) process.stdout.write(JSON.stringify({ ...enrolled, learn: values.learn, days: rows }) + '\n');
-    else for (const r of rows) console.log(`day ${r.day}: marked ${r.marked}/${r.present}, wrong ${r.wrongMarks}, strangers ${r.strangersMarked}, reviews ${r.reviewItems} (wrong names ${r.wrongSuggestions}), p50 ${r.secondsToMarkP50 ?? '-'} s, p90 ${r.secondsToMarkP90 ?? '-'} s; learned ${r.learned} (${r.learnedWrong} from wrong marks), gallery ${r.galleryEmbeddings}`);
+    else
+      for (const r of rows)
+        console.log(
+          `day ${r.day}: marked ${r.marked}/${r.present}, wrong ${r.wrongMarks}, strangers ${r.strangersMarked}, reviews ${r.reviewItems} (wrong names ${r.wrongSuggestions}), p50 ${r.secondsToMarkP50 ?? '-'} s, p90 ${r.secondsToMarkP90 ?? '-'} s; learned ${r.learned} (${r.learnedWrong} from wrong marks), gallery ${r.galleryEmbeddings}`,
+        );
     return;
   }
   const { day: _day, learned: _l, learnedWrong: _w, galleryEmbeddings: _g, ...day } = rows[0]!;
@@ -79,9 +85,19 @@ export async function classroomCommand(argv: string[]): Promise<void> {
     return;
   }
   const s = (x: number | null) => (x === null ? 'not reached' : `${x} s`);
-  console.log(`class of ${report.students} (${report.enrolledPhotos} photos enrolled, ${report.rejectedPhotos} refused by the gates${report.notEnrolled.length ? `; not enrolled: ${report.notEnrolled.join(', ')}` : ''})`);
-  console.log(`present ${report.present}: marked ${report.marked}, wrong marks ${report.wrongMarks}, strangers marked ${report.strangersMarked} of ${strangers}`);
-  console.log(`review items ${report.reviewItems} (${Object.entries(report.reviewsByWhy).map(([w, n]) => `${w} ${n}`).join(', ') || 'none'}), suggesting the wrong person ${report.wrongSuggestions}`);
+  console.log(
+    `class of ${report.students} (${report.enrolledPhotos} photos enrolled, ${report.rejectedPhotos} refused by the gates${report.notEnrolled.length ? `; not enrolled: ${report.notEnrolled.join(', ')}` : ''})`,
+  );
+  console.log(
+    `present ${report.present}: marked ${report.marked}, wrong marks ${report.wrongMarks}, strangers marked ${report.strangersMarked} of ${strangers}`,
+  );
+  console.log(
+    `review items ${report.reviewItems} (${
+      Object.entries(report.reviewsByWhy)
+        .map(([w, n]) => `${w} ${n}`)
+        .join(', ') || 'none'
+    }), suggesting the wrong person ${report.wrongSuggestions}`,
+  );
   for (const m of report.missed) console.log(`  not marked: ${m.identity} (face ${m.face} px${m.blur ? ', blurred' : ''}): ${m.lastState}`);
   console.log(`time to mark: median ${s(report.secondsToMarkP50)}, p90 ${s(report.secondsToMarkP90)}; engine ${report.msPerFrame} ms per frame`);
 }

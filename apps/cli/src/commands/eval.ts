@@ -18,7 +18,16 @@ export interface EvalReport {
   /** Tight-crop handling: images whose face was found only on the padded canvas, and faces re-analysed with context. */
   tightCrops: { paddedImages: number; contextFaces: number; contextMargin: number; contextEdge: number; contextCover: number };
   verification: { auc: number; accuracy: number; threshold: number; tarAtFar1: number; tarAtFar01: number };
-  identification: { top1: number; openSetTar: number; openSetFar: number; wrongStudentRate: number; reviewRate: number; wrongSuggestionRate: number; strangerOfferedRate: number; notCounted: number };
+  identification: {
+    top1: number;
+    openSetTar: number;
+    openSetFar: number;
+    wrongStudentRate: number;
+    reviewRate: number;
+    wrongSuggestionRate: number;
+    strangerOfferedRate: number;
+    notCounted: number;
+  };
   msPerFace: number;
 }
 
@@ -66,7 +75,11 @@ export async function evalCommand(argv: string[]): Promise<void> {
   const photos = readPhotos(folder);
   if (photos.length === 0) throw new UsageError(`no labelled photos in ${folder}`);
   const engine = await createNodeFaceEngine({ model });
-  const context = { contextMargin: Number(values['context-margin']), contextEdge: Number(values['context-edge']), contextCover: Number(values['context-cover']) };
+  const context = {
+    contextMargin: Number(values['context-margin']),
+    contextEdge: Number(values['context-edge']),
+    contextCover: Number(values['context-cover']),
+  };
   if (!Object.values(context).every((x) => x >= 0)) throw new UsageError('--context-margin, --context-edge and --context-cover must be numbers >= 0');
   const options = { pad, mirror: !values['no-mirror'], chipPadding: Number(values['chip-padding']), ...context };
   const tight = { paddedImages: 0, contextFaces: 0 };
@@ -74,7 +87,9 @@ export async function evalCommand(argv: string[]): Promise<void> {
   const failures: string[] = [];
   let faceMs = 0;
   let faces = 0;
-  const log = (s: string) => { if (!values.json) process.stderr.write(s); };
+  const log = (s: string) => {
+    if (!values.json) process.stderr.write(s);
+  };
   const measures = new Map<string, Omit<FaceAnalysis, 'embedding'>>();
   const embedFile = async (path: string): Promise<{ vector: Float32Array; weight: number } | null> => {
     try {
@@ -140,17 +155,27 @@ export async function evalCommand(argv: string[]): Promise<void> {
     },
     msPerFace: round(faces ? faceMs / faces : NaN, 1),
   };
-  if (values.dump) writeFileSync(values.dump, JSON.stringify(samples.map((s) => ({ file: s.file, identity: s.identity, vector: Array.from(s.vector), ...measures.get(s.file) }))));
+  if (values.dump)
+    writeFileSync(
+      values.dump,
+      JSON.stringify(samples.map((s) => ({ file: s.file, identity: s.identity, vector: Array.from(s.vector), ...measures.get(s.file) }))),
+    );
   if (values.json) {
     process.stdout.write(JSON.stringify(report) + '\n');
     return;
   }
   const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : 'n/a');
   console.log(`model ${model} on ${folder} (backend ${engine.backend}, pad ${pad}, enrol ${k}, ${mode} template)`);
-  console.log(`tight crops: ${tight.paddedImages} image(s) found only on the padded canvas, ${tight.contextFaces} face(s) re-analysed with context (margin ${context.contextMargin}, edge ${context.contextEdge}, cover ${context.contextCover})`);
+  console.log(
+    `tight crops: ${tight.paddedImages} image(s) found only on the padded canvas, ${tight.contextFaces} face(s) re-analysed with context (margin ${context.contextMargin}, edge ${context.contextEdge}, cover ${context.contextCover})`,
+  );
   console.log(`images ${report.images}, detection failures ${failures.length}${failures.length ? ': ' + failures.join(', ') : ''}`);
-  console.log(`verification: ${scores.genuine.length} genuine / ${scores.impostor.length} impostor pairs, AUC ${report.verification.auc}, accuracy ${pct(report.verification.accuracy)} at cosine >= ${threshold}, TAR ${pct(report.verification.tarAtFar1)} at FAR 1%, ${pct(report.verification.tarAtFar01)} at FAR 0.1%`);
+  console.log(
+    `verification: ${scores.genuine.length} genuine / ${scores.impostor.length} impostor pairs, AUC ${report.verification.auc}, accuracy ${pct(report.verification.accuracy)} at cosine >= ${threshold}, TAR ${pct(report.verification.tarAtFar1)} at FAR 1%, ${pct(report.verification.tarAtFar01)} at FAR 0.1%`,
+  );
   console.log(`identification: closed-set top-1 ${pct(closed.top1)} (${closed.probes} probes)`);
-  console.log(`open set (threshold ${threshold}, margin ${margin}; ${open.unknownIdentities.length} identities never enrolled): TAR ${pct(open.tar)} of ${open.knownProbes}, FAR ${pct(open.far)} of ${open.unknownProbes}, wrong student ${pct(open.wrongStudentRate)}; review ${pct(open.reviewRate)}, review offering only wrong students ${pct(open.wrongSuggestionRate)} of known, strangers offered as someone ${pct(open.strangerOfferedRate)}, photos that would not count ${open.notCounted}`);
+  console.log(
+    `open set (threshold ${threshold}, margin ${margin}; ${open.unknownIdentities.length} identities never enrolled): TAR ${pct(open.tar)} of ${open.knownProbes}, FAR ${pct(open.far)} of ${open.unknownProbes}, wrong student ${pct(open.wrongStudentRate)}; review ${pct(open.reviewRate)}, review offering only wrong students ${pct(open.wrongSuggestionRate)} of known, strangers offered as someone ${pct(open.strangerOfferedRate)}, photos that would not count ${open.notCounted}`,
+  );
   console.log(`${report.msPerFace} ms per face`);
 }

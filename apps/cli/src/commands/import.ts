@@ -82,7 +82,15 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
         }
         const face = result.faces[0]!;
         known.add(sourceHash); // the same photo twice in one folder is stored once
-        pending.push({ file: rel, embedding: toNewEmbedding({ modelId: face.embedding.modelId, vector: face.embedding.vector, quality: enrolmentQuality(face, DEFAULT_GATES), sourceHash }) });
+        pending.push({
+          file: rel,
+          embedding: toNewEmbedding({
+            modelId: face.embedding.modelId,
+            vector: face.embedding.vector,
+            quality: enrolmentQuality(face, DEFAULT_GATES),
+            sourceHash,
+          }),
+        });
         outcome.status = 'added';
       } catch (e) {
         if (!isFaceError(e)) throw e;
@@ -92,7 +100,11 @@ export async function importFolder(folder: string, api: ApiClient, log: (line: s
     if (pending.length) {
       let results;
       try {
-        results = await postEmbeddings(api.addEmbeddings, student.studentId, pending.map((p) => p.embedding));
+        results = await postEmbeddings(
+          api.addEmbeddings,
+          student.studentId,
+          pending.map((p) => p.embedding),
+        );
       } catch (e) {
         // Consent withdrawn while the photos were analysed: report the student, keep going.
         if (!(e instanceof ClientError) || e.code !== 'consent-required') throw e;
@@ -137,8 +149,12 @@ export async function importCommand(argv: string[]): Promise<void> {
     if (p.status === 'error') console.log(`error    ${p.file}: ${p.error}`);
   }
   if (summary.noConsent.length) {
-    console.log(`skipped ${summary.noConsent.length} student(s) without biometric consent (register them by hand, or record consent on the Privacy page and run again):`);
+    console.log(
+      `skipped ${summary.noConsent.length} student(s) without biometric consent (register them by hand, or record consent on the Privacy page and run again):`,
+    );
     for (const s of summary.noConsent) console.log(`  ${s.studentId}: consent ${s.consent}`);
   }
-  console.log(`students created ${summary.studentsCreated}; photos added ${summary.added}, already stored ${summary.alreadyStored}, rejected ${summary.rejected}, unreadable ${summary.errors}`);
+  console.log(
+    `students created ${summary.studentsCreated}; photos added ${summary.added}, already stored ${summary.alreadyStored}, rejected ${summary.rejected}, unreadable ${summary.errors}`,
+  );
 }

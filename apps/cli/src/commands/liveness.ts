@@ -13,7 +13,8 @@ import { curve, outcome, quantiles, rates, type TrackOutcome } from '../liveness
 import { resolveUserPath, UsageError } from '../paths.ts';
 import { planTracks, type TrackSpec } from '../scenes/tracks.ts';
 
-const USAGE = 'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
+const USAGE =
+  'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
 
 /** The sets (folders with a labels.csv) under a folder of sets, or the folder itself. */
 function photoSets(folder: string): string[] {
@@ -45,9 +46,12 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   const attacks = Number(values.attacks);
   const genuine = Number(values.genuine);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number\n${USAGE}`);
-  if (!Number.isInteger(attacks) || attacks < 0 || !Number.isInteger(genuine) || genuine < 0) throw new UsageError(`--attacks and --genuine must be whole numbers >= 0\n${USAGE}`);
+  if (!Number.isInteger(attacks) || attacks < 0 || !Number.isInteger(genuine) || genuine < 0)
+    throw new UsageError(`--attacks and --genuine must be whole numbers >= 0\n${USAGE}`);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no photo folder at ${folder}\n${USAGE}`);
-  const log = (s: string) => { if (!values.json) process.stderr.write(s); };
+  const log = (s: string) => {
+    if (!values.json) process.stderr.write(s);
+  };
 
   const plans: { folder: string; spec: TrackSpec }[] = [];
   for (const set of photoSets(folder)) for (const spec of planTracks(readPhotos(set), { attacks, genuine }, seed)) plans.push({ folder: set, spec });
@@ -77,12 +81,17 @@ export async function livenessCommand(argv: string[]): Promise<void> {
     seed,
     tracks: { attacks: outcomes.filter((o) => o.kind === 'attack').length, genuine: outcomes.filter((o) => o.kind === 'genuine').length },
     ...rates(outcomes),
-    byKind: Object.fromEntries([...byLabel].map(([label, os]) => [label, { tracks: os.length, live: os.filter((o) => o.liveAt !== null).length, finals: os.map((o) => o.final.kind) }])),
+    byKind: Object.fromEntries(
+      [...byLabel].map(([label, os]) => [label, { tracks: os.length, live: os.filter((o) => o.liveAt !== null).length, finals: os.map((o) => o.final.kind) }]),
+    ),
     genuineSecondsToLive: quantiles(liveSeconds),
     finalReasons: Object.fromEntries(['attack', 'genuine'].map((k) => [k, countReasons(outcomes.filter((o) => o.kind === k))])),
     curve: curve(tracks, p, 'nonPlanarLimit', NON_PLANAR_SWEEP),
     planarCurve: curve(tracks, p, 'planarLimit', PLANAR_SWEEP),
-    antispoof: { attack: quantiles(outcomes.filter((o) => o.kind === 'attack').map((o) => o.antispoof)), genuine: quantiles(outcomes.filter((o) => o.kind === 'genuine').map((o) => o.antispoof)) },
+    antispoof: {
+      attack: quantiles(outcomes.filter((o) => o.kind === 'attack').map((o) => o.antispoof)),
+      genuine: quantiles(outcomes.filter((o) => o.kind === 'genuine').map((o) => o.antispoof)),
+    },
     faceFound: { frames: tracks.reduce((s, t) => s + t.frames, 0), withFace: tracks.reduce((s, t) => s + t.samples.length, 0) },
     engineMsPerFrame: tracks.reduce((s, t) => s + t.msPerFrame, 0) / tracks.length,
     livenessMsPerCall: (performance.now() - t0) / Math.max(1, calls),
@@ -93,7 +102,9 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   }
   const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a');
   const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
-  console.log(`track liveness on ${folder} (seed ${seed}): ${report.tracks.attacks} attack and ${report.tracks.genuine} genuine tracks, ${DEFAULT_LIVENESS.windowMs / 1000} s window`);
+  console.log(
+    `track liveness on ${folder} (seed ${seed}): ${report.tracks.attacks} attack and ${report.tracks.genuine} genuine tracks, ${DEFAULT_LIVENESS.windowMs / 1000} s window`,
+  );
   console.log(`APCER ${pct(report.apcer)} (attacks judged live at any frame), BPCER ${pct(report.bpcer)} (genuine tracks never judged live)`);
   for (const [label, k] of Object.entries(report.byKind)) console.log(`  ${label}: ${k.live}/${k.tracks} live; last verdicts ${k.finals.join(', ')}`);
   const g = report.genuineSecondsToLive;
@@ -103,8 +114,12 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   console.log('curve over planarLimit (a pair counts as a flat picture only at or under it):');
   for (const c of report.planarCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
   const a = report.antispoof;
-  console.log(`antispoof (median per track): attacks ${f2(a.attack.min)}..${f2(a.attack.max)} (median ${f2(a.attack.median)}), genuine ${f2(a.genuine.min)}..${f2(a.genuine.max)} (median ${f2(a.genuine.median)})`);
-  console.log(`faces found in ${report.faceFound.withFace}/${report.faceFound.frames} frames; engine ${report.engineMsPerFrame.toFixed(0)} ms/frame, liveness ${report.livenessMsPerCall.toFixed(2)} ms/call`);
+  console.log(
+    `antispoof (median per track): attacks ${f2(a.attack.min)}..${f2(a.attack.max)} (median ${f2(a.attack.median)}), genuine ${f2(a.genuine.min)}..${f2(a.genuine.max)} (median ${f2(a.genuine.median)})`,
+  );
+  console.log(
+    `faces found in ${report.faceFound.withFace}/${report.faceFound.frames} frames; engine ${report.engineMsPerFrame.toFixed(0)} ms/frame, liveness ${report.livenessMsPerCall.toFixed(2)} ms/call`,
+  );
 }
 
 function countReasons(os: readonly TrackOutcome[]): Record<string, number> {

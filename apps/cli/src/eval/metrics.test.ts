@@ -29,10 +29,14 @@ const loose = (over = {}) => ({ ...DEFAULT_RECOGNITION, threshold: 0.5, margin: 
 
 describe('identification', () => {
   const samples = [
-    sample('a', 'a1', [1, 0, 0, 0]), sample('a', 'a2', [0.95, 0.05, 0, 0]),
-    sample('b', 'b1', [0, 1, 0, 0]), sample('b', 'b2', [0.05, 0.95, 0, 0]),
-    sample('c', 'c1', [0, 0, 1, 0]), sample('c', 'c2', [0, 0.05, 0.95, 0]),
-    sample('d', 'd1', [0, 0, 0, 1]), sample('d', 'd2', [0.8, 0, 0, 0.6]),
+    sample('a', 'a1', [1, 0, 0, 0]),
+    sample('a', 'a2', [0.95, 0.05, 0, 0]),
+    sample('b', 'b1', [0, 1, 0, 0]),
+    sample('b', 'b2', [0.05, 0.95, 0, 0]),
+    sample('c', 'c1', [0, 0, 1, 0]),
+    sample('c', 'c2', [0, 0.05, 0.95, 0]),
+    sample('d', 'd1', [0, 0, 0, 1]),
+    sample('d', 'd2', [0.8, 0, 0, 0.6]),
   ];
 
   it('counts genuine and impostor pairs', () => {

@@ -38,7 +38,7 @@ export function rocAuc({ genuine, impostor }: PairScores): number {
   const all = [...genuine.map((s) => [s, 1] as const), ...impostor.map((s) => [s, 0] as const)].sort((a, b) => a[0] - b[0]);
   // Mann-Whitney U with average ranks for ties.
   let rankSumGenuine = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j]![0] === all[i]![0]) j++;
     const avgRank = (i + 1 + j) / 2;
@@ -79,7 +79,12 @@ export function byIdentity(samples: readonly Sample[]): Map<string, Sample[]> {
 
 /** Enrols each listed identity's first K photos (in name order) into a gallery of the model. */
 function enrol(groups: Map<string, Sample[]>, ids: readonly string[], k: number, modelId: ModelId): Promise<Gallery> {
-  const entries = ids.flatMap((id) => groups.get(id)!.slice(0, k).map((s) => ({ studentId: id, embeddingId: s.file, vector: s.vector })));
+  const entries = ids.flatMap((id) =>
+    groups
+      .get(id)!
+      .slice(0, k)
+      .map((s) => ({ studentId: id, embeddingId: s.file, vector: s.vector })),
+  );
   return Gallery.create({ modelId }, entries);
 }
 
@@ -141,7 +146,13 @@ export async function openSet(samples: readonly Sample[], k: number, params: Rec
   const known = enrolled.flatMap((id) => groups.get(id)!.slice(k));
   const strangers = ids.filter((id) => unknown.has(id)).flatMap((id) => groups.get(id)!);
   const gallery = await enrol(groups, enrolled, k, modelId);
-  let accepted = 0, wrong = 0, falseAccepts = 0, reviews = 0, wrongSuggestions = 0, strangersOffered = 0, notCounted = 0;
+  let accepted = 0,
+    wrong = 0,
+    falseAccepts = 0,
+    reviews = 0,
+    wrongSuggestions = 0,
+    strangersOffered = 0,
+    notCounted = 0;
   for (const p of [...known, ...strangers]) {
     const j = judgePhoto(gallery, p, params);
     const stranger = unknown.has(p.identity);

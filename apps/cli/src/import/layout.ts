@@ -29,7 +29,10 @@ export function readLayout(root: string): { students: StudentFolder[]; problems:
       problems.push({ folder: entry, reason: 'folder name is not <StudentID>_<Name>' });
       continue;
     }
-    const photos = readdirSync(dir).sort().filter((f) => PHOTO_EXT.has(extname(f).toLowerCase())).map((f) => join(dir, f));
+    const photos = readdirSync(dir)
+      .sort()
+      .filter((f) => PHOTO_EXT.has(extname(f).toLowerCase()))
+      .map((f) => join(dir, f));
     if (photos.length === 0) problems.push({ folder: entry, reason: 'no photos' });
     else students.push({ ...parsed, photos });
   }

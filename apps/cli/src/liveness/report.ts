@@ -39,7 +39,10 @@ export function outcome(t: MeasuredTrack, p: LivenessParams): TrackOutcome {
     if (final.kind === 'live' && liveAt === null) liveAt = s.at;
   }
   const { spec } = t;
-  const label = spec.kind === 'attack' ? `${spec.medium}${spec.still ? ' on a stand' : ' in a hand'}${spec.busy ? ', busy scene' : ''}` : `person${spec.busy ? ', busy scene' : ''}`;
+  const label =
+    spec.kind === 'attack'
+      ? `${spec.medium}${spec.still ? ' on a stand' : ' in a hand'}${spec.busy ? ', busy scene' : ''}`
+      : `person${spec.busy ? ', busy scene' : ''}`;
   return { kind: spec.kind, label, liveAt, final, antispoof: median(t.samples.map((s) => s.antispoof)), detected: t.samples.length, frames: t.frames };
 }
 
@@ -53,7 +56,12 @@ export function rates(outcomes: readonly TrackOutcome[]): Rates {
 }
 
 /** APCER and BPCER as one limit is swept, the others at their given values. */
-export function curve(tracks: readonly MeasuredTrack[], p: LivenessParams, key: keyof LivenessParams, values: readonly number[]): ({ value: number } & Rates)[] {
+export function curve(
+  tracks: readonly MeasuredTrack[],
+  p: LivenessParams,
+  key: keyof LivenessParams,
+  values: readonly number[],
+): ({ value: number } & Rates)[] {
   return values.map((value) => ({ value, ...rates(tracks.map((t) => outcome(t, { ...p, [key]: value }))) }));
 }
 

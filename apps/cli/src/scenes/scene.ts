@@ -63,7 +63,13 @@ const FOCAL = 700;
  * by up to `tiltDeg` about both axes and `rollDeg` in-plane, drifting `shift` px, zooming by
  * `zoom`. Returns object pixel -> frame pixel.
  */
-export function handMotion(size: FrameSize, object: FrameSize, apparentWidth: number, r: Rand, o: { tiltDeg: number; rollDeg: number; shift: number; zoom: number }) {
+export function handMotion(
+  size: FrameSize,
+  object: FrameSize,
+  apparentWidth: number,
+  r: Rand,
+  o: { tiltDeg: number; rollDeg: number; shift: number; zoom: number },
+) {
   const [yaw, pitch, roll, dx, dy, dz] = [drift(r), drift(r), drift(r), drift(r), drift(r), drift(r)];
   const cx = size.width * (0.35 + 0.3 * r.uniform());
   const cy = size.height * (0.4 + 0.2 * r.uniform());
@@ -79,8 +85,8 @@ export function handMotion(size: FrameSize, object: FrameSize, apparentWidth: nu
     const ry = [ca, 0, sa, 0, 1, 0, -sa, 0, ca];
     const rot = mul3(ry, mul3(rx, rz));
     const tz = depth * (1 + o.zoom * dz(t));
-    const tx = ((dx(t) * o.shift) * tz) / FOCAL;
-    const ty = ((dy(t) * o.shift) * tz) / FOCAL;
+    const tx = (dx(t) * o.shift * tz) / FOCAL;
+    const ty = (dy(t) * o.shift * tz) / FOCAL;
     const k = [FOCAL, 0, cx, 0, FOCAL, cy, 0, 0, 1];
     const plane = [rot[0]!, rot[1]!, tx, rot[3]!, rot[4]!, ty, rot[6]!, rot[7]!, tz];
     const centre = [1, 0, -object.width / 2, 0, 1, -object.height / 2, 0, 0, 1];

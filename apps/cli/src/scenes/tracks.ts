@@ -45,16 +45,36 @@ export function planTracks(photos: readonly LabelledPhoto[], count: { attacks: n
   if (ids.length === 0) return [];
   const r = prng(seed);
   const pickId = () => ids[Math.floor(r() * ids.length)]!;
-  const shuffled = (xs: string[]) => xs.map((x) => [r(), x] as const).sort((a, b) => a[0] - b[0]).map(([, x]) => x);
+  const shuffled = (xs: string[]) =>
+    xs
+      .map((x) => [r(), x] as const)
+      .sort((a, b) => a[0] - b[0])
+      .map(([, x]) => x);
   const specs: TrackSpec[] = [];
   for (let i = 0; i < count.attacks; i++) {
     const id = pickId();
-    specs.push({ kind: 'attack', identity: id, photos: shuffled(byId.get(id)!).slice(0, 1), medium: i % 2 ? 'phone' : 'print', busy: Math.floor(i / 2) % 2 === 1, still: i % 6 === 5, seed: seed * 1000 + i });
+    specs.push({
+      kind: 'attack',
+      identity: id,
+      photos: shuffled(byId.get(id)!).slice(0, 1),
+      medium: i % 2 ? 'phone' : 'print',
+      busy: Math.floor(i / 2) % 2 === 1,
+      still: i % 6 === 5,
+      seed: seed * 1000 + i,
+    });
   }
   const perTrack = Math.ceil(opts.seconds / opts.photoSeconds);
   for (let i = 0; i < count.genuine; i++) {
     const id = pickId();
-    specs.push({ kind: 'genuine', identity: id, photos: shuffled(byId.get(id)!).slice(0, perTrack), medium: 'person', busy: i % 2 === 1, still: false, seed: seed * 1000 + 500 + i });
+    specs.push({
+      kind: 'genuine',
+      identity: id,
+      photos: shuffled(byId.get(id)!).slice(0, perTrack),
+      medium: 'person',
+      busy: i % 2 === 1,
+      still: false,
+      seed: seed * 1000 + 500 + i,
+    });
   }
   return specs;
 }
@@ -90,13 +110,23 @@ export async function* renderTrack(folder: string, spec: TrackSpec, opts = DEFAU
       const k = Math.floor(at / 1000 / opts.photoSeconds) % photos.length;
       const scale = width / faces[k]!.width;
       // The face's centre stays at (x, y): the person stands in one place.
-      const place = { x: x + (photos[k]!.width / 2 - faces[k]!.x) * scale, y: y + (photos[k]!.height / 2 - faces[k]!.y) * scale, width: photos[k]!.width * scale };
+      const place = {
+        x: x + (photos[k]!.width / 2 - faces[k]!.x) * scale,
+        y: y + (photos[k]!.height / 2 - faces[k]!.y) * scale,
+        width: photos[k]!.width * scale,
+      };
       yield { at, image: genuineFrame(bg, photos[k]!, place, blur, r, opts.noise) };
     }
     return;
   }
   const held = carrier(photos[0]!, spec.medium);
-  const motion = handMotion(opts.frame, held, (width * held.width) / faces[0]!.width, r, spec.still ? { tiltDeg: 0, rollDeg: 0, shift: 0, zoom: 0 } : { tiltDeg: 15, rollDeg: 6, shift: 25, zoom: 0.1 });
+  const motion = handMotion(
+    opts.frame,
+    held,
+    (width * held.width) / faces[0]!.width,
+    r,
+    spec.still ? { tiltDeg: 0, rollDeg: 0, shift: 0, zoom: 0 } : { tiltDeg: 15, rollDeg: 6, shift: 25, zoom: 0.1 },
+  );
   for (let i = 0; i < frames; i++) {
     const t = i / opts.fps;
     // Faster hand movement blurs more: compare where the centre goes over 1/fps.

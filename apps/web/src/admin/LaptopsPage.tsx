@@ -31,7 +31,11 @@ function NewLaptop({ classes, onCreated }: { classes: readonly CachedClass[]; on
         </button>
         {classIds.length === 0 && <span className="hint">Choose at least one class.</span>}
       </div>
-      {create.error && <p role="alert" className="error">{errorText(create.error)}</p>}
+      {create.error && (
+        <p role="alert" className="error">
+          {errorText(create.error)}
+        </p>
+      )}
     </form>
   );
 }
@@ -63,7 +67,11 @@ function LaptopRow({ device, classes }: { device: Device; classes: readonly Cach
           </button>
         )}
         {confirming && !device.revoked && <p className="hint">It stops working at its next request; its unsent marks stay on it.</p>}
-        {revoke.error && <p role="alert" className="error">{errorText(revoke.error)}</p>}
+        {revoke.error && (
+          <p role="alert" className="error">
+            {errorText(revoke.error)}
+          </p>
+        )}
       </td>
     </tr>
   );
@@ -88,7 +96,9 @@ export function LaptopsPage() {
       {adding && <NewLaptop classes={classes} onCreated={(d) => (setAdding(false), setCreated(d))} />}
       {created && <PairingCard created={created} onClose={() => setCreated(null)} />}
       {devices.error ? (
-        <p role="alert" className="error">{errorText(devices.error)}</p>
+        <p role="alert" className="error">
+          {errorText(devices.error)}
+        </p>
       ) : !devices.data ? (
         <p>Loading…</p>
       ) : devices.data.items.length === 0 ? (
@@ -98,7 +108,12 @@ export function LaptopsPage() {
       ) : (
         <table className="list stack" aria-label="Laptops">
           <thead>
-            <tr><th>Laptop</th><th>Classes</th><th>Last seen</th><th>State</th></tr>
+            <tr>
+              <th>Laptop</th>
+              <th>Classes</th>
+              <th>Last seen</th>
+              <th>State</th>
+            </tr>
           </thead>
           <tbody>
             {[...active, ...revoked].map((d) => (

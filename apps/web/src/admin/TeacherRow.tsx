@@ -66,7 +66,15 @@ export function TeacherRow({ user, classes, isSelf }: { user: User; classes: rea
         <form className="row" onSubmit={savePassword} aria-label={`New password for ${user.name}`}>
           <label>
             New password
-            <input type="text" autoComplete="new-password" required minLength={10} maxLength={200} value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              type="text"
+              autoComplete="new-password"
+              required
+              minLength={10}
+              maxLength={200}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
           <button type="submit" className="primary" disabled={update.isPending}>
             Set password
@@ -76,13 +84,26 @@ export function TeacherRow({ user, classes, isSelf }: { user: User; classes: rea
       )}
       {open === 'disable' && (
         <div className="row">
-          <p>{disabled ? `${user.name} will be able to sign in again.` : `${user.name} is signed out at once and cannot sign in until enabled again. Their marks stay.`}</p>
-          <button type="button" className={disabled ? 'primary' : 'danger'} disabled={update.isPending} onClick={() => run({ disabled: !disabled }, disabled ? `${user.name} is enabled.` : `${user.name} is disabled.`)}>
+          <p>
+            {disabled
+              ? `${user.name} will be able to sign in again.`
+              : `${user.name} is signed out at once and cannot sign in until enabled again. Their marks stay.`}
+          </p>
+          <button
+            type="button"
+            className={disabled ? 'primary' : 'danger'}
+            disabled={update.isPending}
+            onClick={() => run({ disabled: !disabled }, disabled ? `${user.name} is enabled.` : `${user.name} is disabled.`)}
+          >
             {disabled ? 'Enable account' : 'Disable account'}
           </button>
         </div>
       )}
-      {update.error && <p role="alert" className="error">{errorText(update.error)}</p>}
+      {update.error && (
+        <p role="alert" className="error">
+          {errorText(update.error)}
+        </p>
+      )}
       {done && <p role="status">{done}</p>}
     </li>
   );

@@ -17,7 +17,10 @@ function NewAccount({ onDone }: { onDone: (message: string) => void }) {
   const [classIds, setClassIds] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate({ body: { name, email, password, role, classIds: role === 'teacher' ? classIds : [] } }, { onSuccess: (u) => onDone(`${u.name} can now sign in with ${u.email}.`) });
+    create.mutate(
+      { body: { name, email, password, role, classIds: role === 'teacher' ? classIds : [] } },
+      { onSuccess: (u) => onDone(`${u.name} can now sign in with ${u.email}.`) },
+    );
   };
   return (
     <form className="card" onSubmit={submit} aria-label="New account">
@@ -32,7 +35,15 @@ function NewAccount({ onDone }: { onDone: (message: string) => void }) {
         </label>
         <label>
           First password
-          <input type="text" autoComplete="new-password" required minLength={10} maxLength={200} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="text"
+            autoComplete="new-password"
+            required
+            minLength={10}
+            maxLength={200}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         <label>
           Role
@@ -49,7 +60,11 @@ function NewAccount({ onDone }: { onDone: (message: string) => void }) {
           Create account
         </button>
       </div>
-      {create.error && <p role="alert" className="error">{errorText(create.error)}</p>}
+      {create.error && (
+        <p role="alert" className="error">
+          {errorText(create.error)}
+        </p>
+      )}
     </form>
   );
 }
@@ -68,9 +83,15 @@ export function TeachersPage({ selfId }: { selfId: string }) {
         </button>
       </div>
       {adding && <NewAccount onDone={(m) => (setAdding(false), setNotice(m))} />}
-      {notice && <p role="status" className="notice">{notice}</p>}
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
       {users.error ? (
-        <p role="alert" className="error">{errorText(users.error)}</p>
+        <p role="alert" className="error">
+          {errorText(users.error)}
+        </p>
       ) : !users.data ? (
         <p>Loading…</p>
       ) : (

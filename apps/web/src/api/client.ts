@@ -1,7 +1,17 @@
 // The one module that touches the network: the contracts' client over the whole route table, with
 // the page's session cookie. Every failure is a ClientError with a code from the closed set, and
 // the session owner hears each one (a 401 pauses the sender and the roster sync).
-import { ClientError, createClient, routes, type CallOptions, type RouteDef, type ClientErrorCode, type JsonRouteName, type RequestInput, type ResponseOf } from '@rollcall/contracts';
+import {
+  ClientError,
+  createClient,
+  routes,
+  type CallOptions,
+  type RouteDef,
+  type ClientErrorCode,
+  type JsonRouteName,
+  type RequestInput,
+  type ResponseOf,
+} from '@rollcall/contracts';
 
 type ErrorListener = (err: ClientError, route: RouteDef) => void;
 const errorListeners = new Set<ErrorListener>();

@@ -24,7 +24,12 @@ import { services } from './services.ts';
 import { StatusBar } from './StatusBar.tsx';
 
 function Page({ route, role, selfId }: { route: Route; role: Role; selfId: string }) {
-  if (!mayOpen(role, route.page)) return <p role="alert" className="notice">{closedText(route.page)}</p>;
+  if (!mayOpen(role, route.page))
+    return (
+      <p role="alert" className="notice">
+        {closedText(route.page)}
+      </p>
+    );
   const admin = role === 'admin';
   switch (route.page) {
     case 'students':
@@ -51,7 +56,11 @@ function Page({ route, role, selfId }: { route: Route; role: Role; selfId: strin
     case 'laptops':
       return <LaptopsPage />;
     case 'pair':
-      return <p role="alert" className="notice">You are signed in. To pair this laptop, sign out first, then choose “Set up this classroom laptop”.</p>;
+      return (
+        <p role="alert" className="notice">
+          You are signed in. To pair this laptop, sign out first, then choose “Set up this classroom laptop”.
+        </p>
+      );
     case 'camera':
       return <CameraCheckPage />;
     default:
@@ -64,7 +73,10 @@ export function App() {
   const route = useRoute();
   const signOut = useSignOut();
   const signedIn = auth.status === 'signed-in';
-  useEffect(() => void (document.title = signedIn ? pageTitle(route) : auth.status === 'needs-setup' ? 'Welcome – Rollcall' : 'Sign in – Rollcall'), [signedIn, route, auth.status]);
+  useEffect(
+    () => void (document.title = signedIn ? pageTitle(route) : auth.status === 'needs-setup' ? 'Welcome – Rollcall' : 'Sign in – Rollcall'),
+    [signedIn, route, auth.status],
+  );
 
   useEffect(() => {
     if (!signedIn) return;
@@ -79,7 +91,8 @@ export function App() {
 
   if (auth.status === 'loading') return <p className="loading">Loading Rollcall…</p>;
   if (auth.status === 'needs-setup') return <SignInPage firstRun />;
-  if (auth.status === 'signed-out') return route.page === 'pair' ? <PairLaptopPage initialCode={route.code} /> : <SignInPage firstRun={false} notice={auth.error} />;
+  if (auth.status === 'signed-out')
+    return route.page === 'pair' ? <PairLaptopPage initialCode={route.code} /> : <SignInPage firstRun={false} notice={auth.error} />;
 
   const who = auth.me.actor.kind === 'user' ? `${auth.me.actor.user.name} (${auth.me.actor.user.role})` : `Device ${auth.me.actor.device.name}`;
   const role = roleOf(auth.me);
@@ -92,7 +105,11 @@ export function App() {
         <div className="who">
           <span>{who}</span>
           {auth.offline && <span className="pill warn">offline session</span>}
-          <button type="button" className="link" onClick={() => (role !== 'device' || window.confirm('Unpair this laptop? An admin will have to register it again.')) && signOut.mutate()}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => (role !== 'device' || window.confirm('Unpair this laptop? An admin will have to register it again.')) && signOut.mutate()}
+          >
             {role === 'device' ? 'Unpair this laptop' : 'Sign out'}
           </button>
         </div>

@@ -10,7 +10,8 @@ function sendingText(pending: number, sending: number, sender: SenderState): str
   if (sending > 0) return `Sending ${sending} of ${marks}…`;
   if (sender.phase === 'unauthorized') return `${marks} waiting: sign in again to send`;
   if (sender.phase === 'offline') return `${marks} waiting for the network`;
-  if (sender.phase === 'backoff' && sender.nextRetryAt) return `${marks} waiting: server unreachable, retrying at ${new Date(sender.nextRetryAt).toLocaleTimeString()}`;
+  if (sender.phase === 'backoff' && sender.nextRetryAt)
+    return `${marks} waiting: server unreachable, retrying at ${new Date(sender.nextRetryAt).toLocaleTimeString()}`;
   return `${marks} waiting`;
 }
 
@@ -58,7 +59,11 @@ function RefusedPanel({ refused }: { refused: readonly FailedMark[] }) {
           </button>
         </div>
       )}
-      {(retry.error ?? discard.error) && <p role="alert" className="error">{errorText(retry.error ?? discard.error)}</p>}
+      {(retry.error ?? discard.error) && (
+        <p role="alert" className="error">
+          {errorText(retry.error ?? discard.error)}
+        </p>
+      )}
     </div>
   );
 }

@@ -32,7 +32,11 @@ function OfflinePill({ readiness }: { readiness: OfflineReadiness }) {
     <span
       className={`pill ${ready ? 'ok' : 'warn'}`}
       aria-label="Offline readiness"
-      title={ready ? 'This device holds the app and the face models: it keeps working without a network.' : 'Still saving the app and the face models on this device: keep the network on until this says ready.'}
+      title={
+        ready
+          ? 'This device holds the app and the face models: it keeps working without a network.'
+          : 'Still saving the app and the face models on this device: keep the network on until this says ready.'
+      }
     >
       {ready ? 'Ready offline' : `Preparing offline use (${readiness.cached}/${readiness.needed || '…'} files)`}
     </span>
@@ -56,15 +60,28 @@ export function StatusBar() {
       <OfflinePill readiness={offline} />
       <OutboxStatus />
       <span className={`pill ${face.backend === 'cpu' ? 'bad' : ''}`} aria-label="Inference backend">
-        {face.status === 'ready' ? (face.backend === 'cpu' ? 'Face recognition slow on this computer' : 'Face recognition ready') : face.status === 'error' ? 'Face recognition failed to start' : 'Face recognition not loaded'}
+        {face.status === 'ready'
+          ? face.backend === 'cpu'
+            ? 'Face recognition slow on this computer'
+            : 'Face recognition ready'
+          : face.status === 'error'
+            ? 'Face recognition failed to start'
+            : 'Face recognition not loaded'}
         {face.backend && <span className="sr-only"> ({face.backend})</span>}
       </span>
       {face.status === 'loading' && <progress aria-label="Loading face models" max={1} value={face.progress} />}
       {face.notice && <span className="notice-text">{face.notice}</span>}
-      {face.error && <span role="alert" className="error">{face.error}</span>}
+      {face.error && (
+        <span role="alert" className="error">
+          {face.error}
+        </span>
+      )}
       <details className="status-details">
         <summary>Details</summary>
-        <span>Roster {revisionText(sync)}{sync.lastSyncedAt ? `, synced ${new Date(sync.lastSyncedAt).toLocaleTimeString()}` : ''}</span>
+        <span>
+          Roster {revisionText(sync)}
+          {sync.lastSyncedAt ? `, synced ${new Date(sync.lastSyncedAt).toLocaleTimeString()}` : ''}
+        </span>
         <span>Face engine: {face.mode ? describeMode(face.mode) : (face.backend ?? 'not loaded')}</span>
         {sync.lastError && <span>Last sync error: {sync.lastError.message}</span>}
       </details>

@@ -5,7 +5,14 @@ describe('offline readiness', () => {
   const needed = neededFiles(['/assets/index-abc.js', '/assets/index-abc.css', '/index.html'], ['blazeface.json', 'blazeface.bin']);
 
   it('needs the shell, the model manifest, every built file and every model file, once each', () => {
-    expect(needed.sort()).toEqual(['/assets/index-abc.css', '/assets/index-abc.js', '/index.html', '/models/blazeface.bin', '/models/blazeface.json', '/models/manifest.json']);
+    expect(needed.sort()).toEqual([
+      '/assets/index-abc.css',
+      '/assets/index-abc.js',
+      '/index.html',
+      '/models/blazeface.bin',
+      '/models/blazeface.json',
+      '/models/manifest.json',
+    ]);
   });
 
   it('is ready only when the worker controls the page and every file is cached', () => {

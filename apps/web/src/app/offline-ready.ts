@@ -5,10 +5,7 @@
 // of a newer deployment).
 import { Store } from './store.ts';
 
-export type OfflineReadiness =
-  | { state: 'unsupported' }
-  | { state: 'preparing'; cached: number; needed: number }
-  | { state: 'ready'; needed: number };
+export type OfflineReadiness = { state: 'unsupported' } | { state: 'preparing'; cached: number; needed: number } | { state: 'ready'; needed: number };
 
 /** Every path the app needs offline, from the build's asset list and the model manifest. */
 export function neededFiles(assets: readonly string[], modelFiles: readonly string[]): string[] {
@@ -18,7 +15,9 @@ export function neededFiles(assets: readonly string[], modelFiles: readonly stri
 /** Ready only when the page is controlled (so its own later fetches go through the worker) and nothing is missing. */
 export function readiness(controlled: boolean, needed: readonly string[], cached: ReadonlySet<string>): OfflineReadiness {
   const have = needed.filter((p) => cached.has(p)).length;
-  return controlled && needed.length > 0 && have === needed.length ? { state: 'ready', needed: needed.length } : { state: 'preparing', cached: have, needed: needed.length };
+  return controlled && needed.length > 0 && have === needed.length
+    ? { state: 'ready', needed: needed.length }
+    : { state: 'preparing', cached: have, needed: needed.length };
 }
 
 async function check(): Promise<OfflineReadiness> {
@@ -28,7 +27,13 @@ async function check(): Promise<OfflineReadiness> {
     return res?.ok ? ((await res.json()) as T) : null;
   };
   const [assets, manifest] = await Promise.all([json<string[]>('/asset-list.json'), json<{ files: { file: string }[] }>('/models/manifest.json')]);
-  const needed = assets && manifest ? neededFiles(assets, manifest.files.map((f) => f.file)) : [];
+  const needed =
+    assets && manifest
+      ? neededFiles(
+          assets,
+          manifest.files.map((f) => f.file),
+        )
+      : [];
   const hits = await Promise.all(needed.map(async (p) => ((await caches.match(p)) ? p : null)));
   return readiness(navigator.serviceWorker.controller !== null, needed, new Set(hits.filter((p): p is string => p !== null)));
 }

@@ -5,7 +5,15 @@ import { closedText, mayOpen, navFor } from './page-access.ts';
 describe('page access', () => {
   it('offers each role only the pages it may use', () => {
     expect(navFor('device').map((n) => n.label)).toEqual(['Take attendance', 'Settings', 'Camera check']);
-    expect(navFor('teacher').map((n) => n.label)).toEqual(['Take attendance', 'Students', 'Classes', 'Records', 'Classroom laptops', 'Settings', 'Camera check']);
+    expect(navFor('teacher').map((n) => n.label)).toEqual([
+      'Take attendance',
+      'Students',
+      'Classes',
+      'Records',
+      'Classroom laptops',
+      'Settings',
+      'Camera check',
+    ]);
     expect(navFor('admin').map((n) => n.label)).toContain('Teachers');
     expect(navFor('admin').map((n) => n.label)).toContain('Privacy');
   });

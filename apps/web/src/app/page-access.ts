@@ -33,7 +33,9 @@ export const mayOpen = (role: Role, page: Route['page']): boolean => ACCESS[page
 
 /** Why a page is closed, in the words the page shows instead of itself. */
 export const closedText = (page: Route['page']): string =>
-  ACCESS[page] === ADMIN ? 'Only an admin can use this page. Ask your school’s Rollcall admin.' : 'A classroom laptop cannot open this page: sign in with your own account.';
+  ACCESS[page] === ADMIN
+    ? 'Only an admin can use this page. Ask your school’s Rollcall admin.'
+    : 'A classroom laptop cannot open this page: sign in with your own account.';
 
 const NAV: { label: string; route: Route }[] = [
   { label: 'Take attendance', route: { page: 'attendance' } },

@@ -8,7 +8,8 @@ export function PresentationCount({ sessionId }: { sessionId: string | null }) {
   if (count === 0) return null;
   return (
     <p className="warning presentation-count" role="status" aria-label="Suspected photos or screens">
-      {count === 1 ? '1 face' : `${count} faces`} looked like a photo or a screen {sessionId ? 'in this session' : 'today'} on this laptop; none was marked. See the review list.
+      {count === 1 ? '1 face' : `${count} faces`} looked like a photo or a screen {sessionId ? 'in this session' : 'today'} on this laptop; none was marked. See
+      the review list.
     </p>
   );
 }

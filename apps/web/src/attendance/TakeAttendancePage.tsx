@@ -49,10 +49,17 @@ export function TakeAttendancePage() {
   const reviewStudents = useMemo(() => students.filter((s) => !cls || cls.studentIds.includes(s.studentId)), [students, cls]);
   const log = useLiveLog(classId || null, sessionId, names);
   const alreadyMarked = useMemo(
-    () => [...log.filter((r) => !r.failed).map((r) => r.studentId), ...(register.view?.rows.filter((r) => r.status !== 'not-seen').map((r) => r.studentId) ?? [])],
+    () => [
+      ...log.filter((r) => !r.failed).map((r) => r.studentId),
+      ...(register.view?.rows.filter((r) => r.status !== 'not-seen').map((r) => r.studentId) ?? []),
+    ],
     [log, register.view],
   );
-  const { stats, review: freshReview, dismiss } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
+  const {
+    stats,
+    review: freshReview,
+    dismiss,
+  } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
 
   const review = useReviewQueue({ fresh: freshReview, release: dismiss, sessionId, classId: classId || null });
   const statusOf = (id: string) => register.view?.rows.find((r) => r.studentId === id)?.status ?? (alreadyMarked.includes(id) ? 'present' : undefined);
@@ -78,7 +85,13 @@ export function TakeAttendancePage() {
           </select>
         </label>
       </div>
-      <SessionBar classId={classId || null} session={session} loading={sessionLoading} canManage={auth.status === 'signed-in' && auth.me.actor.kind === 'user'} notSeen={register.view?.rows.filter((r) => r.onRoster && r.status === 'not-seen').map((r) => r.name) ?? []} />
+      <SessionBar
+        classId={classId || null}
+        session={session}
+        loading={sessionLoading}
+        canManage={auth.status === 'signed-in' && auth.me.actor.kind === 'user'}
+        notSeen={register.view?.rows.filter((r) => r.onRoster && r.status === 'not-seen').map((r) => r.name) ?? []}
+      />
       <div className="row">
         <label>
           Camera
@@ -109,7 +122,11 @@ export function TakeAttendancePage() {
           Stop
         </button>
       </div>
-      {(camera.error ?? error) && <p role="alert" className="error">{camera.error ?? error}</p>}
+      {(camera.error ?? error) && (
+        <p role="alert" className="error">
+          {camera.error ?? error}
+        </p>
+      )}
       <div className="attendance-grid">
         <div>
           <div className="camera-view">
@@ -120,14 +137,23 @@ export function TakeAttendancePage() {
           <details className="details">
             <summary>Details</summary>
             <p className="hint" aria-label="Recognition speed">
-              {active ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded` : 'Recognition stopped'} · backend{' '}
-              {face.backend ?? '…'}
+              {active
+                ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded`
+                : 'Recognition stopped'}{' '}
+              · backend {face.backend ?? '…'}
               {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
             </p>
           </details>
         </div>
         <div>
-          {sessionId && <RegisterPanel view={register.view} error={register.error} cameraFree={cameraFree} onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))} />}
+          {sessionId && (
+            <RegisterPanel
+              view={register.view}
+              error={register.error}
+              cameraFree={cameraFree}
+              onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))}
+            />
+          )}
           <LiveLog rows={log} />
           <PresentationCount sessionId={sessionId} />
           <ReviewQueue
@@ -135,7 +161,9 @@ export function TakeAttendancePage() {
             students={reviewStudents}
             names={names}
             statusOf={statusOf}
-            onConfirm={(item, studentId) => void review.confirm(item.id, studentId, statusOf(studentId), item.candidates.find((c) => c.studentId === studentId)?.score ?? null)}
+            onConfirm={(item, studentId) =>
+              void review.confirm(item.id, studentId, statusOf(studentId), item.candidates.find((c) => c.studentId === studentId)?.score ?? null)
+            }
             onDismiss={(item) => review.dismiss(item.id)}
           />
         </div>

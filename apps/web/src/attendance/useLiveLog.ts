@@ -45,7 +45,14 @@ export function useLiveLog(classId: string | null, sessionId: string | null, nam
           const next = new Map<string, LocalMark>();
           for (const [id, m] of prev) next.set(id, { ...m, sent: true });
           for (const r of rows) {
-            next.set(r.id, { id: r.id, studentId: r.mark.studentId, markedAt: r.mark.markedAt, sessionId: r.mark.sessionId ?? null, failed: r.state === 'failed' ? (r.reason ?? 'failed') : null, sent: false });
+            next.set(r.id, {
+              id: r.id,
+              studentId: r.mark.studentId,
+              markedAt: r.mark.markedAt,
+              sessionId: r.mark.sessionId ?? null,
+              failed: r.state === 'failed' ? (r.reason ?? 'failed') : null,
+              sent: false,
+            });
           }
           return next;
         }),
@@ -60,12 +67,30 @@ export function useLiveLog(classId: string | null, sessionId: string | null, nam
 
   const rows = new Map<string, LogRow>();
   for (const m of server.data?.items ?? []) {
-    rows.set(m.id, { id: m.id, studentId: m.studentId, name: m.studentName, at: m.markedAt, status: m.status, similarity: m.similarity, waiting: false, failed: null });
+    rows.set(m.id, {
+      id: m.id,
+      studentId: m.studentId,
+      name: m.studentName,
+      at: m.markedAt,
+      status: m.status,
+      similarity: m.similarity,
+      waiting: false,
+      failed: null,
+    });
   }
   for (const m of local.values()) {
     if (rows.has(m.id) || (sessionId && m.sessionId !== sessionId)) continue;
     const status = m.failed ? 'not sent' : m.sent ? 'sent' : 'waiting to send';
-    rows.set(m.id, { id: m.id, studentId: m.studentId, name: names.get(m.studentId) ?? null, at: m.markedAt, status, similarity: null, waiting: !m.failed && !m.sent, failed: m.failed });
+    rows.set(m.id, {
+      id: m.id,
+      studentId: m.studentId,
+      name: names.get(m.studentId) ?? null,
+      at: m.markedAt,
+      status,
+      similarity: null,
+      waiting: !m.failed && !m.sent,
+      failed: m.failed,
+    });
   }
   return [...rows.values()].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }

@@ -97,7 +97,12 @@ export function useRecognition(input: RecognitionInput) {
           }
           const at = performance.now();
           if (settings !== seen.settings || sessionId !== seen.sessionId) {
-            session.configure({ params: recognitionParams(settings), liveness: livenessParams(settings), inSession: sessionId !== null, cooldownMs: settings.cooldownSeconds * 1000 });
+            session.configure({
+              params: recognitionParams(settings),
+              liveness: livenessParams(settings),
+              inSession: sessionId !== null,
+              cooldownMs: settings.cooldownSeconds * 1000,
+            });
           }
           if (roster !== seen.roster) session.setRoster(roster);
           seen = { settings, sessionId, roster };
@@ -120,7 +125,9 @@ export function useRecognition(input: RecognitionInput) {
             await notePresentations(services.db, sessionId, step.reviews.filter((r) => r.why === 'presentation').length);
           }
           if (canvas.current) {
-            const boxes = step ? step.tracks.map((t) => ({ box: t.box, label: label(t, names), tone: tone(t) })) : result.faces.map((f) => ({ box: f.box, label: `${Math.round(f.size)}px`, tone: 'pending' as const }));
+            const boxes = step
+              ? step.tracks.map((t) => ({ box: t.box, label: label(t, names), tone: tone(t) }))
+              : result.faces.map((f) => ({ box: f.box, label: `${Math.round(f.size)}px`, tone: 'pending' as const }));
             drawOverlay(canvas.current, v.videoWidth, v.videoHeight, boxes);
           }
           const now = performance.now();
@@ -135,7 +142,15 @@ export function useRecognition(input: RecognitionInput) {
             matchMs,
             embedded: result.faces.filter((f) => f.embedding).length,
             faces: result.faces.length,
-            readings: result.faces.map((f) => ({ size: f.size, sharpness: f.sharpness, brightness: f.brightness, yaw: f.pose.yaw, pitch: f.pose.pitch, antispoof: f.antispoof, liveness: f.liveness })),
+            readings: result.faces.map((f) => ({
+              size: f.size,
+              sharpness: f.sharpness,
+              brightness: f.brightness,
+              yaw: f.pose.yaw,
+              pitch: f.pose.pitch,
+              antispoof: f.antispoof,
+              liveness: f.liveness,
+            })),
           });
           // Let the page paint and handle input between frames.
           await new Promise((r) => requestAnimationFrame(() => r(undefined)));

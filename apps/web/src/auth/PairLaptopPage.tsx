@@ -19,7 +19,18 @@ export function PairLaptopPage({ initialCode }: { initialCode: string }) {
         <p>Type the pairing code shown to the admin who registered this laptop (on the Classroom laptops page).</p>
         <label>
           Pairing code
-          <input className="pairing-input" required autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12} placeholder="ABCD-EFGH" value={code} onChange={(e) => setCode(e.target.value)} autoFocus />
+          <input
+            className="pairing-input"
+            required
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            maxLength={12}
+            placeholder="ABCD-EFGH"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoFocus
+          />
         </label>
         {pair.error && (
           <p role="alert" className="error">

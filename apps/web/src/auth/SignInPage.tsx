@@ -37,7 +37,14 @@ export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: s
         )}
         <label>
           Password
-          <input type="password" autoComplete={firstRun ? 'new-password' : 'current-password'} required minLength={firstRun ? 10 : 1} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete={firstRun ? 'new-password' : 'current-password'}
+            required
+            minLength={firstRun ? 10 : 1}
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {firstRun && <p className="hint">At least 10 characters; a passphrase of a few words is best.</p>}
         {error && (

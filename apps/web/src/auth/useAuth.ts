@@ -7,10 +7,7 @@ import { queryClient } from '../data/queryClient.ts';
 import { cachedMe, rememberMe } from '../local/device-state.ts';
 
 export type AuthState =
-  | { status: 'loading' }
-  | { status: 'needs-setup' }
-  | { status: 'signed-out'; error?: string }
-  | { status: 'signed-in'; me: Me; offline: boolean };
+  { status: 'loading' } | { status: 'needs-setup' } | { status: 'signed-out'; error?: string } | { status: 'signed-in'; me: Me; offline: boolean };
 
 async function loadAuth(): Promise<AuthState> {
   try {

@@ -18,7 +18,18 @@ export function CameraCheckPage() {
   const camera = useCamera(video);
   const face = useStore(faceStatus);
   const [error, setError] = useState<string | null>(null);
-  const { stats } = useRecognition({ video, canvas, active: camera.running, mode: 'check', settings, sessionId: null, roster: null, names: EMPTY, alreadyMarked: [], onError: setError });
+  const { stats } = useRecognition({
+    video,
+    canvas,
+    active: camera.running,
+    mode: 'check',
+    settings,
+    sessionId: null,
+    roster: null,
+    names: EMPTY,
+    alreadyMarked: [],
+    onError: setError,
+  });
   return (
     <section aria-labelledby="camera-title">
       <h2 id="camera-title">Camera check</h2>
@@ -31,7 +42,11 @@ export function CameraCheckPage() {
           Stop
         </button>
       </div>
-      {(camera.error ?? error) && <p role="alert" className="error">{camera.error ?? error}</p>}
+      {(camera.error ?? error) && (
+        <p role="alert" className="error">
+          {camera.error ?? error}
+        </p>
+      )}
       <div className="camera-view">
         <video ref={video} muted playsInline aria-label="Camera" />
         <canvas ref={canvas} aria-hidden="true" />

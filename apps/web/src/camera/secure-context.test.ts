@@ -8,7 +8,9 @@ describe('insecureCameraMessage', () => {
     const msg = insecureCameraMessage(false, { protocol: 'http:', host: 'rollcall.school.lan:8080', pathname: '/camera-check', search: '?x=1' });
     expect(msg).toContain('https://rollcall.school.lan:8080/camera-check?x=1');
     expect(msg).toContain('secure address');
-    expect(insecureCameraMessage(false, { protocol: 'http:', host: 'rollcall.school.lan', pathname: '/', search: '' })).toContain('Open https://rollcall.school.lan/ instead of http://rollcall.school.lan.');
+    expect(insecureCameraMessage(false, { protocol: 'http:', host: 'rollcall.school.lan', pathname: '/', search: '' })).toContain(
+      'Open https://rollcall.school.lan/ instead of http://rollcall.school.lan.',
+    );
   });
 
   it('says nothing on a secure page', () => {

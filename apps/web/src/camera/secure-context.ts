@@ -16,5 +16,4 @@ export function insecureCameraMessage(secure: boolean, at: PageAddress): string 
 }
 
 /** The message for the page the app is running in. */
-export const cameraBlockedHere = (): string | null =>
-  insecureCameraMessage(window.isSecureContext && navigator.mediaDevices !== undefined, window.location);
+export const cameraBlockedHere = (): string | null => insecureCameraMessage(window.isSecureContext && navigator.mediaDevices !== undefined, window.location);

@@ -40,7 +40,12 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>) {
         setState({ running: true, error: null, devices });
       } catch (err) {
         const e = err as Error;
-        const error = e.name === 'NotAllowedError' ? 'Camera access was refused. Allow the camera for this site in the browser.' : e.name === 'NotFoundError' ? 'No camera found.' : `The camera could not start: ${e.message}`;
+        const error =
+          e.name === 'NotAllowedError'
+            ? 'Camera access was refused. Allow the camera for this site in the browser.'
+            : e.name === 'NotFoundError'
+              ? 'No camera found.'
+              : `The camera could not start: ${e.message}`;
         setState((st) => ({ ...st, running: false, error }));
       }
     },

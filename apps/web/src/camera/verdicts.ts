@@ -23,18 +23,25 @@ export interface ReadingInput {
 export function verdicts(r: ReadingInput, q = DEFAULT_FRAME_QUALITY, g = DEFAULT_GATES): Verdict[] {
   const turn = Math.max(Math.abs(r.yaw), Math.abs(r.pitch));
   const size: Verdict =
-    r.size < q.minSize ? { topic: 'Face too small', ok: false, text: 'move closer to the camera' }
-    : r.size < q.fullSize ? { topic: 'Face small', ok: false, text: 'move a little closer' }
-    : { topic: 'Face size', ok: true, text: 'good' };
+    r.size < q.minSize
+      ? { topic: 'Face too small', ok: false, text: 'move closer to the camera' }
+      : r.size < q.fullSize
+        ? { topic: 'Face small', ok: false, text: 'move a little closer' }
+        : { topic: 'Face size', ok: true, text: 'good' };
   const light: Verdict =
-    r.brightness < g.minBrightness ? { topic: 'Too dark', ok: false, text: 'add light in front of the faces' }
-    : r.brightness > g.maxBrightness ? { topic: 'Too bright', ok: false, text: 'turn the camera away from a window or lamp' }
-    : { topic: 'Light', ok: true, text: 'good' };
+    r.brightness < g.minBrightness
+      ? { topic: 'Too dark', ok: false, text: 'add light in front of the faces' }
+      : r.brightness > g.maxBrightness
+        ? { topic: 'Too bright', ok: false, text: 'turn the camera away from a window or lamp' }
+        : { topic: 'Light', ok: true, text: 'good' };
   const focus: Verdict =
-    r.sharpness < q.minSharpness ? { topic: 'Blurry', ok: false, text: 'hold still, or clean the lens' }
-    : r.sharpness < q.fullSharpness ? { topic: 'A little blurry', ok: false, text: 'hold still for a moment' }
-    : { topic: 'Focus', ok: true, text: 'good' };
-  const facing: Verdict = turn >= q.turnFrom ? { topic: 'Turned away', ok: false, text: 'look towards the camera' } : { topic: 'Facing the camera', ok: true, text: 'good' };
+    r.sharpness < q.minSharpness
+      ? { topic: 'Blurry', ok: false, text: 'hold still, or clean the lens' }
+      : r.sharpness < q.fullSharpness
+        ? { topic: 'A little blurry', ok: false, text: 'hold still for a moment' }
+        : { topic: 'Focus', ok: true, text: 'good' };
+  const facing: Verdict =
+    turn >= q.turnFrom ? { topic: 'Turned away', ok: false, text: 'look towards the camera' } : { topic: 'Facing the camera', ok: true, text: 'good' };
   return [light, size, focus, facing];
 }
 

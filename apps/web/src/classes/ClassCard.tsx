@@ -17,23 +17,31 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
   const names = new Map(students.map((s) => [s.studentId, s.name]));
   const error = setRoster.error ?? start.error ?? update.error;
 
-  const toggle = (id: string) => setChosen((prev) => {
-    const next = new Set(prev);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setChosen((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   return (
     <article className="card class-card" aria-label={cls.name}>
       <header className="page-head">
         <h3>{cls.name}</h3>
-        <span>{cls.studentIds.length} student{cls.studentIds.length === 1 ? '' : 's'}</span>
+        <span>
+          {cls.studentIds.length} student{cls.studentIds.length === 1 ? '' : 's'}
+        </span>
       </header>
       {session ? (
         <p role="status">
           Session running since {new Date(session.startsAt).toLocaleTimeString()} (late after {session.lateAfterMinutes} min).{' '}
-          <button type="button" onClick={() => update.mutate({ params: { id: session.id }, body: { endsAt: new Date().toISOString() } }, { onSuccess: () => void current.refetch() })}>
+          <button
+            type="button"
+            onClick={() =>
+              update.mutate({ params: { id: session.id }, body: { endsAt: new Date().toISOString() } }, { onSuccess: () => void current.refetch() })
+            }
+          >
             End session
           </button>
         </p>
@@ -43,7 +51,11 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
             Late after (minutes)
             <input type="number" min={0} max={1440} value={lateAfter} onChange={(e) => setLateAfter(Number(e.target.value))} />
           </label>
-          <button type="button" onClick={() => start.mutate({ params: { id: cls.id }, body: { lateAfterMinutes: lateAfter } }, { onSuccess: () => void current.refetch() })} disabled={start.isPending}>
+          <button
+            type="button"
+            onClick={() => start.mutate({ params: { id: cls.id }, body: { lateAfterMinutes: lateAfter } }, { onSuccess: () => void current.refetch() })}
+            disabled={start.isPending}
+          >
             Start session
           </button>
         </div>
@@ -70,7 +82,11 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
             ))}
           </ul>
           <div className="row">
-            <button type="button" className="primary" onClick={() => setRoster.mutate({ params: { id: cls.id }, body: { studentIds: [...chosen] } }, { onSuccess: () => setEditing(false) })}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => setRoster.mutate({ params: { id: cls.id }, body: { studentIds: [...chosen] } }, { onSuccess: () => setEditing(false) })}
+            >
               Save roster
             </button>
             <button type="button" onClick={() => setEditing(false)}>
@@ -79,7 +95,11 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
           </div>
         </fieldset>
       )}
-      {error && <p role="alert" className="error">{errorText(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorText(error)}
+        </p>
+      )}
     </article>
   );
 }

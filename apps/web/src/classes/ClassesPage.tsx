@@ -40,7 +40,11 @@ export function ClassesPage({ canEdit }: { canEdit: boolean }) {
           <button type="button" onClick={() => setAdding(false)}>
             Cancel
           </button>
-          {create.error && <p role="alert" className="error">{errorText(create.error)}</p>}
+          {create.error && (
+            <p role="alert" className="error">
+              {errorText(create.error)}
+            </p>
+          )}
         </form>
       )}
       {classes === undefined ? (

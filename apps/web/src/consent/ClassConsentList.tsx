@@ -15,29 +15,38 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
   const { status } = draft;
   const [done, setDone] = useState<string | null>(null);
   const students = report.data?.students ?? [];
-  const toggle = (id: string) => setPicked((p) => {
-    const next = new Set(p);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setPicked((p) => {
+      const next = new Set(p);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   const record = () => {
     setDone(null);
     const entries = [...picked].map((studentId) => ({ studentId, ...toChange(draft) }));
-    bulk.mutate({ body: { entries } }, {
-      onSuccess: (r) => {
-        const recorded = r.results.filter((x) => x.outcome === 'recorded').length;
-        const deleted = r.results.reduce((n, x) => n + x.embeddingsDeleted, 0);
-        setDone(`${CONSENT_TEXT[status]} recorded for ${recorded} student${recorded === 1 ? '' : 's'}${deleted ? `; ${deleted} face records deleted` : ''}.`);
-        setPicked(new Set());
-        void report.refetch();
+    bulk.mutate(
+      { body: { entries } },
+      {
+        onSuccess: (r) => {
+          const recorded = r.results.filter((x) => x.outcome === 'recorded').length;
+          const deleted = r.results.reduce((n, x) => n + x.embeddingsDeleted, 0);
+          setDone(`${CONSENT_TEXT[status]} recorded for ${recorded} student${recorded === 1 ? '' : 's'}${deleted ? `; ${deleted} face records deleted` : ''}.`);
+          setPicked(new Set());
+          void report.refetch();
+        },
       },
-    });
+    );
   };
 
   if (report.isPending) return <p>Loading…</p>;
-  if (report.error) return <p role="alert" className="error">{errorText(report.error)}</p>;
+  if (report.error)
+    return (
+      <p role="alert" className="error">
+        {errorText(report.error)}
+      </p>
+    );
   return (
     <div className="card">
       <div className="page-head">
@@ -72,8 +81,7 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
                 <input type="checkbox" aria-label={`Select ${s.name}`} checked={picked.has(s.studentId)} onChange={() => toggle(s.studentId)} />
               </td>
               <td>
-                {s.name} ({s.studentId})
-                {s.cameraFree && <span className="badge manual">manual</span>}
+                {s.name} ({s.studentId}){s.cameraFree && <span className="badge manual">manual</span>}
               </td>
               <td>{CONSENT_TEXT[s.status]}</td>
               <td>{s.onBehalfOf ? ON_BEHALF_TEXT[s.onBehalfOf] : ''}</td>
@@ -91,8 +99,14 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
             Record consent
           </button>
         </div>
-        {(status === 'refused' || status === 'withdrawn') && picked.size > 0 && <p className="warning">This deletes the selected students&apos; face data at once.</p>}
-        {bulk.error && <p role="alert" className="error">{errorText(bulk.error)}</p>}
+        {(status === 'refused' || status === 'withdrawn') && picked.size > 0 && (
+          <p className="warning">This deletes the selected students&apos; face data at once.</p>
+        )}
+        {bulk.error && (
+          <p role="alert" className="error">
+            {errorText(bulk.error)}
+          </p>
+        )}
         {done && <p role="status">{done}</p>}
       </fieldset>
     </div>

@@ -18,7 +18,9 @@ export function ConsentFields({ value, onChange, statuses }: { value: ConsentDra
         Consent
         <select value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value as ConsentStatus })}>
           {statuses.map((s) => (
-            <option key={s} value={s}>{CONSENT_TEXT[s]}</option>
+            <option key={s} value={s}>
+              {CONSENT_TEXT[s]}
+            </option>
           ))}
         </select>
       </label>
@@ -26,13 +28,20 @@ export function ConsentFields({ value, onChange, statuses }: { value: ConsentDra
         Given or refused by
         <select value={value.onBehalfOf} onChange={(e) => onChange({ ...value, onBehalfOf: e.target.value as ConsentOnBehalfOf })}>
           {(Object.keys(ON_BEHALF_TEXT) as ConsentOnBehalfOf[]).map((k) => (
-            <option key={k} value={k}>{ON_BEHALF_TEXT[k]}</option>
+            <option key={k} value={k}>
+              {ON_BEHALF_TEXT[k]}
+            </option>
           ))}
         </select>
       </label>
       <label>
         Note or paper form reference
-        <input value={value.note} onChange={(e) => onChange({ ...value, note: e.target.value })} maxLength={500} placeholder="e.g. form 2026/114, office file" />
+        <input
+          value={value.note}
+          onChange={(e) => onChange({ ...value, note: e.target.value })}
+          maxLength={500}
+          placeholder="e.g. form 2026/114, office file"
+        />
       </label>
     </>
   );

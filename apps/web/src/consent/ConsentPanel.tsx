@@ -36,7 +36,9 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
       {consent.isPending ? (
         <p>Loading…</p>
       ) : consent.error ? (
-        <p role="alert" className="error">{errorText(consent.error)}</p>
+        <p role="alert" className="error">
+          {errorText(consent.error)}
+        </p>
       ) : (
         <p role="status">
           Consent: <strong>{CONSENT_TEXT[consent.data.status]}</strong>.{' '}
@@ -47,8 +49,17 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
         <div className="grid-3">
           <ConsentFields value={draft} onChange={setDraft} statuses={CONSENT_STATUSES} />
         </div>
-        {stops && <p className="warning">Saving this deletes {name}&apos;s face data now, here and on every classroom laptop at its next sync. They stay on their class lists and are marked by hand.</p>}
-        {set.error && <p role="alert" className="error">{errorText(set.error)}</p>}
+        {stops && (
+          <p className="warning">
+            Saving this deletes {name}&apos;s face data now, here and on every classroom laptop at its next sync. They stay on their class lists and are marked
+            by hand.
+          </p>
+        )}
+        {set.error && (
+          <p role="alert" className="error">
+            {errorText(set.error)}
+          </p>
+        )}
         <div className="row">
           <button type="submit" className={stops ? 'danger' : 'primary'} disabled={set.isPending}>
             Record consent
@@ -57,7 +68,11 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
             Download everything stored (subject export)
           </button>
         </div>
-        {exportError && <p role="alert" className="error">{exportError}</p>}
+        {exportError && (
+          <p role="alert" className="error">
+            {exportError}
+          </p>
+        )}
       </form>
       {consent.data && consent.data.history.length > 0 && (
         <>

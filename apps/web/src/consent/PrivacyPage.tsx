@@ -24,7 +24,12 @@ function Settings() {
   const update = useUpdatePrivacySettings();
   const [days, setDays] = useState<string | null>(null);
   if (settings.isPending) return <p>Loading…</p>;
-  if (settings.error) return <p role="alert" className="error">{errorText(settings.error)}</p>;
+  if (settings.error)
+    return (
+      <p role="alert" className="error">
+        {errorText(settings.error)}
+      </p>
+    );
   const s = settings.data;
   const dayText = days ?? (s.retentionDays === null ? '' : String(s.retentionDays));
   const saveRetention = () => update.mutate({ body: { retentionDays: dayText.trim() === '' ? null : Number(dayText) } }, { onSuccess: () => setDays(null) });
@@ -32,8 +37,13 @@ function Settings() {
     <div className="card no-print">
       <h3>Consent policy</h3>
       <label className="inline">
-        <input type="checkbox" checked={s.consentRequired} disabled={update.isPending} onChange={(e) => update.mutate({ body: { consentRequired: e.target.checked } })} /> Require recorded
-        consent before a student&apos;s face is used
+        <input
+          type="checkbox"
+          checked={s.consentRequired}
+          disabled={update.isPending}
+          onChange={(e) => update.mutate({ body: { consentRequired: e.target.checked } })}
+        />{' '}
+        Require recorded consent before a student&apos;s face is used
       </label>
       <p className="hint">
         {s.consentRequired
@@ -54,14 +64,19 @@ function Settings() {
         {s.retentionFromDefault ? 'Using the server default' : 'Set here'}
         {s.retentionDefaultDays !== null ? ` (server default: ${s.retentionDefaultDays} days).` : ' (no server default: keep).'}
       </p>
-      {update.error && <p role="alert" className="error">{errorText(update.error)}</p>}
+      {update.error && (
+        <p role="alert" className="error">
+          {errorText(update.error)}
+        </p>
+      )}
       {s.history.length > 0 && (
         <>
           <h4>Changes</h4>
           <ul className="consent-history" aria-label="Privacy setting changes">
             {s.history.map((h, i) => (
               <li key={i}>
-                {new Date(h.at).toLocaleString()}: {h.key === 'consent.required' ? 'consent policy' : 'mark retention (days)'} {h.before ?? 'default'} → {h.after ?? 'default'}, by {h.by.name}
+                {new Date(h.at).toLocaleString()}: {h.key === 'consent.required' ? 'consent policy' : 'mark retention (days)'} {h.before ?? 'default'} →{' '}
+                {h.after ?? 'default'}, by {h.by.name}
               </li>
             ))}
           </ul>
@@ -77,7 +92,9 @@ export function PrivacyPage() {
   const chosen = report.data?.classes.find((c) => c.id === classId);
   return (
     <section aria-labelledby="privacy-title">
-      <h2 id="privacy-title" className="no-print">Privacy</h2>
+      <h2 id="privacy-title" className="no-print">
+        Privacy
+      </h2>
       <Settings />
       <div className="card no-print">
         <h3>Consent so far</h3>
@@ -91,14 +108,18 @@ export function PrivacyPage() {
                 <tr>
                   <th scope="col">Class</th>
                   <th scope="col">Consent</th>
-                  <th scope="col"><span className="sr-only">Actions</span></th>
+                  <th scope="col">
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {report.data.classes.map((c) => (
                   <tr key={c.id}>
                     <td>{c.name}</td>
-                    <td><Counts counts={c.counts} /></td>
+                    <td>
+                      <Counts counts={c.counts} />
+                    </td>
                     <td>
                       <button type="button" className="link" onClick={() => setClassId(c.id)} aria-label={`Consent list for ${c.name}`}>
                         Consent list
@@ -110,7 +131,9 @@ export function PrivacyPage() {
             </table>
           </>
         ) : report.error ? (
-          <p role="alert" className="error">{errorText(report.error)}</p>
+          <p role="alert" className="error">
+            {errorText(report.error)}
+          </p>
         ) : (
           <p>Loading…</p>
         )}

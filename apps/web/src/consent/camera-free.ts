@@ -14,7 +14,10 @@ export function isCameraFree(student: { cameraFree?: boolean | undefined }): boo
  * within it, so a student without consent is never marked or offered for review, even while
  * their face data is still on its way out of this device's cache.
  */
-export function faceRoster(roster: ReadonlySet<string> | null, students: readonly { studentId: string; cameraFree?: boolean | undefined }[]): ReadonlySet<string> {
+export function faceRoster(
+  roster: ReadonlySet<string> | null,
+  students: readonly { studentId: string; cameraFree?: boolean | undefined }[],
+): ReadonlySet<string> {
   const out = new Set<string>();
   for (const s of students) if ((!roster || roster.has(s.studentId)) && !isCameraFree(s)) out.add(s.studentId);
   return out;

@@ -25,7 +25,10 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
   return useLive(
     async () => {
       const q = search.trim().toLowerCase();
-      const [students, embeddings] = await Promise.all([services.db.students.orderBy('studentId').toArray(), services.db.embeddings.where('modelId').equals(services.gallery.modelId).toArray()]);
+      const [students, embeddings] = await Promise.all([
+        services.db.students.orderBy('studentId').toArray(),
+        services.db.embeddings.where('modelId').equals(services.gallery.modelId).toArray(),
+      ]);
       const counts = new Map<string, number>();
       for (const e of embeddings) counts.set(e.studentId, (counts.get(e.studentId) ?? 0) + 1);
       return students

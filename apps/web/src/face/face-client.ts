@@ -99,7 +99,18 @@ export class FaceWorkerClient {
         width,
         height,
         timing,
-        faces: faces.map((f) => ({ box: f.box, embedding: f.embedding?.vector ?? null, detectionScore: f.detectionScore, size: f.size, pose: f.pose, sharpness: f.sharpness, brightness: f.brightness, antispoof: f.antispoof, liveness: f.liveness, mesh: f.mesh })),
+        faces: faces.map((f) => ({
+          box: f.box,
+          embedding: f.embedding?.vector ?? null,
+          detectionScore: f.detectionScore,
+          size: f.size,
+          pose: f.pose,
+          sharpness: f.sharpness,
+          brightness: f.brightness,
+          antispoof: f.antispoof,
+          liveness: f.liveness,
+          mesh: f.mesh,
+        })),
       });
     } catch (err) {
       job.frame.close(); // a no-op once transferred; frees it when the worker never got it

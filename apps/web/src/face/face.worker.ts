@@ -19,7 +19,12 @@ function frameSize(frame: FrameSource): [number, number] {
 async function handle(req: WorkerRequest): Promise<WorkerReply> {
   switch (req.kind) {
     case 'init': {
-      const loaded = createBrowserFaceEngine({ modelBaseUrl: req.modelBaseUrl, backend: req.backend, verify: false, onNotice: (message) => post({ id: null, kind: 'notice', message }) });
+      const loaded = createBrowserFaceEngine({
+        modelBaseUrl: req.modelBaseUrl,
+        backend: req.backend,
+        verify: false,
+        onNotice: (message) => post({ id: null, kind: 'notice', message }),
+      });
       engine = loaded;
       const e = await loaded;
       return { id: req.id, ok: true, kind: 'init', mode: e.mode, modelId: e.modelId };

@@ -15,9 +15,25 @@ const freshDb = () => new RollcallDb(`test-${++n}`);
 
 describeOutboxStoreContract('dexie', () => new DexieOutboxStore(freshDb()));
 
-const student = (id: string) => ({ studentId: id, name: `N ${id}`, email: null, embeddingCount: 1, consent: 'granted' as const, cameraFree: false, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' });
+const student = (id: string) => ({
+  studentId: id,
+  name: `N ${id}`,
+  email: null,
+  embeddingCount: 1,
+  consent: 'granted' as const,
+  cameraFree: false,
+  createdAt: '2026-11-24T08:00:00.000Z',
+  updatedAt: '2026-11-24T08:00:00.000Z',
+});
 const embedding = (id: string, studentId: string, v: number[]) => ({
-  id, studentId, modelId: 'faceapi-resnet@1.7.15' as const, dim: v.length, quality: 0.9, sourceHash: 'a'.repeat(64), createdAt: '2026-11-24T08:00:00.000Z', vector: encodeVector(v),
+  id,
+  studentId,
+  modelId: 'faceapi-resnet@1.7.15' as const,
+  dim: v.length,
+  quality: 0.9,
+  sourceHash: 'a'.repeat(64),
+  createdAt: '2026-11-24T08:00:00.000Z',
+  vector: encodeVector(v),
 });
 
 describe('DexieSyncTarget', () => {

@@ -33,7 +33,17 @@ export class DexieSyncTarget implements SyncTarget {
 
   async applyStudents(changes: StudentChanges): Promise<void> {
     await this.db.transaction('rw', this.db.students, this.db.embeddings, async () => {
-      await this.db.students.bulkPut(changes.upserted.map((s) => ({ studentId: s.studentId, name: s.name, email: s.email, embeddingCount: s.embeddingCount, updatedAt: s.updatedAt, consent: s.consent, cameraFree: s.cameraFree })));
+      await this.db.students.bulkPut(
+        changes.upserted.map((s) => ({
+          studentId: s.studentId,
+          name: s.name,
+          email: s.email,
+          embeddingCount: s.embeddingCount,
+          updatedAt: s.updatedAt,
+          consent: s.consent,
+          cameraFree: s.cameraFree,
+        })),
+      );
       await this.db.students.bulkDelete(changes.deleted);
       // A deleted student's biometric data goes with them, even before its own deletions arrive.
       if (changes.deleted.length) await this.db.embeddings.where('studentId').anyOf(changes.deleted).delete();

@@ -23,10 +23,26 @@ describe('subscribeLive', () => {
     );
     await vi.waitFor(() => expect(seen).toEqual([0]));
     expect(warn).toHaveBeenCalledOnce();
-    await db.students.put({ studentId: 'S001', name: 'Daryl Dixon', email: null, embeddingCount: 0, updatedAt: '2026-11-24T08:00:00.000Z', consent: 'granted', cameraFree: false });
+    await db.students.put({
+      studentId: 'S001',
+      name: 'Daryl Dixon',
+      email: null,
+      embeddingCount: 0,
+      updatedAt: '2026-11-24T08:00:00.000Z',
+      consent: 'granted',
+      cameraFree: false,
+    });
     await vi.waitFor(() => expect(seen.at(-1)).toBe(1));
     stop();
-    await db.students.put({ studentId: 'S002', name: 'Rick Grimes', email: null, embeddingCount: 0, updatedAt: '2026-11-24T08:00:00.000Z', consent: 'granted', cameraFree: false });
+    await db.students.put({
+      studentId: 'S002',
+      name: 'Rick Grimes',
+      email: null,
+      embeddingCount: 0,
+      updatedAt: '2026-11-24T08:00:00.000Z',
+      consent: 'granted',
+      cameraFree: false,
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(seen.at(-1)).toBe(1);
     db.close();

@@ -9,7 +9,11 @@ export class GalleryService {
   private gallery: Promise<Gallery> | null = null;
   private readonly replaced = new Set<(g: Gallery) => void>();
 
-  constructor(private readonly db: RollcallDb, target: DexieSyncTarget, readonly modelId = DEFAULT_PIPELINE.model) {
+  constructor(
+    private readonly db: RollcallDb,
+    target: DexieSyncTarget,
+    readonly modelId = DEFAULT_PIPELINE.model,
+  ) {
     target.onApplied((c) => void this.apply(c));
   }
 
@@ -30,7 +34,10 @@ export class GalleryService {
 
   private async build(): Promise<Gallery> {
     const rows = await this.db.embeddings.where('modelId').equals(this.modelId).toArray();
-    return Gallery.create({ modelId: this.modelId }, rows.map((r) => ({ studentId: r.studentId, embeddingId: r.id, vector: r.vector })));
+    return Gallery.create(
+      { modelId: this.modelId },
+      rows.map((r) => ({ studentId: r.studentId, embeddingId: r.id, vector: r.vector })),
+    );
   }
 
   private async apply(c: AppliedChanges) {

@@ -17,7 +17,13 @@ export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessi
 
   return (
     <>
-      <button type="button" className="danger" disabled={!sessionId || confirming} title={sessionId ? undefined : 'Choose a class and a session first'} onClick={() => (setConfirming(true), setDone(null))}>
+      <button
+        type="button"
+        className="danger"
+        disabled={!sessionId || confirming}
+        title={sessionId ? undefined : 'Choose a class and a session first'}
+        onClick={() => (setConfirming(true), setDone(null))}
+      >
         Clear log
       </button>
       {done !== null && (
@@ -42,7 +48,11 @@ export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessi
               Cancel
             </button>
           </div>
-          {clear.error && <p role="alert" className="error">{errorText(clear.error)}</p>}
+          {clear.error && (
+            <p role="alert" className="error">
+              {errorText(clear.error)}
+            </p>
+          )}
         </form>
       )}
     </>

@@ -39,9 +39,7 @@ export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
     <figure className="chart">
       <svg role="img" aria-labelledby="chart-title" aria-describedby="chart-desc" viewBox={`0 0 ${width} ${H}`} width={width} height={H}>
         <title id="chart-title">Attendance rate per day</title>
-        <desc id="chart-desc">
-          {stats.map((s) => `${s.day} ${classLabel(s)}: ${pct(s.rate)}`).join('; ')}
-        </desc>
+        <desc id="chart-desc">{stats.map((s) => `${s.day} ${classLabel(s)}: ${pct(s.rate)}`).join('; ')}</desc>
         {[0, 0.5, 1].map((r) => (
           <g key={r}>
             <line x1={PAD.left} x2={width - PAD.right} y1={y(r)} y2={y(r)} className="grid-line" />

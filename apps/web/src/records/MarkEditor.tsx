@@ -5,7 +5,6 @@ import { errorText } from '../ui/messages.ts';
 import { useChangeStatus, useMarkAudit } from './useRecords.ts';
 import { formatWhen } from './format.ts';
 
-
 function statusOf(value: unknown): string {
   const parsed = MarkStatus.safeParse((value as { status?: unknown } | null)?.status);
   return parsed.success ? parsed.data : '—';
@@ -68,7 +67,11 @@ export function MarkEditor({ mark, canEdit, onClose }: { mark: Mark; canEdit: bo
           <button type="button" onClick={onClose}>
             Close
           </button>
-          {change.error && <p role="alert" className="error">{errorText(change.error)}</p>}
+          {change.error && (
+            <p role="alert" className="error">
+              {errorText(change.error)}
+            </p>
+          )}
         </form>
       )}
       <AuditTrail markId={mark.id} />

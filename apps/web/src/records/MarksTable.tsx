@@ -4,7 +4,6 @@ import type { Mark } from '@rollcall/contracts';
 import { MarkEditor } from './MarkEditor.tsx';
 import { formatWhen } from './format.ts';
 
-
 export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   return (

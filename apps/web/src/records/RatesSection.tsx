@@ -18,11 +18,20 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
         </label>
         <label className="inline">
           Threshold (%)
-          <input type="number" min={1} max={100} value={threshold} onChange={(e) => setThreshold(Math.min(100, Math.max(1, Number(e.target.value) || 90)))} style={{ width: '5rem' }} />
+          <input
+            type="number"
+            min={1}
+            max={100}
+            value={threshold}
+            onChange={(e) => setThreshold(Math.min(100, Math.max(1, Number(e.target.value) || 90)))}
+            style={{ width: '5rem' }}
+          />
         </label>
       </div>
       {rates.error ? (
-        <p role="alert" className="error">{errorText(rates.error)}</p>
+        <p role="alert" className="error">
+          {errorText(rates.error)}
+        </p>
       ) : !rates.data ? (
         <p>Loading…</p>
       ) : rates.data.items.length === 0 ? (
@@ -30,13 +39,23 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
       ) : (
         <table className="list stack" aria-label={onlyBelow ? `Students below ${threshold}%` : 'Attendance per student'}>
           <thead>
-            <tr><th>Student</th><th>Attendance</th><th>Sessions</th><th>Present</th><th>Late</th><th>Excused</th><th>Absent</th></tr>
+            <tr>
+              <th>Student</th>
+              <th>Attendance</th>
+              <th>Sessions</th>
+              <th>Present</th>
+              <th>Late</th>
+              <th>Excused</th>
+              <th>Absent</th>
+            </tr>
           </thead>
           <tbody>
             {rates.data.items.map((r) => (
               <tr key={r.studentId}>
                 <td data-label="Student">{r.name}</td>
-                <td data-label="Attendance"><strong>{pct(r.rate)}</strong></td>
+                <td data-label="Attendance">
+                  <strong>{pct(r.rate)}</strong>
+                </td>
                 <td data-label="Sessions">{r.sessions}</td>
                 <td data-label="Present">{r.present}</td>
                 <td data-label="Late">{r.late}</td>

@@ -5,7 +5,6 @@ import type { RecordsFilter } from './filter.ts';
 import { useClassList, useSessions } from './useRecords.ts';
 import { formatWhen } from './format.ts';
 
-
 export function RecordsFilters({ value, onChange }: { value: RecordsFilter; onChange: (f: RecordsFilter) => void }) {
   const classes = useClassList();
   const sessions = useSessions(value.classId);
@@ -49,7 +48,13 @@ export function RecordsFilters({ value, onChange }: { value: RecordsFilter; onCh
       </div>
       <div className="field">
         <label htmlFor={`${id}-student`}>Student</label>
-        <input id={`${id}-student`} list="records-students" value={value.studentId} onChange={(e) => set({ studentId: e.target.value })} placeholder="Any student (id)" />
+        <input
+          id={`${id}-student`}
+          list="records-students"
+          value={value.studentId}
+          onChange={(e) => set({ studentId: e.target.value })}
+          placeholder="Any student (id)"
+        />
         <datalist id="records-students">
           {students?.map((s) => (
             <option key={s.studentId} value={s.studentId}>

@@ -34,7 +34,8 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
 
   const exportCsv = () =>
     exporter.mutate(query, {
-      onSuccess: (marks) => downloadText(csvFileName(query.from, query.to), marksToCsv(marks, { classNames: new Map(classes.data?.items.map((c) => [c.id, c.name])) })),
+      onSuccess: (marks) =>
+        downloadText(csvFileName(query.from, query.to), marksToCsv(marks, { classNames: new Map(classes.data?.items.map((c) => [c.id, c.name])) })),
     });
 
   const total = page.data?.total ?? 0;
@@ -49,13 +50,23 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
           {canEdit && <ClearLog key={filter.sessionId} sessionId={filter.sessionId} sessionLabel={sessionLabel} />}
         </div>
       </div>
-      {exporter.error && <p role="alert" className="error">Export failed: {errorText(exporter.error)}</p>}
+      {exporter.error && (
+        <p role="alert" className="error">
+          Export failed: {errorText(exporter.error)}
+        </p>
+      )}
       <RecordsFilters value={filter} onChange={setFilter} />
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
 
       <h3>Daily attendance</h3>
       {stats.error ? (
-        <p role="alert" className="error">{errorText(stats.error)}</p>
+        <p role="alert" className="error">
+          {errorText(stats.error)}
+        </p>
       ) : !query.from || !query.to ? (
         <p className="hint">Choose both days to see the daily statistics.</p>
       ) : !stats.data ? (
@@ -74,7 +85,9 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
 
       <h3>Marks</h3>
       {page.error ? (
-        <p role="alert" className="error">{errorText(page.error)}</p>
+        <p role="alert" className="error">
+          {errorText(page.error)}
+        </p>
       ) : !page.data ? (
         <p>Loading…</p>
       ) : total === 0 ? (
@@ -98,7 +111,15 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
       )}
 
       <h3>Totals per student</h3>
-      {all.error ? <p role="alert" className="error">{errorText(all.error)}</p> : !all.data ? <p>Loading…</p> : <StudentTotalsTable totals={studentTotals(all.data)} />}
+      {all.error ? (
+        <p role="alert" className="error">
+          {errorText(all.error)}
+        </p>
+      ) : !all.data ? (
+        <p>Loading…</p>
+      ) : (
+        <StudentTotalsTable totals={studentTotals(all.data)} />
+      )}
     </section>
   );
 }

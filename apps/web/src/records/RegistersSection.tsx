@@ -17,7 +17,12 @@ function RegisterCard({ reg }: { reg: Register }) {
       <summary>
         <strong>{formatWhen(reg.session.startsAt, 'minutes')}</strong> · {reg.counts.here} of {reg.counts.total} here
         {absent.length > 0 && <> · absent: {absent.join(', ')}</>}
-        {notSeen.length > 0 && <> · not seen{reg.session.active ? ' yet' : ''}: {notSeen.join(', ')}</>}
+        {notSeen.length > 0 && (
+          <>
+            {' '}
+            · not seen{reg.session.active ? ' yet' : ''}: {notSeen.join(', ')}
+          </>
+        )}
       </summary>
       <ul className="stacked-list">
         {reg.rows.map((r) => (
@@ -36,20 +41,33 @@ export function RegistersSection({ classId, className, from, to }: { classId: st
   const registers = useRegisters(classId, from, to, !!from && !!to);
   const [technical, setTechnical] = useState(false);
   if (!classId) return <p className="hint">Choose a class to see its registers.</p>;
-  if (registers.error) return <p role="alert" className="error">{errorText(registers.error)}</p>;
+  if (registers.error)
+    return (
+      <p role="alert" className="error">
+        {errorText(registers.error)}
+      </p>
+    );
   if (!registers.data) return <p>Loading…</p>;
   const items = registers.data.items;
   return (
     <div>
       <div className="row">
-        <button type="button" disabled={items.length === 0} onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical }))}>
+        <button
+          type="button"
+          disabled={items.length === 0}
+          onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical }))}
+        >
           Export register CSV
         </button>
         <label className="inline">
           <input type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} /> Include technical columns (similarity, device)
         </label>
       </div>
-      {items.length === 0 ? <p className="hint">No sessions of {className} in these days.</p> : items.map((reg) => <RegisterCard key={reg.session.id} reg={reg} />)}
+      {items.length === 0 ? (
+        <p className="hint">No sessions of {className} in these days.</p>
+      ) : (
+        items.map((reg) => <RegisterCard key={reg.session.id} reg={reg} />)
+      )}
     </div>
   );
 }

@@ -46,7 +46,18 @@ describe('marksToCsv', () => {
 
   it('writes every field of a mark, times as the API gave them (ISO 8601 with offset)', () => {
     const rows = cells(marksToCsv([mark({ markedAt: '2026-11-24T08:59:03.120+01:00', status: 'late', method: 'manual', similarity: null })], { classNames }));
-    expect(rows[1]).toEqual(['2026-11-24T08:59:03.120+01:00', '2026-11-24', 'S001', 'Ada Lovelace', 'late', 'manual', '', 'Math, period 2', '11111111-1111-4111-8111-111111111111', 'laptop-1']);
+    expect(rows[1]).toEqual([
+      '2026-11-24T08:59:03.120+01:00',
+      '2026-11-24',
+      'S001',
+      'Ada Lovelace',
+      'late',
+      'manual',
+      '',
+      'Math, period 2',
+      '11111111-1111-4111-8111-111111111111',
+      'laptop-1',
+    ]);
     expect(rows[1]![0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/);
   });
 
@@ -55,7 +66,11 @@ describe('marksToCsv', () => {
     const csv = marksToCsv(names.map((studentName) => mark({ studentName })));
     expect(csv).toContain('"Smith, John"');
     expect(csv).toContain('"Dwayne ""The Rock"" Johnson"');
-    expect(cells(csv).slice(1).map((r) => r[3])).toEqual(names);
+    expect(
+      cells(csv)
+        .slice(1)
+        .map((r) => r[3]),
+    ).toEqual(names);
   });
 
   it('neutralises formulas with a leading apostrophe: =, +, -, @, tab and CR', () => {
@@ -81,11 +96,23 @@ describe('marksToCsv', () => {
 
   it('keeps unicode names intact', () => {
     const names = ['Zoë Ørsted', 'Łukasz Żółć', '山田 太郎', 'محمد', 'Ana 👩‍🎓'];
-    expect(cells(marksToCsv(names.map((studentName) => mark({ studentName })))).slice(1).map((r) => r[3])).toEqual(names);
+    expect(
+      cells(marksToCsv(names.map((studentName) => mark({ studentName }))))
+        .slice(1)
+        .map((r) => r[3]),
+    ).toEqual(names);
   });
 
   it('writes the rows in the order given, a deleted student or class as empty or id', () => {
-    const rows = cells(marksToCsv([mark({ studentId: 'S002', studentName: null, classId: null, sessionId: null }), mark({ studentId: 'S001', classId: '33333333-3333-4333-8333-333333333333' })], { classNames }));
+    const rows = cells(
+      marksToCsv(
+        [
+          mark({ studentId: 'S002', studentName: null, classId: null, sessionId: null }),
+          mark({ studentId: 'S001', classId: '33333333-3333-4333-8333-333333333333' }),
+        ],
+        { classNames },
+      ),
+    );
     expect(rows.length).toBe(3);
     expect(rows[1]!.slice(2, 4)).toEqual(['S002', '']);
     expect(rows[1]![7]).toBe('');

@@ -35,7 +35,10 @@ export function toCsv(fields: readonly string[], data: readonly (string | number
 
 /** The whole file: BOM, header, one CRLF-terminated row per mark in the order given. */
 export function marksToCsv(marks: readonly Mark[], lookups: CsvLookups = {}): string {
-  return toCsv(CSV_HEADER, marks.map((m) => row(m, lookups)));
+  return toCsv(
+    CSV_HEADER,
+    marks.map((m) => row(m, lookups)),
+  );
 }
 
 /** The file name a download gets: attendance-<from>-<to>.csv (open ends say "all"). */

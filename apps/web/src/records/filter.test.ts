@@ -4,8 +4,18 @@ import type { Mark } from '@rollcall/contracts';
 import { defaultFilter, filterProblem, localDay, studentTotals, toQuery } from './filter.ts';
 
 const mark = (studentId: string, status: Mark['status'], studentName: string | null = `N ${studentId}`): Mark => ({
-  id: '00000000-0000-4000-8000-000000000001', studentId, studentName, sessionId: null, classId: null, deviceId: 'd',
-  markedAt: '2026-11-24T08:00:00.000+01:00', receivedAt: '2026-11-24T07:00:00.000Z', day: '2026-11-24', similarity: null, method: 'manual', status,
+  id: '00000000-0000-4000-8000-000000000001',
+  studentId,
+  studentName,
+  sessionId: null,
+  classId: null,
+  deviceId: 'd',
+  markedAt: '2026-11-24T08:00:00.000+01:00',
+  receivedAt: '2026-11-24T07:00:00.000Z',
+  day: '2026-11-24',
+  similarity: null,
+  method: 'manual',
+  status,
 });
 
 describe('records filter', () => {
@@ -16,7 +26,11 @@ describe('records filter', () => {
   });
 
   it('sends only complete values', () => {
-    expect(toQuery({ from: '2026-11-01', to: '', classId: 'c', sessionId: '', studentId: ' S001 ' })).toEqual({ from: '2026-11-01', classId: 'c', studentId: 'S001' });
+    expect(toQuery({ from: '2026-11-01', to: '', classId: 'c', sessionId: '', studentId: ' S001 ' })).toEqual({
+      from: '2026-11-01',
+      classId: 'c',
+      studentId: 'S001',
+    });
     expect(toQuery({ from: '2026-11', to: '2026-11-30', classId: '', sessionId: 's', studentId: '-x' })).toEqual({ to: '2026-11-30', sessionId: 's' });
   });
 

@@ -6,7 +6,18 @@ import { localIso } from '../attendance/marking.ts';
 import { METHOD_TEXT, STATUS_TEXT } from '../register/status-text.ts';
 import { toCsv } from './export-csv.ts';
 
-export const REGISTER_HEADER = ['class', 'session_date', 'session_start', 'student_id', 'student_name', 'status', 'marked_at', 'method', 'marked_by', 'reason'] as const;
+export const REGISTER_HEADER = [
+  'class',
+  'session_date',
+  'session_start',
+  'student_id',
+  'student_name',
+  'status',
+  'marked_at',
+  'method',
+  'marked_by',
+  'reason',
+] as const;
 export const TECHNICAL_HEADER = ['similarity', 'device'] as const;
 
 /** An instant in this browser's zone, to the second, with its offset. */
@@ -18,8 +29,16 @@ export function registersToCsv(registers: readonly Register[], opts: { technical
     const start = localSeconds(reg.session.startsAt);
     return reg.rows.map((r) => {
       const cells: (string | number | null)[] = [
-        reg.className, start.slice(0, 10), start, r.studentId, r.name, STATUS_TEXT[r.status],
-        r.markedAt ? localSeconds(r.markedAt) : '', r.method ? METHOD_TEXT[r.method] : '', r.markedBy ?? '', r.reason ?? '',
+        reg.className,
+        start.slice(0, 10),
+        start,
+        r.studentId,
+        r.name,
+        STATUS_TEXT[r.status],
+        r.markedAt ? localSeconds(r.markedAt) : '',
+        r.method ? METHOD_TEXT[r.method] : '',
+        r.markedBy ?? '',
+        r.reason ?? '',
       ];
       if (opts.technical) cells.push(r.similarity === null ? '' : r.similarity.toFixed(3), r.deviceId ?? '');
       return cells;

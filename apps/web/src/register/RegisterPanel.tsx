@@ -19,14 +19,26 @@ export function RegisterPanel({ view, error, onMark, badge, cameraFree }: Props)
   return (
     <section aria-label="Register" className="register card">
       <p className="eyebrow">Register {badge}</p>
-      {error && !view && <p role="alert" className="error">The register could not be loaded: {errorText(error)}</p>}
+      {error && !view && (
+        <p role="alert" className="error">
+          The register could not be loaded: {errorText(error)}
+        </p>
+      )}
       {!view && !error && <p className="hint">Loading the register…</p>}
       {view && (
         <>
           <div aria-live="polite">
-            <h3 className="register-count">{view.counts.here} of {view.counts.total} here</h3>
+            <h3 className="register-count">
+              {view.counts.here} of {view.counts.total} here
+            </h3>
             <p className="hint">
-              {[view.counts.excused && `${view.counts.excused} excused`, view.counts.absent && `${view.counts.absent} absent`, view.counts.notSeen && `${view.counts.notSeen} not seen yet`].filter(Boolean).join(' · ') || 'Everyone has a mark.'}
+              {[
+                view.counts.excused && `${view.counts.excused} excused`,
+                view.counts.absent && `${view.counts.absent} absent`,
+                view.counts.notSeen && `${view.counts.notSeen} not seen yet`,
+              ]
+                .filter(Boolean)
+                .join(' · ') || 'Everyone has a mark.'}
             </p>
           </div>
           {view.rows.length === 0 ? (
@@ -34,7 +46,12 @@ export function RegisterPanel({ view, error, onMark, badge, cameraFree }: Props)
           ) : (
             <ul className="register-list">
               {view.rows.map((r) => (
-                <RegisterRow key={r.studentId} row={r} manual={cameraFree?.has(r.studentId) ?? false} onMark={(status, reason) => onMark(r.studentId, status, reason)} />
+                <RegisterRow
+                  key={r.studentId}
+                  row={r}
+                  manual={cameraFree?.has(r.studentId) ?? false}
+                  onMark={(status, reason) => onMark(r.studentId, status, reason)}
+                />
               ))}
             </ul>
           )}

@@ -19,13 +19,25 @@ export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boo
         <span className="register-name">{row.name}</span>
         {manual && <ConsentBadge student={{ cameraFree: true }} />}
         <span className={`status status-${row.status}`}>{STATUS_TEXT[row.status]}</span>
-        {how && <span className="hint register-how">{how}{row.markedAt && !row.waiting ? ` · ${new Date(row.markedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ''}</span>}
+        {how && (
+          <span className="hint register-how">
+            {how}
+            {row.markedAt && !row.waiting ? ` · ${new Date(row.markedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ''}
+          </span>
+        )}
         {row.reason && <span className="hint register-reason">“{row.reason}”</span>}
         {!row.onRoster && <span className="hint">not on the roster</span>}
       </div>
       <div className="register-actions" role="group" aria-label={`Set ${row.name}'s status`}>
         {CHOICES.map((s) => (
-          <button key={s} type="button" className="small" aria-label={`Mark ${row.name} ${STATUS_VERB[s]}`} aria-pressed={row.status === s} onClick={() => choose(s)}>
+          <button
+            key={s}
+            type="button"
+            className="small"
+            aria-label={`Mark ${row.name} ${STATUS_VERB[s]}`}
+            aria-pressed={row.status === s}
+            onClick={() => choose(s)}
+          >
             {STATUS_TEXT[s]}
           </button>
         ))}
@@ -42,10 +54,20 @@ export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boo
         >
           <label className="inline">
             Reason (optional)
-            <input autoFocus value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} aria-label={`Reason ${row.name} is excused (optional)`} />
+            <input
+              autoFocus
+              value={reason}
+              maxLength={500}
+              onChange={(e) => setReason(e.target.value)}
+              aria-label={`Reason ${row.name} is excused (optional)`}
+            />
           </label>
-          <button type="submit" className="small primary">Excuse {row.name}</button>
-          <button type="button" className="small" onClick={() => setAskReason(false)}>Cancel</button>
+          <button type="submit" className="small primary">
+            Excuse {row.name}
+          </button>
+          <button type="button" className="small" onClick={() => setAskReason(false)}>
+            Cancel
+          </button>
         </form>
       )}
     </li>

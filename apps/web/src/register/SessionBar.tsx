@@ -41,7 +41,8 @@ export function SessionBar({ classId, session, loading, canManage, notSeen }: Pr
         </p>
       ) : (
         <p className="session-line" role="status">
-          No session running for this class. {canManage ? 'Start one to take its register.' : 'A teacher starts the session; it appears here as soon as it does.'}
+          No session running for this class.{' '}
+          {canManage ? 'Start one to take its register.' : 'A teacher starts the session; it appears here as soon as it does.'}
         </p>
       )}
       {canManage && !session?.active && (
@@ -62,7 +63,9 @@ export function SessionBar({ classId, session, loading, canManage, notSeen }: Pr
       )}
       {confirming && session && (
         <div className="confirm" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-desc">
-          <p id="end-title"><strong>End this session?</strong></p>
+          <p id="end-title">
+            <strong>End this session?</strong>
+          </p>
           <p id="end-desc">
             {notSeen.length === 0
               ? 'Every student has a mark.'
@@ -78,7 +81,11 @@ export function SessionBar({ classId, session, loading, canManage, notSeen }: Pr
           </div>
         </div>
       )}
-      {error && <p role="alert" className="error">{errorText(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {errorText(error)}
+        </p>
+      )}
     </div>
   );
 }

@@ -31,7 +31,14 @@ export function registerView(register: Register, pending: readonly NewMark[]): R
     if (!row) continue;
     const manual = m.method === 'manual' && m.status !== undefined;
     if (!manual && row.status !== 'not-seen' && row.method !== 'session-end') continue;
-    rows.set(m.studentId, { ...row, status: pendingStatus(m, startsAt, lateAfterMinutes), method: m.method, reason: m.reason ?? null, markedAt: m.markedAt, waiting: true });
+    rows.set(m.studentId, {
+      ...row,
+      status: pendingStatus(m, startsAt, lateAfterMinutes),
+      method: m.method,
+      reason: m.reason ?? null,
+      markedAt: m.markedAt,
+      waiting: true,
+    });
   }
   const list = [...rows.values()];
   return { rows: list, counts: countRegister(list) };

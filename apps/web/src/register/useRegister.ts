@@ -16,11 +16,22 @@ const refresh = () => void queryClient.invalidateQueries({ queryKey: ['register'
 
 export function usePendingMarks(): NewMark[] {
   const [pending, setPending] = useState<NewMark[]>([]);
-  useEffect(() => subscribeLive(() => services.db.outbox.orderBy('seq').toArray(), (rows) => setPending(rows.filter((r) => r.state === 'pending').map((r) => r.mark))), []);
+  useEffect(
+    () =>
+      subscribeLive(
+        () => services.db.outbox.orderBy('seq').toArray(),
+        (rows) => setPending(rows.filter((r) => r.state === 'pending').map((r) => r.mark)),
+      ),
+    [],
+  );
   return pending;
 }
 
-export function useRegister(sessionId: string | null): { view: RegisterView | null; error: Error | null; mark: (studentId: string, status: RegisterStatus, reason?: string) => Promise<void> } {
+export function useRegister(sessionId: string | null): {
+  view: RegisterView | null;
+  error: Error | null;
+  mark: (studentId: string, status: RegisterStatus, reason?: string) => Promise<void>;
+} {
   const q = useQuery({
     queryKey: ['register', sessionId],
     queryFn: () => call('sessionRegister', { params: { id: sessionId! } }),

@@ -45,7 +45,8 @@ export function useSession(classId: string | null): { session: ClassSession | nu
 
 export function useStartSession() {
   return useMutation({
-    mutationFn: (a: { classId: string; lateAfterMinutes: number }) => call('createSession', { params: { id: a.classId }, body: { lateAfterMinutes: a.lateAfterMinutes } }),
+    mutationFn: (a: { classId: string; lateAfterMinutes: number }) =>
+      call('createSession', { params: { id: a.classId }, body: { lateAfterMinutes: a.lateAfterMinutes } }),
     onSuccess: refreshSessions,
   });
 }

@@ -41,7 +41,13 @@ export function ReviewQueue({ items, students, names, statusOf, onConfirm, onDis
               <img src={item.thumbnail} alt={best ? `Face that may be ${nameOf(best.studentId)}` : 'Unknown face'} width={72} height={72} />
               <div>
                 <p>
-                  {best ? <>Looks like <strong>{nameOf(best.studentId)}</strong></> : 'Unknown face'}
+                  {best ? (
+                    <>
+                      Looks like <strong>{nameOf(best.studentId)}</strong>
+                    </>
+                  ) : (
+                    'Unknown face'
+                  )}
                   {second && <> or {nameOf(second.studentId)}</>}: {WHY[item.why] ?? item.why}.
                 </p>
                 <label>
@@ -55,7 +61,11 @@ export function ReviewQueue({ items, students, names, statusOf, onConfirm, onDis
                     ))}
                   </select>
                 </label>
-                {already && <p className="hint">{nameOf(selected)} is already marked {STATUS_TEXT[status].toLowerCase()} in this session: confirming changes nothing.</p>}
+                {already && (
+                  <p className="hint">
+                    {nameOf(selected)} is already marked {STATUS_TEXT[status].toLowerCase()} in this session: confirming changes nothing.
+                  </p>
+                )}
                 <div className="row">
                   <button type="button" disabled={!selected} onClick={() => onConfirm(item, selected)}>
                     {already ? 'Confirm (already marked)' : `Confirm${selected ? ` ${nameOf(selected)}` : ''}`}

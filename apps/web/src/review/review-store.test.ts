@@ -13,13 +13,34 @@ describe('review store', () => {
   it('keeps reviews across a reopen, per session, with the top two candidates', async () => {
     const name = `reviews-${++n}`;
     const db = new RollcallDb(name);
-    const a = await addReview(db, { thumbnail: IMG, why: 'close', candidates: [{ studentId: 'S1', score: 0.61 }, { studentId: 'S2', score: 0.58 }, { studentId: 'S3', score: 0.4 }] }, { sessionId: 'sess-1', classId: 'c1' }, 1);
+    const a = await addReview(
+      db,
+      {
+        thumbnail: IMG,
+        why: 'close',
+        candidates: [
+          { studentId: 'S1', score: 0.61 },
+          { studentId: 'S2', score: 0.58 },
+          { studentId: 'S3', score: 0.4 },
+        ],
+      },
+      { sessionId: 'sess-1', classId: 'c1' },
+      1,
+    );
     await addReview(db, { thumbnail: IMG, why: 'ambiguous', studentId: 'S4', score: 0.6 }, { sessionId: 'sess-2', classId: 'c1' }, 2);
     await addReview(db, { thumbnail: IMG, why: 'close', studentId: null, score: null }, { sessionId: null, classId: null }, 3);
     db.close();
     const again = new RollcallDb(name);
     const first = await listReviews(again, 'sess-1', 'c1');
-    expect(first.map((r) => [r.id, r.candidates])).toEqual([[a, [{ studentId: 'S1', score: 0.61 }, { studentId: 'S2', score: 0.58 }]]]);
+    expect(first.map((r) => [r.id, r.candidates])).toEqual([
+      [
+        a,
+        [
+          { studentId: 'S1', score: 0.61 },
+          { studentId: 'S2', score: 0.58 },
+        ],
+      ],
+    ]);
     expect((await listReviews(again, 'sess-2', 'c1'))[0]!.candidates).toEqual([{ studentId: 'S4', score: 0.6 }]);
     expect((await listReviews(again, null, null))[0]!.candidates).toEqual([]);
     await removeReview(again, a);
@@ -32,7 +53,9 @@ describe('review store', () => {
   it('upgrades a version 1 database without losing its outbox', async () => {
     const name = `reviews-${++n}`;
     const old = new Dexie(name);
-    old.version(1).stores({ students: 'studentId, name', embeddings: 'id, studentId, modelId', classes: 'id, name', outbox: 'id, seq, [state+seq]', meta: 'key' });
+    old
+      .version(1)
+      .stores({ students: 'studentId, name', embeddings: 'id, studentId, modelId', classes: 'id, name', outbox: 'id, seq, [state+seq]', meta: 'key' });
     await old.table('outbox').put({ id: 'm1', seq: 1, state: 'pending', mark: {} });
     old.close();
     const db = new RollcallDb(name);

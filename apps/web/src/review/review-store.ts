@@ -28,7 +28,12 @@ export function candidatesOf(item: FreshReview): ReviewRow['candidates'] {
   return item.studentId ? [{ studentId: item.studentId, score: item.score ?? 0 }] : [];
 }
 
-export async function addReview(db: RollcallDb, item: FreshReview, where: { sessionId: string | null; classId: string | null }, now = Date.now()): Promise<string> {
+export async function addReview(
+  db: RollcallDb,
+  item: FreshReview,
+  where: { sessionId: string | null; classId: string | null },
+  now = Date.now(),
+): Promise<string> {
   const row: ReviewRow = { id: crypto.randomUUID(), ...where, createdAt: now, thumbnail: item.thumbnail, why: item.why, candidates: candidatesOf(item) };
   await db.reviews.put(row);
   return row.id;

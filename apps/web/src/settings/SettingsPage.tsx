@@ -9,7 +9,19 @@ import type { Settings } from './settings.ts';
 import { useSaveSettings, useStoredSettings, useVideoInputs } from './useDeviceSettings.ts';
 import { WipeDevice } from './WipeDevice.tsx';
 
-function Field({ id, label, help, error, children }: { id: string; label: string; help: string; error?: string | undefined; children: (describedBy: string) => ReactNode }) {
+function Field({
+  id,
+  label,
+  help,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  help: string;
+  error?: string | undefined;
+  children: (describedBy: string) => ReactNode;
+}) {
   const describedBy = `${id}-help${error ? ` ${id}-error` : ''}`;
   return (
     <div className="setting">
@@ -51,7 +63,11 @@ function SettingsForm({ stored }: { stored: Settings }) {
   return (
     <form className="card settings-form" onSubmit={submit} aria-label="Recognition settings" noValidate>
       <div className="grid-3">
-        <Field id="set-camera" label="Camera" help={cameraError ?? 'Which camera Take attendance and Camera check open; names appear once a camera was allowed.'}>
+        <Field
+          id="set-camera"
+          label="Camera"
+          help={cameraError ?? 'Which camera Take attendance and Camera check open; names appear once a camera was allowed.'}
+        >
           {(d) => (
             <select id="set-camera" value={draft.cameraId} aria-describedby={d} onChange={(e) => set({ cameraId: e.target.value })}>
               <option value="">Default camera</option>
@@ -64,17 +80,40 @@ function SettingsForm({ stored }: { stored: Settings }) {
             </select>
           )}
         </Field>
-        <Field id="set-resolution" label="Resolution" help="The picture size asked of the camera: larger finds smaller faces at the back, but costs time per frame.">
+        <Field
+          id="set-resolution"
+          label="Resolution"
+          help="The picture size asked of the camera: larger finds smaller faces at the back, but costs time per frame."
+        >
           {(d) => (
-            <select id="set-resolution" value={draft.resolution} aria-describedby={d} onChange={(e) => set({ resolution: e.target.value as Settings['resolution'] })}>
+            <select
+              id="set-resolution"
+              value={draft.resolution}
+              aria-describedby={d}
+              onChange={(e) => set({ resolution: e.target.value as Settings['resolution'] })}
+            >
               <option value="640x480">640 × 480</option>
               <option value="1280x720">1280 × 720</option>
               <option value="1920x1080">1920 × 1080</option>
             </select>
           )}
         </Field>
-        <Field id="set-cooldown" label="Mark again after (seconds)" help="Outside a class session: how long before the same student can be marked again." error={errors.cooldownSeconds}>
-          {(d) => <input id="set-cooldown" inputMode="numeric" value={draft.cooldownSeconds} aria-describedby={d} aria-invalid={!!errors.cooldownSeconds} onChange={(e) => set({ cooldownSeconds: e.target.value })} />}
+        <Field
+          id="set-cooldown"
+          label="Mark again after (seconds)"
+          help="Outside a class session: how long before the same student can be marked again."
+          error={errors.cooldownSeconds}
+        >
+          {(d) => (
+            <input
+              id="set-cooldown"
+              inputMode="numeric"
+              value={draft.cooldownSeconds}
+              aria-describedby={d}
+              aria-invalid={!!errors.cooldownSeconds}
+              onChange={(e) => set({ cooldownSeconds: e.target.value })}
+            />
+          )}
         </Field>
         <div className="setting">
           <label className="inline">
@@ -84,40 +123,89 @@ function SettingsForm({ stored }: { stored: Settings }) {
           <p id="set-liveness-help" className="hint">
             Never mark a face that looks like a photo or a phone screen held up to the camera; such faces wait in Needs review.
           </p>
-          <label className="inline"><input type="checkbox" checked={draft.requireBlink} disabled={!draft.liveness} onChange={(e) => set({ requireBlink: e.target.checked })} /> Require a blink (stricter: a face is marked only after its eyes blink)</label>
+          <label className="inline">
+            <input type="checkbox" checked={draft.requireBlink} disabled={!draft.liveness} onChange={(e) => set({ requireBlink: e.target.checked })} /> Require
+            a blink (stricter: a face is marked only after its eyes blink)
+          </label>
         </div>
       </div>
       <details className="advanced" open={advancedOpen || advancedInvalid} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
         <summary>Advanced: how recognition decides</summary>
         <p className="hint">The defaults were measured on many faces; change them only if students are often missed or wrongly marked.</p>
         <div className="grid-3">
-        <Field id="set-threshold" label="How sure before marking" help="How closely a face must match the student's photos (0.5–1). Higher: fewer wrong marks, but more faces left for you to check in Needs review." error={errors.threshold}>
-          {(d) => <input id="set-threshold" inputMode="decimal" value={draft.threshold} aria-describedby={d} aria-invalid={!!errors.threshold} onChange={(e) => set({ threshold: e.target.value })} />}
-        </Field>
-        <Field id="set-margin" label="Look-alike guard" help="How clearly the best match must beat the next student (0–0.5), so brothers, sisters and look-alikes are not confused." error={errors.margin}>
-          {(d) => <input id="set-margin" inputMode="decimal" value={draft.margin} aria-describedby={d} aria-invalid={!!errors.margin} onChange={(e) => set({ margin: e.target.value })} />}
-        </Field>
-        <Field id="set-consensus" label="Pictures that must agree" help="How many camera pictures of the same face must agree before the student is marked (1–30). More: slower but surer." error={errors.consensusFrames}>
-          {(d) => <input id="set-consensus" inputMode="numeric" value={draft.consensusFrames} aria-describedby={d} aria-invalid={!!errors.consensusFrames} onChange={(e) => set({ consensusFrames: e.target.value })} />}
-        </Field>
-        <Field id="set-backend" label="Where faces are computed" help="Automatic picks the graphics card when it is fast on this computer, the processor otherwise. A change applies the next time Rollcall is opened (reload the page).">
-          {(d) => (
-            <select id="set-backend" value={draft.backend} aria-describedby={d} onChange={(e) => set({ backend: e.target.value as Settings['backend'] })}>
-              <option value="auto">Automatic</option>
-              <option value="webgl">Graphics card (WebGL)</option>
-              <option value="wasm">Processor (wasm)</option>
-            </select>
-          )}
-        </Field>
-        <div className="setting">
-          <label className="inline">
-            <input type="checkbox" checked={draft.embedDecided} aria-describedby="set-embed-help" onChange={(e) => set({ embedDecided: e.target.checked })} />
-            Re-check recognised faces every frame
-          </label>
-          <p id="set-embed-help" className="hint">
-            Off (faster): once a face is recognised it is only followed, not identified again. On only to measure the difference.
-          </p>
-        </div>
+          <Field
+            id="set-threshold"
+            label="How sure before marking"
+            help="How closely a face must match the student's photos (0.5–1). Higher: fewer wrong marks, but more faces left for you to check in Needs review."
+            error={errors.threshold}
+          >
+            {(d) => (
+              <input
+                id="set-threshold"
+                inputMode="decimal"
+                value={draft.threshold}
+                aria-describedby={d}
+                aria-invalid={!!errors.threshold}
+                onChange={(e) => set({ threshold: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            id="set-margin"
+            label="Look-alike guard"
+            help="How clearly the best match must beat the next student (0–0.5), so brothers, sisters and look-alikes are not confused."
+            error={errors.margin}
+          >
+            {(d) => (
+              <input
+                id="set-margin"
+                inputMode="decimal"
+                value={draft.margin}
+                aria-describedby={d}
+                aria-invalid={!!errors.margin}
+                onChange={(e) => set({ margin: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            id="set-consensus"
+            label="Pictures that must agree"
+            help="How many camera pictures of the same face must agree before the student is marked (1–30). More: slower but surer."
+            error={errors.consensusFrames}
+          >
+            {(d) => (
+              <input
+                id="set-consensus"
+                inputMode="numeric"
+                value={draft.consensusFrames}
+                aria-describedby={d}
+                aria-invalid={!!errors.consensusFrames}
+                onChange={(e) => set({ consensusFrames: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            id="set-backend"
+            label="Where faces are computed"
+            help="Automatic picks the graphics card when it is fast on this computer, the processor otherwise. A change applies the next time Rollcall is opened (reload the page)."
+          >
+            {(d) => (
+              <select id="set-backend" value={draft.backend} aria-describedby={d} onChange={(e) => set({ backend: e.target.value as Settings['backend'] })}>
+                <option value="auto">Automatic</option>
+                <option value="webgl">Graphics card (WebGL)</option>
+                <option value="wasm">Processor (wasm)</option>
+              </select>
+            )}
+          </Field>
+          <div className="setting">
+            <label className="inline">
+              <input type="checkbox" checked={draft.embedDecided} aria-describedby="set-embed-help" onChange={(e) => set({ embedDecided: e.target.checked })} />
+              Re-check recognised faces every frame
+            </label>
+            <p id="set-embed-help" className="hint">
+              Off (faster): once a face is recognised it is only followed, not identified again. On only to measure the difference.
+            </p>
+          </div>
         </div>
       </details>
       <div className="row">
@@ -134,7 +222,11 @@ function SettingsForm({ stored }: { stored: Settings }) {
             Settings saved on this device.
           </p>
         )}
-        {save.error && <p role="alert" className="error">{errorText(save.error)}</p>}
+        {save.error && (
+          <p role="alert" className="error">
+            {errorText(save.error)}
+          </p>
+        )}
       </div>
     </form>
   );
@@ -148,7 +240,15 @@ export function SettingsPage() {
         <h2 id="settings-title">Settings</h2>
       </div>
       <p className="hint">These settings belong to this device only: each classroom laptop keeps its own.</p>
-      {stored.error ? <p role="alert" className="error">{errorText(stored.error)}</p> : !stored.data ? <p>Loading…</p> : <SettingsForm stored={stored.data} />}
+      {stored.error ? (
+        <p role="alert" className="error">
+          {errorText(stored.error)}
+        </p>
+      ) : !stored.data ? (
+        <p>Loading…</p>
+      ) : (
+        <SettingsForm stored={stored.data} />
+      )}
       <WipeDevice />
     </section>
   );

@@ -16,7 +16,10 @@ export function WipeDevice() {
   return (
     <section className="card danger-zone" aria-labelledby="wipe-title">
       <h3 id="wipe-title">Wipe this device</h3>
-      <p className="hint">Removes every student, face embedding and class cached on this device, and every mark waiting to be sent. The server keeps its copy; the next sync downloads it again.</p>
+      <p className="hint">
+        Removes every student, face embedding and class cached on this device, and every mark waiting to be sent. The server keeps its copy; the next sync
+        downloads it again.
+      </p>
       {!confirming ? (
         <button type="button" className="danger" onClick={() => (setConfirming(true), setAcceptLoss(false))}>
           Wipe this device
@@ -26,7 +29,9 @@ export function WipeDevice() {
           {pending.isPending ? (
             <p>Checking for marks not yet sent…</p>
           ) : pending.error ? (
-            <p role="alert" className="error">{errorText(pending.error)}</p>
+            <p role="alert" className="error">
+              {errorText(pending.error)}
+            </p>
           ) : waiting > 0 ? (
             <>
               <p role="alert" className="warning">
@@ -37,8 +42,8 @@ export function WipeDevice() {
                 Reconnect and wait for {waiting === 1 ? 'it' : 'them'} to be sent, or wipe anyway.
               </p>
               <label className="inline">
-                <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} />
-                I understand that {waiting === 1 ? 'this mark' : `these ${waiting} marks`} will be lost
+                <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} />I understand that{' '}
+                {waiting === 1 ? 'this mark' : `these ${waiting} marks`} will be lost
               </label>
             </>
           ) : (
@@ -52,7 +57,11 @@ export function WipeDevice() {
               Cancel
             </button>
           </div>
-          {wipe.error && <p role="alert" className="error">{errorText(wipe.error)}</p>}
+          {wipe.error && (
+            <p role="alert" className="error">
+              {errorText(wipe.error)}
+            </p>
+          )}
         </div>
       )}
     </section>

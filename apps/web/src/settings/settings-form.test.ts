@@ -35,10 +35,24 @@ describe('wipeDevice', () => {
   it('empties the cache and the outbox and forgets the sync position, keeping only the settings in the device database', async () => {
     const db = new RollcallDb(`wipe-${++n}`);
     const outbox = new Outbox(new DexieOutboxStore(db));
-    await db.students.put({ studentId: 'S1', name: 'A', email: null, embeddingCount: 1, updatedAt: '2026-11-24T08:00:00.000Z', consent: 'granted', cameraFree: false });
+    await db.students.put({
+      studentId: 'S1',
+      name: 'A',
+      email: null,
+      embeddingCount: 1,
+      updatedAt: '2026-11-24T08:00:00.000Z',
+      consent: 'granted',
+      cameraFree: false,
+    });
     await db.embeddings.put({ id: 'e1', studentId: 'S1', modelId: 'm', vector: new Float32Array([1, 0]), quality: 1 });
     await db.classes.put({ id: 'c1', name: 'C', studentIds: ['S1'] });
-    const pending = { id: '00000000-0000-4000-8000-000000000001', studentId: 'S1', deviceId: 'd', markedAt: '2026-11-24T08:00:00.000Z', method: 'face' as const };
+    const pending = {
+      id: '00000000-0000-4000-8000-000000000001',
+      studentId: 'S1',
+      deviceId: 'd',
+      markedAt: '2026-11-24T08:00:00.000Z',
+      method: 'face' as const,
+    };
     const refused = { ...pending, id: '00000000-0000-4000-8000-000000000002', markedAt: '2026-11-24T08:01:00.000Z' };
     await outbox.enqueue(refused);
     await outbox.fail([{ id: refused.id, reason: 'forbidden' }]);

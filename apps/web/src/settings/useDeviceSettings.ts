@@ -41,7 +41,9 @@ export function useVideoInputs(): { cameras: VideoInput[]; error: string | null 
       media
         .enumerateDevices()
         .then((all) => {
-          const cameras = all.filter((d) => d.kind === 'videoinput' && d.deviceId).map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+          const cameras = all
+            .filter((d) => d.kind === 'videoinput' && d.deviceId)
+            .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
           if (live) setState({ cameras, error: null });
         })
         .catch((err: unknown) => live && setState({ cameras: [], error: err instanceof Error ? err.message : String(err) }));

@@ -19,7 +19,9 @@ export function CameraCapture({ onCapture, onClose }: { onCapture: (photo: Blob)
           void video.current.play();
         }
       })
-      .catch((e: Error) => setError(e.name === 'NotAllowedError' ? 'Camera access was refused. Allow it in the browser to take photos.' : `No camera: ${e.message}`));
+      .catch((e: Error) =>
+        setError(e.name === 'NotAllowedError' ? 'Camera access was refused. Allow it in the browser to take photos.' : `No camera: ${e.message}`),
+      );
     return () => stream?.getTracks().forEach((t) => t.stop());
   }, []);
 
@@ -35,7 +37,13 @@ export function CameraCapture({ onCapture, onClose }: { onCapture: (photo: Blob)
 
   return (
     <div className="camera-capture">
-      {error ? <p role="alert" className="error">{error}</p> : <video ref={video} muted playsInline aria-label="Camera preview" />}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : (
+        <video ref={video} muted playsInline aria-label="Camera preview" />
+      )}
       <div className="row">
         <button type="button" onClick={capture} disabled={!!error}>
           Take photo

@@ -62,14 +62,21 @@ export function FolderImportPage() {
           let results;
           try {
             // More accepted photos than one request may carry are posted in chunks.
-            results = await postEmbeddings(api.addEmbeddings, s.studentId, accepted.map((a) => a.embedding));
+            results = await postEmbeddings(
+              api.addEmbeddings,
+              s.studentId,
+              accepted.map((a) => a.embedding),
+            );
           } catch (err) {
             // Consent withdrawn while the photos were analysed: report the student, go on.
             if (!(err instanceof ApiClientError && err.code === 'consent-required')) throw err;
             setLines((l) => [...l, { path: s.folder, ok: false, verdict: consentRequiredText(err.details) }]);
             continue;
           }
-          setLines((l) => [...l, ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' }))]);
+          setLines((l) => [
+            ...l,
+            ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' })),
+          ]);
         }
       }
       await services.sync.syncNow();
@@ -83,7 +90,10 @@ export function FolderImportPage() {
   return (
     <section aria-labelledby="folder-title">
       <h2 id="folder-title">Import a folder of photos</h2>
-      <p className="hint">Choose the folder that holds one sub-folder per student, named like S001_John_Smith, with that student&apos;s photos inside. Photos stay on this computer.</p>
+      <p className="hint">
+        Choose the folder that holds one sub-folder per student, named like S001_John_Smith, with that student&apos;s photos inside. Photos stay on this
+        computer.
+      </p>
       <label>
         Photo folder
         {/* @ts-expect-error webkitdirectory is not in React's types but every browser supports it */}
@@ -108,7 +118,11 @@ export function FolderImportPage() {
             Import photos
           </button>
           {(running || done > 0) && <progress max={total} value={done} aria-label="Photos analysed" />}
-          {error && <p role="alert" className="error">{error}</p>}
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
           {lines.length > 0 && (
             <ul className="results" aria-label="Photo results">
               {lines.map((l) => (

@@ -27,7 +27,12 @@ export function PhotoCard({ file, result }: { file: Blob; result: PhotoResult | 
             <span
               key={i}
               className="face-box"
-              style={{ left: `${(x / result.width) * 100}%`, top: `${(y / result.height) * 100}%`, width: `${(w / result.width) * 100}%`, height: `${(h / result.height) * 100}%` }}
+              style={{
+                left: `${(x / result.width) * 100}%`,
+                top: `${(y / result.height) * 100}%`,
+                width: `${(w / result.width) * 100}%`,
+                height: `${(h / result.height) * 100}%`,
+              }}
             />
           ))}
       </div>

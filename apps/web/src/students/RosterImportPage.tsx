@@ -43,7 +43,10 @@ export function RosterImportPage() {
   return (
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">Import a roster CSV</h2>
-      <p className="hint">Columns: student id, name, email (optional), class (optional), consent (optional: yes, no, withdrawn or empty), consent by (parent or student) and consent note (the paper form&apos;s reference). The first row names the columns.</p>
+      <p className="hint">
+        Columns: student id, name, email (optional), class (optional), consent (optional: yes, no, withdrawn or empty), consent by (parent or student) and
+        consent note (the paper form&apos;s reference). The first row names the columns.
+      </p>
       <label>
         Roster CSV
         <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
@@ -91,7 +94,11 @@ export function RosterImportPage() {
             </tbody>
           </table>
           {progress !== null && <progress max={preview.rows.length} value={progress} aria-label="Import progress" />}
-          {error && <p role="alert" className="error">{error}</p>}
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
           <div className="row">
             <button type="button" className="primary" disabled={preview.rows.length === 0 || progress !== null} onClick={() => void run()}>
               Import {preview.rows.length} student{preview.rows.length === 1 ? '' : 's'}
@@ -111,11 +118,13 @@ export function RosterImportPage() {
             {outcomes.some((o) => o.consent === 'recorded') && ` Consent recorded for ${outcomes.filter((o) => o.consent === 'recorded').length}.`}
           </p>
           <ul>
-            {outcomes.filter((o) => o.outcome !== 'created').map((o) => (
-              <li key={o.line}>
-                Line {o.line} ({o.studentId}): {o.message}
-              </li>
-            ))}
+            {outcomes
+              .filter((o) => o.outcome !== 'created')
+              .map((o) => (
+                <li key={o.line}>
+                  Line {o.line} ({o.studentId}): {o.message}
+                </li>
+              ))}
           </ul>
           <button type="button" onClick={() => navigate({ page: 'students' })}>
             Back to students

@@ -60,9 +60,10 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
       if (!existing) {
         await create.mutateAsync({ body: { studentId: id, name, email: email || null } });
         const [status, onBehalfOf] = NEW_CONSENT[consent];
-        if (status !== 'not-asked') await setConsent.mutateAsync({ params: { studentId: id }, body: { status, onBehalfOf, note: 'recorded when the student was added' } });
-      }
-      else if (name !== existing.name || (email || null) !== existing.email) await update.mutateAsync({ params: { studentId: id }, body: { name, email: email || null } });
+        if (status !== 'not-asked')
+          await setConsent.mutateAsync({ params: { studentId: id }, body: { status, onBehalfOf, note: 'recorded when the student was added' } });
+      } else if (name !== existing.name || (email || null) !== existing.email)
+        await update.mutateAsync({ params: { studentId: id }, body: { name, email: email || null } });
       const embeddings = photos.accepted.map((a) => a.result!.embedding!);
       await postEmbeddings((args) => addEmbeddings.mutateAsync(args), id, embeddings);
       navigate({ page: 'students' });
@@ -78,7 +79,14 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
       <div className="grid-3">
         <label>
           Student ID
-          <input value={studentId} onChange={(e) => setStudentId(e.target.value)} required disabled={!!existing} pattern="[A-Za-z0-9][A-Za-z0-9._\-]*" maxLength={64} />
+          <input
+            value={studentId}
+            onChange={(e) => setStudentId(e.target.value)}
+            required
+            disabled={!!existing}
+            pattern="[A-Za-z0-9][A-Za-z0-9._\-]*"
+            maxLength={64}
+          />
         </label>
         <label>
           Name
@@ -103,51 +111,66 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
       )}
       {blocked ? (
         <p role="alert" className="notice">
-          {existing.name} cannot be enrolled: {existing.consent === 'refused' || existing.consent === 'withdrawn' ? `consent to use their face was ${existing.consent}` : 'no consent to use their face is recorded'}. They are
-          registered by hand in the register. To enrol them, record consent below first.
+          {existing.name} cannot be enrolled:{' '}
+          {existing.consent === 'refused' || existing.consent === 'withdrawn'
+            ? `consent to use their face was ${existing.consent}`
+            : 'no consent to use their face is recorded'}
+          . They are registered by hand in the register. To enrol them, record consent below first.
         </p>
       ) : (
-      <>
-      <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
-        <label>
-          Photos
-          <input type="file" accept="image/*" multiple onChange={(e) => onFiles(e.target.files)} />
-        </label>
-        <span className="hint">or drop photos here, or</span>
-        <button type="button" onClick={() => setCamera(true)} disabled={camera}>
-          Use camera
-        </button>
-      </div>
-      {camera && <CameraCapture onCapture={(b) => photos.add([{ file: b, name: `camera-${new Date().toLocaleTimeString()}.jpg` }])} onClose={() => setCamera(false)} />}
-      <p className="hint">Photos are analysed in this browser and never uploaded: only the face measurements of accepted photos are saved.</p>
-      {photos.engineError && <p role="alert" className="error">The face models could not load: {photos.engineError}</p>}
+        <>
+          <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+            <label>
+              Photos
+              <input type="file" accept="image/*" multiple onChange={(e) => onFiles(e.target.files)} />
+            </label>
+            <span className="hint">or drop photos here, or</span>
+            <button type="button" onClick={() => setCamera(true)} disabled={camera}>
+              Use camera
+            </button>
+          </div>
+          {camera && (
+            <CameraCapture
+              onCapture={(b) => photos.add([{ file: b, name: `camera-${new Date().toLocaleTimeString()}.jpg` }])}
+              onClose={() => setCamera(false)}
+            />
+          )}
+          <p className="hint">Photos are analysed in this browser and never uploaded: only the face measurements of accepted photos are saved.</p>
+          {photos.engineError && (
+            <p role="alert" className="error">
+              The face models could not load: {photos.engineError}
+            </p>
+          )}
 
-      {photos.items.length > 0 && (
-        <ul className="photo-grid" aria-label="Analysed photos">
-          {photos.items.map((p) => (
-            <PhotoCard key={p.key} file={p.file} result={p.result} />
-          ))}
-        </ul>
-      )}
-      <p role="status" className={goodTotal < MIN_GOOD ? 'warning' : 'ok'}>
-        {goodTotal} good photo{goodTotal === 1 ? '' : 's'}
-        {photos.analysing ? ' so far (analysing…)' : ''}
-        {goodTotal < MIN_GOOD ? ` — add ${MIN_GOOD - goodTotal} more from other angles for reliable recognition.` : '.'}
-      </p>
-
-      </>
+          {photos.items.length > 0 && (
+            <ul className="photo-grid" aria-label="Analysed photos">
+              {photos.items.map((p) => (
+                <PhotoCard key={p.key} file={p.file} result={p.result} />
+              ))}
+            </ul>
+          )}
+          <p role="status" className={goodTotal < MIN_GOOD ? 'warning' : 'ok'}>
+            {goodTotal} good photo{goodTotal === 1 ? '' : 's'}
+            {photos.analysing ? ' so far (analysing…)' : ''}
+            {goodTotal < MIN_GOOD ? ` — add ${MIN_GOOD - goodTotal} more from other angles for reliable recognition.` : '.'}
+          </p>
+        </>
       )}
       {photos.lookAlikes.length > 0 && (
         <div role="alert" className="look-alike">
           <strong>Possible duplicate or look-alike.</strong> These photos match{' '}
-          {photos.lookAlikes.map((l) => `${l.studentId}${names.get(l.studentId) ? ` (${names.get(l.studentId)})` : ''} at ${l.score.toFixed(3)}`).join(', ')}. If this is
-          the same person, edit that student instead. Twins and look-alikes can be enrolled, but check before saving.
+          {photos.lookAlikes.map((l) => `${l.studentId}${names.get(l.studentId) ? ` (${names.get(l.studentId)})` : ''} at ${l.score.toFixed(3)}`).join(', ')}.
+          If this is the same person, edit that student instead. Twins and look-alikes can be enrolled, but check before saving.
           <label className="inline">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> These are different people: enrol anyway
           </label>
         </div>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       <div className="row">
         <button type="submit" className="primary" disabled={saving || photos.analysing || needsConfirm}>
           Save student

@@ -20,9 +20,18 @@ function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: ()
       <label className="inline">
         <input type="checkbox" checked={keepMarks} onChange={(e) => setKeepMarks(e.target.checked)} /> Keep their attendance records
       </label>
-      {del.error && <p role="alert" className="error">{errorText(del.error)}</p>}
+      {del.error && (
+        <p role="alert" className="error">
+          {errorText(del.error)}
+        </p>
+      )}
       <div className="row">
-        <button type="button" className="danger" disabled={del.isPending} onClick={() => del.mutate({ params: { studentId: student.studentId }, query: { keepMarks: keepMarks ? 'true' : 'false' } }, { onSuccess: onDone })}>
+        <button
+          type="button"
+          className="danger"
+          disabled={del.isPending}
+          onClick={() => del.mutate({ params: { studentId: student.studentId }, query: { keepMarks: keepMarks ? 'true' : 'false' } }, { onSuccess: onDone })}
+        >
           Delete
         </button>
         <button type="button" onClick={onDone}>
@@ -74,7 +83,11 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Face photos</th>
-              {canEdit && <th scope="col"><span className="sr-only">Actions</span></th>}
+              {canEdit && (
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -118,7 +131,11 @@ export function StudentEditPage({ studentId }: { studentId: string | null }) {
   return (
     <section aria-labelledby="student-edit-title">
       <h2 id="student-edit-title">{existing ? `${existing.name} (${existing.studentId})` : 'Add student'}</h2>
-      {existing && <p>{existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled. Add more below.</p>}
+      {existing && (
+        <p>
+          {existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled. Add more below.
+        </p>
+      )}
       <StudentForm existing={existing} names={names} />
       {existing && <ConsentPanel studentId={existing.studentId} name={existing.name} />}
     </section>

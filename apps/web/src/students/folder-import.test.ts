@@ -5,7 +5,8 @@ import { parseRosterCsv } from './roster-csv.ts';
 
 describe('roster CSV', () => {
   it('reads good rows and reports each bad one with its line', () => {
-    const csv = '\uFEFFStudent ID,Name,Email,Class\nS001,Ada Lovelace,ada@school.example,Math 101\nS002,,x@school.example,Math 101\nS003,"Grace, Hopper",not-an-email,\nS001,Dup,,\nS/4,Bad Id,,\n"S005","Alan Turing",,Physics\n';
+    const csv =
+      '\uFEFFStudent ID,Name,Email,Class\nS001,Ada Lovelace,ada@school.example,Math 101\nS002,,x@school.example,Math 101\nS003,"Grace, Hopper",not-an-email,\nS001,Dup,,\nS/4,Bad Id,,\n"S005","Alan Turing",,Physics\n';
     const p = parseRosterCsv(csv);
     expect(p.rows.map((r) => [r.line, r.studentId, r.name, r.email, r.className])).toEqual([
       [2, 'S001', 'Ada Lovelace', 'ada@school.example', 'Math 101'],
@@ -37,7 +38,15 @@ describe('roster CSV', () => {
 
 describe('folder import plan', () => {
   it('groups photos by <StudentID>_<Name> folder and skips the rest with a reason', () => {
-    const files = ['raw_images/S001_John/front.jpg', 'raw_images/S001_John/side.JPG', 'raw_images/S002_Mary_Ann/a.png', 'raw_images/S002_Mary_Ann/notes.txt', 'raw_images/loose.jpg', 'raw_images/S003_Li/.DS_Store', 'raw_images/NoUnderscore/x.jpg'];
+    const files = [
+      'raw_images/S001_John/front.jpg',
+      'raw_images/S001_John/side.JPG',
+      'raw_images/S002_Mary_Ann/a.png',
+      'raw_images/S002_Mary_Ann/notes.txt',
+      'raw_images/loose.jpg',
+      'raw_images/S003_Li/.DS_Store',
+      'raw_images/NoUnderscore/x.jpg',
+    ];
     const plan = planFolderImport(files.map((path) => ({ path, file: path })));
     expect(plan.students.map((s) => [s.studentId, s.name, s.files.length])).toEqual([
       ['S001', 'John', 2],

@@ -23,7 +23,8 @@ export async function importRoster(rows: RosterRow[], onProgress: (done: number)
       await call('createStudent', { body: { studentId: row.studentId, name: row.name, email: row.email } });
       outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'created' });
     } catch (err) {
-      if (err instanceof ApiClientError && err.code === 'duplicate-student-id') outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'exists', message: 'already on file; left unchanged' });
+      if (err instanceof ApiClientError && err.code === 'duplicate-student-id')
+        outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'exists', message: 'already on file; left unchanged' });
       else {
         outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'failed', message: err instanceof Error ? err.message : String(err) });
         onProgress(i + 1);

@@ -39,12 +39,33 @@ const ALIASES: Record<keyof RosterPreview['columns'], string[]> = {
 };
 
 const CONSENT_WORDS: Record<string, ConsentChange['status']> = {
-  yes: 'granted', y: 'granted', granted: 'granted', given: 'granted', consented: 'granted', true: 'granted',
-  no: 'refused', n: 'refused', refused: 'refused', declined: 'refused', false: 'refused',
-  withdrawn: 'withdrawn', revoked: 'withdrawn',
-  notasked: 'not-asked', unknown: 'not-asked', pending: 'not-asked',
+  yes: 'granted',
+  y: 'granted',
+  granted: 'granted',
+  given: 'granted',
+  consented: 'granted',
+  true: 'granted',
+  no: 'refused',
+  n: 'refused',
+  refused: 'refused',
+  declined: 'refused',
+  false: 'refused',
+  withdrawn: 'withdrawn',
+  revoked: 'withdrawn',
+  notasked: 'not-asked',
+  unknown: 'not-asked',
+  pending: 'not-asked',
 };
-const BY_WORDS: Record<string, 'parent' | 'student'> = { parent: 'parent', guardian: 'parent', carer: 'parent', mother: 'parent', father: 'parent', student: 'student', pupil: 'student', self: 'student' };
+const BY_WORDS: Record<string, 'parent' | 'student'> = {
+  parent: 'parent',
+  guardian: 'parent',
+  carer: 'parent',
+  mother: 'parent',
+  father: 'parent',
+  student: 'student',
+  pupil: 'student',
+  self: 'student',
+};
 
 /** A consent cell and its companions, or a message saying what the cell should hold. */
 function readConsent(value: string, by: string, note: string): ConsentChange | string | null {
@@ -68,7 +89,11 @@ export function parseRosterCsv(text: string): RosterPreview {
   }
   const problems: RosterProblem[] = [];
   if (!columns.studentId || !columns.name) {
-    return { rows: [], columns, problems: [{ line: 1, message: 'The header must name a student id column and a name column (e.g. "student id,name,email,class").', raw: {} }] };
+    return {
+      rows: [],
+      columns,
+      problems: [{ line: 1, message: 'The header must name a student id column and a name column (e.g. "student id,name,email,class").', raw: {} }],
+    };
   }
   // papaparse's own errors (a quote never closed, a row with too many fields) point at a row.
   const broken = new Map<number, string>();
@@ -95,7 +120,14 @@ export function parseRosterCsv(text: string): RosterPreview {
     seen.set(candidate.studentId, line);
     const consent = readConsent(cell(columns.consent), cell(columns.consentBy), cell(columns.consentNote));
     if (typeof consent === 'string') return fail(consent);
-    rows.push({ line, studentId: candidate.studentId, name: check.data.name, email: check.data.email ?? null, className: cell(columns.className) || null, consent });
+    rows.push({
+      line,
+      studentId: candidate.studentId,
+      name: check.data.name,
+      email: check.data.email ?? null,
+      className: cell(columns.className) || null,
+      consent,
+    });
   });
   return { rows, problems, columns };
 }

@@ -27,7 +27,11 @@ export class ClientError extends Error {
   readonly details: unknown;
   readonly route: string | undefined;
 
-  constructor(readonly code: ClientErrorCode, message: string, init: ClientErrorInit = {}) {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    init: ClientErrorInit = {},
+  ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.status = init.status ?? 0;
     this.retryAfterMs = init.retryAfterMs;

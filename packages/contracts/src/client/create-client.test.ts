@@ -30,12 +30,23 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => (res: http.ServerResponse) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  (res: http.ServerResponse) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
 
-const student = { studentId: 'S.1', name: 'Ann', email: null, embeddingCount: 0, consent: 'granted' as const, cameraFree: false, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' };
+const student = {
+  studentId: 'S.1',
+  name: 'Ann',
+  email: null,
+  embeddingCount: 0,
+  consent: 'granted' as const,
+  cameraFree: false,
+  createdAt: '2026-11-24T08:00:00.000Z',
+  updatedAt: '2026-11-24T08:00:00.000Z',
+};
 
 describe('createClient', () => {
   it('builds each call from the route table: method, params, query, body and token', async () => {
@@ -60,7 +71,15 @@ describe('createClient', () => {
     reply = json(429, { error: { code: 'rate-limited', message: 'Slow down.', details: { limit: 5 } } }, { 'retry-after': '7' });
     const err = await api.me().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClientError);
-    expect(err).toMatchObject({ code: 'rate-limited', status: 429, retryAfterMs: 7000, details: { limit: 5 }, message: 'Slow down.', route: 'GET /api/auth/me', kind: 'http' });
+    expect(err).toMatchObject({
+      code: 'rate-limited',
+      status: 429,
+      retryAfterMs: 7000,
+      details: { limit: 5 },
+      message: 'Slow down.',
+      route: 'GET /api/auth/me',
+      kind: 'http',
+    });
     expect(heard).toEqual([err]);
 
     reply = json(200, { not: 'a me' });

@@ -10,9 +10,12 @@ import { parseRetryAfter } from './retry-after.ts';
 type In<D, K extends string> = D extends Record<K, infer S extends z.ZodType> ? z.input<S> : never;
 type Part<D, K extends string> = [In<D, K>] extends [never]
   ? { [P in K]?: never }
-  : undefined extends In<D, K> ? { [P in K]?: In<D, K> }
-  // A query has defaults for everything a caller may leave out: it is never required.
-  : K extends 'query' ? { [P in K]?: In<D, K> } : { [P in K]: In<D, K> };
+  : undefined extends In<D, K>
+    ? { [P in K]?: In<D, K> }
+    : // A query has defaults for everything a caller may leave out: it is never required.
+      K extends 'query'
+      ? { [P in K]?: In<D, K> }
+      : { [P in K]: In<D, K> };
 
 /** What a caller passes for a route: params, query and body where the route has them. */
 export type CallArgs<D extends RouteDef> = Part<D, 'params'> & Part<D, 'query'> & Part<D, 'body'>;
@@ -21,9 +24,10 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
-type Method<D extends RouteDef> = Record<never, never> extends CallArgs<D>
-  ? (args?: CallArgs<D>, opts?: CallOptions) => Promise<z.output<D['response']>>
-  : (args: CallArgs<D>, opts?: CallOptions) => Promise<z.output<D['response']>>;
+type Method<D extends RouteDef> =
+  Record<never, never> extends CallArgs<D>
+    ? (args?: CallArgs<D>, opts?: CallOptions) => Promise<z.output<D['response']>>
+    : (args: CallArgs<D>, opts?: CallOptions) => Promise<z.output<D['response']>>;
 
 /** One method per route that answers with JSON; streams (Server-Sent Events) are opened with routeUrl. */
 export type Client<R extends Record<string, RouteDef>> = {
@@ -110,7 +114,11 @@ export function createClient<R extends Record<string, RouteDef>>(table: R, optio
       if (!res.ok) throw httpError(what, res, json, now());
       // Parse, don't cast: a server of another version fails here with a clear message.
       const parsed = def.response.safeParse(json);
-      if (!parsed.success) throw new ClientError('bad-response', `The answer does not match the contract (${parsed.error.issues[0]?.message ?? 'invalid'}).`, { status: res.status, route: what });
+      if (!parsed.success)
+        throw new ClientError('bad-response', `The answer does not match the contract (${parsed.error.issues[0]?.message ?? 'invalid'}).`, {
+          status: res.status,
+          route: what,
+        });
       return parsed.data;
     } catch (err) {
       if (err instanceof ClientError) options.onError?.(err, def);
@@ -133,5 +141,10 @@ function httpError(what: string, res: Response, json: unknown, now: number): Cli
   const error = (json as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   const code = isErrorCode(error?.code) ? error.code : (`http-${res.status}` as const);
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${res.status}`;
-  return new ClientError(code, message, { status: res.status, retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now), details: error?.details, route: what });
+  return new ClientError(code, message, {
+    status: res.status,
+    retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), now),
+    details: error?.details,
+    route: what,
+  });
 }

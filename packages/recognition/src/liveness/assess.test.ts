@@ -18,7 +18,7 @@ function track(frames: number, meshAt: (i: number) => [number, number][] | null,
 }
 
 const turningHead = (i: number) => project(head3d(), 12 * Math.sin(i / 4), 6 * Math.sin(i / 7));
-const handHeldPhoto = (i: number) => warp(frontal, handHomography(i / FPS * 2));
+const handHeldPhoto = (i: number) => warp(frontal, handHomography((i / FPS) * 2));
 
 describe('pair motion', () => {
   const pick = meshPoints;
@@ -39,9 +39,15 @@ describe('pair motion', () => {
 
 describe('assessLiveness', () => {
   it('judges identical frames a still picture once they have been still long enough', () => {
-    const short = assessLiveness(track(8, () => frontal), P);
+    const short = assessLiveness(
+      track(8, () => frontal),
+      P,
+    );
     expect(short.kind).toBe('undecided');
-    const long = assessLiveness(track(30, () => frontal), P);
+    const long = assessLiveness(
+      track(30, () => frontal),
+      P,
+    );
     expect(long).toEqual({ kind: 'presentation', reasons: ['looks like a photo or a screen: the face did not move at all'] });
   });
 

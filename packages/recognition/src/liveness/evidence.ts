@@ -52,7 +52,9 @@ export function measureTrack(samples: readonly LivenessSample[], p: LivenessPara
   const newest = samples.length ? samples[samples.length - 1]!.at : 0;
   const window = samples.filter((s) => s.at >= newest - p.windowMs);
   // Below minFacePx the mesh's own noise is as large as a head's motion: such frames do not count.
-  const meshed = window.filter((s): s is LivenessSample & { mesh: [number, number][] } => s.mesh !== null && s.mesh.length >= MESH_POINTS && Math.min(s.box[2], s.box[3]) >= p.minFacePx);
+  const meshed = window.filter(
+    (s): s is LivenessSample & { mesh: [number, number][] } => s.mesh !== null && s.mesh.length >= MESH_POINTS && Math.min(s.box[2], s.box[3]) >= p.minFacePx,
+  );
   const spanMs = meshed.length ? meshed[meshed.length - 1]!.at - meshed[0]!.at : 0;
   const geo = spreadIndices(meshed.length, p.maxGeometryFrames).map((i) => meshPoints(meshed[i]!.mesh as Point[]));
   // Two references (the first and the middle frame): a glitched mesh in one cannot decide alone,
@@ -72,6 +74,9 @@ export function measureTrack(samples: readonly LivenessSample[], p: LivenessPara
     eyes,
     openEyes,
     eyeDrop: openEyes >= p.minEyeOpenness && Number.isFinite(least) ? least / openEyes : Number.NaN,
-    antispoof: quantile(window.map((s) => s.antispoof), 0.5),
+    antispoof: quantile(
+      window.map((s) => s.antispoof),
+      0.5,
+    ),
   };
 }

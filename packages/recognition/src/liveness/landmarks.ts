@@ -31,8 +31,22 @@ export const EXPRESSION_POINTS: readonly number[] = [61, 291, 0, 17, 13, 14, 78,
 
 /** Upper/lower lid pairs and the two corners of each eye. */
 const EYES = [
-  { lids: [[159, 145], [158, 153], [160, 144]], corners: [33, 133] },
-  { lids: [[386, 374], [385, 380], [387, 373]], corners: [362, 263] },
+  {
+    lids: [
+      [159, 145],
+      [158, 153],
+      [160, 144],
+    ],
+    corners: [33, 133],
+  },
+  {
+    lids: [
+      [386, 374],
+      [385, 380],
+      [387, 373],
+    ],
+    corners: [362, 263],
+  },
 ] as const;
 
 export function pick(mesh: readonly Point[], indices: readonly number[]): Point[] {

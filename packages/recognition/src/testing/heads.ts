@@ -79,7 +79,17 @@ export function handHomography(t: number, cx = 320, cy = 240): number[] {
   const c = s * Math.sin(th);
   const d = s * Math.cos(th);
   // x' = (A (x - c0) + t) / (p . (x - c0) + 1) + c0
-  return [a + cx * px, b + cx * py, -a * cx - b * cy + tx - cx * (px * cx + py * cy) + cx, c + cy * px, d + cy * py, -c * cx - d * cy + ty - cy * (px * cx + py * cy) + cy, px, py, 1 - px * cx - py * cy];
+  return [
+    a + cx * px,
+    b + cx * py,
+    -a * cx - b * cy + tx - cx * (px * cx + py * cy) + cx,
+    c + cy * px,
+    d + cy * py,
+    -c * cx - d * cy + ty - cy * (px * cx + py * cy) + cy,
+    px,
+    py,
+    1 - px * cx - py * cy,
+  ];
 }
 
 export function jitter(pts: [number, number][], r: () => number, sigma: number): [number, number][] {

@@ -92,7 +92,10 @@ export class LiveChannel {
       signal: controller.signal,
     });
     if (!res.ok || !res.body) {
-      const error = new ClientError(res.status === 401 ? 'unauthenticated' : `http-${res.status}`, `The event stream answered ${res.status}.`, { status: res.status, route: 'GET /api/events' });
+      const error = new ClientError(res.status === 401 ? 'unauthenticated' : `http-${res.status}`, `The event stream answered ${res.status}.`, {
+        status: res.status,
+        route: 'GET /api/events',
+      });
       this.opts.onError?.(error, routes.events);
       throw error;
     }

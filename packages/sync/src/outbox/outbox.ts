@@ -19,7 +19,11 @@ export interface OutboxState {
 }
 
 export class OutboxError extends Error {
-  constructor(readonly code: 'invalid-mark', message: string, readonly details?: unknown) {
+  constructor(
+    readonly code: 'invalid-mark',
+    message: string,
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'OutboxError';
   }
@@ -33,7 +37,10 @@ export class Outbox {
   private readonly cell = new StateCell<OutboxState>({ pending: 0, sending: 0, refused: [], loaded: false });
   private reads = 0;
 
-  constructor(readonly store: OutboxStore, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly store: OutboxStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get state(): OutboxState {
     return this.cell.state;

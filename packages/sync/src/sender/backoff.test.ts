@@ -15,7 +15,7 @@ describe('backoff', () => {
 
   it('spreads devices that failed together', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const delays = new Set(Array.from({ length: 50 }, () => backoffDelay(5, DEFAULT_BACKOFF, random)));
     expect(delays.size).toBeGreaterThan(40);
     for (const d of delays) {

@@ -22,7 +22,12 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy = DEFAULT_BA
 }
 
 /** The backoff delay, but never sooner than the server's Retry-After asked. */
-export function retryDelay(error: Pick<ClientError, 'retryAfterMs'> | undefined, attempt: number, policy: BackoffPolicy = DEFAULT_BACKOFF, random: () => number = Math.random): number {
+export function retryDelay(
+  error: Pick<ClientError, 'retryAfterMs'> | undefined,
+  attempt: number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+  random: () => number = Math.random,
+): number {
   const delay = backoffDelay(attempt, policy, random);
   const asked = error?.retryAfterMs;
   return asked === undefined ? delay : Math.max(delay, Math.min(asked, policy.maxRetryAfterMs));

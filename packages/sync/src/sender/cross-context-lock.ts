@@ -11,7 +11,10 @@ interface LockManagerLike {
 }
 
 /** A Web Locks lock named `name`, or undefined where navigator.locks is missing (Node, old browsers). */
-export function webLock(name: string, locks: LockManagerLike | undefined = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks): CrossContextLock | undefined {
+export function webLock(
+  name: string,
+  locks: LockManagerLike | undefined = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks,
+): CrossContextLock | undefined {
   if (!locks || typeof locks.request !== 'function') return undefined;
   return { run: (fn) => locks.request(name, fn) };
 }

@@ -24,7 +24,12 @@ const REJECT_REASONS = new Set<FailureReason>(['student-not-found', 'session-not
  * Marks settled before the error stay settled, and are counted in `outcome` (pass your own to
  * keep the counts when it throws); the rest stay pending.
  */
-export async function sendBatch(marks: NewMark[], transport: MarkTransport, outbox: Outbox, outcome: BatchOutcome = { confirmed: 0, failed: 0, requests: 0 }): Promise<BatchOutcome> {
+export async function sendBatch(
+  marks: NewMark[],
+  transport: MarkTransport,
+  outbox: Outbox,
+  outcome: BatchOutcome = { confirmed: 0, failed: 0, requests: 0 },
+): Promise<BatchOutcome> {
   await settle(marks, transport, outbox, outcome);
   return outcome;
 }

@@ -32,7 +32,13 @@ export interface SenderState {
 }
 
 export const INITIAL_STATE: SenderState = {
-  phase: 'idle', pending: 0, failed: 0, lastError: null, nextRetryAt: null, attempt: 0, lastSuccessAt: null,
+  phase: 'idle',
+  pending: 0,
+  failed: 0,
+  lastError: null,
+  nextRetryAt: null,
+  attempt: 0,
+  lastSuccessAt: null,
 };
 
 export type StateListener = (state: SenderState) => void;

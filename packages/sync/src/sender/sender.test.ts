@@ -46,7 +46,11 @@ describe('Sender', () => {
         results: marks.map((m) =>
           status[m.id]
             ? { id: m.id, status: status[m.id]! }
-            : { id: m.id, status: 'rejected' as const, reason: m.id === ghost.id ? ('student-not-found' as const) : m.id === noSession.id ? ('session-not-found' as const) : undefined },
+            : {
+                id: m.id,
+                status: 'rejected' as const,
+                reason: m.id === ghost.id ? ('student-not-found' as const) : m.id === noSession.id ? ('session-not-found' as const) : undefined,
+              },
         ),
       };
     });
@@ -80,7 +84,12 @@ describe('Sender', () => {
     expect(failed[0]).toMatchObject({ reason: 'invalid', detail: expect.stringContaining('validation-failed') });
     // Each good mark was accepted exactly once; the split costs a logarithmic number of requests.
     const accepted = transport.calls.filter((c) => !c.some((id) => poisoned.has(id))).flat();
-    expect(accepted.sort()).toEqual(marks.filter((m) => !poisoned.has(m.id)).map((m) => m.id).sort());
+    expect(accepted.sort()).toEqual(
+      marks
+        .filter((m) => !poisoned.has(m.id))
+        .map((m) => m.id)
+        .sort(),
+    );
     expect(transport.calls.length).toBeLessThanOrEqual(1 + 2 * 2 * Math.log2(16));
   });
 
@@ -219,10 +228,13 @@ describe('Sender', () => {
   });
 
   it('never has two posts of one outbox in flight, however many flushes and senders there are', async () => {
-    const { outbox, transport, sender, clock, network } = setup(async (marks) => {
-      await drainMicrotasks(2);
-      return acceptAll(marks, 0);
-    }, { batchSize: 5 });
+    const { outbox, transport, sender, clock, network } = setup(
+      async (marks) => {
+        await drainMicrotasks(2);
+        return acceptAll(marks, 0);
+      },
+      { batchSize: 5 },
+    );
     const second = new Sender({ outbox, transport, clock, network, batchSize: 5 });
     const marks = await enqueueMany(outbox, 40);
     sender.start();
@@ -246,7 +258,10 @@ describe('Sender', () => {
       request<T>(name: string, fn: () => Promise<T>): Promise<T> {
         held.push(name);
         const run = queue.then(fn);
-        queue = run.then(() => undefined, () => undefined);
+        queue = run.then(
+          () => undefined,
+          () => undefined,
+        );
         return run;
       },
     };
@@ -254,7 +269,10 @@ describe('Sender', () => {
       await drainMicrotasks(2);
       return acceptAll(marks, 0);
     });
-    const tabs = [new Outbox(store), new Outbox(store)].map((outbox) => ({ outbox, sender: new Sender({ outbox, transport, network: new ManualNetwork(), batchSize: 3, lock: webLock('rollcall-outbox', locks) }) }));
+    const tabs = [new Outbox(store), new Outbox(store)].map((outbox) => ({
+      outbox,
+      sender: new Sender({ outbox, transport, network: new ManualNetwork(), batchSize: 3, lock: webLock('rollcall-outbox', locks) }),
+    }));
     await enqueueMany(tabs[0]!.outbox, 10);
     await Promise.all(tabs.map((t) => t.sender.flush()));
     expect(held).toEqual(['rollcall-outbox', 'rollcall-outbox']);

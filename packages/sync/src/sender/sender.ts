@@ -146,13 +146,15 @@ export class Sender {
     this.clearTimer('poll');
     const run = this.drain();
     this.draining = run;
-    void run.catch(() => undefined).then(() => {
-      if (this.draining === run) this.draining = null;
-      const again = this.again;
-      this.again = false;
-      if (again) this.kick();
-      else this.schedulePoll();
-    });
+    void run
+      .catch(() => undefined)
+      .then(() => {
+        if (this.draining === run) this.draining = null;
+        const again = this.again;
+        this.again = false;
+        if (again) this.kick();
+        else this.schedulePoll();
+      });
   }
 
   private drain(): Promise<FlushResult> {

@@ -9,13 +9,22 @@ import { embedding, page, ScriptedSync, student } from '../testing/helpers.ts';
 describe('pullSync', () => {
   it('pages from the stored revision until the API has no more, applying each page', async () => {
     const target = new MemorySyncTarget();
-    const client = new ScriptedSync(new Map([
-      [0, page(0, 4, { more: true, students: { upserted: [student('S1'), student('S2')], deleted: [] } })],
-      [4, page(4, 7, { more: true, embeddings: { upserted: [embedding('e1', 'S1')], deleted: [] } })],
-      [7, page(7, 9, { classes: { upserted: [{ id: 'c1', name: 'Math', studentIds: ['S1', 'S2'] }], deleted: [] } })],
-    ]));
+    const client = new ScriptedSync(
+      new Map([
+        [0, page(0, 4, { more: true, students: { upserted: [student('S1'), student('S2')], deleted: [] } })],
+        [4, page(4, 7, { more: true, embeddings: { upserted: [embedding('e1', 'S1')], deleted: [] } })],
+        [7, page(7, 9, { classes: { upserted: [{ id: 'c1', name: 'Math', studentIds: ['S1', 'S2'] }], deleted: [] } })],
+      ]),
+    );
     const result = await pullSync(client, target, { modelId: 'human-faceres@3.3.6', limit: 2 });
-    expect(result).toMatchObject({ revision: 9, pages: 3, reset: false, students: { upserted: 2, deleted: 0 }, embeddings: { upserted: 1 }, classes: { upserted: 1 } });
+    expect(result).toMatchObject({
+      revision: 9,
+      pages: 3,
+      reset: false,
+      students: { upserted: 2, deleted: 0 },
+      embeddings: { upserted: 1 },
+      classes: { upserted: 1 },
+    });
     expect(client.asked).toEqual([0, 4, 7].map((since) => ({ since, modelId: 'human-faceres@3.3.6', limit: 2 })));
     expect([...target.students.keys()]).toEqual(['S1', 'S2']);
     expect(target.revision).toBe(9);
@@ -27,11 +36,18 @@ describe('pullSync', () => {
     await target.applyEmbeddings({ upserted: [embedding('e1', 'S1'), embedding('e2', 'S2')], deleted: [] });
     await target.applyClasses({ upserted: [{ id: 'c1', name: 'Math', studentIds: ['S1', 'S2'] }], deleted: [] });
     await target.setRevision(10);
-    const client = new ScriptedSync(new Map([[10, page(10, 14, {
-      students: { upserted: [student('S2', 'Two Renamed')], deleted: ['S1', 'S-never-seen'] },
-      embeddings: { upserted: [], deleted: ['e1'] },
-      classes: { upserted: [{ id: 'c1', name: 'Math', studentIds: ['S2'] }], deleted: [] },
-    })]]));
+    const client = new ScriptedSync(
+      new Map([
+        [
+          10,
+          page(10, 14, {
+            students: { upserted: [student('S2', 'Two Renamed')], deleted: ['S1', 'S-never-seen'] },
+            embeddings: { upserted: [], deleted: ['e1'] },
+            classes: { upserted: [{ id: 'c1', name: 'Math', studentIds: ['S2'] }], deleted: [] },
+          }),
+        ],
+      ]),
+    );
     await pullSync(client, target);
     expect([...target.students.values()].map((s) => [s.studentId, s.name])).toEqual([['S2', 'Two Renamed']]);
     expect([...target.embeddings.keys()]).toEqual(['e2']);
@@ -41,10 +57,12 @@ describe('pullSync', () => {
 
   it('leaves the revision at the last applied page when the connection drops, and resumes from there', async () => {
     const target = new MemorySyncTarget();
-    const client = new ScriptedSync(new Map<number, SyncResponse | Error>([
-      [0, page(0, 5, { more: true, students: { upserted: [student('S1')], deleted: [] } })],
-      [5, new ClientError('network', 'connection reset')],
-    ]));
+    const client = new ScriptedSync(
+      new Map<number, SyncResponse | Error>([
+        [0, page(0, 5, { more: true, students: { upserted: [student('S1')], deleted: [] } })],
+        [5, new ClientError('network', 'connection reset')],
+      ]),
+    );
     const revisions: number[] = [];
     const setRevision = target.setRevision.bind(target);
     target.setRevision = async (r) => {
@@ -75,10 +93,12 @@ describe('pullSync', () => {
     const target = new MemorySyncTarget();
     await target.applyStudents({ upserted: [student('OLD')], deleted: [] });
     await target.setRevision(500);
-    const client = new ScriptedSync(new Map([
-      [500, page(0, 20, { reset: true, more: true, students: { upserted: [student('S1')], deleted: [] } })],
-      [20, page(20, 22, { students: { upserted: [student('S2')], deleted: [] } })],
-    ]));
+    const client = new ScriptedSync(
+      new Map([
+        [500, page(0, 20, { reset: true, more: true, students: { upserted: [student('S1')], deleted: [] } })],
+        [20, page(20, 22, { students: { upserted: [student('S2')], deleted: [] } })],
+      ]),
+    );
     expect(await pullSync(client, target)).toMatchObject({ reset: true, revision: 22, pages: 2 });
     expect([...target.students.keys()]).toEqual(['S1', 'S2']);
   });

@@ -25,7 +25,10 @@ export interface PullSyncResult {
 }
 
 export class SyncError extends Error {
-  constructor(readonly code: 'no-progress', message: string) {
+  constructor(
+    readonly code: 'no-progress',
+    message: string,
+  ) {
     super(message);
     this.name = 'SyncError';
   }

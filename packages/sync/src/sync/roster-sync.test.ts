@@ -31,7 +31,11 @@ describe('RosterSync', () => {
     ]);
     const start = clock.now();
     sync.start();
-    expect(await until(sync, (s) => s.revision === 3 && s.phase === 'idle')).toMatchObject({ lastSyncedAt: start, nextSyncAt: start + 60_000, lastError: null });
+    expect(await until(sync, (s) => s.revision === 3 && s.phase === 'idle')).toMatchObject({
+      lastSyncedAt: start,
+      nextSyncAt: start + 60_000,
+      lastError: null,
+    });
     clock.runNext();
     await until(sync, (s) => s.revision === 5);
     expect([...target.students.keys()]).toEqual(['S2']);

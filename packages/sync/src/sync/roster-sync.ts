@@ -81,7 +81,10 @@ export class RosterSync {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.network.subscribe(() => this.onNetworkChange());
-    void this.opts.target.getRevision().then((revision) => this.state.revision === null && this.cell.update({ revision }), () => undefined);
+    void this.opts.target.getRevision().then(
+      (revision) => this.state.revision === null && this.cell.update({ revision }),
+      () => undefined,
+    );
     this.kick();
   }
 
@@ -163,9 +166,11 @@ export class RosterSync {
   private async failed(err: unknown): Promise<RosterSyncError> {
     const at = this.clock.now();
     const error: RosterSyncError =
-      err instanceof ClientError ? { code: err.code, message: err.message, status: err.status, at }
-      : err instanceof SyncError ? { code: err.code, message: err.message, status: 200, at }
-      : { code: 'storage', message: err instanceof Error ? err.message : String(err), status: 0, at };
+      err instanceof ClientError
+        ? { code: err.code, message: err.message, status: err.status, at }
+        : err instanceof SyncError
+          ? { code: err.code, message: err.message, status: 200, at }
+          : { code: 'storage', message: err instanceof Error ? err.message : String(err), status: 0, at };
     // Pages applied before the failure moved the revision: show it.
     const revision = await this.opts.target.getRevision().catch(() => this.state.revision);
     if (err instanceof ClientError && failureAction(err) === 'unauthorized') {

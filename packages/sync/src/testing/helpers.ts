@@ -44,13 +44,37 @@ export async function drainMicrotasks(rounds = 20): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((r) => setImmediate(r));
 }
 
-export const student = (id: string, name = id) => ({ studentId: id, name, email: null, embeddingCount: 0, consent: 'granted' as const, cameraFree: false, createdAt: '2026-11-24T08:00:00.000Z', updatedAt: '2026-11-24T08:00:00.000Z' });
-export const embedding = (id: string, studentId: string) => ({ id, studentId, modelId: 'human-faceres@3.3.6' as const, dim: 1024, quality: 0.9, sourceHash: '0'.repeat(64), createdAt: '2026-11-24T08:00:00.000Z', vector: 'AAAA' });
+export const student = (id: string, name = id) => ({
+  studentId: id,
+  name,
+  email: null,
+  embeddingCount: 0,
+  consent: 'granted' as const,
+  cameraFree: false,
+  createdAt: '2026-11-24T08:00:00.000Z',
+  updatedAt: '2026-11-24T08:00:00.000Z',
+});
+export const embedding = (id: string, studentId: string) => ({
+  id,
+  studentId,
+  modelId: 'human-faceres@3.3.6' as const,
+  dim: 1024,
+  quality: 0.9,
+  sourceHash: '0'.repeat(64),
+  createdAt: '2026-11-24T08:00:00.000Z',
+  vector: 'AAAA',
+});
 
 export function page(since: number, revision: number, over: Partial<SyncResponse> = {}): SyncResponse {
   return {
-    since, revision, more: false, reset: false, serverTime: '2026-11-24T08:00:00.000Z',
-    students: { upserted: [], deleted: [] }, embeddings: { upserted: [], deleted: [] }, classes: { upserted: [], deleted: [] },
+    since,
+    revision,
+    more: false,
+    reset: false,
+    serverTime: '2026-11-24T08:00:00.000Z',
+    students: { upserted: [], deleted: [] },
+    embeddings: { upserted: [], deleted: [] },
+    classes: { upserted: [], deleted: [] },
     ...over,
   };
 }

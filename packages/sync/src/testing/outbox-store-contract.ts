@@ -45,7 +45,10 @@ export function describeOutboxStoreContract(name: string, make: () => OutboxStor
       await store.put(a);
       await store.put(b);
       await store.put({ ...a, similarity: 0.5 });
-      expect((await store.listPending(10)).map((m) => [m.id, m.similarity])).toEqual([[b.id, 0.9], [a.id, 0.5]]);
+      expect((await store.listPending(10)).map((m) => [m.id, m.similarity])).toEqual([
+        [b.id, 0.9],
+        [a.id, 0.5],
+      ]);
       expect(await store.count()).toEqual({ pending: 2, failed: 0 });
     });
 
@@ -64,7 +67,13 @@ export function describeOutboxStoreContract(name: string, make: () => OutboxStor
       const store = await make();
       const [a, b, c] = [sampleMark(), sampleMark(), sampleMark()];
       for (const m of [a, b, c]) await store.put(m);
-      await store.markFailed([{ id: b.id, reason: 'invalid', detail: 'validation-failed: bad' }, { id: '00000000-0000-4000-8000-fffffffffffe', reason: 'rejected' }], 1000);
+      await store.markFailed(
+        [
+          { id: b.id, reason: 'invalid', detail: 'validation-failed: bad' },
+          { id: '00000000-0000-4000-8000-fffffffffffe', reason: 'rejected' },
+        ],
+        1000,
+      );
       await store.markFailed([{ id: a.id, reason: 'session-not-found' }], 2000);
       expect(await store.listPending(10)).toEqual([c]);
       expect(await store.listFailed()).toEqual([

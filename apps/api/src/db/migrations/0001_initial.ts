@@ -129,7 +129,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['events', 'change_log', 'sync_state', 'attendance_audit', 'attendance_marks', 'class_sessions', 'class_students', 'classes', 'face_embeddings', 'students']) {
+  for (const t of [
+    'events',
+    'change_log',
+    'sync_state',
+    'attendance_audit',
+    'attendance_marks',
+    'class_sessions',
+    'class_students',
+    'classes',
+    'face_embeddings',
+    'students',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

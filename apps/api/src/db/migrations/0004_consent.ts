@@ -7,7 +7,10 @@ import { tableOptions } from '../dialect.ts';
 export async function up(db: Kysely<any>): Promise<void> {
   const opts = tableOptions(db);
   // Every existing student starts as "not asked": nobody's consent is assumed.
-  await db.schema.alterTable('students').addColumn('consent_status', 'varchar(16)', (c) => c.notNull().defaultTo('not-asked')).execute();
+  await db.schema
+    .alterTable('students')
+    .addColumn('consent_status', 'varchar(16)', (c) => c.notNull().defaultTo('not-asked'))
+    .execute();
 
   await db.schema
     .createTable('consent_history')

@@ -8,11 +8,7 @@ import type { AttendanceMarksTable } from '../../db/schema.ts';
 export type MarkRow = AttendanceMarksTable;
 
 const markQuery = (db: Executor) =>
-  db
-    .selectFrom('attendance_marks as m')
-    .leftJoin('students as s', 's.student_id', 'm.student_id')
-    .selectAll('m')
-    .select('s.name as student_name');
+  db.selectFrom('attendance_marks as m').leftJoin('students as s', 's.student_id', 'm.student_id').selectAll('m').select('s.name as student_name');
 
 type Row = Awaited<ReturnType<ReturnType<typeof markQuery>['executeTakeFirstOrThrow']>>;
 
@@ -90,7 +86,12 @@ export async function studentsOnRosters(db: Executor, studentIds: string[], clas
 /** Which (class, student) pairs exist among these classes' rosters, as `classId/studentId` keys. */
 export async function rosterPairs(db: Executor, studentIds: string[], classIds: string[]): Promise<Set<string>> {
   if (studentIds.length === 0 || classIds.length === 0) return new Set();
-  const rows = await db.selectFrom('class_students').select(['class_id', 'student_id']).where('student_id', 'in', studentIds).where('class_id', 'in', classIds).execute();
+  const rows = await db
+    .selectFrom('class_students')
+    .select(['class_id', 'student_id'])
+    .where('student_id', 'in', studentIds)
+    .where('class_id', 'in', classIds)
+    .execute();
   return new Set(rows.map((r) => `${r.class_id}/${r.student_id}`));
 }
 
@@ -109,12 +110,31 @@ function filtered(db: Executor, f: MarkFilter) {
 
 export async function listMarks(db: Executor, f: MarkFilter) {
   const ids = await filtered(db, f).select('m.id').orderBy('m.marked_at', 'desc').orderBy('m.id').limit(f.limit).offset(f.offset).execute();
-  const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const marks = new Map((await findMarks(db, ids.map((r) => r.id))).map((m) => [m.id, m]));
+  const total = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const marks = new Map(
+    (
+      await findMarks(
+        db,
+        ids.map((r) => r.id),
+      )
+    ).map((m) => [m.id, m]),
+  );
   return { items: ids.map((r) => marks.get(r.id)!), total: Number(total.n) };
 }
 
-export type AuditRow = { id: string; mark_id: string; action: 'update' | 'delete'; before_json: string; after_json: string | null; reason: string | null; at: number; actor_id: string | null; actor_name: string | null };
+export type AuditRow = {
+  id: string;
+  mark_id: string;
+  action: 'update' | 'delete';
+  before_json: string;
+  after_json: string | null;
+  reason: string | null;
+  at: number;
+  actor_id: string | null;
+  actor_name: string | null;
+};
 
 export async function insertAudit(db: Executor, rows: AuditRow[]) {
   if (rows.length) await db.insertInto('attendance_audit').values(rows).execute();
@@ -128,11 +148,19 @@ export type MarkPatch = Partial<Pick<MarkRow, 'status' | 'method' | 'reason' | '
 
 /** Changes a stored mark and records who changed it last (null: a device or nobody known). */
 export async function updateMark(db: Executor, id: string, patch: MarkPatch, by: { id: string; name: string } | null) {
-  await db.updateTable('attendance_marks').set({ ...patch, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null }).where('id', '=', id).execute();
+  await db
+    .updateTable('attendance_marks')
+    .set({ ...patch, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteMarks(db: Executor, ids: readonly string[]) {
-  if (ids.length) await db.deleteFrom('attendance_marks').where('id', 'in', [...ids]).execute();
+  if (ids.length)
+    await db
+      .deleteFrom('attendance_marks')
+      .where('id', 'in', [...ids])
+      .execute();
 }
 
 /** Ids of one mark (if stored) or of every mark of a session. */

@@ -54,8 +54,15 @@ export function attendanceService(ctx: ServiceContext) {
     return writeTransaction(ctx, async (trx) => {
       const receivedAt = ctx.now();
       const by = await markedBy(trx, actor);
-      const known = await lockStudents(trx, ctx.dialect, marks.map((m) => m.studentId));
-      const already = await repo.existingIds(trx, marks.map((m) => m.id));
+      const known = await lockStudents(
+        trx,
+        ctx.dialect,
+        marks.map((m) => m.studentId),
+      );
+      const already = await repo.existingIds(
+        trx,
+        marks.map((m) => m.id),
+      );
       const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
       const sessions = await findSessions(trx, sessionIds);
       // A session mark only for a student on the session's class roster; a scoped caller's day mark
@@ -63,13 +70,7 @@ export function attendanceService(ctx: ServiceContext) {
       const onSessionRoster = await repo.rosterPairs(trx, [...known], [...new Set([...sessions.values()].map((s) => s.class_id))]);
       const rostered = scope.all ? null : await repo.studentsOnRosters(trx, [...known], [...scope.classIds]);
       const times = marks.map((m) => Date.parse(m.markedAt));
-      const seen: Seen[] = await repo.recentMarks(
-        trx,
-        [...known],
-        sessionIds,
-        Math.min(...times) - ctx.cooldownMs,
-        Math.max(...times) + ctx.cooldownMs,
-      );
+      const seen: Seen[] = await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs);
       const results: MarkResult[] = [];
       const rows: repo.MarkRow[] = [];
       const changes: Change[] = [];
@@ -94,7 +95,8 @@ export function attendanceService(ctx: ServiceContext) {
         if (same) {
           // A sighting that reaches the server after the session ended replaces the automatic absent.
           const replacesAbsent = same.method === 'session-end';
-          if (!isManualStatus(mark) && !replacesAbsent) return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: same.id });
+          if (!isManualStatus(mark) && !replacesAbsent)
+            return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: same.id });
           const remove = mark.status === 'not-seen';
           changes.push({
             changeId: mark.id,
@@ -104,7 +106,14 @@ export function attendanceService(ctx: ServiceContext) {
               status,
               method: mark.method,
               reason: mark.reason ?? null,
-              ...(replacesAbsent && !isManualStatus(mark) && { marked_at: markedAt, marked_day: localDay(markedAt, offset), marked_offset: offset, similarity: mark.similarity ?? null, device_id: mark.deviceId }),
+              ...(replacesAbsent &&
+                !isManualStatus(mark) && {
+                  marked_at: markedAt,
+                  marked_day: localDay(markedAt, offset),
+                  marked_offset: offset,
+                  similarity: mark.similarity ?? null,
+                  device_id: mark.deviceId,
+                }),
             },
             why: mark.reason ?? (isManualStatus(mark) ? null : 'Seen by the camera; the mark reached the server after the session ended.'),
           });
@@ -140,8 +149,15 @@ export function attendanceService(ctx: ServiceContext) {
         results.push({ id: mark.id, status: 'accepted', markStatus: status });
       });
       await repo.insertMarks(trx, rows);
-      const stored = await repo.findMarks(trx, rows.map((r) => r.id));
-      await appendEvents(trx, stored.map((mark): LiveEvent => ({ type: 'mark.accepted', mark })), receivedAt);
+      const stored = await repo.findMarks(
+        trx,
+        rows.map((r) => r.id),
+      );
+      await appendEvents(
+        trx,
+        stored.map((mark): LiveEvent => ({ type: 'mark.accepted', mark })),
+        receivedAt,
+      );
       for (const change of changes) await applyChange(trx, change, by, receivedAt);
       return { results, accepted: rows.map((r) => r.id) };
     });
@@ -151,11 +167,23 @@ export function attendanceService(ctx: ServiceContext) {
   async function applyChange(trx: Executor, c: Change, by: MarkedBy | null, at: number) {
     const before = await repo.findMark(trx, c.markId);
     if (!before) return;
-    const audit = { id: c.changeId, mark_id: c.markId, before_json: JSON.stringify(before), reason: c.why, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null };
+    const audit = {
+      id: c.changeId,
+      mark_id: c.markId,
+      before_json: JSON.stringify(before),
+      reason: c.why,
+      at,
+      actor_id: by?.id ?? null,
+      actor_name: by?.name ?? null,
+    };
     if (c.remove) {
       await repo.deleteMarks(trx, [c.markId]);
       await repo.insertAudit(trx, [{ ...audit, action: 'delete', after_json: null }]);
-      await appendEvents(trx, [{ type: 'marks.cleared', sessionId: before.sessionId, classIds: before.classId ? [before.classId] : [], markIds: [c.markId] }], at);
+      await appendEvents(
+        trx,
+        [{ type: 'marks.cleared', sessionId: before.sessionId, classIds: before.classId ? [before.classId] : [], markIds: [c.markId] }],
+        at,
+      );
       return;
     }
     await repo.updateMark(trx, c.markId, c.patch, by);
@@ -190,7 +218,19 @@ export function attendanceService(ctx: ServiceContext) {
         const at = ctx.now();
         await repo.updateMark(trx, id, { status }, by);
         const after = (await repo.findMark(trx, id))!;
-        await repo.insertAudit(trx, [{ id: randomUUID(), mark_id: id, action: 'update', before_json: JSON.stringify(before), after_json: JSON.stringify(after), reason: reason ?? null, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null }]);
+        await repo.insertAudit(trx, [
+          {
+            id: randomUUID(),
+            mark_id: id,
+            action: 'update',
+            before_json: JSON.stringify(before),
+            after_json: JSON.stringify(after),
+            reason: reason ?? null,
+            at,
+            actor_id: by?.id ?? null,
+            actor_name: by?.name ?? null,
+          },
+        ]);
         await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
         return after;
       });
@@ -210,9 +250,26 @@ export function attendanceService(ctx: ServiceContext) {
         const ids = await repo.markIdsOf(trx, filter);
         const before = await repo.findMarks(trx, ids);
         await repo.deleteMarks(trx, ids);
-        await repo.insertAudit(trx, before.map((m) => ({ id: randomUUID(), mark_id: m.id, action: 'delete' as const, before_json: JSON.stringify(m), after_json: null, reason: reason ?? null, at, actor_id: by?.id ?? null, actor_name: by?.name ?? null })));
+        await repo.insertAudit(
+          trx,
+          before.map((m) => ({
+            id: randomUUID(),
+            mark_id: m.id,
+            action: 'delete' as const,
+            before_json: JSON.stringify(m),
+            after_json: null,
+            reason: reason ?? null,
+            at,
+            actor_id: by?.id ?? null,
+            actor_name: by?.name ?? null,
+          })),
+        );
         const classIds = [...new Set(before.map((m) => m.classId).filter((c): c is string => c !== null))];
-        await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, classIds, markIds: ids }] : [], at);
+        await appendEvents(
+          trx,
+          ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, classIds, markIds: ids }] : [],
+          at,
+        );
         return ids.length;
       });
     },

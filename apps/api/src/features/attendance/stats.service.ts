@@ -11,7 +11,9 @@ import { statsInputs } from './stats.repository.ts';
 const RANK: Record<MarkStatus, number> = { present: 3, late: 2, excused: 1, absent: 0 };
 
 function tally(best: Map<string, MarkStatus>, rosterSize: number) {
-  let present = 0, late = 0, excused = 0;
+  let present = 0,
+    late = 0,
+    excused = 0;
   for (const s of best.values()) {
     if (s === 'present') present++;
     else if (s === 'late') late++;
@@ -58,7 +60,10 @@ export function statsService(ctx: ServiceContext) {
         const [day, id] = key.split('|') as [string, string];
         // Named so the office can act on "Absent 3" without a second lookup.
         const absentStudents = (rosters.get(id) ?? [])
-          .filter((r) => { const st = best.get(r.studentId); return st === undefined || st === 'absent'; })
+          .filter((r) => {
+            const st = best.get(r.studentId);
+            return st === undefined || st === 'absent';
+          })
           .sort((a, b) => a.name.localeCompare(b.name));
         days.push({ day, classId: id, className: names.get(id) ?? null, ...tally(best, rosterSize.get(id) ?? 0), absentStudents });
       }

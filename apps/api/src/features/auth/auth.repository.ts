@@ -6,12 +6,27 @@ import { toIso } from '../../shared/time.ts';
 import type { UsersTable } from '../../db/schema.ts';
 
 export async function classIdsOfUsers(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {
-  const rows = userIds.length ? await db.selectFrom('class_teachers').select(['user_id', 'class_id']).where('user_id', 'in', userIds).orderBy('class_id').execute() : [];
-  return groupUnder(userIds, rows, (r) => r.user_id, (r) => r.class_id);
+  const rows = userIds.length
+    ? await db.selectFrom('class_teachers').select(['user_id', 'class_id']).where('user_id', 'in', userIds).orderBy('class_id').execute()
+    : [];
+  return groupUnder(
+    userIds,
+    rows,
+    (r) => r.user_id,
+    (r) => r.class_id,
+  );
 }
 
 export function toUser(r: UsersTable, classIds: string[]): User {
-  return { id: r.id, email: r.email, name: r.name, role: r.role as User['role'], classIds, disabled: r.disabled_at !== null, createdAt: toIso(Number(r.created_at)) };
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as User['role'],
+    classIds,
+    disabled: r.disabled_at !== null,
+    createdAt: toIso(Number(r.created_at)),
+  };
 }
 
 export async function findUserBy(db: Executor, column: 'id' | 'email', value: string) {
@@ -19,7 +34,12 @@ export async function findUserBy(db: Executor, column: 'id' | 'email', value: st
 }
 
 export async function countAdmins(db: Executor): Promise<number> {
-  const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled_at', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -39,8 +59,15 @@ export async function tokenByHash(db: Executor, hash: string) {
 }
 
 export async function deviceClassIds(db: Executor, tokenIds: string[]): Promise<Map<string, string[]>> {
-  const rows = tokenIds.length ? await db.selectFrom('device_classes').select(['token_id', 'class_id']).where('token_id', 'in', tokenIds).orderBy('class_id').execute() : [];
-  return groupUnder(tokenIds, rows, (r) => r.token_id, (r) => r.class_id);
+  const rows = tokenIds.length
+    ? await db.selectFrom('device_classes').select(['token_id', 'class_id']).where('token_id', 'in', tokenIds).orderBy('class_id').execute()
+    : [];
+  return groupUnder(
+    tokenIds,
+    rows,
+    (r) => r.token_id,
+    (r) => r.class_id,
+  );
 }
 
 /** Whether this (account, address) pair signed in successfully since `since`. */

@@ -31,7 +31,14 @@ export interface ThrottleLimits {
   baseDelayMs: number;
   maxDelayMs: number;
 }
-export const DEFAULT_THROTTLE: ThrottleLimits = { windowMs: 15 * 60_000, perPair: 5, perAccount: 20, perAddress: 50, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000 };
+export const DEFAULT_THROTTLE: ThrottleLimits = {
+  windowMs: 15 * 60_000,
+  perPair: 5,
+  perAccount: 20,
+  perAddress: 50,
+  baseDelayMs: 1_000,
+  maxDelayMs: 15 * 60_000,
+};
 const KNOWN_MS = 90 * 24 * 3_600_000;
 
 /** How long after its last attempt a counter at `count` attempts lets the next one in. */
@@ -81,7 +88,10 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
         const counters = [...(await lockCounters(trx, ctx.dialect, [...free.keys()], now, limits.windowMs)).values()];
         const wait = Math.max(...counters.map((c) => throttleDelay(c.count, free.get(c.key)!, limits) - (now - c.lastAt)));
         if (wait > 0) return wait;
-        await saveCounters(trx, counters.map((c) => ({ ...c, count: c.count + 1, lastAt: now })));
+        await saveCounters(
+          trx,
+          counters.map((c) => ({ ...c, count: c.count + 1, lastAt: now })),
+        );
         return 0;
       });
       if (waitMs > 0) {
@@ -93,7 +103,10 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
       if (!row || !ok || row.disabled_at !== null) throw new ApiError('unauthenticated', 'Wrong email or password.');
       // The right password: this pair starts afresh and is known from now on; the wider counters take the attempt back.
       await deleteCounters(ctx.db, [pair]);
-      await uncount(ctx.db, [...free.keys()].filter((k) => k !== pair));
+      await uncount(
+        ctx.db,
+        [...free.keys()].filter((k) => k !== pair),
+      );
       await repo.rememberPair(ctx.db, pair, now);
       await sweepCounters(ctx.db, now - Math.max(limits.windowMs, limits.maxDelayMs) * 2);
       const session = await startSession(row.id);
@@ -121,12 +134,22 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
         }
         const user = token.user_id ? await repo.findUserBy(ctx.db, 'id', token.user_id) : undefined;
         if (!user || user.disabled_at !== null) return null;
-        return { kind: 'user', id: user.id, role: user.role as 'admin' | 'teacher', classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [] };
+        return {
+          kind: 'user',
+          id: user.id,
+          role: user.role as 'admin' | 'teacher',
+          classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [],
+        };
       }
       if (sessionSecret) {
         const user = await repo.sessionUser(ctx.db, sha256(sessionSecret), now);
         if (!user) return null;
-        return { kind: 'user', id: user.id, role: user.role as 'admin' | 'teacher', classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [] };
+        return {
+          kind: 'user',
+          id: user.id,
+          role: user.role as 'admin' | 'teacher',
+          classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [],
+        };
       }
       return null;
     },

@@ -8,7 +8,13 @@ function classQuery(db: Executor) {
   return db
     .selectFrom('classes as c')
     .select(['c.id', 'c.name', 'c.created_at', 'c.updated_at'])
-    .select((eb) => eb.selectFrom('class_students as cs').whereRef('cs.class_id', '=', 'c.id').select((e) => e.fn.countAll<number>().as('n')).as('student_count'));
+    .select((eb) =>
+      eb
+        .selectFrom('class_students as cs')
+        .whereRef('cs.class_id', '=', 'c.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('student_count'),
+    );
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof classQuery>['executeTakeFirstOrThrow']>>;
@@ -54,13 +60,23 @@ export async function rosterOf(db: Executor, classId: string): Promise<string[]>
 }
 
 export async function rostersOf(db: Executor, classIds: string[]): Promise<Map<string, string[]>> {
-  const rows = classIds.length ? await db.selectFrom('class_students').select(['class_id', 'student_id']).where('class_id', 'in', classIds).orderBy('student_id').execute() : [];
-  return groupUnder(classIds, rows, (r) => r.class_id, (r) => r.student_id);
+  const rows = classIds.length
+    ? await db.selectFrom('class_students').select(['class_id', 'student_id']).where('class_id', 'in', classIds).orderBy('student_id').execute()
+    : [];
+  return groupUnder(
+    classIds,
+    rows,
+    (r) => r.class_id,
+    (r) => r.student_id,
+  );
 }
 
 export async function addMembers(db: Executor, classId: string, studentIds: string[]) {
   if (studentIds.length === 0) return;
-  await db.insertInto('class_students').values(studentIds.map((student_id) => ({ class_id: classId, student_id }))).execute();
+  await db
+    .insertInto('class_students')
+    .values(studentIds.map((student_id) => ({ class_id: classId, student_id })))
+    .execute();
 }
 
 export async function removeMembers(db: Executor, classId: string, studentIds: string[]) {
@@ -78,6 +94,14 @@ export async function lockClass(db: Executor, dialect: 'mysql' | 'sqlite', id: s
 /** The ids among these that name no class. */
 export async function missingClassIds(db: Executor, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const found = new Set((await db.selectFrom('classes').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('classes')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => r.id),
+  );
   return ids.filter((id) => !found.has(id));
 }

@@ -12,7 +12,8 @@ import * as repo from './classes.repository.ts';
 
 async function assertStudentsExist(db: Executor, ids: string[]) {
   const missing = await missingStudentIds(db, ids);
-  if (missing.length) throw new ApiError('student-not-found', `Unknown student id${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}.`, { missing });
+  if (missing.length)
+    throw new ApiError('student-not-found', `Unknown student id${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}.`, { missing });
 }
 
 export function classesService(ctx: ServiceContext) {

@@ -30,7 +30,11 @@ export async function historyOf(db: Executor, studentId: string, order: 'asc' | 
 export async function statusesOf(db: Executor, studentIds: string[]): Promise<Map<string, ConsentStatus>> {
   const out = new Map<string, ConsentStatus>();
   for (let i = 0; i < studentIds.length; i += 1000) {
-    const rows = await db.selectFrom('students').select(['student_id', 'consent_status']).where('student_id', 'in', studentIds.slice(i, i + 1000)).execute();
+    const rows = await db
+      .selectFrom('students')
+      .select(['student_id', 'consent_status'])
+      .where('student_id', 'in', studentIds.slice(i, i + 1000))
+      .execute();
     for (const r of rows) out.set(r.student_id, ConsentStatus.parse(r.consent_status));
   }
   return out;
@@ -42,14 +46,28 @@ export async function setStatus(db: Executor, studentId: string, status: Consent
 
 export async function appendHistory(
   db: Executor,
-  r: { studentId: string; status: ConsentStatus; onBehalfOf: string | null; note: string | null; by: { id: string | null; name: string }; embeddingsDeleted: number },
+  r: {
+    studentId: string;
+    status: ConsentStatus;
+    onBehalfOf: string | null;
+    note: string | null;
+    by: { id: string | null; name: string };
+    embeddingsDeleted: number;
+  },
   at: number,
 ): Promise<void> {
   await db
     .insertInto('consent_history')
     .values({
-      id: randomUUID(), student_id: r.studentId, status: r.status, on_behalf_of: r.onBehalfOf, note: r.note,
-      recorded_by: r.by.id, recorded_by_name: r.by.name, embeddings_deleted: r.embeddingsDeleted, at,
+      id: randomUUID(),
+      student_id: r.studentId,
+      status: r.status,
+      on_behalf_of: r.onBehalfOf,
+      note: r.note,
+      recorded_by: r.by.id,
+      recorded_by_name: r.by.name,
+      embeddings_deleted: r.embeddingsDeleted,
+      at,
     })
     .execute();
 }
@@ -75,7 +93,12 @@ export const emptyCounts = (): ConsentCounts => ({ 'not-asked': 0, granted: 0, r
 
 export async function countsBy(db: Executor) {
   const total = emptyCounts();
-  const rows = await db.selectFrom('students').select(['consent_status']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('consent_status').execute();
+  const rows = await db
+    .selectFrom('students')
+    .select(['consent_status'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy('consent_status')
+    .execute();
   for (const r of rows) total[ConsentStatus.parse(r.consent_status)] += Number(r.n);
   const perClass = await db
     .selectFrom('classes as c')
@@ -108,7 +131,13 @@ export async function classList(db: Executor, classId: string) {
   const latest = new Map<string, HistoryRow>();
   const ids = students.map((s) => s.student_id);
   for (let i = 0; i < ids.length; i += 1000) {
-    const rows = await db.selectFrom('consent_history').selectAll().where('student_id', 'in', ids.slice(i, i + 1000)).orderBy('at').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('consent_history')
+      .selectAll()
+      .where('student_id', 'in', ids.slice(i, i + 1000))
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
     for (const r of rows) latest.set(r.student_id, r);
   }
   return students.map((s) => {

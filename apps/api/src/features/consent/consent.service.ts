@@ -2,7 +2,15 @@
 // transaction as the record, and tells every device through the change log (embeddings deleted,
 // the student upserted as camera-free) and the live event. The history is the audit: who, when,
 // on whose behalf, and how many embeddings went. The student stays on every roster.
-import { cameraFreeFor, isConsentStop, type BulkConsentBody, type BulkConsentResult, type ConsentChange, type ConsentStatus, type StudentConsent } from '@rollcall/contracts';
+import {
+  cameraFreeFor,
+  isConsentStop,
+  type BulkConsentBody,
+  type BulkConsentResult,
+  type ConsentChange,
+  type ConsentStatus,
+  type StudentConsent,
+} from '@rollcall/contracts';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
@@ -26,7 +34,7 @@ export async function assertMayHoldFaceData(db: Executor, studentId: string): Pr
   if (!cameraFreeFor(status, await isConsentRequired(db))) return;
   const why = isConsentStop(status)
     ? `consent was ${status}: face data may not be stored for this student; they are registered by hand`
-    : 'no biometric consent is recorded for this student; record it on the student\'s page (Privacy) first, or register them by hand';
+    : "no biometric consent is recorded for this student; record it on the student's page (Privacy) first, or register them by hand";
   throw new ApiError('consent-required', `Student ${studentId}: ${why}.`, { studentId, status });
 }
 
@@ -45,7 +53,11 @@ interface Applied {
 async function applyOne(trx: Transaction<DB>, studentId: string, change: ConsentChange, by: { id: string | null; name: string }, at: number): Promise<Applied> {
   const deletedIds = isConsentStop(change.status) ? await repo.deleteEmbeddingsOf(trx, studentId) : [];
   await repo.setStatus(trx, studentId, change.status, at);
-  await repo.appendHistory(trx, { studentId, status: change.status, onBehalfOf: change.onBehalfOf ?? null, note: change.note || null, by, embeddingsDeleted: deletedIds.length }, at);
+  await repo.appendHistory(
+    trx,
+    { studentId, status: change.status, onBehalfOf: change.onBehalfOf ?? null, note: change.note || null, by, embeddingsDeleted: deletedIds.length },
+    at,
+  );
   const classIds = deletedIds.length ? await repo.rosterClassIds(trx, studentId) : [];
   return { studentId, status: change.status, deletedIds, classIds };
 }

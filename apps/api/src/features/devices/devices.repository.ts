@@ -12,13 +12,40 @@ export async function deviceRows(db: Executor, ids?: readonly string[]): Promise
 }
 
 export async function activePersonalTokens(db: Executor, userId: string): Promise<ApiTokensTable[]> {
-  return db.selectFrom('api_tokens').selectAll().where('kind', '=', 'personal').where('user_id', '=', userId).where('revoked_at', 'is', null).orderBy('created_at').execute();
+  return db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('kind', '=', 'personal')
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** A new token row: a device's (with its classes) or a person's. */
-export async function insertToken(db: Executor, t: { id: string; kind: TokenKind; tokenHash: string; name: string; userId: string | null; createdBy: string; at: number; classIds?: readonly string[] }) {
-  await db.insertInto('api_tokens').values({ id: t.id, kind: t.kind, token_hash: t.tokenHash, name: t.name, user_id: t.userId, created_by: t.createdBy, created_at: t.at, last_used_at: null, revoked_at: null }).execute();
-  if (t.classIds?.length) await db.insertInto('device_classes').values(t.classIds.map((class_id) => ({ token_id: t.id, class_id }))).execute();
+export async function insertToken(
+  db: Executor,
+  t: { id: string; kind: TokenKind; tokenHash: string; name: string; userId: string | null; createdBy: string; at: number; classIds?: readonly string[] },
+) {
+  await db
+    .insertInto('api_tokens')
+    .values({
+      id: t.id,
+      kind: t.kind,
+      token_hash: t.tokenHash,
+      name: t.name,
+      user_id: t.userId,
+      created_by: t.createdBy,
+      created_at: t.at,
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  if (t.classIds?.length)
+    await db
+      .insertInto('device_classes')
+      .values(t.classIds.map((class_id) => ({ token_id: t.id, class_id })))
+      .execute();
 }
 
 /** Revokes a token that is still active; `owner` limits it to one person's tokens. Returns whether one was revoked. */

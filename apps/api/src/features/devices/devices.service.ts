@@ -17,7 +17,10 @@ import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_M
 export function devicesService(ctx: ServiceContext) {
   const load = async (ids?: string[]): Promise<Device[]> => {
     const rows = await repo.deviceRows(ctx.db, ids);
-    const classes = await deviceClassIds(ctx.db, rows.map((r) => r.id));
+    const classes = await deviceClassIds(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -91,7 +94,10 @@ export function devicesService(ctx: ServiceContext) {
 
 export function tokensService(ctx: ServiceContext) {
   const info = (r: { id: string; name: string; created_at: number; last_used_at: number | null }) => ({
-    id: r.id, name: r.name, createdAt: toIso(Number(r.created_at)), lastUsedAt: r.last_used_at === null ? null : toIso(Number(r.last_used_at)),
+    id: r.id,
+    name: r.name,
+    createdAt: toIso(Number(r.created_at)),
+    lastUsedAt: r.last_used_at === null ? null : toIso(Number(r.last_used_at)),
   });
   return {
     async list(userId: string) {
@@ -105,7 +111,8 @@ export function tokensService(ctx: ServiceContext) {
       return { token, info: info({ id, name, created_at: now, last_used_at: null }) };
     },
     async revoke(userId: string, id: string) {
-      if (!(await repo.revokeToken(ctx.db, id, ctx.now(), { userId, kind: 'personal' }))) throw new ApiError('token-not-found', `You have no active token with id ${id}.`);
+      if (!(await repo.revokeToken(ctx.db, id, ctx.now(), { userId, kind: 'personal' })))
+        throw new ApiError('token-not-found', `You have no active token with id ${id}.`);
       return { ok: true as const };
     },
   };

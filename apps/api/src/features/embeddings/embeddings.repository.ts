@@ -51,7 +51,10 @@ export async function findByIds(db: Executor, ids: string[], modelId?: string): 
   const out: Embedding[] = [];
   // Chunked: an IN list of thousands of ids is slow to plan on both databases.
   for (let i = 0; i < ids.length; i += 1000) {
-    let q = db.selectFrom('face_embeddings').select([...META, 'vector']).where('id', 'in', ids.slice(i, i + 1000));
+    let q = db
+      .selectFrom('face_embeddings')
+      .select([...META, 'vector'])
+      .where('id', 'in', ids.slice(i, i + 1000));
     if (modelId) q = q.where('model_id', '=', modelId);
     out.push(...(await q.execute()).map(toEmbedding));
   }
@@ -61,7 +64,10 @@ export async function findByIds(db: Executor, ids: string[], modelId?: string): 
 export async function findByStudents(db: Executor, studentIds: string[], modelId?: string): Promise<Embedding[]> {
   const out: Embedding[] = [];
   for (let i = 0; i < studentIds.length; i += 1000) {
-    let q = db.selectFrom('face_embeddings').select([...META, 'vector']).where('student_id', 'in', studentIds.slice(i, i + 1000));
+    let q = db
+      .selectFrom('face_embeddings')
+      .select([...META, 'vector'])
+      .where('student_id', 'in', studentIds.slice(i, i + 1000));
     if (modelId) q = q.where('model_id', '=', modelId);
     out.push(...(await q.orderBy('created_at').execute()).map(toEmbedding));
   }
@@ -81,7 +87,13 @@ export async function findBySourceHashes(db: Executor, studentId: string, modelI
 }
 
 export async function countLearned(db: Executor, studentId: string, modelId: string): Promise<number> {
-  const r = await db.selectFrom('face_embeddings').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).where('model_id', '=', modelId).where('origin', '=', 'sighting').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('face_embeddings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('student_id', '=', studentId)
+    .where('model_id', '=', modelId)
+    .where('origin', '=', 'sighting')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

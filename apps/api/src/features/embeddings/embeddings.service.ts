@@ -2,8 +2,16 @@
 // unit-length; the same photo (content hash) twice adds nothing. A request is all or nothing.
 import { randomUUID } from 'node:crypto';
 import {
-  decodeVector, float32ToBytes, isModelId, l2Normalize, modelDim, vectorProblem, MAX_LEARNED_PER_STUDENT,
-  type AddEmbeddingsBody, type AddEmbeddingsResult, type ErrorCode,
+  decodeVector,
+  float32ToBytes,
+  isModelId,
+  l2Normalize,
+  modelDim,
+  vectorProblem,
+  MAX_LEARNED_PER_STUDENT,
+  type AddEmbeddingsBody,
+  type AddEmbeddingsResult,
+  type ErrorCode,
 } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
@@ -62,7 +70,10 @@ export function embeddingsService(ctx: ServiceContext) {
             const adding = items.filter((i) => i.learned && i.modelId === modelId && !known.has(`${modelId}:${i.sourceHash}`)).length;
             const held = await repo.countLearned(trx, studentId, modelId);
             if (held + adding > MAX_LEARNED_PER_STUDENT) {
-              throw new ApiError('learned-embeddings-full', `Student ${studentId} holds ${held} learned embeddings of ${modelId}; at most ${MAX_LEARNED_PER_STUDENT} (remove one on the student's page first).`);
+              throw new ApiError(
+                'learned-embeddings-full',
+                `Student ${studentId} holds ${held} learned embeddings of ${modelId}; at most ${MAX_LEARNED_PER_STUDENT} (remove one on the student's page first).`,
+              );
             }
           }
           const results: AddEmbeddingsResult['results'] = [];
@@ -76,8 +87,14 @@ export function embeddingsService(ctx: ServiceContext) {
             }
             const id = randomUUID();
             await repo.insertEmbedding(trx, {
-              id, student_id: studentId, model_id: item.modelId, dim: item.dim, vector: item.bytes,
-              quality: item.quality, source_hash: item.sourceHash, created_at: at,
+              id,
+              student_id: studentId,
+              model_id: item.modelId,
+              dim: item.dim,
+              vector: item.bytes,
+              quality: item.quality,
+              source_hash: item.sourceHash,
+              created_at: at,
               origin: item.learned ? 'sighting' : 'photo',
               learned_device: item.learned?.deviceId ?? null,
               learned_how: item.learned?.how ?? null,
@@ -88,7 +105,12 @@ export function embeddingsService(ctx: ServiceContext) {
             results.push({ id, status: 'created', sourceHash: item.sourceHash });
           }
           if (created.length > 0) {
-            await publishChange(trx, created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })), { studentIds: [studentId] }, at);
+            await publishChange(
+              trx,
+              created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })),
+              { studentIds: [studentId] },
+              at,
+            );
           }
           return { results };
         }),

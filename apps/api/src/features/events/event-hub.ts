@@ -29,7 +29,10 @@ export class EventHub {
   private polling: Promise<void> | null = null;
   private lastPrune = 0;
 
-  constructor(private readonly db: Kysely<DB>, private readonly opts: EventHubOptions) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly opts: EventHubOptions,
+  ) {}
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);

@@ -28,12 +28,20 @@ const mentioning = (studentId: string) => `%${escapeLike(`"studentId":${JSON.str
 export async function eraseStudentName(trx: Executor, studentId: string): Promise<void> {
   const pattern = mentioning(studentId);
   const like = (column: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape ${sql.lit(LIKE_ESCAPE)}`;
-  const audit = await trx.selectFrom('attendance_audit').select(['id', 'before_json', 'after_json']).where((eb) => eb.or([like('before_json'), like('after_json')])).execute();
+  const audit = await trx
+    .selectFrom('attendance_audit')
+    .select(['id', 'before_json', 'after_json'])
+    .where((eb) => eb.or([like('before_json'), like('after_json')]))
+    .execute();
   for (const r of audit) {
     const before = withoutStudentName(r.before_json, studentId);
     const after = r.after_json === null ? null : withoutStudentName(r.after_json, studentId);
     if (before !== null || after !== null) {
-      await trx.updateTable('attendance_audit').set({ ...(before !== null && { before_json: before }), ...(after !== null && { after_json: after }) }).where('id', '=', r.id).execute();
+      await trx
+        .updateTable('attendance_audit')
+        .set({ ...(before !== null && { before_json: before }), ...(after !== null && { after_json: after }) })
+        .where('id', '=', r.id)
+        .execute();
     }
   }
   const events = await trx.selectFrom('events').select(['id', 'payload']).where(like('payload')).execute();

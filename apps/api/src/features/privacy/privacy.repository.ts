@@ -3,12 +3,23 @@ import type { Executor } from '../../shared/context.ts';
 
 /** The classes whose roster holds the student, by name. */
 export async function classesOfStudent(db: Executor, studentId: string) {
-  return db.selectFrom('class_students as cs').innerJoin('classes as c', 'c.id', 'cs.class_id').select(['c.id', 'c.name']).where('cs.student_id', '=', studentId).orderBy('c.name').execute();
+  return db
+    .selectFrom('class_students as cs')
+    .innerJoin('classes as c', 'c.id', 'cs.class_id')
+    .select(['c.id', 'c.name'])
+    .where('cs.student_id', '=', studentId)
+    .orderBy('c.name')
+    .execute();
 }
 
 export async function auditOfMarks(db: Executor, markIds: readonly string[]) {
   if (markIds.length === 0) return [];
-  return db.selectFrom('attendance_audit').select(['mark_id', 'action', 'reason', 'at']).where('mark_id', 'in', [...markIds]).orderBy('at').execute();
+  return db
+    .selectFrom('attendance_audit')
+    .select(['mark_id', 'action', 'reason', 'at'])
+    .where('mark_id', 'in', [...markIds])
+    .orderBy('at')
+    .execute();
 }
 
 /** Deletes marks made, and audit entries written, before `before` (in one transaction: the caller's). */

@@ -24,7 +24,10 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
         marks.push(...page.items);
         if (page.items.length < 500) break;
       }
-      const audit = await repo.auditOfMarks(ctx.db, marks.map((m) => m.id));
+      const audit = await repo.auditOfMarks(
+        ctx.db,
+        marks.map((m) => m.id),
+      );
       return {
         exportedAt: toIso(ctx.now()),
         student,

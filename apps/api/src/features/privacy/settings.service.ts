@@ -55,7 +55,11 @@ export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays
             // Only students not asked change between camera-free and not: devices must hear of each.
             const ids = await notAskedIds(trx);
             if (ids.length) {
-              const revision = await recordChanges(trx, ids.map((id) => ({ entity: 'student' as const, entityId: id, op: 'upsert' as const })), at);
+              const revision = await recordChanges(
+                trx,
+                ids.map((id) => ({ entity: 'student' as const, entityId: id, op: 'upsert' as const })),
+                at,
+              );
               await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: ids, classIds: [] }], at);
             }
           }

@@ -15,21 +15,38 @@ export function ratesService(ctx: ServiceContext) {
       const classFilter = q.classId ? [q.classId] : scopedClassIds(scope);
       const sessions = (await repo.sessionsInDays(ctx.db, classFilter, q.from, q.to)).filter((s) => Number(s.starts_at) <= now);
       const rosters = await repo.rostersOf(ctx.db, [...new Set(sessions.map((s) => s.class_id))]);
-      const statuses = new Map((await repo.statusesIn(ctx.db, sessions.map((s) => s.id))).map((m) => [`${m.session_id}|${m.student_id}`, m.status as MarkStatus]));
+      const statuses = new Map(
+        (
+          await repo.statusesIn(
+            ctx.db,
+            sessions.map((s) => s.id),
+          )
+        ).map((m) => [`${m.session_id}|${m.student_id}`, m.status as MarkStatus]),
+      );
       const out = new Map<string, StudentRate>();
       for (const s of sessions) {
         const ended = s.ends_at !== null && Number(s.ends_at) <= now;
         for (const student of rosters.get(s.class_id) ?? []) {
           const status = statuses.get(`${s.id}|${student.studentId}`) ?? (ended ? 'absent' : undefined);
           if (!status) continue;
-          const r = out.get(student.studentId) ?? { studentId: student.studentId, name: student.name, sessions: 0, present: 0, late: 0, excused: 0, absent: 0, rate: null };
+          const r = out.get(student.studentId) ?? {
+            studentId: student.studentId,
+            name: student.name,
+            sessions: 0,
+            present: 0,
+            late: 0,
+            excused: 0,
+            absent: 0,
+            rate: null,
+          };
           r.sessions++;
           r[status]++;
           out.set(student.studentId, r);
         }
       }
       let items = [...out.values()].map((r) => ({ ...r, rate: r.sessions ? (r.present + r.late) / r.sessions : null }));
-      if (q.below !== undefined) items = items.filter((r) => r.rate !== null && r.rate < q.below!).sort((a, b) => a.rate! - b.rate! || a.name.localeCompare(b.name));
+      if (q.below !== undefined)
+        items = items.filter((r) => r.rate !== null && r.rate < q.below!).sort((a, b) => a.rate! - b.rate! || a.name.localeCompare(b.name));
       else items.sort((a, b) => a.name.localeCompare(b.name) || a.studentId.localeCompare(b.studentId));
       return { items };
     },

@@ -11,7 +11,12 @@ export async function rostersOf(db: Executor, classIds: string[]): Promise<Map<s
     .select(['cs.class_id', 's.student_id', 's.name'])
     .where('cs.class_id', 'in', classIds)
     .execute();
-  return groupUnder(classIds, rows, (r) => r.class_id, (r): RosterEntry => ({ studentId: r.student_id, name: r.name }));
+  return groupUnder(
+    classIds,
+    rows,
+    (r) => r.class_id,
+    (r): RosterEntry => ({ studentId: r.student_id, name: r.name }),
+  );
 }
 
 export async function classNames(db: Executor, classIds: string[]): Promise<Map<string, string>> {

@@ -25,7 +25,10 @@ export function registerService(ctx: ServiceContext) {
     const [rosters, names, marks] = await Promise.all([
       repo.rostersOf(ctx.db, classIds),
       repo.classNames(ctx.db, classIds),
-      marksInSessions(ctx.db, sessions.map((s) => s.id)),
+      marksInSessions(
+        ctx.db,
+        sessions.map((s) => s.id),
+      ),
     ]);
     const now = ctx.now();
     return sessions.map((s) => buildRegister(toSession(s, now), names.get(s.class_id) ?? '', rosters.get(s.class_id) ?? [], marks));
@@ -61,7 +64,11 @@ export function registerService(ctx: ServiceContext) {
         if (endsAt !== endedBefore) await updateSession(trx, sessionId, { ends_at: endsAt });
         // Locking the roster's students makes a batch of marks posted at this moment wait, or be seen.
         const roster = (await repo.rostersOf(trx, [row.class_id])).get(row.class_id) ?? [];
-        await lockStudents(trx, ctx.dialect, roster.map((r) => r.studentId));
+        await lockStudents(
+          trx,
+          ctx.dialect,
+          roster.map((r) => r.studentId),
+        );
         const marked = await repo.markedInSession(trx, sessionId);
         const by = await markedBy(trx, actor);
         const offset = endsAtIso !== undefined ? offsetMinutes(endsAtIso) : 0;
@@ -86,8 +93,15 @@ export function registerService(ctx: ServiceContext) {
             marked_by_name: by?.name ?? null,
           }));
         await insertMarks(trx, rows);
-        const stored = await findMarks(trx, rows.map((r) => r.id));
-        await appendEvents(trx, [...stored.map((mark) => ({ type: 'mark.accepted' as const, mark })), { type: 'session.changed', classId: row.class_id, sessionId }], now);
+        const stored = await findMarks(
+          trx,
+          rows.map((r) => r.id),
+        );
+        await appendEvents(
+          trx,
+          [...stored.map((mark) => ({ type: 'mark.accepted' as const, mark })), { type: 'session.changed', classId: row.class_id, sessionId }],
+          now,
+        );
         return rows.length;
       });
       return { session: toSession((await findSession(ctx.db, sessionId))!, ctx.now()), markedAbsent };

@@ -60,7 +60,13 @@ export function sessionsService(ctx: ServiceContext) {
         if (!(await lockClass(trx, ctx.dialect, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
         if (start.ms <= now) await repo.endRunningSessions(trx, classId, start.ms);
         await repo.insertSession(trx, {
-          id, class_id: classId, starts_at: start.ms, ends_at: endsAt, late_after_minutes: body.lateAfterMinutes, day: start.day, created_at: now,
+          id,
+          class_id: classId,
+          starts_at: start.ms,
+          ends_at: endsAt,
+          late_after_minutes: body.lateAfterMinutes,
+          day: start.day,
+          created_at: now,
         });
         // Other laptops showing this class pick the new session up at once.
         await appendEvents(trx, [{ type: 'session.changed', classId, sessionId: id }], now);

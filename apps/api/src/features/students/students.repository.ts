@@ -5,15 +5,21 @@ import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts
 import { toIso } from '../../shared/time.ts';
 
 function studentQuery(db: Executor) {
-  return db
-    .selectFrom('students as s')
-    .select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at', 's.consent_status'])
-    .select((eb) =>
-      eb.selectFrom('face_embeddings as e').whereRef('e.student_id', '=', 's.student_id').select((e) => e.fn.countAll<number>().as('n')).as('embedding_count'),
-    )
-    // The school's consent policy (no row: the default, on), read in the same query so every
-    // student answer - and so every sync - says whether they are camera-free.
-    .select((eb) => eb.selectFrom('school_settings as ss').where('ss.key', '=', 'consent.required').select('ss.value').as('consent_required'));
+  return (
+    db
+      .selectFrom('students as s')
+      .select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at', 's.consent_status'])
+      .select((eb) =>
+        eb
+          .selectFrom('face_embeddings as e')
+          .whereRef('e.student_id', '=', 's.student_id')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as('embedding_count'),
+      )
+      // The school's consent policy (no row: the default, on), read in the same query so every
+      // student answer - and so every sync - says whether they are camera-free.
+      .select((eb) => eb.selectFrom('school_settings as ss').where('ss.key', '=', 'consent.required').select('ss.value').as('consent_required'))
+  );
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof studentQuery>['executeTakeFirstOrThrow']>>;
@@ -60,14 +66,18 @@ function filtered(db: Executor, f: StudentFilter) {
   if (f.classId) {
     const classId = f.classId;
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('class_students as cs').select('cs.student_id').whereRef('cs.student_id', '=', 's.student_id').where('cs.class_id', '=', classId)),
+      eb.exists(
+        eb.selectFrom('class_students as cs').select('cs.student_id').whereRef('cs.student_id', '=', 's.student_id').where('cs.class_id', '=', classId),
+      ),
     );
   }
   if (f.inClasses) {
     const classIds = f.inClasses;
     if (classIds.length === 0) return query.where(sql<boolean>`1 = 0`);
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('class_students as cs2').select('cs2.student_id').whereRef('cs2.student_id', '=', 's.student_id').where('cs2.class_id', 'in', classIds)),
+      eb.exists(
+        eb.selectFrom('class_students as cs2').select('cs2.student_id').whereRef('cs2.student_id', '=', 's.student_id').where('cs2.class_id', 'in', classIds),
+      ),
     );
   }
   return query;
@@ -76,14 +86,24 @@ function filtered(db: Executor, f: StudentFilter) {
 /** Whether a student is on a roster of one of these classes. */
 export async function onRosters(db: Executor, studentId: string, classIds: string[]): Promise<boolean> {
   if (classIds.length === 0) return false;
-  const row = await db.selectFrom('class_students').select('student_id').where('student_id', '=', studentId).where('class_id', 'in', classIds).executeTakeFirst();
+  const row = await db
+    .selectFrom('class_students')
+    .select('student_id')
+    .where('student_id', '=', studentId)
+    .where('class_id', 'in', classIds)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 export async function listStudents(db: Executor, f: StudentFilter, limit: number, offset: number) {
   const ids = await filtered(db, f).select('s.student_id').orderBy('s.student_id').limit(limit).offset(offset).execute();
-  const total = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const students = await findStudents(db, ids.map((r) => r.student_id));
+  const total = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const students = await findStudents(
+    db,
+    ids.map((r) => r.student_id),
+  );
   const byId = new Map(students.map((s) => [s.studentId, s]));
   return { items: ids.map((r) => byId.get(r.student_id)!).filter(Boolean), total: Number(total.n) };
 }
@@ -119,7 +139,15 @@ export async function lockStudents(db: Executor, dialect: 'mysql' | 'sqlite', id
 /** The ids among these that name no student. */
 export async function missingStudentIds(db: Executor, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const found = new Set((await db.selectFrom('students').select('student_id').where('student_id', 'in', [...ids]).execute()).map((r) => r.student_id));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('students')
+        .select('student_id')
+        .where('student_id', 'in', [...ids])
+        .execute()
+    ).map((r) => r.student_id),
+  );
   return ids.filter((id) => !found.has(id));
 }
 
@@ -137,7 +165,11 @@ export async function deleteStudentData(db: Executor, studentId: string, keepMar
   const classIds = await classIdsOfStudent(db, studentId);
   await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
   await db.deleteFrom('class_students').where('student_id', '=', studentId).execute();
-  const marks = await db.selectFrom('attendance_marks').select((eb) => eb.fn.countAll<number>().as('n')).where('student_id', '=', studentId).executeTakeFirstOrThrow();
+  const marks = await db
+    .selectFrom('attendance_marks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('student_id', '=', studentId)
+    .executeTakeFirstOrThrow();
   if (!keepMarks) await db.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
   return { embeddingIds, classIds, marks: Number(marks.n) };
 }

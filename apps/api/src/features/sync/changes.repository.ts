@@ -9,9 +9,7 @@ export type Entity = 'student' | 'embedding' | 'class';
  * is told only of deletions in its own classes (another class's ids would leak). No class (a
  * student on no roster) means only admins hear of it.
  */
-export type Change =
-  | { entity: Entity; entityId: string; op: 'upsert' }
-  | { entity: Entity; entityId: string; op: 'delete'; classIds: readonly string[] };
+export type Change = { entity: Entity; entityId: string; op: 'upsert' } | { entity: Entity; entityId: string; op: 'delete'; classIds: readonly string[] };
 
 export async function recordChanges(trx: Executor, changes: Change[], at: number): Promise<number> {
   // One row per class a deletion concerns (at least one row per change).

@@ -57,7 +57,10 @@ export function syncService(ctx: ServiceContext) {
           embeddings = [...embeddings.filter((e) => allowed.has(e.studentId) && !joinedIds.has(e.id)), ...joinedEmbeddings];
         }
         const classRows = [...(await classNames(trx, classIds))].map(([id, name]) => ({ id, name }));
-        const rosters = await rostersOf(trx, classRows.map((c) => c.id));
+        const rosters = await rostersOf(
+          trx,
+          classRows.map((c) => c.id),
+        );
         // A row missing now was deleted later in the same snapshot's history: report it deleted.
         const gone = (entity: Entity, present: Set<string>) => (scope.all ? ids(entity, 'upsert').filter((id) => !present.has(id)) : []);
         const deleted = (entity: Entity, present: Set<string>) => (since === 0 ? [] : [...ids(entity, 'delete'), ...gone(entity, present)]);

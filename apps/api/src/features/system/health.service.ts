@@ -21,7 +21,12 @@ export function healthService(ctx: ServiceContext) {
           time: toIso(ctx.now()),
         };
       } catch {
-        return { status: 'degraded', version: VERSION, database: { dialect: ctx.dialect, reachable: false, migration: null, pending: 0 }, time: toIso(ctx.now()) };
+        return {
+          status: 'degraded',
+          version: VERSION,
+          database: { dialect: ctx.dialect, reachable: false, migration: null, pending: 0 },
+          time: toIso(ctx.now()),
+        };
       }
     },
   };

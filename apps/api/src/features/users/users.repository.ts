@@ -10,16 +10,31 @@ export async function listUserRows(db: Executor): Promise<UsersTable[]> {
 /** The ids among these that name no account. */
 export async function missingUserIds(db: Executor, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const found = new Set((await db.selectFrom('users').select('id').where('id', 'in', [...ids]).execute()).map((r) => r.id));
+  const found = new Set(
+    (
+      await db
+        .selectFrom('users')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute()
+    ).map((r) => r.id),
+  );
   return ids.filter((id) => !found.has(id));
 }
 
 export async function insertUser(db: Executor, u: { id: string; email: string; name: string; role: 'admin' | 'teacher'; passwordHash: string; at: number }) {
-  await db.insertInto('users').values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, disabled_at: null, created_at: u.at, updated_at: u.at }).execute();
+  await db
+    .insertInto('users')
+    .values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, disabled_at: null, created_at: u.at, updated_at: u.at })
+    .execute();
 }
 
 export async function updateUser(db: Executor, id: string, patch: Partial<Pick<UsersTable, 'name' | 'role' | 'password_hash' | 'disabled_at'>>, at: number) {
-  await db.updateTable('users').set({ ...patch, updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ ...patch, updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteUser(db: Executor, id: string) {
@@ -41,5 +56,9 @@ export async function replaceTeaching(db: Executor, side: { userId: string } | {
   let del = db.deleteFrom('class_teachers');
   del = 'userId' in side ? del.where('user_id', '=', side.userId) : del.where('class_id', '=', side.classId);
   await del.execute();
-  if (pairs.length) await db.insertInto('class_teachers').values(pairs.map((p) => ({ class_id: p.classId, user_id: p.userId }))).execute();
+  if (pairs.length)
+    await db
+      .insertInto('class_teachers')
+      .values(pairs.map((p) => ({ class_id: p.classId, user_id: p.userId })))
+      .execute();
 }

@@ -18,14 +18,21 @@ export function usersService(ctx: ServiceContext) {
   const setClasses = async (trx: Executor, userId: string, classIds: string[]) => {
     const unique = [...new Set(classIds)];
     await assertClassesExist(trx, unique);
-    await repo.replaceTeaching(trx, { userId }, unique.map((classId) => ({ classId, userId })));
+    await repo.replaceTeaching(
+      trx,
+      { userId },
+      unique.map((classId) => ({ classId, userId })),
+    );
   };
 
   return {
     get,
     async list() {
       const rows = await repo.listUserRows(ctx.db);
-      const classes = await classIdsOfUsers(ctx.db, rows.map((r) => r.id));
+      const classes = await classIdsOfUsers(
+        ctx.db,
+        rows.map((r) => r.id),
+      );
       return { items: rows.map((r) => toUser(r, classes.get(r.id) ?? [])) };
     },
 
@@ -44,7 +51,17 @@ export function usersService(ctx: ServiceContext) {
       return get(id);
     },
 
-    async update(actorId: string, id: string, body: { name?: string | undefined; role?: 'admin' | 'teacher' | undefined; password?: string | undefined; disabled?: boolean | undefined; classIds?: string[] | undefined }) {
+    async update(
+      actorId: string,
+      id: string,
+      body: {
+        name?: string | undefined;
+        role?: 'admin' | 'teacher' | undefined;
+        password?: string | undefined;
+        disabled?: boolean | undefined;
+        classIds?: string[] | undefined;
+      },
+    ) {
       const passwordHash = body.password ? await hashPassword(body.password) : undefined;
       await writeTransaction(ctx, async (trx) => {
         const row = await findUserBy(trx, 'id', id);
@@ -93,7 +110,11 @@ export function usersService(ctx: ServiceContext) {
         await assertClassesExist(trx, [classId]);
         const missing = await repo.missingUserIds(trx, unique);
         if (missing.length) throw new ApiError('user-not-found', `Unknown account id: ${missing.join(', ')}.`, { missing });
-        await repo.replaceTeaching(trx, { classId }, unique.map((userId) => ({ classId, userId })));
+        await repo.replaceTeaching(
+          trx,
+          { classId },
+          unique.map((userId) => ({ classId, userId })),
+        );
       });
       return this.teachersOf(classId);
     },
