@@ -19,12 +19,6 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLive$' }] },
   },
   {
-    // Three memo dependencies here are rebuilt every render ('classes'/'students' fall back to new
-    // arrays): fixing them changes the page's logic, left to its owners (#10/#12); warn until then.
-    files: ['apps/web/src/attendance/TakeAttendancePage.tsx'],
-    rules: { 'react-hooks/exhaustive-deps': 'warn' },
-  },
-  {
     // Routes stay thin, services hold the rules, repositories hold the SQL: no query builder in a service.
     files: ['apps/api/src/features/**/*.service.ts'],
     rules: {
