@@ -43,11 +43,9 @@ describe.each(dialects)('live channel on %s', (dialect) => {
 
     const id = uuid();
     const sessionId = (await api.client.createSession({ params: { id: classId }, body: {} })).id;
-    await api
-      .clientAs(device.token)
-      .postMarks({
-        body: { marks: [{ id, sessionId, studentId: 'L1', deviceId: 'laptop-2', markedAt: new Date().toISOString(), method: 'face', similarity: 0.95 }] },
-      });
+    await api.clientAs(device.token).postMarks({
+      body: { marks: [{ id, sessionId, studentId: 'L1', deviceId: 'laptop-2', markedAt: new Date().toISOString(), method: 'face', similarity: 0.95 }] },
+    });
     await stateWhere(channel, () => heard.some((e) => e.type === 'mark.accepted'));
     expect(heard.find((e) => e.type === 'mark.accepted')).toMatchObject({ mark: { id, studentId: 'L1' } });
     expect(channel.state.lastEventId).not.toBeNull();
