@@ -253,6 +253,30 @@ describe('liveness', () => {
     expect(r.reviews[0]!.reasons[0]).toMatch(/did not move like a head/);
   });
 
+  it('a face sent to review for want of life stays on the full path and is marked once it moves like a head', async () => {
+    const { faces, face, push, session, now } = await setup();
+    // Too dark for a mesh for longer than the liveness window: matched, but not shown live.
+    const dark = film(push, () => face(A, faces.sample(2), { mesh: null }), DEFAULT_LIVENESS.windowMs + 500);
+    expect(dark.marks).toEqual([]);
+    expect(dark.reviews.map((r) => [r.why, r.candidates[0]?.studentId])).toEqual([['liveness', 'S2']]);
+    // Still embedded and meshed every frame, unlike a decided track.
+    expect(session.skipBoxes(now())).toEqual([]);
+    const lit = film(push, () => face(A, faces.sample(2)), 1500);
+    expect(lit.reviews).toEqual([]);
+    expect(lit.marks).toMatchObject([{ studentId: 'S2', resolves: 'liveness' }]);
+    expect(lit.last!.tracks[0]!.state).toMatchObject({ kind: 'marked', studentId: 'S2' });
+    expect(session.skipBoxes(now())).toHaveLength(1);
+  });
+
+  it('a picture that was waiting in review for want of life is never marked when it then moves as a plane', async () => {
+    const { faces, face, push } = await setup({}, 'photo');
+    const dark = film(push, () => face(A, faces.sample(2), { mesh: null }), DEFAULT_LIVENESS.windowMs + 500);
+    expect(dark.reviews.map((r) => r.why)).toEqual(['liveness']);
+    const moved = film(push, () => face(A, faces.sample(2)), 6000);
+    expect(moved.marks).toEqual([]);
+    expect(moved.last!.tracks[0]!.state).toMatchObject({ kind: 'review', why: 'liveness' });
+  });
+
   it('with liveness off, even a still picture marks (the device setting is honoured)', async () => {
     const off = await setup({ params: { ...PARAMS, requireLiveness: false } }, 'still');
     expect(film(off.push, () => off.face(A, off.faces.sample(2)), 300).marks.map((m) => m.studentId)).toEqual(['S2']);

@@ -34,6 +34,11 @@ export interface MarkDecision {
   /** The best other student's score, and the frames (with embeddings) decided on: what learning from sightings reads. */
   runnerUp: number | null;
   frames: JudgedFrame[];
+  /**
+   * 'liveness' when the track had gone to review for want of a live face and later frames proved
+   * it live: the caller removes that review item, the student is marked.
+   */
+  resolves?: 'liveness';
 }
 export interface ReviewDecision {
   trackId: number;
@@ -72,6 +77,12 @@ interface TrackRecord {
 }
 
 const isDecided = (s: TrackState) => s.kind === 'marked' || s.kind === 'already' || s.kind === 'review';
+/**
+ * A matched face sent to review because it had not yet shown life. It stays on the full path
+ * (mesh and embedding every frame), so a student who stood still at first is still marked once
+ * they move: in the classroom simulation at 2 fps most genuine tracks first ended here.
+ */
+const awaitingLife = (s: TrackState) => s.kind === 'review' && s.why === 'liveness';
 
 export class RecognitionSession {
   private gallery: Gallery;
@@ -103,7 +114,7 @@ export class RecognitionSession {
     return this.tracker.all
       .filter((t) => {
         const r = this.records.get(t.id);
-        return r !== undefined && isDecided(r.state) && at - r.verifiedAt < this.params.reverifyMs;
+        return r !== undefined && isDecided(r.state) && !awaitingLife(r.state) && at - r.verifiedAt < this.params.reverifyMs;
       })
       .map((t) => t.box);
   }
@@ -119,6 +130,7 @@ export class RecognitionSession {
         if (swapped) [t, rec] = [swapped, this.record(swapped)];
       }
       if (!isDecided(rec.state)) this.decide(t, rec, frame.at, step);
+      else if (awaitingLife(rec.state)) this.recheckLife(t, rec, frame.at, step);
       step.tracks.push({ id: t.id, box: t.box, state: rec.state, frames: t.frames });
     }
     for (const id of this.records.keys()) if (!this.tracker.all.some((t) => t.id === id)) this.records.delete(id);
@@ -210,10 +222,25 @@ export class RecognitionSession {
         return;
       }
     }
+    this.accept(t, rec, j, at, step);
+  }
+
+  /** A track in review for want of life: marked once its latest frames are live and still match the student offered. */
+  private recheckLife(t: Track, rec: TrackRecord, at: number, step: SessionStep): void {
+    if (rec.state.kind !== 'review') return;
+    const offered = rec.state.candidates[0]?.studentId;
+    const j = judgeFrames(t.embedded, this.params.consensusFrames, this.gallery, this.roster, this.params);
+    if (j.kind !== 'match' || j.studentId !== offered) return;
+    if (assessLiveness(t.liveness, this.liveness).kind !== 'live') return;
+    this.accept(t, rec, j, at, step, 'liveness');
+  }
+
+  private accept(t: Track, rec: TrackRecord, j: Extract<Judgement, { kind: 'match' }>, at: number, step: SessionStep, resolves?: 'liveness'): void {
     rec.verifiedAt = at;
     if (this.registry.canMark(j.studentId, at, this.inSession)) {
       this.registry.record(j.studentId, at);
       rec.state = { kind: 'marked', studentId: j.studentId, score: j.score };
+      const frames = t.embedded.filter((f) => f.weight > 0).slice(-this.params.consensusFrames);
       step.marks.push({
         trackId: t.id,
         studentId: j.studentId,
@@ -221,7 +248,8 @@ export class RecognitionSession {
         at,
         evidence: j.evidence,
         runnerUp: j.runnerUp,
-        frames: t.embedded.filter((f) => f.weight > 0).slice(-p.consensusFrames),
+        frames,
+        ...(resolves && { resolves }),
       });
     } else rec.state = { kind: 'already', studentId: j.studentId, score: j.score };
   }

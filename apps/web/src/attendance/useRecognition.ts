@@ -9,6 +9,7 @@ import { drawOverlay } from '../camera/overlay.ts';
 import { grabFrame, skipLostFrame } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
+import { resolveReviews } from '../review/review-store.ts';
 import { makeMark } from './marking.ts';
 import { notePresentations } from './presentations.ts';
 import { label, livenessParams, recognitionParams, thumbnail, tone } from './recognition-view.ts';
@@ -119,7 +120,14 @@ export function useRecognition(input: RecognitionInput) {
           const step = mode === 'recognise' ? session.push(result) : null;
           const matchMs = performance.now() - tm;
           if (step) {
-            for (const m of step.marks) await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });
+            for (const m of step.marks) {
+              await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });
+              // Shown live after waiting in review: the review is answered by the mark.
+              if (m.resolves) {
+                setReview((list) => list.filter((i) => i.trackId !== m.trackId));
+                await resolveReviews(services.db, sessionId, m.studentId, m.resolves);
+              }
+            }
             const items = step.reviews.map((r): ReviewItem => ({ trackId: r.trackId, thumbnail: thumbnail(v, r.box), candidates: r.candidates, why: r.why }));
             if (items.length) setReview((list) => [...items, ...list].slice(0, 50));
             await notePresentations(services.db, sessionId, step.reviews.filter((r) => r.why === 'presentation').length);

@@ -4,12 +4,27 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { RollcallDb } from '../local/db.ts';
-import { addReview, listReviews, removeReview } from './review-store.ts';
+import { addReview, listReviews, removeReview, resolveReviews } from './review-store.ts';
 
 const IMG = 'data:image/jpeg;base64,AAAA';
 let n = 0;
 
 describe('review store', () => {
+  it('a face marked once it moved clears its own "could not confirm a live face" review, and nothing else', async () => {
+    const db = new RollcallDb(`reviews-${++n}`);
+    const where = { sessionId: 'sess-1', classId: 'c1' };
+    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7 }, where, 1);
+    await addReview(db, { thumbnail: IMG, why: 'presentation', studentId: 'S1', score: 0.7 }, where, 2);
+    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S2', score: 0.7 }, where, 3);
+    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7 }, { sessionId: 'sess-2', classId: 'c1' }, 4);
+    expect(await resolveReviews(db, 'sess-1', 'S1', 'liveness')).toBe(1);
+    expect((await listReviews(db, 'sess-1', 'c1')).map((r) => [r.why, r.candidates[0]!.studentId])).toEqual([
+      ['presentation', 'S1'],
+      ['liveness', 'S2'],
+    ]);
+    expect(await listReviews(db, 'sess-2', 'c1')).toHaveLength(1);
+  });
+
   it('keeps reviews across a reopen, per session, with the top two candidates', async () => {
     const name = `reviews-${++n}`;
     const db = new RollcallDb(name);

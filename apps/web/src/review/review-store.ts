@@ -51,3 +51,11 @@ export async function listReviews(db: RollcallDb, sessionId: string | null, clas
 }
 
 export const removeReview = (db: RollcallDb, id: string): Promise<void> => db.reviews.delete(id);
+
+/**
+ * A face that went to review for want of life and was marked once it moved: its review is no
+ * longer a question for the teacher. Only that reason, that session and that student's offer go.
+ */
+export async function resolveReviews(db: RollcallDb, sessionId: string | null, studentId: string, why: string): Promise<number> {
+  return db.reviews.filter((r) => r.sessionId === sessionId && r.why === why && r.candidates[0]?.studentId === studentId).delete();
+}
