@@ -3,7 +3,7 @@
 import type { ModelId } from '@rollcall/contracts';
 import { DEFAULT_GATES, DEFAULT_PIPELINE, type PipelineOptions, type QualityGates } from './config.ts';
 import { photoReasons, type QualityReason } from './gates.ts';
-import { analyzeFrame, type FrameBox, type FrameResult } from './frame.ts';
+import { analyzeFrame, type FrameBox, type FrameOptions, type FrameResult } from './frame.ts';
 import type { RgbImage } from './image.ts';
 import { analyzeImage, detectAndEmbed, type AnalyzeResult, type Models, type SelectiveResult } from './pipeline.ts';
 
@@ -17,7 +17,7 @@ export interface FaceEngine {
   /** Detects every face but embeds only where `embedWhere(box)` is true (live recognition). */
   analyzeSelective(img: RgbImage, embedWhere: (box: [number, number, number, number]) => boolean): Promise<SelectiveResult>;
   /** A live camera frame: faces overlapping `skip` (decided tracks) are only located (the light path). */
-  analyzeFrame(img: RgbImage, skip: readonly FrameBox[]): Promise<FrameResult>;
+  analyzeFrame(img: RgbImage, skip: readonly FrameBox[], options?: Partial<Omit<FrameOptions, 'model'>>): Promise<FrameResult>;
   dispose(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export function bindEngine(models: Models, modelId: ModelId, backend: string, lo
     loadMs,
     analyze: (img, options = {}) => analyzeImage(models, img, { ...DEFAULT_PIPELINE, ...options, model: modelId }),
     analyzeSelective: (img, embedWhere) => detectAndEmbed(models, img, { ...DEFAULT_PIPELINE, model: modelId }, embedWhere),
-    analyzeFrame: (img, skip) => analyzeFrame(models, img, skip, { model: modelId }),
+    analyzeFrame: (img, skip, options = {}) => analyzeFrame(models, img, skip, { ...options, model: modelId }),
     dispose,
   };
 }

@@ -29,11 +29,68 @@ export interface FrameOptions extends PipelineOptions {
   skipIou: number;
   /** Context around a face for its own full pass, as a fraction of the box's longer side on each side. */
   cropMargin: number;
+  /**
+   * Frames at least `tileFromWidth` wide are also searched in `tiles` x `tiles` overlapping tiles
+   * (0 or 1: never). The detector sees the whole frame shrunk to its input, where a face under
+   * ~140 px of a 1280x720 frame is some 25 px and often missed; in a half-size tile it is twice that.
+   */
+  tiles: number;
+  tileFromWidth: number;
 }
 
 // 0.3 is the tracker's own overlap for "the same face as last frame"; a margin of half a face
 // keeps the whole head and some background in the crop, which the detector needs to find it again.
-export const DEFAULT_FRAME: FrameOptions = { ...DEFAULT_PIPELINE, skipIou: 0.3, cropMargin: 0.5 };
+// Tiles: measured with the classroom simulation (docs/accuracy.md, "Small faces").
+export const DEFAULT_FRAME: FrameOptions = { ...DEFAULT_PIPELINE, skipIou: 0.3, cropMargin: 0.5, tiles: 2, tileFromWidth: 960 };
+
+/** `n` x `n` tiles covering the frame, each a quarter larger than an exact split so a face on a seam is whole in one. */
+export function tileBoxes(width: number, height: number, n: number): FrameBox[] {
+  if (n <= 1) return [];
+  const tw = Math.min(width, Math.ceil((width / n) * 1.25));
+  const th = Math.min(height, Math.ceil((height / n) * 1.25));
+  const out: FrameBox[] = [];
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) out.push([Math.round(((width - tw) * col) / (n - 1)), Math.round(((height - th) * row) / (n - 1)), tw, th]);
+  }
+  return out;
+}
+
+/** Share of box `a` that lies inside box `b`. */
+function covered(a: FrameBox, b: FrameBox): number {
+  const w = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]);
+  const h = Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]);
+  return w > 0 && h > 0 ? (w * h) / (a[2] * a[3]) : 0;
+}
+
+const isKnown = (box: FrameBox, known: readonly FrameBox[]) => known.some((k) => covered(box, k) > 0.5 || covered(k, box) > 0.5);
+
+/**
+ * Faces the tiles find that the whole-frame pass did not (`known`), in frame pixels, best first;
+ * a face found in two overlapping tiles is kept once.
+ */
+async function tileFaces(models: Models, img: RgbImage, known: readonly FrameBox[], opts: FrameOptions): Promise<{ box: FrameBox; detectionScore: number }[]> {
+  if (opts.tiles <= 1 || img.width < opts.tileFromWidth) return [];
+  const found: { box: FrameBox; detectionScore: number }[] = [];
+  for (const tile of tileBoxes(img.width, img.height, opts.tiles)) {
+    const { image, dx, dy } = cropRgb(img, tile);
+    for (const f of await detectBoxesOnSquare(models.human, image)) {
+      if (f.detectionScore < opts.minDetectorConfidence) continue;
+      found.push({ box: [f.box[0] + dx, f.box[1] + dy, f.box[2], f.box[3]], detectionScore: f.detectionScore });
+    }
+  }
+  found.sort((a, b) => b.detectionScore - a.detectionScore);
+  const kept: { box: FrameBox; detectionScore: number }[] = [];
+  for (const f of found)
+    if (
+      !isKnown(f.box, known) &&
+      !isKnown(
+        f.box,
+        kept.map((k) => k.box),
+      )
+    )
+      kept.push(f);
+  return kept;
+}
 
 /** The pixels inside a rectangle (clamped to the image), and where it starts. */
 export function cropRgb(img: RgbImage, [x, y, w, h]: FrameBox): { image: RgbImage; dx: number; dy: number } {
@@ -94,24 +151,47 @@ async function fullOnCrop(models: Models, img: RgbImage, box: FrameBox, opts: Fr
  */
 export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly FrameBox[], options: Partial<FrameOptions> = {}): Promise<FrameResult> {
   const opts = { ...DEFAULT_FRAME, ...options };
+  const isDecided = (box: FrameBox) => skip.some((s) => iou(s, box) >= opts.skipIou);
+  /** Small faces only the tiles found: the light path if decided, else the full pipeline on a crop around each. */
+  const addTiled = async (r: FrameResult): Promise<FrameResult> => {
+    const t0 = performance.now();
+    const extra = await tileFaces(
+      models,
+      img,
+      r.faces.map((f) => f.box),
+      opts,
+    );
+    const t1 = performance.now();
+    const faces = [...r.faces];
+    for (const f of extra.slice(0, Math.max(0, opts.maxFaces - faces.length))) {
+      if (isDecided(f.box)) faces.push(lightFace(f.box, f.detectionScore));
+      else {
+        // A tile's detection the full pass on its crop cannot find again is dropped: at this size
+        // the detector also answers to patterns in clothes and walls (a grey test frame gave two).
+        const face = await fullOnCrop(models, img, f.box, opts);
+        if (face) faces.push(face);
+      }
+    }
+    return { ...r, faces, timing: { detectMs: r.timing.detectMs + t1 - t0, embedMs: r.timing.embedMs + performance.now() - t1 } };
+  };
   const full = async (): Promise<FrameResult> => {
     const r = await detectAndEmbed(models, img, opts, () => true);
     return { width: img.width, height: img.height, faces: r.faces, timing: r.timing };
   };
-  if (skip.length === 0) return full();
+  if (skip.length === 0) return addTiled(await full());
   const t0 = performance.now();
   const located = (await detectBoxesOnSquare(models.human, img)).filter((f) => f.detectionScore >= opts.minDetectorConfidence).slice(0, opts.maxFaces);
-  const decided = located.map((f) => skip.some((s) => iou(s, f.box) >= opts.skipIou));
+  const decided = located.map((f) => isDecided(f.box));
   const t1 = performance.now();
   // Nobody in view is decided (they left, or the camera moved): a single full pass is cheaper than a crop per face.
   if (!decided.some(Boolean)) {
     const r = await full();
-    return { ...r, timing: { detectMs: t1 - t0 + r.timing.detectMs, embedMs: r.timing.embedMs } };
+    return addTiled({ ...r, timing: { detectMs: t1 - t0 + r.timing.detectMs, embedMs: r.timing.embedMs } });
   }
   const faces: FrameFace[] = [];
   for (const [i, f] of located.entries()) {
     // A face the crop pass cannot find again (blur, the edge of the frame) is still reported, unembedded.
     faces.push(decided[i] ? lightFace(f.box, f.detectionScore) : ((await fullOnCrop(models, img, f.box, opts)) ?? lightFace(f.box, f.detectionScore)));
   }
-  return { width: img.width, height: img.height, faces, timing: { detectMs: t1 - t0, embedMs: performance.now() - t1 } };
+  return addTiled({ width: img.width, height: img.height, faces, timing: { detectMs: t1 - t0, embedMs: performance.now() - t1 } });
 }

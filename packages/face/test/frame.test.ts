@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { dot } from '@rollcall/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cropRgb, iou, type FaceEngine, type FrameResult } from '../src/index.ts';
+import { tileBoxes } from '../src/frame.ts';
 import { createNodeFaceEngine, decodeImage } from '../src/node.ts';
 import type { RgbImage } from '../src/image.ts';
 import { FACES_DIR, HAVE_FACES } from './photos.ts';
@@ -16,6 +17,23 @@ describe('cropRgb', () => {
     expect([dx, dy, image.width, image.height]).toEqual([2, 0, 2, 2]);
     // Row 0, pixels 2 and 3; row 1, pixels 2 and 3.
     expect(Array.from(image.data)).toEqual([6, 7, 8, 9, 10, 11, 18, 19, 20, 21, 22, 23]);
+  });
+});
+
+describe('tileBoxes', () => {
+  it('covers a wide frame with overlapping tiles, so a face on a seam is whole in one of them', () => {
+    const tiles = tileBoxes(1280, 720, 2);
+    expect(tiles).toEqual([
+      [0, 0, 800, 450],
+      [480, 0, 800, 450],
+      [0, 270, 800, 450],
+      [480, 270, 800, 450],
+    ]);
+    // A 150 px face centred on the vertical seam (x 565-715) lies whole in a tile.
+    const face = [565, 100, 150, 150];
+    expect(tiles.some(([x, y, w, h]) => face[0]! >= x && face[0]! + face[2]! <= x + w && face[1]! >= y && face[1]! + face[3]! <= y + h)).toBe(true);
+    expect(tileBoxes(1280, 720, 1)).toEqual([]);
+    expect(tileBoxes(1280, 720, 0)).toEqual([]);
   });
 });
 
@@ -66,5 +84,29 @@ describe.skipIf(!HAVE_FACES)('analyzeFrame on a group photo', () => {
     const [x, y, w, h] = heavy.box;
     const inside = heavy.mesh!.filter(([px, py]) => px >= x - w * 0.2 && px <= x + w * 1.2 && py >= y - h * 0.2 && py <= y + h * 1.2);
     expect(inside.length).toBeGreaterThan(0.95 * 468);
+  });
+
+  it('in a wide frame the tiles also find a face too small for the whole-frame pass, and report each face once with its embedding', async () => {
+    // The group photo in the corner of a grey 1280x720 frame (the tiles only search frames at least 960 wide).
+    const frame: RgbImage = { width: 1280, height: 720, data: new Uint8Array(1280 * 720 * 3).fill(128) };
+    for (let y = 0; y < Math.min(img.height, 720); y++) frame.data.set(img.data.subarray(y * img.width * 3, (y + 1) * img.width * 3), y * 1280 * 3);
+    const whole = await engine.analyzeFrame(frame, [], { tiles: 0 });
+    const tiled = await engine.analyzeFrame(frame, [], { tiles: 2 });
+    expect(whole.faces).toHaveLength(2);
+    for (const f of whole.faces) expect(tiled.faces.filter((t) => iou(t.box, f.box) >= 0.3)).toHaveLength(1);
+    // Behind Daryl and Rick a woman walks on the path, her face some 30 px across (checked by eye):
+    // the whole-frame pass misses her, a tile finds her and the crop pass embeds her.
+    const extra = tiled.faces.filter((t) => !whole.faces.some((f) => iou(t.box, f.box) >= 0.3));
+    expect(extra).toHaveLength(1);
+    const [x, y, w, h] = extra[0]!.box;
+    expect([x + w / 2, y + h / 2, w]).toEqual([expect.closeTo(363, -1.5), expect.closeTo(252, -1.5), expect.closeTo(30, -1)]);
+    for (const f of tiled.faces) expect(f.embedding?.vector).toHaveLength(128);
+    // Decided faces stay on the light path whichever pass found them.
+    const light = await engine.analyzeFrame(
+      frame,
+      tiled.faces.map((f) => f.box),
+      { tiles: 2 },
+    );
+    expect(light.faces.map((f) => f.embedding)).toEqual(tiled.faces.map(() => null));
   });
 });

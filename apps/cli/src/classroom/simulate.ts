@@ -22,6 +22,8 @@ export interface DayOptions {
   fps: number;
   seed: number;
   params?: RecognitionParams;
+  /** Tiles per side for small faces (0: the whole frame only); the engine's default when absent. */
+  tiles?: number;
 }
 
 export interface DayResult {
@@ -101,7 +103,7 @@ export async function simulateDay(
     const image = await camera.frame(at);
     const t0 = performance.now();
     // Analysed once, as the page does: decided tracks' faces are only located (the light path).
-    const r = await engine.analyzeFrame(image, session.skipBoxes(at));
+    const r = await engine.analyzeFrame(image, session.skipBoxes(at), o.tiles === undefined ? {} : { tiles: o.tiles });
     engineMs += performance.now() - t0;
     const step = session.push(toFrameObservation(r, { at, width: image.width, height: image.height }));
     for (const t of step.tracks) {

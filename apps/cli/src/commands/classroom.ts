@@ -1,5 +1,5 @@
 // `rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X
-// [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--days D [--learn]] [--json]`: a class enrolled
+// [--photos-per-student K] [--one-sitting] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]`: a class enrolled
 // from a photo folder through the real enrolment path, then a simulated 1280x720 camera showing
 // the present students and never-enrolled strangers, run through the real face engine and the
 // real recognition core. Reports marks, wrong marks, strangers marked, review items and speed;
@@ -16,7 +16,7 @@ import type { DayResult } from '../classroom/simulate.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 
 const USAGE =
-  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--days D [--learn]] [--json]';
+  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]';
 
 function whole(name: string, raw: string | undefined, min: number): number {
   const v = Number(raw);
@@ -40,6 +40,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
       'one-sitting': { type: 'boolean', default: false },
       fps: { type: 'string', default: '2' },
       'no-liveness': { type: 'boolean', default: false },
+      tiles: { type: 'string' },
       days: { type: 'string', default: '1' },
       learn: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -55,6 +56,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   const seed = whole('seed', values.seed, 0);
   const k = whole('photos-per-student', values['photos-per-student'], 1);
   const days = whole('days', values.days, 1);
+  const tiles = values.tiles === undefined ? undefined : whole('tiles', values.tiles, 0);
   const fps = Number(values.fps);
   if (!(fps > 0 && fps <= 30)) throw new UsageError(`--fps must be a number in (0, 30]\n${USAGE}`);
 
@@ -67,7 +69,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   const enrolment = await enrolClass(engine, folder, plan);
   log(`simulating ${seconds} s at ${fps} fps: ${present} present, ${strangers} strangers...\n`);
   const params = { ...DEFAULT_RECOGNITION, requireLiveness: !values['no-liveness'] };
-  const rows = await simulateDays(engine, folder, plan, enrolment.entries, { seconds, fps, seed, params, days, learn: values.learn ? DEFAULT_LEARN : null });
+  const rows = await simulateDays(engine, folder, plan, enrolment.entries, { seconds, fps, seed, params, days, learn: values.learn ? DEFAULT_LEARN : null, ...(tiles !== undefined && { tiles }) });
   const enrolled = { enrolledPhotos: enrolment.entries.length, rejectedPhotos: enrolment.rejected.length, notEnrolled: enrolment.notEnrolled };
   if (days > 1) {
     if (values.json) process.stdout.write(JSON.stringify({ ...enrolled, learn: values.learn, days: rows }) + '\n');
