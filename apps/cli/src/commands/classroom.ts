@@ -69,7 +69,15 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   const enrolment = await enrolClass(engine, folder, plan);
   log(`simulating ${seconds} s at ${fps} fps: ${present} present, ${strangers} strangers...\n`);
   const params = { ...DEFAULT_RECOGNITION, requireLiveness: !values['no-liveness'] };
-  const rows = await simulateDays(engine, folder, plan, enrolment.entries, { seconds, fps, seed, params, days, learn: values.learn ? DEFAULT_LEARN : null, ...(tiles !== undefined && { tiles }) });
+  const rows = await simulateDays(engine, folder, plan, enrolment.entries, {
+    seconds,
+    fps,
+    seed,
+    params,
+    days,
+    learn: values.learn ? DEFAULT_LEARN : null,
+    ...(tiles !== undefined && { tiles }),
+  });
   const enrolled = { enrolledPhotos: enrolment.entries.length, rejectedPhotos: enrolment.rejected.length, notEnrolled: enrolment.notEnrolled };
   if (days > 1) {
     if (values.json) process.stdout.write(JSON.stringify({ ...enrolled, learn: values.learn, days: rows }) + '\n');
