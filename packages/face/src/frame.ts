@@ -43,6 +43,23 @@ export interface FrameOptions extends PipelineOptions {
 // Tiles: measured with the classroom simulation (docs/accuracy.md, "Small faces").
 export const DEFAULT_FRAME: FrameOptions = { ...DEFAULT_PIPELINE, skipIou: 0.3, cropMargin: 0.5, tiles: 2, tileFromWidth: 960 };
 
+/**
+ * Tiles cost a detector pass each (the classroom simulation's frames took 1.5-2x as long with them
+ * on every frame), so a live loop searches them at most once per `everyMs`, on the frame that falls
+ * due: a small face is found within a second and its track is kept between searches (the tracker
+ * waits 3 s for a face it lost). Returns the tile count for a frame at time `at`.
+ */
+export function tileSchedule(everyMs: number, tiles: number = DEFAULT_FRAME.tiles): (at: number) => number {
+  let last = -Infinity;
+  return (at) => {
+    if (at - last < everyMs) return 0;
+    last = at;
+    return tiles;
+  };
+}
+
+export const TILE_EVERY_MS = 1000;
+
 /** `n` x `n` tiles covering the frame, each a quarter larger than an exact split so a face on a seam is whole in one. */
 export function tileBoxes(width: number, height: number, n: number): FrameBox[] {
   if (n <= 1) return [];

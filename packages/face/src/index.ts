@@ -9,6 +9,6 @@ export { measureQuality, type QualityMeasures } from './quality.ts';
 export { checkEnrolmentPhoto, type EnrolmentCheck, type FaceEngine } from './engine.ts';
 export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding, SelectiveResult } from './pipeline.ts';
 export { parseManifest, verifyModelFiles, modelFiles, type ModelManifest } from './manifest.ts';
-export { analyzeFrame, cropRgb, DEFAULT_FRAME, type FrameFace, type FrameOptions, type FrameResult } from './frame.ts';
+export { analyzeFrame, cropRgb, DEFAULT_FRAME, TILE_EVERY_MS, tileSchedule, type FrameFace, type FrameOptions, type FrameResult } from './frame.ts';
 export { iou, type FrameBox } from './box.ts';
 export { wasmMode, type WasmMode } from './backend.ts';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { dot } from '@rollcall/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cropRgb, iou, type FaceEngine, type FrameResult } from '../src/index.ts';
-import { tileBoxes } from '../src/frame.ts';
+import { tileBoxes, tileSchedule } from '../src/frame.ts';
 import { createNodeFaceEngine, decodeImage } from '../src/node.ts';
 import type { RgbImage } from '../src/image.ts';
 import { FACES_DIR, HAVE_FACES } from './photos.ts';
@@ -34,6 +34,13 @@ describe('tileBoxes', () => {
     expect(tiles.some(([x, y, w, h]) => face[0]! >= x && face[0]! + face[2]! <= x + w && face[1]! >= y && face[1]! + face[3]! <= y + h)).toBe(true);
     expect(tileBoxes(1280, 720, 1)).toEqual([]);
     expect(tileBoxes(1280, 720, 0)).toEqual([]);
+  });
+});
+
+describe('tileSchedule', () => {
+  it('asks for tiles on the first frame and then on the first frame at least a period later', () => {
+    const tilesFor = tileSchedule(1000, 2);
+    expect([0, 400, 999, 1000, 1500, 2100, 2200].map(tilesFor)).toEqual([2, 0, 0, 2, 0, 2, 0]);
   });
 });
 

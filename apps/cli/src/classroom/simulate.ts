@@ -1,7 +1,7 @@
 // Runs the real face engine and the real RecognitionSession over the simulated camera, frame by
 // frame at a fixed rate, with the page's light path (the session's skip boxes), and scores every
 // mark and review item against who really sits where.
-import type { FaceEngine } from '@rollcall/face';
+import { DEFAULT_FRAME, TILE_EVERY_MS, tileSchedule, type FaceEngine } from '@rollcall/face';
 import { Gallery, type GalleryEntry } from '@rollcall/matcher';
 import {
   DEFAULT_LIVENESS,
@@ -22,7 +22,7 @@ export interface DayOptions {
   fps: number;
   seed: number;
   params?: RecognitionParams;
-  /** Tiles per side for small faces (0: the whole frame only); the engine's default when absent. */
+  /** Tiles per side for small faces, searched once a second (0: the whole frame only); the engine's default when absent. */
   tiles?: number;
 }
 
@@ -96,6 +96,7 @@ export async function simulateDay(
     marks: [],
   };
   const frames = Math.round(o.seconds * o.fps);
+  const tilesFor = tileSchedule(TILE_EVERY_MS, o.tiles ?? DEFAULT_FRAME.tiles);
   let engineMs = 0;
   const lastState = new Map<string, string>();
   for (let i = 0; i < frames; i++) {
@@ -103,7 +104,8 @@ export async function simulateDay(
     const image = await camera.frame(at);
     const t0 = performance.now();
     // Analysed once, as the page does: decided tracks' faces are only located (the light path).
-    const r = await engine.analyzeFrame(image, session.skipBoxes(at), o.tiles === undefined ? {} : { tiles: o.tiles });
+    // Tiles for small faces at most once a second, as the page's worker searches them.
+    const r = await engine.analyzeFrame(image, session.skipBoxes(at), { tiles: tilesFor(at) });
     engineMs += performance.now() - t0;
     const step = session.push(toFrameObservation(r, { at, width: image.width, height: image.height }));
     for (const t of step.tracks) {
