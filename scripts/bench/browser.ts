@@ -181,6 +181,8 @@ export async function run(args: string[]) {
           const page = await context.newPage();
           await page.goto(`${server.base}/#/settings`);
           const box = page.getByLabel('Re-check recognised faces every frame');
+          // The setting sits in Settings' closed "Advanced" section.
+          if (!(await box.isVisible())) await page.getByText('Advanced: how recognition decides').click();
           if ((await box.isChecked()) !== v.embedDecided) await box.click();
           await page.getByRole('button', { name: 'Save settings' }).click();
           await page.getByText('Settings saved on this device.').waitFor();
