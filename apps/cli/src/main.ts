@@ -6,6 +6,7 @@ import { embedCommand } from './commands/embed.ts';
 import { evalCommand } from './commands/eval.ts';
 import { importCommand } from './commands/import.ts';
 import { livenessCommand } from './commands/liveness.ts';
+import { varietyCommand } from './commands/variety.ts';
 import { ClientError } from '@rollcall/contracts';
 import { UsageError } from './paths.ts';
 
@@ -16,6 +17,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
   eval: evalCommand,
   import: importCommand,
   liveness: livenessCommand,
+  variety: varietyCommand,
 };
 
 const USAGE = `usage: rollcall <command> [options]
@@ -25,7 +27,8 @@ const USAGE = `usage: rollcall <command> [options]
   embed <image...>                          JSON per image: faces, quality reasons, embedding
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
   import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)
-  liveness [faces-dir] [--seed X] [--json]  photo attacks vs genuine tracks: APCER/BPCER of track liveness`;
+  liveness [faces-dir] [--seed X] [--json]  photo attacks vs genuine tracks: APCER/BPCER of track liveness
+  variety <folder> [--per-identity N] [--json]   how alike a near-copy and another photo of one person embed`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -126,7 +126,15 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
     await page.getByRole('row').filter({ hasText: 'Daryl Dixon' }).waitFor();
     await page.getByRole('row').filter({ hasText: 'Glenn Rhee' }).waitFor();
     expect(await page.getByRole('status', { name: 'Connection' }).textContent()).toBe('Offline');
-    // Opened from the device alone, it still knows it holds everything it needs.
+    // Enrolment strength, from the device's own copy: Daryl's four different photos need nothing;
+    // Glenn (roster CSV, no consent asked) is marked by hand, so his enrolment is no concern.
+    const rows = () => page.getByRole('table', { name: 'Students' }).getByRole('row');
+    expect(await rows().filter({ hasText: 'Daryl Dixon' }).textContent()).not.toMatch(/weak|fair|not enrolled|different/);
+    expect(await rows().filter({ hasText: 'Glenn Rhee' }).textContent()).toMatch(/manual/);
+    expect(await rows().filter({ hasText: 'Glenn Rhee' }).textContent()).not.toMatch(/not enrolled/);
+    await page.getByLabel('Sort by').selectOption({ label: 'Name' });
+    const names = (await rows().allTextContents()).map((t) => ['Daryl Dixon', 'Glenn Rhee', 'Rick Grimes'].find((n) => t.includes(n))).filter(Boolean);
+    expect(names).toEqual(['Daryl Dixon', 'Glenn Rhee', 'Rick Grimes']);
     await waitForOfflineReady(page);
     await context.setOffline(false);
     expect(errors).toEqual([]);

@@ -26,3 +26,4 @@ export {
 } from './liveness/index.ts';
 export { toFrameObservation } from './observe.ts';
 export { DEFAULT_LEARN, embeddingsToLearn, type LearnParams, type LearnVerdict, type Sighting } from './learn.ts';
+export { distinctViews, enrolmentStrength, GOOD_VIEWS, NEAR_COPY, type EnrolmentStrength, type StrengthLevel } from './variety.ts';

@@ -26,6 +26,8 @@ export interface RecognitionParams {
   requireLiveness: boolean;
   /** A matched track not yet live after this many times `consensusFrames` frames goes to review. */
   livenessPatience: number;
+  /** How long such a track is still watched on the full path for life, to be marked after all (session.ts). */
+  lifeWatchMs: number;
   /** A decided track is re-verified (embedded again) this often, so a track that swaps people is caught. */
   reverifyMs: number;
   /** Frames that count needed to re-verify a decided track. */
@@ -50,6 +52,8 @@ export const DEFAULT_RECOGNITION: RecognitionParams = {
   lowerBand: 0.01,
   requireLiveness: true,
   livenessPatience: 3,
+  // Two liveness windows: a student who waited at the door gets eight more seconds to move.
+  lifeWatchMs: 8000,
   reverifyMs: 3000,
   reverifyFrames: 2,
   maxMissedMs: 3000,

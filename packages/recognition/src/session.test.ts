@@ -268,6 +268,20 @@ describe('liveness', () => {
     expect(session.skipBoxes(now())).toHaveLength(1);
   });
 
+  it('a face waiting for life is watched on the full path for lifeWatchMs only, then followed like any decided track', async () => {
+    const { faces, face, push, session, now } = await setup();
+    const dark = () => face(A, faces.sample(2), { mesh: null });
+    expect(film(push, dark, DEFAULT_LIVENESS.windowMs + 500).reviews.map((r) => r.why)).toEqual(['liveness']);
+    const reviewedAt = now();
+    film(push, dark, PARAMS.lifeWatchMs - 1000);
+    expect(session.skipBoxes(now())).toEqual([]);
+    film(push, dark, 1000);
+    expect(now() - reviewedAt).toBeGreaterThanOrEqual(PARAMS.lifeWatchMs);
+    expect(session.skipBoxes(now())).toHaveLength(1);
+    // Left to the teacher now: moving later does not mark it.
+    expect(film(push, () => face(A, faces.sample(2)), 1500).marks).toEqual([]);
+  });
+
   it('a picture that was waiting in review for want of life is never marked when it then moves as a plane', async () => {
     const { faces, face, push } = await setup({}, 'photo');
     const dark = film(push, () => face(A, faces.sample(2), { mesh: null }), DEFAULT_LIVENESS.windowMs + 500);

@@ -74,15 +74,20 @@ interface TrackRecord {
   state: TrackState;
   /** When the decided state was last confirmed by fresh embeddings. */
   verifiedAt: number;
+  /** When the track went to review (only set for reviews). */
+  reviewedAt?: number;
 }
 
 const isDecided = (s: TrackState) => s.kind === 'marked' || s.kind === 'already' || s.kind === 'review';
 /**
- * A matched face sent to review because it had not yet shown life. It stays on the full path
- * (mesh and embedding every frame), so a student who stood still at first is still marked once
- * they move: in the classroom simulation at 2 fps most genuine tracks first ended here.
+ * A matched face sent to review because it had not yet shown life. For `lifeWatchMs` it stays on
+ * the full path (mesh and embedding every frame), so a student who stood still at first is still
+ * marked once they move: in the classroom simulation at 2 fps many genuine tracks first ended
+ * here. After that it is followed like any decided track, so faces that never move do not cost
+ * a full pass on every frame for as long as they are in view.
  */
-const awaitingLife = (s: TrackState) => s.kind === 'review' && s.why === 'liveness';
+const awaitingLife = (r: TrackRecord, at: number, p: RecognitionParams) =>
+  r.state.kind === 'review' && r.state.why === 'liveness' && at - (r.reviewedAt ?? -Infinity) < p.lifeWatchMs;
 
 export class RecognitionSession {
   private gallery: Gallery;
@@ -114,7 +119,7 @@ export class RecognitionSession {
     return this.tracker.all
       .filter((t) => {
         const r = this.records.get(t.id);
-        return r !== undefined && isDecided(r.state) && !awaitingLife(r.state) && at - r.verifiedAt < this.params.reverifyMs;
+        return r !== undefined && isDecided(r.state) && !awaitingLife(r, at, this.params) && at - r.verifiedAt < this.params.reverifyMs;
       })
       .map((t) => t.box);
   }
@@ -130,7 +135,7 @@ export class RecognitionSession {
         if (swapped) [t, rec] = [swapped, this.record(swapped)];
       }
       if (!isDecided(rec.state)) this.decide(t, rec, frame.at, step);
-      else if (awaitingLife(rec.state)) this.recheckLife(t, rec, frame.at, step);
+      else if (awaitingLife(rec, frame.at, this.params)) this.recheckLife(t, rec, frame.at, step);
       step.tracks.push({ id: t.id, box: t.box, state: rec.state, frames: t.frames });
     }
     for (const id of this.records.keys()) if (!this.tracker.all.some((t) => t.id === id)) this.records.delete(id);
@@ -266,6 +271,7 @@ export class RecognitionSession {
   ): void {
     rec.state = { kind: 'review', why, candidates };
     rec.verifiedAt = at;
+    rec.reviewedAt = at;
     step.reviews.push({ trackId: t.id, why, candidates, box: t.box, at, evidence: j.evidence, reasons });
   }
 }

@@ -1,6 +1,7 @@
 // Hooks over the local cache (Dexie live queries): the roster the device recognises from, which
 // keeps working offline.
 import { useEffect, useState } from 'react';
+import { enrolmentStrength, type EnrolmentStrength } from '@rollcall/recognition';
 import { services } from '../app/services.ts';
 import type { CachedClass, CachedStudent } from '../local/db.ts';
 import { subscribeLive } from '../local/live.ts';
@@ -19,6 +20,8 @@ function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
 export interface RosterStudent extends CachedStudent {
   /** Embeddings of the running model on this device. */
   faces: number;
+  /** How many different views they hold, and what to add (near-copies count once). */
+  strength: EnrolmentStrength;
 }
 
 export function useCachedStudents(search: string): RosterStudent[] | undefined {
@@ -29,11 +32,14 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
         services.db.students.orderBy('studentId').toArray(),
         services.db.embeddings.where('modelId').equals(services.gallery.modelId).toArray(),
       ]);
-      const counts = new Map<string, number>();
-      for (const e of embeddings) counts.set(e.studentId, (counts.get(e.studentId) ?? 0) + 1);
+      const vectors = new Map<string, Float32Array[]>();
+      for (const e of embeddings) vectors.set(e.studentId, [...(vectors.get(e.studentId) ?? []), e.vector]);
       return students
         .filter((s) => !q || s.studentId.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))
-        .map((s) => ({ ...s, faces: counts.get(s.studentId) ?? 0 }));
+        .map((s) => {
+          const strength = enrolmentStrength(vectors.get(s.studentId) ?? []);
+          return { ...s, faces: strength.photos, strength };
+        });
     },
     [search],
     undefined as RosterStudent[] | undefined,

@@ -7,6 +7,7 @@ import { useDeleteStudent } from '../data/remote.ts';
 import { ConsentBadge } from '../consent/ConsentBadge.tsx';
 import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { errorText } from '../ui/messages.ts';
+import { sortStudents, type SortKey } from './sort-students.ts';
 import { StudentForm } from './StudentForm.tsx';
 
 function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: () => void }) {
@@ -42,10 +43,29 @@ function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: ()
   );
 }
 
+/** The face-photo cell: how many, how many really different, and what to add. */
+function Enrolment({ student: s }: { student: RosterStudent }) {
+  const { level, photos, views, advice } = s.strength;
+  if (s.cameraFree) return <>{photos}</>;
+  return (
+    <>
+      {photos}
+      {photos > views && <span className="muted"> ({views} different)</span>}
+      {level !== 'good' && (
+        <span className={`badge ${level === 'fair' ? 'info' : 'warn'}`} title={advice ?? undefined}>
+          {level === 'none' ? 'not enrolled' : level === 'weak' ? 'weak: add photos' : 'fair: add a photo'}
+        </span>
+      )}
+    </>
+  );
+}
+
 export function StudentsPage({ canEdit }: { canEdit: boolean }) {
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<SortKey>('id');
   const [deleting, setDeleting] = useState<RosterStudent | null>(null);
-  const students = useCachedStudents(search);
+  const cached = useCachedStudents(search);
+  const students = cached && sortStudents(cached, sort);
   return (
     <section aria-labelledby="students-title">
       <div className="page-head">
@@ -67,6 +87,14 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
       <label className="search">
         Search students
         <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or student ID" />
+      </label>
+      <label className="inline">
+        Sort by{' '}
+        <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+          <option value="id">Student ID</option>
+          <option value="name">Name</option>
+          <option value="weakest">Weakest face enrolment first</option>
+        </select>
       </label>
       {deleting && <DeleteConfirm student={deleting} onDone={() => setDeleting(null)} />}
       {students === undefined ? (
@@ -100,8 +128,7 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
                 </td>
                 <td>{s.email ?? ''}</td>
                 <td>
-                  {s.faces}
-                  {s.faces < 3 && !s.cameraFree && <span className="badge warn">{s.faces === 0 ? 'not enrolled' : 'needs more angles'}</span>}
+                  <Enrolment student={s} />
                 </td>
                 {canEdit && (
                   <td className="actions">
