@@ -99,6 +99,15 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     expect((await post(api, id, [emb(300)], device)).body.results[0].status).toBe('duplicate');
   });
 
+  it("records a paired laptop as itself, whatever device id it sends; a person's browser as it says", async () => {
+    const id = await student();
+    const device = await api.device([classA]);
+    await post(api, id, [emb(700, { learned: { ...learned, deviceId: 'someone-else' } })], device.token);
+    await post(api, id, [emb(701)], (await api.teacher([classA])).token);
+    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items;
+    expect(items.map((e: { learned: { deviceId: string } }) => e.learned.deviceId).sort()).toEqual([device.id, learned.deviceId].sort());
+  });
+
   it('answers duplicate for the same vector posted again, by any caller, and within one post', async () => {
     const id = await student();
     const first = await post(api, id, [emb(400), emb(400)]);
@@ -146,7 +155,7 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     const added = (await post(api, id, [emb(600)], device.token)).body.results[0].id;
     const delta = await api.clientAs(device.token).sync({ query: { since: before } });
     const got = delta.embeddings.upserted.find((e) => e.id === added);
-    expect(got).toMatchObject({ studentId: id, origin: 'sighting', learned });
+    expect(got).toMatchObject({ studentId: id, origin: 'sighting', learned: { ...learned, deviceId: device.id } });
     expect(got?.vector).toBeTruthy();
   });
 });

@@ -21,7 +21,7 @@ import { withRetry } from '../../shared/db-errors.ts';
 import { assertMayHoldFaceData } from '../consent/consent.service.ts';
 import { classIdsOfStudent, lockStudents, missingStudentIds } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
-import type { Scope } from '../../shared/actor.ts';
+import type { Actor, Scope } from '../../shared/actor.ts';
 import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './embeddings.repository.ts';
 
@@ -124,14 +124,21 @@ export function embeddingsService(ctx: ServiceContext) {
       return store(studentId, checked(body.embeddings));
     },
 
-    /** What a device learned from a clear recognition: only for a student on the caller's rosters. */
-    async addLearned(studentId: string, body: AddLearnedEmbeddingsBody, scope: Scope): Promise<AddEmbeddingsResult> {
+    /**
+     * What a device learned from a clear recognition: only for a student on the caller's rosters. A
+     * paired laptop is recorded as itself, whatever id it sends, so the student's page can name it.
+     */
+    async addLearned(studentId: string, body: AddLearnedEmbeddingsBody, scope: Scope, actor: Actor): Promise<AddEmbeddingsResult> {
       await assertStudentInScope(ctx, studentId, scope);
       const items = checked(body.embeddings);
       // No photo to hash: the stored (unit-length) vector's bytes are the content, whoever posts it.
       return store(
         studentId,
-        items.map((i) => ({ ...i, sourceHash: createHash('sha256').update(i.bytes).digest('hex') })),
+        items.map((i) => ({
+          ...i,
+          learned: actor.kind === 'device' ? { ...i.learned, deviceId: actor.id } : i.learned,
+          sourceHash: createHash('sha256').update(i.bytes).digest('hex'),
+        })),
       );
     },
 
