@@ -17,8 +17,10 @@ function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
 }
 
 export interface RosterStudent extends CachedStudent {
-  /** Embeddings of the running model on this device. */
+  /** Embeddings of the running model on this device from enrolment photos. */
   faces: number;
+  /** Embeddings of the running model learned from clear recognitions (capped; they do not replace photos). */
+  learned: number;
 }
 
 export function useCachedStudents(search: string): RosterStudent[] | undefined {
@@ -29,11 +31,15 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
         services.db.students.orderBy('studentId').toArray(),
         services.db.embeddings.where('modelId').equals(services.gallery.modelId).toArray(),
       ]);
-      const counts = new Map<string, number>();
-      for (const e of embeddings) counts.set(e.studentId, (counts.get(e.studentId) ?? 0) + 1);
+      const photos = new Map<string, number>();
+      const learned = new Map<string, number>();
+      for (const e of embeddings) {
+        const counts = e.origin === 'sighting' ? learned : photos;
+        counts.set(e.studentId, (counts.get(e.studentId) ?? 0) + 1);
+      }
       return students
         .filter((s) => !q || s.studentId.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))
-        .map((s) => ({ ...s, faces: counts.get(s.studentId) ?? 0 }));
+        .map((s) => ({ ...s, faces: photos.get(s.studentId) ?? 0, learned: learned.get(s.studentId) ?? 0 }));
     },
     [search],
     undefined as RosterStudent[] | undefined,

@@ -7,6 +7,7 @@ import { useDeleteStudent } from '../data/remote.ts';
 import { ConsentBadge } from '../consent/ConsentBadge.tsx';
 import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { errorText } from '../ui/messages.ts';
+import { LearnedFaces } from './LearnedFaces.tsx';
 import { StudentForm } from './StudentForm.tsx';
 
 function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: () => void }) {
@@ -101,6 +102,7 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
                 <td>{s.email ?? ''}</td>
                 <td>
                   {s.faces}
+                  {s.learned > 0 && <span className="hint"> + {s.learned} learned</span>}
                   {s.faces < 3 && !s.cameraFree && <span className="badge warn">{s.faces === 0 ? 'not enrolled' : 'needs more angles'}</span>}
                 </td>
                 {canEdit && (
@@ -133,10 +135,12 @@ export function StudentEditPage({ studentId }: { studentId: string | null }) {
       <h2 id="student-edit-title">{existing ? `${existing.name} (${existing.studentId})` : 'Add student'}</h2>
       {existing && (
         <p>
-          {existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled. Add more below.
+          {existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled
+          {existing.learned > 0 && `, and ${existing.learned} view${existing.learned === 1 ? '' : 's'} learned from recognitions`}. Add more photos below.
         </p>
       )}
       <StudentForm existing={existing} names={names} />
+      {existing && <LearnedFaces studentId={existing.studentId} name={existing.name} />}
       {existing && <ConsentPanel studentId={existing.studentId} name={existing.name} />}
     </section>
   );
