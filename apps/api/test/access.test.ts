@@ -137,6 +137,20 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
       body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, sourceHash: hash(`e${counter}`) }] },
     }),
   ],
+  // Devices and teachers of the student's class may teach the gallery what they saw; others are told the student does not exist.
+  addLearnedEmbeddings: [
+    CLASS_A_STUDENT,
+    async (f) => {
+      const student = await freshStudent(f, f.classA);
+      await grantConsent(f.api, student);
+      const learned = { deviceId: 'laptop-1', how: 'clear-mark', sightedAt: new Date().toISOString() };
+      return {
+        method: 'POST',
+        path: `/api/students/${student}/learned-embeddings`,
+        body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, learned }] },
+      };
+    },
+  ],
   deleteEmbedding: [
     ADMIN_ONLY,
     async (f) => {

@@ -118,6 +118,18 @@ export const routes = {
     response: E.AddEmbeddingsResult,
     status: 201,
   }),
+  addLearnedEmbeddings: route({
+    access: 'any',
+    method: 'POST',
+    path: '/api/students/:studentId/learned-embeddings',
+    summary:
+      "Add embeddings a device learned from a clear recognition of a student on its classes' rosters (capped per student; the same vector twice is a duplicate)",
+    tag: 'embeddings',
+    params: S.StudentParams,
+    body: E.AddLearnedEmbeddingsBody,
+    response: E.AddEmbeddingsResult,
+    status: 201,
+  }),
   deleteEmbedding: route({
     access: 'admin',
     method: 'DELETE',

@@ -38,6 +38,24 @@ export const MAX_EMBEDDINGS_PER_POST = 50;
 export const AddEmbeddingsBody = z.strictObject({ embeddings: z.array(NewEmbedding).min(1).max(MAX_EMBEDDINGS_PER_POST) });
 export type AddEmbeddingsBody = z.infer<typeof AddEmbeddingsBody>;
 
+/**
+ * A learned embedding as a classroom device posts it: no sourceHash (the API takes the sha256 of
+ * the stored vector's bytes, so the same frame posted twice, by any device, is one embedding).
+ */
+export const NewLearnedEmbedding = z.strictObject({
+  modelId: NewEmbedding.shape.modelId,
+  vector: NewEmbedding.shape.vector,
+  quality: NewEmbedding.shape.quality,
+  learned: LearnedFrom,
+});
+export type NewLearnedEmbedding = z.infer<typeof NewLearnedEmbedding>;
+
+/** A few a post: one sighting teaches at most a couple of frames (the recognition core's perSighting). */
+export const MAX_LEARNED_PER_POST = 4;
+
+export const AddLearnedEmbeddingsBody = z.strictObject({ embeddings: z.array(NewLearnedEmbedding).min(1).max(MAX_LEARNED_PER_POST) });
+export type AddLearnedEmbeddingsBody = z.infer<typeof AddLearnedEmbeddingsBody>;
+
 export const AddEmbeddingsResult = z.object({
   results: z.array(z.object({ id: Uuid, status: z.enum(['created', 'duplicate']), sourceHash: SourceHash })),
 });

@@ -71,6 +71,7 @@ export function handlers(s: Services): Handlers {
 
     listEmbeddings: ({ params, query }, { scope }) => s.embeddings.list(params.studentId, query.includeVectors === 'true', query.modelId, scope),
     addEmbeddings: ({ params, body }) => s.embeddings.add(params.studentId, body),
+    addLearnedEmbeddings: ({ params, body }, { scope, actor }) => s.embeddings.addLearned(params.studentId, body, scope, actor),
     deleteEmbedding: ({ params }) => s.embeddings.delete(params.studentId, params.embeddingId),
 
     sync: ({ query }, { scope }) => s.sync.since(query.since, query.limit, query.modelId, scope),

@@ -1,15 +1,18 @@
 // The recognition loop: take the newest camera frame as soon as the last one is done (so it never
 // falls behind the camera), run the face pipeline, hand the frame to the recognition core
 // (@rollcall/recognition) and act on what it decides: marks through the outbox, review items with
-// a thumbnail, the overlay and the speed line. In 'check' mode (camera check) it only measures and draws.
+// a thumbnail, learning from clear marks, the overlay and the speed line. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { RecognitionSession, type Candidate, type ReviewReason } from '@rollcall/recognition';
+import { api } from '../api/client.ts';
 import { services } from '../app/services.ts';
 import { drawOverlay } from '../camera/overlay.ts';
 import { grabFrame, skipLostFrame } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
+import { deviceId } from '../local/device-state.ts';
 import { resolveReviews } from '../review/review-store.ts';
+import { sightingLearner } from './learn-sightings.ts';
 import { makeMark } from './marking.ts';
 import { notePresentations } from './presentations.ts';
 import { label, livenessParams, recognitionParams, thumbnail, tone } from './recognition-view.ts';
@@ -87,6 +90,13 @@ export function useRecognition(input: RecognitionInput) {
         // A sync reset rebuilds the gallery: swap it in (other changes update it in place).
         unsubscribe = services.gallery.onReplaced((g) => session.setGallery(g));
         if (!running) unsubscribe(); // stopped while loading
+        const learn = sightingLearner({
+          db: services.db,
+          modelId: services.gallery.modelId,
+          deviceId: deviceId(),
+          post: (studentId, body) => api.addLearnedEmbeddings({ params: { studentId }, body }),
+          log: (message) => console.info(message),
+        });
         const noted = new Set<string>();
         let seen = { settings: first.settings, sessionId: first.sessionId, roster: first.roster };
         while (running) {
@@ -122,6 +132,8 @@ export function useRecognition(input: RecognitionInput) {
           if (step) {
             for (const m of step.marks) {
               await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });
+              // Not awaited: learning is a bonus that must never hold up or break the loop (it catches its own failures).
+              void learn(m, new Date());
               // Shown live after waiting in review: the review is answered by the mark.
               if (m.resolves) {
                 setReview((list) => list.filter((i) => i.trackId !== m.trackId));

@@ -18,10 +18,12 @@ function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
 }
 
 export interface RosterStudent extends CachedStudent {
-  /** Embeddings of the running model on this device. */
+  /** Embeddings of the running model on this device from enrolment photos. */
   faces: number;
-  /** How many different views they hold, and what to add (near-copies count once). */
+  /** How many different views their enrolment photos hold, and what to add (near-copies count once). */
   strength: EnrolmentStrength;
+  /** Embeddings of the running model learned from clear recognitions (capped; they do not replace photos). */
+  learned: number;
 }
 
 export function useCachedStudents(search: string): RosterStudent[] | undefined {
@@ -32,13 +34,17 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
         services.db.students.orderBy('studentId').toArray(),
         services.db.embeddings.where('modelId').equals(services.gallery.modelId).toArray(),
       ]);
-      const vectors = new Map<string, Float32Array[]>();
-      for (const e of embeddings) vectors.set(e.studentId, [...(vectors.get(e.studentId) ?? []), e.vector]);
+      const photos = new Map<string, Float32Array[]>();
+      const learned = new Map<string, number>();
+      for (const e of embeddings) {
+        if (e.origin === 'sighting') learned.set(e.studentId, (learned.get(e.studentId) ?? 0) + 1);
+        else photos.set(e.studentId, [...(photos.get(e.studentId) ?? []), e.vector]);
+      }
       return students
         .filter((s) => !q || s.studentId.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))
         .map((s) => {
-          const strength = enrolmentStrength(vectors.get(s.studentId) ?? []);
-          return { ...s, faces: strength.photos, strength };
+          const strength = enrolmentStrength(photos.get(s.studentId) ?? []);
+          return { ...s, faces: strength.photos, strength, learned: learned.get(s.studentId) ?? 0 };
         });
     },
     [search],

@@ -21,6 +21,12 @@ export const useCreateStudent = () => useWrite('createStudent');
 export const useUpdateStudent = () => useWrite('updateStudent');
 export const useDeleteStudent = () => useWrite('deleteStudent');
 export const useAddEmbeddings = () => useWrite('addEmbeddings');
+export const useDeleteEmbedding = () => useWrite('deleteEmbedding', ['embeddings']);
+
+/** A student's embeddings as the server holds them (metadata only): the student's page lists the learned ones. */
+export function useStudentEmbeddings(studentId: string) {
+  return useQuery({ queryKey: ['embeddings', studentId], queryFn: () => call('listEmbeddings', { params: { studentId } }) });
+}
 
 export const useSetConsent = () => useWrite('setConsent', ['consent']);
 export const useBulkConsent = () => useWrite('setConsentBulk', ['consent']);

@@ -23,6 +23,11 @@ export interface CachedEmbedding {
   /** Unit-length float32, decoded once when synced. */
   vector: Float32Array;
   quality: number;
+  /**
+   * 'sighting' for one learned from a clear recognition (counted against the learning cap). Not
+   * indexed, so no new version: rows synced before it lack it and count as photos.
+   */
+  origin?: 'photo' | 'sighting';
 }
 
 export interface CachedClass {

@@ -56,7 +56,7 @@ export class DexieSyncTarget implements SyncTarget {
     for (const e of changes.upserted as SyncResponse['embeddings']['upserted']) {
       const vector = decodeVector(e.vector);
       if (!vector || vector.length !== e.dim) continue; // refuse a corrupt vector rather than poison the gallery
-      rows.push({ id: e.id, studentId: e.studentId, modelId: e.modelId, vector, quality: e.quality });
+      rows.push({ id: e.id, studentId: e.studentId, modelId: e.modelId, vector, quality: e.quality, origin: e.origin ?? 'photo' });
     }
     await this.db.transaction('rw', this.db.embeddings, async () => {
       await this.db.embeddings.bulkPut(rows);

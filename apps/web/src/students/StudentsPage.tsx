@@ -7,6 +7,7 @@ import { useDeleteStudent } from '../data/remote.ts';
 import { ConsentBadge } from '../consent/ConsentBadge.tsx';
 import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { errorText } from '../ui/messages.ts';
+import { LearnedFaces } from './LearnedFaces.tsx';
 import { sortStudents, type SortKey } from './sort-students.ts';
 import { StudentForm } from './StudentForm.tsx';
 
@@ -51,6 +52,7 @@ function Enrolment({ student: s }: { student: RosterStudent }) {
     <>
       {photos}
       {photos > views && <span className="muted"> ({views} different)</span>}
+      {s.learned > 0 && <span className="hint"> + {s.learned} learned</span>}
       {level !== 'good' && (
         <span className={`badge ${level === 'fair' ? 'info' : 'warn'}`} title={advice ?? undefined}>
           {level === 'none' ? 'not enrolled' : level === 'weak' ? 'weak: add photos' : 'fair: add a photo'}
@@ -160,10 +162,13 @@ export function StudentEditPage({ studentId }: { studentId: string | null }) {
       <h2 id="student-edit-title">{existing ? `${existing.name} (${existing.studentId})` : 'Add student'}</h2>
       {existing && (
         <p>
-          {existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled. Add more below.
+          {existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled
+          {existing.learned > 0 && `, and ${existing.learned} view${existing.learned === 1 ? '' : 's'} learned from recognitions`}.{' '}
+          {existing.cameraFree ? 'Add more photos below.' : (existing.strength.advice ?? 'Enough different views; more photos from other days still help.')}
         </p>
       )}
       <StudentForm existing={existing} names={names} />
+      {existing && <LearnedFaces studentId={existing.studentId} name={existing.name} />}
       {existing && <ConsentPanel studentId={existing.studentId} name={existing.name} />}
     </section>
   );

@@ -1,6 +1,7 @@
 // Rules for embeddings: a known model, the model's dimension, finite non-zero values; stored
 // unit-length; the same photo (content hash) twice adds nothing. A request is all or nothing.
-import { randomUUID } from 'node:crypto';
+// Learned embeddings are capped per student and may come from a device of the student's classes.
+import { createHash, randomUUID } from 'node:crypto';
 import {
   decodeVector,
   float32ToBytes,
@@ -10,6 +11,7 @@ import {
   vectorProblem,
   MAX_LEARNED_PER_STUDENT,
   type AddEmbeddingsBody,
+  type AddLearnedEmbeddingsBody,
   type AddEmbeddingsResult,
   type ErrorCode,
 } from '@rollcall/contracts';
@@ -19,14 +21,17 @@ import { withRetry } from '../../shared/db-errors.ts';
 import { assertMayHoldFaceData } from '../consent/consent.service.ts';
 import { classIdsOfStudent, lockStudents, missingStudentIds } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
-import type { Scope } from '../../shared/actor.ts';
+import type { Actor, Scope } from '../../shared/actor.ts';
 import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './embeddings.repository.ts';
 
 const PROBLEM_CODE = { 'wrong-dimension': 'embedding-wrong-dimension', 'not-finite': 'embedding-not-finite', 'all-zero': 'embedding-all-zero' } as const;
 
-function checked(body: AddEmbeddingsBody) {
-  return body.embeddings.map((e, index) => {
+type Posted = Omit<AddEmbeddingsBody['embeddings'][number], 'sourceHash'> & { sourceHash?: string };
+type Checked = ReturnType<typeof checked>[number] & { sourceHash: string };
+
+function checked<E extends Posted>(embeddings: E[]) {
+  return embeddings.map((e, index) => {
     const fail = (code: ErrorCode, message: string): never => {
       throw new ApiError(code, `Embedding ${index}: ${message}`, { index });
     };
@@ -43,6 +48,71 @@ function checked(body: AddEmbeddingsBody) {
 }
 
 export function embeddingsService(ctx: ServiceContext) {
+  const store = (studentId: string, items: Checked[]): Promise<AddEmbeddingsResult> =>
+    withRetry(3, () =>
+      writeTransaction(ctx, async (trx) => {
+        const at = ctx.now();
+        if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) {
+          throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+        }
+        await assertMayHoldFaceData(trx, studentId);
+        const known = new Map<string, string>();
+        for (const modelId of new Set(items.map((i) => i.modelId))) {
+          const hashes = items.filter((i) => i.modelId === modelId).map((i) => i.sourceHash);
+          for (const [hash, id] of await repo.findBySourceHashes(trx, studentId, modelId, hashes)) known.set(`${modelId}:${hash}`, id);
+        }
+        // Learned embeddings are capped per student and model, so a student's gallery stays mostly their enrolment.
+        const learnedModels = new Set(items.filter((i) => i.learned).map((i) => i.modelId));
+        for (const modelId of learnedModels) {
+          const adding = items.filter((i) => i.learned && i.modelId === modelId && !known.has(`${modelId}:${i.sourceHash}`)).length;
+          const held = await repo.countLearned(trx, studentId, modelId);
+          if (held + adding > MAX_LEARNED_PER_STUDENT) {
+            throw new ApiError(
+              'learned-embeddings-full',
+              `Student ${studentId} holds ${held} learned embeddings of ${modelId}; at most ${MAX_LEARNED_PER_STUDENT} (remove one on the student's page first).`,
+            );
+          }
+        }
+        const results: AddEmbeddingsResult['results'] = [];
+        const created: string[] = [];
+        for (const item of items) {
+          const key = `${item.modelId}:${item.sourceHash}`;
+          const existing = known.get(key);
+          if (existing) {
+            results.push({ id: existing, status: 'duplicate', sourceHash: item.sourceHash });
+            continue;
+          }
+          const id = randomUUID();
+          await repo.insertEmbedding(trx, {
+            id,
+            student_id: studentId,
+            model_id: item.modelId,
+            dim: item.dim,
+            vector: item.bytes,
+            quality: item.quality,
+            source_hash: item.sourceHash,
+            created_at: at,
+            origin: item.learned ? 'sighting' : 'photo',
+            learned_device: item.learned?.deviceId ?? null,
+            learned_how: item.learned?.how ?? null,
+            sighted_at: item.learned ? Date.parse(item.learned.sightedAt) : null,
+          });
+          known.set(key, id);
+          created.push(id);
+          results.push({ id, status: 'created', sourceHash: item.sourceHash });
+        }
+        if (created.length > 0) {
+          await publishChange(
+            trx,
+            created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })),
+            { studentIds: [studentId] },
+            at,
+          );
+        }
+        return { results };
+      }),
+    );
+
   return {
     async list(studentId: string, withVectors: boolean, modelId: string | undefined, scope: Scope) {
       if ((await missingStudentIds(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
@@ -50,70 +120,25 @@ export function embeddingsService(ctx: ServiceContext) {
       return { items: await repo.listForStudent(ctx.db, studentId, withVectors, modelId) };
     },
 
-    async add(studentId: string, body: AddEmbeddingsBody): Promise<AddEmbeddingsResult> {
-      const items = checked(body);
-      return withRetry(3, () =>
-        writeTransaction(ctx, async (trx) => {
-          const at = ctx.now();
-          if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) {
-            throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-          }
-          await assertMayHoldFaceData(trx, studentId);
-          const known = new Map<string, string>();
-          for (const modelId of new Set(items.map((i) => i.modelId))) {
-            const hashes = items.filter((i) => i.modelId === modelId).map((i) => i.sourceHash);
-            for (const [hash, id] of await repo.findBySourceHashes(trx, studentId, modelId, hashes)) known.set(`${modelId}:${hash}`, id);
-          }
-          // Learned embeddings are capped per student and model, so a student's gallery stays mostly their enrolment.
-          const learnedModels = new Set(items.filter((i) => i.learned).map((i) => i.modelId));
-          for (const modelId of learnedModels) {
-            const adding = items.filter((i) => i.learned && i.modelId === modelId && !known.has(`${modelId}:${i.sourceHash}`)).length;
-            const held = await repo.countLearned(trx, studentId, modelId);
-            if (held + adding > MAX_LEARNED_PER_STUDENT) {
-              throw new ApiError(
-                'learned-embeddings-full',
-                `Student ${studentId} holds ${held} learned embeddings of ${modelId}; at most ${MAX_LEARNED_PER_STUDENT} (remove one on the student's page first).`,
-              );
-            }
-          }
-          const results: AddEmbeddingsResult['results'] = [];
-          const created: string[] = [];
-          for (const item of items) {
-            const key = `${item.modelId}:${item.sourceHash}`;
-            const existing = known.get(key);
-            if (existing) {
-              results.push({ id: existing, status: 'duplicate', sourceHash: item.sourceHash });
-              continue;
-            }
-            const id = randomUUID();
-            await repo.insertEmbedding(trx, {
-              id,
-              student_id: studentId,
-              model_id: item.modelId,
-              dim: item.dim,
-              vector: item.bytes,
-              quality: item.quality,
-              source_hash: item.sourceHash,
-              created_at: at,
-              origin: item.learned ? 'sighting' : 'photo',
-              learned_device: item.learned?.deviceId ?? null,
-              learned_how: item.learned?.how ?? null,
-              sighted_at: item.learned ? Date.parse(item.learned.sightedAt) : null,
-            });
-            known.set(key, id);
-            created.push(id);
-            results.push({ id, status: 'created', sourceHash: item.sourceHash });
-          }
-          if (created.length > 0) {
-            await publishChange(
-              trx,
-              created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })),
-              { studentIds: [studentId] },
-              at,
-            );
-          }
-          return { results };
-        }),
+    add(studentId: string, body: AddEmbeddingsBody): Promise<AddEmbeddingsResult> {
+      return store(studentId, checked(body.embeddings));
+    },
+
+    /**
+     * What a device learned from a clear recognition: only for a student on the caller's rosters. A
+     * paired laptop is recorded as itself, whatever id it sends, so the student's page can name it.
+     */
+    async addLearned(studentId: string, body: AddLearnedEmbeddingsBody, scope: Scope, actor: Actor): Promise<AddEmbeddingsResult> {
+      await assertStudentInScope(ctx, studentId, scope);
+      const items = checked(body.embeddings);
+      // No photo to hash: the stored (unit-length) vector's bytes are the content, whoever posts it.
+      return store(
+        studentId,
+        items.map((i) => ({
+          ...i,
+          learned: actor.kind === 'device' ? { ...i.learned, deviceId: actor.id } : i.learned,
+          sourceHash: createHash('sha256').update(i.bytes).digest('hex'),
+        })),
       );
     },
 

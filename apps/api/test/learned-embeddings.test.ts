@@ -1,0 +1,161 @@
+// Learned embeddings from classroom devices and teachers (POST /api/students/:id/learned-embeddings):
+// who may post them, consent, the per-student cap, bad vectors, duplicates and sync, on both databases.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeVector, float32ToBytes, MAX_LEARNED_PER_STUDENT } from '@rollcall/contracts';
+import { dialects, grantConsent, startApi, vectorB64, type TestApi } from './context.ts';
+
+const FACEAPI = 'faceapi-resnet@1.7.15';
+const learned = { deviceId: 'browser-1a2b3c4d', how: 'clear-mark', sightedAt: '2026-12-03T08:55:12.000Z' } as const;
+const emb = (seed: number, over: Record<string, unknown> = {}) => ({ modelId: FACEAPI, vector: vectorB64(128, seed), quality: 0.9, learned, ...over });
+const post = (api: TestApi, studentId: string, embeddings: unknown[], token?: string) =>
+  api.call('POST', `/api/students/${studentId}/learned-embeddings`, { embeddings }, token === undefined ? {} : { token });
+const learnedCount = async (api: TestApi, studentId: string) =>
+  (await api.call('GET', `/api/students/${studentId}/embeddings`)).body.items.filter((e: { origin: string }) => e.origin === 'sighting').length;
+
+describe.each(dialects)('learned embeddings on %s', (dialect) => {
+  let api: TestApi;
+  let classA: string;
+  let classB: string;
+  let n = 0;
+  /** A student on class A's roster, with consent granted unless told otherwise. */
+  const student = async (consent = true) => {
+    const id = `L${++n}`;
+    await api.call('POST', '/api/students', { studentId: id, name: `Learner ${n}` });
+    await api.call('PUT', `/api/classes/${classA}/students/${id}`);
+    if (consent) await grantConsent(api, id);
+    return id;
+  };
+
+  beforeAll(async () => {
+    api = await startApi(dialect);
+    classA = (await api.call('POST', '/api/classes', { name: 'Class A' })).body.id;
+    classB = (await api.call('POST', '/api/classes', { name: 'Class B' })).body.id;
+  });
+  afterAll(() => api.close());
+
+  it('stores a learned embedding with its provenance, hashed by its stored bytes, and lists it as learned', async () => {
+    const id = await student();
+    const res = await post(api, id, [emb(1)]);
+    expect(res.status).toBe(201);
+    expect(res.body.results).toHaveLength(1);
+    expect(res.body.results[0].status).toBe('created');
+    const items = (await api.call('GET', `/api/students/${id}/embeddings?includeVectors=true`)).body.items;
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ origin: 'sighting', learned, sourceHash: res.body.results[0].sourceHash });
+    const stored = float32ToBytes(decodeVector(items[0].vector)!);
+    expect(res.body.results[0].sourceHash).toBe(createHash('sha256').update(stored).digest('hex'));
+  });
+
+  it('lets a device or a teacher of the class post, and answers student-not-found to those of another class', async () => {
+    const id = await student();
+    const callers = {
+      deviceOfA: (await api.device([classA])).token,
+      teacherOfA: (await api.teacher([classA])).token,
+      deviceOfB: (await api.device([classB])).token,
+      teacherOfB: (await api.teacher([classB])).token,
+      anonymous: null,
+    };
+    const got: Record<string, string> = {};
+    let seed = 100;
+    for (const [who, token] of Object.entries(callers)) {
+      const res = await api.call('POST', `/api/students/${id}/learned-embeddings`, { embeddings: [emb(++seed)] }, { token });
+      got[who] = res.status === 201 ? 'created' : res.body.error.code;
+    }
+    expect(got).toEqual({
+      deviceOfA: 'created',
+      teacherOfA: 'created',
+      deviceOfB: 'student-not-found',
+      teacherOfB: 'student-not-found',
+      anonymous: 'unauthenticated',
+    });
+    // The same answer for an id that exists nowhere.
+    expect((await post(api, 'NOBODY', [emb(120)], callers.deviceOfA)).body.error.code).toBe('student-not-found');
+    expect((await post(api, 'NOBODY', [emb(121)])).body.error.code).toBe('student-not-found');
+    expect(await learnedCount(api, id)).toBe(2);
+  });
+
+  it('refuses a student without granted consent, and one whose consent was withdrawn', async () => {
+    const none = await student(false);
+    const res = await post(api, none, [emb(200)]);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('consent-required');
+    const withdrawn = await student();
+    await api.call('POST', `/api/students/${withdrawn}/consent`, { status: 'withdrawn', onBehalfOf: 'parent' });
+    expect((await post(api, withdrawn, [emb(201)])).body.error.code).toBe('consent-required');
+    expect(await learnedCount(api, none)).toBe(0);
+    expect(await learnedCount(api, withdrawn)).toBe(0);
+  });
+
+  it('caps learned embeddings per student with learned-embeddings-full, storing nothing of the refused post', async () => {
+    const id = await student();
+    const device = (await api.device([classA])).token;
+    for (let i = 0; i < MAX_LEARNED_PER_STUDENT; i += 2) expect((await post(api, id, [emb(300 + i), emb(301 + i)], device)).status).toBe(201);
+    const full = await post(api, id, [emb(399)], device);
+    expect(full.status).toBe(409);
+    expect(full.body.error.code).toBe('learned-embeddings-full');
+    expect(await learnedCount(api, id)).toBe(MAX_LEARNED_PER_STUDENT);
+    // What it already holds is a duplicate, not one more.
+    expect((await post(api, id, [emb(300)], device)).body.results[0].status).toBe('duplicate');
+  });
+
+  it("records a paired laptop as itself, whatever device id it sends; a person's browser as it says", async () => {
+    const id = await student();
+    const device = await api.device([classA]);
+    await post(api, id, [emb(700, { learned: { ...learned, deviceId: 'someone-else' } })], device.token);
+    await post(api, id, [emb(701)], (await api.teacher([classA])).token);
+    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items;
+    expect(items.map((e: { learned: { deviceId: string } }) => e.learned.deviceId).sort()).toEqual([device.id, learned.deviceId].sort());
+  });
+
+  it('answers duplicate for the same vector posted again, by any caller, and within one post', async () => {
+    const id = await student();
+    const first = await post(api, id, [emb(400), emb(400)]);
+    expect(first.body.results.map((r: { status: string }) => r.status)).toEqual(['created', 'duplicate']);
+    const again = await post(api, id, [emb(400, { learned: { ...learned, deviceId: 'another-laptop' } })], (await api.teacher([classA])).token);
+    expect(again.status).toBe(201);
+    expect(again.body.results[0]).toEqual({ ...first.body.results[0], status: 'duplicate' });
+    expect(await learnedCount(api, id)).toBe(1);
+  });
+
+  const nan = (v: Float32Array) => void (v[5] = Number.NaN);
+  it.each([
+    ['a wrong size', emb(9, { vector: vectorB64(127, 9) }), 'embedding-wrong-dimension'],
+    ['a NaN', emb(9, { vector: vectorB64(128, 9, nan) }), 'embedding-not-finite'],
+    ['all zeros', emb(9, { vector: Buffer.alloc(512).toString('base64') }), 'embedding-all-zero'],
+    ['no provenance', emb(9, { learned: undefined }), 'validation-failed'],
+    ['a source hash of its own', emb(9, { sourceHash: 'a'.repeat(64) }), 'validation-failed'],
+    ['an unknown way of confirming', emb(9, { learned: { ...learned, how: 'guessed' } }), 'validation-failed'],
+  ])('refuses %s with 400 and stores nothing of the post', async (_case, bad, code) => {
+    const id = await student();
+    const res = await post(api, id, [emb(10), bad]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe(code);
+    expect(await learnedCount(api, id)).toBe(0);
+  });
+
+  it('refuses an empty post and more than a few at once', async () => {
+    const id = await student();
+    expect((await post(api, id, [])).body.error.code).toBe('validation-failed');
+    expect(
+      (
+        await post(
+          api,
+          id,
+          [1, 2, 3, 4, 5].map((s) => emb(500 + s)),
+        )
+      ).body.error.code,
+    ).toBe('validation-failed');
+  });
+
+  it("reaches the class's devices at their next sync, with where it came from", async () => {
+    const id = await student();
+    const device = await api.device([classA]);
+    const before = (await api.clientAs(device.token).sync({ query: { since: 0 } })).revision;
+    const added = (await post(api, id, [emb(600)], device.token)).body.results[0].id;
+    const delta = await api.clientAs(device.token).sync({ query: { since: before } });
+    const got = delta.embeddings.upserted.find((e) => e.id === added);
+    expect(got).toMatchObject({ studentId: id, origin: 'sighting', learned: { ...learned, deviceId: device.id } });
+    expect(got?.vector).toBeTruthy();
+  });
+});

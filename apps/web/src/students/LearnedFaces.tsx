@@ -1,0 +1,57 @@
+// The faces a student's gallery learned from recognitions: where and when each was seen, in plain
+// words, and a way for an admin to remove one (it leaves every laptop at its next sync).
+import { MAX_LEARNED_PER_STUDENT, type Embedding, type LearnedFrom } from '@rollcall/contracts';
+import { useDevices } from '../data/admin.ts';
+import { useDeleteEmbedding, useStudentEmbeddings } from '../data/remote.ts';
+import { deviceId } from '../local/device-state.ts';
+import { errorText } from '../ui/messages.ts';
+import { provenanceText } from './learned-text.ts';
+
+export function LearnedFaces({ studentId, name }: { studentId: string; name: string }) {
+  const list = useStudentEmbeddings(studentId);
+  const devices = useDevices();
+  const remove = useDeleteEmbedding();
+  const learned = (list.data?.items ?? []).filter((e): e is Embedding & { learned: LearnedFrom } => e.origin === 'sighting' && !!e.learned);
+  const laptopNames = new Map((devices.data?.items ?? []).map((d) => [d.id, d.name]));
+  const here = deviceId();
+  return (
+    <section className="card" aria-labelledby="learned-title">
+      <h3 id="learned-title">Learned from recognitions</h3>
+      <p className="hint">
+        When a laptop recognises {name} beyond doubt, it may keep up to two new views of their face, {MAX_LEARNED_PER_STUDENT} in all, to recognise them better
+        as they change. These never replace the enrolment photos.
+      </p>
+      {list.isPending ? (
+        <p>Loading…</p>
+      ) : list.error ? (
+        <p role="alert" className="error">
+          {errorText(list.error)}
+        </p>
+      ) : learned.length === 0 ? (
+        <p>Nothing learned yet.</p>
+      ) : (
+        <ul aria-label={`Faces learned for ${name}`}>
+          {learned.map((e) => (
+            <li key={e.id}>
+              {provenanceText(e.learned, laptopNames, here)}{' '}
+              <button
+                type="button"
+                className="link danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ params: { studentId, embeddingId: e.id } })}
+                aria-label={`Remove the face learned ${new Date(e.learned.sightedAt).toLocaleDateString()}`}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {remove.error && (
+        <p role="alert" className="error">
+          {errorText(remove.error)}
+        </p>
+      )}
+    </section>
+  );
+}
