@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  judgeFrame,
   keptPhotos,
   missingSlots,
   nextStep,
@@ -121,5 +122,21 @@ describe('glasses', () => {
     const s = allPoses(startGuide<string>());
     expect(missingSlots(s)).toEqual([]);
     expect(nextStep(setGlassesOff(s, true)).slot).toBeNull();
+  });
+});
+
+describe('judgeFrame', () => {
+  const face = { size: 200, detectionScore: 0.9, sharpness: 6, brightness: 120, pose: { yaw: -15, pitch: 2 }, antispoof: 0.9, liveness: 0.8 };
+
+  it("takes the gates' verdict and the one face's pose and sharpness", () => {
+    expect(judgeFrame([face], 'p')).toEqual({ pose: face.pose, sharpness: 6, reasons: [], photo: 'p' });
+    expect(judgeFrame([{ ...face, sharpness: 0.5 }], 'p').reasons).toEqual(['too-blurry']);
+  });
+
+  it('refuses a frame with no face or two faces', () => {
+    expect(judgeFrame([], 'p').reasons).toEqual(['no-face']);
+    const two = judgeFrame([face, face], 'p');
+    expect(two.reasons).toEqual(['multiple-faces']);
+    expect(offerFrame(startGuide<string>(), two).kept).toBeNull();
   });
 });

@@ -13,7 +13,7 @@
 //
 // Mirror: frames are analysed as the camera delivers them (the preview is mirrored with CSS only),
 // so "left" is the student's own left, which is also the side their reflection turns to on screen.
-import { DEFAULT_GATES, type QualityReason } from '@rollcall/face';
+import { DEFAULT_GATES, photoReasons, type GateInput, type QualityGates, type QualityReason } from '@rollcall/face';
 
 export type PoseSlot = 'straight' | 'left' | 'right' | 'up' | 'down';
 /** The order the guide asks for them. */
@@ -61,6 +61,17 @@ export interface GuideFrame<P> {
   /** The quality gates' verdict on the frame: empty when it could be enrolled. */
   reasons: readonly QualityReason[];
   photo: P;
+}
+
+/** A camera frame's faces as the guide sees them: the gates' verdict, and the one face's pose and sharpness. */
+export function judgeFrame<P>(faces: readonly GateInput[], photo: P, gates: QualityGates = DEFAULT_GATES): GuideFrame<P> {
+  const face = faces.length === 1 ? faces[0]! : null;
+  return {
+    pose: face ? face.pose : { yaw: Number.NaN, pitch: Number.NaN },
+    sharpness: face?.sharpness ?? Number.NaN,
+    reasons: photoReasons(faces, gates),
+    photo,
+  };
 }
 
 export interface KeptFrame<P> {
