@@ -3,23 +3,14 @@
 // poses, asks for the next missing one, and "Use these photos" sends the kept frames through the
 // usual photo checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createNodeFaceEngine } from '@rollcall/face/node';
-import { CAN_RUN, cameraArgs, createFirstAdmin, faceCrops, launch, openPage, photo, sequenceCamera, serveApp, type WebServer } from './harness.ts';
+import { CAN_RUN, cameraArgs, createFirstAdmin, faceCrops, launch, openPage, photo, sequenceCamera, serveApp, type WebServer, haveFfmpeg } from './harness.ts';
 
-const HAVE_FFMPEG = (() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('[web] SKIPPING the guided enrolment test: no ffmpeg (apt-get install -y ffmpeg)');
-    return false;
-  }
-})();
+const HAVE_FFMPEG = haveFfmpeg('the guided enrolment test');
 
 /**
  * Measured on these crops with the Node engine's frame pass (yaw / pitch): lennard_9 0 / 5

@@ -1,18 +1,14 @@
 // The guided part of the camera panel: what to do next (read out by screen readers), the five poses
 // with a thumbnail once each is taken and a Retake button, the optional photo without glasses, and
 // "Use these photos", which hands the kept photos to the same checks as any uploaded photo.
-import { useEffect, useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import { REASON_TEXT } from '../ui/messages.ts';
 import { guideSlots, keptPhotos, nextStep, POSE_LABEL, type GuideSlot } from './pose-guide.ts';
+import { useObjectUrl } from './useObjectUrl.ts';
 import { usePoseGuide } from './usePoseGuide.ts';
 
 function Thumb({ photo }: { photo: Blob }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const u = URL.createObjectURL(photo);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [photo]);
+  const url = useObjectUrl(photo);
   return url ? <img src={url} alt="" className="mirrored" /> : null;
 }
 
