@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createNodeFaceEngine } from '@rollcall/face/node';
+import { seriousViolations } from './axe.ts';
 import { CAN_RUN, cameraArgs, createFirstAdmin, faceCrops, launch, openPage, photo, sequenceCamera, serveApp, type WebServer, haveFfmpeg } from './harness.ts';
 
 const HAVE_FFMPEG = haveFfmpeg('the guided enrolment test');
@@ -59,6 +60,8 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('guided camera enrolment in Chromium',
     expect(await poses.getByRole('listitem', { name: 'Up: still needed' }).count()).toBe(1);
     expect(await page.locator('.guide-instruction').textContent()).toBe('Turn your head a little to your right.');
     expect(await page.locator('.guide-instruction').getAttribute('aria-live')).toBe('polite');
+
+    expect(await seriousViolations(page)).toEqual([]);
 
     await poses.getByRole('button', { name: 'Retake left' }).click();
     expect(await poses.getByRole('listitem', { name: 'Left: still needed' }).count()).toBe(1);
