@@ -115,7 +115,10 @@ describe('glasses', () => {
     expect(s.glassesOff).toBe(true);
     s = retake(s, 'up');
     expect(s.glassesOff).toBe(false);
-    expect(nextStep(s).slot).toBe('up');
+    expect(nextStep(s)).toMatchObject({ slot: 'up', text: 'Put your glasses back on. Tilt your head a little up.' });
+    s = feed(s, frame(0, -10, 5, 'u2'));
+    expect(s.kept.up?.photo).toBe('u2');
+    expect(nextStep(s)).toMatchObject({ slot: 'no-glasses', needsGlassesOff: true });
   });
 
   it('without glasses there is no sixth slot', () => {

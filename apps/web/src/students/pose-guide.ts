@@ -88,6 +88,8 @@ export interface GuideState<P> {
   wearsGlasses: boolean;
   /** The student said the glasses are off: straight frames now fill 'no-glasses' only. */
   glassesOff: boolean;
+  /** A pose was retaken after the glasses came off: ask for them back on first. */
+  glassesBackOn?: boolean;
 }
 
 export function startGuide<P>(wearsGlasses = false): GuideState<P> {
@@ -126,15 +128,17 @@ export function offerFrame<P>(state: GuideState<P>, frame: GuideFrame<P>, ranges
   if (!slot) return { state, kept: null };
   const current = state.kept[slot];
   if (current && current.sharpness >= frame.sharpness) return { state, kept: null };
-  return { state: { ...state, kept: { ...state.kept, [slot]: { photo: frame.photo, sharpness: frame.sharpness, pose: frame.pose } } }, kept: slot };
+  const kept = { ...state.kept, [slot]: { photo: frame.photo, sharpness: frame.sharpness, pose: frame.pose } };
+  return { state: { ...state, kept, glassesBackOn: slot === 'no-glasses' && state.glassesBackOn }, kept: slot };
 }
 
 /** Empties one slot so the guide asks for that pose again. */
 export function retake<P>(state: GuideState<P>, slot: GuideSlot): GuideState<P> {
   const kept = { ...state.kept };
   delete kept[slot];
+  if (slot === 'no-glasses') return { ...state, kept };
   // A pose retaken after the glasses came off is taken with them on again.
-  return { ...state, kept, glassesOff: slot === 'no-glasses' ? state.glassesOff : false };
+  return { ...state, kept, glassesOff: false, glassesBackOn: state.glassesOff || state.glassesBackOn };
 }
 
 export function setWearsGlasses<P>(state: GuideState<P>, wearsGlasses: boolean): GuideState<P> {
@@ -162,7 +166,7 @@ export function missingSlots<P>(state: GuideState<P>): GuideSlot[] {
 export function nextStep<P>(state: GuideState<P>): { slot: GuideSlot | null; text: string; needsGlassesOff: boolean } {
   const missing = missingSlots(state);
   const pose = missing.find((s): s is PoseSlot => s !== 'no-glasses');
-  if (pose) return { slot: pose, text: ASK[pose], needsGlassesOff: false };
+  if (pose) return { slot: pose, text: state.glassesBackOn ? `Put your glasses back on. ${ASK[pose]}` : ASK[pose], needsGlassesOff: false };
   if (missing.includes('no-glasses')) {
     return state.glassesOff
       ? { slot: 'no-glasses', text: 'Look straight at the camera without your glasses.', needsGlassesOff: false }
