@@ -4,7 +4,6 @@
 // exactly once, and the laptop learns a view of at least one of them; a still photo of daryl held up to the camera marks nobody and is reviewed as a
 // photo; a stranger stays unknown; marks made offline survive a reload and reach the API
 // exactly once after reconnecting.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,17 +24,10 @@ import {
   stillCamera,
   waitForOfflineReady,
   type WebServer,
+  haveFfmpeg,
 } from './harness.ts';
 
-const HAVE_FFMPEG = (() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('[web] SKIPPING camera tests: no ffmpeg (apt-get install -y ffmpeg)');
-    return false;
-  }
-})();
+const HAVE_FFMPEG = haveFfmpeg('camera tests');
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'rollcall-cam-'));
 /**

@@ -115,6 +115,17 @@ export function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
+/** Whether ffmpeg (which builds the fake camera files) is installed; says loudly which test skips without it. */
+export function haveFfmpeg(skipping: string): boolean {
+  try {
+    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    console.warn(`[web] SKIPPING ${skipping}: no ffmpeg (apt-get install -y ffmpeg)`);
+    return false;
+  }
+}
+
 export const photo = (set: string, file: string) => path.join(FACES, set, file);
 
 /** A square region of a photo (pixels) around a face: a fake camera shows it at one fixed place. */

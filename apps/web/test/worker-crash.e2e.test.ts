@@ -1,6 +1,5 @@
 // The face worker dying mid-recognition (a wasm abort, out of memory) must not stop the register:
 // the page replaces the worker, recognition carries on, and marks already made stay made, once.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,17 +8,9 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
-import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, type WebServer } from './harness.ts';
+import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, type WebServer, haveFfmpeg } from './harness.ts';
 
-const HAVE_FFMPEG = (() => {
-  try {
-    execFileSync('ffmpeg', ['-version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    console.warn('[web] SKIPPING worker crash test: no ffmpeg (apt-get install -y ffmpeg)');
-    return false;
-  }
-})();
+const HAVE_FFMPEG = haveFfmpeg('worker crash test');
 
 describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the face worker', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rollcall-crash-'));

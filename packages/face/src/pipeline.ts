@@ -23,7 +23,10 @@ export interface FaceAnalysis {
   /** [x, y, width, height] in the input image's pixels. */
   box: [number, number, number, number];
   detectionScore: number;
-  /** Degrees; yaw > 0 is turned to the image's right, pitch > 0 is looking down. */
+  /**
+   * Degrees. yaw > 0: the nose points to the image's left (the person turned to their own right);
+   * pitch > 0: looking down. Read off bbt/twd photos (apps/web/src/students/pose-guide.ts lists them).
+   */
   pose: { yaw: number; pitch: number; roll: number };
   /** Shorter side of the face box, in pixels. */
   size: number;

@@ -1,11 +1,13 @@
-// Takes enrolment photos from the camera: a live preview and a button that grabs one frame as a
-// JPEG. The stream stops when the panel closes.
+// Takes enrolment photos from the camera: a mirrored live preview, and either the guided poses
+// (PoseGuidePanel) or a button that grabs one frame as a JPEG. The stream stops when the panel closes.
 import { useEffect, useRef, useState } from 'react';
 import { cameraBlockedHere } from '../camera/secure-context.ts';
+import { PoseGuidePanel } from './PoseGuidePanel.tsx';
 
-export function CameraCapture({ onCapture, onClose }: { onCapture: (photo: Blob) => void; onClose: () => void }) {
+export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file: Blob; name: string }[]) => void; onClose: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const [guided, setGuided] = useState(true);
   useEffect(() => {
     let stream: MediaStream | null = null;
     const blocked = cameraBlockedHere();
@@ -32,7 +34,7 @@ export function CameraCapture({ onCapture, onClose }: { onCapture: (photo: Blob)
     canvas.width = v.videoWidth;
     canvas.height = v.videoHeight;
     canvas.getContext('2d')!.drawImage(v, 0, 0);
-    canvas.toBlob((b) => b && onCapture(b), 'image/jpeg', 0.92);
+    canvas.toBlob((b) => b && onPhotos([{ file: b, name: `camera-${new Date().toLocaleTimeString()}.jpg` }]), 'image/jpeg', 0.92);
   };
 
   return (
@@ -42,11 +44,28 @@ export function CameraCapture({ onCapture, onClose }: { onCapture: (photo: Blob)
           {error}
         </p>
       ) : (
-        <video ref={video} muted playsInline aria-label="Camera preview" />
+        // Mirrored like a looking glass, so "turn to your left" moves the picture the way the student expects;
+        // the photos themselves are taken unmirrored.
+        <video ref={video} className="mirrored" muted playsInline aria-label="Camera preview" />
+      )}
+      {guided && !error && (
+        <PoseGuidePanel
+          video={video}
+          active
+          onUse={(photos) => {
+            onPhotos(photos);
+            onClose();
+          }}
+        />
       )}
       <div className="row">
-        <button type="button" onClick={capture} disabled={!!error}>
-          Take photo
+        {!guided && (
+          <button type="button" onClick={capture} disabled={!!error}>
+            Take photo
+          </button>
+        )}
+        <button type="button" onClick={() => setGuided((g) => !g)} disabled={!!error}>
+          {guided ? 'Take single photos instead' : 'Guide me through the poses'}
         </button>
         <button type="button" onClick={onClose}>
           Close camera

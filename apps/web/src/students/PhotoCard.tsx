@@ -1,15 +1,10 @@
 // One analysed photo: a thumbnail with its face boxes, and "Accepted" or the reason it was refused.
-import { useEffect, useState } from 'react';
 import { REASON_TEXT } from '../ui/messages.ts';
 import type { PhotoResult } from './enrol.ts';
+import { useObjectUrl } from './useObjectUrl.ts';
 
 export function PhotoCard({ file, result }: { file: Blob; result: PhotoResult | undefined }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const u = URL.createObjectURL(file);
-    setUrl(u);
-    return () => URL.revokeObjectURL(u);
-  }, [file]);
+  const url = useObjectUrl(file);
   const verdict = !result
     ? 'Analysing…'
     : result.status === 'accepted'

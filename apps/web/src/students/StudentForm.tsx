@@ -129,12 +129,7 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
               Use camera
             </button>
           </div>
-          {camera && (
-            <CameraCapture
-              onCapture={(b) => photos.add([{ file: b, name: `camera-${new Date().toLocaleTimeString()}.jpg` }])}
-              onClose={() => setCamera(false)}
-            />
-          )}
+          {camera && <CameraCapture onPhotos={photos.add} onClose={() => setCamera(false)} />}
           <p className="hint">Photos are analysed in this browser and never uploaded: only the face measurements of accepted photos are saved.</p>
           {photos.engineError && (
             <p role="alert" className="error">
