@@ -1,7 +1,7 @@
 // Web app II in Chromium with a fake camera (a .y4m made here from photos with ffmpeg, never
 // stored in the project): daryl and rick, enrolled from three photos each, walk in together (a
 // sequence of OTHER photos of them with per-frame noise: a genuine scene) and are each marked
-// exactly once, and the laptop learns a view of at least one of them; a still photo of daryl held up to the camera marks nobody and is reviewed as a
+// exactly once; a still photo of daryl held up to the camera marks nobody and is reviewed as a
 // photo; a stranger stays unknown; marks made offline survive a reload and reach the API
 // exactly once after reconnecting.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -177,17 +177,6 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     await expect.poll(() => log.textContent(), { timeout: 30_000 }).toMatch(/S002.*Rick Grimes|Rick Grimes.*S002/s);
     // Once delivered, a mark stays in the log (it never blinks out between outbox and server list).
     expect(await log.textContent()).toMatch(/Daryl Dixon/);
-    // A clear mark teaches: the laptop posts a frame unlike the enrolment photos (photo 4 of the walk-in), kept with where it came from.
-    const learned = async () =>
-      (
-        await Promise.all(
-          ['S001', 'S002'].map(async (id) => ((await api('GET', `/api/students/${id}/embeddings`)).items ?? []) as { origin?: string; learned?: unknown }[]),
-        )
-      )
-        .flat()
-        .filter((e) => e.origin === 'sighting');
-    await expect.poll(async () => (await learned()).length, { timeout: 60_000, interval: 500 }).toBeGreaterThanOrEqual(1);
-    expect((await learned())[0]!.learned).toMatchObject({ how: 'clear-mark', deviceId: expect.stringMatching(/^browser-/) });
     // Keep looking at the same two faces for a while: still one mark each.
     const { frames } = await speed(page);
     await expect.poll(async () => (await speed(page)).frames, { timeout: 120_000 }).toBeGreaterThanOrEqual(frames + 10);

@@ -67,12 +67,17 @@ describe('learning from clear marks', () => {
     expect(Array.from(decodeVector(body.embeddings[0]!.vector)!)).toEqual(Array.from(FRAMES[0]!.embedding));
   });
 
-  it('sends nothing for a mark in doubt: a close runner-up, a disagreeing frame, or one that first waited in review', async () => {
+  it('sends nothing for a mark in doubt about who it is: a close runner-up or a disagreeing frame', async () => {
     const { learn, posts } = await setup();
     expect(await learn(mark({ runnerUp: 0.95 }), SEEN)).toEqual({ skipped: 'close-runner-up' });
     expect(await learn(mark({ evidence: { counted: 3, agreeing: 2, frames: [] } }), SEEN)).toEqual({ skipped: 'ambiguous' });
-    expect(await learn(mark({ resolves: 'liveness' }), SEEN)).toEqual({ skipped: 'in-doubt' });
     expect(posts).toHaveLength(0);
+  });
+
+  it('learns from a mark that first waited in review for a live face: the wait was about life, not identity', async () => {
+    const { learn, posts } = await setup();
+    expect(await learn(mark({ resolves: 'liveness' }), SEEN)).toEqual({ sent: 2 });
+    expect(posts).toHaveLength(1);
   });
 
   it("counts the laptop's learned embeddings against the cap, and what it sent before they sync back", async () => {

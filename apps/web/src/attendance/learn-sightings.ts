@@ -16,7 +16,7 @@ export interface LearnerDeps {
   params?: LearnParams;
 }
 
-export type LearnOutcome = { sent: number } | { skipped: LearnVerdict['why'] | 'in-doubt' | 'busy' | 'stopped' } | { failed: string };
+export type LearnOutcome = { sent: number } | { skipped: LearnVerdict['why'] | 'busy' | 'stopped' } | { failed: string };
 
 /** Answers after which posting again for the student cannot help until something changes on the server. */
 const FINAL = new Set(['learned-embeddings-full', 'consent-required', 'student-not-found', 'forbidden', 'unauthenticated']);
@@ -31,8 +31,9 @@ export function sightingLearner(deps: LearnerDeps) {
   const sent = new Map<string, Float32Array[]>();
 
   return async function learnFrom(m: MarkDecision, sightedAt: Date): Promise<LearnOutcome> {
-    // A mark that first waited in review (no live face yet) was in doubt once: it teaches nothing.
-    if (m.resolves) return { skipped: 'in-doubt' };
+    // A mark that first waited in review for want of a live face (m.resolves) teaches like any
+    // other: the wait was about life, not identity, and embeddingsToLearn still asks every counted
+    // frame to agree with a clear lead. On a slow laptop most marks come this way.
     if (stopped.has(m.studentId)) return { skipped: 'stopped' };
     if (busy.has(m.studentId)) return { skipped: 'busy' };
     busy.add(m.studentId);
