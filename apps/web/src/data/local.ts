@@ -52,6 +52,20 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
   );
 }
 
+/** The student's enrolment-photo embeddings of the running model on this device (learned ones left out). */
+export function usePhotoVectors(studentId: string | null): Float32Array[] {
+  return useLive(
+    async () =>
+      studentId === null
+        ? []
+        : (await services.db.embeddings.where('studentId').equals(studentId).toArray())
+            .filter((e) => e.modelId === services.gallery.modelId && e.origin !== 'sighting')
+            .map((e) => e.vector),
+    [studentId],
+    [] as Float32Array[],
+  );
+}
+
 export function useCachedClasses(): CachedClass[] | undefined {
   return useLive(() => services.db.classes.orderBy('name').toArray(), [], undefined as CachedClass[] | undefined);
 }

@@ -6,13 +6,12 @@ import type { ConsentOnBehalfOf, ConsentStatus } from '@rollcall/contracts';
 import { navigate } from '../app/router.ts';
 import { isCameraFree } from '../consent/camera-free.ts';
 import { useAddEmbeddings, useCreateStudent, useSetConsent, useUpdateStudent } from '../data/remote.ts';
-import type { RosterStudent } from '../data/local.ts';
+import { usePhotoVectors, type RosterStudent } from '../data/local.ts';
+import { enrolmentStrength, GOOD_VIEWS } from '@rollcall/recognition';
 import { errorText } from '../ui/messages.ts';
 import { CameraCapture } from './CameraCapture.tsx';
 import { PhotoCard } from './PhotoCard.tsx';
 import { usePhotoAnalysis } from './usePhotoAnalysis.ts';
-
-const MIN_GOOD = 3;
 
 type NewConsent = 'not-asked' | 'granted-parent' | 'granted-student' | 'refused';
 const NEW_CONSENT: Record<NewConsent, [ConsentStatus, ConsentOnBehalfOf]> = {
@@ -39,7 +38,10 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
   const [consent, setConsentChoice] = useState<NewConsent>('not-asked');
   const blocked = existing !== null && isCameraFree(existing);
 
-  const goodTotal = (existing?.faces ?? 0) + photos.accepted.length;
+  // The set as it will be after saving: stored photos and the accepted new ones, near-copies counted once.
+  const stored = usePhotoVectors(existing?.studentId ?? null);
+  const strength = enrolmentStrength([...stored, ...photos.accepted.flatMap((a) => (a.result?.vector ? [a.result.vector] : []))]);
+  const goodTotal = strength.photos;
   const needsConfirm = photos.lookAlikes.length > 0 && !confirmed;
 
   const onFiles = (files: FileList | File[] | null) => {
@@ -144,10 +146,11 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
               ))}
             </ul>
           )}
-          <p role="status" className={goodTotal < MIN_GOOD ? 'warning' : 'ok'}>
+          <p role="status" className={strength.views < GOOD_VIEWS ? 'warning' : 'ok'}>
             {goodTotal} good photo{goodTotal === 1 ? '' : 's'}
             {photos.analysing ? ' so far (analysing…)' : ''}
-            {goodTotal < MIN_GOOD ? ` — add ${MIN_GOOD - goodTotal} more from other angles for reliable recognition.` : '.'}
+            {strength.views < goodTotal ? `, ${strength.views} of them different` : ''}
+            {strength.views < GOOD_VIEWS ? ` — ${strength.advice}` : '.'}
           </p>
         </>
       )}
