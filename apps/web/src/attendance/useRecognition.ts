@@ -19,6 +19,8 @@ import { label, livenessParams, recognitionParams, thumbnail, tone } from './rec
 
 export interface ReviewItem {
   trackId: number;
+  /** This run of the loop and its track: what the stored review row is found by when the track is marked after all. */
+  track: string;
   thumbnail: string;
   /** The top two by score, none stranger-like; empty when nobody enrolled comes close. */
   candidates: Candidate[];
@@ -72,6 +74,8 @@ export function useRecognition(input: RecognitionInput) {
     if (!input.active) return;
     let running = true;
     let unsubscribe = () => {};
+    // Track ids restart with every run: the run's id keeps stored review rows apart.
+    const run = crypto.randomUUID();
     const times: number[] = [];
     let frames = 0;
     void (async () => {
@@ -137,10 +141,16 @@ export function useRecognition(input: RecognitionInput) {
               // Shown live after waiting in review: the review is answered by the mark.
               if (m.resolves) {
                 setReview((list) => list.filter((i) => i.trackId !== m.trackId));
-                await resolveReviews(services.db, sessionId, m.studentId, m.resolves);
+                await resolveReviews(services.db, `${run}:${m.trackId}`, m.resolves);
               }
             }
-            const items = step.reviews.map((r): ReviewItem => ({ trackId: r.trackId, thumbnail: thumbnail(v, r.box), candidates: r.candidates, why: r.why }));
+            const items = step.reviews.map((r): ReviewItem => ({
+              trackId: r.trackId,
+              track: `${run}:${r.trackId}`,
+              thumbnail: thumbnail(v, r.box),
+              candidates: r.candidates,
+              why: r.why,
+            }));
             if (items.length) setReview((list) => [...items, ...list].slice(0, 50));
             await notePresentations(services.db, sessionId, step.reviews.filter((r) => r.why === 'presentation').length);
           }

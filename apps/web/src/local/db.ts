@@ -58,6 +58,8 @@ export interface ReviewRow {
   why: string;
   /** The best and the runner-up, best first. */
   candidates: { studentId: string; score: number }[];
+  /** The recognition run and track it came from (not indexed): a track marked after all clears its own row. */
+  track?: string;
 }
 
 export interface MetaRow {

@@ -13,16 +13,18 @@ describe('review store', () => {
   it('a face marked once it moved clears its own "could not confirm a live face" review, and nothing else', async () => {
     const db = new RollcallDb(`reviews-${++n}`);
     const where = { sessionId: 'sess-1', classId: 'c1' };
-    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7 }, where, 1);
-    await addReview(db, { thumbnail: IMG, why: 'presentation', studentId: 'S1', score: 0.7 }, where, 2);
-    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S2', score: 0.7 }, where, 3);
-    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7 }, { sessionId: 'sess-2', classId: 'c1' }, 4);
-    expect(await resolveReviews(db, 'sess-1', 'S1', 'liveness')).toBe(1);
-    expect((await listReviews(db, 'sess-1', 'c1')).map((r) => [r.why, r.candidates[0]!.studentId])).toEqual([
-      ['presentation', 'S1'],
-      ['liveness', 'S2'],
+    // Run r1's track 7 waited for life; an earlier track of the same student (a held-up photo) and
+    // track 7 of another run must stay.
+    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7, track: 'r1:7' }, where, 1);
+    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7, track: 'r1:3' }, where, 2);
+    await addReview(db, { thumbnail: IMG, why: 'presentation', studentId: 'S1', score: 0.7, track: 'r1:7' }, where, 3);
+    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7, track: 'r0:7' }, where, 4);
+    expect(await resolveReviews(db, 'r1:7', 'liveness')).toBe(1);
+    expect((await listReviews(db, 'sess-1', 'c1')).map((r) => [r.why, r.track])).toEqual([
+      ['liveness', 'r1:3'],
+      ['presentation', 'r1:7'],
+      ['liveness', 'r0:7'],
     ]);
-    expect(await listReviews(db, 'sess-2', 'c1')).toHaveLength(1);
   });
 
   it('keeps reviews across a reopen, per session, with the top two candidates', async () => {

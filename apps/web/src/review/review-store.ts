@@ -12,6 +12,7 @@ const Row = z.object({
   thumbnail: z.string().startsWith('data:image/'),
   why: z.string(),
   candidates: z.array(z.object({ studentId: z.string().min(1), score: z.number() })).max(2),
+  track: z.string().optional(),
 });
 
 /** The recogniser's review item, before or after it carries `candidates` (top two by score). */
@@ -21,6 +22,8 @@ export interface FreshReview {
   candidates?: { studentId: string; score: number }[];
   studentId?: string | null;
   score?: number | null;
+  /** The recognition run and track (see ReviewRow.track). */
+  track?: string;
 }
 
 export function candidatesOf(item: FreshReview): ReviewRow['candidates'] {
@@ -34,7 +37,15 @@ export async function addReview(
   where: { sessionId: string | null; classId: string | null },
   now = Date.now(),
 ): Promise<string> {
-  const row: ReviewRow = { id: crypto.randomUUID(), ...where, createdAt: now, thumbnail: item.thumbnail, why: item.why, candidates: candidatesOf(item) };
+  const row: ReviewRow = {
+    id: crypto.randomUUID(),
+    ...where,
+    createdAt: now,
+    thumbnail: item.thumbnail,
+    why: item.why,
+    candidates: candidatesOf(item),
+    ...(item.track && { track: item.track }),
+  };
   await db.reviews.put(row);
   return row.id;
 }
@@ -53,9 +64,10 @@ export async function listReviews(db: RollcallDb, sessionId: string | null, clas
 export const removeReview = (db: RollcallDb, id: string): Promise<void> => db.reviews.delete(id);
 
 /**
- * A face that went to review for want of life and was marked once it moved: its review is no
- * longer a question for the teacher. Only that reason, that session and that student's offer go.
+ * A face that went to review for want of life and was marked once it moved: its own review row
+ * (that run's track, that reason) is no longer a question for the teacher. Other rows stay, even
+ * for the same student: an earlier photo of them held up to the camera is evidence to keep.
  */
-export async function resolveReviews(db: RollcallDb, sessionId: string | null, studentId: string, why: string): Promise<number> {
-  return db.reviews.filter((r) => r.sessionId === sessionId && r.why === why && r.candidates[0]?.studentId === studentId).delete();
+export async function resolveReviews(db: RollcallDb, track: string, why: string): Promise<number> {
+  return db.reviews.filter((r) => r.track === track && r.why === why).delete();
 }
