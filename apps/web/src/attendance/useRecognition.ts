@@ -3,6 +3,7 @@
 // (@rollcall/recognition) and act on what it decides: marks through the outbox, review items with
 // a thumbnail, learning from clear marks, the overlay and the speed line. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
+import { TILE_EVERY_MS, tileSchedule } from '@rollcall/face';
 import { RecognitionSession, type Candidate, type ReviewReason } from '@rollcall/recognition';
 import { api } from '../api/client.ts';
 import { services } from '../app/services.ts';
@@ -76,6 +77,8 @@ export function useRecognition(input: RecognitionInput) {
     let unsubscribe = () => {};
     // Track ids restart with every run: the run's id keeps stored review rows apart.
     const run = crypto.randomUUID();
+    // Wide frames are also searched in tiles for small faces, at most once a second.
+    const tilesFor = tileSchedule(TILE_EVERY_MS);
     const times: number[] = [];
     let frames = 0;
     void (async () => {
@@ -128,7 +131,7 @@ export function useRecognition(input: RecognitionInput) {
           const embedAll = mode === 'check' || settings.embedDecided;
           const skip = embedAll ? [] : session.skipBoxes(at);
           // A frame dropped for a newer one, or lost with a crashed worker (restarted on the next call), is skipped.
-          const result = await engine.analyzeFrame(await grabFrame(v), skip, at).catch(skipLostFrame);
+          const result = await engine.analyzeFrame(await grabFrame(v), skip, at, tilesFor(at)).catch(skipLostFrame);
           if (!result) continue;
           const tm = performance.now();
           const step = mode === 'recognise' ? session.push(result) : null;

@@ -29,7 +29,8 @@ export class FaceWorkerClient {
   private nextId = 1;
   private readonly waiting = new Map<number, Waiter>();
   private frameBusy = false;
-  private queued: { frame: FrameSource; skip: FrameBox[]; at: number; resolve: (a: FrameAnalysis) => void; reject: (e: Error) => void } | null = null;
+  private queued: { frame: FrameSource; skip: FrameBox[]; at: number; tiles: number; resolve: (a: FrameAnalysis) => void; reject: (e: Error) => void } | null =
+    null;
   /** Workers replaced after a crash, for the Details section. */
   restarts = 0;
 
@@ -58,16 +59,17 @@ export class FaceWorkerClient {
 
   /**
    * Analyses one camera frame (the frame is transferred to the worker and closed there). Faces
-   * overlapping `skipBoxes` get the detector only. Rejects with 'frame-dropped' when a newer
-   * frame replaced this one, and 'engine-crashed' when the worker died.
+   * overlapping `skipBoxes` get the detector only; `tiles` > 1 also searches the frame in tiles
+   * for small faces (the caller owns the schedule: see tileSchedule). Rejects with 'frame-dropped'
+   * when a newer frame replaced this one, and 'engine-crashed' when the worker died.
    */
-  analyzeFrame(frame: FrameSource, skipBoxes: readonly FrameBox[], at = performance.now()): Promise<FrameAnalysis> {
+  analyzeFrame(frame: FrameSource, skipBoxes: readonly FrameBox[], at = performance.now(), tiles = 0): Promise<FrameAnalysis> {
     return new Promise((resolve, reject) => {
       if (this.queued) {
         this.queued.frame.close();
         this.queued.reject(new FaceError('frame-dropped', 'a newer frame replaced this one'));
       }
-      this.queued = { frame, skip: skipBoxes.map((b) => [...b] as FrameBox), at, resolve, reject };
+      this.queued = { frame, skip: skipBoxes.map((b) => [...b] as FrameBox), at, tiles, resolve, reject };
       void this.pump();
     });
   }
@@ -91,7 +93,7 @@ export class FaceWorkerClient {
     this.queued = null;
     try {
       await this.start();
-      const reply = await this.request(this.worker!, { kind: 'frame', frame: job.frame, skip: job.skip }, [job.frame]);
+      const reply = await this.request(this.worker!, { kind: 'frame', frame: job.frame, skip: job.skip, tiles: job.tiles }, [job.frame]);
       if (reply.kind !== 'frame') throw new Error(`face worker answered a frame with ${reply.kind}`);
       const { width, height, faces, timing } = reply.result;
       job.resolve({

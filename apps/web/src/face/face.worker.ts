@@ -2,7 +2,7 @@
 // so no model ever runs on the page's main thread. One request at a time (the page never sends
 // more than one frame in flight); every answer is plain data.
 /// <reference lib="webworker" />
-import { checkEnrolmentPhoto, DEFAULT_GATES, isFaceError, TILE_EVERY_MS, tileSchedule, type FaceEngine } from '@rollcall/face';
+import { checkEnrolmentPhoto, DEFAULT_GATES, isFaceError, type FaceEngine } from '@rollcall/face';
 import { createBrowserFaceEngine, decodeImageBlob, toRgbImage } from '@rollcall/face/browser';
 import type { FrameSource, WorkerReply, WorkerRequest } from './protocol.ts';
 
@@ -11,8 +11,6 @@ declare const self: DedicatedWorkerGlobalScope;
 let engine: Promise<FaceEngine> | null = null;
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
-// Wide frames are also searched in tiles for small faces, at most once a second (see tileSchedule).
-const tilesFor = tileSchedule(TILE_EVERY_MS);
 
 function frameSize(frame: FrameSource): [number, number] {
   return 'displayWidth' in frame ? [frame.displayWidth, frame.displayHeight] : [frame.width, frame.height];
@@ -39,7 +37,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
           id: req.id,
           ok: true,
           kind: 'frame',
-          result: await e.analyzeFrame(toRgbImage(req.frame, w, h), req.skip, { tiles: tilesFor(performance.now()) }),
+          result: await e.analyzeFrame(toRgbImage(req.frame, w, h), req.skip, { tiles: req.tiles }),
         };
       } finally {
         req.frame.close();

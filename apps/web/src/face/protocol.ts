@@ -8,7 +8,7 @@ export type FrameSource = ImageBitmap | VideoFrame;
 
 export type WorkerRequest =
   | { id: number; kind: 'init'; backend: BackendRequest; modelBaseUrl: string }
-  | { id: number; kind: 'frame'; frame: FrameSource; skip: FrameBox[] }
+  | { id: number; kind: 'frame'; frame: FrameSource; skip: FrameBox[]; tiles: number }
   | { id: number; kind: 'photo'; file: Blob; name: string };
 
 export interface PhotoReply {
