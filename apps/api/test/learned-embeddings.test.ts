@@ -42,7 +42,12 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     expect(res.body.results[0].status).toBe('created');
     const items = (await api.call('GET', `/api/students/${id}/embeddings?includeVectors=true`)).body.items;
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ origin: 'sighting', learned, sourceHash: res.body.results[0].sourceHash });
+    // Posted by the admin: recorded under the admin, not the browser id sent.
+    expect(items[0]).toMatchObject({
+      origin: 'sighting',
+      learned: { ...learned, deviceId: expect.stringMatching(/^user:/) },
+      sourceHash: res.body.results[0].sourceHash,
+    });
     const stored = float32ToBytes(decodeVector(items[0].vector)!);
     expect(res.body.results[0].sourceHash).toBe(createHash('sha256').update(stored).digest('hex'));
   });
@@ -99,13 +104,22 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     expect((await post(api, id, [emb(300)], device)).body.results[0].status).toBe('duplicate');
   });
 
-  it("records a paired laptop as itself, whatever device id it sends; a person's browser as it says", async () => {
+  it('records a paired laptop as itself and a person as themself, whatever device id either sends', async () => {
     const id = await student();
     const device = await api.device([classA]);
+    const teacher = await api.teacher([classA]);
     await post(api, id, [emb(700, { learned: { ...learned, deviceId: 'someone-else' } })], device.token);
-    await post(api, id, [emb(701)], (await api.teacher([classA])).token);
+    // A teacher naming the paired laptop does not make the student's page say "laptop Room 12".
+    await post(api, id, [emb(701, { learned: { ...learned, deviceId: device.id } })], teacher.token);
     const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items;
-    expect(items.map((e: { learned: { deviceId: string } }) => e.learned.deviceId).sort()).toEqual([device.id, learned.deviceId].sort());
+    expect(items.map((e: { learned: { deviceId: string } }) => e.learned.deviceId).sort()).toEqual([device.id, `user:${teacher.id}`.slice(0, 36)].sort());
+  });
+
+  it('takes only clear marks: a review confirmation is not learned through this route', async () => {
+    const id = await student();
+    const res = await post(api, id, [emb(702, { learned: { ...learned, how: 'review-confirmed' } })]);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation-failed');
   });
 
   it('answers duplicate for the same vector posted again, by any caller, and within one post', async () => {

@@ -69,7 +69,12 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
     expect(accepted).toBeGreaterThanOrEqual(3);
     await expect.poll(() => page.getByLabel('Inference backend').textContent()).toMatch(/wasm/);
     // Four different photos of Daryl: the set is rated enough, with no advice to add more.
-    expect(await page.getByRole('status').filter({ hasText: /good photos/ }).textContent()).toMatch(new RegExp(`^${accepted} good photos\\.$`));
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /good photos/ })
+        .textContent(),
+    ).toMatch(new RegExp(`^${accepted} good photos\\.$`));
     await page.getByRole('button', { name: 'Save student' }).click();
     await page.getByRole('table', { name: 'Students' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'S001' });

@@ -46,7 +46,8 @@ export const NewLearnedEmbedding = z.strictObject({
   modelId: NewEmbedding.shape.modelId,
   vector: NewEmbedding.shape.vector,
   quality: NewEmbedding.shape.quality,
-  learned: LearnedFrom,
+  /** Only clear marks teach through this route; the server records the caller as where it was seen. */
+  learned: LearnedFrom.extend({ how: z.literal('clear-mark') }),
 });
 export type NewLearnedEmbedding = z.infer<typeof NewLearnedEmbedding>;
 

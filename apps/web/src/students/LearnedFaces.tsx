@@ -1,6 +1,7 @@
 // The faces a student's gallery learned from recognitions: where and when each was seen, in plain
 // words, and a way for an admin to remove one (it leaves every laptop at its next sync).
 import { MAX_LEARNED_PER_STUDENT, type Embedding, type LearnedFrom } from '@rollcall/contracts';
+import { DEFAULT_LEARN } from '@rollcall/recognition';
 import { useDevices } from '../data/admin.ts';
 import { useDeleteEmbedding, useStudentEmbeddings } from '../data/remote.ts';
 import { deviceId } from '../local/device-state.ts';
@@ -18,8 +19,8 @@ export function LearnedFaces({ studentId, name }: { studentId: string; name: str
     <section className="card" aria-labelledby="learned-title">
       <h3 id="learned-title">Learned from recognitions</h3>
       <p className="hint">
-        When a laptop recognises {name} beyond doubt, it may keep up to two new views of their face, {MAX_LEARNED_PER_STUDENT} in all, to recognise them better
-        as they change. These never replace the enrolment photos.
+        When a laptop recognises {name} beyond doubt, it may keep up to {DEFAULT_LEARN.perSighting} new views of their face at a time, {MAX_LEARNED_PER_STUDENT}{' '}
+        in all, to recognise them better as they change. These never replace the enrolment photos.
       </p>
       {list.isPending ? (
         <p>Loading…</p>

@@ -136,7 +136,10 @@ export function embeddingsService(ctx: ServiceContext) {
         studentId,
         items.map((i) => ({
           ...i,
-          learned: actor.kind === 'device' ? { ...i.learned, deviceId: actor.id } : i.learned,
+          // Where it was seen is the caller, never what the caller says: a paired laptop is itself,
+          // a person's browser is recorded under the person (a teacher could name any laptop otherwise;
+          // the id is cut to the 36 characters a device id has).
+          learned: { ...i.learned, deviceId: actor.kind === 'device' ? actor.id : `user:${actor.id}`.slice(0, 36) },
           sourceHash: createHash('sha256').update(i.bytes).digest('hex'),
         })),
       );
