@@ -28,7 +28,7 @@ const USAGE = `usage: rollcall <command> [options]
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
   import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)
   liveness [faces-dir] [--seed X] [--json]  photo attacks vs genuine tracks: APCER/BPCER of track liveness
-  variety <folder> [--per-identity N] [--json]   how alike a near-copy and another photo of one person embed`;
+  variety <folder> [--seed X] [--per-identity N] [--json]   how alike a near-copy and another photo of one person embed`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -23,7 +23,7 @@ export type StrengthLevel = 'none' | 'weak' | 'fair' | 'good';
 
 export interface EnrolmentStrength {
   level: StrengthLevel;
-  /** Face photos (and learned sightings) stored. */
+  /** Embeddings rated (the page passes enrolment photos only, not learned sightings). */
   photos: number;
   /** Of them, different views (near-copies counted once). */
   views: number;

@@ -80,11 +80,15 @@ export async function varietyCommand(argv: string[]): Promise<void> {
     await engine.dispose();
   }
   const qs = [0.01, 0.05, 0.5, 0.95, 0.99];
+  const table = (values: number[]) => {
+    const at = quantilesOf(values, qs);
+    return Object.fromEntries(qs.map((q, i) => [q, at[i]]));
+  };
   const report = {
     folder,
     photos,
-    nearCopy: { pairs: copies.length, quantiles: Object.fromEntries(qs.map((q, i) => [q, quantilesOf(copies, qs)[i]])) },
-    otherPhoto: { pairs: others.length, quantiles: Object.fromEntries(qs.map((q, i) => [q, quantilesOf(others, qs)[i]])) },
+    nearCopy: { pairs: copies.length, quantiles: table(copies) },
+    otherPhoto: { pairs: others.length, quantiles: table(others) },
   };
   if (values.json) {
     process.stdout.write(JSON.stringify(report) + '\n');

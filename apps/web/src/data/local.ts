@@ -38,7 +38,11 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
       const learned = new Map<string, number>();
       for (const e of embeddings) {
         if (e.origin === 'sighting') learned.set(e.studentId, (learned.get(e.studentId) ?? 0) + 1);
-        else photos.set(e.studentId, [...(photos.get(e.studentId) ?? []), e.vector]);
+        else {
+          const list = photos.get(e.studentId);
+          if (list) list.push(e.vector);
+          else photos.set(e.studentId, [e.vector]);
+        }
       }
       return students
         .filter((s) => !q || s.studentId.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))

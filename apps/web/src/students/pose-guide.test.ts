@@ -116,6 +116,10 @@ describe('glasses', () => {
     s = retake(s, 'up');
     expect(s.glassesOff).toBe(false);
     expect(nextStep(s)).toMatchObject({ slot: 'up', text: 'Put your glasses back on. Tilt your head a little up.' });
+    // Glasses perhaps still off: a sharper straight frame must not replace the kept (glasses-on) one.
+    const straight = s.kept.straight?.photo;
+    s = feed(s, frame(0, 0, 999, 'bare-straight'));
+    expect(s.kept.straight?.photo).toBe(straight);
     s = feed(s, frame(0, -10, 5, 'u2'));
     expect(s.kept.up?.photo).toBe('u2');
     expect(nextStep(s)).toMatchObject({ slot: 'no-glasses', needsGlassesOff: true });

@@ -128,6 +128,9 @@ export function offerFrame<P>(state: GuideState<P>, frame: GuideFrame<P>, ranges
   if (!slot) return { state, kept: null };
   const current = state.kept[slot];
   if (current && current.sharpness >= frame.sharpness) return { state, kept: null };
+  // After a retake that followed the glasses step the student may still have them off: the
+  // poses already kept (glasses on) are frozen, only the missing ones fill.
+  if (current && state.glassesBackOn) return { state, kept: null };
   const kept = { ...state.kept, [slot]: { photo: frame.photo, sharpness: frame.sharpness, pose: frame.pose } };
   return { state: { ...state, kept, glassesBackOn: slot === 'no-glasses' && state.glassesBackOn }, kept: slot };
 }

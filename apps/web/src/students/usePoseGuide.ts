@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { QualityReason } from '@rollcall/face';
 import { skipLostFrame, type FaceWorkerClient } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
-import { judgeFrame, offerFrame, retake, setGlassesOff, setWearsGlasses, startGuide, type GuideSlot, type GuideState } from './pose-guide.ts';
+import { judgeFrame, missingSlots, offerFrame, retake, setGlassesOff, setWearsGlasses, startGuide, type GuideSlot, type GuideState } from './pose-guide.ts';
 
 /** A frame every third of a second at most: enough to catch each pose, light on a laptop's CPU. */
 const FRAME_EVERY_MS = 333;
@@ -38,6 +38,9 @@ export function usePoseGuide(video: RefObject<HTMLVideoElement | null>, active: 
     if (!active) return;
     let alive = true;
     const look = async (engine: FaceWorkerClient) => {
+      // Every pose taken: stop looking (no CPU spent, and nobody who sits down next replaces a
+      // kept photo) until a Retake or a new step empties a slot.
+      if (missingSlots(current.current).length === 0) return;
       const canvas = video.current && snapshot(video.current);
       if (!canvas) return;
       const analysis = await engine.analyzeFrame(await createImageBitmap(canvas), []).catch(skipLostFrame);
