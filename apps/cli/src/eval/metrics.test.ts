@@ -1,7 +1,18 @@
 import { l2Normalize } from '@rollcall/contracts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECOGNITION } from '@rollcall/recognition';
-import { accuracyAt, allPairScores, closedSetTop1, openSet, rocAuc, strangerIdentities, tarAtFar, type Sample } from './metrics.ts';
+import {
+  accuracyAt,
+  allPairScores,
+  byIdentity,
+  closedSetTop1,
+  openSet,
+  rocAuc,
+  shuffledByIdentity,
+  strangerIdentities,
+  tarAtFar,
+  type Sample,
+} from './metrics.ts';
 
 describe('verification measures', () => {
   it('AUC is 1 for separated scores, 0.5 for identical ones, and counts ties half', () => {
@@ -71,5 +82,33 @@ describe('identification', () => {
     const b = await openSet(blurred, 1, loose(), MODEL);
     expect(b.notCounted).toBe(1);
     expect(b.tar).toBeCloseTo(1 / 3);
+  });
+});
+
+describe('the random-split protocol', () => {
+  const many = ['a', 'b', 'c', 'd'].flatMap((id, n) =>
+    [0, 1, 2, 3, 4].map((i) => {
+      const v = [0, 0, 0, 0];
+      v[n] = 1;
+      v[(n + 1) % 4] = 0.05 * i;
+      return sample(id, `${id}${i}`, v);
+    }),
+  );
+
+  it('orders each identity differently per seed, the same for the same seed, and keeps every photo', () => {
+    const one = shuffledByIdentity(many, 1);
+    const again = shuffledByIdentity(many, 1);
+    const other = shuffledByIdentity(many, 2);
+    const files = (m: Map<string, Sample[]>) => [...m.values()].map((l) => l.map((s) => s.file).join(','));
+    expect(files(one)).toEqual(files(again));
+    expect(files(one)).not.toEqual(files(other));
+    expect(files(one).map((l) => l.split(',').sort().join(','))).toEqual(files(byIdentity(many)));
+  });
+
+  it('enrols the shuffled first K: a split changes which photos are probes', async () => {
+    const order = shuffledByIdentity(many, 3);
+    const r = await openSet(many, 2, loose(), MODEL, order);
+    expect(r.knownProbes).toBe(3 * 3);
+    expect(r.unknownProbes).toBe(5);
   });
 });

@@ -3,7 +3,7 @@
 // (threshold, margin, review bands, frame quality) exactly as the classroom runs them: a metric
 // measured on a re-implementation would say nothing about the code that marks students.
 import { dot, type ModelId } from '@rollcall/contracts';
-import { Gallery, type Scoring } from '@rollcall/matcher';
+import { Gallery, prng, type Scoring } from '@rollcall/matcher';
 import { judgeFrames, type RecognitionParams } from '@rollcall/recognition';
 
 export interface Sample {
@@ -88,9 +88,30 @@ function enrol(groups: Map<string, Sample[]>, ids: readonly string[], k: number,
   return Gallery.create({ modelId }, entries);
 }
 
+/**
+ * The random-split protocol: each identity's photos in a seeded random order, so "the first K" are
+ * K photos from anywhere in the set (another day, light or pose) rather than one sitting.
+ */
+export function shuffledByIdentity(samples: readonly Sample[], seed: number): Map<string, Sample[]> {
+  const rand = prng(seed);
+  const m = byIdentity(samples);
+  for (const list of m.values()) {
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [list[i], list[j]] = [list[j]!, list[i]!];
+    }
+  }
+  return m;
+}
+
 /** Closed-set top-1: the first K photos of each identity enrolled, the rest are probes. */
-export async function closedSetTop1(samples: readonly Sample[], k: number, scoring: Scoring, modelId: ModelId): Promise<{ top1: number; probes: number }> {
-  const groups = byIdentity(samples);
+export async function closedSetTop1(
+  samples: readonly Sample[],
+  k: number,
+  scoring: Scoring,
+  modelId: ModelId,
+  groups: Map<string, Sample[]> = byIdentity(samples),
+): Promise<{ top1: number; probes: number }> {
   const ids = [...groups.keys()].filter((id) => groups.get(id)!.length > k); // others have nothing left to probe with
   const probes = ids.flatMap((id) => groups.get(id)!.slice(k));
   if (probes.length === 0) return { top1: NaN, probes: 0 };
@@ -138,8 +159,13 @@ function judgePhoto(gallery: Gallery, p: Sample, params: RecognitionParams) {
 }
 
 /** Open set: a quarter of the identities never enrolled; the others enrol their first K photos. */
-export async function openSet(samples: readonly Sample[], k: number, params: RecognitionParams, modelId: ModelId): Promise<OpenSetResult> {
-  const groups = byIdentity(samples);
+export async function openSet(
+  samples: readonly Sample[],
+  k: number,
+  params: RecognitionParams,
+  modelId: ModelId,
+  groups: Map<string, Sample[]> = byIdentity(samples),
+): Promise<OpenSetResult> {
   const ids = [...groups.keys()].sort();
   const unknown = strangerIdentities(ids);
   const enrolled = ids.filter((id) => !unknown.has(id) && groups.get(id)!.length > k);
