@@ -4,7 +4,7 @@
 // every face of every frame detected and embedded on the page's main thread (scripts/bench/
 // naive-page). Frames per second are counted over a fixed window after a warm-up; main-thread
 // long tasks (over 50 ms) come from a PerformanceObserver in the page during that window.
-// `--steps` adds the loop with one improvement switched on at a time.
+// `--steps` adds the loop with one improvement switched on at a time; `--no-liveness-step` adds Rollcall with the liveness check off.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -37,6 +37,8 @@ interface Variant {
   noIsolation: boolean;
   /** The "Re-check recognised faces every frame" setting: no light path. */
   embedDecided: boolean;
+  /** The "Liveness check" setting off: the bench's faces are photos swapped each second, which rarely look live, so tracks stay undecided; this shows the light path once they are decided. */
+  noLiveness?: boolean;
 }
 
 const ROLLCALL: Variant = { name: 'rollcall', noIsolation: false, embedDecided: false };
@@ -46,6 +48,8 @@ const STEPS: Variant[] = [
   { name: 'worker only', noIsolation: true, embedDecided: true },
   { name: 'worker + light path', noIsolation: true, embedDecided: false },
 ];
+// `--no-liveness-step`: Rollcall as shipped but with the liveness check off (not a shipped setting).
+const NO_LIVENESS: Variant = { name: 'rollcall, liveness off', noIsolation: false, embedDecided: false, noLiveness: true };
 
 // Every long task the page's main thread runs, from the moment it starts.
 const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
@@ -153,7 +157,7 @@ export async function run(args: string[]) {
       return out;
     };
 
-    const variants = [ROLLCALL, ...(args.includes('--steps') ? STEPS : [])];
+    const variants = [ROLLCALL, ...(args.includes('--steps') ? STEPS : []), ...(args.includes('--no-liveness-step') ? [NO_LIVENESS] : [])];
     const scenes = [];
     for (const faces of only) {
       const camera = scene(faces);
@@ -184,6 +188,8 @@ export async function run(args: string[]) {
           // The setting sits in Settings' closed "Advanced" section.
           if (!(await box.isVisible())) await page.getByText('Advanced: how recognition decides').click();
           if ((await box.isChecked()) !== v.embedDecided) await box.click();
+          const liveness = page.getByLabel('Liveness check');
+          if ((await liveness.isChecked()) === Boolean(v.noLiveness)) await liveness.click();
           await page.getByRole('button', { name: 'Save settings' }).click();
           await page.getByText('Settings saved on this device.').waitFor();
           await page.goto(`${server.base}/#/attendance`);
@@ -248,7 +254,9 @@ export async function run(args: string[]) {
         naiveLongTaskTotalMs: summary(n).longTaskTotalMs,
         windowSeconds: seconds,
         load: [r.load, n.load],
-        ...(args.includes('--steps') && { steps: Object.fromEntries(Object.entries(results).map(([k, w]) => [k, summary(w)])) }),
+        ...((args.includes('--steps') || args.includes('--no-liveness-step')) && {
+          steps: Object.fromEntries(Object.entries(results).map(([k, w]) => [k, summary(w)])),
+        }),
       });
     }
     if (json) {
