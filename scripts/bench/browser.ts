@@ -16,7 +16,10 @@ import { createServer } from 'vite';
 import { encodeVector } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage, DEFAULT_MODEL_DIR } from '@rollcall/face/node';
-import { CAN_RUN, launch, photo, serveApp } from '../../apps/web/test/harness.ts';
+import { CAN_RUN, faceCrops, launch, photo, serveApp } from '../../apps/web/test/harness.ts';
+
+/** Each person's square in the fake camera's grid (at most 4 a row: 1280 px wide with 4 or more). */
+const CELL = 320;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -118,12 +121,23 @@ export async function run(args: string[]) {
       }
       await call('POST', `/api/students/${who.toUpperCase()}/embeddings`, { embeddings });
     }
+    // Each photo cut around its face, so a person's face keeps its place and size in the cell as
+    // their photos change (as a seated student's does); whole photos scaled to the cell moved the
+    // face each time, the tracker saw a new face, and no track was ever decided.
+    const people = ['daryl', 'rick', 'negan'];
+    const crops = new Map(
+      (
+        await faceCrops(
+          engine,
+          people.flatMap((who) => [1, 2, 3, 4].map((k) => photo(`twd/${who}`, `${who}${k}.jpg`))),
+        )
+      ).map((c) => [c.file, c]),
+    );
     await engine.dispose();
 
     // Fake cameras: n faces in a grid (at most 4 a row). Each cell is a sequence of different
     // photos of one person (a new photo every half second) with fresh noise on every frame: a
     // still photo would be a presentation attack to the liveness rule and never be decided.
-    const people = ['daryl', 'rick', 'negan'];
     const scene = (n: number) => {
       const out = path.join(tmp, `${n}.y4m`);
       const perRow = Math.min(4, n);
@@ -133,13 +147,16 @@ export async function run(args: string[]) {
       );
       const inputs = cellInputs.flat();
       const cells = cellInputs.map((seq, c) => {
-        const parts = seq.map((_, k) => `[${c * 4 + k}:v]scale=320:400:force_original_aspect_ratio=increase,crop=320:400,setsar=1,fps=10[p${c}_${k}]`);
+        const parts = seq.map((file, k) => {
+          const f = crops.get(file)!;
+          return `[${c * 4 + k}:v]pad=iw+2*${f.size}:ih+2*${f.size}:${f.size}:${f.size}:color=gray,crop=${f.size}:${f.size}:${Math.round(f.x + f.size)}:${Math.round(f.y + f.size)},scale=${CELL}:${CELL},setsar=1,fps=10[p${c}_${k}]`;
+        });
         return `${parts.join('; ')}; ${seq.map((_, k) => `[p${c}_${k}]`).join('')}concat=n=${seq.length}:v=1:a=0[c${c}]`;
       });
       const grid =
         rows === 1
           ? `${cellInputs.map((_, i) => `[c${i}]`).join('')}${n > 1 ? `hstack=inputs=${n}` : 'null'}[g]`
-          : `${cellInputs.map((_, i) => `[c${i}]`).join('')}xstack=inputs=${n}:layout=${cellInputs.map((_, i) => `${(i % perRow) * 320}_${Math.floor(i / perRow) * 400}`).join('|')}[g]`;
+          : `${cellInputs.map((_, i) => `[c${i}]`).join('')}xstack=inputs=${n}:layout=${cellInputs.map((_, i) => `${(i % perRow) * CELL}_${Math.floor(i / perRow) * CELL}`).join('|')}[g]`;
       const filter = `${cells.join('; ')}; ${grid}; [g]noise=alls=4:allf=t,format=yuv420p[v]`;
       execFileSync('ffmpeg', [
         '-y',

@@ -51,6 +51,23 @@ describe('deciding a track', () => {
     expect(step.reviews).toEqual([]);
   });
 
+  it('follows an unknown face on the light path, and still marks a student who becomes recognisable at the re-check', async () => {
+    const { faces, face, push, session, now } = await setup();
+    // Turned away at first: more like nobody enrolled than like S2.
+    const away = () => face(A, blend(faces.sample(2), faces.sample(9), 0.2));
+    let step!: SessionStep;
+    for (let i = 0; i < 4; i++) step = push(away());
+    expect(step.tracks[0]!.state.kind).toBe('unknown');
+    // Not embedded again until its re-check falls due.
+    expect(session.skipBoxes(now())).toHaveLength(1);
+    const marks = [];
+    for (let t = 0; t < PARAMS.reverifyMs + 1500; t += 100) {
+      const skipped = session.skipBoxes(now() + 100).length > 0;
+      marks.push(...push(skipped ? face(A, null, { mesh: null }) : face(A, faces.sample(2))).marks);
+    }
+    expect(marks.map((m) => m.studentId)).toEqual(['S2']);
+  });
+
   it('does not mark a student outside the roster, and the roster can change', async () => {
     const { faces, face, push, session } = await setup({ roster: new Set(['S1', 'S2']) });
     for (let i = 0; i < 3; i++) expect(push(face(A, faces.sample(0))).marks).toEqual([]);

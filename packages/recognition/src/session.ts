@@ -78,7 +78,13 @@ interface TrackRecord {
   reviewedAt?: number;
 }
 
-const isDecided = (s: TrackState) => s.kind === 'marked' || s.kind === 'already' || s.kind === 'review';
+/**
+ * Decided tracks are followed on the light path and re-checked every `reverifyMs`. A face judged
+ * unknown (a visitor, or a student not recognisable yet) is one of them: with several strangers
+ * in view, embedding them on every frame was most of a frame's cost. Its re-check decides afresh,
+ * so a student who turns towards the camera is still marked, a few seconds later.
+ */
+const isDecided = (s: TrackState) => s.kind === 'marked' || s.kind === 'already' || s.kind === 'review' || s.kind === 'unknown';
 /**
  * A matched face sent to review because it had not yet shown life. For `lifeWatchMs` it stays on
  * the full path (mesh and embedding every frame), so a student who stood still at first is still
@@ -130,7 +136,8 @@ export class RecognitionSession {
     const step: SessionStep = { tracks: [], marks: [], reviews: [] };
     for (let t of new Set(this.tracker.update(frame.faces, frame.at))) {
       let rec = this.record(t);
-      if (isDecided(rec.state) && frame.at - rec.verifiedAt >= this.params.reverifyMs) {
+      if (rec.state.kind === 'unknown' && frame.at - rec.verifiedAt >= this.params.reverifyMs) this.recheckUnknown(t, rec, frame.at, step);
+      else if (isDecided(rec.state) && frame.at - rec.verifiedAt >= this.params.reverifyMs) {
         const swapped = this.reverify(t, rec, frame.at);
         if (swapped) [t, rec] = [swapped, this.record(swapped)];
       }
@@ -211,6 +218,7 @@ export class RecognitionSession {
     if (j.kind === 'wait') return;
     if (j.kind === 'unknown') {
       rec.state = { kind: 'unknown', score: j.score };
+      rec.verifiedAt = at;
       return;
     }
     if (j.kind === 'review') return this.toReview(t, rec, j.why, j.candidates, j, [], at, step);
@@ -228,6 +236,14 @@ export class RecognitionSession {
       }
     }
     this.accept(t, rec, j, at, step);
+  }
+
+  /** An unknown track whose re-check fell due: decided afresh once it has fresh frames to judge. */
+  private recheckUnknown(t: Track, rec: TrackRecord, at: number, step: SessionStep): void {
+    const since = rec.verifiedAt + this.params.reverifyMs;
+    if (t.embedded.filter((f) => f.at >= since && f.weight > 0).length < this.params.reverifyFrames) return;
+    rec.state = { kind: 'pending' };
+    this.decide(t, rec, at, step);
   }
 
   /** A track in review for want of life: marked once its latest frames are live and still match the student offered. */
