@@ -54,6 +54,20 @@ describe.skipIf(!HAVE_CHROMIUM)('admin pages in Chromium', () => {
     ]);
   }, 120_000);
 
+  it('ticks each first step off as it is done, the session too', async () => {
+    const steps = page.getByRole('complementary', { name: 'First steps' });
+    const done = () => steps.locator('li.done strong').allTextContents();
+    expect(await done()).toEqual([]);
+    const post = (p: string, data: unknown) => page.context().request.post(`${server.base}${p}`, { data });
+    expect((await post('/api/students', { studentId: 'F1', name: 'Fay First' })).ok()).toBe(true);
+    const cls = (await (await post('/api/classes', { name: 'Form 1F', studentIds: ['F1'] })).json()) as { id: string };
+    await expect.poll(done, { timeout: 60_000 }).toEqual(['✓ Add students', '✓ Add a class']);
+    expect((await post(`/api/classes/${cls.id}/sessions`, {})).ok()).toBe(true);
+    // Started elsewhere (here, through the API): the step ticks when the panel next asks the server.
+    await page.reload();
+    await expect.poll(done, { timeout: 60_000 }).toEqual(['✓ Add students', '✓ Add a class', '✓ Start a session']);
+  }, 120_000);
+
   it('creates a teacher with a class through the Teachers page, which passes axe', async () => {
     const cls = await page.context().request.post(`${server.base}/api/classes`, { data: { name: 'Year 7 History' } });
     expect(cls.ok()).toBe(true);

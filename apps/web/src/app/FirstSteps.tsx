@@ -1,8 +1,10 @@
 // The first steps after the first admin is created: add students, add a class, start a session.
-// Each step ticks itself off from the device's roster; the panel stays until the admin hides it.
+// Each step ticks itself off (the roster from the device, a session from the server); the panel
+// stays until the admin hides it.
 // Its links never repeat a nav link's name, so "the Classes link" stays one link.
 import { useState } from 'react';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
+import { useAnySession } from '../data/remote.ts';
 import { href, type Route } from './router.ts';
 
 const HIDDEN_KEY = 'rollcall.firstStepsHidden';
@@ -24,9 +26,11 @@ export function FirstSteps() {
   const [hidden, setHidden] = useState(() => localStorage.getItem(HIDDEN_KEY) === '1');
   const students = useCachedStudents('');
   const classes = useCachedClasses();
+  const withRoster = (classes ?? []).filter((c) => c.studentIds.length > 0).map((c) => c.id);
+  const sessions = useAnySession(withRoster.slice(0, 3));
   if (hidden || students === undefined || classes === undefined) return null;
   const hasStudents = students.length > 0;
-  const hasRoster = classes.some((c) => c.studentIds.length > 0);
+  const hasRoster = withRoster.length > 0;
   const hide = () => {
     localStorage.setItem(HIDDEN_KEY, '1');
     setHidden(true);
@@ -41,7 +45,7 @@ export function FirstSteps() {
         <Step done={hasRoster} title="Add a class" to={{ page: 'classes' }} label="Create a class">
           Name it and choose its students; give it a teacher on Teachers.
         </Step>
-        <Step done={false} title="Start a session" to={{ page: 'attendance' }} label="Choose a class and start">
+        <Step done={sessions.data === true} title="Start a session" to={{ page: 'attendance' }} label="Choose a class and start">
           Choose the class, press Start session, and let students walk past the camera.
         </Step>
       </ol>

@@ -4,6 +4,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { JsonRouteName, RequestInput } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
+import { localDay } from '../records/filter.ts';
 import { services } from '../app/services.ts';
 import { queryClient } from './queryClient.ts';
 
@@ -48,6 +49,23 @@ export const useCreateClass = () => useWrite('createClass', ['classes']);
 export const useSetRoster = () => useWrite('setRoster', ['classes']);
 export const useStartSession = () => useWrite('createSession', ['sessions']);
 export const useUpdateSession = () => useWrite('updateSession', ['sessions']);
+
+/**
+ * Whether any of these classes has ever had a session (the first-steps panel; a school sets up a
+ * few classes first). Starting a session invalidates 'sessions', so it ticks at once.
+ */
+export function useAnySession(classIds: readonly string[]) {
+  return useQuery({
+    queryKey: ['sessions', 'any', ...classIds],
+    queryFn: async () => {
+      for (const classId of classIds) {
+        if ((await call('listRegisters', { query: { classId, from: '2000-01-01', to: localDay(new Date()) } })).items.length > 0) return true;
+      }
+      return false;
+    },
+    enabled: classIds.length > 0,
+  });
+}
 
 export function useCurrentSession(classId: string | null) {
   return useQuery({
