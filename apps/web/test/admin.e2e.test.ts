@@ -2,15 +2,13 @@
 // (nothing serious or critical); an admin creates a teacher through the Teachers form and
 // registers a laptop, whose pairing code, typed on a second browser, opens the app as that laptop
 // with only its pages in the nav; a teacher is offered no admin page and cannot open Add student.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { HAVE_CHROMIUM, launch, openPage, serveApp, WEB_ROOT, type WebServer } from './harness.ts';
+import { HAVE_CHROMIUM, launch, openPage, serveApp, type WebServer, docsScreenshot } from './harness.ts';
 
 const ADMIN = { email: 'office@school.example', password: 'a long enough passphrase' };
 const TEACHER = { name: 'Ann Lee', email: 'ann.lee@school.example', password: 'teacher passphrase 42' };
-const SHOTS = path.resolve(WEB_ROOT, '../../docs/screenshots');
 const navLinks = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
 
 describe.skipIf(!HAVE_CHROMIUM)('admin pages in Chromium', () => {
@@ -105,7 +103,7 @@ describe.skipIf(!HAVE_CHROMIUM)('admin pages in Chromium', () => {
     await card.getByRole('img', { name: /QR code that opens .*#\/pair\// }).waitFor();
     await page.getByRole('table', { name: 'Laptops' }).getByRole('cell', { name: 'Room 7 laptop', exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(SHOTS, 'classroom-laptops.png') });
+    await docsScreenshot(page, 'classroom-laptops.png');
   }, 120_000);
 
   it('pairs a second browser with the code: the sign-in screens pass axe and the laptop sees only its pages', async () => {

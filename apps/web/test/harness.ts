@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FaceEngine } from '@rollcall/face';
 import { decodeImage } from '@rollcall/face/node';
 import { build } from 'vite';
@@ -277,4 +277,14 @@ export async function waitForOfflineReady(page: import('playwright-core').Page) 
 /** Records granted consent (for a parent) through the API, as a school does before enrolling faces. */
 export async function grantConsent(api: (method: string, path: string, body?: unknown) => Promise<unknown>, ...studentIds: string[]): Promise<void> {
   await api('POST', '/api/consent', { entries: studentIds.map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) });
+}
+
+const SCREENSHOTS = path.resolve(WEB_ROOT, '../../docs/screenshots');
+
+/**
+ * A screenshot for the README, written only with UPDATE_SCREENSHOTS=1: a plain test run must not
+ * rewrite tracked files (times and names on screen differ from run to run).
+ */
+export async function docsScreenshot(page: Page, name: string, fullPage = false): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage });
 }

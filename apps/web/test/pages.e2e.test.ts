@@ -1,11 +1,10 @@
 // Every page in Chromium against axe-core (no violation of serious or critical impact), the
 // phone width (390 px) without sideways scrolling, page titles, and a roster saved by Excel in
 // Windows-1252 imported with its accents intact.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, WEB_ROOT, type WebServer } from './harness.ts';
+import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, type WebServer, docsScreenshot } from './harness.ts';
 
 const ADMIN = { email: 'head@school.example', password: 'a long enough passphrase' };
 const PAGES = [
@@ -20,7 +19,6 @@ const PAGES = [
   ['#/settings', 'Settings – Rollcall'],
   ['#/camera', 'Camera check – Rollcall'],
 ] as const;
-const SHOTS = path.resolve(WEB_ROOT, '../../docs/screenshots');
 
 describe.skipIf(!HAVE_CHROMIUM)('pages in Chromium', () => {
   let server: WebServer;
@@ -120,7 +118,7 @@ describe.skipIf(!HAVE_CHROMIUM)('pages in Chromium', () => {
         );
     }
     await page.goto(`${server.base}/#/`);
-    await page.screenshot({ path: path.join(SHOTS, 'phone-take-attendance.png') });
+    await docsScreenshot(page, 'phone-take-attendance.png');
     expect(wide).toEqual(Object.fromEntries(PAGES.map(([hash]) => [hash, 390])));
   }, 300_000);
 });

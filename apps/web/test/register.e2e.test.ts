@@ -3,11 +3,10 @@
 // by hand on either (by keyboard on one), an excused reason is kept, and ending the session marks
 // the students not seen absent, checked against the API. Screenshots go to docs/screenshots.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Register } from '@rollcall/contracts';
-import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, WEB_ROOT, type WebServer } from './harness.ts';
+import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, type WebServer, docsScreenshot } from './harness.ts';
 
 const ADMIN = { email: 'office@school.example', password: 'a long enough passphrase' };
 const STUDENTS = [
@@ -17,7 +16,6 @@ const STUDENTS = [
   { studentId: 'R4', name: 'Dev Shah' },
   { studentId: 'R5', name: 'José Muñoz' },
 ];
-const SHOTS = path.resolve(WEB_ROOT, '../../docs/screenshots');
 
 describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
   let server: WebServer;
@@ -94,7 +92,7 @@ describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
     await here(a.page, '1 of 5 here');
     await b.page.getByRole('button', { name: 'Mark Ann Lee present' }).click();
     await here(a.page, '2 of 5 here');
-    await a.page.screenshot({ path: path.join(SHOTS, 'register.png'), fullPage: true });
+    await docsScreenshot(a.page, 'register.png', true);
     const reg = await api<Register>('GET', `/api/sessions/${sessionId}/register`);
     expect(Object.fromEntries(reg.rows.map((r) => [r.name, [r.status, r.markedBy, r.reason]]))).toEqual({
       'Ann Lee': ['present', 'Tess Teacher', null],
@@ -109,7 +107,7 @@ describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
     await a.page.getByRole('button', { name: 'End session' }).click();
     const dialog = a.page.getByRole('alertdialog', { name: 'End this session?' });
     await dialog.getByText('2 students not seen will be marked absent: Dev Shah, José Muñoz.').waitFor();
-    await a.page.screenshot({ path: path.join(SHOTS, 'end-session.png'), fullPage: true });
+    await docsScreenshot(a.page, 'end-session.png', true);
     await dialog.getByRole('button', { name: 'End session and mark absentees' }).click();
     // The session is over on both laptops.
     await b.page.getByText('No session running for this class.').waitFor({ timeout: 60_000 });
