@@ -200,6 +200,9 @@ export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly
   const located = (await detectBoxesOnSquare(models.human, img)).filter((f) => f.detectionScore >= opts.minDetectorConfidence).slice(0, opts.maxFaces);
   const decided = located.map((f) => isDecided(f.box));
   const t1 = performance.now();
+  // Nothing in view for the whole-frame detector (a decided face seen only in tiles, or everyone
+  // gone): the full pass below would run the same detector again, and its padded retry a third time.
+  if (located.length === 0) return addTiled({ width: img.width, height: img.height, faces: [], timing: { detectMs: t1 - t0, embedMs: 0 } });
   // Nobody in view is decided (they left, or the camera moved): a single full pass is cheaper than a crop per face.
   if (!decided.some(Boolean)) {
     const r = await full();
