@@ -2,9 +2,9 @@
 // turns its plain-data answers into FrameObservations for the recognition core. At most one frame
 // is in flight and one waits; a newer frame replaces the waiting one, so the engine always works
 // on the newest picture. A worker that dies is replaced on the next request; nothing else is lost.
-import type { FrameObservation } from '@rollcall/recognition';
 import { FaceError, isFaceError, type FrameBox, type FrameResult } from '@rollcall/face';
 import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
+import { toFrameObservation, type FrameObservation } from '@rollcall/recognition';
 import type { FrameSource, PhotoReply, WorkerReply, WorkerRequest } from './protocol.ts';
 
 export interface FaceClientOptions {
@@ -95,25 +95,9 @@ export class FaceWorkerClient {
       await this.start();
       const reply = await this.request(this.worker!, { kind: 'frame', frame: job.frame, skip: job.skip, tiles: job.tiles }, [job.frame]);
       if (reply.kind !== 'frame') throw new Error(`face worker answered a frame with ${reply.kind}`);
-      const { width, height, faces, timing } = reply.result;
-      job.resolve({
-        at: job.at,
-        width,
-        height,
-        timing,
-        faces: faces.map((f) => ({
-          box: f.box,
-          embedding: f.embedding?.vector ?? null,
-          detectionScore: f.detectionScore,
-          size: f.size,
-          pose: f.pose,
-          sharpness: f.sharpness,
-          brightness: f.brightness,
-          antispoof: f.antispoof,
-          liveness: f.liveness,
-          mesh: f.mesh,
-        })),
-      });
+      const { width, height, timing } = reply.result;
+      // The one adapter from the pipeline's result to what the recognition core takes.
+      job.resolve({ ...toFrameObservation(reply.result, { at: job.at, width, height }), timing });
     } catch (err) {
       job.frame.close(); // a no-op once transferred; frees it when the worker never got it
       job.reject(err instanceof Error ? err : new Error(String(err)));
