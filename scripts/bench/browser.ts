@@ -16,7 +16,7 @@ import { createServer } from 'vite';
 import { encodeVector } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage, DEFAULT_MODEL_DIR } from '@rollcall/face/node';
-import { CAN_RUN, faceCrops, launch, photo, serveApp } from '../../apps/web/test/harness.ts';
+import { CAN_RUN, faceCrops, launch, photo, serveApp, setupAdmin } from '../../apps/web/test/harness.ts';
 
 /** Each person's square in the fake camera's grid (at most 4 a row: 1280 px wide with 4 or more). */
 const CELL = 320;
@@ -96,12 +96,7 @@ export async function run(args: string[]) {
   await naiveServer.listen();
   const naiveBase = `http://localhost:${(naiveServer.httpServer!.address() as AddressInfo).port}`;
   try {
-    const setup = await fetch(`${server.base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@school.example', name: 'Bench', password: 'bench passphrase 1' }),
-    });
-    const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    const { name, value } = await setupAdmin(server.base, { email: 'bench@school.example', name: 'Bench', password: 'bench passphrase 1' });
     const call = (method: string, p: string, body: unknown) =>
       fetch(server.base + p, { method, headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
     const engine = await createNodeFaceEngine();

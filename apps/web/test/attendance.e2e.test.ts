@@ -25,6 +25,7 @@ import {
   waitForOfflineReady,
   type WebServer,
   haveFfmpeg,
+  setupAdmin,
 } from './harness.ts';
 
 const HAVE_FFMPEG = haveFfmpeg('camera tests');
@@ -90,12 +91,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }),
-    });
-    const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    const { name, value } = await setupAdmin(server.base, { email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' });
     cookie = { name, value, url: server.base };
     // Enrol daryl and rick from their photos with the same pipeline, in Node; negan is never enrolled.
     const engine = await createNodeFaceEngine();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeVector, modelDim } from '@rollcall/contracts';
 import { DEFAULT_PIPELINE } from '@rollcall/face';
-import { CAN_RUN, launch, openPage, serveApp, type WebServer } from './harness.ts';
+import { CAN_RUN, launch, openPage, serveApp, type WebServer, setupAdmin } from './harness.ts';
 
 const unit = (dim: number, seed: number) => {
   const v = new Float32Array(dim).map((_, i) => Math.sin(seed * 31 + i * 7));
@@ -31,12 +31,7 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'head@school.example', name: 'Head Teacher', password: 'a long enough passphrase' }),
-    });
-    const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    const { name, value } = await setupAdmin(server.base, { email: 'head@school.example', name: 'Head Teacher', password: 'a long enough passphrase' });
     cookie = { name, value };
     for (const [studentId, n] of [
       ['S001', 'Daryl Dixon'],

@@ -256,6 +256,14 @@ export async function openPage(browser: Browser, options: Parameters<Browser['ne
 }
 
 /** Goes through the first-run screen and waits for the signed-in shell. */
+/** The first admin, created through the API (no page): the name and value of their session cookie. */
+export async function setupAdmin(base: string, admin: { email: string; name: string; password: string }) {
+  const res = await fetch(`${base}/api/auth/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  if (!res.ok) throw new Error(`first admin: ${res.status} ${await res.text()}`);
+  const [name, value] = res.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+  return { name, value };
+}
+
 export async function createFirstAdmin(page: import('playwright-core').Page, base: string, admin: { email: string; password: string }) {
   await page.goto(base);
   await page.getByLabel('Email').fill(admin.email);

@@ -2,7 +2,7 @@
 // thread (still working) when the isolation headers are missing; Camera check's Details says which.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { CAN_RUN, launch, serveApp, type WebServer } from './harness.ts';
+import { CAN_RUN, launch, serveApp, type WebServer, setupAdmin } from './harness.ts';
 import { wasmMode } from '@rollcall/face';
 
 describe.skipIf(!CAN_RUN)('wasm threads in the face worker', () => {
@@ -12,12 +12,7 @@ describe.skipIf(!CAN_RUN)('wasm threads in the face worker', () => {
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }),
-    });
-    const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    const { name, value } = await setupAdmin(server.base, { email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' });
     cookie = { name, value, url: server.base };
     browser = await launch();
   }, 300_000);

@@ -8,7 +8,7 @@ import type { Browser, Page, Worker } from 'playwright-core';
 import { encodeVector } from '@rollcall/contracts';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
-import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, type WebServer, haveFfmpeg } from './harness.ts';
+import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, type WebServer, haveFfmpeg, setupAdmin } from './harness.ts';
 
 const HAVE_FFMPEG = haveFfmpeg('worker crash test');
 
@@ -22,12 +22,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
 
   beforeAll(async () => {
     server = await serveApp();
-    const setup = await fetch(`${server.base}/api/auth/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' }),
-    });
-    const [name, value] = setup.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+    const { name, value } = await setupAdmin(server.base, { email: 'head@school.example', name: 'Head', password: 'a long enough passphrase' });
     cookie = { name, value, url: server.base };
     const api = (p: string, body: unknown) =>
       fetch(server.base + p, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
