@@ -5,6 +5,7 @@ import type { User } from '@rollcall/contracts';
 import { useUpdateUser } from '../data/admin.ts';
 import type { CachedClass } from '../local/db.ts';
 import { errorText } from '../ui/messages.ts';
+import { PasswordField } from './PasswordField.tsx';
 import { ClassChecks, classNames } from './ClassChecks.tsx';
 
 type Open = null | 'classes' | 'password' | 'disable';
@@ -64,18 +65,7 @@ export function TeacherRow({ user, classes, isSelf }: { user: User; classes: rea
       )}
       {open === 'password' && (
         <form className="row" onSubmit={savePassword} aria-label={`New password for ${user.name}`}>
-          <label>
-            New password
-            <input
-              type="text"
-              autoComplete="new-password"
-              required
-              minLength={10}
-              maxLength={200}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
+          <PasswordField label="New password" value={password} onChange={setPassword} />
           <button type="submit" className="primary" disabled={update.isPending}>
             Set password
           </button>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useCreateUser, useUsers } from '../data/admin.ts';
 import { useCachedClasses } from '../data/local.ts';
 import { errorText } from '../ui/messages.ts';
+import { PasswordField } from './PasswordField.tsx';
 import { ClassChecks } from './ClassChecks.tsx';
 import { TeacherRow } from './TeacherRow.tsx';
 
@@ -33,18 +34,7 @@ function NewAccount({ onDone }: { onDone: (message: string) => void }) {
           Email
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
-        <label>
-          First password
-          <input
-            type="text"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            maxLength={200}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        <PasswordField label="First password" value={password} onChange={setPassword} />
         <label>
           Role
           <select value={role} onChange={(e) => setRole(e.target.value as 'teacher' | 'admin')}>
