@@ -32,6 +32,11 @@ export interface RecognitionParams {
   reverifyMs: number;
   /** Frames that count needed to re-verify a decided track. */
   reverifyFrames: number;
+  /**
+   * Re-verify embeddings a second, for all decided tracks together: with many faces in view the
+   * period stretches beyond `reverifyMs` so that re-checking them never takes over the frame.
+   */
+  reverifyPerSecond: number;
   /** A track unseen for this long ends. */
   maxMissedMs: number;
   /** Frames (with or without embedding) a track remembers. */
@@ -56,6 +61,12 @@ export const DEFAULT_RECOGNITION: RecognitionParams = {
   lifeWatchMs: 8000,
   reverifyMs: 3000,
   reverifyFrames: 2,
+  // One crop embedding costs ~90 ms on a 2-core laptop (docs/benchmarks.md), so 2 a second keep
+  // re-checks under a fifth of the machine: up to 3 faces the period stays 3 s, 8 faces are
+  // re-checked every 8 s, a full class of 30 every 30 s. A late re-check only delays marking a
+  // student who stepped into another's track (the marked student stays marked, nobody is marked
+  // wrongly), while 30 faces every 3 s would be 20 embeddings a second: the loop would do nothing else.
+  reverifyPerSecond: 2,
   maxMissedMs: 3000,
   keepFrames: 30,
   quality: DEFAULT_FRAME_QUALITY,

@@ -186,6 +186,29 @@ describe('light path and swaps', () => {
     expect(steps.flatMap((s) => s.marks).map((m) => m.studentId)).toEqual(['S1']);
   });
 
+  it('with many faces followed, re-checks stretch to the embedding budget, and a swap is still caught', async () => {
+    const { faces, face, push, session, skip, now } = await setup();
+    // Eight people side by side, each decided: S0-S3 marked, four visitors unknown (followed as well).
+    const seats = Array.from({ length: 8 }, (_, i): Box => [20 + i * 150, 300, 120, 120]);
+    for (let i = 0; i < LIVE_AT; i++) push(...seats.map((b, s) => face(b, faces.sample(s))));
+    const budgeted = (1000 * 8 * PARAMS.reverifyFrames) / PARAMS.reverifyPerSecond;
+    expect(budgeted).toBeGreaterThan(PARAMS.reverifyMs);
+    expect(session.reverifyPeriod(now())).toBe(budgeted);
+    // Past the base period but inside the stretched one: every face is still only followed.
+    skip(PARAMS.reverifyMs);
+    expect(session.skipBoxes(now())).toHaveLength(8);
+    push(...seats.map((b) => face(b, null, { mesh: null })));
+    skip(budgeted - PARAMS.reverifyMs);
+    expect(session.skipBoxes(now())).toEqual([]);
+    // Someone unknown now sits where S0 sat: two fresh frames split the track.
+    const before = push(...seats.map((b, s) => face(b, faces.sample(s === 0 ? 9 : s))));
+    const after = push(...seats.map((b, s) => face(b, faces.sample(s === 0 ? 9 : s))));
+    const seat0 = (st: SessionStep) => st.tracks.find((t) => t.box[0] === seats[0]![0])!;
+    expect(seat0(after).id).not.toBe(seat0(before).id);
+    // The other seven were confirmed and are followed again; with fewer tracks decided the period shrinks back.
+    expect(session.skipBoxes(now())).toHaveLength(7);
+  });
+
   it('a re-verify that confirms the student keeps the track and skips it again', async () => {
     const { faces, face, push, session, skip, now } = await setup();
     for (let i = 0; i < LIVE_AT; i++) push(face(A, faces.sample(0)));

@@ -122,22 +122,35 @@ export class RecognitionSession {
    * mesh, antispoof, liveness and embedding for faces overlapping them (see `needsEmbedding`).
    */
   skipBoxes(at: number): Box[] {
+    const period = this.reverifyPeriod(at);
     return this.tracker.all
       .filter((t) => {
         const r = this.records.get(t.id);
-        return r !== undefined && isDecided(r.state) && !awaitingLife(r, at, this.params) && at - r.verifiedAt < this.params.reverifyMs;
+        return r !== undefined && isDecided(r.state) && !awaitingLife(r, at, this.params) && at - r.verifiedAt < period;
       })
       .map((t) => t.box);
+  }
+
+  /**
+   * How long a decided track is followed before it is embedded again: `reverifyMs`, stretched so
+   * that re-checking every followed track costs at most `reverifyPerSecond` embeddings a second.
+   */
+  reverifyPeriod(at: number): number {
+    const p = this.params;
+    let followed = 0;
+    for (const r of this.records.values()) if (isDecided(r.state) && !awaitingLife(r, at, p)) followed++;
+    return Math.max(p.reverifyMs, (1000 * followed * p.reverifyFrames) / p.reverifyPerSecond);
   }
 
   push(frame: FrameObservation): SessionStep {
     if (this.seed) this.noteMarked(this.seed, frame.at);
     this.seed = null;
     const step: SessionStep = { tracks: [], marks: [], reviews: [] };
+    const period = this.reverifyPeriod(frame.at);
     for (let t of new Set(this.tracker.update(frame.faces, frame.at))) {
       let rec = this.record(t);
-      if (rec.state.kind === 'unknown' && frame.at - rec.verifiedAt >= this.params.reverifyMs) this.recheckUnknown(t, rec, frame.at, step);
-      else if (isDecided(rec.state) && frame.at - rec.verifiedAt >= this.params.reverifyMs) {
+      if (rec.state.kind === 'unknown' && frame.at - rec.verifiedAt >= period) this.recheckUnknown(t, rec, frame.at, step);
+      else if (isDecided(rec.state) && frame.at - rec.verifiedAt >= period) {
         const swapped = this.reverify(t, rec, frame.at);
         if (swapped) [t, rec] = [swapped, this.record(swapped)];
       }
