@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flipHorizontal, squareCanvas, type RgbImage } from './image.ts';
+import { flipHorizontal, shrink, squareCanvas, type RgbImage } from './image.ts';
 import { measureQuality } from './quality.ts';
 
 function pattern(width: number, height: number, f: (x: number, y: number) => number): RgbImage {
@@ -21,6 +21,22 @@ describe('squareCanvas', () => {
     expect(squareCanvas(img, 0).image).toBe(img);
     const { image, dx, dy } = squareCanvas(img, 0.5);
     expect([image.width, dx, dy]).toEqual([40, 10, 10]);
+  });
+});
+
+describe('shrink', () => {
+  it('averages each f x f block and drops a partial block at the edge', () => {
+    // Columns 0-3 of 10, 20, 30, 40 and a fifth column of 255 that does not fill a block.
+    const img = pattern(5, 4, (x, y) => (x === 4 ? 255 : (x + 1) * 10 + (y % 2)));
+    const out = shrink(img, 2);
+    expect([out.width, out.height]).toEqual([2, 2]);
+    // (10 + 20 + 11 + 21) / 4 = 15.5 -> 16; (30 + 40 + 31 + 41) / 4 = 35.5 -> 36.
+    expect(Array.from(out.data)).toEqual([16, 16, 16, 36, 36, 36, 16, 16, 16, 36, 36, 36]);
+  });
+
+  it('leaves the image alone at factor 1', () => {
+    const img = pattern(3, 3, () => 1);
+    expect(shrink(img, 1)).toBe(img);
   });
 });
 

@@ -73,6 +73,36 @@ export function squareCanvas(img: RgbImage, margin: number): { image: RgbImage; 
   return { image: padRegion(img, [-dx, -dy, side, side]), dx, dy };
 }
 
+/**
+ * The image shrunk by a whole factor `f`, each pixel the mean of an f x f block (an area average:
+ * no aliasing for the detector to mistake for edges). A partial block at the right or bottom edge
+ * is dropped: at most f - 1 pixels.
+ */
+export function shrink(img: RgbImage, f: number): RgbImage {
+  if (f <= 1) return img;
+  const w = Math.floor(img.width / f);
+  const h = Math.floor(img.height / f);
+  const sums = new Uint32Array(w * 3);
+  const data = new Uint8Array(w * h * 3);
+  const n = f * f;
+  for (let y = 0; y < h; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < f; dy++) {
+      let src = (y * f + dy) * img.width * 3;
+      for (let x = 0; x < w; x++) {
+        for (let dx = 0; dx < f; dx++, src += 3) {
+          sums[x * 3]! += img.data[src]!;
+          sums[x * 3 + 1]! += img.data[src + 1]!;
+          sums[x * 3 + 2]! += img.data[src + 2]!;
+        }
+      }
+    }
+    const row = y * w * 3;
+    for (let i = 0; i < w * 3; i++) data[row + i] = Math.round(sums[i]! / n);
+  }
+  return { width: w, height: h, data };
+}
+
 /** Luma (BT.601) of every pixel, 0..255. */
 export function toGray(img: RgbImage): Float32Array {
   const out = new Float32Array(img.width * img.height);
