@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseBackend, fallbackFix, wasmMode } from './backend.ts';
+import { chooseBackend, fallbackFix, raceResult, wasmMode } from './backend.ts';
 
 describe('backend choice', () => {
   it('uses WebGL only when it is hardware accelerated', () => {
@@ -13,6 +13,26 @@ describe('backend choice', () => {
     expect(chooseBackend('wasm', { available: true, renderer: 'NVIDIA' }).backend).toBe('wasm');
     expect(chooseBackend('webgl', { available: true, renderer: 'SwiftShader' }).backend).toBe('webgl');
     expect(chooseBackend('webgl', { available: false, renderer: '' }).backend).toBe('wasm');
+  });
+
+  it('the start-up race keeps a GPU backend only when measured clearly faster than wasm', () => {
+    expect(raceResult({ backend: 'webgpu', ms: 20 }, { backend: 'wasm', ms: 90 })).toEqual({
+      backend: 'webgpu',
+      reason: 'measured faster: webgpu 20 ms against wasm 90 ms a pass',
+    });
+    // A tie, or a GPU only a little faster, goes to wasm; so does a pass that failed (NaN).
+    expect(raceResult({ backend: 'webgl', ms: 85 }, { backend: 'wasm', ms: 90 }).backend).toBe('wasm');
+    expect(raceResult({ backend: 'webgl', ms: 2000 }, { backend: 'wasm', ms: 90 }).reason).toBe(
+      'webgl measured no faster than wasm (webgl 2000 ms against wasm 90 ms a pass); using wasm',
+    );
+    expect(raceResult({ backend: 'webgl', ms: Number.NaN }, { backend: 'wasm', ms: 90 }).backend).toBe('wasm');
+  });
+
+  it('lets a software GPU into the race only when asked', () => {
+    const swiftshader = { available: true, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))' };
+    expect(chooseBackend('auto', swiftshader).backend).toBe('wasm');
+    expect(chooseBackend('auto', swiftshader, undefined, { softwareIsCandidate: true }).backend).toBe('webgl');
+    expect(chooseBackend('wasm', swiftshader, undefined, { softwareIsCandidate: true }).backend).toBe('wasm');
   });
 
   it('switches away from a silent cpu fallback', () => {

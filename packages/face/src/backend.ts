@@ -1,4 +1,5 @@
-// Which tfjs backend to run on, decided from what the browser reports. Pure, so the rule is tested
+// Which tfjs backend to run on: the adapter rule (what the browser reports) and the start-up race
+// (what was measured). Pure, so the rules are tested
 // without a browser: WebGL only when it is hardware-accelerated, wasm otherwise.
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm';
@@ -39,7 +40,17 @@ function hardwareWebgpu(gpu: WebgpuProbe): boolean {
   return gpu.available && !gpu.fallback && !isSoftwareRenderer(gpu.adapter);
 }
 
-export function chooseBackend(requested: BackendRequest, probe: WebglProbe, gpu: WebgpuProbe = NO_WEBGPU): BackendChoice {
+/** Options of the adapter rule that tests need: a software GPU is normally ruled out unraced. */
+export interface ChooseOptions {
+  /** Treat a software WebGL or WebGPU as a GPU candidate (it then loses the start-up race, see `raceResult`). */
+  softwareIsCandidate?: boolean;
+}
+
+export function chooseBackend(requested: BackendRequest, probe: WebglProbe, gpu: WebgpuProbe = NO_WEBGPU, o: ChooseOptions = {}): BackendChoice {
+  if (o.softwareIsCandidate && requested === 'auto') {
+    if (gpu.available) return { backend: 'webgpu', reason: `WebGPU (${gpu.adapter || 'adapter'}), software allowed` };
+    if (probe.available) return { backend: 'webgl', reason: `WebGL (${probe.renderer}), software allowed` };
+  }
   if (requested === 'wasm') return { backend: 'wasm', reason: 'wasm requested' };
   if (requested === 'webgpu') {
     return gpu.available ? { backend: 'webgpu', reason: 'WebGPU requested' } : { backend: 'wasm', reason: 'WebGPU is not available; using wasm' };
@@ -50,6 +61,24 @@ export function chooseBackend(requested: BackendRequest, probe: WebglProbe, gpu:
   if (requested === 'webgl') return { backend: 'webgl', reason: 'WebGL requested' };
   if (isSoftwareRenderer(probe.renderer)) return { backend: 'wasm', reason: `WebGL runs in software (${probe.renderer}); using wasm` };
   return { backend: 'webgl', reason: `hardware WebGL (${probe.renderer})` };
+}
+
+/** Milliseconds of the same warm passes (detector and recognition net) on one backend. */
+export interface BackendTiming {
+  backend: BackendName;
+  ms: number;
+}
+
+/**
+ * The start-up race: the adapter rule only says a GPU *could* be fast; an integrated GPU shared
+ * with the display, a browser's slow path or a driver quirk can make it slower than wasm on the
+ * CPU. The GPU backend is kept only when its warm passes are measured at most `margin` of wasm's
+ * (10% faster: a tie goes to wasm, whose start-up and memory are smaller).
+ */
+export function raceResult(gpu: BackendTiming, wasm: BackendTiming, margin = 0.9): BackendChoice {
+  const figures = `${gpu.backend} ${gpu.ms.toFixed(0)} ms against wasm ${wasm.ms.toFixed(0)} ms a pass`;
+  if (Number.isFinite(gpu.ms) && gpu.ms <= margin * wasm.ms) return { backend: gpu.backend, reason: `measured faster: ${figures}` };
+  return { backend: 'wasm', reason: `${gpu.backend} measured no faster than wasm (${figures}); using wasm` };
 }
 
 /**

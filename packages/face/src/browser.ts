@@ -2,14 +2,24 @@
 // it is fast and wasm otherwise, models fetched from the web app's /models/ (filled by
 // models/copy.mjs) and checked against their manifest.
 import type { ModelId } from '@rollcall/contracts';
-import { chooseBackend, fallbackFix, wasmMode, type BackendRequest, type WebglProbe, type WebgpuProbe } from './backend.ts';
+import {
+  chooseBackend,
+  fallbackFix,
+  raceResult,
+  wasmMode,
+  type BackendChoice,
+  type BackendName,
+  type BackendRequest,
+  type WebglProbe,
+  type WebgpuProbe,
+} from './backend.ts';
 import { DEFAULT_PIPELINE } from './config.ts';
-import { assertModelsLoaded, humanConfig, type HumanLike } from './detector.ts';
+import { assertModelsLoaded, detectBoxes, humanConfig, type HumanLike } from './detector.ts';
 import { bindEngine, type FaceEngine } from './engine.ts';
 import { FaceError } from './errors.ts';
 import { rgbFromRgba, type RgbImage } from './image.ts';
 import { modelFiles, parseManifest, verifyModelFiles } from './manifest.ts';
-import type { FaceApiLike } from './recognizer.ts';
+import { CHIP_SIZE, describeChips, type FaceApiLike } from './recognizer.ts';
 import { shipThreadedFactory, withThreadsForTfjs } from './wasm-threads.ts';
 
 export type { BackendRequest } from './backend.ts';
@@ -23,6 +33,11 @@ export interface BrowserEngineOptions {
   verify?: boolean;
   /** Told about backend decisions, e.g. a switch away from a silent cpu fallback. */
   onNotice?: (message: string) => void;
+  /**
+   * Let a software WebGL/WebGPU enter the start-up race instead of ruling it out by name: a test
+   * in a GPU-less browser uses it to watch the race measure the GPU backend and pick wasm.
+   */
+  raceSoftwareGpu?: boolean;
 }
 
 /** How the engine ended up running, for the Details section. */
@@ -113,7 +128,9 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   const threading = await threadsFor(isolated, base);
   wasm.setThreadsCount(threading.threads);
   const requested = options.backend ?? 'auto';
-  const choice = chooseBackend(requested, probeWebgl(), requested === 'wasm' ? undefined : await probeWebgpu());
+  const choice = chooseBackend(requested, probeWebgl(), requested === 'wasm' ? undefined : await probeWebgpu(), {
+    softwareIsCandidate: options.raceSoftwareGpu === true,
+  });
   notice(choice.reason);
   const config = humanConfig({
     backend: choice.backend,
@@ -139,6 +156,12 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     assertModelsLoaded(human, model === 'human-faceres@3.3.6');
     if (typeof document === 'undefined') workerEnvForFaceApi(faceapi);
     if (model === 'faceapi-resnet@1.7.15') await (faceapi as unknown as FaceApiLike).nets.faceRecognitionNet.loadFromUri(base);
+    const active = human.tf.getBackend() as BackendName;
+    if (requested === 'auto' && (active === 'webgl' || active === 'webgpu')) {
+      const race = await raceBackends(human, model === 'faceapi-resnet@1.7.15' ? (faceapi as unknown as FaceApiLike) : null, active, threading.threads);
+      Object.assign(choice, race);
+      notice(race.reason);
+    }
   } catch (e) {
     if (e instanceof FaceError) throw e;
     throw new FaceError('model-corrupt', `a model failed to load from ${base}: ${e instanceof Error ? e.message : String(e)}`);
@@ -156,6 +179,62 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   };
   if (onWasm) notice(threading.reason);
   return { ...bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {}), mode };
+}
+
+/** A camera-sized picture with structure (a gradient and noise): the detector runs its full graph on it. */
+function probeImage(side: number): RgbImage {
+  const data = new Uint8Array(side * side * 3);
+  let seed = 7;
+  for (let i = 0; i < data.length; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    data[i] = (((i / 3) % side) + (seed % 32)) & 0xff;
+  }
+  return { width: side, height: side, data };
+}
+
+/** Median milliseconds of warm passes: the detector on a 512 px frame, and the recognition net on one chip. */
+async function timePasses(human: HumanLike, faceapi: FaceApiLike | null, passes = 3): Promise<number> {
+  const frame = probeImage(512);
+  const chip = probeImage(CHIP_SIZE);
+  const once = async () => {
+    await detectBoxes(human, frame);
+    if (faceapi) await describeChips(faceapi, [chip]);
+  };
+  // The first pass compiles the GPU's shaders (seconds on WebGL): it is start-up, not speed.
+  await once();
+  const ms: number[] = [];
+  for (let i = 0; i < passes; i++) {
+    const t0 = performance.now();
+    await once();
+    ms.push(performance.now() - t0);
+  }
+  return ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]!;
+}
+
+async function switchBackend(human: HumanLike & { init(): Promise<void> }, to: BackendName, threads: number): Promise<void> {
+  human.config.backend = to;
+  await withThreadsForTfjs(threads, async () => {
+    await human.init();
+    await human.load();
+  });
+}
+
+/**
+ * The measured start-up probe: the same warm passes on the GPU backend the adapter rule chose and
+ * on wasm, and the faster kept (`raceResult`). It costs a second or two at start-up, once.
+ */
+async function raceBackends(
+  human: HumanLike & { init(): Promise<void> },
+  faceapi: FaceApiLike | null,
+  gpu: 'webgl' | 'webgpu',
+  threads: number,
+): Promise<BackendChoice> {
+  const gpuMs = await timePasses(human, faceapi);
+  await switchBackend(human, 'wasm', threads);
+  const wasmMs = await timePasses(human, faceapi);
+  const pick = raceResult({ backend: gpu, ms: gpuMs }, { backend: 'wasm', ms: wasmMs });
+  if (pick.backend !== 'wasm') await switchBackend(human, pick.backend, threads);
+  return pick;
 }
 
 async function threadsFor(isolated: boolean, base: string): Promise<{ threads: number; reason: string }> {

@@ -76,6 +76,28 @@ describe.skipIf(!HAVE_FACES || !HAVE_CHROMIUM)('face pipeline in Chromium', () =
     await page.close();
   });
 
+  it('the start-up race measures a GPU backend against wasm and keeps the faster (software WebGL loses)', async () => {
+    // --disable-gpu leaves SwiftShader's WebGL: a GPU backend by name, ~20x slower than wasm here.
+    const page = await browser.newPage();
+    const address = server.httpServer!.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await page.goto(`http://127.0.0.1:${port}/?backend=race`);
+    expect(await page.evaluate(() => window.faceReady)).toBe('wasm');
+    const notices = (await page.evaluate(() => window.faceNotices)).join(' | ');
+    console.info(`[@rollcall/face] start-up race: ${notices}`);
+    const m = /webgl (\d+) ms against wasm (\d+) ms a pass/.exec(notices);
+    expect(notices).toMatch(/webgl measured no faster than wasm/);
+    expect(Number(m![1])).toBeGreaterThan(Number(m![2]));
+    // And the engine still works on the backend it switched to.
+    const png = await sharp(readPhoto(setPhotos('twd')[0]!))
+      .png()
+      .toBuffer();
+    const result = await page.evaluate(([b64, type]) => window.embedImage(b64!, type!), [png.toString('base64'), 'image/png']);
+    expect(result.backend).toBe('wasm');
+    expect(result.vectors.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('without WebGL it runs on wasm, never on the slow cpu backend, and says why', async () => {
     // With the software rasteriser disabled too there is no WebGL at all: the case in which
     // Human would drop to cpu without a word if it were handed 'webgl'.

@@ -9,10 +9,17 @@ declare global {
   }
 }
 
-// ?backend=webgl asks for WebGL even where there is none, to exercise the cpu-fallback check.
-const requested = new URLSearchParams(location.search).get('backend') === 'webgl' ? 'webgl' : 'wasm';
+// ?backend=webgl asks for WebGL even where there is none, to exercise the cpu-fallback check;
+// ?backend=race lets the software WebGL into the start-up race, which it must lose to wasm.
+const asked = new URLSearchParams(location.search).get('backend');
+const requested = asked === 'webgl' ? 'webgl' : asked === 'race' ? 'auto' : 'wasm';
 window.faceNotices = [];
-const engine = createBrowserFaceEngine({ modelBaseUrl: '/', backend: requested, onNotice: (m) => window.faceNotices.push(m) });
+const engine = createBrowserFaceEngine({
+  modelBaseUrl: '/',
+  backend: requested,
+  raceSoftwareGpu: asked === 'race',
+  onNotice: (m) => window.faceNotices.push(m),
+});
 window.faceReady = engine.then((e) => e.backend);
 window.embedImage = async (base64, type) => {
   const e = await engine;
