@@ -1,6 +1,6 @@
-// Which tfjs backend to run on: the adapter rule (what the browser reports) and the start-up race
-// (what was measured). Pure, so the rules are tested
-// without a browser: WebGL only when it is hardware-accelerated, wasm otherwise.
+// Which tfjs backend to run on: the adapter rule (what the browser reports: a GPU only when it is
+// hardware) and the start-up race (what was measured: the GPU only when faster than wasm). Pure,
+// so both rules are tested without a browser.
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm';
 export type BackendRequest = BackendName | 'auto';
