@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Gallery } from '@rollcall/matcher';
 import { DEFAULT_LIVENESS } from './liveness/index.ts';
 import { RecognitionSession, type SessionOptions, type SessionStep } from './session.ts';
-import { blend, faceClip, galleryOf, PARAMS, population, type ClipFrame, type Motion } from './testing/faces.ts';
+import { blend, clipMesh, faceClip, galleryOf, PARAMS, population, type ClipFrame, type Motion } from './testing/faces.ts';
 import type { Box, FaceObservation } from './types.ts';
 
 const A: Box = [100, 100, 120, 120];
@@ -308,18 +308,33 @@ describe('liveness', () => {
     expect(session.skipBoxes(now())).toHaveLength(1);
   });
 
-  it('a face waiting for life is watched on the full path for lifeWatchMs only, then followed like any decided track', async () => {
+  it('a face waiting for life is watched for lifeWatchMs, then followed, and looked at again for one window every lifeRewatchMs', async () => {
     const { faces, face, push, session, now } = await setup();
     const dark = () => face(A, faces.sample(2), { mesh: null });
-    expect(film(push, dark, DEFAULT_LIVENESS.windowMs + 500).reviews.map((r) => r.why)).toEqual(['liveness']);
-    const reviewedAt = now();
-    film(push, dark, PARAMS.lifeWatchMs - 1000);
+    const first = film(push, dark, DEFAULT_LIVENESS.windowMs + 500).reviews;
+    expect(first.map((r) => r.why)).toEqual(['liveness']);
+    const reviewedAt = first[0]!.at;
+    film(push, dark, reviewedAt + PARAMS.lifeWatchMs - now() - 100);
     expect(session.skipBoxes(now())).toEqual([]);
-    film(push, dark, 1000);
-    expect(now() - reviewedAt).toBeGreaterThanOrEqual(PARAMS.lifeWatchMs);
+    film(push, dark, 200);
     expect(session.skipBoxes(now())).toHaveLength(1);
-    // Left to the teacher now: moving later does not mark it.
-    expect(film(push, () => face(A, faces.sample(2)), 1500).marks).toEqual([]);
+    // Between looks it is only followed: moving now does not mark it yet.
+    const rewatchAt = reviewedAt + PARAMS.lifeWatchMs + PARAMS.lifeRewatchMs - (DEFAULT_LIVENESS.windowMs + 1000);
+    const head = () => face(A, faces.sample(2));
+    expect(film(push, head, rewatchAt - now() - 100).marks).toEqual([]);
+    // The next look sees the head move and marks the student; the page then clears the review item.
+    const look = film(push, head, 2000);
+    expect(look.marks).toMatchObject([{ studentId: 'S2', resolves: 'liveness' }]);
+    expect(look.marks[0]!.at).toBeGreaterThanOrEqual(rewatchAt);
+  });
+
+  it('a face first judged flat (a student standing perfectly still) is marked once it moves like a head', async () => {
+    const { faces, face, push } = await setup();
+    const frozen = clipMesh('still', A, 0);
+    const still = film(push, () => face(A, faces.sample(2), { mesh: frozen }), DEFAULT_LIVENESS.windowMs);
+    expect(still.reviews.map((r) => r.why)).toEqual(['presentation']);
+    const moving = film(push, () => face(A, faces.sample(2)), 1500);
+    expect(moving.marks).toMatchObject([{ studentId: 'S2', resolves: 'liveness' }]);
   });
 
   it('a picture that was waiting in review for want of life is never marked when it then moves as a plane', async () => {

@@ -86,14 +86,22 @@ interface TrackRecord {
  */
 const isDecided = (s: TrackState) => s.kind === 'marked' || s.kind === 'already' || s.kind === 'review' || s.kind === 'unknown';
 /**
- * A matched face sent to review because it had not yet shown life. For `lifeWatchMs` it stays on
- * the full path (mesh and embedding every frame), so a student who stood still at first is still
- * marked once they move: in the classroom simulation at 2 fps many genuine tracks first ended
- * here. After that it is followed like any decided track, so faces that never move do not cost
- * a full pass on every frame for as long as they are in view.
+ * A matched face sent to review because it had not shown life (or looked flat, like a picture).
+ * For `lifeWatchMs` it stays on the full path (mesh and embedding every frame), so a student who
+ * stood still at first is still marked once they move: in the classroom simulation at 2 fps many
+ * genuine tracks first ended here. After that it is watched again for one liveness window every
+ * `lifeRewatchMs`, and followed like any decided track in between, so a face that never moves
+ * costs a fraction of a full pass while it is in view, and a student who sat still for a minute
+ * and then turns is still marked. A picture gains nothing from the extra looks: each window is
+ * judged afresh on its own frames, as `pnpm rollcall liveness` judges an attack at every frame.
  */
-const awaitingLife = (r: TrackRecord, at: number, p: RecognitionParams) =>
-  r.state.kind === 'review' && r.state.why === 'liveness' && at - (r.reviewedAt ?? -Infinity) < p.lifeWatchMs;
+function awaitingLife(r: TrackRecord, at: number, p: RecognitionParams, windowMs: number): boolean {
+  if (r.state.kind !== 'review' || (r.state.why !== 'liveness' && r.state.why !== 'presentation')) return false;
+  const since = at - (r.reviewedAt ?? Infinity);
+  if (since < p.lifeWatchMs) return true;
+  // One liveness window and a second to fill it with meshed frames.
+  return (since - p.lifeWatchMs) % p.lifeRewatchMs >= p.lifeRewatchMs - (windowMs + 1000);
+}
 
 export class RecognitionSession {
   private gallery: Gallery;
@@ -126,7 +134,7 @@ export class RecognitionSession {
     return this.tracker.all
       .filter((t) => {
         const r = this.records.get(t.id);
-        return r !== undefined && isDecided(r.state) && !awaitingLife(r, at, this.params) && at - r.verifiedAt < period;
+        return r !== undefined && isDecided(r.state) && !awaitingLife(r, at, this.params, this.liveness.windowMs) && at - r.verifiedAt < period;
       })
       .map((t) => t.box);
   }
@@ -138,7 +146,7 @@ export class RecognitionSession {
   reverifyPeriod(at: number): number {
     const p = this.params;
     let followed = 0;
-    for (const r of this.records.values()) if (isDecided(r.state) && !awaitingLife(r, at, p)) followed++;
+    for (const r of this.records.values()) if (isDecided(r.state) && !awaitingLife(r, at, p, this.liveness.windowMs)) followed++;
     return Math.max(p.reverifyMs, (1000 * followed * p.reverifyFrames) / p.reverifyPerSecond);
   }
 
@@ -155,7 +163,7 @@ export class RecognitionSession {
         if (swapped) [t, rec] = [swapped, this.record(swapped)];
       }
       if (!isDecided(rec.state)) this.decide(t, rec, frame.at, step);
-      else if (awaitingLife(rec, frame.at, this.params)) this.recheckLife(t, rec, frame.at, step);
+      else if (awaitingLife(rec, frame.at, this.params, this.liveness.windowMs)) this.recheckLife(t, rec, frame.at, step);
       step.tracks.push({ id: t.id, box: t.box, state: rec.state, frames: t.frames });
     }
     for (const id of this.records.keys()) if (!this.tracker.all.some((t) => t.id === id)) this.records.delete(id);
@@ -259,7 +267,7 @@ export class RecognitionSession {
     this.decide(t, rec, at, step);
   }
 
-  /** A track in review for want of life: marked once its latest frames are live and still match the student offered. */
+  /** A track in review for want of life (or as flat): marked once its latest frames are live and still match the student offered. */
   private recheckLife(t: Track, rec: TrackRecord, at: number, step: SessionStep): void {
     if (rec.state.kind !== 'review') return;
     const offered = rec.state.candidates[0]?.studentId;
