@@ -5,7 +5,7 @@
 import { iou } from './box.ts';
 import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
 import type { RgbImage } from './image.ts';
-import { detectAndEmbed, detectBoxesOnSquare, type FaceDetection, type Models } from './pipeline.ts';
+import { detectAndEmbed, detectBoxesOnSquare, LOCATE_SIDE, type FaceDetection, type Models } from './pipeline.ts';
 
 export type { FrameBox } from './box.ts';
 import type { FrameBox } from './box.ts';
@@ -36,12 +36,14 @@ export interface FrameOptions extends PipelineOptions {
    */
   tiles: number;
   tileFromWidth: number;
+  /** The locate pass (and each tile) runs on a copy shrunk to at most this many pixels a side (see LOCATE_SIDE). */
+  locateSide: number;
 }
 
 // 0.3 is the tracker's own overlap for "the same face as last frame"; a margin of half a face
 // keeps the whole head and some background in the crop, which the detector needs to find it again.
 // Tiles: measured with the classroom simulation (docs/accuracy.md, "Small faces").
-export const DEFAULT_FRAME: FrameOptions = { ...DEFAULT_PIPELINE, skipIou: 0.3, cropMargin: 0.5, tiles: 2, tileFromWidth: 960 };
+export const DEFAULT_FRAME: FrameOptions = { ...DEFAULT_PIPELINE, skipIou: 0.3, cropMargin: 0.5, tiles: 2, tileFromWidth: 960, locateSide: LOCATE_SIDE };
 
 /**
  * Tiles cost a detector pass each (the classroom simulation's frames took 1.5-2x as long with them
@@ -60,14 +62,22 @@ export function tileSchedule(everyMs: number, tiles: number = DEFAULT_FRAME.tile
 
 export const TILE_EVERY_MS = 1000;
 
-/** `n` x `n` tiles covering the frame, each a quarter larger than an exact split so a face on a seam is whole in one. */
+/**
+ * `n` tiles across the frame, each a quarter wider than an exact split so a face on a seam is whole
+ * in one, and as few rows as keep each tile no taller than it is wide. The detector sees a tile on
+ * a square canvas, so a tile's width sets the scale a face is found at: for a 16:9 or 2:1 frame
+ * one row of full-height tiles gives the faces the same scale as a grid of n x n, in half the passes.
+ */
 export function tileBoxes(width: number, height: number, n: number): FrameBox[] {
   if (n <= 1) return [];
   const tw = Math.min(width, Math.ceil((width / n) * 1.25));
-  const th = Math.min(height, Math.ceil((height / n) * 1.25));
+  let rows = 1;
+  while (rows < n && Math.min(height, Math.ceil((height / rows) * 1.25)) > tw) rows++;
+  const th = rows === 1 ? height : Math.min(height, Math.ceil((height / rows) * 1.25));
   const out: FrameBox[] = [];
-  for (let row = 0; row < n; row++) {
-    for (let col = 0; col < n; col++) out.push([Math.round(((width - tw) * col) / (n - 1)), Math.round(((height - th) * row) / (n - 1)), tw, th]);
+  for (let row = 0; row < rows; row++) {
+    const y = rows === 1 ? 0 : Math.round(((height - th) * row) / (rows - 1));
+    for (let col = 0; col < n; col++) out.push([Math.round(((width - tw) * col) / (n - 1)), y, tw, th]);
   }
   return out;
 }
@@ -90,7 +100,7 @@ async function tileFaces(models: Models, img: RgbImage, known: readonly FrameBox
   const found: { box: FrameBox; detectionScore: number }[] = [];
   for (const tile of tileBoxes(img.width, img.height, opts.tiles)) {
     const { image, dx, dy } = cropRgb(img, tile);
-    for (const f of await detectBoxesOnSquare(models.human, image)) {
+    for (const f of await detectBoxesOnSquare(models.human, image, opts.locateSide)) {
       if (f.detectionScore < opts.minDetectorConfidence) continue;
       found.push({ box: [f.box[0] + dx, f.box[1] + dy, f.box[2], f.box[3]], detectionScore: f.detectionScore });
     }
@@ -197,7 +207,9 @@ export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly
   };
   if (skip.length === 0) return addTiled(await full());
   const t0 = performance.now();
-  const located = (await detectBoxesOnSquare(models.human, img)).filter((f) => f.detectionScore >= opts.minDetectorConfidence).slice(0, opts.maxFaces);
+  const located = (await detectBoxesOnSquare(models.human, img, opts.locateSide))
+    .filter((f) => f.detectionScore >= opts.minDetectorConfidence)
+    .slice(0, opts.maxFaces);
   const decided = located.map((f) => isDecided(f.box));
   const t1 = performance.now();
   // Nothing in view for the whole-frame detector (a decided face seen only in tiles, or everyone

@@ -22,16 +22,23 @@ describe('cropRgb', () => {
 
 describe('tileBoxes', () => {
   it('covers a wide frame with overlapping tiles, so a face on a seam is whole in one of them', () => {
+    // 16:9: one row of two full-height tiles, each seen by the detector on an 800 px square, as
+    // a 2 x 2 grid's 800 x 450 tiles would be, in two detector passes instead of four.
     const tiles = tileBoxes(1280, 720, 2);
     expect(tiles).toEqual([
-      [0, 0, 800, 450],
-      [480, 0, 800, 450],
-      [0, 270, 800, 450],
-      [480, 270, 800, 450],
+      [0, 0, 800, 720],
+      [480, 0, 800, 720],
     ]);
     // A 150 px face centred on the vertical seam (x 565-715) lies whole in a tile.
     const face = [565, 100, 150, 150];
     expect(tiles.some(([x, y, w, h]) => face[0]! >= x && face[0]! + face[2]! <= x + w && face[1]! >= y && face[1]! + face[3]! <= y + h)).toBe(true);
+    // 4:3 is too tall for one row of 800 px wide tiles: two rows.
+    expect(tileBoxes(1280, 960, 2)).toEqual([
+      [0, 0, 800, 600],
+      [480, 0, 800, 600],
+      [0, 360, 800, 600],
+      [480, 360, 800, 600],
+    ]);
     expect(tileBoxes(1280, 720, 1)).toEqual([]);
     expect(tileBoxes(1280, 720, 0)).toEqual([]);
   });
