@@ -1,5 +1,6 @@
 // Learned embeddings from classroom devices and teachers (POST /api/students/:id/learned-embeddings):
-// who may post them, consent, the per-student cap, bad vectors, duplicates and sync, on both databases.
+// who may post them, consent, the per-student cap, how each
+// was confirmed, bad vectors, duplicates and sync, on both databases.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeVector, float32ToBytes, MAX_LEARNED_PER_STUDENT } from '@rollcall/contracts';
@@ -115,11 +116,13 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     expect(items.map((e: { learned: { deviceId: string } }) => e.learned.deviceId).sort()).toEqual([device.id, `user:${teacher.id}`.slice(0, 36)].sort());
   });
 
-  it('takes only clear marks: a review confirmation is not learned through this route', async () => {
+  it("takes a teacher's confirmation of a review item as well as a clear mark, and lists how each was confirmed", async () => {
     const id = await student();
-    const res = await post(api, id, [emb(702, { learned: { ...learned, how: 'review-confirmed' } })]);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation-failed');
+    const device = (await api.device([classA])).token;
+    expect((await post(api, id, [emb(702, { learned: { ...learned, how: 'review-confirmed' } })], device)).status).toBe(201);
+    expect((await post(api, id, [emb(703)], device)).status).toBe(201);
+    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items;
+    expect(items.map((e: { learned: { how: string } }) => e.learned.how).sort()).toEqual(['clear-mark', 'review-confirmed']);
   });
 
   it('answers duplicate for the same vector posted again, by any caller, and within one post', async () => {
