@@ -1,6 +1,8 @@
 // Learned embeddings from classroom devices and teachers (POST /api/students/:id/learned-embeddings):
-// who may post them, consent, the per-student cap, bad vectors, duplicates and sync, on both databases.
+// who may post them (the roster checked inside the write), consent, the per-student cap, how each
+// was confirmed, bad vectors, duplicates and sync, on both databases.
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeVector, float32ToBytes, MAX_LEARNED_PER_STUDENT } from '@rollcall/contracts';
 import { dialects, grantConsent, startApi, vectorB64, type TestApi } from './context.ts';
@@ -10,6 +12,21 @@ const learned = { deviceId: 'browser-1a2b3c4d', how: 'clear-mark', sightedAt: '2
 const emb = (seed: number, over: Record<string, unknown> = {}) => ({ modelId: FACEAPI, vector: vectorB64(128, seed), quality: 0.9, learned, ...over });
 const post = (api: TestApi, studentId: string, embeddings: unknown[], token?: string) =>
   api.call('POST', `/api/students/${studentId}/learned-embeddings`, { embeddings }, token === undefined ? {} : { token });
+/**
+ * Waits (by condition, not by time) until another connection to this test's MySQL database is in a
+ * query locking `table` rows: with the rows held by the test, that query is waiting for them.
+ * (MariaDB lists such a waiter in PROCESSLIST at once, not always in INNODB_TRX.)
+ */
+async function waitingFor(api: TestApi, table: string) {
+  for (let tries = 0; tries < 500; tries++) {
+    const { rows } = await sql<{ n: number }>`
+      SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST
+      WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND INFO LIKE ${`%from \`${table}\`%for update%`}`.execute(api.database.db);
+    if (Number(rows[0]?.n) > 0) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no query came to wait for the ${table} rows`);
+}
 const learnedCount = async (api: TestApi, studentId: string) =>
   (await api.call('GET', `/api/students/${studentId}/embeddings`)).body.items.filter((e: { origin: string }) => e.origin === 'sighting').length;
 
@@ -115,11 +132,35 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     expect(items.map((e: { learned: { deviceId: string } }) => e.learned.deviceId).sort()).toEqual([device.id, `user:${teacher.id}`.slice(0, 36)].sort());
   });
 
-  it('takes only clear marks: a review confirmation is not learned through this route', async () => {
+  it("takes a teacher's confirmation of a review item as well as a clear mark, and lists how each was confirmed", async () => {
     const id = await student();
-    const res = await post(api, id, [emb(702, { learned: { ...learned, how: 'review-confirmed' } })]);
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('validation-failed');
+    const device = (await api.device([classA])).token;
+    expect((await post(api, id, [emb(702, { learned: { ...learned, how: 'review-confirmed' } })], device)).status).toBe(201);
+    expect((await post(api, id, [emb(703)], device)).status).toBe(201);
+    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items;
+    expect(items.map((e: { learned: { how: string } }) => e.learned.how).sort()).toEqual(['clear-mark', 'review-confirmed']);
+  });
+
+  it('checks the roster with the student locked: one taken off the class while the post waits gets nothing', async () => {
+    const id = await student();
+    const device = (await api.device([classA])).token;
+    // Another writer holds the student and takes them off class A. On MySQL the post waits for that
+    // lock and must then see the roster as it is; a check made before waiting would still find the
+    // student on it and store the embedding. (SQLite serialises every query of this one process
+    // behind the open transaction, so there the post cannot start before the commit.)
+    const { pending } = await api.database.db.transaction().execute(async (trx) => {
+      let q = trx.selectFrom('students').select('student_id').where('student_id', '=', id);
+      if (dialect === 'mysql') q = q.forUpdate();
+      await q.execute();
+      await trx.deleteFrom('class_students').where('student_id', '=', id).where('class_id', '=', classA).execute();
+      const pending = post(api, id, [emb(704)], device);
+      if (dialect === 'mysql') await waitingFor(api, 'students');
+      // Wrapped: returning the promise itself would make the transaction wait for the post it blocks.
+      return { pending };
+    });
+    const answer = await pending;
+    expect(answer.body.error?.code).toBe('student-not-found');
+    expect(await learnedCount(api, id)).toBe(0);
   });
 
   it('answers duplicate for the same vector posted again, by any caller, and within one post', async () => {

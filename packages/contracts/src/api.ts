@@ -123,7 +123,7 @@ export const routes = {
     method: 'POST',
     path: '/api/students/:studentId/learned-embeddings',
     summary:
-      "Add embeddings a device learned from a clear recognition of a student on its classes' rosters (capped per student; the same vector twice is a duplicate)",
+      "Add embeddings a device learned from a confirmed recognition (a clear mark, or a teacher confirming a review item) of a student on its classes' rosters (capped per student; the same vector twice is a duplicate)",
     tag: 'embeddings',
     params: S.StudentParams,
     body: E.AddLearnedEmbeddingsBody,

@@ -46,8 +46,8 @@ export const NewLearnedEmbedding = z.strictObject({
   modelId: NewEmbedding.shape.modelId,
   vector: NewEmbedding.shape.vector,
   quality: NewEmbedding.shape.quality,
-  /** Only clear marks teach through this route; the server records the caller as where it was seen. */
-  learned: LearnedFrom.extend({ how: z.literal('clear-mark') }),
+  /** A clear mark or a teacher's confirmation of a review item; the server records the caller as where it was seen. */
+  learned: LearnedFrom,
 });
 export type NewLearnedEmbedding = z.infer<typeof NewLearnedEmbedding>;
 

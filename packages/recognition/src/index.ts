@@ -25,5 +25,15 @@ export {
   type TrackEvidence,
 } from './liveness/index.ts';
 export { toFrameObservation } from './observe.ts';
-export { DEFAULT_LEARN, embeddingsToLearn, type LearnParams, type LearnVerdict, type Sighting } from './learn.ts';
+export {
+  CONFIRMED_LEARN,
+  DEFAULT_LEARN,
+  embeddingsToLearn,
+  embeddingsToLearnFromConfirmation,
+  reviewSighting,
+  type LearnFrame,
+  type LearnParams,
+  type LearnVerdict,
+  type Sighting,
+} from './learn.ts';
 export { distinctViews, enrolmentStrength, GOOD_VIEWS, NEAR_COPY, type EnrolmentStrength, type StrengthLevel } from './variety.ts';

@@ -33,7 +33,8 @@ export type Judgement =
   /** Too few frames that count. */
   | { kind: 'wait'; evidence: Evidence }
   | { kind: 'match'; studentId: string; score: number; runnerUp: number | null; candidates: Candidate[]; evidence: Evidence }
-  | { kind: 'review'; why: 'close' | 'ambiguous'; candidates: Candidate[]; evidence: Evidence }
+  /** `runnerUp`: the second student's score, offered or not (a review's candidates leave stranger-like ones out). */
+  | { kind: 'review'; why: 'close' | 'ambiguous'; candidates: Candidate[]; runnerUp: number | null; evidence: Evidence }
   /** Nobody: score is the best student's (null with an empty gallery or roster). */
   | { kind: 'unknown'; score: number | null; evidence: Evidence };
 
@@ -89,15 +90,17 @@ export function judgeFrames(
   if (d.status === 'match') {
     const ev = evidence(d.studentId);
     // Frames that differ must agree: a mean carried by one strong frame of someone else is ambiguous.
-    if (ev.agreeing / ev.counted < p.minAgreement) return { kind: 'review', why: 'ambiguous', candidates: offerable(ranked, p), evidence: ev };
+    if (ev.agreeing / ev.counted < p.minAgreement)
+      return { kind: 'review', why: 'ambiguous', candidates: offerable(ranked, p), runnerUp: d.runnerUp, evidence: ev };
     return { kind: 'match', studentId: d.studentId, score: d.score, runnerUp: d.runnerUp, candidates: offerable(ranked, p), evidence: ev };
   }
   const top = ranked[0];
+  const runnerUp = ranked[1]?.score ?? null;
   const ev = evidence(top?.studentId ?? null);
   if (!top) return { kind: 'unknown', score: null, evidence: ev };
-  if (d.reason === 'ambiguous') return { kind: 'review', why: 'ambiguous', candidates: offerable(ranked, p), evidence: ev };
+  if (d.reason === 'ambiguous') return { kind: 'review', why: 'ambiguous', candidates: offerable(ranked, p), runnerUp, evidence: ev };
   if (top.score >= p.threshold - p.reviewBand && offerable(ranked, p).length > 0) {
-    return { kind: 'review', why: 'close', candidates: offerable(ranked, p), evidence: ev };
+    return { kind: 'review', why: 'close', candidates: offerable(ranked, p), runnerUp, evidence: ev };
   }
   return { kind: 'unknown', score: top.score, evidence: ev };
 }

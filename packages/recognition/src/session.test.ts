@@ -164,6 +164,20 @@ describe('review that cannot mislead', () => {
     expect(reviews[0]!.candidates.map((c) => c.studentId)).toEqual(['S0']);
     expect(reviews[0]!.candidates[0]!.score).toBeLessThan(0.96);
   });
+
+  it('a review carries the frames it was judged on and the runner-up, offered or not: what a confirmation may teach', async () => {
+    const { faces, face, push } = await setup({ params: { ...PARAMS, threshold: 0.96, reviewBand: 0.06, lowerBand: 0.06 } });
+    const shown = [0, 1, 2].map(() => blend(faces.sample(0), faces.sample(9), 0.6));
+    const reviews = shown.flatMap((e) => push(face(A, e)).reviews);
+    expect(reviews).toHaveLength(1);
+    const r = reviews[0]!;
+    expect(r.frames.map((f) => f.embedding)).toEqual(shown);
+    // S1..S3 are stranger-like here and not offered, but the best of them is still the runner-up.
+    expect(r.candidates).toHaveLength(1);
+    expect(r.runnerUp).not.toBeNull();
+    expect(r.runnerUp!).toBeLessThan(0.96 - 0.06);
+    expect(r.evidence).toMatchObject({ counted: 3, agreeing: 3 });
+  });
 });
 
 describe('light path and swaps', () => {

@@ -50,6 +50,12 @@ export interface ReviewDecision {
   evidence: Evidence;
   /** The liveness rule's reasons, for 'liveness' and 'presentation'. */
   reasons: string[];
+  /**
+   * The best other student's score (offered or not) and the frames (with embeddings) decided on,
+   * as for a mark: what a teacher's confirmation may teach (learn.ts `reviewSighting`).
+   */
+  runnerUp: number | null;
+  frames: JudgedFrame[];
 }
 export interface SessionStep {
   tracks: TrackView[];
@@ -282,7 +288,7 @@ export class RecognitionSession {
     if (this.registry.canMark(j.studentId, at, this.inSession)) {
       this.registry.record(j.studentId, at);
       rec.state = { kind: 'marked', studentId: j.studentId, score: j.score };
-      const frames = t.embedded.filter((f) => f.weight > 0).slice(-this.params.consensusFrames);
+      const frames = this.decidedOn(t);
       step.marks.push({
         trackId: t.id,
         studentId: j.studentId,
@@ -301,7 +307,7 @@ export class RecognitionSession {
     rec: TrackRecord,
     why: ReviewReason,
     candidates: Candidate[],
-    j: Judgement,
+    j: Extract<Judgement, { kind: 'match' | 'review' }>,
     reasons: string[],
     at: number,
     step: SessionStep,
@@ -309,6 +315,11 @@ export class RecognitionSession {
     rec.state = { kind: 'review', why, candidates };
     rec.verifiedAt = at;
     rec.reviewedAt = at;
-    step.reviews.push({ trackId: t.id, why, candidates, box: t.box, at, evidence: j.evidence, reasons });
+    step.reviews.push({ trackId: t.id, why, candidates, box: t.box, at, evidence: j.evidence, reasons, runnerUp: j.runnerUp, frames: this.decidedOn(t) });
+  }
+
+  /** The frames that count a decision was judged on (judgeFrames takes the newest `consensusFrames`). */
+  private decidedOn(t: Track): JudgedFrame[] {
+    return t.embedded.filter((f) => f.weight > 0).slice(-this.params.consensusFrames);
   }
 }

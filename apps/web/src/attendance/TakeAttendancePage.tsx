@@ -11,6 +11,7 @@ import { useSettings, writeSettings } from '../settings/settings.ts';
 import { LiveLog } from './LiveLog.tsx';
 import { PresentationCount } from './PresentationCount.tsx';
 import { useLiveLog } from './useLiveLog.ts';
+import { useLearner } from './useLearner.ts';
 import { useRecognition } from './useRecognition.ts';
 import { useAuth } from '../auth/useAuth.ts';
 import { RegisterPanel } from '../register/RegisterPanel.tsx';
@@ -55,13 +56,14 @@ export function TakeAttendancePage() {
     ],
     [log, register.view],
   );
+  const learner = useLearner();
   const {
     stats,
     review: freshReview,
     dismiss,
-  } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, onError: setError });
+  } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, learner, onError: setError });
 
-  const review = useReviewQueue({ fresh: freshReview, release: dismiss, sessionId, classId: classId || null });
+  const review = useReviewQueue({ fresh: freshReview, release: dismiss, sessionId, classId: classId || null, learner });
   const statusOf = (id: string) => register.view?.rows.find((r) => r.studentId === id)?.status ?? (alreadyMarked.includes(id) ? 'present' : undefined);
 
   const stop = () => {
@@ -161,9 +163,7 @@ export function TakeAttendancePage() {
             students={reviewStudents}
             names={names}
             statusOf={statusOf}
-            onConfirm={(item, studentId) =>
-              void review.confirm(item.id, studentId, statusOf(studentId), item.candidates.find((c) => c.studentId === studentId)?.score ?? null)
-            }
+            onConfirm={(item, studentId) => void review.confirm(item, studentId, statusOf(studentId))}
             onDismiss={(item) => review.dismiss(item.id)}
           />
         </div>

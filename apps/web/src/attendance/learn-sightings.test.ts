@@ -1,5 +1,6 @@
 // Learning from clear marks against a real Dexie (fake-indexeddb): what is sent and with which
-// provenance, what counts against the cap, and that a refusal stops posting for that student.
+// provenance, what counts against the cap (shared with a teacher's confirmations), and that a
+// refusal stops posting for that student.
 import 'fake-indexeddb/auto';
 import { ClientError, decodeVector, l2Normalize, MAX_LEARNED_PER_STUDENT, type AddLearnedEmbeddingsBody } from '@rollcall/contracts';
 import { gaussian, prng } from '@rollcall/matcher';
@@ -37,7 +38,7 @@ async function setup(post?: LearnerDeps['post']) {
   await db.embeddings.put({ id: 'e-photo', studentId: 'S1', modelId: MODEL, vector: enrolled, quality: 1, origin: 'photo' });
   const posts: { studentId: string; body: AddLearnedEmbeddingsBody }[] = [];
   const logs: string[] = [];
-  const learn = sightingLearner({
+  const learner = sightingLearner({
     db,
     modelId: MODEL,
     deviceId: 'browser-1a2b3c4d',
@@ -49,7 +50,7 @@ async function setup(post?: LearnerDeps['post']) {
         return { results: body.embeddings.map((_, i) => ({ id: crypto.randomUUID(), status: 'created' as const, sourceHash: String(i).padStart(64, '0') })) };
       }),
   });
-  return { db, learn, posts, logs };
+  return { db, learn: learner.fromMark, learner, posts, logs };
 }
 
 describe('learning from clear marks', () => {
@@ -103,5 +104,21 @@ describe('learning from clear marks', () => {
     expect(calls).toEqual(['S1', 'S1']);
     expect(logs).toHaveLength(2);
     expect(logs[1]).toContain('learned-embeddings-full');
+  });
+
+  it("a teacher's confirmation shares the cap with the marks: what a mark sent and has not synced back yet fills its place", async () => {
+    const { db, learner, posts } = await setup();
+    for (let i = 0; i < MAX_LEARNED_PER_STUDENT - 2; i++)
+      await db.embeddings.put({ id: `e-l${i}`, studentId: 'S1', modelId: MODEL, vector: unit(), quality: 0.9, origin: 'sighting' });
+    expect(await learner.fromMark(mark(), SEEN)).toEqual({ sent: 2 });
+    const kept = {
+      studentId: 'S1',
+      score: 0.955,
+      runnerUp: 0.8,
+      evidence: { counted: 3, agreeing: 3 },
+      frames: [{ embedding: near(enrolled, 0.96), weight: 0.9 }],
+    };
+    expect(await learner.fromConfirmation(kept, 'S1', SEEN)).toEqual({ skipped: 'cap-reached' });
+    expect(posts.map((p) => p.body.embeddings[0]!.learned.how)).toEqual(['clear-mark']);
   });
 });

@@ -1,10 +1,18 @@
-// Learning from clear marks on this laptop: when the recognition core marks a student beyond doubt,
-// the frames it rests on that look unlike the student's gallery are sent to the API as learned
-// embeddings (the core's embeddingsToLearn decides which). The gallery gets them back through the
-// roster sync, like every other laptop, so the cache keeps one owner. Learning is a bonus: a failed
-// post never touches attendance, is logged, and is not retried.
-import { ClientError, encodeVector, type AddEmbeddingsResult, type AddLearnedEmbeddingsBody } from '@rollcall/contracts';
-import { embeddingsToLearn, type LearnParams, type LearnVerdict, type MarkDecision } from '@rollcall/recognition';
+// Learning from confirmed sightings on this laptop: when the recognition core marks a student
+// beyond doubt, or a teacher confirms a review item as the student it offered first, the frames
+// the decision rests on that look unlike the student's gallery are sent to the API as learned
+// embeddings (the core's learn.ts decides which). The gallery gets them back through the roster
+// sync, like every other laptop, so the cache keeps one owner. Learning is a bonus: a failed post
+// never touches attendance, is logged, and is not retried.
+import { ClientError, encodeVector, type AddEmbeddingsResult, type AddLearnedEmbeddingsBody, type LearnedFrom } from '@rollcall/contracts';
+import {
+  embeddingsToLearn,
+  embeddingsToLearnFromConfirmation,
+  type LearnParams,
+  type LearnVerdict,
+  type MarkDecision,
+  type Sighting,
+} from '@rollcall/recognition';
 import type { RollcallDb } from '../local/db.ts';
 
 export interface LearnerDeps {
@@ -13,10 +21,13 @@ export interface LearnerDeps {
   deviceId: string;
   post: (studentId: string, body: AddLearnedEmbeddingsBody) => Promise<AddEmbeddingsResult>;
   log: (message: string) => void;
+  /** For clear marks; a confirmation uses the core's CONFIRMED_LEARN unless `confirmedParams` says otherwise. */
   params?: LearnParams;
+  confirmedParams?: LearnParams;
 }
 
 export type LearnOutcome = { sent: number } | { skipped: LearnVerdict['why'] | 'busy' | 'stopped' } | { failed: string };
+export type SightingLearner = ReturnType<typeof sightingLearner>;
 
 /** Answers after which posting again for the student cannot help until something changes on the server. */
 const FINAL = new Set(['learned-embeddings-full', 'consent-required', 'student-not-found', 'forbidden', 'unauthenticated']);
@@ -24,45 +35,67 @@ const FINAL = new Set(['learned-embeddings-full', 'consent-required', 'student-n
 /** Same vector (within float rounding after the server's normalising): a sent one now synced back. */
 const same = (a: Float32Array, b: Float32Array) => a.length === b.length && a.every((x, i) => Math.abs(x - b[i]!) < 1e-5);
 
+/** One learner per page: marks and confirmations count against the same cap and share refusals. */
 export function sightingLearner(deps: LearnerDeps) {
   const busy = new Set<string>();
   const stopped = new Set<string>();
-  /** Sent but perhaps not synced back yet: counted and compared against, so a second mark soon after does not send them again. */
+  /** Sent but perhaps not synced back yet: counted and compared against, so a second sighting soon after does not send them again. */
   const sent = new Map<string, Float32Array[]>();
 
-  return async function learnFrom(m: MarkDecision, sightedAt: Date): Promise<LearnOutcome> {
-    // A mark that first waited in review for want of a live face (m.resolves) teaches like any
-    // other: the wait was about life, not identity, and embeddingsToLearn still asks every counted
-    // frame to agree with a clear lead. On a slow laptop most marks come this way.
-    if (stopped.has(m.studentId)) return { skipped: 'stopped' };
-    if (busy.has(m.studentId)) return { skipped: 'busy' };
-    busy.add(m.studentId);
+  async function teach(
+    studentId: string,
+    how: LearnedFrom['how'],
+    sightedAt: Date,
+    frames: Sighting['frames'],
+    decide: (known: Float32Array[], learned: number) => LearnVerdict,
+  ): Promise<LearnOutcome> {
+    if (stopped.has(studentId)) return { skipped: 'stopped' };
+    if (busy.has(studentId)) return { skipped: 'busy' };
+    busy.add(studentId);
     try {
-      const rows = (await deps.db.embeddings.where('studentId').equals(m.studentId).toArray()).filter((r) => r.modelId === deps.modelId);
-      const pending = (sent.get(m.studentId) ?? []).filter((v) => !rows.some((r) => same(r.vector, v)));
+      const rows = (await deps.db.embeddings.where('studentId').equals(studentId).toArray()).filter((r) => r.modelId === deps.modelId);
+      const pending = (sent.get(studentId) ?? []).filter((v) => !rows.some((r) => same(r.vector, v)));
       const known = [...rows.map((r) => r.vector), ...pending];
       const learned = rows.filter((r) => r.origin === 'sighting').length + pending.length;
-      const verdict = embeddingsToLearn(m, known, learned, deps.params);
+      const verdict = decide(known, learned);
       if (verdict.why) return { skipped: verdict.why };
-      const frames = new Map(m.frames.map((f) => [f.embedding, f.weight]));
-      const learnedFrom = { deviceId: deps.deviceId, how: 'clear-mark' as const, sightedAt: sightedAt.toISOString() };
-      await deps.post(m.studentId, {
+      const weights = new Map(frames.map((f) => [f.embedding, f.weight]));
+      const learnedFrom = { deviceId: deps.deviceId, how, sightedAt: sightedAt.toISOString() };
+      await deps.post(studentId, {
         embeddings: verdict.learn.map((v) => ({
           modelId: deps.modelId,
           vector: encodeVector(v),
-          quality: Math.min(1, Math.max(0, frames.get(v) ?? 0)),
+          quality: Math.min(1, Math.max(0, weights.get(v) ?? 0)),
           learned: learnedFrom,
         })),
       });
-      sent.set(m.studentId, [...pending, ...verdict.learn]);
+      sent.set(studentId, [...pending, ...verdict.learn]);
       return { sent: verdict.learn.length };
     } catch (err) {
       const code = err instanceof ClientError ? err.code : 'local-error';
-      if (FINAL.has(code)) stopped.add(m.studentId);
-      deps.log(`Learning from a recognition of ${m.studentId} was not sent (${code}); attendance is not affected.`);
+      if (FINAL.has(code)) stopped.add(studentId);
+      deps.log(`Learning from a recognition of ${studentId} was not sent (${code}); attendance is not affected.`);
       return { failed: code };
     } finally {
-      busy.delete(m.studentId);
+      busy.delete(studentId);
     }
+  }
+
+  return {
+    /**
+     * A mark. One that first waited in review for want of a live face (m.resolves) teaches like any
+     * other: the wait was about life, not identity, and embeddingsToLearn still asks every counted
+     * frame to agree with a clear lead. On a slow laptop most marks come this way.
+     */
+    fromMark(m: MarkDecision, sightedAt: Date): Promise<LearnOutcome> {
+      return teach(m.studentId, 'clear-mark', sightedAt, m.frames, (known, learned) => embeddingsToLearn(m, known, learned, deps.params));
+    },
+
+    /** A teacher confirmed a review item as `chosen`; `kept` is what the item kept for this (learn.ts reviewSighting). */
+    fromConfirmation(kept: Sighting, chosen: string, sightedAt: Date): Promise<LearnOutcome> {
+      return teach(chosen, 'review-confirmed', sightedAt, kept.frames, (known, learned) =>
+        embeddingsToLearnFromConfirmation(kept, chosen, known, learned, deps.confirmedParams),
+      );
+    },
   };
 }

@@ -1,19 +1,18 @@
 // The recognition loop: take the newest camera frame as soon as the last one is done (so it never
 // falls behind the camera), run the face pipeline, hand the frame to the recognition core
 // (@rollcall/recognition) and act on what it decides: marks through the outbox, review items with
-// a thumbnail, learning from clear marks, the overlay and the speed line. In 'check' mode (camera check) it only measures and draws.
+// a thumbnail and what a confirmation may teach, learning from clear marks, the overlay and the
+// speed line. In 'check' mode (camera check) it only measures and draws.
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { TILE_EVERY_MS, tileSchedule } from '@rollcall/face';
-import { RecognitionSession, type Candidate, type ReviewReason } from '@rollcall/recognition';
-import { api } from '../api/client.ts';
+import { RecognitionSession, reviewSighting, type Candidate, type ReviewReason, type Sighting } from '@rollcall/recognition';
 import { services } from '../app/services.ts';
 import { drawOverlay } from '../camera/overlay.ts';
 import { grabFrame, skipLostFrame } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
-import { deviceId } from '../local/device-state.ts';
 import { resolveReviews } from '../review/review-store.ts';
-import { sightingLearner } from './learn-sightings.ts';
+import type { SightingLearner } from './learn-sightings.ts';
 import { makeMark } from './marking.ts';
 import { notePresentations } from './presentations.ts';
 import { label, livenessParams, recognitionParams, thumbnail, tone } from './recognition-view.ts';
@@ -26,6 +25,8 @@ export interface ReviewItem {
   /** The top two by score, none stranger-like; empty when nobody enrolled comes close. */
   candidates: Candidate[];
   why: ReviewReason;
+  /** What a teacher's confirmation of the top candidate may teach; null when nothing could. */
+  learn: Sighting | null;
 }
 
 export interface FaceReading {
@@ -62,6 +63,8 @@ export interface RecognitionInput {
   names: ReadonlyMap<string, string>;
   /** Students already marked (this session, or recently, also by hand or on other laptops): never marked again by this loop. */
   alreadyMarked: readonly string[];
+  /** The page's learner: clear marks teach through it (none in 'check' mode, which marks nobody). */
+  learner?: SightingLearner;
   onError: (message: string) => void;
 }
 
@@ -97,13 +100,6 @@ export function useRecognition(input: RecognitionInput) {
         // A sync reset rebuilds the gallery: swap it in (other changes update it in place).
         unsubscribe = services.gallery.onReplaced((g) => session.setGallery(g));
         if (!running) unsubscribe(); // stopped while loading
-        const learn = sightingLearner({
-          db: services.db,
-          modelId: services.gallery.modelId,
-          deviceId: deviceId(),
-          post: (studentId, body) => api.addLearnedEmbeddings({ params: { studentId }, body }),
-          log: (message) => console.info(message),
-        });
         const noted = new Set<string>();
         let seen = { settings: first.settings, sessionId: first.sessionId, roster: first.roster };
         while (running) {
@@ -140,7 +136,7 @@ export function useRecognition(input: RecognitionInput) {
             for (const m of step.marks) {
               await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });
               // Not awaited: learning is a bonus that must never hold up or break the loop (it catches its own failures).
-              void learn(m, new Date());
+              void latest.current.learner?.fromMark(m, new Date());
               // Shown live after waiting in review: the review is answered by the mark.
               if (m.resolves) {
                 setReview((list) => list.filter((i) => i.trackId !== m.trackId));
@@ -153,6 +149,7 @@ export function useRecognition(input: RecognitionInput) {
               thumbnail: thumbnail(v, r.box),
               candidates: r.candidates,
               why: r.why,
+              learn: reviewSighting(r),
             }));
             if (items.length) setReview((list) => [...items, ...list].slice(0, 50));
             await notePresentations(services.db, sessionId, step.reviews.filter((r) => r.why === 'presentation').length);

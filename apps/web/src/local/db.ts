@@ -3,6 +3,7 @@
 // server's schema: a new version() with an upgrade, never an edited one.
 import Dexie, { type EntityTable } from 'dexie';
 import type { ConsentStatus, NewMark } from '@rollcall/contracts';
+import type { Sighting } from '@rollcall/recognition';
 
 export interface CachedStudent {
   studentId: string;
@@ -60,6 +61,12 @@ export interface ReviewRow {
   candidates: { studentId: string; score: number }[];
   /** The recognition run and track it came from (not indexed): a track marked after all clears its own row. */
   track?: string;
+  /**
+   * What a teacher's confirmation of the top candidate may teach (the core's `reviewSighting`): the
+   * track's best frames as vectors, never images, and how clear it was. Not indexed, so no new
+   * version: rows from before it, and items no confirmation could teach, lack it.
+   */
+  learn?: Sighting;
 }
 
 export interface MetaRow {

@@ -1,7 +1,9 @@
 // Faces waiting for review, kept on the device (IndexedDB) until a teacher confirms or dismisses
 // them, so a reload or a crashed tab loses none. Rows read back are validated: one written by an
-// older build, or damaged, is dropped rather than shown wrong.
+// older build, or damaged, is dropped rather than shown wrong. A row may keep the vectors a
+// teacher's confirmation would teach from (ReviewRow.learn).
 import { z } from 'zod';
+import { DEFAULT_LEARN, type Sighting } from '@rollcall/recognition';
 import type { RollcallDb, ReviewRow } from '../local/db.ts';
 
 const Row = z.object({
@@ -13,6 +15,17 @@ const Row = z.object({
   why: z.string(),
   candidates: z.array(z.object({ studentId: z.string().min(1), score: z.number() })).max(2),
   track: z.string().optional(),
+  // Damaged or from another build: the row is still shown, it only teaches nothing.
+  learn: z
+    .object({
+      studentId: z.string().min(1),
+      score: z.number(),
+      runnerUp: z.number().nullable(),
+      evidence: z.object({ counted: z.number().int().min(0), agreeing: z.number().int().min(0) }),
+      frames: z.array(z.object({ embedding: z.instanceof(Float32Array), weight: z.number() })).max(DEFAULT_LEARN.perSighting),
+    })
+    .optional()
+    .catch(undefined),
 });
 
 /** The recogniser's review item, before or after it carries `candidates` (top two by score). */
@@ -24,6 +37,8 @@ export interface FreshReview {
   score?: number | null;
   /** The recognition run and track (see ReviewRow.track). */
   track?: string;
+  /** What a confirmation may teach (see ReviewRow.learn); null or absent when nothing. */
+  learn?: Sighting | null;
 }
 
 export function candidatesOf(item: FreshReview): ReviewRow['candidates'] {
@@ -45,6 +60,7 @@ export async function addReview(
     why: item.why,
     candidates: candidatesOf(item),
     ...(item.track && { track: item.track }),
+    ...(item.learn && { learn: item.learn }),
   };
   await db.reviews.put(row);
   return row.id;

@@ -1,13 +1,14 @@
 // The review queue of Take attendance: the recogniser's new review items move into the device's
 // store at once (the store is their one owner from then on), the page lists the store's items
 // for the running session, and a confirm marks through the outbox unless the student already
-// has a mark in the session.
+// has a mark in the session, and may teach the gallery (confirm-review.ts).
 import { useEffect, useRef, useState } from 'react';
 import type { RegisterStatus } from '@rollcall/contracts';
 import { services } from '../app/services.ts';
-import { makeMark } from '../attendance/marking.ts';
+import type { SightingLearner } from '../attendance/learn-sightings.ts';
 import type { ReviewRow } from '../local/db.ts';
 import { subscribeLive } from '../local/live.ts';
+import { confirmReview } from './confirm-review.ts';
 import { addReview, listReviews, removeReview, type FreshReview } from './review-store.ts';
 
 export function useReviewQueue<T extends FreshReview & { trackId: number }>(opts: {
@@ -16,8 +17,10 @@ export function useReviewQueue<T extends FreshReview & { trackId: number }>(opts
   release: (trackId: number) => void;
   sessionId: string | null;
   classId: string | null;
+  /** The page's learner: a confirmation of the student an item offered first teaches through it. */
+  learner: SightingLearner;
 }) {
-  const { fresh, release, sessionId, classId } = opts;
+  const { fresh, release, sessionId, classId, learner } = opts;
   const [items, setItems] = useState<ReviewRow[]>([]);
   // Each item object is stored once, even if the list changes again before its release lands.
   const taken = useRef(new WeakSet<object>());
@@ -38,12 +41,8 @@ export function useReviewQueue<T extends FreshReview & { trackId: number }>(opts
   return {
     items,
     dismiss: (id: string) => void removeReview(services.db, id),
-    /** Marks the student (a manual mark) unless they already have a status in this session; the review goes either way. */
-    async confirm(id: string, studentId: string, current: RegisterStatus | undefined, score: number | null): Promise<'marked' | 'already'> {
-      const already = current !== undefined && current !== 'not-seen';
-      if (!already) await makeMark(services.outbox, { studentId, sessionId, similarity: score, method: 'manual' });
-      await removeReview(services.db, id);
-      return already ? 'already' : 'marked';
-    },
+    /** Marks the student (a manual mark) unless they already have a status in this session; the review goes either way (confirm-review.ts). */
+    confirm: (item: ReviewRow, studentId: string, current: RegisterStatus | undefined) =>
+      confirmReview({ db: services.db, outbox: services.outbox, learner }, item, studentId, current),
   };
 }

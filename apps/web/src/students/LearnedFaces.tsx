@@ -19,8 +19,8 @@ export function LearnedFaces({ studentId, name }: { studentId: string; name: str
     <section className="card" aria-labelledby="learned-title">
       <h3 id="learned-title">Learned from recognitions</h3>
       <p className="hint">
-        When a laptop recognises {name} beyond doubt, it may keep up to {DEFAULT_LEARN.perSighting} new views of their face at a time, {MAX_LEARNED_PER_STUDENT}{' '}
-        in all, to recognise them better as they change. These never replace the enrolment photos.
+        When a laptop recognises {name} beyond doubt, or a teacher confirms a face it was unsure of, it may keep up to {DEFAULT_LEARN.perSighting} new views of
+        their face at a time, {MAX_LEARNED_PER_STUDENT} in all, to recognise them better as they change. These never replace the enrolment photos.
       </p>
       {list.isPending ? (
         <p>Loading…</p>

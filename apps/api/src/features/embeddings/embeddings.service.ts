@@ -21,7 +21,7 @@ import { withRetry } from '../../shared/db-errors.ts';
 import { assertMayHoldFaceData } from '../consent/consent.service.ts';
 import { classIdsOfStudent, lockStudents, missingStudentIds } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
-import type { Actor, Scope } from '../../shared/actor.ts';
+import { ALL, type Actor, type Scope } from '../../shared/actor.ts';
 import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './embeddings.repository.ts';
 
@@ -48,13 +48,15 @@ function checked<E extends Posted>(embeddings: E[]) {
 }
 
 export function embeddingsService(ctx: ServiceContext) {
-  const store = (studentId: string, items: Checked[]): Promise<AddEmbeddingsResult> =>
+  /** `scope`: the caller's classes, checked with the student locked, so a roster change cannot slip between check and insert. */
+  const store = (studentId: string, items: Checked[], scope: Scope = ALL): Promise<AddEmbeddingsResult> =>
     withRetry(3, () =>
       writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) {
           throw new ApiError('student-not-found', `No student with id ${studentId}.`);
         }
+        await assertStudentInScope(trx, studentId, scope);
         await assertMayHoldFaceData(trx, studentId);
         const known = new Map<string, string>();
         for (const modelId of new Set(items.map((i) => i.modelId))) {
@@ -116,7 +118,7 @@ export function embeddingsService(ctx: ServiceContext) {
   return {
     async list(studentId: string, withVectors: boolean, modelId: string | undefined, scope: Scope) {
       if ((await missingStudentIds(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-      await assertStudentInScope(ctx, studentId, scope);
+      await assertStudentInScope(ctx.db, studentId, scope);
       return { items: await repo.listForStudent(ctx.db, studentId, withVectors, modelId) };
     },
 
@@ -125,11 +127,10 @@ export function embeddingsService(ctx: ServiceContext) {
     },
 
     /**
-     * What a device learned from a clear recognition: only for a student on the caller's rosters. A
+     * What a device learned from a confirmed recognition: only for a student on the caller's rosters. A
      * paired laptop is recorded as itself, whatever id it sends, so the student's page can name it.
      */
     async addLearned(studentId: string, body: AddLearnedEmbeddingsBody, scope: Scope, actor: Actor): Promise<AddEmbeddingsResult> {
-      await assertStudentInScope(ctx, studentId, scope);
       const items = checked(body.embeddings);
       // No photo to hash: the stored (unit-length) vector's bytes are the content, whoever posts it.
       return store(
@@ -142,6 +143,7 @@ export function embeddingsService(ctx: ServiceContext) {
           learned: { ...i.learned, deviceId: actor.kind === 'device' ? actor.id : `user:${actor.id}`.slice(0, 36) },
           sourceHash: createHash('sha256').update(i.bytes).digest('hex'),
         })),
+        scope,
       );
     },
 

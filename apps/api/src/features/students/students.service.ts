@@ -3,17 +3,20 @@
 import type { CreateStudentBody, Student, UpdateStudentBody } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
-import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { eraseStudentName, flushDeleted } from '../privacy/erasure.ts';
 import type { Change } from '../sync/changes.repository.ts';
 import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './students.repository.ts';
 
-/** A teacher or device may see a student only when the student is on one of their rosters; any other is "not found". */
-export async function assertStudentInScope(ctx: ServiceContext, studentId: string, scope: Scope) {
+/**
+ * A teacher or device may see a student only when the student is on one of their rosters; any other
+ * is "not found". A write checks it inside its transaction (`db` the transaction), after locking the student.
+ */
+export async function assertStudentInScope(db: Executor, studentId: string, scope: Scope) {
   if (scope.all) return;
-  if (!(await repo.onRosters(ctx.db, studentId, [...scope.classIds]))) {
+  if (!(await repo.onRosters(db, studentId, [...scope.classIds]))) {
     // The same answer as for an unknown id: a scoped caller must not learn which ids exist elsewhere.
     throw new ApiError('student-not-found', `No student with id ${studentId}.`);
   }
@@ -29,7 +32,7 @@ export function studentsService(ctx: ServiceContext) {
   return {
     async get(studentId: string, scope: Scope): Promise<Student> {
       const s = await mustFind(studentId);
-      await assertStudentInScope(ctx, studentId, scope);
+      await assertStudentInScope(ctx.db, studentId, scope);
       return s;
     },
 
