@@ -348,7 +348,7 @@ describe('liveness', () => {
     const still = film(push, () => face(A, faces.sample(2), { mesh: frozen }), DEFAULT_LIVENESS.windowMs);
     expect(still.reviews.map((r) => r.why)).toEqual(['presentation']);
     const moving = film(push, () => face(A, faces.sample(2)), 1500);
-    expect(moving.marks).toMatchObject([{ studentId: 'S2', resolves: 'liveness' }]);
+    expect(moving.marks).toMatchObject([{ studentId: 'S2', resolves: 'presentation' }]);
   });
 
   it('a picture that was waiting in review for want of life is never marked when it then moves as a plane', async () => {

@@ -35,10 +35,11 @@ export interface MarkDecision {
   runnerUp: number | null;
   frames: JudgedFrame[];
   /**
-   * 'liveness' when the track had gone to review for want of a live face and later frames proved
-   * it live: the caller removes that review item, the student is marked.
+   * The review reason ('liveness', or 'presentation' for a face first judged flat) when the track
+   * had gone to review and later frames proved it live: the caller removes that review item, the
+   * student is marked.
    */
-  resolves?: 'liveness';
+  resolves?: 'liveness' | 'presentation';
 }
 export interface ReviewDecision {
   trackId: number;
@@ -280,10 +281,17 @@ export class RecognitionSession {
     const j = judgeFrames(t.embedded, this.params.consensusFrames, this.gallery, this.roster, this.params);
     if (j.kind !== 'match' || j.studentId !== offered) return;
     if (assessLiveness(t.liveness, this.liveness).kind !== 'live') return;
-    this.accept(t, rec, j, at, step, 'liveness');
+    this.accept(t, rec, j, at, step, rec.state.why === 'presentation' ? 'presentation' : 'liveness');
   }
 
-  private accept(t: Track, rec: TrackRecord, j: Extract<Judgement, { kind: 'match' }>, at: number, step: SessionStep, resolves?: 'liveness'): void {
+  private accept(
+    t: Track,
+    rec: TrackRecord,
+    j: Extract<Judgement, { kind: 'match' }>,
+    at: number,
+    step: SessionStep,
+    resolves?: 'liveness' | 'presentation',
+  ): void {
     rec.verifiedAt = at;
     if (this.registry.canMark(j.studentId, at, this.inSession)) {
       this.registry.record(j.studentId, at);

@@ -81,6 +81,12 @@ describe('learning from clear marks', () => {
     expect(posts).toHaveLength(1);
   });
 
+  it('learns nothing from a mark first judged a photo or a screen, even once it moved like a head', async () => {
+    const { learn, posts } = await setup();
+    expect(await learn(mark({ resolves: 'presentation' }), SEEN)).toEqual({ skipped: 'looked-like-a-picture' });
+    expect(posts).toEqual([]);
+  });
+
   it("counts the laptop's learned embeddings against the cap, and what it sent before they sync back", async () => {
     const { db, learn, posts } = await setup();
     for (let i = 0; i < MAX_LEARNED_PER_STUDENT - 1; i++)

@@ -26,7 +26,7 @@ export interface LearnerDeps {
   confirmedParams?: LearnParams;
 }
 
-export type LearnOutcome = { sent: number } | { skipped: LearnVerdict['why'] | 'busy' | 'stopped' } | { failed: string };
+export type LearnOutcome = { sent: number } | { skipped: LearnVerdict['why'] | 'busy' | 'stopped' | 'looked-like-a-picture' } | { failed: string };
 export type SightingLearner = ReturnType<typeof sightingLearner>;
 
 /** Answers after which posting again for the student cannot help until something changes on the server. */
@@ -83,11 +83,14 @@ export function sightingLearner(deps: LearnerDeps) {
 
   return {
     /**
-     * A mark. One that first waited in review for want of a live face (m.resolves) teaches like any
-     * other: the wait was about life, not identity, and embeddingsToLearn still asks every counted
-     * frame to agree with a clear lead. On a slow laptop most marks come this way.
+     * A mark. One that first waited in review for want of a live face (m.resolves 'liveness')
+     * teaches like any other: the wait was about life, not identity, and embeddingsToLearn still
+     * asks every counted frame to agree with a clear lead. On a slow laptop most marks come this
+     * way. One first judged flat, like a photo or a screen, is marked once it moved like a head
+     * but teaches nothing: if it was a picture after all, its frames must not join the gallery.
      */
     fromMark(m: MarkDecision, sightedAt: Date): Promise<LearnOutcome> {
+      if (m.resolves === 'presentation') return Promise.resolve({ skipped: 'looked-like-a-picture' });
       return teach(m.studentId, 'clear-mark', sightedAt, m.frames, (known, learned) => embeddingsToLearn(m, known, learned, deps.params));
     },
 
