@@ -28,7 +28,7 @@ export interface RecognitionParams {
   livenessPatience: number;
   /** How long such a track is still watched on the full path for life, to be marked after all (session.ts). */
   lifeWatchMs: number;
-  /** After that, it is watched again for one liveness window this often. */
+  /** After that, it is looked at again for one liveness window this often (one face at a time, see session.ts). */
   lifeRewatchMs: number;
   /** A decided track is re-verified (embedded again) this often, so a track that swaps people is caught. */
   reverifyMs: number;
@@ -61,7 +61,7 @@ export const DEFAULT_RECOGNITION: RecognitionParams = {
   livenessPatience: 3,
   // Two liveness windows: a student who waited at the door gets eight more seconds to move.
   lifeWatchMs: 8000,
-  // Then a 5 s look every 15 s: a third of a full pass per such face, for as long as it is in view.
+  // Then a 5 s look every 15 s; with several such faces they take turns (session.ts scheduleLook).
   lifeRewatchMs: 15_000,
   reverifyMs: 3000,
   reverifyFrames: 2,

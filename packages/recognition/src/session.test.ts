@@ -342,6 +342,33 @@ describe('liveness', () => {
     expect(look.marks[0]!.at).toBeGreaterThanOrEqual(rewatchAt);
   });
 
+  it('several faces waiting for life take turns for their second looks: never two at once, each looked at in time', async () => {
+    const { faces, face, push, session, now } = await setup();
+    const dark = (box: Box) => face(box, faces.sample(box === A ? 2 : 3), { mesh: null });
+    const first = film(push, () => dark(A), 0);
+    expect(first.reviews).toEqual([]);
+    let reviews = 0;
+    for (let t = 0; t < DEFAULT_LIVENESS.windowMs + 500; t += 100) reviews += push(dark(A), dark(B)).reviews.length;
+    expect(reviews).toBe(2);
+    const start = now();
+    const looked = new Set<number>();
+    let most = 0;
+    // A face off the light path for a second or more is having a look (a re-check takes two frames).
+    const run = new Map([A, B].map((b) => [b[0], 0]));
+    for (let t = 0; t < 60_000; t += 100) {
+      const at = now() + 100;
+      for (const b of [A, B]) run.set(b[0], session.skipBoxes(at).some((s) => s[0] === b[0]) ? 0 : run.get(b[0])! + 1);
+      const looking = [...run].filter(([, n]) => n >= 10).map(([x]) => x);
+      if (at - start > PARAMS.lifeWatchMs) {
+        most = Math.max(most, looking.length);
+        for (const x of looking) looked.add(x);
+      }
+      push(dark(A), dark(B));
+    }
+    expect(most).toBe(1);
+    expect([...looked].sort((a, b) => a - b)).toEqual([A[0], B[0]]);
+  });
+
   it('a face first judged flat (a student standing perfectly still) is marked once it moves like a head', async () => {
     const { faces, face, push } = await setup();
     const frozen = clipMesh('still', A, 0);

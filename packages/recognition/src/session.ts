@@ -83,6 +83,8 @@ interface TrackRecord {
   verifiedAt: number;
   /** When the track went to review (only set for reviews). */
   reviewedAt?: number;
+  /** When its last second look began (see `scheduleLook`). */
+  lookedAt?: number;
 }
 
 /**
@@ -96,19 +98,13 @@ const isDecided = (s: TrackState) => s.kind === 'marked' || s.kind === 'already'
  * A matched face sent to review because it had not shown life (or looked flat, like a picture).
  * For `lifeWatchMs` it stays on the full path (mesh and embedding every frame), so a student who
  * stood still at first is still marked once they move: in the classroom simulation at 2 fps many
- * genuine tracks first ended here. After that it is watched again for one liveness window every
- * `lifeRewatchMs`, and followed like any decided track in between, so a face that never moves
- * costs a fraction of a full pass while it is in view, and a student who sat still for a minute
- * and then turns is still marked. A picture gains nothing from the extra looks: each window is
- * judged afresh on its own frames, as `pnpm rollcall liveness` judges an attack at every frame.
+ * genuine tracks first ended here. After that it is followed like any decided track, and looked at
+ * again (the full path for one liveness window) every `lifeRewatchMs`, so a student who sat still
+ * for a minute and then turns is still marked. A picture gains nothing from the extra looks: each
+ * window is judged afresh on its own frames, as `pnpm rollcall liveness` judges an attack at every
+ * frame of its track.
  */
-function awaitingLife(r: TrackRecord, at: number, p: RecognitionParams, windowMs: number): boolean {
-  if (r.state.kind !== 'review' || (r.state.why !== 'liveness' && r.state.why !== 'presentation')) return false;
-  const since = at - (r.reviewedAt ?? Infinity);
-  if (since < p.lifeWatchMs) return true;
-  // One liveness window and a second to fill it with meshed frames.
-  return (since - p.lifeWatchMs) % p.lifeRewatchMs >= p.lifeRewatchMs - (windowMs + 1000);
-}
+const waitsForLife = (r: TrackRecord) => r.state.kind === 'review' && (r.state.why === 'liveness' || r.state.why === 'presentation');
 
 export class RecognitionSession {
   private gallery: Gallery;
@@ -120,6 +116,9 @@ export class RecognitionSession {
   private readonly tracker: Tracker;
   private readonly records = new Map<number, TrackRecord>();
   private seed: string[] | null;
+  /** The one face having a second look now, and until when; none before `lookGapUntil`. */
+  private look: { id: number; until: number } | null = null;
+  private lookGapUntil = -Infinity;
 
   constructor(opts: SessionOptions) {
     this.gallery = opts.gallery;
@@ -141,7 +140,7 @@ export class RecognitionSession {
     return this.tracker.all
       .filter((t) => {
         const r = this.records.get(t.id);
-        return r !== undefined && isDecided(r.state) && !awaitingLife(r, at, this.params, this.liveness.windowMs) && at - r.verifiedAt < period;
+        return r !== undefined && isDecided(r.state) && !this.watching(t.id, r, at) && at - r.verifiedAt < period;
       })
       .map((t) => t.box);
   }
@@ -153,14 +152,50 @@ export class RecognitionSession {
   reverifyPeriod(at: number): number {
     const p = this.params;
     let followed = 0;
-    for (const r of this.records.values()) if (isDecided(r.state) && !awaitingLife(r, at, p, this.liveness.windowMs)) followed++;
+    for (const [id, r] of this.records) if (isDecided(r.state) && !this.watching(id, r, at)) followed++;
     return Math.max(p.reverifyMs, (1000 * followed * p.reverifyFrames) / p.reverifyPerSecond);
+  }
+
+  /** Whether a face waiting for life is on the full path now: its first watch, or its second look. */
+  private watching(id: number, r: TrackRecord, at: number): boolean {
+    if (!waitsForLife(r)) return false;
+    if (at - (r.reviewedAt ?? -Infinity) < this.params.lifeWatchMs) return true;
+    return this.look !== null && this.look.id === id && at < this.look.until;
+  }
+
+  /**
+   * Second looks take turns: one face at a time, for one liveness window and a second to fill it,
+   * and then none for twice that, so however many faces wait for life, looks add at most one full
+   * pass to a third of the frames (with 8 faces in view, every face in review cost a full pass on
+   * a third of all frames: half the frame rate). A face is due `lifeRewatchMs` after its last look
+   * began; the one due longest goes first.
+   */
+  private scheduleLook(at: number): void {
+    const lookMs = this.liveness.windowMs + 1000;
+    const looked = this.look && this.records.get(this.look.id);
+    // A look ends when its time is up, or when its face left or was marked (nothing more to see).
+    if (this.look && (at >= this.look.until || !looked || !waitsForLife(looked))) {
+      this.lookGapUntil = Math.min(at, this.look.until) + 2 * lookMs;
+      this.look = null;
+    }
+    if (this.look || at < this.lookGapUntil) return;
+    const p = this.params;
+    let best: { id: number; due: number } | null = null;
+    for (const [id, r] of this.records) {
+      if (!waitsForLife(r) || at - (r.reviewedAt ?? at) < p.lifeWatchMs) continue;
+      const due = (r.lookedAt ?? (r.reviewedAt ?? at) + p.lifeWatchMs - lookMs) + p.lifeRewatchMs;
+      if (due <= at && (!best || due < best.due)) best = { id, due };
+    }
+    if (!best) return;
+    this.look = { id: best.id, until: at + lookMs };
+    this.records.get(best.id)!.lookedAt = at;
   }
 
   push(frame: FrameObservation): SessionStep {
     if (this.seed) this.noteMarked(this.seed, frame.at);
     this.seed = null;
     const step: SessionStep = { tracks: [], marks: [], reviews: [] };
+    this.scheduleLook(frame.at);
     const period = this.reverifyPeriod(frame.at);
     for (let t of new Set(this.tracker.update(frame.faces, frame.at))) {
       let rec = this.record(t);
@@ -170,7 +205,7 @@ export class RecognitionSession {
         if (swapped) [t, rec] = [swapped, this.record(swapped)];
       }
       if (!isDecided(rec.state)) this.decide(t, rec, frame.at, step);
-      else if (awaitingLife(rec, frame.at, this.params, this.liveness.windowMs)) this.recheckLife(t, rec, frame.at, step);
+      else if (this.watching(t.id, rec, frame.at)) this.recheckLife(t, rec, frame.at, step);
       step.tracks.push({ id: t.id, box: t.box, state: rec.state, frames: t.frames });
     }
     for (const id of this.records.keys()) if (!this.tracker.all.some((t) => t.id === id)) this.records.delete(id);
