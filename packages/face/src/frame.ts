@@ -30,8 +30,8 @@ export interface FrameOptions extends PipelineOptions {
   /** Context around a face for its own full pass, as a fraction of the box's longer side on each side. */
   cropMargin: number;
   /**
-   * Frames at least `tileFromWidth` wide are also searched in `tiles` x `tiles` overlapping tiles
-   * (0 or 1: never). The detector sees the whole frame shrunk to its input, where a face under
+   * Frames at least `tileFromWidth` wide are also searched in overlapping tiles, `tiles` across
+   * and as many rows as keep them no taller than wide (`tileBoxes`; 0 or 1: never). The detector sees the whole frame shrunk to its input, where a face under
    * ~140 px of a 1280x720 frame is some 25 px and often missed; in a half-size tile it is twice that.
    */
   tiles: number;
