@@ -12,6 +12,7 @@ import {
   type Box,
   type MarkDecision,
   type RecognitionParams,
+  type ReviewDecision,
 } from '@rollcall/recognition';
 import { rand } from '../scenes/tracks.ts';
 import { ClassroomCamera } from './camera.ts';
@@ -43,6 +44,8 @@ export interface DayResult {
   missed: { identity: string; face: number; blur: number; lastState: string }[];
   /** Marks as the session made them, with who really sat there (for learning from sightings). */
   marks: (MarkDecision & { truth: string | null })[];
+  /** Review items with who really sat there (null: a stranger), for a simulated teacher (days.ts). */
+  reviews: (ReviewDecision & { truth: string | null })[];
 }
 
 /** The seat whose face a box covers (best overlap), or null for a box on nobody. */
@@ -94,6 +97,7 @@ export async function simulateDay(
     reviewsByWhy: {},
     missed: [],
     marks: [],
+    reviews: [],
   };
   const frames = Math.round(o.seconds * o.fps);
   const tilesFor = tileSchedule(TILE_EVERY_MS, o.tiles ?? DEFAULT_FRAME.tiles);
@@ -124,6 +128,7 @@ export async function simulateDay(
       result.reviewItems++;
       result.reviewsByWhy[rv.why] = (result.reviewsByWhy[rv.why] ?? 0) + 1;
       const seat = seatOf(rv.box, plan.seats);
+      result.reviews.push({ ...rv, truth: seat?.kind === 'student' ? seat.identity : null });
       // The one-click suggestion is the first candidate; for a stranger any name offered misleads.
       const top = rv.candidates[0]?.studentId;
       if (top !== undefined && (seat?.kind !== 'student' || seat.identity !== top)) result.wrongSuggestions++;

@@ -24,7 +24,7 @@ function whole(name: string, raw: string | undefined, min: number): number {
   return v;
 }
 
-export type ClassroomReport = Omit<DayResult, 'marks'> & { enrolledPhotos: number; rejectedPhotos: number; notEnrolled: string[] };
+export type ClassroomReport = Omit<DayResult, 'marks' | 'reviews'> & { enrolledPhotos: number; rejectedPhotos: number; notEnrolled: string[] };
 
 export async function classroomCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -84,11 +84,11 @@ export async function classroomCommand(argv: string[]): Promise<void> {
     else
       for (const r of rows)
         console.log(
-          `day ${r.day}: marked ${r.marked}/${r.present}, wrong ${r.wrongMarks}, strangers ${r.strangersMarked}, reviews ${r.reviewItems} (wrong names ${r.wrongSuggestions}), p50 ${r.secondsToMarkP50 ?? '-'} s, p90 ${r.secondsToMarkP90 ?? '-'} s; learned ${r.learned} (${r.learnedWrong} from wrong marks), gallery ${r.galleryEmbeddings}`,
+          `day ${r.day}: marked ${r.marked}/${r.present}, wrong ${r.wrongMarks}, strangers ${r.strangersMarked}, reviews ${r.reviewItems} (wrong names ${r.wrongSuggestions}), p50 ${r.secondsToMarkP50 ?? '-'} s, p90 ${r.secondsToMarkP90 ?? '-'} s; learned ${r.learned} (${r.learnedConfirmed} from confirmed reviews, ${r.learnedWrong} from wrong marks), gallery ${r.galleryEmbeddings}`,
         );
     return;
   }
-  const { day: _day, learned: _l, learnedWrong: _w, galleryEmbeddings: _g, ...day } = rows[0]!;
+  const { day: _day, learned: _l, learnedWrong: _w, learnedConfirmed: _c, galleryEmbeddings: _g, ...day } = rows[0]!;
   const report: ClassroomReport = { ...day, ...enrolled };
   if (values.json) {
     process.stdout.write(JSON.stringify(report) + '\n');
