@@ -1,13 +1,13 @@
 // `rollcall eval <folder> [--enrol K] [--pad F] [--json]`: accuracy of the face pipeline on a
 // labelled folder, scored with the shipped threshold and margin (see docs/accuracy.md).
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dot, isModelId, type ModelId } from '@rollcall/contracts';
 import { DEFAULT_PIPELINE, MATCH_DEFAULTS, isFaceError, type FaceAnalysis } from '@rollcall/face';
 import { createNodeFaceEngine, decodeImageFile } from '@rollcall/face/node';
 import type { Scoring } from '@rollcall/matcher';
-import { readPairs, readPhotos } from '../eval/dataset.ts';
+import { photoSets, readPairs, readPhotos } from '../eval/dataset.ts';
 import { DEFAULT_RECOGNITION, frameQuality, toFrameObservation } from '@rollcall/recognition';
 import { accuracyAt, allPairScores, closedSetTop1, openSet, rocAuc, shuffledByIdentity, tarAtFar, type Sample } from '../eval/metrics.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
@@ -71,16 +71,6 @@ function spread(values: number[]): Spread {
   const v = values.filter(Number.isFinite);
   if (v.length === 0) return { mean: NaN, min: NaN, max: NaN };
   return { mean: round(v.reduce((a, b) => a + b, 0) / v.length), min: round(Math.min(...v)), max: round(Math.max(...v)) };
-}
-
-/** The sets (folders with a labels.csv) under a folder of sets, or the folder itself. */
-function photoSets(folder: string): string[] {
-  if (existsSync(join(folder, 'labels.csv'))) return [folder];
-  const sets = readdirSync(folder)
-    .filter((n) => !n.startsWith('.') && existsSync(join(folder, n, 'labels.csv')))
-    .sort()
-    .map((n) => join(folder, n));
-  return sets.length ? sets : [folder];
 }
 
 /** With several faces in a one-person photo, the largest is the labelled person. */
@@ -290,20 +280,13 @@ export async function evalCommand(argv: string[]): Promise<void> {
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : 'n/a');
 
-function protocolLine(p: {
-  top1: number;
-  openSetTar: number;
-  openSetFar: number;
-  wrongStudentRate: number;
-  knownProbes: number;
-  strangerTrials: number;
-}): string {
+function protocolLine(p: ProtocolResult): string {
   return `closed-set top-1 ${pct(p.top1)}, open-set TAR ${pct(p.openSetTar)} of ${p.knownProbes}, FAR ${pct(p.openSetFar)} of ${p.strangerTrials} stranger trials, wrong student ${pct(p.wrongStudentRate)}`;
 }
 
 /** Probe-weighted rates over several sets, for each protocol (random splits: their means). */
 function pooled(reports: EvalReport[]) {
-  const pool = (rows: { top1: number; openSetTar: number; openSetFar: number; wrongStudentRate: number; knownProbes: number; strangerTrials: number }[]) => {
+  const pool = (rows: ProtocolResult[]) => {
     const known = rows.reduce((a, r) => a + r.knownProbes, 0);
     const trials = rows.reduce((a, r) => a + r.strangerTrials, 0);
     const byKnown = (f: (r: (typeof rows)[number]) => number) =>

@@ -2,12 +2,11 @@
 // presentation attacks (a photo on a printed sheet or a phone, held by a hand or on a stand) and
 // genuine tracks from a photo folder, runs the real face engine on every frame and scores track
 // liveness at the shipped limits: APCER, BPCER, a curve over the main limit, antispoof ranges.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createNodeFaceEngine } from '@rollcall/face/node';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
-import { readPhotos } from '../eval/dataset.ts';
+import { photoSets, readPhotos } from '../eval/dataset.ts';
 import { measureTrackFrames, type MeasuredTrack } from '../liveness/measure.ts';
 import { curve, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
@@ -15,16 +14,6 @@ import { planTracks, type TrackSpec } from '../scenes/tracks.ts';
 
 const USAGE =
   'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
-
-/** The sets (folders with a labels.csv) under a folder of sets, or the folder itself. */
-function photoSets(folder: string): string[] {
-  if (existsSync(join(folder, 'labels.csv'))) return [folder];
-  const sets = readdirSync(folder)
-    .filter((n) => !n.startsWith('.') && existsSync(join(folder, n, 'labels.csv')))
-    .sort()
-    .map((n) => join(folder, n));
-  return sets.length ? sets : [folder];
-}
 
 const NON_PLANAR_SWEEP = [0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08];
 // Up to nonPlanarLimit (0.04): no pair between the two limits, the rule before planarLimit existed.

@@ -55,3 +55,13 @@ export function readPairs(folder: string): LabelledPair[] {
     .filter((r) => r.length >= 3)
     .map(([a, b, same]) => ({ a: a!, b: b!, same: same === '1' || same?.toLowerCase() === 'true' }));
 }
+
+/** The sets (folders with a labels.csv) under a folder of sets, or the folder itself. */
+export function photoSets(folder: string): string[] {
+  if (existsSync(join(folder, 'labels.csv'))) return [folder];
+  const sets = readdirSync(folder)
+    .filter((n) => !n.startsWith('.') && existsSync(join(folder, n, 'labels.csv')))
+    .sort()
+    .map((n) => join(folder, n));
+  return sets.length ? sets : [folder];
+}
