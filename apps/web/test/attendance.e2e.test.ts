@@ -13,19 +13,20 @@ import { encodeVector } from '@rollcall/contracts';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import {
+  apiAs,
   cameraArgs,
   CAN_RUN,
   faceCrops,
   grantConsent,
+  haveFfmpeg,
   launch,
   photo,
   sequenceCamera,
   serveApp,
+  setupAdmin,
   stillCamera,
   waitForOfflineReady,
   type WebServer,
-  haveFfmpeg,
-  setupAdmin,
 } from './harness.ts';
 
 const HAVE_FFMPEG = haveFfmpeg('camera tests');
@@ -45,14 +46,11 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
   let cookie: { name: string; value: string; url: string };
   const browsers: Browser[] = [];
 
-  const api = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(server.base + p, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return (await res.json()) as Record<string, unknown> & { items?: { id: string; studentId: string }[] };
-  };
+  const call = apiAs(
+    () => server.base,
+    () => cookie,
+  );
+  const api = (method: string, p: string, body?: unknown) => call<Record<string, unknown> & { items?: { id: string; studentId: string }[] }>(method, p, body);
   const marks = async () => (await server.database.db.selectFrom('attendance_marks').select(['id', 'student_id']).execute()).map((r) => r.student_id).sort();
 
   async function open(cameraFile: string): Promise<{ context: BrowserContext; page: Page }> {

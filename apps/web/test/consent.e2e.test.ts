@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { encodeVector, modelDim } from '@rollcall/contracts';
 import { DEFAULT_PIPELINE } from '@rollcall/face';
-import { CAN_RUN, launch, openPage, serveApp, type WebServer, setupAdmin } from './harness.ts';
+import { apiAs, CAN_RUN, launch, openPage, serveApp, setupAdmin, type WebServer } from './harness.ts';
 
 const unit = (dim: number, seed: number) => {
   const v = new Float32Array(dim).map((_, i) => Math.sin(seed * 31 + i * 7));
@@ -19,14 +19,10 @@ describe.skipIf(!CAN_RUN)('consent in the browser', () => {
   let page: Page;
   let errors: string[] = [];
   let cookie: { name: string; value: string };
-  const api = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(server.base + p, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const api = apiAs(
+    () => server.base,
+    () => cookie,
+  );
   const row = (name: string) => page.getByRole('table', { name: 'Students' }).getByRole('row').filter({ hasText: name });
 
   beforeAll(async () => {

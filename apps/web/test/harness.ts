@@ -282,6 +282,22 @@ export async function waitForOfflineReady(page: import('playwright-core').Page) 
   await page.getByLabel('Offline readiness').filter({ hasText: 'Ready offline' }).waitFor({ timeout: 120_000 });
 }
 
+/**
+ * JSON calls to the API as a signed-in user. The server and the session cookie are read at each
+ * call: tests start the server and sign in in beforeAll, after the helper is made.
+ */
+export function apiAs(base: () => string, session: () => { name: string; value: string }) {
+  return async <T = Record<string, unknown>>(method: string, p: string, body?: unknown): Promise<T> => {
+    const { name, value } = session();
+    const res = await fetch(base() + p, {
+      method,
+      headers: { 'content-type': 'application/json', cookie: `${name}=${value}` },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    return (await res.json()) as T;
+  };
+}
+
 /** Records granted consent (for a parent) through the API, as a school does before enrolling faces. */
 export async function grantConsent(api: (method: string, path: string, body?: unknown) => Promise<unknown>, ...studentIds: string[]): Promise<void> {
   await api('POST', '/api/consent', { entries: studentIds.map((studentId) => ({ studentId, status: 'granted', onBehalfOf: 'parent' })) });

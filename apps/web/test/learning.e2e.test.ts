@@ -13,7 +13,20 @@ import type { Browser, Page } from 'playwright-core';
 import { encodeVector, type Embedding } from '@rollcall/contracts';
 import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { cameraArgs, CAN_RUN, faceCrops, grantConsent, haveFfmpeg, launch, photo, sequenceCamera, serveApp, setupAdmin, type WebServer } from './harness.ts';
+import {
+  apiAs,
+  cameraArgs,
+  CAN_RUN,
+  faceCrops,
+  grantConsent,
+  haveFfmpeg,
+  launch,
+  photo,
+  sequenceCamera,
+  serveApp,
+  setupAdmin,
+  type WebServer,
+} from './harness.ts';
 
 const HAVE_FFMPEG = haveFfmpeg('the learning test');
 
@@ -39,14 +52,10 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('learning from confirmed sightings in 
   let walkIn = '';
   let leonard = '';
 
-  const api = async (method: string, p: string, body?: unknown) => {
-    const res = await fetch(server.base + p, {
-      method,
-      headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const api = apiAs(
+    () => server.base,
+    () => cookie,
+  );
   const marks = async () => (await server.database.db.selectFrom('attendance_marks').select('student_id').execute()).map((r) => r.student_id).sort();
   const markOf = (studentId: string) =>
     server.database.db.selectFrom('attendance_marks').select(['id', 'similarity']).where('student_id', '=', studentId).executeTakeFirst();
