@@ -12,6 +12,7 @@ export {
   classifyPairs,
   DEFAULT_LIVENESS,
   judge,
+  limitsAt,
   measureTrack,
   meshPoints,
   pairMotion,

@@ -8,8 +8,9 @@ import { RecognitionSession, type SessionOptions, type SessionStep } from './ses
 import { blend, clipMesh, faceClip, galleryOf, PARAMS, population, type ClipFrame, type Motion } from './testing/faces.ts';
 import type { Box, FaceObservation } from './types.ts';
 
-const A: Box = [100, 100, 120, 120];
-const B: Box = [600, 100, 120, 120];
+// Faces of 160 px: liveness limits hold as set from `noiseWidthPx` up (smaller faces: liveness/assess.test.ts).
+const A: Box = [100, 100, 160, 160];
+const B: Box = [440, 100, 160, 160];
 /** A turning head is judged live at its 5th frame with a mesh: no mark comes earlier. */
 const LIVE_AT = DEFAULT_LIVENESS.minFrames;
 
@@ -203,7 +204,7 @@ describe('light path and swaps', () => {
   it('with many faces followed, re-checks stretch to the embedding budget, and a swap is still caught', async () => {
     const { faces, face, push, session, skip, now } = await setup();
     // Eight people side by side, each decided: S0-S3 marked, four visitors unknown (followed as well).
-    const seats = Array.from({ length: 8 }, (_, i): Box => [20 + i * 150, 300, 120, 120]);
+    const seats = Array.from({ length: 8 }, (_, i): Box => [20 + i * 170, 300, 160, 160]);
     for (let i = 0; i < LIVE_AT; i++) push(...seats.map((b, s) => face(b, faces.sample(s))));
     const budgeted = (1000 * 8 * PARAMS.reverifyFrames) / PARAMS.reverifyPerSecond;
     expect(budgeted).toBeGreaterThan(PARAMS.reverifyMs);

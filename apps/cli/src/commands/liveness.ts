@@ -1,4 +1,4 @@
-// `rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--json]`: generates
+// `rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--json]`: generates
 // presentation attacks (a photo on a printed sheet or a phone, held by a hand or on a stand) and
 // genuine tracks from a photo folder, runs the real face engine on every frame and scores track
 // liveness at the shipped limits: APCER, BPCER, a curve over the main limit, antispoof ranges.
@@ -8,16 +8,18 @@ import { createNodeFaceEngine } from '@rollcall/face/node';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { photoSets, readPhotos } from '../eval/dataset.ts';
 import { measureTrackFrames, type MeasuredTrack } from '../liveness/measure.ts';
-import { curve, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
+import { bySize, curve, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
-import { planTracks, type TrackSpec } from '../scenes/tracks.ts';
+import { DEFAULT_SCENE, planTracks, type SceneOptions, type TrackSpec } from '../scenes/tracks.ts';
 
 const USAGE =
-  'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
+  'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
 
 const NON_PLANAR_SWEEP = [0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08];
 // Up to nonPlanarLimit (0.04): no pair between the two limits, the rule before planarLimit existed.
 const PLANAR_SWEEP = [0.015, 0.02, 0.025, 0.03, 0.035, 0.04];
+const NOISE_WIDTH_SWEEP = [0, 80, 100, 120, 140, 160];
+const MOTION_NOISE_SWEEP = [0, 0.02, 0.03, 0.04, 0.05, 0.08];
 
 export async function livenessCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -27,6 +29,8 @@ export async function livenessCommand(argv: string[]): Promise<void> {
       seed: { type: 'string', default: '1' },
       attacks: { type: 'string', default: '6' },
       genuine: { type: 'string', default: '6' },
+      // Face widths in the clips, px: the default is a face near the camera; 50-130 also judges the small faces at the back.
+      face: { type: 'string', default: `${DEFAULT_SCENE.face.min}-${DEFAULT_SCENE.face.max}` },
       json: { type: 'boolean', default: false },
     },
   });
@@ -38,18 +42,22 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   if (!Number.isInteger(attacks) || attacks < 0 || !Number.isInteger(genuine) || genuine < 0)
     throw new UsageError(`--attacks and --genuine must be whole numbers >= 0\n${USAGE}`);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no photo folder at ${folder}\n${USAGE}`);
+  const face = /^(\d+)-(\d+)$/.exec(values.face);
+  if (!face || Number(face[1]) < 16 || Number(face[2]) < Number(face[1]) || Number(face[2]) > 400)
+    throw new UsageError(`--face must be MIN-MAX in px, 16 <= MIN <= MAX <= 400 (got ${values.face})\n${USAGE}`);
+  const scene: SceneOptions = { ...DEFAULT_SCENE, face: { min: Number(face[1]), max: Number(face[2]) } };
   const log = (s: string) => {
     if (!values.json) process.stderr.write(s);
   };
 
   const plans: { folder: string; spec: TrackSpec }[] = [];
-  for (const set of photoSets(folder)) for (const spec of planTracks(readPhotos(set), { attacks, genuine }, seed)) plans.push({ folder: set, spec });
+  for (const set of photoSets(folder)) for (const spec of planTracks(readPhotos(set), { attacks, genuine }, seed, scene)) plans.push({ folder: set, spec });
   if (plans.length === 0) throw new UsageError(`no identity with 3 or more photos under ${folder}`);
 
   const engine = await createNodeFaceEngine();
   const tracks: MeasuredTrack[] = [];
   for (const [i, { folder: set, spec }] of plans.entries()) {
-    tracks.push(await measureTrackFrames(engine, set, spec));
+    tracks.push(await measureTrackFrames(engine, set, spec, scene));
     log(`\r  ${i + 1}/${plans.length} tracks`);
   }
   log('\n');
@@ -68,15 +76,19 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   const report = {
     settings: p,
     seed,
+    face: scene.face,
     tracks: { attacks: outcomes.filter((o) => o.kind === 'attack').length, genuine: outcomes.filter((o) => o.kind === 'genuine').length },
     ...rates(outcomes),
     byKind: Object.fromEntries(
       [...byLabel].map(([label, os]) => [label, { tracks: os.length, live: os.filter((o) => o.liveAt !== null).length, finals: os.map((o) => o.final.kind) }]),
     ),
+    bySize: bySize(outcomes),
     genuineSecondsToLive: quantiles(liveSeconds),
     finalReasons: Object.fromEntries(['attack', 'genuine'].map((k) => [k, countReasons(outcomes.filter((o) => o.kind === k))])),
     curve: curve(tracks, p, 'nonPlanarLimit', NON_PLANAR_SWEEP),
     planarCurve: curve(tracks, p, 'planarLimit', PLANAR_SWEEP),
+    noiseWidthCurve: curve(tracks, p, 'noiseWidthPx', NOISE_WIDTH_SWEEP),
+    motionNoiseCurve: curve(tracks, p, 'motionNoise', MOTION_NOISE_SWEEP),
     antispoof: {
       attack: quantiles(outcomes.filter((o) => o.kind === 'attack').map((o) => o.antispoof)),
       genuine: quantiles(outcomes.filter((o) => o.kind === 'genuine').map((o) => o.antispoof)),
@@ -96,12 +108,18 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   );
   console.log(`APCER ${pct(report.apcer)} (attacks judged live at any frame), BPCER ${pct(report.bpcer)} (genuine tracks never judged live)`);
   for (const [label, k] of Object.entries(report.byKind)) console.log(`  ${label}: ${k.live}/${k.tracks} live; last verdicts ${k.finals.join(', ')}`);
+  console.log('by face width (median over the track):');
+  for (const b of report.bySize) console.log(`  ${b.band.padEnd(11)} attacks live ${b.attacksLive}/${b.attacks}, genuine live ${b.genuineLive}/${b.genuine}`);
   const g = report.genuineSecondsToLive;
   console.log(`genuine tracks live after ${f2(g.median)} s (median), ${f2(g.max)} s (slowest)`);
   console.log('curve over nonPlanarLimit:');
   for (const c of report.curve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
   console.log('curve over planarLimit (a pair counts as a flat picture only at or under it):');
   for (const c of report.planarCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
+  console.log('curve over noiseWidthPx (motion limits grow as noiseWidthPx / width below it; 0: off):');
+  for (const c of report.noiseWidthCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
+  console.log("curve over motionNoise (residual limits grow by it times the pair's motion; 0: off):");
+  for (const c of report.motionNoiseCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
   const a = report.antispoof;
   console.log(
     `antispoof (median per track): attacks ${f2(a.attack.min)}..${f2(a.attack.max)} (median ${f2(a.attack.median)}), genuine ${f2(a.genuine.min)}..${f2(a.genuine.max)} (median ${f2(a.genuine.median)})`,

@@ -13,6 +13,8 @@ export interface TrackOutcome {
   final: { kind: string; reasons: string[] };
   /** Median antispoof over the track's frames. */
   antispoof: number;
+  /** Median face box width (px) over the track's frames. */
+  width: number;
   detected: number;
   frames: number;
 }
@@ -43,7 +45,16 @@ export function outcome(t: MeasuredTrack, p: LivenessParams): TrackOutcome {
     spec.kind === 'attack'
       ? `${spec.medium}${spec.still ? ' on a stand' : ' in a hand'}${spec.busy ? ', busy scene' : ''}`
       : `person${spec.busy ? ', busy scene' : ''}`;
-  return { kind: spec.kind, label, liveAt, final, antispoof: median(t.samples.map((s) => s.antispoof)), detected: t.samples.length, frames: t.frames };
+  return {
+    kind: spec.kind,
+    label,
+    liveAt,
+    final,
+    antispoof: median(t.samples.map((s) => s.antispoof)),
+    width: median(t.samples.map((s) => s.box[2])),
+    detected: t.samples.length,
+    frames: t.frames,
+  };
 }
 
 export function rates(outcomes: readonly TrackOutcome[]): Rates {
@@ -69,4 +80,24 @@ export function quantiles(v: readonly number[]): { n: number; min: number; p10: 
   const s = v.filter(Number.isFinite).sort((a, b) => a - b);
   const q = (f: number) => (s.length ? s[Math.round(f * (s.length - 1))]! : Number.NaN);
   return { n: s.length, min: q(0), p10: q(0.1), median: q(0.5), p90: q(0.9), max: q(1) };
+}
+
+/** Face-width bands (px) the report splits by: the mesh's noise in face units grows as faces shrink. */
+export const SIZE_BANDS = [0, 64, 80, 100, 130] as const;
+
+/** Attacks judged live and genuine tracks judged live, per face-width band. */
+export function bySize(outcomes: readonly TrackOutcome[]): { band: string; attacks: number; attacksLive: number; genuine: number; genuineLive: number }[] {
+  return SIZE_BANDS.map((from, i) => {
+    const to = SIZE_BANDS[i + 1] ?? Infinity;
+    const inBand = outcomes.filter((o) => o.width >= from && o.width < to);
+    const a = inBand.filter((o) => o.kind === 'attack');
+    const g = inBand.filter((o) => o.kind === 'genuine');
+    return {
+      band: to === Infinity ? `${from}+ px` : `${from}-${to} px`,
+      attacks: a.length,
+      attacksLive: a.filter((o) => o.liveAt !== null).length,
+      genuine: g.length,
+      genuineLive: g.filter((o) => o.liveAt !== null).length,
+    };
+  }).filter((b) => b.attacks + b.genuine > 0);
 }

@@ -28,9 +28,18 @@ export interface SceneOptions {
   photoSeconds: number;
   /** Sensor noise, grey levels (sigma). */
   noise: number;
+  /** Face widths (px) are drawn uniformly from this range, one per track. */
+  face: { min: number; max: number };
 }
 
-export const DEFAULT_SCENE: SceneOptions = { fps: 10, seconds: 3, frame: { width: 640, height: 480 }, photoSeconds: 1, noise: 3 };
+export const DEFAULT_SCENE: SceneOptions = {
+  fps: 10,
+  seconds: 3,
+  frame: { width: 640, height: 480 },
+  photoSeconds: 1,
+  noise: 3,
+  face: { min: 100, max: 180 },
+};
 
 export function rand(seed: number): Rand {
   const uniform = prng(seed);
@@ -99,8 +108,7 @@ export async function* renderTrack(folder: string, spec: TrackSpec, opts = DEFAU
   const faces = await Promise.all(photos.map(async (p) => (await locate(p)) ?? (await tightCrop(p))!));
   const bg = background(opts.frame, r, spec.busy);
   const frames = Math.round(opts.seconds * opts.fps);
-  // Faces 100-180 px across.
-  const width = 100 + 80 * r.uniform();
+  const width = opts.face.min + (opts.face.max - opts.face.min) * r.uniform();
   if (spec.medium === 'person') {
     const x = opts.frame.width * (0.3 + 0.4 * r.uniform());
     const y = opts.frame.height * (0.4 + 0.2 * r.uniform());

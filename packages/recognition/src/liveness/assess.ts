@@ -1,7 +1,7 @@
 // The verdict on a track: live, a presentation (a photo or a screen), or not yet known, with
 // the reasons in words a teacher can act on.
 import { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
-import type { LivenessParams } from './params.ts';
+import { limitsAt, type LivenessParams } from './params.ts';
 
 export type LivenessVerdict =
   | { kind: 'live'; reasons: string[] }
@@ -17,13 +17,15 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   let live = 0;
   let planar = 0;
   for (const q of ev.pairs) {
-    if (q.nonPlanar > p.nonPlanarLimit || q.expression > p.expressionLimit) live++;
-    else if ((q.moved > p.motionLimit || q.warp > p.warpLimit) && q.nonPlanar <= p.planarLimit) planar++;
+    const noise = p.motionNoise * q.moved;
+    if (q.nonPlanar > p.nonPlanarLimit + noise || q.expression > p.expressionLimit + noise) live++;
+    else if ((q.moved > p.motionLimit || q.warp > p.warpLimit) && q.nonPlanar <= p.planarLimit + noise) planar++;
   }
   return { live, planar };
 }
 
-export function judge(ev: TrackEvidence, p: LivenessParams): LivenessVerdict {
+export function judge(ev: TrackEvidence, shipped: LivenessParams): LivenessVerdict {
+  const p = limitsAt(shipped, ev.width);
   if (p.minAntispoof > 0 && ev.antispoof < p.minAntispoof) {
     return { kind: 'presentation', reasons: [`${PHOTO}: the skin texture reads as printed or on a screen (antispoof ${ev.antispoof.toFixed(2)})`] };
   }

@@ -23,6 +23,8 @@ export interface TrackEvidence {
   small: number;
   /** Milliseconds between the first and last of them. */
   spanMs: number;
+  /** Median face box width (px) of those frames; NaN when none. */
+  width: number;
   pairs: PairMotion[];
   /** Largest motion of any pair: below the still limit, nothing moved. */
   maxMoved: number;
@@ -69,6 +71,10 @@ export function measureTrack(samples: readonly LivenessSample[], p: LivenessPara
     frames: meshed.length,
     small: window.filter((s) => Math.min(s.box[2], s.box[3]) < p.minFacePx).length,
     spanMs,
+    width: quantile(
+      meshed.map((s) => s.box[2]),
+      0.5,
+    ),
     pairs,
     maxMoved: pairs.reduce((m, q) => Math.max(m, q.moved), 0),
     eyes,

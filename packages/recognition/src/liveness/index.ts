@@ -3,6 +3,6 @@
 // Human's antispoof as one optional signal. Pure and cheap: the page runs it on every frame.
 export { assessLiveness, classifyPairs, judge, type LivenessVerdict } from './assess.ts';
 export { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
-export { DEFAULT_LIVENESS, type LivenessParams } from './params.ts';
+export { DEFAULT_LIVENESS, limitsAt, type LivenessParams } from './params.ts';
 export { eyeOpenness, MESH_POINTS, STABLE_POINTS } from './landmarks.ts';
 export { meshPoints, pairMotion, type MeshPoints, type PairMotion } from './motion.ts';

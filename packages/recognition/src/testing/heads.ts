@@ -41,8 +41,11 @@ export function head3d(open = 0.3): [number, number, number][] {
   return pts;
 }
 
-/** Pinhole view of the head turned by yaw/pitch (degrees), 50 px head radius, centred at (cx, cy). */
-export function project(pts: [number, number, number][], yaw: number, pitch: number, cx = 320, cy = 240, radius = 50): [number, number][] {
+/**
+ * Pinhole view of the head turned by yaw/pitch (degrees), centred at (cx, cy). The default 80 px
+ * head radius is a face about 160 px wide, where liveness limits hold as set (`noiseWidthPx`).
+ */
+export function project(pts: [number, number, number][], yaw: number, pitch: number, cx = 320, cy = 240, radius = 80): [number, number][] {
   const cyw = Math.cos((yaw * Math.PI) / 180);
   const syw = Math.sin((yaw * Math.PI) / 180);
   const cp = Math.cos((pitch * Math.PI) / 180);
@@ -96,6 +99,7 @@ export function jitter(pts: [number, number][], r: () => number, sigma: number):
   return pts.map(([x, y]) => [x + sigma * gauss(r), y + sigma * gauss(r)]);
 }
 
-export function sample(at: number, mesh: [number, number][] | null, antispoof = 0.6): LivenessSample {
-  return { at, box: [270, 175, 100, 130], mesh, antispoof };
+/** `width`: the face box's width in px (the projected head is about twice its radius wide). */
+export function sample(at: number, mesh: [number, number][] | null, antispoof = 0.6, width = 160): LivenessSample {
+  return { at, box: [320 - width / 2, 175, width, width * 1.3], mesh, antispoof };
 }
