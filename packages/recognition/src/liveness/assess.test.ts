@@ -1,7 +1,18 @@
 // Track verdicts on synthetic meshes: a rigid 3D head turning is live, a flat picture moved by a
 // hand is a presentation, identical frames are a still, a blink is life, and the limits apply.
 import { describe, expect, it } from 'vitest';
-import { assessLiveness, classifyPairs, DEFAULT_LIVENESS, limitsAt, measureTrack, meshPoints, pairMotion } from './index.ts';
+import {
+  assessLiveness,
+  classifyPairs,
+  DEFAULT_LIVENESS,
+  judge,
+  limitsAt,
+  measureTrack,
+  meshPoints,
+  pairMotion,
+  type PairMotion,
+  type TrackEvidence,
+} from './index.ts';
 import { handHomography, head3d, jitter, project, rng, sample, warp } from '../testing/heads.ts';
 
 const P = DEFAULT_LIVENESS;
@@ -171,5 +182,25 @@ describe('assessLiveness', () => {
     expect(assessLiveness(fast(photo), { ...P, motionNoise: 0 }).kind).toBe('live');
     expect(assessLiveness(fast(photo), P).kind).not.toBe('live');
     expect(assessLiveness(fast(head), P).kind).toBe('live');
+  });
+
+  it('a tie between head-like and flat pairs is not life; one head-like pair more is', () => {
+    const head: PairMotion = { moved: 0.2, warp: 0.05, nonPlanar: 0.08, expression: 0.02 };
+    const flat: PairMotion = { moved: 0.2, warp: 0.05, nonPlanar: 0.01, expression: 0.01 };
+    const evidence = (pairs: PairMotion[]): TrackEvidence => ({
+      frames: 6,
+      small: 0,
+      spanMs: 2500,
+      width: 160,
+      pairs,
+      maxMoved: 0.2,
+      eyes: [],
+      openEyes: Number.NaN,
+      eyeDrop: Number.NaN,
+      antispoof: Number.NaN,
+    });
+    expect(classifyPairs(evidence([head, flat]), P)).toEqual({ live: 1, planar: 1 });
+    expect(judge(evidence([head, head, head, flat, flat, flat]), P).kind).not.toBe('live');
+    expect(judge(evidence([head, head, head, head, flat, flat, flat]), P).kind).toBe('live');
   });
 });

@@ -35,7 +35,9 @@ export function judge(ev: TrackEvidence, shipped: LivenessParams): LivenessVerdi
   }
   const { live, planar } = classifyPairs(ev, p);
   const blinked = ev.eyeDrop < p.blinkRatio;
-  const headLike = live >= p.minLivePairs && live >= p.minLiveShare * (live + planar);
+  // More than the share, not as much: a tie between head-like and flat pairs is no evidence of life
+  // (a soft, enlarged phone photo judged on 6 frames at 2 fps had 3 of each).
+  const headLike = live >= p.minLivePairs && live > p.minLiveShare * (live + planar);
   const flat = !headLike && planar >= p.minPlanarPairs;
   if (p.requireBlink) {
     if (flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };

@@ -44,7 +44,7 @@ export interface LivenessParams {
   expressionLimit: number;
   /** Head-like pairs needed for a live verdict ... */
   minLivePairs: number;
-  /** ... and their least share among head-like plus tilted-but-planar pairs. */
+  /** ... and a share among head-like plus tilted-but-planar pairs they must exceed (0.5: more head-like than flat). */
   minLiveShare: number;
   /** Tilted-but-planar pairs needed (with no live verdict) to call the track a flat picture. */
   minPlanarPairs: number;
@@ -74,7 +74,8 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   // units, 1/width) and an error that grows with how far the picture moved (motion blur, and the
   // mesh model's own bias on a tilted face). Swept together on seeds 1-8: 100 and 0.04 accepted none
   // of 92 at 10 or 2 fps, with 62 genuine tracks live against 53 unscaled; 0.03 accepted one at
-  // 2 fps, 0.02 nine; noiseWidthPx alone needed 250 (43 live). Seeds 9-10, run afterwards: 1 of 24.
+  // 2 fps, 0.02 nine; noiseWidthPx alone needed 250 (43 live). Seeds 9-10, run afterwards: 1 of 24
+  // at 10 fps (a twd phone found in 7 of 30 frames), and 1 at 2 fps that a strict majority (assess.ts) stops.
   noiseWidthPx: 100,
   motionNoise: 0.04,
   minFrames: 5,
