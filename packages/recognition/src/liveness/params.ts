@@ -79,7 +79,8 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   noiseWidthPx: 100,
   motionNoise: 0.04,
   minFrames: 5,
-  // 32 frames of a 4 s window at 10 fps is 3 in 4: ~60 homography fits per call, well under 1 ms.
+  // 32 frames of a 4 s window at 10 fps is 3 in 4: up to ~47 homography fits a call, about 3 ms on
+  // the 2-core machine (`pnpm rollcall liveness` prints it).
   maxGeometryFrames: 32,
   // A photo on a stand with sensor noise moved 0.03 (colour crops) to 0.066 (92x112 grayscale
   // upscaled: the noisiest mesh); hand-held attacks 0.6-1.5, genuine tracks 0.37-0.79.
