@@ -2,7 +2,7 @@
 // (eval, classroom simulation) and the benchmarks. No DOM, no models: plain data in and out.
 export type { Box, FaceObservation, FrameObservation } from './types.ts';
 export { RecognitionSession } from './session.ts';
-export type { MarkDecision, ReviewDecision, ReviewReason, SessionOptions, SessionStep, TrackState, TrackView } from './session.ts';
+export type { MarkDecision, ReviewDecision, ReviewReason, SessionOptions, SessionStep, TrackState, TrackView, Waiting } from './session.ts';
 export { DEFAULT_RECOGNITION, type RecognitionParams } from './params.ts';
 export { judgeFrames, offerable, type Candidate, type Evidence, type FrameEvidence, type JudgedFrame, type Judgement } from './judge.ts';
 export { DEFAULT_FRAME_QUALITY, eyeOpenness, frameQuality, type FrameFlaw, type FrameQuality, type FrameQualityParams } from './quality.ts';

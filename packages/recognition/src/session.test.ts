@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Gallery } from '@rollcall/matcher';
 import { DEFAULT_LIVENESS } from './liveness/index.ts';
-import { RecognitionSession, type SessionOptions, type SessionStep } from './session.ts';
+import { RecognitionSession, type SessionOptions, type SessionStep, type TrackState } from './session.ts';
 import { blend, clipMesh, faceClip, galleryOf, PARAMS, population, type ClipFrame, type Motion } from './testing/faces.ts';
 import type { Box, FaceObservation } from './types.ts';
 
@@ -29,8 +29,9 @@ describe('deciding a track', () => {
   it('waits for consensus and for the head to move, then marks once with the frames it rests on', async () => {
     const { faces, face, push } = await setup();
     expect(push(face(A, faces.sample(0))).tracks[0]!.state).toEqual({ kind: 'pending' });
-    // Consensus (3 frames) is reached before liveness (5): the track waits, pending.
-    for (let i = 2; i < LIVE_AT; i++) expect(push(face(A, faces.sample(0))).tracks[0]!.state).toEqual({ kind: 'pending' });
+    expect(push(face(A, faces.sample(0))).tracks[0]!.state).toEqual({ kind: 'pending' });
+    // Consensus (3 frames) is reached before liveness (5): the track waits, pending, and says for what.
+    for (let i = 3; i < LIVE_AT; i++) expect(push(face(A, faces.sample(0))).tracks[0]!.state).toEqual({ kind: 'pending', waiting: { for: 'life' } });
     const step = push(face(A, faces.sample(0)));
     expect(step.marks).toHaveLength(1);
     const mark = step.marks[0]!;
@@ -100,7 +101,10 @@ describe('quality-aware tracks', () => {
     const bad: ClipFrame[] = [{ eyes: 0.05 }, { sharpness: 0.5 }, { pose: { yaw: 70, pitch: 0, roll: 0 } }, { size: 30 }];
     let step!: SessionStep;
     for (const over of bad) step = push(face(A, faces.sample(0), over));
-    expect(step.tracks[0]!.state).toEqual({ kind: 'pending' });
+    // The page can say why nothing is decided yet: every frame so far had something wrong.
+    const waiting = (step.tracks[0]!.state as Extract<TrackState, { kind: 'pending' }>).waiting;
+    expect(waiting).toMatchObject({ for: 'clear-frames' });
+    expect(waiting?.for === 'clear-frames' && [...waiting.flaws].sort()).toEqual(['blurred', 'eyes-closed', 'small', 'turned']);
     expect(step.tracks[0]!.frames).toBe(4);
     push(face(A, faces.sample(0)));
     push(face(A, faces.sample(0)));

@@ -6,14 +6,21 @@ import type { Gallery } from '@rollcall/matcher';
 import { judgeFrames, type Candidate, type Evidence, type JudgedFrame, type Judgement } from './judge.ts';
 import { assessLiveness, type LivenessParams } from './liveness/index.ts';
 import type { RecognitionParams } from './params.ts';
+import type { FrameFlaw } from './quality.ts';
 import { MarkedRegistry } from './registry.ts';
 import { Tracker, type Track } from './tracker.ts';
 import type { Box, FrameObservation } from './types.ts';
 
 export type { Candidate } from './judge.ts';
 export type ReviewReason = 'close' | 'ambiguous' | 'liveness' | 'presentation';
+/**
+ * Why an undecided face still waits, when there is more to say than "just arrived": its recent
+ * frames do not count (and what is wrong with them: small, blurred, turned, eyes closed), or it
+ * matched and the liveness check is still watching it move. The page turns this into a hint.
+ */
+export type Waiting = { for: 'clear-frames'; flaws: FrameFlaw[] } | { for: 'life' };
 export type TrackState =
-  | { kind: 'pending' }
+  | { kind: 'pending'; waiting?: Waiting }
   | { kind: 'marked'; studentId: string; score: number }
   | { kind: 'already'; studentId: string; score: number }
   | { kind: 'unknown'; score: number | null }
@@ -278,7 +285,11 @@ export class RecognitionSession {
   private decide(t: Track, rec: TrackRecord, at: number, step: SessionStep): void {
     const p = this.params;
     const j = judgeFrames(t.embedded, p.consensusFrames, this.gallery, this.roster, p);
-    if (j.kind === 'wait') return;
+    if (j.kind === 'wait') {
+      const flaws = flawsHolding(t.embedded.slice(-p.consensusFrames * 3));
+      rec.state = flaws.length ? { kind: 'pending', waiting: { for: 'clear-frames', flaws } } : { kind: 'pending' };
+      return;
+    }
     if (j.kind === 'unknown') {
       rec.state = { kind: 'unknown', score: j.score };
       rec.verifiedAt = at;
@@ -294,7 +305,7 @@ export class RecognitionSession {
         // called one, and a student who barely moves should get every chance to show life first.
         const patient = t.frames >= p.consensusFrames * p.livenessPatience && at - t.firstSeen >= this.liveness.windowMs;
         if (patient) this.toReview(t, rec, 'liveness', j.candidates, j, v.reasons, at, step);
-        else rec.state = { kind: 'pending' };
+        else rec.state = { kind: 'pending', waiting: { for: 'life' } };
         return;
       }
     }
@@ -365,4 +376,11 @@ export class RecognitionSession {
   private decidedOn(t: Track): JudgedFrame[] {
     return t.embedded.filter((f) => f.weight > 0).slice(-this.params.consensusFrames);
   }
+}
+
+/** The flaws of the frames that did not count, most frequent first. */
+function flawsHolding(frames: readonly JudgedFrame[]): FrameFlaw[] {
+  const count = new Map<FrameFlaw, number>();
+  for (const f of frames) if (f.weight === 0) for (const flaw of f.flaws) count.set(flaw, (count.get(flaw) ?? 0) + 1);
+  return [...count].sort((a, b) => b[1] - a[1]).map(([flaw]) => flaw);
 }

@@ -1,6 +1,14 @@
 // How the page shows the recognition core's output: overlay labels and tones per track, the
 // session parameters built from the device settings, and review thumbnails cut from the video.
-import { DEFAULT_LIVENESS, DEFAULT_RECOGNITION, type Box, type LivenessParams, type RecognitionParams, type TrackView } from '@rollcall/recognition';
+import {
+  DEFAULT_LIVENESS,
+  DEFAULT_RECOGNITION,
+  type Box,
+  type FrameFlaw,
+  type LivenessParams,
+  type RecognitionParams,
+  type TrackView,
+} from '@rollcall/recognition';
 import type { OverlayBox } from '../camera/overlay.ts';
 import type { Settings } from '../settings/settings.ts';
 
@@ -19,8 +27,18 @@ export function label(t: TrackView, names: ReadonlyMap<string, string>): Overlay
   // Never one name on a face that is not sure: both candidates, or none.
   if (s.kind === 'review') return s.candidates.length ? `${s.candidates.map((c) => who(c.studentId)).join(' or ')}? needs review` : 'needs review';
   if (s.kind === 'unknown') return s.score === null ? 'unknown' : `unknown ${s.score.toFixed(2)}`;
+  // A face still being read says what it waits for, in words the student at the door can act on.
+  if (s.waiting?.for === 'life') return '… checking for a live face';
+  if (s.waiting?.for === 'clear-frames' && s.waiting.flaws[0]) return `… ${HINTS[s.waiting.flaws[0]]}`;
   return '…';
 }
+
+const HINTS: Record<FrameFlaw, string> = {
+  small: 'too far: come closer',
+  blurred: 'blurred: hold still',
+  turned: 'turned: face the camera',
+  'eyes-closed': 'eyes closed',
+};
 
 export function tone(t: TrackView): OverlayBox['tone'] {
   const k = t.state.kind;
