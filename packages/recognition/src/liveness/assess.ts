@@ -24,8 +24,9 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   return { live, planar };
 }
 
-export function judge(ev: TrackEvidence, shipped: LivenessParams): LivenessVerdict {
-  const p = limitsAt(shipped, ev.width);
+export function judge(ev: TrackEvidence, base: LivenessParams): LivenessVerdict {
+  // The limits for this face's size: the mesh's noise in face units grows as the face shrinks.
+  const p = limitsAt(base, ev.width);
   if (p.minAntispoof > 0 && ev.antispoof < p.minAntispoof) {
     return { kind: 'presentation', reasons: [`${PHOTO}: the skin texture reads as printed or on a screen (antispoof ${ev.antispoof.toFixed(2)})`] };
   }
