@@ -114,14 +114,16 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   for (const b of report.bySize) console.log(`  ${b.band.padEnd(11)} attacks live ${b.attacksLive}/${b.attacks}, genuine live ${b.genuineLive}/${b.genuine}`);
   const g = report.genuineSecondsToLive;
   console.log(`genuine tracks live after ${f2(g.median)} s (median), ${f2(g.max)} s (slowest)`);
-  console.log('curve over nonPlanarLimit:');
-  for (const c of report.curve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
-  console.log('curve over planarLimit (a pair counts as a flat picture only at or under it):');
-  for (const c of report.planarCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
-  console.log('curve over noiseWidthPx (motion limits grow as noiseWidthPx / width below it; 0: off):');
-  for (const c of report.noiseWidthCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
-  console.log("curve over motionNoise (residual limits grow by it times the pair's motion; 0: off):");
-  for (const c of report.motionNoiseCurve) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
+  const curves: [string, typeof report.curve][] = [
+    ['nonPlanarLimit', report.curve],
+    ['planarLimit (a pair counts as a flat picture only at or under it)', report.planarCurve],
+    ['noiseWidthPx (motion limits grow as noiseWidthPx / width below it; 0: off)', report.noiseWidthCurve],
+    ["motionNoise (residual limits grow by it times the pair's motion; 0: off)", report.motionNoiseCurve],
+  ];
+  for (const [title, points] of curves) {
+    console.log(`curve over ${title}:`);
+    for (const c of points) console.log(`  ${String(c.value).padEnd(6)} APCER ${pct(c.apcer).padStart(6)}  BPCER ${pct(c.bpcer).padStart(6)}`);
+  }
   const a = report.antispoof;
   console.log(
     `antispoof (median per track): attacks ${f2(a.attack.min)}..${f2(a.attack.max)} (median ${f2(a.attack.median)}), genuine ${f2(a.genuine.min)}..${f2(a.genuine.max)} (median ${f2(a.genuine.median)})`,

@@ -10,7 +10,7 @@ export interface LivenessParams {
   minFacePx: number;
   /**
    * Below this face width (px) every motion limit grows as `noiseWidthPx / width`: the mesh's
-   * jitter is a few pixels whatever the face's size, so in face units it grows as the face shrinks
+   * jitter is about a pixel whatever the face's size, so in face units it grows as the face shrinks
    * (see `limitsAt`).
    */
   noiseWidthPx: number;
