@@ -5,6 +5,7 @@
 import { iou } from './box.ts';
 import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
 import type { RgbImage } from './image.ts';
+import { facePatch, type FacePatch } from './patch.ts';
 import { detectAndEmbed, detectBoxesOnSquare, LOCATE_SIDE, type FaceDetection, type Models } from './pipeline.ts';
 
 export type { FrameBox } from './box.ts';
@@ -14,7 +15,13 @@ import type { FrameBox } from './box.ts';
 export interface FrameFace extends Omit<FaceDetection, 'mesh'> {
   /** Null on the light path (the mesh was not run). */
   mesh: [number, number][] | null;
+  /** The face's pixels in grey, for track liveness; null on the light path (see facePatch). */
+  patch: FacePatch | null;
 }
+
+/** A face before its patch is cut. */
+type Found = Omit<FrameFace, 'patch'>;
+type FoundResult = Omit<FrameResult, 'faces'> & { faces: Found[] };
 
 export interface FrameResult {
   width: number;
@@ -135,7 +142,7 @@ export function cropRgb(img: RgbImage, [x, y, w, h]: FrameBox): { image: RgbImag
   return { image: { width: cw, height: ch, data }, dx: x0, dy: y0 };
 }
 
-function lightFace(box: FrameBox, detectionScore: number): FrameFace {
+function lightFace(box: FrameBox, detectionScore: number): Found {
   return {
     box,
     detectionScore,
@@ -151,17 +158,17 @@ function lightFace(box: FrameBox, detectionScore: number): FrameFace {
   };
 }
 
-function moved(f: FaceDetection, dx: number, dy: number): FrameFace {
+function moved(f: FaceDetection, dx: number, dy: number): Found {
   return { ...f, box: [f.box[0] + dx, f.box[1] + dy, f.box[2], f.box[3]], mesh: f.mesh.map(([x, y]) => [x + dx, y + dy] as [number, number]) };
 }
 
 /** The full pipeline on a crop around one face; the face found there that is this one, in frame pixels. */
-async function fullOnCrop(models: Models, img: RgbImage, box: FrameBox, opts: FrameOptions): Promise<FrameFace | null> {
+async function fullOnCrop(models: Models, img: RgbImage, box: FrameBox, opts: FrameOptions): Promise<Found | null> {
   const m = opts.cropMargin * Math.max(box[2], box[3]);
   const { image, dx, dy } = cropRgb(img, [box[0] - m, box[1] - m, box[2] + 2 * m, box[3] + 2 * m]);
   if (image.width === 0 || image.height === 0) return null;
   const found = await detectAndEmbed(models, image, { ...opts, pad: 0 }, () => true);
-  let best: FrameFace | null = null;
+  let best: Found | null = null;
   let bestIou = opts.skipIou;
   for (const f of found.faces) {
     const face = moved(f, dx, dy);
@@ -177,10 +184,15 @@ async function fullOnCrop(models: Models, img: RgbImage, box: FrameBox, opts: Fr
  * that overlaps a skip box, it is one full pass over the frame as before.
  */
 export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly FrameBox[], options: Partial<FrameOptions> = {}): Promise<FrameResult> {
-  const opts = { ...DEFAULT_FRAME, ...options };
+  const r = await findFaces(models, img, skip, { ...DEFAULT_FRAME, ...options });
+  // Only faces on the full path: liveness judges tracks still being decided, never the light path.
+  return { ...r, faces: r.faces.map((f) => ({ ...f, patch: f.mesh ? facePatch(img, f.box) : null })) };
+}
+
+async function findFaces(models: Models, img: RgbImage, skip: readonly FrameBox[], opts: FrameOptions): Promise<FoundResult> {
   const isDecided = (box: FrameBox) => skip.some((s) => iou(s, box) >= opts.skipIou);
   /** Small faces only the tiles found: the light path if decided, else the full pipeline on a crop around each. */
-  const addTiled = async (r: FrameResult): Promise<FrameResult> => {
+  const addTiled = async (r: FoundResult): Promise<FoundResult> => {
     const t0 = performance.now();
     const extra = await tileFaces(
       models,
@@ -201,7 +213,7 @@ export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly
     }
     return { ...r, faces, timing: { detectMs: r.timing.detectMs + t1 - t0, embedMs: r.timing.embedMs + performance.now() - t1 } };
   };
-  const full = async (): Promise<FrameResult> => {
+  const full = async (): Promise<FoundResult> => {
     const r = await detectAndEmbed(models, img, opts, () => true);
     return { width: img.width, height: img.height, faces: r.faces, timing: r.timing };
   };
@@ -220,7 +232,7 @@ export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly
     const r = await full();
     return addTiled({ ...r, timing: { detectMs: t1 - t0 + r.timing.detectMs, embedMs: r.timing.embedMs } });
   }
-  const faces: FrameFace[] = [];
+  const faces: Found[] = [];
   for (const [i, f] of located.entries()) {
     // A face the crop pass cannot find again (blur, the edge of the frame) is still reported, unembedded.
     faces.push(decided[i] ? lightFace(f.box, f.detectionScore) : ((await fullOnCrop(models, img, f.box, opts)) ?? lightFace(f.box, f.detectionScore)));

@@ -11,4 +11,5 @@ export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding, Selecti
 export { parseManifest, verifyModelFiles, modelFiles, type ModelManifest } from './manifest.ts';
 export { analyzeFrame, cropRgb, DEFAULT_FRAME, TILE_EVERY_MS, tileSchedule, type FrameFace, type FrameOptions, type FrameResult } from './frame.ts';
 export { iou, type FrameBox } from './box.ts';
+export { facePatch, PATCH_CELLS, PATCH_MARGIN, type FacePatch } from './patch.ts';
 export { wasmMode, type WasmMode } from './backend.ts';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dot } from '@rollcall/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cropRgb, iou, type FaceEngine, type FrameResult } from '../src/index.ts';
+import { cropRgb, facePatch, iou, type FaceEngine, type FrameResult } from '../src/index.ts';
 import { tileBoxes, tileSchedule } from '../src/frame.ts';
 import { createNodeFaceEngine, decodeImage } from '../src/node.ts';
 import type { RgbImage } from '../src/image.ts';
@@ -69,6 +69,10 @@ describe.skipIf(!HAVE_FACES)('analyzeFrame on a group photo', () => {
       expect(f.embedding?.vector).toHaveLength(128);
       expect(f.mesh).toHaveLength(468);
       expect(Number.isFinite(f.antispoof)).toBe(true);
+      // The face's grey pixels for track liveness, cut from the frame around its box.
+      expect(f.patch!.gray).toHaveLength(f.patch!.size ** 2);
+      expect(f.patch!.x).toBeLessThan(f.box[0]);
+      expect(f.patch!.x + f.patch!.size * f.patch!.step).toBeGreaterThan(f.box[0] + f.box[2]);
     }
   });
 
@@ -82,6 +86,7 @@ describe.skipIf(!HAVE_FACES)('analyzeFrame on a group photo', () => {
       expect(same, `face at ${f.box.join(',')} is still located`).toBeDefined();
       expect(same!.embedding).toBeNull();
       expect(same!.mesh).toBeNull();
+      expect(same!.patch).toBeNull();
       expect(same!.antispoof).toBeNaN();
     }
   });
@@ -92,7 +97,10 @@ describe.skipIf(!HAVE_FACES)('analyzeFrame on a group photo', () => {
     const light = mixed.faces.find((f) => iou(f.box, decided.box) >= 0.5)!;
     const heavy = mixed.faces.find((f) => iou(f.box, undecided.box) >= 0.5)!;
     expect(light.embedding).toBeNull();
+    expect(light.patch).toBeNull();
     expect(heavy.embedding).not.toBeNull();
+    // Cut from the frame, not the crop: the same pixels as the full pass saw.
+    expect(Array.from(heavy.patch!.gray.slice(0, 64))).toEqual(Array.from(facePatch(img, heavy.box).gray.slice(0, 64)));
     expect(dot(heavy.embedding!.vector, undecided.embedding!.vector)).toBeGreaterThan(0.99);
     // The mesh is in frame pixels, not the crop's: it lies on the face.
     const [x, y, w, h] = heavy.box;

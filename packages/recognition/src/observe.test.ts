@@ -1,10 +1,10 @@
 // The adapter from the face pipeline's result to a FrameObservation keeps every field the core reads.
 import { describe, expect, it } from 'vitest';
-import type { FaceDetection } from '@rollcall/face';
+import type { FaceDetection, FacePatch } from '@rollcall/face';
 import { toFrameObservation } from './observe.ts';
 
 describe('toFrameObservation', () => {
-  it('carries box, embedding (or null on the light path), measures and mesh', () => {
+  it('carries box, embedding (or null on the light path), measures, mesh and patch', () => {
     const vector = new Float32Array([0.6, 0.8]);
     const mesh: [number, number][] = [[1, 2]];
     const base = {
@@ -19,8 +19,9 @@ describe('toFrameObservation', () => {
       mesh,
       context: false,
     };
-    const faces: FaceDetection[] = [
-      { ...base, embedding: { modelId: 'faceapi-resnet@1.7.15', vector } },
+    const patch: FacePatch = { x: 5, y: 15, step: 3, size: 2, gray: new Float32Array([1, 2, 3, 4]) };
+    const faces: (FaceDetection & { patch?: FacePatch })[] = [
+      { ...base, embedding: { modelId: 'faceapi-resnet@1.7.15', vector }, patch },
       { ...base, sharpness: Number.NaN, brightness: Number.NaN, embedding: null },
     ];
     const frame = toFrameObservation({ faces }, { at: 1234, width: 640, height: 480 });
@@ -36,8 +37,11 @@ describe('toFrameObservation', () => {
       antispoof: 0.8,
       liveness: 0.7,
       mesh,
+      patch,
     });
     expect(frame.faces[1]!.embedding).toBeNull();
+    // A still photo's analysis has no patch: it is no track.
+    expect(frame.faces[1]!.patch).toBeNull();
     expect(frame.faces[1]!.sharpness).toBeNaN();
   });
 });

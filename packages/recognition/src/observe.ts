@@ -1,10 +1,13 @@
 // From the face pipeline's result for one frame (@rollcall/face detectAndEmbed or analyzeFrame's
 // light path, where decided faces carry no mesh or embedding) to the plain data
 // the session takes: the one adapter, so the page, a worker and the CLI hand over the same thing.
-import type { FrameFace } from '@rollcall/face';
+import type { FacePatch, FrameFace } from '@rollcall/face';
 import type { FrameObservation } from './types.ts';
 
-export function toFrameObservation(result: { faces: readonly FrameFace[] }, frame: { at: number; width: number; height: number }): FrameObservation {
+/** A face from analyzeFrame, or from a still photo's analysis (no patch: it is no track). */
+type AnyFace = Omit<FrameFace, 'patch'> & { patch?: FacePatch | null };
+
+export function toFrameObservation(result: { faces: readonly AnyFace[] }, frame: { at: number; width: number; height: number }): FrameObservation {
   return {
     at: frame.at,
     width: frame.width,
@@ -20,6 +23,7 @@ export function toFrameObservation(result: { faces: readonly FrameFace[] }, fram
       antispoof: f.antispoof,
       liveness: f.liveness,
       mesh: f.mesh,
+      patch: f.patch ?? null,
     })),
   };
 }

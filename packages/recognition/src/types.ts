@@ -1,5 +1,6 @@
 // The seam between whatever runs the models (a Web Worker, the Node engine, a simulation) and the
 // recognition core: plain data only, so it crosses postMessage unchanged.
+import type { FacePatch } from '@rollcall/face';
 
 export type Box = [x: number, y: number, width: number, height: number];
 
@@ -21,6 +22,8 @@ export interface FaceObservation {
   liveness: number;
   /** Face mesh landmarks in frame pixels (Human's 468 points); null when the mesh was not run. */
   mesh: [number, number][] | null;
+  /** The face's pixels in grey (track liveness compares them across frames); null when the mesh was not run. */
+  patch: FacePatch | null;
 }
 
 /** Everything the core learns from one camera frame. */

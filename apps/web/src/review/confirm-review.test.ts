@@ -49,6 +49,7 @@ const face = (embedding: Float32Array): FaceObservation => ({
   antispoof: 0.9,
   liveness: 0.9,
   mesh: null,
+  patch: null,
 });
 
 const [s1, u, ...own] = orthonormal([unit(), unit(), unit(), unit(), unit()]) as [Float32Array, Float32Array, ...Float32Array[]];

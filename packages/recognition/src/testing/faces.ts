@@ -64,6 +64,7 @@ export function face(box: Box, embedding: Float32Array | null, over: Partial<Fac
     antispoof: 0.9,
     liveness: 0.9,
     mesh: meshWithEyes(0.3),
+    patch: null,
     ...over,
   };
 }
