@@ -18,7 +18,7 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   let planar = 0;
   for (const q of ev.pairs) {
     const noise = p.motionNoise * q.moved;
-    if (q.nonPlanar > p.nonPlanarLimit + noise || q.expression > p.expressionLimit + noise) live++;
+    if (q.nonPlanar > p.nonPlanarLimit + noise || q.expression > p.expressionLimit + noise || q.texture > p.textureLimit) live++;
     else if ((q.moved > p.motionLimit || q.warp > p.warpLimit) && q.nonPlanar <= p.planarLimit + noise) planar++;
   }
   return { live, planar };

@@ -2,7 +2,9 @@
 // moved, how much of that a move/zoom/in-plane turn cannot explain, and how much even a
 // perspective transform of a flat picture cannot explain (what only a 3D head produces).
 import { fitHomography, fitSimilarity, spread, transferErrors, trimmedMean, type Point } from './fit.ts';
+import type { FacePatch } from '@rollcall/face';
 import { EXPRESSION_POINTS, pick, STABLE_POINTS } from './landmarks.ts';
+import { textureChange } from './texture.ts';
 
 export interface PairMotion {
   /** RMS displacement of the stable points, over the face's RMS radius. */
@@ -13,16 +15,24 @@ export interface PairMotion {
   nonPlanar: number;
   /** Lips and eyelids against that homography: expression, speech, blinks. */
   expression: number;
+  /**
+   * How much the face's pixels changed once that homography is undone (1 - correlation, see
+   * textureChange): ~0 for a picture that was only moved, more for another view of a head. NaN
+   * when a frame had no patch.
+   */
+  texture: number;
 }
 
 /** The points one frame contributes: stable ones for the fit, expression ones judged against it. */
 export interface MeshPoints {
   stable: Point[];
   expression: Point[];
+  /** The frame's pixels around the face, when the pipeline kept them. */
+  patch: FacePatch | null;
 }
 
-export function meshPoints(mesh: readonly Point[]): MeshPoints {
-  return { stable: pick(mesh, STABLE_POINTS), expression: pick(mesh, EXPRESSION_POINTS) };
+export function meshPoints(mesh: readonly Point[], patch: FacePatch | null = null): MeshPoints {
+  return { stable: pick(mesh, STABLE_POINTS), expression: pick(mesh, EXPRESSION_POINTS), patch };
 }
 
 /** Huber knee of the homography fit as a fraction of the face radius (about 2 px on a 100 px face). */
@@ -32,7 +42,7 @@ export function pairMotion(pa: MeshPoints, pb: MeshPoints): PairMotion {
   const a = pa.stable;
   const b = pb.stable;
   const scale = spread(a).rms;
-  if (!(scale > 0)) return { moved: 0, warp: 0, nonPlanar: 0, expression: 0 };
+  if (!(scale > 0)) return { moved: 0, warp: 0, nonPlanar: 0, expression: 0, texture: Number.NaN };
   let d = 0;
   for (let i = 0; i < a.length; i++) d += (a[i]![0] - b[i]![0]) ** 2 + (a[i]![1] - b[i]![1]) ** 2;
   const moved = Math.sqrt(d / a.length) / scale;
@@ -41,5 +51,6 @@ export function pairMotion(pa: MeshPoints, pb: MeshPoints): PairMotion {
   // A homography that cannot be fitted (degenerate points) explains nothing: report the warp.
   const nonPlanar = h ? trimmedMean(transferErrors(h, a, b)) / scale : warp;
   const expression = h ? trimmedMean(transferErrors(h, pa.expression, pb.expression), 0.75) / scale : warp;
-  return { moved, warp, nonPlanar, expression };
+  const texture = h && pa.patch && pb.patch ? textureChange(pa.patch, pb.patch, h, a) : Number.NaN;
+  return { moved, warp, nonPlanar, expression, texture };
 }

@@ -42,6 +42,11 @@ export interface LivenessParams {
   planarLimit: number;
   /** A pair whose lips/eyelids move this far against the face plane shows expression: life. */
   expressionLimit: number;
+  /**
+   * A pair whose pixels changed more than this once the mesh's homography is undone (1 - correlation,
+   * see textureChange) shows another view of the face, not the same picture moved: life. Infinity turns it off.
+   */
+  textureLimit: number;
   /** Head-like pairs needed for a live verdict ... */
   minLivePairs: number;
   /** ... and a share among head-like plus tilted-but-planar pairs they must exceed (0.5: more head-like than flat). */
@@ -99,6 +104,7 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   // left its few noisy head-like pairs the majority), 0.015 a twd one too; 0.025-0.04: none.
   planarLimit: 0.025,
   expressionLimit: 0.06,
+  textureLimit: 0.2,
   minLivePairs: 3,
   minLiveShare: 0.5,
   minPlanarPairs: 4,
