@@ -1,4 +1,4 @@
-// `rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--json]`: generates
+// `rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--glare] [--json]`: generates
 // presentation attacks (a photo on a printed sheet or a phone, held by a hand or on a stand) and
 // genuine tracks from a photo folder, runs the real face engine on every frame and scores track
 // liveness at the shipped limits: APCER, BPCER, a curve over the main limit, antispoof ranges.
@@ -8,18 +8,22 @@ import { createNodeFaceEngine } from '@rollcall/face/node';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { photoSets, readPhotos } from '../eval/dataset.ts';
 import { measureTrackFrames, type MeasuredTrack } from '../liveness/measure.ts';
-import { bySize, curve, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
+import { bySize, curve, everyKth, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 import { DEFAULT_SCENE, planTracks, type SceneOptions, type TrackSpec } from '../scenes/tracks.ts';
 
 const USAGE =
-  'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
+  'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--glare] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
 
 const NON_PLANAR_SWEEP = [0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08];
 // Up to nonPlanarLimit (0.04): no pair between the two limits, the rule before planarLimit existed.
 const PLANAR_SWEEP = [0.015, 0.02, 0.025, 0.03, 0.035, 0.04];
 const NOISE_WIDTH_SWEEP = [0, 80, 100, 120, 140, 160];
 const MOTION_NOISE_SWEEP = [0, 0.02, 0.03, 0.04, 0.05, 0.08];
+// 2: off (1 - a correlation never exceeds it).
+const TEXTURE_SWEEP = [0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 2];
+/** The classroom's rate on wasm: its pairs span five frames of the 10 fps clips. */
+const CLASSROOM_FPS = 2;
 
 export async function livenessCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -31,6 +35,8 @@ export async function livenessCommand(argv: string[]): Promise<void> {
       genuine: { type: 'string', default: '6' },
       // Face widths in the clips, px: the default is a face near the camera; 50-130 also judges the small faces at the back.
       face: { type: 'string', default: `${DEFAULT_SCENE.face.min}-${DEFAULT_SCENE.face.max}` },
+      // Glossy attacks: a highlight slides over the picture as the hand tilts it.
+      glare: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -45,7 +51,7 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   const face = /^(\d+)-(\d+)$/.exec(values.face);
   if (!face || Number(face[1]) < 16 || Number(face[2]) < Number(face[1]) || Number(face[2]) > 400)
     throw new UsageError(`--face must be MIN-MAX in px, 16 <= MIN <= MAX <= 400 (got ${values.face})\n${USAGE}`);
-  const scene: SceneOptions = { ...DEFAULT_SCENE, face: { min: Number(face[1]), max: Number(face[2]) } };
+  const scene: SceneOptions = { ...DEFAULT_SCENE, face: { min: Number(face[1]), max: Number(face[2]) }, glare: values.glare };
   const log = (s: string) => {
     if (!values.json) process.stderr.write(s);
   };
@@ -75,10 +81,12 @@ export async function livenessCommand(argv: string[]): Promise<void> {
   }
   // Timed here, before the curves below judge every track again once per swept value.
   const livenessMsPerCall = (performance.now() - t0) / Math.max(1, calls);
+  const slow = tracks.map((t) => everyKth(t, Math.round(scene.fps / CLASSROOM_FPS), 1000 / scene.fps));
   const report = {
     settings: p,
     seed,
     face: scene.face,
+    glare: scene.glare,
     tracks: { attacks: outcomes.filter((o) => o.kind === 'attack').length, genuine: outcomes.filter((o) => o.kind === 'genuine').length },
     ...rates(outcomes),
     byKind: Object.fromEntries(
@@ -91,6 +99,8 @@ export async function livenessCommand(argv: string[]): Promise<void> {
     planarCurve: curve(tracks, p, 'planarLimit', PLANAR_SWEEP),
     noiseWidthCurve: curve(tracks, p, 'noiseWidthPx', NOISE_WIDTH_SWEEP),
     motionNoiseCurve: curve(tracks, p, 'motionNoise', MOTION_NOISE_SWEEP),
+    textureCurve: curve(tracks, p, 'textureLimit', TEXTURE_SWEEP),
+    atClassroomFps: { fps: CLASSROOM_FPS, ...rates(slow.map((t) => outcome(t, p))), textureCurve: curve(slow, p, 'textureLimit', TEXTURE_SWEEP) },
     antispoof: {
       attack: quantiles(outcomes.filter((o) => o.kind === 'attack').map((o) => o.antispoof)),
       genuine: quantiles(outcomes.filter((o) => o.kind === 'genuine').map((o) => o.antispoof)),
@@ -109,6 +119,9 @@ export async function livenessCommand(argv: string[]): Promise<void> {
     `track liveness on ${folder} (seed ${seed}): ${report.tracks.attacks} attack and ${report.tracks.genuine} genuine tracks, ${DEFAULT_LIVENESS.windowMs / 1000} s window`,
   );
   console.log(`APCER ${pct(report.apcer)} (attacks judged live at any frame), BPCER ${pct(report.bpcer)} (genuine tracks never judged live)`);
+  console.log(
+    `at ${CLASSROOM_FPS} fps (the same clips, every ${Math.round(scene.fps / CLASSROOM_FPS)}th frame): APCER ${pct(report.atClassroomFps.apcer)}, BPCER ${pct(report.atClassroomFps.bpcer)}`,
+  );
   for (const [label, k] of Object.entries(report.byKind)) console.log(`  ${label}: ${k.live}/${k.tracks} live; last verdicts ${k.finals.join(', ')}`);
   console.log('by face width (median over the track):');
   for (const b of report.bySize) console.log(`  ${b.band.padEnd(11)} attacks live ${b.attacksLive}/${b.attacks}, genuine live ${b.genuineLive}/${b.genuine}`);
@@ -119,6 +132,8 @@ export async function livenessCommand(argv: string[]): Promise<void> {
     ['planarLimit (a pair counts as a flat picture only at or under it)', report.planarCurve],
     ['noiseWidthPx (motion limits grow as noiseWidthPx / width below it; 0: off)', report.noiseWidthCurve],
     ["motionNoise (residual limits grow by it times the pair's motion; 0: off)", report.motionNoiseCurve],
+    ['textureLimit (a pair whose pixels changed more is another view of a head; 2: off)', report.textureCurve],
+    [`textureLimit at ${CLASSROOM_FPS} fps (every ${Math.round(scene.fps / CLASSROOM_FPS)}th frame)`, report.atClassroomFps.textureCurve],
   ];
   for (const [title, points] of curves) {
     console.log(`curve over ${title}:`);

@@ -66,6 +66,16 @@ export function rates(outcomes: readonly TrackOutcome[]): Rates {
   };
 }
 
+/**
+ * The same track as a slower camera would have seen it: every `k`-th frame of a clip rendered a
+ * frame per `frameMs` (k = 5 of the 10 fps clips is the 2 fps the classroom reaches on wasm), so
+ * each pair spans k times the motion. By time, not index: a frame where no face was found is still
+ * a frame the slower camera skips.
+ */
+export function everyKth(t: MeasuredTrack, k: number, frameMs: number): MeasuredTrack {
+  return { ...t, frames: Math.ceil(t.frames / k), samples: t.samples.filter((s) => Math.round(s.at / frameMs) % k === 0) };
+}
+
 /** APCER and BPCER as one limit is swept, the others at their given values. */
 export function curve(
   tracks: readonly MeasuredTrack[],

@@ -48,7 +48,7 @@ export function carrier(photo: RgbImage, kind: Carrier): RgbImage {
 }
 
 /** A slow sum of two sines: the way a hand drifts, not jitter. */
-function drift(r: Rand): (t: number) => number {
+export function drift(r: Rand): (t: number) => number {
   const f1 = 0.3 + 0.5 * r.uniform();
   const f2 = 0.8 + 1.2 * r.uniform();
   const p1 = 2 * Math.PI * r.uniform();
@@ -92,6 +92,18 @@ export function handMotion(
     const centre = [1, 0, -object.width / 2, 0, 1, -object.height / 2, 0, 0, 1];
     return mul3(k, mul3(plane, centre));
   };
+}
+
+/**
+ * A glossy print or screen under a room light: a soft highlight that slides over the picture as
+ * the hand tilts it (a reflection does not move with the picture). `at` is where it is, as
+ * fractions of the carrier's width and height; it adds up to `strength` grey levels at its centre.
+ */
+export function withGlare(held: RgbImage, at: { x: number; y: number }, strength = 90): RgbImage {
+  const cx = at.x * held.width;
+  const cy = at.y * held.height;
+  const s2 = 2 * (0.2 * Math.min(held.width, held.height)) ** 2;
+  return mapPixels(held, (v, _c, x, y) => v + strength * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / s2));
 }
 
 /** One attack frame: the carrier drawn through the hand's transform, blurred when the hand moves fast, plus noise. */

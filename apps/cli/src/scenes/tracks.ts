@@ -5,7 +5,7 @@ import type { RgbImage } from '@rollcall/face';
 import { decodeImageFile } from '@rollcall/face/node';
 import { gaussian, prng } from '@rollcall/matcher';
 import type { LabelledPhoto } from '../eval/dataset.ts';
-import { attackFrame, background, carrier, genuineFrame, handMotion, type Carrier, type FrameSize, type Rand } from './scene.ts';
+import { attackFrame, background, carrier, drift, genuineFrame, handMotion, withGlare, type Carrier, type FrameSize, type Rand } from './scene.ts';
 
 export interface TrackSpec {
   kind: 'attack' | 'genuine';
@@ -30,6 +30,8 @@ export interface SceneOptions {
   noise: number;
   /** Face widths (px) are drawn uniformly from this range, one per track. */
   face: { min: number; max: number };
+  /** Hand-held attacks are glossy: a highlight slides over the picture as it tilts (see withGlare). */
+  glare: boolean;
 }
 
 export const DEFAULT_SCENE: SceneOptions = {
@@ -39,6 +41,7 @@ export const DEFAULT_SCENE: SceneOptions = {
   photoSeconds: 1,
   noise: 3,
   face: { min: 100, max: 180 },
+  glare: false,
 };
 
 export function rand(seed: number): Rand {
@@ -135,12 +138,15 @@ export async function* renderTrack(folder: string, spec: TrackSpec, opts = DEFAU
     r,
     spec.still ? { tiltDeg: 0, rollDeg: 0, shift: 0, zoom: 0 } : { tiltDeg: 15, rollDeg: 6, shift: 25, zoom: 0.1 },
   );
+  // Drawn only with glare, so a clip without it is the same as before glare existed.
+  const glare = opts.glare && !spec.still ? { x: drift(r), y: drift(r) } : null;
   for (let i = 0; i < frames; i++) {
     const t = i / opts.fps;
     // Faster hand movement blurs more: compare where the centre goes over 1/fps.
     const a = motion(t);
     const b = motion(t + 1 / opts.fps);
     const speed = Math.hypot(a[2]! / a[8]! - b[2]! / b[8]!, a[5]! / a[8]! - b[5]! / b[8]!);
-    yield { at: t * 1000, image: attackFrame(bg, held, a, speed > 6 ? 2 : speed > 3 ? 1 : 0, r, opts.noise) };
+    const shown = glare ? withGlare(held, { x: 0.5 + 0.35 * glare.x(t), y: 0.45 + 0.35 * glare.y(t) }) : held;
+    yield { at: t * 1000, image: attackFrame(bg, shown, a, speed > 6 ? 2 : speed > 3 ? 1 : 0, r, opts.noise) };
   }
 }
