@@ -185,8 +185,16 @@ async function fullOnCrop(models: Models, img: RgbImage, box: FrameBox, opts: Fr
  */
 export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly FrameBox[], options: Partial<FrameOptions> = {}): Promise<FrameResult> {
   const r = await findFaces(models, img, skip, { ...DEFAULT_FRAME, ...options });
-  // Only faces on the full path: liveness judges tracks still being decided, never the light path.
-  return { ...r, faces: r.faces.map((f) => ({ ...f, patch: f.mesh ? facePatch(img, f.box) : null })) };
+  return { ...r, faces: r.faces.map((f) => withPatch(img, f)) };
+}
+
+/**
+ * A face of frame `img` with its patch: only faces on the full path (with a mesh) get one, since
+ * liveness judges tracks still being decided, never the light path. Exported so a measurement
+ * that runs the pipeline another way (`rollcall liveness`) cuts the patch the same way.
+ */
+export function withPatch<F extends { box: FrameBox; mesh: [number, number][] | null }>(img: RgbImage, f: F): F & { patch: FacePatch | null } {
+  return { ...f, patch: f.mesh ? facePatch(img, f.box) : null };
 }
 
 async function findFaces(models: Models, img: RgbImage, skip: readonly FrameBox[], opts: FrameOptions): Promise<FoundResult> {

@@ -25,7 +25,7 @@ export const PATCH_CELLS = 32;
 /** Context on each side of the box, as a fraction of its longer side: the mesh can reach past the box. */
 export const PATCH_MARGIN = 0.15;
 
-/** The whole pixels a cell covers (at least one), clipped to the frame: empty when outside it. */
+/** The pixel rows (or columns) a cell takes: those from the one its start falls in up to the one its end falls in (at least one), clipped to the frame: none when outside it. */
 function span(start: number, step: number, limit: number): [number, number] {
   const a = Math.floor(start);
   const b = Math.max(a + 1, Math.floor(start + step));

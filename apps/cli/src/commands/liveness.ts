@@ -35,7 +35,7 @@ export async function livenessCommand(argv: string[]): Promise<void> {
       genuine: { type: 'string', default: '6' },
       // Face widths in the clips, px: the default is a face near the camera; 50-130 also judges the small faces at the back.
       face: { type: 'string', default: `${DEFAULT_SCENE.face.min}-${DEFAULT_SCENE.face.max}` },
-      // Glossy attacks: a highlight slides over the picture as the hand tilts it.
+      // Glossy attacks: a highlight drifts over the picture as the hand moves it.
       glare: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },

@@ -1,6 +1,6 @@
 // Runs the real Node face engine on every frame of a simulated track and keeps what the
 // recognition core would hand to track liveness: box, mesh, the face's pixels, antispoof per frame.
-import { facePatch, type FaceEngine } from '@rollcall/face';
+import { withPatch, type FaceEngine } from '@rollcall/face';
 import type { LivenessSample } from '@rollcall/recognition';
 import { renderTrack, DEFAULT_SCENE, type FaceLocator, type TrackSpec } from '../scenes/tracks.ts';
 
@@ -33,7 +33,7 @@ export async function measureTrackFrames(engine: FaceEngine, folder: string, spe
     ms += r.timing.detectMs + r.timing.embedMs;
     const face = largest(r.faces);
     // The patch as analyzeFrame cuts it for a face on the full path.
-    if (face) samples.push({ at: f.at, box: face.box, mesh: face.mesh, patch: facePatch(f.image, face.box), antispoof: face.antispoof });
+    if (face) samples.push({ at: f.at, box: face.box, mesh: face.mesh, patch: withPatch(f.image, face).patch, antispoof: face.antispoof });
   }
   return { spec, frames, samples, msPerFrame: frames ? ms / frames : Number.NaN };
 }

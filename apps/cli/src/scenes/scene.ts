@@ -95,9 +95,10 @@ export function handMotion(
 }
 
 /**
- * A glossy print or screen under a room light: a soft highlight that slides over the picture as
- * the hand tilts it (a reflection does not move with the picture). `at` is where it is, as
- * fractions of the carrier's width and height; it adds up to `strength` grey levels at its centre.
+ * A glossy print or screen under a room light: a soft highlight on the picture whose place
+ * (`at`, fractions of the carrier's width and height) the caller moves from frame to frame, as a
+ * reflection slides when the sheet turns. It is not tied to the hand's tilt, only as fast. It adds
+ * up to `strength` grey levels at its centre.
  */
 export function withGlare(held: RgbImage, at: { x: number; y: number }, strength = 90): RgbImage {
   const cx = at.x * held.width;

@@ -30,7 +30,7 @@ export interface SceneOptions {
   noise: number;
   /** Face widths (px) are drawn uniformly from this range, one per track. */
   face: { min: number; max: number };
-  /** Hand-held attacks are glossy: a highlight slides over the picture as it tilts (see withGlare). */
+  /** Hand-held attacks are glossy: a highlight drifts over the picture as the hand moves it (see withGlare). */
   glare: boolean;
 }
 

@@ -18,7 +18,10 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   let planar = 0;
   for (const q of ev.pairs) {
     const noise = p.motionNoise * q.moved;
-    if (q.nonPlanar > p.nonPlanarLimit + noise || q.expression > p.expressionLimit + noise || q.texture > p.textureLimit) live++;
+    // Pixels count only for a face that moved: between two frames of a picture on a stand only
+    // sensor noise differs, and on a small face in a dim room noise can pass for changed detail.
+    const changed = q.moved > p.stillLimit && q.texture > p.textureLimit;
+    if (q.nonPlanar > p.nonPlanarLimit + noise || q.expression > p.expressionLimit + noise || changed) live++;
     else if ((q.moved > p.motionLimit || q.warp > p.warpLimit) && q.nonPlanar <= p.planarLimit + noise) planar++;
   }
   return { live, planar };

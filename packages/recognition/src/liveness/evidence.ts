@@ -1,5 +1,5 @@
-// Measures a track's samples once: per frame pair motion against reference frames, eye openness
-// per frame, antispoof. The verdict (assess.ts) only compares these numbers with the limits.
+// Measures a track's samples once: per frame pair motion (points and pixels) against reference
+// frames, eye openness per frame, antispoof. The verdict (assess.ts) only compares these numbers with the limits.
 import type { FacePatch } from '@rollcall/face';
 import type { Box } from '../types.ts';
 import type { Point } from './fit.ts';
@@ -13,8 +13,8 @@ export interface LivenessSample {
   box: Box;
   /** Human's 468 mesh points in frame pixels; null when the mesh was not run this frame. */
   mesh: [number, number][] | null;
-  /** The face's pixels in grey; null (or absent) when the pipeline did not keep them. */
-  patch?: FacePatch | null;
+  /** The face's pixels in grey; null when the pipeline did not cut them (the light path, a mesh-only test). */
+  patch: FacePatch | null;
   /** Human's antispoof score 0..1 (1 = real); NaN when not computed this frame. */
   antispoof: number;
 }
@@ -61,7 +61,7 @@ export function measureTrack(samples: readonly LivenessSample[], p: LivenessPara
     (s): s is LivenessSample & { mesh: [number, number][] } => s.mesh !== null && s.mesh.length >= MESH_POINTS && Math.min(s.box[2], s.box[3]) >= p.minFacePx,
   );
   const spanMs = meshed.length ? meshed[meshed.length - 1]!.at - meshed[0]!.at : 0;
-  const geo = spreadIndices(meshed.length, p.maxGeometryFrames).map((i) => meshPoints(meshed[i]!.mesh as Point[], meshed[i]!.patch ?? null));
+  const geo = spreadIndices(meshed.length, p.maxGeometryFrames).map((i) => meshPoints(meshed[i]!.mesh as Point[], meshed[i]!.patch));
   // Two references (the first and the middle frame): a glitched mesh in one cannot decide alone,
   // and motion is judged over a long enough baseline for a turn to show against the noise.
   const refs = geo.length >= 4 ? [0, Math.floor(geo.length / 2)] : [0];

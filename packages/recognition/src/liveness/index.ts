@@ -1,6 +1,7 @@
 // Track liveness: is a tracked face a live head, or a photo or a screen held up to the camera?
-// Judged from how the face mesh changes over the track (stills, planar motion, blinks), with
-// Human's antispoof as one optional signal. Pure and cheap: the page runs it on every frame.
+// Judged from how the face mesh changes over the track (stills, planar motion, blinks) and
+// whether the face's pixels change with it as a moved picture's would, with Human's antispoof as
+// one optional signal. Pure and cheap: the page runs it on every frame.
 export { assessLiveness, classifyPairs, judge, type LivenessVerdict } from './assess.ts';
 export { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
 export { DEFAULT_LIVENESS, limitsAt, type LivenessParams } from './params.ts';

@@ -1,6 +1,7 @@
 // How one tracked face changed between two frames, in units of the face's own size: how far it
 // moved, how much of that a move/zoom/in-plane turn cannot explain, and how much even a
-// perspective transform of a flat picture cannot explain (what only a 3D head produces).
+// perspective transform of a flat picture cannot explain (what only a 3D head produces), and how
+// much the face's pixels changed once that transform is undone (texture.ts).
 import { fitHomography, fitSimilarity, spread, transferErrors, trimmedMean, type Point } from './fit.ts';
 import type { FacePatch } from '@rollcall/face';
 import { EXPRESSION_POINTS, pick, STABLE_POINTS } from './landmarks.ts';

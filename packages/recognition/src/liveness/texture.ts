@@ -9,6 +9,8 @@ import { applyHomography, type Homography, type Point } from './fit.ts';
 /** Grid samples across the inner face; a comparison needs at least MIN_SAMPLES of them inside both patches. */
 const GRID = 12;
 const MIN_SAMPLES = 64;
+/** Grey levels of detail (RMS after the high-pass) under which there is no face texture to compare: a blank frame. */
+const MIN_DETAIL = 1;
 /** Cells of the high-pass's neighbourhood each side: 5 x 5 cells, about a fifth of the face across. */
 const HIGH_PASS = 2;
 /** Share of the samples a local change may take (a saturated highlight, a finger) without counting. */
@@ -148,13 +150,13 @@ export function textureChange(pa: FacePatch, pb: FacePatch, h: Homography, point
       const at = finiteIn(a, b);
       if (at.length < MIN_SAMPLES) continue;
       const fit = correlate(a, b, at);
-      if (!best || fit.r > best.fit.r) best = { b, at, fit };
+      // A shift with no detail in view (r NaN) is no candidate.
+      if (Number.isFinite(fit.r) && (!best || fit.r > best.fit.r)) best = { b, at, fit };
     }
   }
   if (!best) return Number.NaN;
   const { b, at, fit } = best;
-  // Under about a grey level of detail per sample there is no face texture to compare (a blank frame).
-  if (fit.saa < at.length || fit.sbb < at.length) return Number.NaN;
+  if (fit.saa < MIN_DETAIL ** 2 * at.length || fit.sbb < MIN_DETAIL ** 2 * at.length) return Number.NaN;
   const residual = (k: number) => Math.abs(b[k]! - fit.mb - fit.slope * (a[k]! - fit.ma));
   const kept = at
     .map((k) => [residual(k), k] as const)

@@ -101,5 +101,5 @@ export function jitter(pts: [number, number][], r: () => number, sigma: number):
 
 /** `width`: the face box's width in px (the projected head is about twice its radius wide). */
 export function sample(at: number, mesh: [number, number][] | null, antispoof = 0.6, width = 160): LivenessSample {
-  return { at, box: [320 - width / 2, 175, width, width * 1.3], mesh, antispoof };
+  return { at, box: [320 - width / 2, 175, width, width * 1.3], mesh, patch: null, antispoof };
 }
