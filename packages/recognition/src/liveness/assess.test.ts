@@ -222,9 +222,13 @@ describe('assessLiveness', () => {
     const changed = pair(P.textureLimit + 0.1);
     const same = pair(P.textureLimit - 0.2);
     expect(classifyPairs(evidence([changed, same, pair(Number.NaN)]), P)).toEqual({ live: 1, planar: 2 });
-    // A face that did not move gains nothing from its pixels: on a picture on a stand only noise differs.
+    // A track that never moved gains nothing from its pixels: on a picture on a stand only noise
+    // differs. One that moved at all counts a changed pair even where that pair barely moved.
     const noisyStill: PairMotion = { moved: P.stillLimit / 2, warp: 0.005, nonPlanar: 0.005, expression: 0.005, texture: P.textureLimit + 0.3 };
-    expect(classifyPairs(evidence([noisyStill, noisyStill, noisyStill]), P)).toEqual({ live: 0, planar: 0 });
+    const still = { ...evidence([noisyStill, noisyStill, noisyStill]), maxMoved: P.stillLimit / 2 };
+    expect(classifyPairs(still, P)).toEqual({ live: 0, planar: 0 });
+    expect(judge(still, P).kind).not.toBe('live');
+    expect(classifyPairs(evidence([noisyStill, noisyStill, noisyStill, same]), P)).toEqual({ live: 3, planar: 1 });
     expect(judge(evidence([changed, changed, changed, same, same]), P).kind).toBe('live');
     expect(judge(evidence([same, same, same, same, same]), P).kind).toBe('presentation');
     // Off, the same track is judged by its geometry alone.

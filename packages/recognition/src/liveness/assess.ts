@@ -16,11 +16,13 @@ const PHOTO = 'looks like a photo or a screen';
 export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: number; planar: number } {
   let live = 0;
   let planar = 0;
+  // Pixels count only on a track that moved at all: between frames of a picture on a stand only
+  // sensor noise differs, and on a small face in a dim room noise could pass for changed detail.
+  // Not per pair: two photos of a person in the same pose, lit or smiling differently, barely move.
+  const moving = ev.maxMoved > p.stillLimit;
   for (const q of ev.pairs) {
     const noise = p.motionNoise * q.moved;
-    // Pixels count only for a face that moved: between two frames of a picture on a stand only
-    // sensor noise differs, and on a small face in a dim room noise can pass for changed detail.
-    const changed = q.moved > p.stillLimit && q.texture > p.textureLimit;
+    const changed = moving && q.texture > p.textureLimit;
     if (q.nonPlanar > p.nonPlanarLimit + noise || q.expression > p.expressionLimit + noise || changed) live++;
     else if ((q.moved > p.motionLimit || q.warp > p.warpLimit) && q.nonPlanar <= p.planarLimit + noise) planar++;
   }

@@ -44,8 +44,8 @@ export interface LivenessParams {
   expressionLimit: number;
   /**
    * A pair whose pixels changed more than this once the mesh's homography is undone (1 - correlation,
-   * see textureChange) shows another view of the face, not the same picture moved: life; only for a
-   * pair that moved (over `stillLimit`). 2 turns it off (1 - a correlation never exceeds it).
+   * see textureChange) shows another view of the face, not the same picture moved: life; only on a
+   * track that moved (some pair over `stillLimit`). 2 turns it off (1 - a correlation never exceeds it).
    */
   textureLimit: number;
   /** Head-like pairs needed for a live verdict ... */
