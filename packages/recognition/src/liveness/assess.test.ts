@@ -184,21 +184,23 @@ describe('assessLiveness', () => {
     expect(assessLiveness(fast(head), P).kind).toBe('live');
   });
 
+  /** A 160 px track judged on the given pairs alone (no eyes, no antispoof). */
+  const evidence = (pairs: PairMotion[]): TrackEvidence => ({
+    frames: 6,
+    small: 0,
+    spanMs: 2500,
+    width: 160,
+    pairs,
+    maxMoved: 0.2,
+    eyes: [],
+    openEyes: Number.NaN,
+    eyeDrop: Number.NaN,
+    antispoof: Number.NaN,
+  });
+
   it('a tie between head-like and flat pairs is not life; one head-like pair more is', () => {
     const head: PairMotion = { moved: 0.2, warp: 0.05, nonPlanar: 0.08, expression: 0.02, texture: Number.NaN };
     const flat: PairMotion = { moved: 0.2, warp: 0.05, nonPlanar: 0.01, expression: 0.01, texture: Number.NaN };
-    const evidence = (pairs: PairMotion[]): TrackEvidence => ({
-      frames: 6,
-      small: 0,
-      spanMs: 2500,
-      width: 160,
-      pairs,
-      maxMoved: 0.2,
-      eyes: [],
-      openEyes: Number.NaN,
-      eyeDrop: Number.NaN,
-      antispoof: Number.NaN,
-    });
     expect(classifyPairs(evidence([head, flat]), P)).toEqual({ live: 1, planar: 1 });
     expect(judge(evidence([head, head, head, flat, flat, flat]), P).kind).not.toBe('live');
     expect(judge(evidence([head, head, head, head, flat, flat, flat]), P).kind).toBe('live');
@@ -207,18 +209,6 @@ describe('assessLiveness', () => {
   it('a flat-looking pair whose pixels changed is another view of the face; unchanged pixels keep it flat', () => {
     // What a photo swap or a head lit from another side gives: the mesh moved nearly as a plane, the face did not.
     const pair = (texture: number): PairMotion => ({ moved: 0.2, warp: 0.05, nonPlanar: 0.01, expression: 0.01, texture });
-    const evidence = (pairs: PairMotion[]): TrackEvidence => ({
-      frames: 6,
-      small: 0,
-      spanMs: 2500,
-      width: 160,
-      pairs,
-      maxMoved: 0.2,
-      eyes: [],
-      openEyes: Number.NaN,
-      eyeDrop: Number.NaN,
-      antispoof: Number.NaN,
-    });
     const changed = pair(P.textureLimit + 0.1);
     const same = pair(P.textureLimit - 0.2);
     expect(classifyPairs(evidence([changed, same, pair(Number.NaN)]), P)).toEqual({ live: 1, planar: 2 });
