@@ -27,7 +27,7 @@ const USAGE = `usage: rollcall <command> [options]
   embed <image...>                          JSON per image: faces, quality reasons, embedding
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
   import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)
-  liveness [faces-dir] [--seed X] [--json]  photo attacks vs genuine tracks: APCER/BPCER of track liveness
+  liveness [faces-dir] [--seed X] [--save FILE | --load FILE] [--json]  photo attacks vs genuine tracks: APCER/BPCER of track liveness
   variety <folder> [--seed X] [--per-identity N] [--json]   how alike a near-copy and another photo of one person embed`;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,4 +1,4 @@
-// `rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--glare] [--json]`: generates
+// `rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--glare] [--save FILE | --load FILE] [--json]`: generates
 // presentation attacks (a photo on a printed sheet or a phone, held by a hand or on a stand) and
 // genuine tracks from a photo folder, runs the real face engine on every frame and scores track
 // liveness at the shipped limits: APCER, BPCER, a curve over the main limit, antispoof ranges.
@@ -8,12 +8,13 @@ import { createNodeFaceEngine } from '@rollcall/face/node';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { photoSets, readPhotos } from '../eval/dataset.ts';
 import { measureTrackFrames, type MeasuredTrack } from '../liveness/measure.ts';
+import { loadRun, saveRun } from '../liveness/saved.ts';
 import { bySize, curve, everyKth, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 import { DEFAULT_SCENE, planTracks, type SceneOptions, type TrackSpec } from '../scenes/tracks.ts';
 
 const USAGE =
-  'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--glare] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
+  'usage: rollcall liveness [faces-dir] [--seed X] [--attacks N] [--genuine N] [--face MIN-MAX] [--glare] [--save FILE | --load FILE] [--json]  (faces-dir: <set>/<identity>/<photo> or <identity>/<photo>; default ../shared/faces)';
 
 const NON_PLANAR_SWEEP = [0.02, 0.025, 0.03, 0.035, 0.04, 0.05, 0.06, 0.08];
 // Up to nonPlanarLimit (0.04): no pair between the two limits, the rule before planarLimit existed.
@@ -37,36 +38,18 @@ export async function livenessCommand(argv: string[]): Promise<void> {
       face: { type: 'string', default: `${DEFAULT_SCENE.face.min}-${DEFAULT_SCENE.face.max}` },
       // Glossy attacks: a highlight drifts over the picture as the hand moves it.
       glare: { type: 'boolean', default: false },
+      // The engine's measurements of every frame, to judge a changed rule on the same clips without the engine.
+      save: { type: 'string' },
+      load: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
-  const folder = resolveUserPath(positionals[0] ?? process.env.FACES_DIR ?? '../shared/faces');
-  const seed = Number(values.seed);
-  const attacks = Number(values.attacks);
-  const genuine = Number(values.genuine);
-  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number\n${USAGE}`);
-  if (!Number.isInteger(attacks) || attacks < 0 || !Number.isInteger(genuine) || genuine < 0)
-    throw new UsageError(`--attacks and --genuine must be whole numbers >= 0\n${USAGE}`);
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no photo folder at ${folder}\n${USAGE}`);
-  const face = /^(\d+)-(\d+)$/.exec(values.face);
-  if (!face || Number(face[1]) < 16 || Number(face[2]) < Number(face[1]) || Number(face[2]) > 400)
-    throw new UsageError(`--face must be MIN-MAX in px, 16 <= MIN <= MAX <= 400 (got ${values.face})\n${USAGE}`);
-  const scene: SceneOptions = { ...DEFAULT_SCENE, face: { min: Number(face[1]), max: Number(face[2]) }, glare: values.glare };
   const log = (s: string) => {
     if (!values.json) process.stderr.write(s);
   };
-
-  const plans: { folder: string; spec: TrackSpec }[] = [];
-  for (const set of photoSets(folder)) for (const spec of planTracks(readPhotos(set), { attacks, genuine }, seed, scene)) plans.push({ folder: set, spec });
-  if (plans.length === 0) throw new UsageError(`no identity with 3 or more photos under ${folder}`);
-
-  const engine = await createNodeFaceEngine();
-  const tracks: MeasuredTrack[] = [];
-  for (const [i, { folder: set, spec }] of plans.entries()) {
-    tracks.push(await measureTrackFrames(engine, set, spec, scene));
-    log(`\r  ${i + 1}/${plans.length} tracks`);
-  }
-  log('\n');
+  if (values.save && values.load) throw new UsageError(`--save and --load do not go together\n${USAGE}`);
+  const { folder, seed, scene, tracks } = values.load ? loaded(values.load, positionals[0]) : await measured(values, positionals[0], log);
+  if (values.save) saveRun(resolveUserPath(values.save), { seed, scene, tracks });
 
   const p = DEFAULT_LIVENESS;
   const outcomes = tracks.map((t) => outcome(t, p));
@@ -152,4 +135,52 @@ function countReasons(os: readonly TrackOutcome[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const o of os) for (const r of o.final.reasons) out[r] = (out[r] ?? 0) + 1;
   return out;
+}
+
+interface Run {
+  folder: string;
+  seed: number;
+  scene: SceneOptions;
+  tracks: MeasuredTrack[];
+}
+
+function loaded(file: string, folderArg: string | undefined): Run {
+  if (folderArg) throw new UsageError(`--load judges the saved clips: give no faces-dir\n${USAGE}`);
+  const path = resolveUserPath(file);
+  if (!existsSync(path)) throw new UsageError(`no saved run at ${path}\n${USAGE}`);
+  const run = loadRun(path);
+  return { folder: path, seed: run.seed, scene: run.scene, tracks: run.tracks };
+}
+
+async function measured(
+  values: { seed: string; attacks: string; genuine: string; face: string; glare: boolean },
+  folderArg: string | undefined,
+  log: (s: string) => void,
+): Promise<Run> {
+  const folder = resolveUserPath(folderArg ?? process.env.FACES_DIR ?? '../shared/faces');
+  const seed = Number(values.seed);
+  const attacks = Number(values.attacks);
+  const genuine = Number(values.genuine);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed must be a whole number\n${USAGE}`);
+  if (!Number.isInteger(attacks) || attacks < 0 || !Number.isInteger(genuine) || genuine < 0)
+    throw new UsageError(`--attacks and --genuine must be whole numbers >= 0\n${USAGE}`);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`no photo folder at ${folder}\n${USAGE}`);
+  const face = /^(\d+)-(\d+)$/.exec(values.face);
+  if (!face || Number(face[1]) < 16 || Number(face[2]) < Number(face[1]) || Number(face[2]) > 400)
+    throw new UsageError(`--face must be MIN-MAX in px, 16 <= MIN <= MAX <= 400 (got ${values.face})\n${USAGE}`);
+  const scene: SceneOptions = { ...DEFAULT_SCENE, face: { min: Number(face[1]), max: Number(face[2]) }, glare: values.glare };
+
+  const plans: { folder: string; spec: TrackSpec }[] = [];
+  for (const set of photoSets(folder)) for (const spec of planTracks(readPhotos(set), { attacks, genuine }, seed, scene)) plans.push({ folder: set, spec });
+  if (plans.length === 0) throw new UsageError(`no identity with 3 or more photos under ${folder}`);
+
+  const engine = await createNodeFaceEngine();
+  const tracks: MeasuredTrack[] = [];
+  for (const [i, { folder: set, spec }] of plans.entries()) {
+    tracks.push(await measureTrackFrames(engine, set, spec, scene));
+    log(`\r  ${i + 1}/${plans.length} tracks`);
+  }
+  log('\n');
+
+  return { folder, seed, scene, tracks };
 }
