@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaceEngine } from '@rollcall/face';
 import { createNodeFaceEngine } from '@rollcall/face/node';
+import { DEFAULT_RECOGNITION } from '@rollcall/recognition';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enrolClass, type Enrolment } from '../src/classroom/enrol.ts';
 import { planClass, type ClassPlan } from '../src/classroom/plan.ts';
@@ -41,6 +42,9 @@ describe.skipIf(!HAVE)('classroom simulation (orl, 6 students, 3 present, 1 stra
     expect(day.wrongSuggestions).toBe(0);
     // Every mark names the person who sits there.
     for (const m of day.marks) expect(m.truth).toBe(m.studentId);
+    // The stranger was scored against the class and stayed under the threshold, as no mark says.
+    expect(day.strangerBestScore).not.toBeNull();
+    expect(day.strangerBestScore!).toBeLessThan(DEFAULT_RECOGNITION.threshold);
     // Measured 2 of 3 (the third, blurred, is held as a presentation by track liveness: docs/accuracy.md).
     expect(day.marked, JSON.stringify(day.missed)).toBeGreaterThanOrEqual(2);
   });

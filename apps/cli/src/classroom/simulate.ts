@@ -13,6 +13,7 @@ import {
   type MarkDecision,
   type RecognitionParams,
   type ReviewDecision,
+  type TrackState,
 } from '@rollcall/recognition';
 import { rand } from '../scenes/tracks.ts';
 import { ClassroomCamera } from './camera.ts';
@@ -42,6 +43,12 @@ export interface DayResult {
   reviewsByWhy: Record<string, number>;
   /** Present students never marked: their face size, blur, and what the session last said of them. */
   missed: { identity: string; face: number; blur: number; lastState: string }[];
+  /**
+   * The highest score any stranger's track reached against an enrolled student (as unknown, in
+   * review or marked); null when none was scored. How close strangers come: what learning from
+   * sightings must not raise.
+   */
+  strangerBestScore: number | null;
   /** Marks as the session made them, with who really sat there (for learning from sightings). */
   marks: (MarkDecision & { truth: string | null })[];
   /** Review items with who really sat there (null: a stranger), for a simulated teacher (days.ts). */
@@ -57,6 +64,14 @@ export function seatOf(box: Box, seats: readonly Seat[]): Seat | null {
     if (o > bestIou) [best, bestIou] = [s, o];
   }
   return best;
+}
+
+/** The best student's score a track state carries, if any (a review offers no one stranger-like, so it may carry none). */
+function stateScore(s: TrackState): number | null {
+  if (s.kind === 'marked' || s.kind === 'already') return s.score;
+  if (s.kind === 'unknown') return s.score;
+  if (s.kind === 'review') return s.candidates[0]?.score ?? null;
+  return null;
 }
 
 function quantile(sorted: readonly number[], q: number): number | null {
@@ -96,6 +111,7 @@ export async function simulateDay(
     msPerFrame: 0,
     reviewsByWhy: {},
     missed: [],
+    strangerBestScore: null,
     marks: [],
     reviews: [],
   };
@@ -115,6 +131,8 @@ export async function simulateDay(
     for (const t of step.tracks) {
       const seat = seatOf(t.box, plan.seats);
       if (seat) lastState.set(seat.identity, t.state.kind === 'review' ? `review (${t.state.why})` : t.state.kind);
+      const score = stateScore(t.state);
+      if (seat?.kind === 'stranger' && score !== null) result.strangerBestScore = Math.max(result.strangerBestScore ?? -1, score);
     }
     for (const m of step.marks) {
       const box = step.tracks.find((t) => t.id === m.trackId)?.box;

@@ -84,7 +84,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
     else
       for (const r of rows)
         console.log(
-          `day ${r.day}: marked ${r.marked}/${r.present}, wrong ${r.wrongMarks}, strangers ${r.strangersMarked}, reviews ${r.reviewItems} (wrong names ${r.wrongSuggestions}), p50 ${r.secondsToMarkP50 ?? '-'} s, p90 ${r.secondsToMarkP90 ?? '-'} s; learned ${r.learned} (${r.learnedConfirmed} from confirmed reviews, ${r.learnedWrong} from wrong marks), gallery ${r.galleryEmbeddings}`,
+          `day ${r.day}: marked ${r.marked}/${r.present}, wrong ${r.wrongMarks}, strangers ${r.strangersMarked}, reviews ${r.reviewItems} (wrong names ${r.wrongSuggestions}), p50 ${r.secondsToMarkP50 ?? '-'} s, p90 ${r.secondsToMarkP90 ?? '-'} s; learned ${r.learned} (${r.learnedConfirmed} from confirmed reviews, ${r.learnedWrong} from wrong marks), gallery ${r.galleryEmbeddings}; strangers' best score ${r.strangerBestScore?.toFixed(3) ?? '-'}`,
         );
     return;
   }
@@ -109,5 +109,6 @@ export async function classroomCommand(argv: string[]): Promise<void> {
     }), suggesting the wrong person ${report.wrongSuggestions}`,
   );
   for (const m of report.missed) console.log(`  not marked: ${m.identity} (face ${m.face} px${m.blur ? ', blurred' : ''}): ${m.lastState}`);
+  console.log(`strangers' best score against an enrolled student: ${report.strangerBestScore?.toFixed(3) ?? 'none scored'}`);
   console.log(`time to mark: median ${s(report.secondsToMarkP50)}, p90 ${s(report.secondsToMarkP90)}; engine ${report.msPerFrame} ms per frame`);
 }
