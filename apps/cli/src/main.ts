@@ -22,7 +22,7 @@ const commands: Record<string, (argv: string[]) => Promise<void>> = {
 
 const USAGE = `usage: rollcall <command> [options]
   admin create --email E [--name N] [--api URL]   the first admin of a new Rollcall (password from ROLLCALL_PASSWORD or stdin)
-  classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--fps F] [--no-liveness] [--json]
+  classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--keep-refused] [--fps F] [--no-liveness] [--json]
                                             a simulated class in front of the camera: marks, wrong marks, reviews
   embed <image...>                          JSON per image: faces, quality reasons, embedding
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder

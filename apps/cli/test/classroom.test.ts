@@ -1,7 +1,8 @@
 // The classroom simulation end to end on a small fixed case: six orl students enrolled through
 // the gates, three of them and one stranger in front of the simulated camera for 12 s, the real
 // Node engine and the real RecognitionSession with liveness as shipped.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaceEngine } from '@rollcall/face';
@@ -32,6 +33,26 @@ describe.skipIf(!HAVE)('classroom simulation (orl, 6 students, 3 present, 1 stra
   it('enrols every student through the gates', () => {
     expect(enrolment.notEnrolled).toEqual([]);
     expect(enrolment.entries.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("replaces a refused photo with the student's next one, as an admin does, unless told to keep it refused", async () => {
+    // A folder holding one unreadable "photo" and (linked, not copied) one orl person's photos.
+    const dir = mkdtempSync(join(tmpdir(), 'rollcall-enrol-'));
+    try {
+      writeFileSync(join(dir, 'broken.jpg'), 'not a photo');
+      symlinkSync(join(ORL, 's1'), join(dir, 's1'));
+      const plan: ClassPlan = { enrolled: [{ identity: 's1', photos: ['broken.jpg', 's1/1.png'], spares: ['s1/2.png', 's1/3.png', 's1/4.png'] }], seats: [] };
+      const replaced = await enrolClass(engine, dir, plan);
+      expect(replaced.rejected.map((r) => r.photo)).toContain('broken.jpg');
+      expect(replaced.entries).toHaveLength(2);
+      expect(replaced.entries[0]!.embeddingId).toBe('s1/1.png');
+      expect(replaced.replaced).toBe(1);
+      const kept = await enrolClass(engine, dir, plan, { replaceRefused: false });
+      expect(kept.entries.map((e) => e.embeddingId)).toEqual(['s1/1.png']);
+      expect(kept.replaced).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('marks nobody wrongly, no stranger, offers no wrong name, and marks present students', async () => {

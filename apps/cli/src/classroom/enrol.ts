@@ -1,6 +1,7 @@
 // Enrols the simulated class through the real enrolment path: each photo analysed and held to
 // the quality gates exactly as the web's photo enrolment and `rollcall import` do, and the
-// embeddings that pass become the students' gallery entries.
+// embeddings that pass become the students' gallery entries. A refused photo is replaced by the
+// student's next one, as an admin does when the Students page says why a photo was refused.
 import { join } from 'node:path';
 import { checkEnrolmentPhoto, DEFAULT_GATES, isFaceError, type FaceEngine } from '@rollcall/face';
 import { decodeImageFile } from '@rollcall/face/node';
@@ -13,27 +14,48 @@ export interface Enrolment {
   rejected: { photo: string; reasons: string[] }[];
   /** Students left with no embedding at all: they cannot be recognised. */
   notEnrolled: string[];
+  /** Spare photos enrolled in place of refused ones. */
+  replaced: number;
 }
 
-export async function enrolClass(engine: FaceEngine, folder: string, plan: ClassPlan): Promise<Enrolment> {
+export interface EnrolOptions {
+  /** Try the student's spare photos in place of refused ones (default); false enrols only the planned photos. */
+  replaceRefused: boolean;
+}
+
+/** One photo through the gates: its embedding, or why it was refused. */
+async function check(engine: FaceEngine, path: string): Promise<{ vector: Float32Array } | { reasons: string[] }> {
+  try {
+    const check = await checkEnrolmentPhoto(engine, await decodeImageFile(path), DEFAULT_GATES);
+    const face = check.faces[0];
+    if (check.reasons.length > 0 || !face) return { reasons: check.reasons.length ? check.reasons : ['no-face'] };
+    return { vector: face.embedding.vector };
+  } catch (e) {
+    if (!isFaceError(e)) throw e;
+    return { reasons: [e.code] };
+  }
+}
+
+export async function enrolClass(engine: FaceEngine, folder: string, plan: ClassPlan, o: EnrolOptions = { replaceRefused: true }): Promise<Enrolment> {
   const entries: GalleryEntry[] = [];
   const rejected: Enrolment['rejected'] = [];
-  for (const { identity, photos } of plan.enrolled) {
-    for (const photo of photos) {
-      try {
-        const check = await checkEnrolmentPhoto(engine, await decodeImageFile(join(folder, photo)), DEFAULT_GATES);
-        const face = check.faces[0];
-        if (check.reasons.length > 0 || !face) {
-          rejected.push({ photo, reasons: check.reasons.length ? check.reasons : ['no-face'] });
-          continue;
-        }
-        entries.push({ studentId: identity, embeddingId: photo, vector: face.embedding.vector });
-      } catch (e) {
-        if (!isFaceError(e)) throw e;
-        rejected.push({ photo, reasons: [e.code] });
+  let replaced = 0;
+  for (const { identity, photos, spares } of plan.enrolled) {
+    const queue = [...photos];
+    const spare = o.replaceRefused ? [...spares] : [];
+    for (let i = 0; i < queue.length; i++) {
+      const photo = queue[i]!;
+      const r = await check(engine, join(folder, photo));
+      if ('reasons' in r) {
+        rejected.push({ photo, reasons: r.reasons });
+        const next = spare.shift();
+        if (next !== undefined) queue.push(next);
+        continue;
       }
+      entries.push({ studentId: identity, embeddingId: photo, vector: r.vector });
+      if (i >= photos.length) replaced++;
     }
   }
   const have = new Set(entries.map((e) => e.studentId));
-  return { entries, rejected, notEnrolled: plan.enrolled.map((e) => e.identity).filter((id) => !have.has(id)) };
+  return { entries, rejected, replaced, notEnrolled: plan.enrolled.map((e) => e.identity).filter((id) => !have.has(id)) };
 }

@@ -1,7 +1,7 @@
 // The class plan: seeded, enrolment one-sitting or varied, strangers never enrolled, nobody shown
 // with an enrolment photo while they have others, seats inside the frame.
 import { describe, expect, it } from 'vitest';
-import { CLASSROOM_FRAME, planClass } from './plan.ts';
+import { afterEnrolment, CLASSROOM_FRAME, planClass } from './plan.ts';
 
 const photos = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((id) => [...Array(6).keys()].map((i) => ({ identity: id, path: `${id}/${i}.jpg` })));
 const base = { students: 4, present: 3, strangers: 2, photosPerStudent: 3, oneSitting: false, seed: 7 };
@@ -32,6 +32,33 @@ describe('planClass', () => {
       expect(s.x).toBeLessThan(CLASSROOM_FRAME.width);
       expect(s.y).toBeLessThan(CLASSROOM_FRAME.height);
     }
+  });
+
+  it('keeps every other photo of a student as a spare, the nearest by name first for one sitting', () => {
+    for (const oneSitting of [false, true]) {
+      for (const e of planClass(photos, { ...base, oneSitting }).enrolled) {
+        expect([...e.photos, ...e.spares].sort()).toEqual([...Array(6).keys()].map((i) => `${e.identity}/${i}.jpg`));
+        if (!oneSitting) continue;
+        const last = Number(e.photos[2]!.split('/')[1]!.split('.')[0]);
+        const first = Number(e.photos[0]!.split('/')[1]!.split('.')[0]);
+        expect(e.spares[0]).toBe(last < 5 ? `${e.identity}/${last + 1}.jpg` : `${e.identity}/${first - 1}.jpg`);
+      }
+    }
+  });
+
+  it('after enrolment no longer shows a spare that was enrolled, and shows refused photos when nothing else is left', () => {
+    const plan = planClass(photos, base);
+    const seat = plan.seats.find((s) => s.kind === 'student')!;
+    const planned = plan.enrolled.find((e) => e.identity === seat.identity)!;
+    // Nothing replaced: the plan is unchanged.
+    expect(afterEnrolment(plan, new Set(plan.enrolled.flatMap((e) => e.photos)))).toEqual(plan);
+    // The first planned photo refused, replaced by the first shown one.
+    const enrolled = new Set([...planned.photos.slice(1), seat.shown[0]!]);
+    const after = afterEnrolment(plan, enrolled).seats.find((s) => s.identity === seat.identity)!;
+    expect(after.shown).toEqual(seat.shown.slice(1));
+    // Every shown photo enrolled in place of refused ones: the refused one is what the camera sees.
+    const all = afterEnrolment(plan, new Set([...planned.photos.slice(1), ...seat.shown])).seats.find((s) => s.identity === seat.identity)!;
+    expect(all.shown).toEqual([planned.photos[0]]);
   });
 
   it('refuses a class larger than the folder with a usage error', () => {

@@ -29,8 +29,11 @@ export interface Seat {
 }
 
 export interface ClassPlan {
-  /** Every enrolled student with the photos enrolled. */
-  enrolled: { identity: string; photos: string[] }[];
+  /**
+   * Every enrolled student with the photos an admin enrols, and the photos they would try instead
+   * of a refused one, in order (one sitting: the next ones by name; varied: the rest at random).
+   */
+  enrolled: { identity: string; photos: string[]; spares: string[] }[];
   seats: Seat[];
 }
 
@@ -76,8 +79,9 @@ export function planClass(photos: readonly LabelledPhoto[], o: ClassOptions, g: 
     const list = all.get(identity)!;
     const k = Math.min(o.photosPerStudent, list.length - 1);
     const start = Math.floor(r() * (list.length - k + 1));
-    const photos = o.oneSitting ? list.slice(start, start + k) : shuffle(list, r).slice(0, k);
-    return { identity, photos };
+    if (o.oneSitting) return { identity, photos: list.slice(start, start + k), spares: [...list.slice(start + k), ...list.slice(0, start).reverse()] };
+    const order = shuffle(list, r);
+    return { identity, photos: order.slice(0, k), spares: order.slice(k) };
   });
   const people: Omit<Seat, 'x' | 'y' | 'face' | 'blur'>[] = [
     ...shuffle(enrolled, r)
@@ -107,4 +111,22 @@ export function planClass(photos: readonly LabelledPhoto[], o: ClassOptions, g: 
     return { ...p, x, y, face: Math.round(face), blur: r() < g.blurredShare ? 1 : 0 };
   });
   return { enrolled, seats };
+}
+
+/**
+ * The plan once enrolment is done: where a spare photo was enrolled in place of a refused one, the
+ * camera no longer shows it; a student whose every other photo was enrolled is shown the refused
+ * ones (a photo too blurred to enrol is still a face in the room).
+ */
+export function afterEnrolment(plan: ClassPlan, enrolledPhotos: ReadonlySet<string>): ClassPlan {
+  const planned = new Map(plan.enrolled.map((e) => [e.identity, e.photos]));
+  return {
+    ...plan,
+    seats: plan.seats.map((s) => {
+      if (s.kind !== 'student') return s;
+      const rest = s.shown.filter((p) => !enrolledPhotos.has(p));
+      if (rest.length === s.shown.length) return s;
+      return { ...s, shown: rest.length ? rest : (planned.get(s.identity) ?? []).filter((p) => !enrolledPhotos.has(p)) };
+    }),
+  };
 }

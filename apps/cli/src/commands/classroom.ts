@@ -1,5 +1,5 @@
 // `rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X
-// [--photos-per-student K] [--one-sitting] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]`: a class enrolled
+// [--photos-per-student K] [--one-sitting] [--keep-refused] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]`: a class enrolled
 // from a photo folder through the real enrolment path, then a simulated 1280x720 camera showing
 // the present students and never-enrolled strangers, run through the real face engine and the
 // real recognition core. Reports marks, wrong marks, strangers marked, review items and speed;
@@ -11,12 +11,12 @@ import { DEFAULT_LEARN, DEFAULT_RECOGNITION } from '@rollcall/recognition';
 import { simulateDays } from '../classroom/days.ts';
 import { readPhotos } from '../eval/dataset.ts';
 import { enrolClass } from '../classroom/enrol.ts';
-import { planClass } from '../classroom/plan.ts';
+import { afterEnrolment, planClass } from '../classroom/plan.ts';
 import type { DayResult } from '../classroom/simulate.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 
 const USAGE =
-  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]';
+  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--keep-refused] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]';
 
 function whole(name: string, raw: string | undefined, min: number): number {
   const v = Number(raw);
@@ -24,7 +24,12 @@ function whole(name: string, raw: string | undefined, min: number): number {
   return v;
 }
 
-export type ClassroomReport = Omit<DayResult, 'marks' | 'reviews'> & { enrolledPhotos: number; rejectedPhotos: number; notEnrolled: string[] };
+export type ClassroomReport = Omit<DayResult, 'marks' | 'reviews'> & {
+  enrolledPhotos: number;
+  rejectedPhotos: number;
+  replacedPhotos: number;
+  notEnrolled: string[];
+};
 
 export async function classroomCommand(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -38,6 +43,8 @@ export async function classroomCommand(argv: string[]): Promise<void> {
       seed: { type: 'string', default: '1' },
       'photos-per-student': { type: 'string', default: '3' },
       'one-sitting': { type: 'boolean', default: false },
+      // As before the sixth round: a photo the gates refuse is not replaced by another.
+      'keep-refused': { type: 'boolean', default: false },
       fps: { type: 'string', default: '2' },
       'no-liveness': { type: 'boolean', default: false },
       tiles: { type: 'string' },
@@ -66,10 +73,10 @@ export async function classroomCommand(argv: string[]): Promise<void> {
     if (!values.json) process.stderr.write(s);
   };
   log(`enrolling ${students} students from ${k} photo(s) each (${values['one-sitting'] ? 'one sitting' : 'varied'})...\n`);
-  const enrolment = await enrolClass(engine, folder, plan);
+  const enrolment = await enrolClass(engine, folder, plan, { replaceRefused: !values['keep-refused'] });
   log(`simulating ${seconds} s at ${fps} fps: ${present} present, ${strangers} strangers...\n`);
   const params = { ...DEFAULT_RECOGNITION, requireLiveness: !values['no-liveness'] };
-  const rows = await simulateDays(engine, folder, plan, enrolment.entries, {
+  const rows = await simulateDays(engine, folder, afterEnrolment(plan, new Set(enrolment.entries.map((e) => e.embeddingId))), enrolment.entries, {
     seconds,
     fps,
     seed,
@@ -78,7 +85,12 @@ export async function classroomCommand(argv: string[]): Promise<void> {
     learn: values.learn ? DEFAULT_LEARN : null,
     ...(tiles !== undefined && { tiles }),
   });
-  const enrolled = { enrolledPhotos: enrolment.entries.length, rejectedPhotos: enrolment.rejected.length, notEnrolled: enrolment.notEnrolled };
+  const enrolled = {
+    enrolledPhotos: enrolment.entries.length,
+    rejectedPhotos: enrolment.rejected.length,
+    replacedPhotos: enrolment.replaced,
+    notEnrolled: enrolment.notEnrolled,
+  };
   if (days > 1) {
     if (values.json) process.stdout.write(JSON.stringify({ ...enrolled, learn: values.learn, days: rows }) + '\n');
     else
@@ -96,7 +108,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   }
   const s = (x: number | null) => (x === null ? 'not reached' : `${x} s`);
   console.log(
-    `class of ${report.students} (${report.enrolledPhotos} photos enrolled, ${report.rejectedPhotos} refused by the gates${report.notEnrolled.length ? `; not enrolled: ${report.notEnrolled.join(', ')}` : ''})`,
+    `class of ${report.students} (${report.enrolledPhotos} photos enrolled, ${report.rejectedPhotos} refused by the gates, ${report.replacedPhotos} of them replaced${report.notEnrolled.length ? `; not enrolled: ${report.notEnrolled.join(', ')}` : ''})`,
   );
   console.log(
     `present ${report.present}: marked ${report.marked}, wrong marks ${report.wrongMarks}, strangers marked ${report.strangersMarked} of ${strangers}`,
