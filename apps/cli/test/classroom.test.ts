@@ -10,7 +10,7 @@ import { createNodeFaceEngine } from '@rollcall/face/node';
 import { DEFAULT_RECOGNITION } from '@rollcall/recognition';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { enrolClass, type Enrolment } from '../src/classroom/enrol.ts';
-import { planClass, type ClassPlan } from '../src/classroom/plan.ts';
+import { afterEnrolment, planClass, type ClassPlan } from '../src/classroom/plan.ts';
 import { simulateDay } from '../src/classroom/simulate.ts';
 import { readPhotos } from '../src/eval/dataset.ts';
 
@@ -56,7 +56,8 @@ describe.skipIf(!HAVE)('classroom simulation (orl, 6 students, 3 present, 1 stra
   });
 
   it('marks nobody wrongly, no stranger, offers no wrong name, and marks present students', async () => {
-    const day = await simulateDay(engine, ORL, plan, enrolment.entries, { seconds: 12, fps: 2, seed: 1 });
+    const shown = afterEnrolment(plan, new Set(enrolment.entries.map((e) => e.embeddingId)));
+    const day = await simulateDay(engine, ORL, shown, enrolment.entries, { seconds: 12, fps: 2, seed: 1 });
     expect(day.present).toBe(3);
     expect(day.wrongMarks).toBe(0);
     expect(day.strangersMarked).toBe(0);
