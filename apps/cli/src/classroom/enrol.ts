@@ -26,9 +26,9 @@ export interface EnrolOptions {
 /** One photo through the gates: its embedding, or why it was refused. */
 async function check(engine: FaceEngine, path: string): Promise<{ vector: Float32Array } | { reasons: string[] }> {
   try {
-    const check = await checkEnrolmentPhoto(engine, await decodeImageFile(path), DEFAULT_GATES);
-    const face = check.faces[0];
-    if (check.reasons.length > 0 || !face) return { reasons: check.reasons.length ? check.reasons : ['no-face'] };
+    const result = await checkEnrolmentPhoto(engine, await decodeImageFile(path), DEFAULT_GATES);
+    const face = result.faces[0];
+    if (result.reasons.length > 0 || !face) return { reasons: result.reasons.length ? result.reasons : ['no-face'] };
     return { vector: face.embedding.vector };
   } catch (e) {
     if (!isFaceError(e)) throw e;

@@ -8,7 +8,7 @@ import { createNodeFaceEngine } from '@rollcall/face/node';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { photoSets, readPhotos } from '../eval/dataset.ts';
 import { measureTrackFrames, type MeasuredTrack } from '../liveness/measure.ts';
-import { loadRun, saveRun } from '../liveness/saved.ts';
+import { loadRun, saveRun, SavedRunError } from '../liveness/saved.ts';
 import { bySize, curve, everyKth, outcome, quantiles, rates, type TrackOutcome } from '../liveness/report.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 import { DEFAULT_SCENE, planTracks, type SceneOptions, type TrackSpec } from '../scenes/tracks.ts';
@@ -148,7 +148,14 @@ function loaded(file: string, folderArg: string | undefined): Run {
   if (folderArg) throw new UsageError(`--load judges the saved clips: give no faces-dir\n${USAGE}`);
   const path = resolveUserPath(file);
   if (!existsSync(path)) throw new UsageError(`no saved run at ${path}\n${USAGE}`);
-  const run = loadRun(path);
+  let run;
+  try {
+    run = loadRun(path);
+  } catch (e) {
+    // A damaged or outdated file is the caller's input, reported as such (exit 2), not a crash.
+    if (e instanceof SavedRunError) throw new UsageError(`error [${e.code}]: ${e.message}`);
+    throw e;
+  }
   return { folder: path, seed: run.seed, scene: run.scene, tracks: run.tracks };
 }
 
