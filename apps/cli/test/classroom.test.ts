@@ -56,7 +56,7 @@ describe.skipIf(!HAVE)('classroom simulation (orl, 6 students, 3 present, 1 stra
   });
 
   it('marks nobody wrongly, no stranger, offers no wrong name, and marks present students', async () => {
-    const shown = afterEnrolment(plan, new Set(enrolment.entries.map((e) => e.embeddingId)));
+    const shown = afterEnrolment(plan, enrolment);
     const day = await simulateDay(engine, ORL, shown, enrolment.entries, { seconds: 12, fps: 2, seed: 1 });
     expect(day.present).toBe(3);
     expect(day.wrongMarks).toBe(0);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { afterEnrolment, CLASSROOM_FRAME, planClass } from './plan.ts';
 
 const photos = ['a', 'b', 'c', 'd', 'e', 'f'].flatMap((id) => [...Array(6).keys()].map((i) => ({ identity: id, path: `${id}/${i}.jpg` })));
+/** An enrolment that kept these photos. */
+const enrolled = (photos: string[]) => ({ entries: photos.map((embeddingId) => ({ embeddingId })) });
 const base = { students: 4, present: 3, strangers: 2, photosPerStudent: 3, oneSitting: false, seed: 7 };
 
 describe('planClass', () => {
@@ -51,13 +53,12 @@ describe('planClass', () => {
     const seat = plan.seats.find((s) => s.kind === 'student')!;
     const planned = plan.enrolled.find((e) => e.identity === seat.identity)!;
     // Nothing replaced: the plan is unchanged.
-    expect(afterEnrolment(plan, new Set(plan.enrolled.flatMap((e) => e.photos)))).toEqual(plan);
+    expect(afterEnrolment(plan, enrolled(plan.enrolled.flatMap((e) => e.photos)))).toEqual(plan);
     // The first planned photo refused, replaced by the first shown one.
-    const enrolled = new Set([...planned.photos.slice(1), seat.shown[0]!]);
-    const after = afterEnrolment(plan, enrolled).seats.find((s) => s.identity === seat.identity)!;
+    const after = afterEnrolment(plan, enrolled([...planned.photos.slice(1), seat.shown[0]!])).seats.find((s) => s.identity === seat.identity)!;
     expect(after.shown).toEqual(seat.shown.slice(1));
     // Every shown photo enrolled in place of refused ones: the refused one is what the camera sees.
-    const all = afterEnrolment(plan, new Set([...planned.photos.slice(1), ...seat.shown])).seats.find((s) => s.identity === seat.identity)!;
+    const all = afterEnrolment(plan, enrolled([...planned.photos.slice(1), ...seat.shown])).seats.find((s) => s.identity === seat.identity)!;
     expect(all.shown).toEqual([planned.photos[0]]);
   });
 

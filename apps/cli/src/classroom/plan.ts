@@ -118,7 +118,8 @@ export function planClass(photos: readonly LabelledPhoto[], o: ClassOptions, g: 
  * camera no longer shows it; a student whose every other photo was enrolled is shown the refused
  * ones (a photo too blurred to enrol is still a face in the room).
  */
-export function afterEnrolment(plan: ClassPlan, enrolledPhotos: ReadonlySet<string>): ClassPlan {
+export function afterEnrolment(plan: ClassPlan, enrolment: { entries: readonly { embeddingId: string }[] }): ClassPlan {
+  const enrolledPhotos = new Set(enrolment.entries.map((e) => e.embeddingId));
   const planned = new Map(plan.enrolled.map((e) => [e.identity, e.photos]));
   return {
     ...plan,

@@ -68,8 +68,7 @@ export function seatOf(box: Box, seats: readonly Seat[]): Seat | null {
 
 /** The best student's score a track state carries, if any (a review offers no one stranger-like, so it may carry none). */
 function stateScore(s: TrackState): number | null {
-  if (s.kind === 'marked' || s.kind === 'already') return s.score;
-  if (s.kind === 'unknown') return s.score;
+  if (s.kind === 'marked' || s.kind === 'already' || s.kind === 'unknown') return s.score;
   if (s.kind === 'review') return s.candidates[0]?.score ?? null;
   return null;
 }

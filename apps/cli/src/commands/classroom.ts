@@ -76,7 +76,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
   const enrolment = await enrolClass(engine, folder, plan, { replaceRefused: !values['keep-refused'] });
   log(`simulating ${seconds} s at ${fps} fps: ${present} present, ${strangers} strangers...\n`);
   const params = { ...DEFAULT_RECOGNITION, requireLiveness: !values['no-liveness'] };
-  const rows = await simulateDays(engine, folder, afterEnrolment(plan, new Set(enrolment.entries.map((e) => e.embeddingId))), enrolment.entries, {
+  const rows = await simulateDays(engine, folder, afterEnrolment(plan, enrolment), enrolment.entries, {
     seconds,
     fps,
     seed,
