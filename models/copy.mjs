@@ -38,12 +38,13 @@ function main() {
   for (const entry of manifest.files) {
     let dir;
     try {
-      dir = packageDir(entry.package);
+      // "rollcall": a file this repository ships itself (the converted MiniFASNet networks), by path from its root.
+      dir = entry.package === 'rollcall' ? root : packageDir(entry.package);
     } catch (e) {
       problems.push(`${entry.file}: ${entry.package} is not installed (${e.message})`);
       continue;
     }
-    const version = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
+    const version = entry.package === 'rollcall' ? 'local' : JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
     const src = join(dir, entry.path);
     if (!existsSync(src)) {
       problems.push(`${entry.file}: missing in ${entry.package}@${version} (${entry.path})`);

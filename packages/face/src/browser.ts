@@ -19,6 +19,8 @@ import { bindEngine, type FaceEngine } from './engine.ts';
 import { FaceError } from './errors.ts';
 import { rgbFromRgba, type RgbImage } from './image.ts';
 import { modelFiles, parseManifest, verifyModelFiles } from './manifest.ts';
+import type { PadModels } from './pad.ts';
+import { padModelsFromOrt, type OrtLike } from './pad-ort.ts';
 import { CHIP_SIZE, describeChips, type FaceApiLike } from './recognizer.ts';
 import { shipThreadedFactory, withThreadsForTfjs } from './wasm-threads.ts';
 
@@ -38,6 +40,23 @@ export interface BrowserEngineOptions {
    * in a GPU-less browser uses it to watch the race measure the GPU backend and pick wasm.
    */
   raceSoftwareGpu?: boolean;
+  /** Load the presentation-attack networks (default true): live frames' faces get a texture score. */
+  pad?: boolean;
+}
+
+/**
+ * MiniFASNet on onnxruntime-web's wasm-only build, its binary served beside the models. One
+ * thread: it needs no cross-origin isolation then, and 80x80 inputs gain little from more.
+ */
+async function loadPad(base: string): Promise<PadModels> {
+  const ort = await import('onnxruntime-web/wasm');
+  ort.env.wasm.wasmPaths = base;
+  ort.env.wasm.numThreads = 1;
+  return padModelsFromOrt(ort as unknown as OrtLike, async (file) => {
+    const res = await fetch(base + file);
+    if (!res.ok) throw new FaceError('model-missing', `model file ${file} is missing (${res.status})`, file);
+    return new Uint8Array(await res.arrayBuffer());
+  });
 }
 
 /** How the engine ended up running, for the Details section. */
@@ -93,13 +112,13 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function verifyRemote(base: string, model: ModelId): Promise<void> {
+async function verifyRemote(base: string, model: ModelId, pad: boolean): Promise<void> {
   const res = await fetch(`${base}manifest.json`);
   if (!res.ok) throw new FaceError('model-missing', `model manifest ${base}manifest.json is missing (${res.status})`, 'manifest.json');
   const manifest = parseManifest(await res.json());
   await verifyModelFiles(
     manifest,
-    modelFiles(model),
+    modelFiles(model, { pad }),
     async (f) => {
       const r = await fetch(base + f);
       return r.ok ? new Uint8Array(await r.arrayBuffer()) : null;
@@ -113,7 +132,8 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   const base = new URL(options.modelBaseUrl ?? '/models/', location.href).href.replace(/\/?$/, '/');
   const notice = options.onNotice ?? ((m: string) => console.info(`@rollcall/face: ${m}`));
   const t0 = performance.now();
-  if (options.verify !== false) await verifyRemote(base, model);
+  const withPad = options.pad ?? true;
+  if (options.verify !== false) await verifyRemote(base, model, withPad);
   // The packages' "exports" maps hide their nobundle builds; import them by path so that one
   // tfjs (the app's) serves both instead of a bundled copy each.
   const [{ Human }, faceapi, wasm] = await Promise.all([
@@ -178,7 +198,11 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     simd: onWasm ? await wasmSimd(human) : null,
   };
   if (onWasm) notice(threading.reason);
-  return { ...bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike }, model, backend, performance.now() - t0, async () => {}), mode };
+  const pad = withPad ? await loadPad(base) : undefined;
+  return {
+    ...bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike, ...(pad && { pad }) }, model, backend, performance.now() - t0, async () => {}),
+    mode,
+  };
 }
 
 /** A camera-sized picture with structure (a gradient and noise): the detector runs its full graph on it. */

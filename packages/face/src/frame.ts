@@ -5,6 +5,7 @@
 import { iou } from './box.ts';
 import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
 import type { RgbImage } from './image.ts';
+import { padScores } from './pad.ts';
 import { facePatch, type FacePatch } from './patch.ts';
 import { detectAndEmbed, detectBoxesOnSquare, LOCATE_SIDE, type FaceDetection, type Models } from './pipeline.ts';
 
@@ -17,18 +18,23 @@ export interface FrameFace extends Omit<FaceDetection, 'mesh'> {
   mesh: [number, number][] | null;
   /** The face's pixels in grey, for track liveness; null on the light path (see facePatch). */
   patch: FacePatch | null;
+  /**
+   * The presentation-attack model's live score, 0..1 (1 = a live face, 0 = a screen or a print;
+   * see pad.ts); NaN on the light path or when the engine has no such model.
+   */
+  pad: number;
 }
 
-/** A face before its patch is cut. */
-type Found = Omit<FrameFace, 'patch'>;
+/** A face before its patch is cut and its texture scored. */
+type Found = Omit<FrameFace, 'patch' | 'pad'>;
 type FoundResult = Omit<FrameResult, 'faces'> & { faces: Found[] };
 
 export interface FrameResult {
   width: number;
   height: number;
   faces: FrameFace[];
-  /** Milliseconds spent locating faces and in the full per-face models (mesh to embedding). */
-  timing: { detectMs: number; embedMs: number };
+  /** Milliseconds spent locating faces, in the full per-face models (mesh to embedding), and in the presentation-attack model. */
+  timing: { detectMs: number; embedMs: number; padMs?: number };
 }
 
 export interface FrameOptions extends PipelineOptions {
@@ -185,7 +191,36 @@ async function fullOnCrop(models: Models, img: RgbImage, box: FrameBox, opts: Fr
  */
 export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly FrameBox[], options: Partial<FrameOptions> = {}): Promise<FrameResult> {
   const r = await findFaces(models, img, skip, { ...DEFAULT_FRAME, ...options });
-  return { ...r, faces: r.faces.map((f) => withPatch(img, f)) };
+  const t0 = performance.now();
+  const faces = await withPad(
+    models,
+    img,
+    r.faces.map((f) => withPatch(img, f)),
+  );
+  return { ...r, faces, timing: { ...r.timing, padMs: performance.now() - t0 } };
+}
+
+/**
+ * Faces of frame `img` with their texture scored by the presentation-attack model: only faces on
+ * the full path (with a mesh), the ones liveness still judges; all of a frame's faces in one batch.
+ * Exported so a measurement that runs the pipeline another way cuts and scores them the same way.
+ */
+export async function withPad<F extends { box: FrameBox; mesh: [number, number][] | null }>(
+  models: Models,
+  img: RgbImage,
+  faces: readonly F[],
+): Promise<(F & { pad: number })[]> {
+  const full = faces.filter((f) => f.mesh !== null);
+  const scores =
+    models.pad && full.length
+      ? await padScores(
+          models.pad,
+          img,
+          full.map((f) => f.box),
+        )
+      : [];
+  let k = 0;
+  return faces.map((f) => ({ ...f, pad: f.mesh !== null && models.pad ? scores[k++]! : Number.NaN }));
 }
 
 /**

@@ -1,6 +1,7 @@
 // The model manifest (models/manifest.json) and its verification, shared by the Node and browser
 // loaders: a missing or altered model file is reported by name before any model is built.
 import { FaceError } from './errors.ts';
+import { PAD_FILES } from './pad.ts';
 
 export interface ManifestEntry {
   file: string;
@@ -52,10 +53,11 @@ export async function verifyModelFiles(
   }
 }
 
-/** The files each model id needs, on top of detection, mesh, antispoof and liveness. */
-export function modelFiles(model: 'faceapi-resnet@1.7.15' | 'human-faceres@3.3.6'): string[] {
+/** The files each model id needs, on top of detection, mesh, antispoof and liveness (and the presentation-attack networks unless `pad` is false). */
+export function modelFiles(model: 'faceapi-resnet@1.7.15' | 'human-faceres@3.3.6', opts: { pad?: boolean } = {}): string[] {
   const base = ['blazeface.json', 'blazeface.bin', 'facemesh.json', 'facemesh.bin', 'antispoof.json', 'antispoof.bin', 'liveness.json', 'liveness.bin'];
+  const pad = opts.pad === false ? [] : PAD_FILES.map((f) => f.file);
   return model === 'human-faceres@3.3.6'
-    ? [...base, 'faceres.json', 'faceres.bin']
-    : [...base, 'face_recognition_model-weights_manifest.json', 'face_recognition_model.bin'];
+    ? [...base, ...pad, 'faceres.json', 'faceres.bin']
+    : [...base, ...pad, 'face_recognition_model-weights_manifest.json', 'face_recognition_model.bin'];
 }

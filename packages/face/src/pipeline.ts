@@ -7,6 +7,7 @@ import { DEFAULT_PIPELINE, type PipelineOptions } from './config.ts';
 import { detectBoxes, detectFaces, type DetectedBox, type DetectedFace, type HumanLike } from './detector.ts';
 import { FaceError } from './errors.ts';
 import { flipHorizontal, MAX_PIXELS, shrink, squareCanvas, type RgbImage } from './image.ts';
+import type { PadModels } from './pad.ts';
 import { measureQuality } from './quality.ts';
 import { CHIP_SIZE, describeChips, type FaceApiLike } from './recognizer.ts';
 
@@ -67,6 +68,8 @@ export interface Models {
   human: HumanLike;
   /** Needed for 'faceapi-resnet@1.7.15' only. */
   faceapi?: FaceApiLike;
+  /** The presentation-attack networks (pad.ts); live frames' faces get no texture score without them. */
+  pad?: PadModels;
 }
 
 function checkImage(img: RgbImage): void {

@@ -5,7 +5,7 @@ import type { FacePatch, FrameFace } from '@rollcall/face';
 import type { FrameObservation } from './types.ts';
 
 /** A face from analyzeFrame, or from a still photo's analysis (no patch: it is no track). */
-type AnyFace = Omit<FrameFace, 'patch'> & { patch?: FacePatch | null };
+type AnyFace = Omit<FrameFace, 'patch' | 'pad'> & { patch?: FacePatch | null; pad?: number };
 
 export function toFrameObservation(result: { faces: readonly AnyFace[] }, frame: { at: number; width: number; height: number }): FrameObservation {
   return {
@@ -24,6 +24,7 @@ export function toFrameObservation(result: { faces: readonly AnyFace[] }, frame:
       liveness: f.liveness,
       mesh: f.mesh,
       patch: f.patch ?? null,
+      pad: f.pad ?? Number.NaN,
     })),
   };
 }

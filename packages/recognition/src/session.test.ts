@@ -288,6 +288,25 @@ describe('liveness', () => {
     return out;
   }
 
+  it('a replayed head (screen texture) never marks; with unsure texture it goes to the teacher, or is marked with its doubt where the school flags', async () => {
+    const run = async (pad: number, unsureTexture: 'review' | 'flag' = 'review') => {
+      const s = await setup({ liveness: { ...DEFAULT_LIVENESS, unsureTexture } });
+      return film(s.push, () => s.face(A, s.faces.sample(2), { pad }), 2000);
+    };
+    const replay = await run(0.1);
+    expect(replay.marks).toEqual([]);
+    expect(replay.reviews).toMatchObject([{ why: 'presentation', candidates: [{ studentId: 'S2' }] }]);
+    expect(replay.reviews[0]!.reasons[0]).toMatch(/texture reads as a screen/);
+    const asked = await run(0.7);
+    expect(asked.marks).toEqual([]);
+    expect(asked.reviews[0]!.reasons[0]).toMatch(/may be a photo or a screen: the texture is unclear/);
+    const flagged = await run(0.7, 'flag');
+    expect(flagged.marks).toMatchObject([{ studentId: 'S2', doubt: expect.stringMatching(/may be a photo or a screen/) }]);
+    const skin = await run(0.97);
+    expect(skin.marks).toHaveLength(1);
+    expect(skin.marks[0]!.doubt).toBeUndefined();
+  });
+
   it('a genuine moving head marks; a still picture of the same student never does and goes to review as a presentation', async () => {
     const live = await setup();
     expect(film(live.push, () => live.face(A, live.faces.sample(2)), 1000).marks.map((m) => m.studentId)).toEqual(['S2']);

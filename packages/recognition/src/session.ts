@@ -47,6 +47,11 @@ export interface MarkDecision {
    * student is marked.
    */
   resolves?: 'liveness' | 'presentation';
+  /**
+   * Marked although the face may be a photo or a screen (motion said live, the texture was unsure)
+   * because the school chose to mark and flag such faces: the words the register shows with the mark.
+   */
+  doubt?: string;
 }
 export interface ReviewDecision {
   trackId: number;
@@ -308,6 +313,7 @@ export class RecognitionSession {
         else rec.state = { kind: 'pending', waiting: { for: 'life' } };
         return;
       }
+      return this.accept(t, rec, j, at, step, { doubt: v.doubt });
     }
     this.accept(t, rec, j, at, step);
   }
@@ -326,8 +332,9 @@ export class RecognitionSession {
     const offered = rec.state.candidates[0]?.studentId;
     const j = judgeFrames(t.embedded, this.params.consensusFrames, this.gallery, this.roster, this.params);
     if (j.kind !== 'match' || j.studentId !== offered) return;
-    if (assessLiveness(t.liveness, this.liveness).kind !== 'live') return;
-    this.accept(t, rec, j, at, step, rec.state.why === 'presentation' ? 'presentation' : 'liveness');
+    const v = assessLiveness(t.liveness, this.liveness);
+    if (v.kind !== 'live') return;
+    this.accept(t, rec, j, at, step, { resolves: rec.state.why === 'presentation' ? 'presentation' : 'liveness', doubt: v.doubt });
   }
 
   private accept(
@@ -336,7 +343,7 @@ export class RecognitionSession {
     j: Extract<Judgement, { kind: 'match' }>,
     at: number,
     step: SessionStep,
-    resolves?: 'liveness' | 'presentation',
+    { resolves, doubt }: { resolves?: 'liveness' | 'presentation'; doubt?: string | undefined } = {},
   ): void {
     rec.verifiedAt = at;
     if (this.registry.canMark(j.studentId, at, this.inSession)) {
@@ -352,6 +359,7 @@ export class RecognitionSession {
         runnerUp: j.runnerUp,
         frames,
         ...(resolves && { resolves }),
+        ...(doubt && { doubt }),
       });
     } else rec.state = { kind: 'already', studentId: j.studentId, score: j.score };
   }

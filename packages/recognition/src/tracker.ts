@@ -84,7 +84,7 @@ export class Tracker {
     t.lastSeen = at;
     t.frames++;
     if (face.embedding) t.embedded.push({ at, embedding: face.embedding, ...frameQuality(face, this.opts.quality) });
-    t.liveness.push({ at, box: face.box, mesh: face.mesh, patch: face.patch, antispoof: face.antispoof });
+    t.liveness.push({ at, box: face.box, mesh: face.mesh, patch: face.patch, antispoof: face.antispoof, pad: face.pad });
     if (t.embedded.length > this.opts.keepFrames) t.embedded.shift();
     if (t.liveness.length > this.opts.keepFrames) t.liveness.shift();
   }

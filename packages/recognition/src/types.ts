@@ -24,6 +24,8 @@ export interface FaceObservation {
   mesh: [number, number][] | null;
   /** The face's pixels in grey (track liveness compares them across frames); null when the mesh was not run. */
   patch: FacePatch | null;
+  /** The presentation-attack model's live score, 0..1 (1 = a live face); NaN when not computed this frame. */
+  pad: number;
 }
 
 /** Everything the core learns from one camera frame. */

@@ -50,6 +50,7 @@ const face = (embedding: Float32Array): FaceObservation => ({
   liveness: 0.9,
   mesh: null,
   patch: null,
+  pad: Number.NaN,
 });
 
 const [s1, u, ...own] = orthonormal([unit(), unit(), unit(), unit(), unit()]) as [Float32Array, Float32Array, ...Float32Array[]];

@@ -12,6 +12,8 @@ import { assertModelsLoaded, humanConfig, type HumanLike } from '../detector.ts'
 import { bindEngine, type FaceEngine } from '../engine.ts';
 import { FaceError } from '../errors.ts';
 import { modelFiles, parseManifest, verifyModelFiles } from '../manifest.ts';
+import type { PadModels } from '../pad.ts';
+import { padModelsFromOrt, type OrtLike } from '../pad-ort.ts';
 import type { FaceApiLike } from '../recognizer.ts';
 import { installFileFetch } from './file-fetch.ts';
 
@@ -23,6 +25,18 @@ export const DEFAULT_MODEL_DIR = resolve(dirname(fileURLToPath(import.meta.url))
 export interface NodeEngineOptions {
   model?: ModelId;
   modelDir?: string;
+  /** Load the presentation-attack networks (default true): live frames' faces get a texture score. */
+  pad?: boolean;
+}
+
+/**
+ * MiniFASNet on onnxruntime-web's Node build (its wasm; onnxruntime-node cannot install here).
+ * One thread: the face models already take the other core.
+ */
+async function loadPad(modelDir: string): Promise<PadModels> {
+  const ort = (await import('onnxruntime-web')) as unknown as OrtLike & { env: { wasm: { numThreads: number } } };
+  ort.env.wasm.numThreads = 1;
+  return padModelsFromOrt(ort, async (f) => new Uint8Array(await readFile(join(modelDir, f))));
 }
 
 function distFile(pkg: string, file: string): string {
@@ -30,7 +44,7 @@ function distFile(pkg: string, file: string): string {
   return join(dirname(require.resolve(pkg)), file);
 }
 
-async function verify(modelDir: string, model: ModelId): Promise<void> {
+async function verify(modelDir: string, model: ModelId, pad: boolean): Promise<void> {
   const manifestFile = join(modelDir, 'manifest.json');
   if (!existsSync(manifestFile)) {
     throw new FaceError('model-missing', `model manifest ${manifestFile} is missing (run \`node models/copy.mjs\`)`, 'manifest.json');
@@ -38,7 +52,7 @@ async function verify(modelDir: string, model: ModelId): Promise<void> {
   const manifest = parseManifest(JSON.parse(readFileSync(manifestFile, 'utf8')));
   await verifyModelFiles(
     manifest,
-    modelFiles(model),
+    modelFiles(model, { pad }),
     async (f) => (existsSync(join(modelDir, f)) ? new Uint8Array(await readFile(join(modelDir, f))) : null),
     async (b) => createHash('sha256').update(b).digest('hex'),
   );
@@ -48,7 +62,8 @@ export async function createNodeFaceEngine(options: NodeEngineOptions = {}): Pro
   const model = options.model ?? DEFAULT_PIPELINE.model;
   const modelDir = resolve(options.modelDir ?? DEFAULT_MODEL_DIR);
   const t0 = performance.now();
-  await verify(modelDir, model);
+  const withPad = options.pad ?? true;
+  await verify(modelDir, model, withPad);
   installFileFetch();
   const { Human } = require(distFile('@vladmandic/human', 'human.node-wasm.js')) as { Human: new (config: unknown) => HumanLike };
   const faceapi = require(distFile('@vladmandic/face-api', 'face-api.node-wasm.js')) as FaceApiLike;
@@ -75,5 +90,6 @@ export async function createNodeFaceEngine(options: NodeEngineOptions = {}): Pro
   }
   const backend = human.tf.getBackend();
   if (backend !== 'wasm') throw new FaceError('backend-unavailable', `tfjs wasm backend did not start (got ${backend})`);
-  return bindEngine({ human, faceapi }, model, backend, performance.now() - t0, async () => {});
+  const pad = withPad ? await loadPad(modelDir) : undefined;
+  return bindEngine({ human, faceapi, ...(pad && { pad }) }, model, backend, performance.now() - t0, async () => {});
 }

@@ -196,6 +196,8 @@ describe('assessLiveness', () => {
     openEyes: Number.NaN,
     eyeDrop: Number.NaN,
     antispoof: Number.NaN,
+    pad: Number.NaN,
+    padFrames: 0,
   });
 
   it('a tie between head-like and flat pairs is not life; one head-like pair more is', () => {
@@ -223,5 +225,80 @@ describe('assessLiveness', () => {
     expect(judge(evidence([same, same, same, same, same]), P).kind).toBe('presentation');
     // Off, the same track is judged by its geometry alone.
     expect(judge(evidence([changed, changed, changed, same, same]), { ...P, textureLimit: 2 }).kind).toBe('presentation');
+  });
+});
+
+describe('texture (the presentation-attack model) fused with motion', () => {
+  /** `track` with every frame's texture score set. */
+  const scored = (frames: number, meshAt: (i: number) => [number, number][] | null, pad: number) => track(frames, meshAt).map((s) => ({ ...s, pad }));
+  const screen = P.padAttackBelow / 2;
+  const skin = (P.padLiveFrom + 1) / 2;
+  const unsure = (P.padAttackBelow + P.padLiveFrom) / 2;
+
+  it('a replayed video of a turning head is a presentation: its pixels are a screen', () => {
+    expect(assessLiveness(track(30, turningHead), P).kind).toBe('live');
+    const v = assessLiveness(scored(30, turningHead, screen), P);
+    expect(v.kind).toBe('presentation');
+    expect(v.reasons[0]).toMatch(/texture reads as a screen or a print \(live score 0\.\d\d over 30 frames\)/);
+  });
+
+  it('a screen is called one before the mesh has enough frames, from the texture alone', () => {
+    expect(
+      assessLiveness(
+        scored(3, () => null, screen),
+        P,
+      ).kind,
+    ).toBe('presentation');
+    // Two frames are not enough for the texture either.
+    expect(
+      assessLiveness(
+        scored(2, () => null, screen),
+        P,
+      ).kind,
+    ).toBe('undecided');
+  });
+
+  it('live skin that sits still waits for a blink or a movement: it is never called a picture', () => {
+    expect(
+      assessLiveness(
+        track(30, () => frontal),
+        P,
+      ).kind,
+    ).toBe('presentation');
+    expect(
+      assessLiveness(
+        scored(30, () => frontal, skin),
+        P,
+      ),
+    ).toEqual({ kind: 'undecided', reasons: ['the face has not moved yet'] });
+  });
+
+  it('live skin that blinks or moves a little is live', () => {
+    const blink = (i: number) => project(head3d(i === 12 || i === 13 ? 0.05 : 0.3), 0, 0);
+    expect(assessLiveness(scored(30, blink, skin), P).reasons[0]).toMatch(/skin looks live .* and the eyes blinked/);
+    // A small sway: more than the still limit, less than anything the pair rules read as a head.
+    const sway = (i: number) => frontal.map(([x, y]) => [x + 4 * Math.sin(i / 3), y] as [number, number]);
+    const v = assessLiveness(scored(30, sway, skin), P);
+    expect(v.kind).toBe('live');
+    expect(v.reasons[0]).toMatch(/the face moved/);
+  });
+
+  it('a hand-held picture the model takes for skin is still a presentation: the geometry vetoes', () => {
+    expect(assessLiveness(scored(30, handHeldPhoto, skin), P).kind).toBe('presentation');
+  });
+
+  it('unsure texture: a head-like track goes to the teacher, or is marked with a doubt where the school chose to flag', () => {
+    const asked = assessLiveness(scored(30, turningHead, unsure), P);
+    expect(asked.kind).toBe('presentation');
+    expect(asked.reasons[0]).toMatch(/may be a photo or a screen: the texture is unclear/);
+    const flagged = assessLiveness(scored(30, turningHead, unsure), { ...P, unsureTexture: 'flag' });
+    expect(flagged).toMatchObject({ kind: 'live', doubt: expect.stringMatching(/may be a photo or a screen/) });
+    // Unsure texture adds no life: a flat track is a presentation either way.
+    expect(assessLiveness(scored(30, handHeldPhoto, unsure), { ...P, unsureTexture: 'flag' }).kind).toBe('presentation');
+  });
+
+  it('texture off (padAttackBelow 0) or no scores: the motion rules alone, as before', () => {
+    expect(assessLiveness(scored(30, turningHead, screen), { ...P, padAttackBelow: 0 }).kind).toBe('live');
+    expect(assessLiveness(scored(30, turningHead, Number.NaN), P).kind).toBe('live');
   });
 });

@@ -4,7 +4,8 @@ import { measureTrack, type LivenessSample, type TrackEvidence } from './evidenc
 import { limitsAt, type LivenessParams } from './params.ts';
 
 export type LivenessVerdict =
-  | { kind: 'live'; reasons: string[] }
+  /** `doubt`: live by motion while the texture was unsure, under the 'flag' choice: the mark carries it. */
+  | { kind: 'live'; reasons: string[]; doubt?: string }
   /** Never marks; the core sends it to review as 'presentation'. */
   | { kind: 'presentation'; reasons: string[] }
   /** Wait for more frames; after the core's patience, review as 'liveness'. */
@@ -29,12 +30,29 @@ export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: num
   return { live, planar };
 }
 
+/** What the presentation-attack model says of the track: a screen or print, skin, unsure, or nothing (no scores yet, or the model is off). */
+export type TextureReading = 'screen' | 'skin' | 'unsure' | 'none';
+
+export function readTexture(
+  ev: Pick<TrackEvidence, 'pad' | 'padFrames'>,
+  p: Pick<LivenessParams, 'padAttackBelow' | 'padLiveFrom' | 'minPadFrames'>,
+): TextureReading {
+  if (p.padAttackBelow <= 0 || ev.padFrames < p.minPadFrames || !Number.isFinite(ev.pad)) return 'none';
+  if (ev.pad < p.padAttackBelow) return 'screen';
+  return ev.pad >= p.padLiveFrom ? 'skin' : 'unsure';
+}
+
+const textureWords = (ev: TrackEvidence) => `live score ${ev.pad.toFixed(2)} over ${ev.padFrames} frames`;
+
 export function judge(ev: TrackEvidence, base: LivenessParams): LivenessVerdict {
   // The limits for this face's size: the mesh's noise in face units grows as the face shrinks.
   const p = limitsAt(base, ev.width);
   if (p.minAntispoof > 0 && ev.antispoof < p.minAntispoof) {
     return { kind: 'presentation', reasons: [`${PHOTO}: the skin texture reads as printed or on a screen (antispoof ${ev.antispoof.toFixed(2)})`] };
   }
+  // Texture first: a replayed video moves like a head, but its pixels are a screen's.
+  const texture = readTexture(ev, p);
+  if (texture === 'screen') return { kind: 'presentation', reasons: [`${PHOTO}: the texture reads as a screen or a print (${textureWords(ev)})`] };
   if (ev.frames < p.minFrames) {
     const why = ev.small > ev.frames ? `the face is too small to judge (under ${p.minFacePx} px)` : `watching the face (${ev.frames} of ${p.minFrames} frames)`;
     return { kind: 'undecided', reasons: [why] };
@@ -45,6 +63,22 @@ export function judge(ev: TrackEvidence, base: LivenessParams): LivenessVerdict 
   // (a soft, enlarged phone photo judged on 6 frames at 2 fps had 3 of each).
   const headLike = live >= p.minLivePairs && live > p.minLiveShare * (live + planar);
   const flat = !headLike && planar >= p.minPlanarPairs;
+  const motion = { blinked, headLike, flat };
+  if (texture === 'skin') return judgeSkin(ev, p, motion);
+  const v = judgeMotion(ev, p, motion);
+  if (texture !== 'unsure' || v.kind !== 'live') return v;
+  // Motion alone said live, but the texture is neither skin nor a screen: a replayed video of a
+  // moving head looks just like this. The school chooses: ask the teacher, or mark and flag it.
+  const doubt = `may be a photo or a screen: the texture is unclear (${textureWords(ev)})`;
+  return p.unsureTexture === 'flag' ? { ...v, doubt } : { kind: 'presentation', reasons: [doubt] };
+}
+
+/** The motion rules alone: the verdict without a texture score, and where the texture is unsure. */
+function judgeMotion(
+  ev: TrackEvidence,
+  p: LivenessParams,
+  { blinked, headLike, flat }: { blinked: boolean; headLike: boolean; flat: boolean },
+): LivenessVerdict {
   if (p.requireBlink) {
     if (flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };
     if (blinked) return { kind: 'live', reasons: ['the eyes blinked'] };
@@ -61,6 +95,22 @@ export function judge(ev: TrackEvidence, base: LivenessParams): LivenessVerdict 
     return { kind: 'undecided', reasons: ['the face has not moved yet'] };
   }
   return { kind: 'undecided', reasons: ['the face has not moved enough to tell a head from a picture'] };
+}
+
+/**
+ * The texture vouches for skin: motion only has to show the face is not frozen. A still face is
+ * never called a picture here (real students who sit still were, on real footage); it waits for a
+ * blink or a movement. Clear planar motion still vetoes: a digital photo can look like skin to the
+ * model, and then the geometry is what is left.
+ */
+function judgeSkin(ev: TrackEvidence, p: LivenessParams, m: { blinked: boolean; headLike: boolean; flat: boolean }): LivenessVerdict {
+  const skin = `the skin looks live (${textureWords(ev)})`;
+  if (m.blinked) return { kind: 'live', reasons: [`${skin} and the eyes blinked`] };
+  if (p.requireBlink) return { kind: 'undecided', reasons: ['waiting for a blink (this school requires one)'] };
+  if (m.headLike) return { kind: 'live', reasons: [`${skin} and the face moved like a head`] };
+  if (m.flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };
+  if (ev.maxMoved >= p.stillLimit) return { kind: 'live', reasons: [`${skin} and the face moved`] };
+  return { kind: 'undecided', reasons: ['the face has not moved yet'] };
 }
 
 /** The seam the recognition core calls on every frame of a track. */

@@ -17,6 +17,8 @@ export interface LivenessSample {
   patch: FacePatch | null;
   /** Human's antispoof score 0..1 (1 = real); NaN when not computed this frame. */
   antispoof: number;
+  /** The presentation-attack model's live score 0..1 (1 = live skin); NaN or absent when not computed this frame. */
+  pad?: number;
 }
 
 export interface TrackEvidence {
@@ -39,6 +41,10 @@ export interface TrackEvidence {
   eyeDrop: number;
   /** Median antispoof over the window; NaN when none was computed. */
   antispoof: number;
+  /** Median presentation-attack live score over the window's frames that have one; NaN when none. */
+  pad: number;
+  /** How many frames of the window have a presentation-attack score. */
+  padFrames: number;
 }
 
 function quantile(values: number[], q: number): number {
@@ -70,6 +76,9 @@ export function measureTrack(samples: readonly LivenessSample[], p: LivenessPara
   const eyes = meshed.map((s) => eyeOpenness(s.mesh));
   const openEyes = quantile(eyes, 0.8);
   const least = Math.min(...eyes.filter(Number.isFinite));
+  // Texture is judged on every frame of the window with a score, small faces too: the model sees
+  // the surroundings (bezels, fingers, paper edges) that the mesh cannot.
+  const pads = window.map((s) => s.pad ?? Number.NaN).filter(Number.isFinite);
   return {
     frames: meshed.length,
     small: window.filter((s) => Math.min(s.box[2], s.box[3]) < p.minFacePx).length,
@@ -87,5 +96,7 @@ export function measureTrack(samples: readonly LivenessSample[], p: LivenessPara
       window.map((s) => s.antispoof),
       0.5,
     ),
+    pad: quantile(pads, 0.5),
+    padFrames: pads.length,
   };
 }

@@ -62,6 +62,25 @@ export interface LivenessParams {
   requireBlink: boolean;
   /** Median Human antispoof over the window below this is a presentation; 0 turns it off. */
   minAntispoof: number;
+  /**
+   * Texture (the presentation-attack model, MiniFASNet): a track whose median live score over the
+   * window is below this is a screen or a print, whatever it does; 0 turns the texture off.
+   */
+  padAttackBelow: number;
+  /**
+   * At or above this median the texture vouches for skin: a face that blinked or moved at all is
+   * live, and one that sits still waits (it is never called a picture for keeping still). Between
+   * the two limits the texture is unsure and the motion rules decide alone, as without the model.
+   */
+  padLiveFrom: number;
+  /** Frames with a texture score needed before the texture counts either way. */
+  minPadFrames: number;
+  /**
+   * A face the motion rules call live while its texture is unsure (between the limits): 'review'
+   * asks the teacher (it is never marked by itself), 'flag' marks it and the mark says why it may
+   * be a photo or a screen. The school's choice, with the measured rates beside it (Settings).
+   */
+  unsureTexture: 'review' | 'flag';
 }
 
 // Measured with `pnpm rollcall liveness` (seed 1; docs/accuracy.md, "Presentation attacks"):
@@ -121,6 +140,10 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   // Off: antispoof medians on attacks (0.65-0.80) sit among genuine tracks' (0.56-0.67), so it
   // cannot separate them here; see docs/accuracy.md before raising it.
   minAntispoof: 0,
+  padAttackBelow: 0.5,
+  padLiveFrom: 0.8,
+  minPadFrames: 3,
+  unsureTexture: 'review',
 };
 
 /** Limits measured in face units (motion, residuals): what scales with the mesh's noise. */

@@ -65,6 +65,7 @@ export function face(box: Box, embedding: Float32Array | null, over: Partial<Fac
     liveness: 0.9,
     mesh: meshWithEyes(0.3),
     patch: null,
+    pad: Number.NaN,
     ...over,
   };
 }
