@@ -45,12 +45,12 @@ export interface BrowserEngineOptions {
 }
 
 /**
- * MiniFASNet on onnxruntime-web's wasm-only build, its binary served beside the models. One
+ * MiniFASNet on onnxruntime-web's wasm-only build. Its binary is the bundler's asset (the build
+ * emits the file the package names beside itself), so the app's offline copy holds it once. One
  * thread: it needs no cross-origin isolation then, and 80x80 inputs gain little from more.
  */
 async function loadPad(base: string): Promise<PadModels> {
   const ort = await import('onnxruntime-web/wasm');
-  ort.env.wasm.wasmPaths = base;
   ort.env.wasm.numThreads = 1;
   return padModelsFromOrt(ort as unknown as OrtLike, async (file) => {
     const res = await fetch(base + file);
