@@ -2,6 +2,7 @@
 // written to the outbox (IndexedDB) before anything else, so closing the tab or losing the network
 // loses nothing, and the API's idempotency on the UUID means it is never stored twice.
 import type { NewMark, RegisterStatus } from '@rollcall/contracts';
+import type { MarkDecision } from '@rollcall/recognition';
 import type { Outbox } from '@rollcall/sync';
 import { deviceId } from '../local/device-state.ts';
 
@@ -33,3 +34,13 @@ export async function makeMark(
   await outbox.enqueue(mark);
   return mark;
 }
+
+/**
+ * The reason a face mark carries when the recognition core marked it in doubt (motion said live,
+ * the skin texture was unclear, and the school chose to mark and flag such faces): the register
+ * and its CSV show it beside the mark. The core's own words, with the texture score, are for the
+ * review queue and the logs; a teacher needs what to do.
+ */
+export const FLAGGED_FACE_REASON = 'May have been a photo or a screen: check the student was here';
+
+export const faceMarkReason = (m: Pick<MarkDecision, 'doubt'>): string | undefined => (m.doubt ? FLAGGED_FACE_REASON : undefined);

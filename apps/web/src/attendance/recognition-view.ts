@@ -17,7 +17,7 @@ export function recognitionParams(s: Settings): RecognitionParams {
 }
 
 export function livenessParams(s: Settings): LivenessParams {
-  return { ...DEFAULT_LIVENESS, requireBlink: s.requireBlink };
+  return { ...DEFAULT_LIVENESS, requireBlink: s.requireBlink, unsureTexture: s.unsureTexture };
 }
 
 export function label(t: TrackView, names: ReadonlyMap<string, string>): OverlayBox['label'] {

@@ -13,7 +13,7 @@ import { loadFaceEngine } from '../face/face-service.ts';
 import type { Settings } from '../settings/settings.ts';
 import { resolveReviews } from '../review/review-store.ts';
 import type { SightingLearner } from './learn-sightings.ts';
-import { makeMark } from './marking.ts';
+import { faceMarkReason, makeMark } from './marking.ts';
 import { notePresentations } from './presentations.ts';
 import { label, livenessParams, recognitionParams, thumbnail, tone } from './recognition-view.ts';
 
@@ -25,6 +25,8 @@ export interface ReviewItem {
   /** The top two by score, none stranger-like; empty when nobody enrolled comes close. */
   candidates: Candidate[];
   why: ReviewReason;
+  /** The liveness rule's reasons ('liveness' and 'presentation'; empty otherwise): what the queue words its line from. */
+  reasons: string[];
   /** What a teacher's confirmation of the top candidate may teach; null when nothing could. */
   learn: Sighting | null;
 }
@@ -37,6 +39,8 @@ export interface FaceReading {
   pitch: number;
   antispoof: number;
   liveness: number;
+  /** The presentation-attack model's live score (1 = live skin); NaN when not measured. */
+  pad: number;
 }
 
 export interface LoopStats {
@@ -134,7 +138,8 @@ export function useRecognition(input: RecognitionInput) {
           const matchMs = performance.now() - tm;
           if (step) {
             for (const m of step.marks) {
-              await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face' });
+              // A mark made in doubt (the school's 'flag' choice) says so in the register.
+              await makeMark(services.outbox, { studentId: m.studentId, sessionId, similarity: m.score, method: 'face', reason: faceMarkReason(m) });
               // Not awaited: learning is a bonus that must never hold up or break the loop (it catches its own failures).
               void latest.current.learner?.fromMark(m, new Date());
               // Shown live after waiting in review: the review is answered by the mark.
@@ -149,6 +154,7 @@ export function useRecognition(input: RecognitionInput) {
               thumbnail: thumbnail(v, r.box),
               candidates: r.candidates,
               why: r.why,
+              reasons: r.reasons,
               learn: reviewSighting(r),
             }));
             if (items.length) setReview((list) => [...items, ...list].slice(0, 50));
@@ -180,6 +186,7 @@ export function useRecognition(input: RecognitionInput) {
               pitch: f.pose.pitch,
               antispoof: f.antispoof,
               liveness: f.liveness,
+              pad: f.pad,
             })),
           });
           // Let the page paint and handle input between frames.

@@ -1,13 +1,14 @@
-// Camera check: the camera with face boxes and a verdict per reading in plain words (the numbers,
-// speed and engine under Details). Marks nobody.
+// Camera check: the camera with face boxes and a verdict per reading in plain words, the skin
+// texture among them (the numbers, speed and engine under Details). Marks nobody.
 import { useRef, useState } from 'react';
 import { services } from '../app/services.ts';
 import { useStore } from '../app/store.ts';
+import { livenessParams } from '../attendance/recognition-view.ts';
 import { useRecognition } from '../attendance/useRecognition.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
 import { useSettings } from '../settings/settings.ts';
 import { useCamera } from './useCamera.ts';
-import { summary, verdicts, type ReadingInput } from './verdicts.ts';
+import { summary, verdicts, type ReadingInput, type TextureLimits } from './verdicts.ts';
 
 const EMPTY = new Map<string, string>();
 
@@ -51,7 +52,7 @@ export function CameraCheckPage() {
         <video ref={video} muted playsInline aria-label="Camera" />
         <canvas ref={canvas} aria-hidden="true" />
       </div>
-      {camera.running && <CheckResults readings={stats.readings} />}
+      {camera.running && <CheckResults readings={stats.readings} texture={settings.liveness ? livenessParams(settings) : null} />}
       <details className="details">
         <summary>Details</summary>
         <p aria-label="Recognition speed">
@@ -70,6 +71,7 @@ export function CameraCheckPage() {
               <th scope="col">Turn (yaw / pitch)</th>
               <th scope="col">Antispoof</th>
               <th scope="col">Liveness</th>
+              <th scope="col">Texture</th>
             </tr>
           </thead>
           <tbody>
@@ -83,6 +85,7 @@ export function CameraCheckPage() {
                 </td>
                 <td data-label="Antispoof">{r.antispoof.toFixed(2)}</td>
                 <td data-label="Liveness">{r.liveness.toFixed(2)}</td>
+                <td data-label="Texture">{Number.isFinite(r.pad) ? r.pad.toFixed(2) : 'not measured'}</td>
               </tr>
             ))}
           </tbody>
@@ -92,8 +95,8 @@ export function CameraCheckPage() {
   );
 }
 
-function CheckResults({ readings }: { readings: readonly ReadingInput[] }) {
-  const all = readings.map((r) => verdicts(r));
+function CheckResults({ readings, texture }: { readings: readonly ReadingInput[]; texture: TextureLimits }) {
+  const all = readings.map((r) => verdicts(r, { texture }));
   return (
     <div className="card" aria-live="polite">
       <p className="verdict-summary">

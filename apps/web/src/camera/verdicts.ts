@@ -1,8 +1,9 @@
 // Camera check in plain words: each reading of a face becomes a verdict a teacher can act on
 // ("Light: good", "Face too small: move closer"), judged by the same limits the recognition core
-// and the enrolment gate use, so "good" here means the frame counts there.
-import { DEFAULT_GATES } from '@rollcall/face';
-import { DEFAULT_FRAME_QUALITY } from '@rollcall/recognition';
+// and the enrolment gate use, so "good" here means the frame counts there. The skin texture too:
+// a face whose texture reads as a screen is never marked, so the check does not call it ready.
+import { DEFAULT_GATES, type QualityGates } from '@rollcall/face';
+import { DEFAULT_FRAME_QUALITY, DEFAULT_LIVENESS, type FrameQualityParams, type LivenessParams } from '@rollcall/recognition';
 
 export interface Verdict {
   /** What was read, e.g. "Light". */
@@ -18,9 +19,21 @@ export interface ReadingInput {
   brightness: number;
   yaw: number;
   pitch: number;
+  /** The presentation-attack model's live score, 0..1; NaN when not measured. */
+  pad: number;
 }
 
-export function verdicts(r: ReadingInput, q = DEFAULT_FRAME_QUALITY, g = DEFAULT_GATES): Verdict[] {
+/** The texture limits track liveness judges by, and what it does with an unclear face; null when the liveness check is off. */
+export type TextureLimits = Pick<LivenessParams, 'padAttackBelow' | 'padLiveFrom' | 'unsureTexture'> | null;
+
+export function verdicts(
+  r: ReadingInput,
+  {
+    texture = DEFAULT_LIVENESS,
+    quality: q = DEFAULT_FRAME_QUALITY,
+    gates: g = DEFAULT_GATES,
+  }: { texture?: TextureLimits; quality?: FrameQualityParams; gates?: QualityGates } = {},
+): Verdict[] {
   const turn = Math.max(Math.abs(r.yaw), Math.abs(r.pitch));
   const size: Verdict =
     r.size < q.minSize
@@ -42,7 +55,20 @@ export function verdicts(r: ReadingInput, q = DEFAULT_FRAME_QUALITY, g = DEFAULT
         : { topic: 'Focus', ok: true, text: 'good' };
   const facing: Verdict =
     turn >= q.turnFrom ? { topic: 'Turned away', ok: false, text: 'look towards the camera' } : { topic: 'Facing the camera', ok: true, text: 'good' };
-  return [light, size, focus, facing];
+  return [light, size, focus, facing, textureVerdict(r.pad, texture)];
+}
+
+/**
+ * One frame's texture score against the limits track liveness applies to a track's median: below
+ * `padAttackBelow` a screen or a print (never marked), from `padLiveFrom` live skin, unclear between.
+ */
+export function textureVerdict(pad: number, t: TextureLimits): Verdict {
+  if (!t || t.padAttackBelow <= 0) return { topic: 'Skin', ok: true, text: 'not checked (the liveness check is off)' };
+  if (!Number.isFinite(pad)) return { topic: 'Skin', ok: true, text: 'not measured' };
+  if (pad < t.padAttackBelow) return { topic: 'May be a screen or a print', ok: false, text: 'a face like this is never marked' };
+  if (pad >= t.padLiveFrom) return { topic: 'Skin', ok: true, text: 'looks like a live face' };
+  const then = t.unsureTexture === 'flag' ? 'it would be marked with a flag' : 'it would wait in Needs review';
+  return { topic: 'Skin unclear', ok: false, text: `may be a photo or a screen, so ${then}` };
 }
 
 /** One line for the whole picture: ready, or the first thing to fix. */

@@ -62,6 +62,12 @@ export interface ReviewRow {
   /** The recognition run and track it came from (not indexed): a track marked after all clears its own row. */
   track?: string;
   /**
+   * The liveness rule's reasons, for a face that may be or looks like a photo or a screen, or
+   * whose life could not be confirmed (review/review-words.ts turns them into a line). Not indexed,
+   * so no new version: older rows lack them and show the general line.
+   */
+  reasons?: string[];
+  /**
    * What a teacher's confirmation of the top candidate may teach (the core's `reviewSighting`): the
    * track's best frames as vectors, never images, and how clear it was. Not indexed, so no new
    * version: rows from before it, and items no confirmation could teach, lack it.

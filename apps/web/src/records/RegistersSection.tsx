@@ -2,6 +2,7 @@
 // the register CSV export (technical columns on request).
 import { useState } from 'react';
 import type { Register } from '@rollcall/contracts';
+import { MarkReason } from '../register/MarkReason.tsx';
 import { STATUS_TEXT } from '../register/status-text.ts';
 import { errorText } from '../ui/messages.ts';
 import { downloadText } from './download.ts';
@@ -28,7 +29,8 @@ function RegisterCard({ reg }: { reg: Register }) {
         {reg.rows.map((r) => (
           <li key={r.studentId}>
             <span>{r.name}</span> <span className={`status status-${r.status}`}>{STATUS_TEXT[r.status]}</span>
-            {r.reason && <span className="hint"> “{r.reason}”</span>}
+            {r.reason && ' '}
+            <MarkReason row={r} />
             {r.markedBy && <span className="hint"> · {r.markedBy}</span>}
           </li>
         ))}

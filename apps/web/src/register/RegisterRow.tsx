@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { RegisterStatus } from '@rollcall/contracts';
 import { ConsentBadge } from '../consent/ConsentBadge.tsx';
+import { MarkReason } from './MarkReason.tsx';
 import type { ViewRow } from './register-view.ts';
 import { METHOD_TEXT, STATUS_TEXT, STATUS_VERB } from './status-text.ts';
 
@@ -25,7 +26,7 @@ export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boo
             {row.markedAt && !row.waiting ? ` · ${new Date(row.markedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ''}
           </span>
         )}
-        {row.reason && <span className="hint register-reason">“{row.reason}”</span>}
+        <MarkReason row={row} />
         {!row.onRoster && <span className="hint">not on the roster</span>}
       </div>
       <div className="register-actions" role="group" aria-label={`Set ${row.name}'s status`}>

@@ -1,7 +1,15 @@
-// The register view: pending outbox marks over the server's register, counted as the server would.
+// The register view: pending outbox marks over the server's register, counted as the server would;
+// a camera mark made in doubt shows as flagged there and keeps its words in the register CSV.
+import Papa from 'papaparse';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { NewMark, Register } from '@rollcall/contracts';
+import { FLAGGED_FACE_REASON } from '../attendance/marking.ts';
+import { registersToCsv } from '../records/register-csv.ts';
+import { MarkReason } from './MarkReason.tsx';
 import { registerView } from './register-view.ts';
+import { isFlaggedFaceMark } from './status-text.ts';
 
 const SID = '11111111-1111-4111-8111-111111111111';
 const row = (studentId: string, name: string, status: Register['rows'][number]['status'] = 'not-seen') => ({
@@ -66,5 +74,26 @@ describe('registerView', () => {
   it('takes a student back to not seen', () => {
     const v = registerView(register, [mark('A', { method: 'manual', status: 'not-seen' })]);
     expect(v.counts).toMatchObject({ here: 0, notSeen: 3 });
+  });
+});
+
+describe('a camera mark made in doubt', () => {
+  const html = (row: Parameters<typeof isFlaggedFaceMark>[0]) => renderToStaticMarkup(createElement(MarkReason, { row }));
+
+  it("shows as flagged (a warning badge and what to check) while it waits to send; a teacher's reason stays in quotes", () => {
+    const v = registerView(register, [mark('B', { reason: FLAGGED_FACE_REASON }), mark('C', { method: 'manual', status: 'excused', reason: 'Dentist' })]);
+    const [, b, c] = v.rows;
+    expect([b!.status, b!.reason, isFlaggedFaceMark(b!)]).toEqual(['present', FLAGGED_FACE_REASON, true]);
+    expect(isFlaggedFaceMark(c!)).toBe(false);
+    expect(html(b!)).toBe(`<span class="register-flag"><span class="badge warn">Flagged</span>${FLAGGED_FACE_REASON}</span>`);
+    expect(html(c!)).toBe('<span class="hint register-reason">“Dentist”</span>');
+    expect(html({ method: 'face', reason: null })).toBe('');
+  });
+
+  it('keeps its reason in the register CSV', () => {
+    const rows = register.rows.map((r) => (r.studentId === 'A' ? { ...r, reason: FLAGGED_FACE_REASON } : r));
+    const [header, first] = Papa.parse<string[]>(registersToCsv([{ ...register, rows }]).slice(1), { skipEmptyLines: true }).data;
+    expect(first![header!.indexOf('method')]).toBe('Camera');
+    expect(first![header!.indexOf('reason')]).toBe(FLAGGED_FACE_REASON);
   });
 });

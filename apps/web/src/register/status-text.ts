@@ -24,3 +24,10 @@ export const METHOD_TEXT: Record<MarkMethod, string> = {
   manual: 'By hand',
   'session-end': 'Session ended',
 };
+
+/**
+ * A camera mark with a reason was made in doubt: the camera marked the student although the face
+ * may have been a photo or a screen (the school chose to mark and flag such faces). The server
+ * keeps a face mark's reason only then; a status set by hand replaces both method and reason.
+ */
+export const isFlaggedFaceMark = (r: { method: MarkMethod | null; reason: string | null }): boolean => r.method === 'face' && !!r.reason;

@@ -1,17 +1,12 @@
 // Faces the recogniser was not sure about, kept on this device until handled: the thumbnail, the
-// suggested student by name and the runner-up. Confirm marks the chosen student (by hand, audited)
-// unless they already have a status in this session; Dismiss drops the face.
+// suggested student by name and the runner-up, and why in plain words (the recogniser's own detail
+// on a smaller line). Confirm marks the chosen student (by hand, audited) unless they already have
+// a status in this session; Dismiss drops the face.
 import { useState } from 'react';
 import type { RegisterStatus } from '@rollcall/contracts';
 import type { ReviewRow } from '../local/db.ts';
 import { STATUS_TEXT } from '../register/status-text.ts';
-
-const WHY: Record<string, string> = {
-  close: 'the match is not certain',
-  ambiguous: 'two students look alike',
-  liveness: 'the camera could not confirm a live face',
-  presentation: 'looks like a photo or a screen',
-};
+import { reviewWords } from './review-words.ts';
 
 interface Props {
   items: ReviewRow[];
@@ -36,6 +31,7 @@ export function ReviewQueue({ items, students, names, statusOf, onConfirm, onDis
           const selected = choice[item.id] ?? best?.studentId ?? '';
           const status = selected ? statusOf(selected) : undefined;
           const already = status !== undefined && status !== 'not-seen';
+          const words = reviewWords(item);
           return (
             <li key={item.id} className="review-item">
               <img src={item.thumbnail} alt={best ? `Face that may be ${nameOf(best.studentId)}` : 'Unknown face'} width={72} height={72} />
@@ -48,8 +44,9 @@ export function ReviewQueue({ items, students, names, statusOf, onConfirm, onDis
                   ) : (
                     'Unknown face'
                   )}
-                  {second && <> or {nameOf(second.studentId)}</>}: {WHY[item.why] ?? item.why}.
+                  {second && <> or {nameOf(second.studentId)}</>}: {words.why}.
                 </p>
+                {words.detail && <p className="hint review-detail">{words.detail}</p>}
                 <label>
                   Student
                   <select value={selected} onChange={(e) => setChoice((c) => ({ ...c, [item.id]: e.target.value }))}>

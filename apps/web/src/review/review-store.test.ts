@@ -67,6 +67,30 @@ describe('review store', () => {
     expect((await listReviews(again, 'sess-2', 'c1')).map((r) => r.id)).not.toContain('bad');
   });
 
+  it("keeps the liveness rule's reasons with a row; damaged reasons drop, the row stays", async () => {
+    const db = new RollcallDb(`reviews-${++n}`);
+    const where = { sessionId: 'sess-1', classId: 'c1' };
+    const reasons = ['may be a photo or a screen: the texture is unclear (live score 0.74 over 12 frames)'];
+    await addReview(db, { thumbnail: IMG, why: 'presentation', studentId: 'S1', score: 0.97, reasons }, where, 1);
+    // A close match has no liveness reasons: none are stored.
+    await addReview(db, { thumbnail: IMG, why: 'close', studentId: 'S2', score: 0.9, reasons: [] }, where, 2);
+    await db.reviews.put({
+      id: 'old',
+      ...where,
+      createdAt: 3,
+      thumbnail: IMG,
+      why: 'presentation',
+      candidates: [],
+      reasons: 'not a list' as unknown as string[],
+    });
+    const rows = await listReviews(db, 'sess-1', 'c1');
+    expect(rows.map((r) => [r.why, r.reasons])).toEqual([
+      ['presentation', reasons],
+      ['close', undefined],
+      ['presentation', undefined],
+    ]);
+  });
+
   it('upgrades a version 1 database without losing its outbox', async () => {
     const name = `reviews-${++n}`;
     const old = new Dexie(name);

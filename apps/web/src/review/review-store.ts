@@ -15,6 +15,8 @@ const Row = z.object({
   why: z.string(),
   candidates: z.array(z.object({ studentId: z.string().min(1), score: z.number() })).max(2),
   track: z.string().optional(),
+  // Words only: damaged, the row is still shown with the general line.
+  reasons: z.array(z.string()).optional().catch(undefined),
   // Damaged or from another build: the row is still shown, it only teaches nothing.
   learn: z
     .object({
@@ -37,6 +39,8 @@ export interface FreshReview {
   score?: number | null;
   /** The recognition run and track (see ReviewRow.track). */
   track?: string;
+  /** The liveness rule's reasons (see ReviewRow.reasons). */
+  reasons?: string[];
   /** What a confirmation may teach (see ReviewRow.learn); null or absent when nothing. */
   learn?: Sighting | null;
 }
@@ -60,6 +64,7 @@ export async function addReview(
     why: item.why,
     candidates: candidatesOf(item),
     ...(item.track && { track: item.track }),
+    ...(item.reasons?.length ? { reasons: item.reasons } : {}),
     ...(item.learn && { learn: item.learn }),
   };
   await db.reviews.put(row);

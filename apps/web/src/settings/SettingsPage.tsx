@@ -1,11 +1,13 @@
 // Settings of this device in a teacher's words: camera, picture size, how soon a student may be
-// marked again and the photo check up front; how sure recognition must be, the look-alike guard,
-// how many pictures must agree and where faces are computed under "Advanced". Each is explained
-// in a line and validated before it is stored; and wiping the device.
+// marked again, the photo check and what to do with a face that may be a photo up front; how sure
+// recognition must be, the look-alike guard, how many pictures must agree and where faces are
+// computed under "Advanced". Each is explained in a line and validated before it is stored; and
+// wiping the device.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './settings-form.ts';
 import type { Settings } from './settings.ts';
+import { TextureChoice } from './TextureChoice.tsx';
 import { useSaveSettings, useStoredSettings, useVideoInputs } from './useDeviceSettings.ts';
 import { WipeDevice } from './WipeDevice.tsx';
 
@@ -129,6 +131,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
           </label>
         </div>
       </div>
+      <TextureChoice value={draft.unsureTexture} disabled={!draft.liveness} onChange={(unsureTexture) => set({ unsureTexture })} />
       <details className="advanced" open={advancedOpen || advancedInvalid} onToggle={(e) => setAdvancedOpen(e.currentTarget.open)}>
         <summary>Advanced: how recognition decides</summary>
         <p className="hint">The defaults were measured on many faces; change them only if students are often missed or wrongly marked.</p>

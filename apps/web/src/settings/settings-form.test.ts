@@ -1,7 +1,9 @@
-// The Settings form's checks and the device wipe, against fake-indexeddb.
+// The Settings form's checks, old settings read back, and the device wipe, against fake-indexeddb.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { Outbox } from '@rollcall/sync';
+import { livenessParams } from '../attendance/recognition-view.ts';
 import { META, RollcallDb, getMeta, setMeta } from '../local/db.ts';
 import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
 import { toDraft, validateDraft } from './settings-form.ts';
@@ -31,6 +33,31 @@ describe('validateDraft', () => {
 });
 
 let n = 0;
+describe('what to do with a face that may be a photo or a screen', () => {
+  it('settings saved before the choice existed, or damaged, read back as "ask me" (review)', async () => {
+    const db = new RollcallDb(`texture-${++n}`);
+    const { unsureTexture: _, ...old } = DEFAULT_SETTINGS;
+    await setMeta(db, META.settings, { ...old, threshold: 0.9 });
+    expect(await readSettings(db)).toMatchObject({ unsureTexture: 'review', threshold: 0.9 });
+    await setMeta(db, META.settings, { ...old, unsureTexture: 'mark-anyway' });
+    expect((await readSettings(db)).unsureTexture).toBe('review');
+    expect(DEFAULT_SETTINGS.unsureTexture).toBe(DEFAULT_LIVENESS.unsureTexture);
+  });
+
+  it('the form keeps the choice, it is stored, and it reaches the liveness rule', async () => {
+    const r = validateDraft({ ...toDraft(DEFAULT_SETTINGS), unsureTexture: 'flag' });
+    expect(r).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, unsureTexture: 'flag' } });
+    const db = new RollcallDb(`texture-${++n}`);
+    await writeSettings(db, { unsureTexture: 'flag' });
+    const stored = await readSettings(db);
+    expect(toDraft(stored).unsureTexture).toBe('flag');
+    expect(livenessParams(stored)).toEqual({ ...DEFAULT_LIVENESS, unsureTexture: 'flag' });
+    expect(livenessParams(DEFAULT_SETTINGS).unsureTexture).toBe('review');
+    // A value the form did not offer is refused, not guessed.
+    expect(validateDraft({ ...toDraft(DEFAULT_SETTINGS), unsureTexture: 'maybe' as 'flag' }).ok).toBe(false);
+  });
+});
+
 describe('wipeDevice', () => {
   it('empties the cache and the outbox and forgets the sync position, keeping only the settings in the device database', async () => {
     const db = new RollcallDb(`wipe-${++n}`);

@@ -10,6 +10,7 @@ const strict = z.object({
   cooldownSeconds: Settings.shape.cooldownSeconds.unwrap(),
   liveness: Settings.shape.liveness.unwrap(),
   requireBlink: Settings.shape.requireBlink.unwrap(),
+  unsureTexture: Settings.shape.unsureTexture.unwrap(),
   cameraId: Settings.shape.cameraId.unwrap(),
   resolution: Settings.shape.resolution.unwrap(),
   embedDecided: Settings.shape.embedDecided.unwrap(),

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { DEFAULT_MATCH } from '@rollcall/face';
+import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { META, getMeta, setMeta, type RollcallDb } from '../local/db.ts';
 import { subscribeLive } from '../local/live.ts';
 
@@ -19,6 +20,11 @@ export const Settings = z.object({
   liveness: z.boolean().catch(true),
   /** Stricter schools: no face is marked until its eyes have blinked (slower at the door). */
   requireBlink: z.boolean().catch(false),
+  /**
+   * A face that moves like a person while its skin texture is unclear (it may be a photo or a
+   * screen): 'review' sends it to Needs review, 'flag' marks it and flags the mark in the register.
+   */
+  unsureTexture: z.enum(['review', 'flag']).catch(DEFAULT_LIVENESS.unsureTexture),
   /** Camera device id; empty for the default camera. */
   cameraId: z.string().catch(''),
   /** Requested camera resolution. */
