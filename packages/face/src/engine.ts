@@ -5,6 +5,7 @@ import { DEFAULT_GATES, DEFAULT_PIPELINE, type PipelineOptions, type QualityGate
 import { photoReasons, type QualityReason } from './gates.ts';
 import { analyzeFrame, type FrameBox, type FrameOptions, type FrameResult } from './frame.ts';
 import type { RgbImage } from './image.ts';
+import { padScores } from './pad.ts';
 import { analyzeImage, detectAndEmbed, type AnalyzeResult, type Models, type SelectiveResult } from './pipeline.ts';
 
 export interface FaceEngine {
@@ -18,6 +19,8 @@ export interface FaceEngine {
   analyzeSelective(img: RgbImage, embedWhere: (box: [number, number, number, number]) => boolean): Promise<SelectiveResult>;
   /** A live camera frame: faces overlapping `skip` (decided tracks) are only located (the light path). */
   analyzeFrame(img: RgbImage, skip: readonly FrameBox[], options?: Partial<Omit<FrameOptions, 'model'>>): Promise<FrameResult>;
+  /** The presentation-attack model's live score for each box of `img` (pad.ts); NaN each without the model. */
+  padScores(img: RgbImage, boxes: readonly FrameBox[]): Promise<number[]>;
   dispose(): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export function bindEngine(models: Models, modelId: ModelId, backend: string, lo
     analyze: (img, options = {}) => analyzeImage(models, img, { ...DEFAULT_PIPELINE, ...options, model: modelId }),
     analyzeSelective: (img, embedWhere) => detectAndEmbed(models, img, { ...DEFAULT_PIPELINE, model: modelId }, embedWhere),
     analyzeFrame: (img, skip, options = {}) => analyzeFrame(models, img, skip, { ...options, model: modelId }),
+    padScores: async (img, boxes) => (models.pad ? padScores(models.pad, img, boxes) : boxes.map(() => Number.NaN)),
     dispose,
   };
 }

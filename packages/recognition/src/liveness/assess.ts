@@ -65,12 +65,20 @@ export function judge(ev: TrackEvidence, base: LivenessParams): LivenessVerdict 
   const flat = !headLike && planar >= p.minPlanarPairs;
   const motion = { blinked, headLike, flat };
   if (texture === 'skin') return judgeSkin(ev, p, motion);
-  const v = judgeMotion(ev, p, motion);
-  if (texture !== 'unsure' || v.kind !== 'live') return v;
-  // Motion alone said live, but the texture is neither skin nor a screen: a replayed video of a
-  // moving head looks just like this. The school chooses: ask the teacher, or mark and flag it.
+  if (texture === 'unsure') return judgeUnsure(ev, p);
+  return judgeMotion(ev, p, motion);
+}
+
+/**
+ * The texture is neither skin nor a screen: a recaptured screen the model half believes, or a real
+ * face through a poor camera or a broadcast copy. The mesh cannot settle it (a replayed video of a
+ * head moves like a head), so the school chooses: ask the teacher, or mark and flag the mark.
+ * A frozen face is never marked either way.
+ */
+function judgeUnsure(ev: TrackEvidence, p: LivenessParams): LivenessVerdict {
+  if (ev.maxMoved < p.frozenLimit) return { kind: 'undecided', reasons: ['the face has not moved at all'] };
   const doubt = `may be a photo or a screen: the texture is unclear (${textureWords(ev)})`;
-  return p.unsureTexture === 'flag' ? { ...v, doubt } : { kind: 'presentation', reasons: [doubt] };
+  return p.unsureTexture === 'flag' ? { kind: 'live', reasons: ['the face moves'], doubt } : { kind: 'presentation', reasons: [doubt] };
 }
 
 /** The motion rules alone: the verdict without a texture score, and where the texture is unsure. */
@@ -98,19 +106,19 @@ function judgeMotion(
 }
 
 /**
- * The texture vouches for skin: motion only has to show the face is not frozen. A still face is
- * never called a picture here (real students who sit still were, on real footage); it waits for a
- * blink or a movement. Clear planar motion still vetoes: a digital photo can look like skin to the
- * model, and then the geometry is what is left.
+ * The texture vouches for skin: motion only has to show the face is not frozen (the same picture
+ * frame after frame). Real footage refuted the rest for this case: people who sit still move less
+ * than a photo on a stand with sensor noise, most of their small movements fit a plane as well as
+ * a hand-held picture's do, and at a camera's 5 frames a second a blink is rarely caught. So a
+ * still face is never called a picture here, and a planar one is not vetoed: both only wait while
+ * they are frozen.
  */
 function judgeSkin(ev: TrackEvidence, p: LivenessParams, m: { blinked: boolean; headLike: boolean; flat: boolean }): LivenessVerdict {
   const skin = `the skin looks live (${textureWords(ev)})`;
   if (m.blinked) return { kind: 'live', reasons: [`${skin} and the eyes blinked`] };
   if (p.requireBlink) return { kind: 'undecided', reasons: ['waiting for a blink (this school requires one)'] };
-  if (m.headLike) return { kind: 'live', reasons: [`${skin} and the face moved like a head`] };
-  if (m.flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };
-  if (ev.maxMoved >= p.stillLimit) return { kind: 'live', reasons: [`${skin} and the face moved`] };
-  return { kind: 'undecided', reasons: ['the face has not moved yet'] };
+  if (ev.maxMoved < p.frozenLimit) return { kind: 'undecided', reasons: ['the face has not moved at all'] };
+  return { kind: 'live', reasons: [`${skin} and the face ${m.headLike ? 'moved like a head' : 'moves'}`] };
 }
 
 /** The seam the recognition core calls on every frame of a track. */

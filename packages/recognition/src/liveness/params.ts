@@ -76,6 +76,12 @@ export interface LivenessParams {
   /** Frames with a texture score needed before the texture counts either way. */
   minPadFrames: number;
   /**
+   * With a texture score, a face whose largest motion over the window is below this is frozen
+   * (the same picture frame after frame: a paused screen, an injected still) and never marks; it
+   * waits. Far below `stillLimit`: a real face that sits still still moves 0.02-0.08.
+   */
+  frozenLimit: number;
+  /**
    * A face the motion rules call live while its texture is unsure (between the limits): 'review'
    * asks the teacher (it is never marked by itself), 'flag' marks it and the mark says why it may
    * be a photo or a screen. The school's choice, with the measured rates beside it (Settings).
@@ -140,9 +146,19 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   // Off: antispoof medians on attacks (0.65-0.80) sit among genuine tracks' (0.56-0.67), so it
   // cannot separate them here; see docs/accuracy.md before raising it.
   minAntispoof: 0,
+  // Real footage (`pnpm rollcall realvid`, docs/accuracy.md "Real footage"), window medians at
+  // 5 fps: the screen replays 0.00-0.29 but one full-frame recapture 0.84-0.90; real people
+  // 0.87-1.00, two broadcast copies of selfie videos 0.13-0.74. Generated prints and phones
+  // (`rollcall liveness`) 0.00-0.74. Nothing separates the recapture from every real face, so
+  // between the limits the school chooses (`unsureTexture`). 0.5: no screen replay nor generated
+  // attack above it, no real person's median below it but the broadcast copies'. 0.9: above every
+  // window of the recapture but its last three frames; 0.85 let a borderline window of it through.
   padAttackBelow: 0.5,
-  padLiveFrom: 0.8,
+  padLiveFrom: 0.9,
   minPadFrames: 3,
+  // A photo on a stand with sensor noise moved 0.02-0.07, real people who sat still 0.02-0.08
+  // (mounish_face, fellway_me): only an unchanging frame is below this.
+  frozenLimit: 0.015,
   unsureTexture: 'review',
 };
 
