@@ -30,6 +30,12 @@ export interface RecognitionParams {
   lifeWatchMs: number;
   /** After that, it is looked at again for one liveness window this often (one face at a time, see session.ts). */
   lifeRewatchMs: number;
+  /**
+   * One sighting, one question: a face that goes to review for the same reason, offering the same
+   * student first, as a review item raised within this long (its track lost and found again, a person who keeps moving out
+   * of view) joins that item instead of raising another (session.ts).
+   */
+  reviewRepeatMs: number;
   /** A decided track is re-verified (embedded again) this often, so a track that swaps people is caught. */
   reverifyMs: number;
   /** Frames that count needed to re-verify a decided track. */
@@ -63,6 +69,9 @@ export const DEFAULT_RECOGNITION: RecognitionParams = {
   lifeWatchMs: 8000,
   // Then a 5 s look every 15 s; with several such faces they take turns (session.ts scheduleLook).
   lifeRewatchMs: 15_000,
+  // Two minutes: a student at the door is one sighting; the same name offered after a lesson's
+  // break is a new question.
+  reviewRepeatMs: 120_000,
   reverifyMs: 3000,
   reverifyFrames: 2,
   // One crop embedding costs ~90 ms on a 2-core laptop (docs/benchmarks.md), so 2 a second keep

@@ -288,6 +288,27 @@ describe('liveness', () => {
     return out;
   }
 
+  it('one sighting, one question: a face lost and found again joins its earlier review item, and settles it when marked', async () => {
+    const s = await setup({}, 'still');
+    const head = faceClip('head');
+    const first = film(s.push, () => s.face(A, s.faces.sample(2)), 6000);
+    expect(first.reviews).toHaveLength(1);
+    const firstTrack = first.reviews[0]!.trackId;
+    s.skip(4000); // out of view longer than the tracker waits, back at the other door: a new track
+    const again = film(s.push, () => s.face(B, s.faces.sample(2)), 6000);
+    expect(again.reviews).toEqual([]);
+    expect(again.last!.tracks[0]!.id).not.toBe(firstTrack);
+    expect(again.last!.tracks[0]!.state).toMatchObject({ kind: 'review', why: 'presentation' });
+    // The student turns their head: the second track is marked and settles the first track's item.
+    const moved = film(s.push, () => head(B, s.faces.sample(2)), 3000);
+    expect(moved.marks).toMatchObject([{ studentId: 'S2', resolves: 'presentation', resolvesTrack: firstTrack }]);
+    // After reviewRepeatMs the same question is a new sighting: it raises its own item.
+    const later = await setup({}, 'still');
+    film(later.push, () => later.face(A, later.faces.sample(2)), 6000);
+    later.skip(PARAMS.reviewRepeatMs);
+    expect(film(later.push, () => later.face(B, later.faces.sample(2)), 6000).reviews).toHaveLength(1);
+  });
+
   it('a replayed head (screen texture) never marks; with unsure texture it goes to the teacher, or is marked with its doubt where the school flags', async () => {
     const run = async (pad: number, unsureTexture: 'review' | 'flag' = 'review') => {
       const s = await setup({ liveness: { ...DEFAULT_LIVENESS, unsureTexture } });

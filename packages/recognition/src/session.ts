@@ -47,6 +47,8 @@ export interface MarkDecision {
    * student is marked.
    */
   resolves?: 'liveness' | 'presentation';
+  /** With `resolves`: the track whose review item this mark settles (this track's own, or the earlier one it joined). */
+  resolvesTrack?: number;
   /**
    * Marked although the face may be a photo or a screen (motion said live, the texture was unsure)
    * because the school chose to mark and flag such faces: the words the register shows with the mark.
@@ -97,6 +99,8 @@ interface TrackRecord {
   reviewedAt?: number;
   /** When its last second look began (see `scheduleLook`). */
   lookedAt?: number;
+  /** The track whose review item this one joined (see `reviewRepeatMs`); its own id when it raised one. */
+  reviewTrack?: number;
 }
 
 /**
@@ -131,6 +135,8 @@ export class RecognitionSession {
   /** The one face having a second look now, and until when; none before `lookGapUntil`. */
   private look: { id: number; until: number } | null = null;
   private lookGapUntil = -Infinity;
+  /** The last review item raised per question (reason and student offered first): which track raised it, and when. */
+  private readonly offered = new Map<string, { trackId: number; at: number }>();
 
   constructor(opts: SessionOptions) {
     this.gallery = opts.gallery;
@@ -358,7 +364,7 @@ export class RecognitionSession {
         evidence: j.evidence,
         runnerUp: j.runnerUp,
         frames,
-        ...(resolves && { resolves }),
+        ...(resolves && { resolves, resolvesTrack: rec.reviewTrack ?? t.id }),
         ...(doubt && { doubt }),
       });
     } else rec.state = { kind: 'already', studentId: j.studentId, score: j.score };
@@ -377,6 +383,18 @@ export class RecognitionSession {
     rec.state = { kind: 'review', why, candidates };
     rec.verifiedAt = at;
     rec.reviewedAt = at;
+    // The same student offered again soon after (the track was lost and found, or split): the
+    // earlier item already asks about this sighting; this track waits and settles that one.
+    const top = candidates[0]?.studentId;
+    const question = `${why}:${top}`;
+    const earlier = top === undefined ? undefined : this.offered.get(question);
+    if (earlier && at - earlier.at < this.params.reviewRepeatMs) {
+      rec.reviewTrack = earlier.trackId;
+      earlier.at = at;
+      return;
+    }
+    rec.reviewTrack = t.id;
+    if (top !== undefined) this.offered.set(question, { trackId: t.id, at });
     step.reviews.push({ trackId: t.id, why, candidates, box: t.box, at, evidence: j.evidence, reasons, runnerUp: j.runnerUp, frames: this.decidedOn(t) });
   }
 

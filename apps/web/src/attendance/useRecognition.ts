@@ -144,8 +144,9 @@ export function useRecognition(input: RecognitionInput) {
               void latest.current.learner?.fromMark(m, new Date());
               // Shown live after waiting in review: the review is answered by the mark.
               if (m.resolves) {
-                setReview((list) => list.filter((i) => i.trackId !== m.trackId));
-                await resolveReviews(services.db, `${run}:${m.trackId}`, m.resolves);
+                const settled = m.resolvesTrack ?? m.trackId;
+                setReview((list) => list.filter((i) => i.trackId !== settled));
+                await resolveReviews(services.db, `${run}:${settled}`, m.resolves);
               }
             }
             const items = step.reviews.map((r): ReviewItem => ({
