@@ -35,4 +35,13 @@ describe('presentation count', () => {
     await notePresentations(db, 'x', 2);
     expect(await readPresentations(db, 'x')).toBe(2);
   });
+
+  it('takes back a face marked live after all, never below none', async () => {
+    const db = new RollcallDb(`presentations-${++n}`);
+    await notePresentations(db, 's', 2);
+    await notePresentations(db, 's', -1);
+    expect(await readPresentations(db, 's')).toBe(1);
+    await notePresentations(db, 's', -3);
+    expect(await readPresentations(db, 's')).toBe(0);
+  });
 });

@@ -17,11 +17,14 @@ const readCount = async (db: RollcallDb, key: string): Promise<number> => {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
 };
 
-/** Adds `n` suspected presentations to the session's count (one transaction: two loops cannot lose one). */
+/**
+ * Adds `n` suspected presentations to the session's count (one transaction: two loops cannot lose
+ * one); a negative `n` takes back faces that were marked after all, as live people, never below 0.
+ */
 export async function notePresentations(db: RollcallDb, sessionId: string | null, n: number): Promise<void> {
-  if (n <= 0) return;
+  if (n === 0) return;
   const key = presentationKey(sessionId);
-  await db.transaction('rw', db.meta, async () => setMeta(db, key, (await readCount(db, key)) + n));
+  await db.transaction('rw', db.meta, async () => setMeta(db, key, Math.max(0, (await readCount(db, key)) + n)));
 }
 
 export function readPresentations(db: RollcallDb, sessionId: string | null): Promise<number> {

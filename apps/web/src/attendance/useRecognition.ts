@@ -147,6 +147,8 @@ export function useRecognition(input: RecognitionInput) {
                 const settled = m.resolvesTrack ?? m.trackId;
                 setReview((list) => list.filter((i) => i.trackId !== settled));
                 await resolveReviews(services.db, `${run}:${settled}`, m.resolves);
+                // It moved like a live person after all: it no longer counts as a photo or a screen.
+                if (m.resolves === 'presentation') await notePresentations(services.db, sessionId, -1);
               }
             }
             const items = step.reviews.map((r): ReviewItem => ({
