@@ -9,14 +9,14 @@ import { parseArgs } from 'node:util';
 import type { FrameBox, FrameOptions, RgbImage } from '../../packages/face/src/index.ts';
 import { createNodeFaceEngine, decodeImageFile } from '../../packages/face/src/node.ts';
 
-const FACES_DIR = resolve(process.env.FACES_DIR ?? join(import.meta.dirname, '../../../shared/faces'));
+export const FACES_DIR = resolve(process.env.FACES_DIR ?? join(import.meta.dirname, '../../../shared/faces'));
 const CELL = 320;
 const WHO = ['daryl', 'rick', 'negan'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 /** Eight different photos, each cut around its face (twice its size) into a 320 px cell of a 4 x 2 grid. */
-async function classroomFrame(engine: Awaited<ReturnType<typeof createNodeFaceEngine>>): Promise<RgbImage> {
+export async function classroomFrame(engine: Awaited<ReturnType<typeof createNodeFaceEngine>>): Promise<RgbImage> {
   const width = 4 * CELL;
   const height = 2 * CELL;
   const data = new Uint8Array(width * height * 3).fill(128);
