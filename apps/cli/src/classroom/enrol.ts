@@ -3,7 +3,7 @@
 // embeddings that pass become the students' gallery entries. A refused photo is replaced by the
 // student's next one, as an admin does when the Students page says why a photo was refused.
 import { join } from 'node:path';
-import { checkEnrolmentPhoto, DEFAULT_GATES, isFaceError, type FaceEngine } from '@rollcall/face';
+import { checkEnrolmentPhoto, DEFAULT_GATES, isFaceError, type FaceEngine, type RgbImage } from '@rollcall/face';
 import { decodeImageFile } from '@rollcall/face/node';
 import type { GalleryEntry } from '@rollcall/matcher';
 import type { ClassPlan } from './plan.ts';
@@ -23,10 +23,10 @@ export interface EnrolOptions {
   replaceRefused: boolean;
 }
 
-/** One photo through the gates: its embedding, or why it was refused. */
-async function check(engine: FaceEngine, path: string): Promise<{ vector: Float32Array } | { reasons: string[] }> {
+/** One photo (a file, or a frame already decoded) through the gates: its embedding, or why it was refused. */
+export async function checkPhoto(engine: FaceEngine, photo: string | RgbImage): Promise<{ vector: Float32Array } | { reasons: string[] }> {
   try {
-    const result = await checkEnrolmentPhoto(engine, await decodeImageFile(path), DEFAULT_GATES);
+    const result = await checkEnrolmentPhoto(engine, typeof photo === 'string' ? await decodeImageFile(photo) : photo, DEFAULT_GATES);
     const face = result.faces[0];
     if (result.reasons.length > 0 || !face) return { reasons: result.reasons.length ? result.reasons : ['no-face'] };
     return { vector: face.embedding.vector };
@@ -45,7 +45,7 @@ export async function enrolClass(engine: FaceEngine, folder: string, plan: Class
     const spare = o.replaceRefused ? [...spares] : [];
     for (let i = 0; i < queue.length; i++) {
       const photo = queue[i]!;
-      const r = await check(engine, join(folder, photo));
+      const r = await checkPhoto(engine, join(folder, photo));
       if ('reasons' in r) {
         rejected.push({ photo, reasons: r.reasons });
         const next = spare.shift();

@@ -10,6 +10,7 @@ import {
   iou,
   toFrameObservation,
   type Box,
+  type LivenessParams,
   type MarkDecision,
   type RecognitionParams,
   type ReviewDecision,
@@ -26,7 +27,18 @@ export interface DayOptions {
   params?: RecognitionParams;
   /** Tiles per side for small faces, searched once a second (0: the whole frame only); the engine's default when absent. */
   tiles?: number;
+  /** The liveness limits; SIMULATED_LIVENESS when absent. */
+  liveness?: LivenessParams;
 }
+
+/**
+ * What the simulation can judge: its students are photos pasted into a frame and swapped, which
+ * the presentation-attack model rightly calls pictures (texture 0.06-0.91 on the generated
+ * genuine tracks, most below 0.5). So by default it judges recognition with the motion rules
+ * alone, the texture off; the texture is judged on real footage (`rollcall realvid`), and
+ * `rollcall classroom --texture` shows what it does to photos.
+ */
+export const SIMULATED_LIVENESS: LivenessParams = { ...DEFAULT_LIVENESS, padAttackBelow: 0 };
 
 export interface DayResult {
   students: number;
@@ -73,7 +85,8 @@ function stateScore(s: TrackState): number | null {
   return null;
 }
 
-function quantile(sorted: readonly number[], q: number): number | null {
+/** Nearest-rank quantile of sorted values; null where it falls on an Infinity (never reached). */
+export function quantile(sorted: readonly number[], q: number): number | null {
   const v = sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
   return v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10) / 10;
 }
@@ -91,7 +104,7 @@ export async function simulateDay(
     gallery,
     roster: null,
     params: o.params ?? DEFAULT_RECOGNITION,
-    liveness: DEFAULT_LIVENESS,
+    liveness: o.liveness ?? SIMULATED_LIVENESS,
     inSession: true,
     cooldownMs: 0,
   });

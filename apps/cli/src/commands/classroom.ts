@@ -1,5 +1,5 @@
 // `rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X
-// [--photos-per-student K] [--one-sitting] [--keep-refused] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]`: a class enrolled
+// [--photos-per-student K] [--one-sitting] [--keep-refused] [--fps F] [--tiles N] [--no-liveness | --texture] [--days D [--learn]] [--json]`: a class enrolled
 // from a photo folder through the real enrolment path, then a simulated 1280x720 camera showing
 // the present students and never-enrolled strangers, run through the real face engine and the
 // real recognition core. Reports marks, wrong marks, strangers marked, review items and speed;
@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createNodeFaceEngine } from '@rollcall/face/node';
-import { DEFAULT_LEARN, DEFAULT_RECOGNITION } from '@rollcall/recognition';
+import { DEFAULT_LEARN, DEFAULT_LIVENESS, DEFAULT_RECOGNITION } from '@rollcall/recognition';
 import { simulateDays } from '../classroom/days.ts';
 import { readPhotos } from '../eval/dataset.ts';
 import { enrolClass } from '../classroom/enrol.ts';
@@ -16,7 +16,7 @@ import type { DayResult } from '../classroom/simulate.ts';
 import { resolveUserPath, UsageError } from '../paths.ts';
 
 const USAGE =
-  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--keep-refused] [--fps F] [--tiles N] [--no-liveness] [--days D [--learn]] [--json]';
+  'usage: rollcall classroom <folder> --students N --present P --strangers S --seconds T --seed X [--photos-per-student K] [--one-sitting] [--keep-refused] [--fps F] [--tiles N] [--no-liveness | --texture] [--days D [--learn]] [--json]';
 
 function whole(name: string, raw: string | undefined, min: number): number {
   const v = Number(raw);
@@ -47,6 +47,8 @@ export async function classroomCommand(argv: string[]): Promise<void> {
       'keep-refused': { type: 'boolean', default: false },
       fps: { type: 'string', default: '2' },
       'no-liveness': { type: 'boolean', default: false },
+      // The shipped liveness with the texture model: photos pasted into a frame read as pictures (see SIMULATED_LIVENESS).
+      texture: { type: 'boolean', default: false },
       tiles: { type: 'string' },
       days: { type: 'string', default: '1' },
       learn: { type: 'boolean', default: false },
@@ -83,6 +85,7 @@ export async function classroomCommand(argv: string[]): Promise<void> {
     params,
     days,
     learn: values.learn ? DEFAULT_LEARN : null,
+    ...(values.texture && { liveness: DEFAULT_LIVENESS }),
     ...(tiles !== undefined && { tiles }),
   });
   const enrolled = {

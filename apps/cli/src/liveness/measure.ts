@@ -32,8 +32,16 @@ export async function measureTrackFrames(engine: FaceEngine, folder: string, spe
     const r = await engine.analyzeSelective(f.image, () => false);
     ms += r.timing.detectMs + r.timing.embedMs;
     const face = largest(r.faces);
-    // The patch as analyzeFrame cuts it for a face on the full path.
-    if (face) samples.push({ at: f.at, box: face.box, mesh: face.mesh, patch: withPatch(f.image, face).patch, antispoof: face.antispoof });
+    // The patch and the texture score as analyzeFrame makes them for a face on the full path.
+    if (face)
+      samples.push({
+        at: f.at,
+        box: face.box,
+        mesh: face.mesh,
+        patch: withPatch(f.image, face).patch,
+        antispoof: face.antispoof,
+        pad: (await engine.padScores(f.image, [face.box]))[0]!,
+      });
   }
   return { spec, frames, samples, msPerFrame: frames ? ms / frames : Number.NaN };
 }

@@ -4,7 +4,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { LivenessSample } from '@rollcall/recognition';
 import type { SceneOptions } from '../scenes/tracks.ts';
+import { SavedRunError } from '../saved-run.ts';
 import type { MeasuredTrack } from './measure.ts';
+
+export { SavedRunError };
 
 export const SAVED_VERSION = 1;
 
@@ -13,10 +16,6 @@ export interface SavedRun {
   seed: number;
   scene: SceneOptions;
   tracks: MeasuredTrack[];
-}
-
-export class SavedRunError extends Error {
-  readonly code = 'saved-run-invalid';
 }
 
 const round = (x: number, digits: number) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
@@ -29,13 +28,14 @@ function sampleToJson(s: LivenessSample): unknown {
     mesh: s.mesh ? s.mesh.map(([x, y]) => [round(x, 2), round(y, 2)]) : null,
     patch: s.patch ? { ...s.patch, gray: Array.from(s.patch.gray, (v) => round(v, 1)) } : null,
     antispoof: round(s.antispoof, 4),
+    pad: round(s.pad ?? Number.NaN, 4),
   };
 }
 
 const num = (v: unknown): number => (v === null ? Number.NaN : typeof v === 'number' ? v : Number.NaN);
 
 function sampleFromJson(raw: unknown, where: string): LivenessSample {
-  const s = raw as { at?: unknown; box?: unknown; mesh?: unknown; patch?: unknown; antispoof?: unknown };
+  const s = raw as { at?: unknown; box?: unknown; mesh?: unknown; patch?: unknown; antispoof?: unknown; pad?: unknown };
   if (typeof s?.at !== 'number' || !Array.isArray(s.box) || s.box.length !== 4) throw new SavedRunError(`${where}: a sample needs "at" and a 4-number "box"`);
   const patch = s.patch as { x: number; y: number; step: number; size: number; gray: unknown } | null;
   if (patch && (!Array.isArray(patch.gray) || patch.gray.length !== patch.size * patch.size))
@@ -46,6 +46,8 @@ function sampleFromJson(raw: unknown, where: string): LivenessSample {
     mesh: Array.isArray(s.mesh) ? (s.mesh as unknown[][]).map((p) => [num(p[0]), num(p[1])] as [number, number]) : null,
     patch: patch ? { x: patch.x, y: patch.y, step: patch.step, size: patch.size, gray: Float32Array.from(patch.gray as unknown[], num) } : null,
     antispoof: num(s.antispoof),
+    // Runs saved before the texture model have none: NaN, the motion rules alone.
+    pad: num(s.pad ?? null),
   };
 }
 
