@@ -30,7 +30,7 @@ const USAGE = `usage: rollcall <command> [options]
   eval <folder> [--enrol K] [--pad F] [--json]   accuracy on a labelled folder
   import <folder> [--api URL] [--json]      bulk enrolment from <StudentID>_<Name>/*.jpg (token in ROLLCALL_TOKEN)
   liveness [faces-dir] [--seed X] [--save FILE | --load FILE] [--json]  photo attacks vs genuine tracks: APCER/BPCER of track liveness
-  realvid [dir] [--fps F] [--seconds T] [--clip NAME]... [--save FILE | --load FILE] [--json]
+  realvid [dir] [--fps F] [--seconds T] [--clip NAME]... [--unsure review|flag] [--save FILE | --load FILE] [--json]
                                             real clips (people, screen replays, crowds; default ../shared/realvid) through the engine and the session: marks, reviews, APCER/BPCER
   variety <folder> [--seed X] [--per-identity N] [--json]   how alike a near-copy and another photo of one person embed`;
 

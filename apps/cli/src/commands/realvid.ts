@@ -22,7 +22,7 @@ import { loadRealvid, saveRealvid, type SavedClip, type SavedRealvid } from '../
 import { SavedRunError } from '../saved-run.ts';
 
 const USAGE =
-  'usage: rollcall realvid [dir] [--fps F] [--seconds T] [--clip NAME]... [--save FILE | --load FILE] [--json]  (dir: clips and labels.csv; default ../shared/realvid)';
+  'usage: rollcall realvid [dir] [--fps F] [--seconds T] [--clip NAME]... [--unsure review|flag] [--save FILE | --load FILE] [--json]  (dir: clips and labels.csv; default ../shared/realvid)';
 
 /** About what the page achieves on wasm on a 2-core laptop. */
 const DEFAULT_FPS = 5;
@@ -42,15 +42,21 @@ export async function realvidCommand(argv: string[]): Promise<void> {
       save: { type: 'string' },
       load: { type: 'string' },
       json: { type: 'boolean', default: false },
+      // What a face with an unclear texture does (the school's choice in Settings): rates for each.
+      unsure: { type: 'string', default: DEFAULT_LIVENESS.unsureTexture },
     },
   });
+  if (values.unsure !== 'review' && values.unsure !== 'flag') throw new UsageError(`--unsure is review or flag\n${USAGE}`);
+  const shipped: LivenessParams = { ...DEFAULT_LIVENESS, unsureTexture: values.unsure };
   const log: Log = (s) => {
     if (!values.json) process.stderr.write(s);
   };
   if (values.save && values.load) throw new UsageError(`--save and --load do not go together\n${USAGE}`);
   const only = values.clip ?? [];
   const t0 = performance.now();
-  const { run, results } = values.load ? await loaded(values.load, positionals[0], values, only) : await measured(values, positionals[0], only, log);
+  const { run, results } = values.load
+    ? await loaded(values.load, positionals[0], values, only, shipped)
+    : await measured(values, positionals[0], only, log, shipped);
   const engineSeconds = values.load ? null : (performance.now() - t0) / 1000;
   if (values.save) {
     saveRealvid(resolveUserPath(values.save), { ...run, rates: setRates(results) });
@@ -61,7 +67,7 @@ export async function realvidCommand(argv: string[]): Promise<void> {
   const rows: ClipRow[] = results.map((r) => ({ ...r, enrolled: enrolledHow(run.clips.find((c) => c.clip.name === r.clip)!.clip, run.people, used) }));
   const rates = setRates(results);
   const t1 = performance.now();
-  const curveRows = values.load ? await curves((p) => judgeAll(run, p, only), DEFAULT_LIVENESS) : null;
+  const curveRows = values.load ? await curves((p) => judgeAll(run, p, only), shipped) : null;
   const curveSeconds = (performance.now() - t1) / 1000;
   // The sessions again at the limits the run was measured at: they should give its figures, and the
   // faces they wanted but the crop pass lost are the measured run's own; beyond these, a curve's
@@ -88,7 +94,7 @@ export async function realvidCommand(argv: string[]): Promise<void> {
   printClips(rows, out);
   printRates(rates, seconds, out);
   if (values.load) {
-    const changed = (Object.keys(DEFAULT_LIVENESS) as (keyof LivenessParams)[]).filter((k) => run.liveness[k] !== DEFAULT_LIVENESS[k]);
+    const changed = (Object.keys(shipped) as (keyof LivenessParams)[]).filter((k) => run.liveness[k] !== shipped[k]);
     const again = setRates(asMeasured!);
     out(
       `measured ${frames} frames (engine ${(engineMs / frames).toFixed(0)} ms a frame), when APCER was ${pct(run.measured!.apcer)} and BPCER ${pct(run.measured!.bpcer)} over all its clips; judged again at its limits: APCER ${pct(again.apcer)}, BPCER ${pct(again.bpcer)}`,
@@ -134,7 +140,7 @@ async function judgeAll(run: Run, p: LivenessParams, only: readonly string[]): P
   return out;
 }
 
-async function loaded(file: string, dirArg: string | undefined, values: { fps?: string; seconds?: string }, only: readonly string[]) {
+async function loaded(file: string, dirArg: string | undefined, values: { fps?: string; seconds?: string }, only: readonly string[], shipped: LivenessParams) {
   if (dirArg) throw new UsageError(`--load judges the saved clips: give no dir\n${USAGE}`);
   if (values.fps !== undefined || values.seconds !== undefined) throw new UsageError(`--load keeps the saved run's --fps and --seconds\n${USAGE}`);
   const path = resolveUserPath(file);
@@ -149,10 +155,10 @@ async function loaded(file: string, dirArg: string | undefined, values: { fps?: 
   }
   const { version: _v, rates, ...rest } = saved;
   const run: Run = { ...rest, measured: rates };
-  return { run, results: await judgeAll(run, DEFAULT_LIVENESS, only) };
+  return { run, results: await judgeAll(run, shipped, only) };
 }
 
-async function measured(values: { fps?: string; seconds?: string }, dirArg: string | undefined, only: readonly string[], log: Log) {
+async function measured(values: { fps?: string; seconds?: string }, dirArg: string | undefined, only: readonly string[], log: Log, shipped: LivenessParams) {
   const fps = positive('fps', values.fps, DEFAULT_FPS, 30);
   const seconds = positive('seconds', values.seconds, DEFAULT_SECONDS, 600);
   const dir = resolveUserPath(dirArg ?? '../shared/realvid');
@@ -170,14 +176,14 @@ async function measured(values: { fps?: string; seconds?: string }, dirArg: stri
     const saved: SavedClip[] = [];
     const results: ClipResult[] = [];
     for (const clip of clips) {
-      const r = await measureClip(engine, gallery, join(dir, clip.name), clip, fps, seconds);
+      const r = await measureClip(engine, gallery, join(dir, clip.name), clip, fps, seconds, shipped);
       saved.push(r.saved);
       results.push(r.result);
       log(
         `  ${clip.name}: ${r.saved.frames.length} frames (${r.saved.decoded} decoded), ${(r.saved.engineMs / 1000).toFixed(0)} s engine, marks ${r.result.marks.length}\n`,
       );
     }
-    const run: Run = { settings: { dir, fps, seconds }, modelId: engine.modelId, liveness: DEFAULT_LIVENESS, entries, people, clips: saved, measured: null };
+    const run: Run = { settings: { dir, fps, seconds }, modelId: engine.modelId, liveness: shipped, entries, people, clips: saved, measured: null };
     return { run, results };
   } catch (e) {
     if (e instanceof LabelsError || e instanceof VideoError) throw new UsageError(`error [${e.code}]: ${e.message}`);
@@ -193,6 +199,7 @@ async function measureClip(
   clip: Clip,
   fps: number,
   seconds: number,
+  shipped: LivenessParams,
 ): Promise<{ saved: SavedClip; result: ClipResult }> {
   const { frames: images } = await decodeClip(file, { fps, seconds });
   const count = Math.round(seconds * fps);
@@ -201,7 +208,7 @@ async function measureClip(
   const tilesFor = tileSchedule(TILE_EVERY_MS, DEFAULT_FRAME.tiles);
   const pushed: FrameObservation[] = [];
   let engineMs = 0;
-  const result = await runClip(clip, { fps, frames: count, gallery, liveness: DEFAULT_LIVENESS }, async (i, at, skip) => {
+  const result = await runClip(clip, { fps, frames: count, gallery, liveness: shipped }, async (i, at, skip) => {
     const image = images[order[i]!]!;
     const t0 = performance.now();
     const r = await engine.analyzeFrame(image, skip, { tiles: tilesFor(at) });
