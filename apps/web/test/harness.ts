@@ -1,7 +1,8 @@
 // Browser test harness: builds the web app, serves it from the real API (SQLite in a temp
 // folder) on localhost (a secure context, as getUserMedia and service workers need), and drives
-// Debian's Chromium with playwright-core on the wasm backend. Skips loudly without Chromium or
-// the face photos.
+// Debian's Chromium with playwright-core on the wasm backend. Skips loudly without Chromium, the
+// face photos or (where a test needs real people) the real footage.
+import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { FaceEngine } from '@rollcall/face';
+import { encodeVector } from '@rollcall/contracts';
+import { checkEnrolmentPhoto, DEFAULT_GATES, enrolmentQuality, type FaceEngine } from '@rollcall/face';
 import { decodeImage } from '@rollcall/face/node';
 import { build } from 'vite';
 import { createApp } from '../../api/src/app.ts';
@@ -23,6 +25,8 @@ export const FACES = path.resolve(process.env.FACES_DIR ?? path.join(WEB_ROOT, '
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 export const HAVE_FACES = existsSync(path.join(FACES, 'twd'));
 export const HAVE_MODELS = existsSync(path.join(WEB_ROOT, 'public/models/manifest.json'));
+/** Real footage of people and replays (read at test time, never copied into the project). */
+export const REALVID = path.resolve(process.env.REALVID_DIR ?? path.join(WEB_ROOT, '../../../shared/realvid'));
 
 for (const [ok, why] of [
   [HAVE_CHROMIUM, `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`],
@@ -128,6 +132,15 @@ export function haveFfmpeg(skipping: string): boolean {
 
 export const photo = (set: string, file: string) => path.join(FACES, set, file);
 
+/** Whether the real footage is there; says loudly which test skips without it. */
+export function haveRealvid(skipping: string): boolean {
+  const ok = existsSync(path.join(REALVID, 'labels.csv'));
+  if (!ok) console.warn(`[web] SKIPPING ${skipping}: no real footage at ${REALVID}`);
+  return ok;
+}
+
+export const realClip = (file: string) => path.join(REALVID, file);
+
 /** A square region of a photo (pixels) around a face: a fake camera shows it at one fixed place. */
 export interface FaceCrop {
   file: string;
@@ -166,7 +179,7 @@ export async function faceCrops(engine: FaceEngine, files: readonly string[], sc
 
 /**
  * A STILL camera: one photo, every frame identical (ffmpeg -loop 1): what a photo on a stand or
- * a frozen screen looks like. Since #15 this is an attack and marks nobody.
+ * a frozen screen looks like: an attack, it marks nobody.
  */
 export function stillCamera(out: string, file: string, seconds = 2): string {
   execFileSync('ffmpeg', [
@@ -191,10 +204,11 @@ export function stillCamera(out: string, file: string, seconds = 2): string {
 }
 
 /**
- * A GENUINE camera: people side by side, each shown as a sequence of DIFFERENT photos of them
+ * A PHOTO-SWAP camera: people side by side, each shown as a sequence of DIFFERENT photos of them
  * (one per `secondsEach`, the face cropped to the same place, so it stays one track), with sensor
- * noise that changes every frame (noise=alls=4:allf=t). A real head turns and talks between
- * frames; different photos of the person are the nearest a folder of stills comes to that.
+ * noise that changes every frame (noise=alls=4:allf=t). Pasted photos are pictures to the
+ * presentation-attack model: a test that needs a live person to be marked uses real footage
+ * (`clipCamera`); this serves strangers, enrolment by camera, and tests with liveness off.
  * `people[i]` lists person i's crops; all people need the same number of them. Chromium loops the file.
  */
 export function sequenceCamera(out: string, people: readonly (readonly FaceCrop[])[], secondsEach = 1, cell = 480): string {
@@ -218,6 +232,94 @@ export function sequenceCamera(out: string, people: readonly (readonly FaceCrop[
   }
   parts.push(`${rows.join('')}concat=n=${steps}:v=1:a=0,fps=10,noise=alls=4:allf=t,format=yuv420p[out]`);
   execFileSync('ffmpeg', [...args, '-filter_complex', parts.join(';'), '-map', '[out]', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+
+/**
+ * A camera of REAL people: the first `seconds` of each clip in turn (at 640 px wide, the first
+ * clip's shape, and 15 fps), then the whole of that reversed, so Chromium's loop has no jump: it
+ * sees each person for one unbroken stretch of 2 x `seconds` (the last clip's straddles the
+ * reversal, the first's the loop) and the cut between two people starts a new track.
+ */
+export function clipCamera(out: string, clips: readonly string[], seconds = 6): string {
+  const [w, h] = execFileSync('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', clips[0]!])
+    .toString()
+    .trim()
+    .split(',')
+    .map(Number) as [number, number];
+  const height = 2 * Math.round((640 * h) / w / 2);
+  const args = ['-y', '-loglevel', 'error'];
+  for (const clip of clips) args.push('-t', String(seconds), '-i', clip);
+  const parts = clips.map(
+    (_, i) => `[${i}:v]fps=15,scale=640:${height}:force_original_aspect_ratio=decrease,pad=640:${height}:(ow-iw)/2:(oh-ih)/2,setsar=1,format=yuv420p[c${i}]`,
+  );
+  const inputs = clips.map((_, i) => `[c${i}]`).join('');
+  parts.push(`${inputs}concat=n=${clips.length}:v=1:a=0,split[f][b]`, '[b]reverse[r]', '[f][r]concat=n=2:v=1:a=0[out]');
+  execFileSync('ffmpeg', [...args, '-filter_complex', parts.join(';'), '-map', '[out]', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+
+/** An enrolment embedding as POST /api/students/:id/embeddings takes it. */
+export type Enrolment = { modelId: string; vector: string; quality: number; sourceHash: string };
+
+/** An embedding of the photo through the real enrolment gates, or why the Students page would refuse it. */
+async function enrolmentOf(engine: FaceEngine, file: string): Promise<Enrolment | string> {
+  const bytes = readFileSync(file);
+  const check = await checkEnrolmentPhoto(engine, await decodeImage(new Uint8Array(bytes)), DEFAULT_GATES);
+  if (check.reasons.length > 0) return check.reasons.join(', ');
+  const face = check.faces[0]!;
+  return {
+    modelId: face.embedding.modelId,
+    vector: encodeVector(face.embedding.vector),
+    quality: enrolmentQuality(face, DEFAULT_GATES),
+    sourceHash: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+/** Embeddings of photos through the real enrolment gates: a refused photo fails the test with its reasons. */
+export async function enrolFromPhotos(engine: FaceEngine, files: readonly string[]): Promise<Enrolment[]> {
+  const out: Enrolment[] = [];
+  for (const file of files) {
+    const got = await enrolmentOf(engine, file);
+    if (typeof got === 'string') throw new Error(`${file} is refused for enrolment: ${got}`);
+    out.push(got);
+  }
+  return out;
+}
+
+/** Enrolment frames, in % of the clip's length (as ../shared/realvid's README suggests). */
+const ENROL_AT = [20, 50, 80];
+/** A refused enrolment frame is replaced by one up to this many steps of 2 % away. */
+const ENROL_STEPS = 4;
+
+/** A PNG of the clip's frame at `percent` % of its length. */
+function clipFrame(dir: string, clip: string, duration: number, percent: number): string {
+  const out = path.join(dir, `${path.basename(clip, '.mp4')}-${percent}.png`);
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-ss', ((duration * percent) / 100).toFixed(2), '-i', clip, '-frames:v', '1', out]);
+  return out;
+}
+
+/**
+ * Enrolment from frames of a clip at ENROL_AT % of its length (PNGs written into `dir`). A refused
+ * frame (a blink, motion blur) is replaced by the nearest one that passes, up to ENROL_STEPS steps
+ * of 2 % either side, as an admin picks another photo when the Students page says why one was refused.
+ */
+export async function enrolFromClip(engine: FaceEngine, dir: string, clip: string): Promise<Enrolment[]> {
+  const duration = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', clip]).toString().trim());
+  const out: Enrolment[] = [];
+  for (const target of ENROL_AT) {
+    const refused: string[] = [];
+    let got: Enrolment | null = null;
+    // target, +2 %, -2 %, +4 %, ...
+    for (let step = 0; step <= 2 * ENROL_STEPS && !got; step++) {
+      const percent = target + (step % 2 === 1 ? 1 : -1) * 2 * Math.ceil(step / 2);
+      const r = await enrolmentOf(engine, clipFrame(dir, clip, duration, percent));
+      if (typeof r === 'string') refused.push(`${percent} %: ${r}`);
+      else got = r;
+    }
+    if (!got) throw new Error(`no frame of ${clip} near ${target} % passes the enrolment gates (${refused.join('; ')})`);
+    out.push(got);
+  }
   return out;
 }
 

@@ -1,18 +1,37 @@
 // The face worker dying mid-recognition (a wasm abort, out of memory) must not stop the register:
 // the page replaces the worker, recognition carries on, and marks already made stay made, once.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Worker } from 'playwright-core';
-import { encodeVector } from '@rollcall/contracts';
-import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
-import { cameraArgs, CAN_RUN, faceCrops, grantConsent, launch, photo, sequenceCamera, serveApp, type WebServer, haveFfmpeg, setupAdmin } from './harness.ts';
+import { createNodeFaceEngine } from '@rollcall/face/node';
+import {
+  cameraArgs,
+  CAN_RUN,
+  clipCamera,
+  enrolFromClip,
+  grantConsent,
+  haveFfmpeg,
+  haveRealvid,
+  launch,
+  realClip,
+  serveApp,
+  setupAdmin,
+  type WebServer,
+} from './harness.ts';
 
 const HAVE_FFMPEG = haveFfmpeg('worker crash test');
+// A genuine scene must be real people: photos pasted into a frame are pictures, which liveness never marks.
+const HAVE_REALVID = haveRealvid('worker crash test');
 
-describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the face worker', () => {
+/** The two who walk in one after the other, each enrolled from frames of the clip that shows them. */
+const PEOPLE = [
+  { studentId: 'S001', name: 'Felix Way', clip: 'fellway_face.mp4' },
+  { studentId: 'S002', name: 'Vera Upton', clip: 'vdotup_face.mp4' },
+];
+
+describe.skipIf(!CAN_RUN || !HAVE_FFMPEG || !HAVE_REALVID)('recognition survives a crash of the face worker', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'rollcall-crash-'));
   let server: WebServer;
   let browser: Browser;
@@ -27,33 +46,18 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('recognition survives a crash of the f
     const api = (p: string, body: unknown) =>
       fetch(server.base + p, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
     const engine = await createNodeFaceEngine();
-    for (const [studentId, who] of [
-      ['S001', 'daryl'],
-      ['S002', 'rick'],
-    ] as const) {
+    for (const { studentId, name: who, clip } of PEOPLE) {
       await api('/api/students', { studentId, name: who });
       // Consent is required before a face is enrolled (#16): without it the embeddings were refused.
       await grantConsent((_method, p, body) => api(p, body), studentId);
-      const embeddings = [];
-      for (let i = 1; i <= 3; i++) {
-        const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0]!;
-        embeddings.push({
-          modelId: face.embedding.modelId,
-          vector: encodeVector(face.embedding.vector),
-          quality: enrolmentQuality(face, DEFAULT_GATES),
-          sourceHash: `${i}`.repeat(63) + (who === 'daryl' ? 'a' : 'b'),
-        });
-      }
-      await api(`/api/students/${studentId}/embeddings`, { embeddings });
+      await api(`/api/students/${studentId}/embeddings`, { embeddings: await enrolFromClip(engine, tmp, realClip(clip)) });
     }
-    // A genuine scene (a still one is a photo attack since #15): each person as a sequence of
-    // different photos (4, never enrolled, then 1-3), one a second.
-    const seq = (who: string) =>
-      faceCrops(
-        engine,
-        [4, 1, 2, 3].map((i) => photo(`twd/${who}`, `${who}${i}.jpg`)),
-      );
-    camera = sequenceCamera(path.join(tmp, 'walk-in.y4m'), [await seq('daryl'), await seq('rick')]);
+    // Each person's first 5 s in turn, then the whole reversed: each in view 10 s at a time.
+    camera = clipCamera(
+      path.join(tmp, 'walk-in.y4m'),
+      PEOPLE.map((p) => realClip(p.clip)),
+      5,
+    );
     await engine.dispose();
   });
 
