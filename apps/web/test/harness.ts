@@ -155,6 +155,34 @@ export const cameraArgs = (file: string) => [
   `--use-file-for-fake-video-capture=${file}`,
 ];
 
+/**
+ * A fresh Chromium whose fake camera shows `camera`, signed in with `cookie`, on Take attendance
+ * with the roster cached on the device (recognition knows nobody before that).
+ */
+export async function openTakeAttendance(
+  base: string,
+  cookie: { name: string; value: string; url: string },
+  camera: string,
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launch(cameraArgs(camera));
+  const context = await browser.newContext({ permissions: ['camera'] });
+  await context.addCookies([cookie]);
+  const page = await context.newPage();
+  if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text().slice(0, 200)}`));
+  await page.goto(base);
+  await waitForTakeAttendance(page);
+  return { browser, page };
+}
+
+/** Take attendance is shown and the roster is cached on the device. */
+export async function waitForTakeAttendance(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
+  await page
+    .getByLabel('Sync')
+    .filter({ hasText: /revision [1-9]/ })
+    .waitFor({ timeout: 30_000 });
+}
+
 /** Square crops around the largest face of each photo (found by the Node engine), `scale` times its width. */
 /**
  * Square crops around faces (found by the Node engine), `scale` times the face's width: the

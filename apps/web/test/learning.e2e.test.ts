@@ -16,7 +16,6 @@ import { createNodeFaceEngine, decodeImage } from '@rollcall/face/node';
 import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
 import {
   apiAs,
-  cameraArgs,
   CAN_RUN,
   clipCamera,
   enrolFromClip,
@@ -24,11 +23,12 @@ import {
   grantConsent,
   haveFfmpeg,
   haveRealvid,
-  launch,
+  openTakeAttendance,
   photo,
   realClip,
   sequenceCamera,
   serveApp,
+  waitForTakeAttendance,
   setupAdmin,
   type WebServer,
 } from './harness.ts';
@@ -71,22 +71,9 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG || !HAVE_REALVID)('learning from confir
   /** A page on Take attendance with the roster cached, in a browser whose camera shows `camera` (one browser at a time). */
   async function open(camera: string): Promise<Page> {
     await browser?.close();
-    browser = await launch(cameraArgs(camera));
-    const context = await browser.newContext({ permissions: ['camera'] });
-    await context.addCookies([cookie]);
-    const page = await context.newPage();
-    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text().slice(0, 200)}`));
-    await page.goto(server.base);
-    await attendancePage(page);
+    let page: Page;
+    ({ browser, page } = await openTakeAttendance(server.base, cookie, camera));
     return page;
-  }
-  async function attendancePage(page: Page) {
-    await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
-    // The roster must be cached on the device before recognition can know anyone.
-    await page
-      .getByLabel('Sync')
-      .filter({ hasText: /revision [1-9]/ })
-      .waitFor({ timeout: 30_000 });
   }
   async function recognise(page: Page) {
     await page.getByRole('button', { name: 'Start camera' }).click();
@@ -101,7 +88,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG || !HAVE_REALVID)('learning from confir
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Settings saved on this device.' }).waitFor();
     await page.getByRole('link', { name: 'Take attendance' }).click();
-    await attendancePage(page);
+    await waitForTakeAttendance(page);
   }
 
   beforeAll(async () => {
@@ -194,7 +181,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG || !HAVE_REALVID)('learning from confir
 
     // Now the same face scores half a hundredth under the threshold: offered by name, for review.
     await page.goto(server.base);
-    await attendancePage(page);
+    await waitForTakeAttendance(page);
     await saveSettings(page, { threshold: (score + 0.005).toFixed(3) });
     await recognise(page);
     const review = page.getByRole('region', { name: 'Needs review' });

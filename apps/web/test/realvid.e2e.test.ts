@@ -10,7 +10,6 @@ import type { Browser, Page } from 'playwright-core';
 import { createNodeFaceEngine } from '@rollcall/face/node';
 import {
   apiAs,
-  cameraArgs,
   CAN_RUN,
   clipCamera,
   enrolFromClip,
@@ -18,7 +17,7 @@ import {
   grantConsent,
   haveFfmpeg,
   haveRealvid,
-  launch,
+  openTakeAttendance,
   photo,
   realClip,
   serveApp,
@@ -56,18 +55,8 @@ describe.skipIf(!CAN_RUN || !HAVE_REALVID || !HAVE_FFMPEG)('taking attendance in
   /** A page on Take attendance, the class's running session open, in a browser whose camera shows `camera` (one browser at a time). */
   async function open(camera: string): Promise<Page> {
     await browser?.close();
-    browser = await launch(cameraArgs(camera));
-    const context = await browser.newContext({ permissions: ['camera'] });
-    await context.addCookies([cookie]);
-    const page = await context.newPage();
-    if (process.env.E2E_DEBUG) page.on('console', (m) => console.log(`[page] ${m.type()} ${m.text().slice(0, 200)}`));
-    await page.goto(server.base);
-    await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
-    // The roster must be cached on the device before recognition can know anyone.
-    await page
-      .getByLabel('Sync')
-      .filter({ hasText: /revision [1-9]/ })
-      .waitFor({ timeout: 30_000 });
+    let page: Page;
+    ({ browser, page } = await openTakeAttendance(server.base, cookie, camera));
     await page
       .getByRole('region', { name: 'Register' })
       .getByRole('heading', { name: / of 4 here$/ })
