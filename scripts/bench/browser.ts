@@ -1,25 +1,30 @@
 // Browser benchmark: the web app's own recognition loop (face worker, cross-origin isolated wasm
-// threads, light path for decided tracks) in headless Chromium (Debian's, wasm) on a fake camera
-// made from real photos with 1, 3 and 8 faces in view, against the naive loop in the same run:
-// every face of every frame detected and embedded on the page's main thread (scripts/bench/
-// naive-page). Frames per second are counted over a fixed window after a warm-up; main-thread
-// long tasks (over 50 ms) come from a PerformanceObserver in the page during that window.
+// threads, light path for decided tracks) in headless Chromium (Debian's, wasm) against the naive
+// loop on the same camera file: every face of every frame detected and embedded on the page's main
+// thread (scripts/bench/naive-page). The fake camera is a classroom of 1, 3 and 8 real people:
+// genuine clips of ../shared/realvid side by side, each person enrolled from frames of their own
+// clip (scenes/real-people.ts). Real people, because the loop's speed depends on what it sees: a
+// live face is decided and goes on the light path, while pasted photos are pictures to the texture
+// model and stay on the full path in Needs review (so do the 8 people's faces in two rows of
+// clips, which that model reads as a wall of screens). Without the footage the bench falls back to twd
+// photos (scenes/photos.ts) and says that its faces are pictures. Frames per second are counted
+// over a fixed window after a warm-up; main-thread long tasks (over 50 ms) come from a
+// PerformanceObserver in the page during that window; the faces marked and waiting for review at
+// the end show whether the light path could run (a screenshot of each page goes to the temp folder).
 // `--steps` adds the loop with one improvement switched on at a time; `--no-liveness-step` adds Rollcall with the liveness check off.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { createServer } from 'vite';
-import { encodeVector } from '@rollcall/contracts';
-import { DEFAULT_GATES, enrolmentQuality } from '@rollcall/face';
-import { createNodeFaceEngine, decodeImage, DEFAULT_MODEL_DIR } from '@rollcall/face/node';
-import { CAN_RUN, faceCrops, launch, photo, serveApp, setupAdmin } from '../../apps/web/test/harness.ts';
-
-/** Each person's square in the fake camera's grid (at most 4 a row: 1280 px wide with 4 or more). */
-const CELL = 320;
+import { Class, ClassSession } from '@rollcall/contracts';
+import { createNodeFaceEngine, DEFAULT_MODEL_DIR } from '@rollcall/face/node';
+import { cameraArgs, CAN_RUN, launch, REALVID, serveApp, setupAdmin } from '../../apps/web/test/harness.ts';
+import { photoScene } from './scenes/photos.ts';
+import { realScene } from './scenes/real-people.ts';
+import type { BenchScene } from './scenes/scene.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -31,6 +36,9 @@ interface Window {
   backend: string;
   /** The machine's 1-minute load average at the end of the window (it is shared). */
   load: number;
+  /** Rollcall's page at the end of the window: students marked, and faces waiting for review. */
+  marked?: string[];
+  review?: string[];
 }
 
 /** How the app's loop runs in one measurement. */
@@ -40,7 +48,7 @@ interface Variant {
   noIsolation: boolean;
   /** The "Re-check recognised faces every frame" setting: no light path. */
   embedDecided: boolean;
-  /** The "Liveness check" setting off: the bench's faces are photos swapped each second, which rarely look live, so tracks stay undecided; this shows the light path once they are decided. */
+  /** The "Liveness check" setting off (not a shipped setting): a face is decided on its match alone, so this shows the light path whatever the scene's faces look like. */
   noLiveness?: boolean;
 }
 
@@ -74,6 +82,32 @@ async function measure(
   return { frames: end.frames - start.frames, seconds: (end.at - start.at) / 1000, longTasks, faces: end.faces, load: round(os.loadavg()[0]!) };
 }
 
+/** Students marked on the page and the faces waiting for review, with a screenshot of the page. */
+async function outcome(page: Page, shot: string): Promise<{ marked: string[]; review: string[] }> {
+  await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+  return {
+    marked: await page.getByRole('log', { name: 'Attendance log' }).locator('.log-id').allTextContents(),
+    // Each item's first two lines: who it looks like and why it waits, then the core's detail.
+    review: await Promise.all(
+      (await page.getByRole('region', { name: 'Needs review' }).getByRole('listitem').all()).map(async (item) =>
+        (await item.locator('p').allTextContents()).slice(0, 2).join(' '),
+      ),
+    ),
+  };
+}
+
+/** The real people when the footage is there (as many as the largest scene), else the twd photos. */
+async function chooseScene(dir: string, most: number, log: (m: string) => void): Promise<BenchScene> {
+  const engine = await createNodeFaceEngine();
+  try {
+    if (existsSync(path.join(REALVID, 'labels.csv'))) return await realScene(engine, dir, most);
+    log(`No real footage at ${REALVID} (labels.csv): falling back to photos.`);
+    return await photoScene(engine);
+  } finally {
+    await engine.dispose();
+  }
+}
+
 export async function run(args: string[]) {
   if (!CAN_RUN) {
     console.log('browser bench skipped: it needs Chromium, the face photos and the models (see the warnings above)');
@@ -99,83 +133,31 @@ export async function run(args: string[]) {
     const { name, value } = await setupAdmin(server.base, { email: 'bench@school.example', name: 'Bench', password: 'bench passphrase 1' });
     const call = (method: string, p: string, body: unknown) =>
       fetch(server.base + p, { method, headers: { 'content-type': 'application/json', cookie: `${name}=${value}` }, body: JSON.stringify(body) });
-    const engine = await createNodeFaceEngine();
-    for (const who of ['daryl', 'rick', 'negan']) {
-      await call('POST', '/api/students', { studentId: who.toUpperCase(), name: who });
-      await call('POST', `/api/students/${who.toUpperCase()}/consent`, { status: 'granted', onBehalfOf: 'parent' });
-      const embeddings = [];
-      for (const i of [1, 2]) {
-        const face = (await engine.analyze(await decodeImage(new Uint8Array(readFileSync(photo(`twd/${who}`, `${who}${i}.jpg`)))))).faces[0];
-        if (face)
-          embeddings.push({
-            modelId: face.embedding.modelId,
-            vector: encodeVector(face.embedding.vector),
-            quality: enrolmentQuality(face, DEFAULT_GATES),
-            sourceHash: `${who}${i}`.padEnd(64, '0').replace(/[^0-9a-f]/g, 'a'),
-          });
-      }
-      await call('POST', `/api/students/${who.toUpperCase()}/embeddings`, { embeddings });
+    const scene = await chooseScene(tmp, Math.max(...only), log);
+    for (const note of scene.notes) log(note);
+    for (const p of scene.people) {
+      await call('POST', '/api/students', { studentId: p.studentId, name: p.name });
+      await call('POST', `/api/students/${p.studentId}/consent`, { status: 'granted', onBehalfOf: 'parent' });
+      await call('POST', `/api/students/${p.studentId}/embeddings`, { embeddings: p.embeddings });
     }
-    // Each photo cut around its face, so a person's face keeps its place and size in the cell as
-    // their photos change (as a seated student's does); whole photos scaled to the cell moved the
-    // face each time, the tracker saw a new face, and no track was ever decided.
-    const people = ['daryl', 'rick', 'negan'];
-    const crops = new Map(
-      (
-        await faceCrops(
-          engine,
-          people.flatMap((who) => [1, 2, 3, 4].map((k) => photo(`twd/${who}`, `${who}${k}.jpg`))),
-        )
-      ).map((c) => [c.file, c]),
-    );
-    await engine.dispose();
-
-    // Fake cameras: n faces in a grid (at most 4 a row). Each cell is a sequence of different
-    // photos of one person (a new photo every half second) with fresh noise on every frame: a
-    // still photo would be a presentation attack to the liveness rule and never be decided.
-    const scene = (n: number) => {
-      const out = path.join(tmp, `${n}.y4m`);
-      const perRow = Math.min(4, n);
-      const rows = Math.ceil(n / perRow);
-      const cellInputs = Array.from({ length: n }, (_, c) =>
-        [1, 2, 3, 4].map((k) => photo(`twd/${people[c % 3]}`, `${people[c % 3]}${((k + c) % 4) + 1}.jpg`)),
-      );
-      const inputs = cellInputs.flat();
-      const cells = cellInputs.map((seq, c) => {
-        const parts = seq.map((file, k) => {
-          const f = crops.get(file)!;
-          return `[${c * 4 + k}:v]pad=iw+2*${f.size}:ih+2*${f.size}:${f.size}:${f.size}:color=gray,crop=${f.size}:${f.size}:${Math.round(f.x + f.size)}:${Math.round(f.y + f.size)},scale=${CELL}:${CELL},setsar=1,fps=10[p${c}_${k}]`;
-        });
-        return `${parts.join('; ')}; ${seq.map((_, k) => `[p${c}_${k}]`).join('')}concat=n=${seq.length}:v=1:a=0[c${c}]`;
-      });
-      const grid =
-        rows === 1
-          ? `${cellInputs.map((_, i) => `[c${i}]`).join('')}${n > 1 ? `hstack=inputs=${n}` : 'null'}[g]`
-          : `${cellInputs.map((_, i) => `[c${i}]`).join('')}xstack=inputs=${n}:layout=${cellInputs.map((_, i) => `${(i % perRow) * CELL}_${Math.floor(i / perRow) * CELL}`).join('|')}[g]`;
-      const filter = `${cells.join('; ')}; ${grid}; [g]noise=alls=4:allf=t,format=yuv420p[v]`;
-      execFileSync('ffmpeg', [
-        '-y',
-        '-loglevel',
-        'error',
-        ...inputs.flatMap((i) => ['-loop', '1', '-t', '0.5', '-framerate', '10', '-i', i]),
-        '-filter_complex',
-        filter,
-        '-map',
-        '[v]',
-        '-r',
-        '10',
-        out,
-      ]);
-      return out;
-    };
 
     const variants = [ROLLCALL, ...(args.includes('--steps') ? STEPS : []), ...(args.includes('--no-liveness-step') ? [NO_LIVENESS] : [])];
     const scenes = [];
     for (const faces of only) {
-      const camera = scene(faces);
-      const flags = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`];
+      if (faces > scene.maxFaces) {
+        log(`${faces} face(s): skipped, the scene has only ${scene.maxFaces} people (see above)`);
+        continue;
+      }
+      const flags = cameraArgs(scene.camera(tmp, faces));
+      // A class of the scene's people, taken in a session of its own by each run, as a teacher
+      // does: the page preselects the one class with a session running, and its register counts
+      // only this run's marks.
+      const cls = Class.parse(
+        await (await call('POST', '/api/classes', { name: `Bench ${faces} face(s)`, studentIds: scene.people.slice(0, faces).map((p) => p.studentId) })).json(),
+      );
       const results: Record<string, Window> = {};
       for (const v of variants) {
+        const session = ClassSession.parse(await (await call('POST', `/api/classes/${cls.id}/sessions`, { lateAfterMinutes: 60 })).json());
         const browser = await launch(flags);
         try {
           // No service worker: it would answer requests before the header rewrite below sees them.
@@ -209,6 +191,10 @@ export async function run(args: string[]) {
             .getByLabel('Sync')
             .filter({ hasText: /revision [1-9]/ })
             .waitFor({ timeout: 60_000 });
+          await page
+            .getByRole('region', { name: 'Register' })
+            .getByRole('heading', { name: /^0 of \d+ here$/ })
+            .waitFor({ timeout: 60_000 });
           await page.getByRole('button', { name: 'Start camera' }).click();
           await page.getByRole('button', { name: 'Start recognition' }).click();
           const speed = async () => {
@@ -217,16 +203,24 @@ export async function run(args: string[]) {
           };
           const w = await measure(page, speed, warmFrames, seconds);
           const isolated = await page.evaluate(() => crossOriginIsolated);
-          const marked = (await page.getByLabel('Recognition speed').textContent())?.match(/(\d+) embedded/)?.[1];
+          const embedded = (await page.getByLabel('Recognition speed').textContent())?.match(/(\d+) embedded/)?.[1];
+          const shot = path.join(os.tmpdir(), `rollcall-bench-${faces}-${v.name.replace(/\W+/g, '-')}.png`);
+          const seen = await outcome(page, shot);
           results[v.name] = {
             ...w,
-            backend: `${(await page.getByLabel('Inference backend').textContent()) ?? ''}${isolated ? ' isolated' : ''}, ${marked ?? '?'} embedded last frame`,
+            ...seen,
+            backend: `${(await page.getByLabel('Inference backend').textContent()) ?? ''}${isolated ? ' isolated' : ''}, ${embedded ?? '?'} embedded last frame`,
           };
           log(
             `${faces} face(s), ${v.name}: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms), ${results[v.name]!.backend}, load ${w.load}`,
           );
+          log(
+            `  marked ${seen.marked.length} of ${cls.studentCount}: ${seen.marked.join(', ') || 'nobody'}; needs review ${seen.review.length}${seen.review.map((t) => `\n    ${t}`).join('')}`,
+          );
+          log(`  screenshot: ${shot}`);
         } finally {
           await browser.close();
+          await call('PATCH', `/api/sessions/${session.id}`, { endsAt: new Date().toISOString() });
         }
       }
       const browser = await launch(flags);
@@ -260,6 +254,9 @@ export async function run(args: string[]) {
         rollcallFps: round(fps(r)),
         naiveFps: round(fps(n)),
         ratio: fps(n) > 0 ? round(fps(r) / fps(n)) : null,
+        roster: cls.studentCount,
+        marked: r.marked?.length ?? 0,
+        review: r.review?.length ?? 0,
         longTaskMaxMs: summary(r).longTaskMaxMs,
         longTaskTotalMs: summary(r).longTaskTotalMs,
         naiveLongTaskMaxMs: summary(n).longTaskMaxMs,
@@ -275,11 +272,11 @@ export async function run(args: string[]) {
       console.log(JSON.stringify({ scenes }));
       return;
     }
-    console.log(`Browser loop, headless Chromium, wasm, fake camera from twd photos with per-frame noise (${seconds} s window after ${warmFrames} frames)`);
-    console.log('scene    | Rollcall frames/s | naive frames/s | ratio | long tasks max / total ms (Rollcall) | (naive)');
+    console.log(`Browser loop, headless Chromium, wasm, ${scene.title} (${seconds} s window after ${warmFrames} frames)`);
+    console.log('scene    | Rollcall frames/s | naive frames/s | ratio | long tasks max / total ms (Rollcall) | (naive)       | marked / review (Rollcall)');
     for (const s of scenes)
       console.log(
-        `${s.name.padEnd(8)} | ${String(s.rollcallFps).padStart(17)} | ${String(s.naiveFps).padStart(14)} | ${String(s.ratio).padStart(5)} | ${`${s.longTaskMaxMs} / ${s.longTaskTotalMs}`.padStart(36)} | ${s.naiveLongTaskMaxMs} / ${s.naiveLongTaskTotalMs}`,
+        `${s.name.padEnd(8)} | ${String(s.rollcallFps).padStart(17)} | ${String(s.naiveFps).padStart(14)} | ${String(s.ratio).padStart(5)} | ${`${s.longTaskMaxMs} / ${s.longTaskTotalMs}`.padStart(36)} | ${`${s.naiveLongTaskMaxMs} / ${s.naiveLongTaskTotalMs}`.padEnd(13)} | ${s.marked} of ${s.roster} / ${s.review}`,
       );
   } finally {
     await naiveServer.close();
