@@ -119,8 +119,7 @@ export async function runClip(clip: Clip, o: RunOptions, source: FrameSource): P
     const frame = await source(i, at, skip);
     for (const f of frame.faces) {
       if (f.embedding === null && needsEmbedding(f.box, skip, DEFAULT_FRAME.skipIou)) result.unanalysed++;
-      const pad = (f as { pad?: number }).pad;
-      if (pad !== undefined && Number.isFinite(pad)) pads.push(pad);
+      if (Number.isFinite(f.pad)) pads.push(f.pad);
     }
     if (frame.faces.length) result.framesWithFace++;
     const step = session.push(frame);
