@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sightingLearner } from '../attendance/learn-sightings.ts';
 import { RollcallDb } from '../local/db.ts';
 import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
+import { localIso } from '../attendance/marking.ts';
 import { confirmReview } from './confirm-review.ts';
 import { addReview, listReviews } from './review-store.ts';
 
@@ -134,6 +135,8 @@ describe('confirming a review item', () => {
 
     expect(await confirmReview(deps, item, 'S1', undefined)).toEqual({ status: 'marked', learnt: { sent: 2 } });
     expect((await outbox.refresh()).pending).toBe(1);
+    // Marked at the sighting, not at the confirmation (which came later: now).
+    expect((await outbox.pending(10)).map((m) => m.markedAt)).toEqual([localIso(new Date(SEEN))]);
     expect(await listReviews(db, null, null)).toEqual([]);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.studentId).toBe('S1');

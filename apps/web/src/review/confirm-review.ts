@@ -23,7 +23,9 @@ export async function confirmReview(
 ): Promise<{ status: 'marked' | 'already'; learnt: LearnOutcome | null }> {
   const already = current !== undefined && current !== 'not-seen';
   const score = item.candidates.find((c) => c.studentId === studentId)?.score ?? null;
-  if (!already) await makeMark(deps.outbox, { studentId, sessionId: item.sessionId, similarity: score, method: 'manual' });
+  // Marked when the face was seen, not when the teacher got to the item: a pupil seen on time and
+  // confirmed three minutes later is present, not late (the server decides late from markedAt).
+  if (!already) await makeMark(deps.outbox, { studentId, sessionId: item.sessionId, similarity: score, method: 'manual', at: new Date(item.createdAt) });
   await removeReview(deps.db, item.id);
   // A student already marked by hand is still the face confirmed: it teaches either way. Last, once
   // the mark is safe and the item gone; the learner catches its own failures.
