@@ -17,6 +17,7 @@ import { build } from 'vite';
 import { createApp } from '../../api/src/app.ts';
 import { openDatabase, type Database } from '../../api/src/db/database.ts';
 import { migrateToLatest } from '../../api/src/db/migrator.ts';
+import { CLIP_STEP, CLIP_STEPS, CLIP_TARGETS, nearby } from '../../cli/src/realvid/enrol.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_ROOT = path.resolve(here, '..');
@@ -315,11 +316,6 @@ export async function enrolFromPhotos(engine: FaceEngine, files: readonly string
   return out;
 }
 
-/** Enrolment frames, in % of the clip's length (as ../shared/realvid's README suggests). */
-const ENROL_AT = [20, 50, 80];
-/** A refused enrolment frame is replaced by one up to this many steps of 2 % away. */
-const ENROL_STEPS = 4;
-
 /** A PNG of the clip's frame at `percent` % of its length. */
 function clipFrame(dir: string, clip: string, duration: number, percent: number): string {
   const out = path.join(dir, `${path.basename(clip, '.mp4')}-${percent}.png`);
@@ -328,19 +324,18 @@ function clipFrame(dir: string, clip: string, duration: number, percent: number)
 }
 
 /**
- * Enrolment from frames of a clip at ENROL_AT % of its length (PNGs written into `dir`). A refused
- * frame (a blink, motion blur) is replaced by the nearest one that passes, up to ENROL_STEPS steps
- * of 2 % either side, as an admin picks another photo when the Students page says why one was refused.
+ * Enrolment from frames of a clip (PNGs written into `dir`), chosen as `rollcall realvid` chooses
+ * them (CLIP_TARGETS % of its length; a refused frame, a blink or motion blur, replaced by the
+ * nearest one that passes), as an admin picks another photo when the Students page says why one was refused.
  */
 export async function enrolFromClip(engine: FaceEngine, dir: string, clip: string): Promise<Enrolment[]> {
   const duration = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', clip]).toString().trim());
   const out: Enrolment[] = [];
-  for (const target of ENROL_AT) {
+  for (const target of CLIP_TARGETS) {
     const refused: string[] = [];
     let got: Enrolment | null = null;
-    // target, +2 %, -2 %, +4 %, ...
-    for (let step = 0; step <= 2 * ENROL_STEPS && !got; step++) {
-      const percent = target + (step % 2 === 1 ? 1 : -1) * 2 * Math.ceil(step / 2);
+    for (const percent of nearby(target, CLIP_STEP, CLIP_STEPS, 0, 98)) {
+      if (got) break;
       const r = await enrolmentOf(engine, clipFrame(dir, clip, duration, percent));
       if (typeof r === 'string') refused.push(`${percent} %: ${r}`);
       else got = r;

@@ -203,9 +203,8 @@ export async function analyzeFrame(models: Models, img: RgbImage, skip: readonly
 /**
  * Faces of frame `img` with their texture scored by the presentation-attack model: only faces on
  * the full path (with a mesh), the ones liveness still judges; all of a frame's faces in one batch.
- * Exported so a measurement that runs the pipeline another way cuts and scores them the same way.
  */
-export async function withPad<F extends { box: FrameBox; mesh: [number, number][] | null }>(
+async function withPad<F extends { box: FrameBox; mesh: [number, number][] | null }>(
   models: Models,
   img: RgbImage,
   faces: readonly F[],

@@ -9,20 +9,7 @@ export { measureQuality, type QualityMeasures } from './quality.ts';
 export { checkEnrolmentPhoto, type EnrolmentCheck, type FaceEngine } from './engine.ts';
 export type { AnalyzeResult, FaceAnalysis, FaceDetection, FaceEmbedding, SelectiveResult } from './pipeline.ts';
 export { parseManifest, verifyModelFiles, modelFiles, type ModelManifest } from './manifest.ts';
-export {
-  analyzeFrame,
-  cropRgb,
-  DEFAULT_FRAME,
-  TILE_EVERY_MS,
-  tileSchedule,
-  withPad,
-  withPatch,
-  type FrameFace,
-  type FrameOptions,
-  type FrameResult,
-} from './frame.ts';
+export { analyzeFrame, cropRgb, DEFAULT_FRAME, TILE_EVERY_MS, tileSchedule, withPatch, type FrameFace, type FrameOptions, type FrameResult } from './frame.ts';
 export { iou, type FrameBox } from './box.ts';
 export { facePatch, type FacePatch } from './patch.ts';
 export { wasmMode, type WasmMode } from './backend.ts';
-export { liveProbability, PAD_FILES, PAD_SIZE, padBox, padInput, padScores, type PadModels, type PadNet } from './pad.ts';
-export { padModelsFromOrt, type OrtLike } from './pad-ort.ts';

@@ -5,13 +5,12 @@ import { PAD_FILES, PAD_SIZE, type PadModels, type PadNet } from './pad.ts';
 
 /** The part of onnxruntime-web's API used here, so this file needs no particular build of it. */
 export interface OrtLike {
-  InferenceSession: { create(model: Uint8Array, options?: object): Promise<OrtSession> };
+  InferenceSession: { create(model: Uint8Array): Promise<OrtSession> };
   Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
 }
 
 interface OrtSession {
   run(feeds: Record<string, unknown>): Promise<Record<string, { data: unknown; dims: readonly number[] }>>;
-  release?(): Promise<void>;
 }
 
 function padNet(ort: OrtLike, session: OrtSession, file: string): PadNet {
@@ -28,12 +27,12 @@ function padNet(ort: OrtLike, session: OrtSession, file: string): PadNet {
 }
 
 /** Both networks, each checked by a first run on a grey input: a file that loads but cannot run fails here, not mid-lesson. */
-export async function padModelsFromOrt(ort: OrtLike, read: (file: string) => Promise<Uint8Array>, sessionOptions: object = {}): Promise<PadModels> {
+export async function padModelsFromOrt(ort: OrtLike, read: (file: string) => Promise<Uint8Array>): Promise<PadModels> {
   const nets: PadModels['nets'] = [];
   for (const { file, scale } of PAD_FILES) {
     let net: PadNet;
     try {
-      net = padNet(ort, await ort.InferenceSession.create(await read(file), sessionOptions), file);
+      net = padNet(ort, await ort.InferenceSession.create(await read(file)), file);
       await net.infer(new Float32Array(3 * PAD_SIZE * PAD_SIZE).fill(128), 1);
     } catch (e) {
       if (e instanceof FaceError) throw e;

@@ -107,11 +107,8 @@ export async function padScores(models: PadModels, img: RgbImage, boxes: readonl
     const input = new Float32Array(use.length * len);
     use.forEach((b, i) => padInput(img, b, scale, input, i * len));
     const logits = await net.infer(input, use.length);
-    for (let i = 0; i < use.length; i++) {
-      const p = liveProbability(logits, i);
-      // A broken model (NaN or a wrong-sized output) must not pass for evidence either way.
-      sums[i]! += Number.isFinite(p) ? p : Number.NaN;
-    }
+    // A broken model's NaN carries through to the score: NaN is no evidence either way.
+    for (let i = 0; i < use.length; i++) sums[i]! += liveProbability(logits, i);
   }
   let k = 0;
   return ok.map((good) => (good ? sums[k++]! / models.nets.length : Number.NaN));

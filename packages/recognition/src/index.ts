@@ -16,6 +16,7 @@ export {
   measureTrack,
   meshPoints,
   pairMotion,
+  readTexture,
   MESH_POINTS,
   STABLE_POINTS,
   type LivenessParams,
@@ -23,6 +24,7 @@ export {
   type LivenessVerdict,
   type MeshPoints,
   type PairMotion,
+  type TextureReading,
   type TrackEvidence,
 } from './liveness/index.ts';
 export { toFrameObservation } from './observe.ts';

@@ -338,6 +338,9 @@ describe('liveness', () => {
     expect(r.reviews).toHaveLength(1);
     expect(r.reviews[0]).toMatchObject({ why: 'presentation', candidates: [{ studentId: 'S2' }] });
     expect(r.reviews[0]!.reasons[0]).toMatch(/^looks like a photo or a screen: the face did not move at all/);
+    // The same verdict on demand, from the frames the session keeps; none for a track it does not follow.
+    expect(still.session.livenessOf(r.last!.tracks[0]!.id)?.reasons[0]).toBe(r.reviews[0]!.reasons[0]);
+    expect(still.session.livenessOf(-1)).toBeNull();
     // Called a still once it has not moved for stillMs, before the patience for 'liveness' runs out.
     expect(r.reviews[0]!.at).toBeGreaterThanOrEqual(DEFAULT_LIVENESS.stillMs);
     expect(r.reviews[0]!.at).toBeLessThan(DEFAULT_LIVENESS.windowMs);

@@ -4,7 +4,7 @@
 // marks (outbox) and thumbnails; the session only decides.
 import type { Gallery } from '@rollcall/matcher';
 import { judgeFrames, type Candidate, type Evidence, type JudgedFrame, type Judgement } from './judge.ts';
-import { assessLiveness, type LivenessParams } from './liveness/index.ts';
+import { assessLiveness, type LivenessParams, type LivenessVerdict } from './liveness/index.ts';
 import type { RecognitionParams } from './params.ts';
 import type { FrameFlaw } from './quality.ts';
 import { MarkedRegistry } from './registry.ts';
@@ -228,6 +228,16 @@ export class RecognitionSession {
     }
     for (const id of this.records.keys()) if (!this.tracker.all.some((t) => t.id === id)) this.records.delete(id);
     return step;
+  }
+
+  /**
+   * The liveness verdict on a track's frames as they stand, at the session's limits (null for a
+   * track no longer followed): what a measurement reports second by second, from the samples the
+   * session itself keeps, so no caller keeps a copy of the tracker's.
+   */
+  livenessOf(trackId: number): LivenessVerdict | null {
+    const t = this.tracker.all.find((x) => x.id === trackId);
+    return t ? assessLiveness(t.liveness, this.liveness) : null;
   }
 
   /** After a sync reset or a change of enrolments: decided tracks are re-verified against it at once. */

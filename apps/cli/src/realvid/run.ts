@@ -4,14 +4,12 @@
 import { DEFAULT_FRAME } from '@rollcall/face';
 import type { Gallery } from '@rollcall/matcher';
 import {
-  assessLiveness,
   DEFAULT_RECOGNITION,
   needsEmbedding,
   RecognitionSession,
   type Box,
   type FrameObservation,
   type LivenessParams,
-  type LivenessSample,
   type LivenessVerdict,
   type RecognitionParams,
   type ReviewReason,
@@ -87,18 +85,9 @@ function median(v: readonly number[]): number | null {
   return s.length ? s[Math.floor((s.length - 1) / 2)]! : null;
 }
 
-/** A face as a liveness sample: every field it carries (a new per-face score too), less the embedding. */
-function sampleOf(face: FrameObservation['faces'][number], at: number): LivenessSample {
-  const { embedding: _embedding, ...rest } = face;
-  return { ...rest, at };
-}
-
 export async function runClip(clip: Clip, o: RunOptions, source: FrameSource): Promise<ClipResult> {
   const params = o.recognition ?? DEFAULT_RECOGNITION;
   const session = new RecognitionSession({ gallery: o.gallery, roster: null, params, liveness: o.liveness, inSession: true, cooldownMs: 0 });
-  // Per track, the samples its liveness is judged on, kept as the session's tracker keeps them:
-  // the session returns its tracks in the order of the faces pushed.
-  const samples = new Map<number, { kept: LivenessSample[]; lastSeen: number }>();
   const result: ClipResult = {
     clip: clip.name,
     kind: clip.kind,
@@ -124,15 +113,6 @@ export async function runClip(clip: Clip, o: RunOptions, source: FrameSource): P
     if (frame.faces.length) result.framesWithFace++;
     const step = session.push(frame);
     if (step.tracks.length !== frame.faces.length) throw new Error(`the session gave ${step.tracks.length} tracks for ${frame.faces.length} faces`);
-    step.tracks.forEach((t, k) => {
-      const track = samples.get(t.id) ?? { kept: [], lastSeen: at };
-      track.kept.push(sampleOf(frame.faces[k]!, at));
-      if (track.kept.length > params.keepFrames) track.kept.shift();
-      track.lastSeen = at;
-      samples.set(t.id, track);
-    });
-    // A track outlives a frame or two without its face, as the session's tracker keeps it.
-    for (const [id, t] of samples) if (at - t.lastSeen > params.maxMissedMs) samples.delete(id);
     for (const m of step.marks) {
       const right = m.studentId === clip.person;
       result.marks.push({ student: m.studentId, at: at / 1000, right, ...(m.doubt !== undefined && { doubt: m.doubt }) });
@@ -146,7 +126,7 @@ export async function runClip(clip: Clip, o: RunOptions, source: FrameSource): P
       const main = step.tracks.map((t, k) => ({ t, area: frame.faces[k]!.box[2] * frame.faces[k]!.box[3] })).sort((a, b) => b.area - a.area)[0]?.t;
       if (!main) result.timeline.push({ second, kind: 'no-face', reason: '', state: '' });
       else {
-        const v = assessLiveness(samples.get(main.id)?.kept ?? [], o.liveness);
+        const v = session.livenessOf(main.id)!;
         const state = main.state.kind === 'review' ? `review (${main.state.why})` : main.state.kind;
         result.timeline.push({ second, kind: v.kind, reason: v.reasons[0] ?? '', state });
       }

@@ -3,7 +3,7 @@
 // and the enrolment gate use, so "good" here means the frame counts there. The skin texture too:
 // a face whose texture reads as a screen is never marked, so the check does not call it ready.
 import { DEFAULT_GATES, type QualityGates } from '@rollcall/face';
-import { DEFAULT_FRAME_QUALITY, DEFAULT_LIVENESS, type FrameQualityParams, type LivenessParams } from '@rollcall/recognition';
+import { DEFAULT_FRAME_QUALITY, DEFAULT_LIVENESS, readTexture, type FrameQualityParams, type LivenessParams } from '@rollcall/recognition';
 
 export interface Verdict {
   /** What was read, e.g. "Light". */
@@ -59,14 +59,15 @@ export function verdicts(
 }
 
 /**
- * One frame's texture score against the limits track liveness applies to a track's median: below
- * `padAttackBelow` a screen or a print (never marked), from `padLiveFrom` live skin, unclear between.
+ * One frame's texture score read as track liveness reads a track's median (`readTexture`, the
+ * core's own rule): a screen or a print (never marked), live skin, or unclear between.
  */
 export function textureVerdict(pad: number, t: TextureLimits): Verdict {
   if (!t || t.padAttackBelow <= 0) return { topic: 'Skin', ok: true, text: 'not checked (the liveness check is off)' };
-  if (!Number.isFinite(pad)) return { topic: 'Skin', ok: true, text: 'not measured' };
-  if (pad < t.padAttackBelow) return { topic: 'May be a screen or a print', ok: false, text: 'a face like this is never marked' };
-  if (pad >= t.padLiveFrom) return { topic: 'Skin', ok: true, text: 'looks like a live face' };
+  const reading = readTexture({ pad, padFrames: 1 }, { ...t, minPadFrames: 1 });
+  if (reading === 'none') return { topic: 'Skin', ok: true, text: 'not measured' };
+  if (reading === 'screen') return { topic: 'May be a screen or a print', ok: false, text: 'a face like this is never marked' };
+  if (reading === 'skin') return { topic: 'Skin', ok: true, text: 'looks like a live face' };
   const then = t.unsureTexture === 'flag' ? 'it would be marked with a flag' : 'it would wait in Needs review';
   return { topic: 'Skin unclear', ok: false, text: `may be a photo or a screen, so ${then}` };
 }

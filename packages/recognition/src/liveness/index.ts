@@ -2,7 +2,7 @@
 // Judged from how the face mesh changes over the track (stills, planar motion, blinks) and
 // whether the face's pixels change with it as a moved picture's would, with Human's antispoof as
 // one optional signal. Pure and cheap: the page runs it on every frame.
-export { assessLiveness, classifyPairs, judge, type LivenessVerdict } from './assess.ts';
+export { assessLiveness, classifyPairs, judge, readTexture, type LivenessVerdict, type TextureReading } from './assess.ts';
 export { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
 export { DEFAULT_LIVENESS, limitsAt, type LivenessParams } from './params.ts';
 export { eyeOpenness, MESH_POINTS, STABLE_POINTS } from './landmarks.ts';

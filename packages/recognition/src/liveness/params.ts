@@ -68,9 +68,9 @@ export interface LivenessParams {
    */
   padAttackBelow: number;
   /**
-   * At or above this median the texture vouches for skin: a face that blinked or moved at all is
-   * live, and one that sits still waits (it is never called a picture for keeping still). Between
-   * the two limits the texture is unsure and the motion rules decide alone, as without the model.
+   * At or above this median the texture vouches for skin: a face that is not frozen (`frozenLimit`)
+   * is live; it is never called a picture for keeping still or moving in a plane. Between the two
+   * limits the texture is unsure, and `unsureTexture` decides.
    */
   padLiveFrom: number;
   /** Frames with a texture score needed before the texture counts either way. */
@@ -82,9 +82,11 @@ export interface LivenessParams {
    */
   frozenLimit: number;
   /**
-   * A face the motion rules call live while its texture is unsure (between the limits): 'review'
-   * asks the teacher (it is never marked by itself), 'flag' marks it and the mark says why it may
-   * be a photo or a screen. The school's choice, with the measured rates beside it (Settings).
+   * A face whose texture is unsure (between the limits) and that is not frozen: 'review' asks the
+   * teacher (it is never marked by itself; it is marked if its texture later reads as skin), 'flag'
+   * marks it and the mark says why it may be a photo or a screen. The school's choice, with the
+   * measured rates beside it (Settings). The motion rules cannot settle it: a replayed video of a
+   * head moves like a head.
    */
   unsureTexture: 'review' | 'flag';
 }
@@ -146,7 +148,7 @@ export const DEFAULT_LIVENESS: LivenessParams = {
   // Off: antispoof medians on attacks (0.65-0.80) sit among genuine tracks' (0.56-0.67), so it
   // cannot separate them here; see docs/accuracy.md before raising it.
   minAntispoof: 0,
-  // Real footage (`pnpm rollcall realvid`, docs/accuracy.md "Real footage"), window medians at
+  // Real footage (`pnpm rollcall realvid`, docs/accuracy.md "Current results: real footage first"), window medians at
   // 5 fps: the screen replays 0.00-0.29 but one full-frame recapture 0.84-0.90; real people
   // 0.87-1.00, two broadcast copies of selfie videos 0.13-0.74. Generated prints and phones
   // (`rollcall liveness`) 0.00-0.74. Nothing separates the recapture from every real face, so
