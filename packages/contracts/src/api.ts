@@ -14,11 +14,12 @@ import { Health, SyncQuery, SyncResponse } from './sync.ts';
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Who may call a route. public: anyone. any: any signed-in user or registered device. staff:
- * admins and teachers. admin: admins only. Teachers and devices are further limited to their own
- * classes by the services (a teacher of another class gets 403).
+ * Who may call a route. public: anyone. any: any signed-in user or registered device. classroom:
+ * what a lesson needs (starting and ending a session, today's marks), for staff and for a paired
+ * classroom laptop. staff: admins and teachers. admin: admins only. Teachers and devices are
+ * further limited to their own classes by the services (a teacher of another class gets 403).
  */
-export type Access = 'public' | 'any' | 'staff' | 'admin';
+export type Access = 'public' | 'any' | 'classroom' | 'staff' | 'admin';
 
 export interface RouteDef {
   method: Method;
@@ -230,7 +231,7 @@ export const routes = {
     response: C.SessionList,
   }),
   createSession: route({
-    access: 'staff',
+    access: 'classroom',
     method: 'POST',
     path: '/api/classes/:id/sessions',
     summary: 'Start a session of a class (ends any session of it still running)',
@@ -298,7 +299,7 @@ export const routes = {
     response: A.PostMarksResult,
   }),
   listMarks: route({
-    access: 'staff',
+    access: 'classroom',
     method: 'GET',
     path: '/api/attendance',
     summary: 'Marks filtered by day range, class, session, student',
@@ -355,7 +356,7 @@ export const routes = {
     response: R.Register,
   }),
   endSession: route({
-    access: 'staff',
+    access: 'classroom',
     method: 'POST',
     path: '/api/sessions/:id/end',
     summary: 'End a session: every roster student without a mark is marked absent',

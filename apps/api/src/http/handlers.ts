@@ -97,7 +97,7 @@ export function handlers(s: Services): Handlers {
     }),
 
     postMarks: ({ body }, { scope, actor }) => s.attendance.post(body.marks, scope, actor),
-    listMarks: async ({ query }, { scope }) => ({ ...(await s.attendance.list(query, scope)), limit: query.limit, offset: query.offset }),
+    listMarks: async ({ query }, { scope, actor }) => ({ ...(await s.attendance.list(query, scope, actor)), limit: query.limit, offset: query.offset }),
     updateMark: ({ params, body }, { scope, actor }) => s.attendance.update(params.id, body.status, body.reason, scope, actor),
     deleteMark: async ({ params, body }, { scope, actor }) => {
       await s.attendance.remove({ markId: params.id }, body?.reason, scope, actor);

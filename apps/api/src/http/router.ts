@@ -60,7 +60,9 @@ export function checkAccess(access: Access, actor: Actor | null): void {
   if (access === 'public') return;
   if (!actor) throw new ApiError('unauthenticated', 'Sign in first (or send a bearer token).');
   if (access === 'any') return;
-  if (actor.kind !== 'user') throw new ApiError('forbidden', 'Classroom devices may only read their rosters and post marks.');
+  // A paired laptop runs its classes' lessons alone; the services keep it to those classes.
+  if (access === 'classroom' && actor.kind === 'device') return;
+  if (actor.kind !== 'user') throw new ApiError('forbidden', 'A classroom laptop can run its classes’ lessons only: sign in with your own account for this.');
   if (access === 'admin' && actor.role !== 'admin') throw new ApiError('forbidden', 'Only an admin may do this.');
 }
 

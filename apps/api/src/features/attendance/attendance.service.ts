@@ -15,6 +15,7 @@ import { findSessions, type SessionRow } from '../sessions/sessions.repository.t
 import { lockStudents } from '../students/students.repository.ts';
 import * as repo from './attendance.repository.ts';
 import { markedBy, type MarkedBy } from './marked-by.ts';
+import { assertDeviceReach } from './device-reach.ts';
 
 /** A change to a student's existing mark in a session, made by a later mark with id changeId. */
 interface Change {
@@ -199,12 +200,12 @@ export function attendanceService(ctx: ServiceContext) {
       return { results };
     },
 
-    async list(q: Parameters<typeof repo.listMarks>[1], scope: Scope) {
+    async list(q: Parameters<typeof repo.listMarks>[1], scope: Scope, actor: Actor | null = null) {
       if (q.classId) assertClassInScope(scope, q.classId);
-      if (q.sessionId) {
-        const s = (await findSessions(ctx.db, [q.sessionId])).get(q.sessionId);
-        if (s) assertClassInScope(scope, s.class_id, 'session');
-      }
+      const session = q.sessionId ? (await findSessions(ctx.db, [q.sessionId])).get(q.sessionId) : undefined;
+      if (session) assertClassInScope(scope, session.class_id, 'session');
+      // An unknown session lists nothing, so there is no reach to check.
+      if (actor?.kind === 'device' && !(q.sessionId && !session)) assertDeviceReach(session ? session.day : q.from, ctx.now());
       return repo.listMarks(ctx.db, { ...q, inClasses: scopedClassIds(scope) });
     },
 
