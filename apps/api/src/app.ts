@@ -13,6 +13,7 @@ import { ApiError, errorMiddleware } from './http/errors.ts';
 import { handlers } from './http/handlers.ts';
 import { docsPage, openApiDocument } from './http/openapi.ts';
 import { cors } from './http/cors.ts';
+import { insecureConnection } from './http/insecure.ts';
 import { sameOriginWrites } from './http/origin.ts';
 import { buildRouter } from './http/router.ts';
 import type { ThrottleLimits } from './features/auth/auth.service.ts';
@@ -20,7 +21,8 @@ import { actorRateLimit } from './shared/rate-limit.ts';
 import { createServices } from './services.ts';
 
 export interface AppOptions {
-  config: Pick<Config, 'cooldownSeconds' | 'bodyLimit' | 'webDist' | 'logRequests' | 'corsOrigins' | 'retentionDays' | 'markPostsPerMinute' | 'trustProxy'>;
+  config: Pick<Config, 'cooldownSeconds' | 'bodyLimit' | 'webDist' | 'logRequests' | 'corsOrigins' | 'retentionDays' | 'markPostsPerMinute' | 'trustProxy'> &
+    Partial<Pick<Config, 'publicUrl'>>;
   throttle?: ThrottleLimits;
   database: Database;
   now?: () => number;
@@ -88,6 +90,8 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
       next();
     });
   }
+  // Before the API and the web app: plain http on a school name gets one sentence, never the SPA or a password form.
+  app.use(insecureConnection(opts.config.publicUrl ?? null));
   app.use('/api', cors(opts.config.corsOrigins));
   app.use('/api', sameOriginWrites(opts.config.corsOrigins));
   app.use('/api', express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));

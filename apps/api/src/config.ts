@@ -21,6 +21,8 @@ export interface Config {
   retentionDays: number | null;
   /** Requests to POST /api/attendance per caller per minute, per instance. */
   markPostsPerMinute: number;
+  /** The https address laptops open (https://rollcall.school.lan): named to anyone who reaches the server over plain http; null when unknown. */
+  publicUrl: string | null;
   /** Behind a reverse proxy, trust X-Forwarded-For and X-Forwarded-Proto (client addresses, Secure cookies, HSTS). */
   trustProxy: boolean;
   /** Serve HTTPS on PORT with this certificate chain and key (PEM file paths); null serves plain http. */
@@ -105,6 +107,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     retentionDays: read('MARK_RETENTION_DAYS', int('MARK_RETENTION_DAYS', 1, 36_500), null as number | null),
     markPostsPerMinute: read('MARK_POSTS_PER_MINUTE', int('MARK_POSTS_PER_MINUTE', 1, 1_000_000), 600),
+    publicUrl: read(
+      'PUBLIC_URL',
+      z.string().transform((v, ctx) => {
+        const url = URL.canParse(v) ? new URL(v) : null;
+        if (url?.protocol === 'https:' && url.pathname === '/' && !url.search && !url.username) return url.origin;
+        ctx.addIssue({ code: 'custom', message: 'use the https address laptops open, like https://rollcall.school.lan' });
+        return z.NEVER;
+      }),
+      null as string | null,
+    ),
     trustProxy: read('TRUST_PROXY', bool, false),
     tls: readTls(env),
     httpRedirectPort: read('HTTP_REDIRECT_PORT', int('HTTP_REDIRECT_PORT', 1, 65535), null as number | null),

@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   'learned-embeddings-full': 409,
   unauthenticated: 401,
   forbidden: 403,
+  /** A password or first-run setup sent over plain http to a school name (not localhost): open the https address. */
+  'insecure-connection': 403,
   'route-not-found': 404,
   'student-not-found': 404,
   'class-not-found': 404,
