@@ -16,6 +16,7 @@ import { privacySettingsService } from './features/privacy/settings.service.ts';
 import { ratesService } from './features/register/rates.service.ts';
 import { registerService } from './features/register/register.service.ts';
 import { usersService } from './features/users/users.service.ts';
+import { timetableService } from './features/timetable/timetable.service.ts';
 
 export interface ServiceOptions {
   retentionDays: number | null;
@@ -41,6 +42,7 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     sync: syncService(ctx),
     register: registerService(ctx),
     rates: ratesService(ctx),
+    timetable: timetableService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -218,6 +218,49 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   endSession: [CLASS_A_READ, async (f) => ({ method: 'POST', path: `/api/sessions/${await freshSession(f)}/end` })],
   listRegisters: [CLASS_A_STAFF, (f) => ({ method: 'GET', path: `/api/registers?classId=${f.classA}&from=2026-01-01&to=2026-12-31` })],
   attendanceRates: [STAFF, () => ({ method: 'GET', path: '/api/stats/students?from=2026-01-01&to=2026-12-31&below=0.9' })],
+
+  getTimetable: [ANY, () => ({ method: 'GET', path: '/api/timetable' })],
+  // A fresh class each time: periods of one class may not overlap.
+  createPeriod: [
+    ADMIN_ONLY,
+    async (f) => ({
+      method: 'POST',
+      path: `/api/classes/${(await f.api.call('POST', '/api/classes', { name: `Timetabled ${next()}` })).body.id}/periods`,
+      body: { label: 'P', weekday: 1, startsAt: '09:00', endsAt: '10:00' },
+    }),
+  ],
+  deletePeriod: [
+    ADMIN_ONLY,
+    async (f) => {
+      const cls = (await f.api.call('POST', '/api/classes', { name: `Timetabled ${next()}` })).body.id;
+      const p = await f.api.call('POST', `/api/classes/${cls}/periods`, { label: 'P', weekday: 7, startsAt: '23:00', endsAt: '23:59' });
+      return { method: 'DELETE', path: `/api/periods/${p.body.id}` };
+    },
+  ],
+  createTerm: [ADMIN_ONLY, () => ({ method: 'POST', path: '/api/terms', body: { name: 'Term', firstDay: '2026-01-05', lastDay: '2026-03-27' } })],
+  deleteTerm: [
+    ADMIN_ONLY,
+    async (f) => ({
+      method: 'DELETE',
+      path: `/api/terms/${(await f.api.call('POST', '/api/terms', { name: 'T', firstDay: '2026-01-05', lastDay: '2026-01-06' })).body.id}`,
+    }),
+  ],
+  createCover: [
+    ADMIN_ONLY,
+    async (f) => ({
+      method: 'POST',
+      path: `/api/classes/${f.classB}/covers`,
+      body: { userId: (await f.api.call('GET', '/api/auth/me')).body.actor.user.id, day: '2030-01-0' + (1 + (next() % 9)) },
+    }),
+  ],
+  deleteCover: [
+    ADMIN_ONLY,
+    async (f) => {
+      const me = (await f.api.call('GET', '/api/auth/me')).body.actor.user.id;
+      const c = await f.api.call('POST', `/api/classes/${f.classB}/covers`, { userId: me, day: '2031-01-01' });
+      return { method: 'DELETE', path: `/api/covers/${c.body.id}` };
+    },
+  ],
 };
 
 async function outcome(f: Fixtures, who: Who, req: Req): Promise<{ outcome: Outcome | number; body: unknown }> {

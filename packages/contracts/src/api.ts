@@ -10,6 +10,7 @@ import * as E from './embeddings.ts';
 import * as S from './students.ts';
 import * as U from './auth.ts';
 import { Health, SyncQuery, SyncResponse } from './sync.ts';
+import * as T from './timetable.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -382,6 +383,67 @@ export const routes = {
     tag: 'register',
     query: R.RatesQuery,
     response: R.RatesResult,
+  }),
+
+  getTimetable: route({
+    access: 'any',
+    method: 'GET',
+    path: '/api/timetable',
+    summary: "The weekly periods and today's-and-later covers of your classes (an admin: every class), and the term dates",
+    tag: 'timetable',
+    query: T.TimetableQuery,
+    response: T.Timetable,
+  }),
+  createPeriod: route({
+    access: 'admin',
+    method: 'POST',
+    path: '/api/classes/:id/periods',
+    summary: 'Add a weekly period to a class (it may not overlap another period of the class on that weekday)',
+    tag: 'timetable',
+    params: IdParams,
+    body: T.CreatePeriodBody,
+    response: T.Period,
+    status: 201,
+  }),
+  deletePeriod: route({
+    access: 'admin',
+    method: 'DELETE',
+    path: '/api/periods/:id',
+    summary: 'Remove a weekly period (sessions it started stay)',
+    tag: 'timetable',
+    params: IdParams,
+    response: Ok,
+  }),
+  createTerm: route({
+    access: 'admin',
+    method: 'POST',
+    path: '/api/terms',
+    summary: 'Add a term: once any term is set, periods run only on days inside a term',
+    tag: 'timetable',
+    body: T.CreateTermBody,
+    response: T.Term,
+    status: 201,
+  }),
+  deleteTerm: route({ access: 'admin', method: 'DELETE', path: '/api/terms/:id', summary: 'Remove a term', tag: 'timetable', params: IdParams, response: Ok }),
+  createCover: route({
+    access: 'admin',
+    method: 'POST',
+    path: '/api/classes/:id/covers',
+    summary: 'Let a teacher take a class for one day (they see and run it on that day only)',
+    tag: 'timetable',
+    params: IdParams,
+    body: T.CreateCoverBody,
+    response: T.Cover,
+    status: 201,
+  }),
+  deleteCover: route({
+    access: 'admin',
+    method: 'DELETE',
+    path: '/api/covers/:id',
+    summary: 'Remove a cover',
+    tag: 'timetable',
+    params: IdParams,
+    response: Ok,
   }),
 
   events: route({

@@ -35,6 +35,8 @@ export type ClassSession = z.infer<typeof ClassSession>;
 export const CreateSessionBody = z.strictObject({
   startsAt: Instant.optional(),
   endsAt: Instant.nullable().optional(),
+  /** The timetable period this session is for: a second start of it that day answers with the first session. */
+  periodId: Uuid.optional(),
   /** Arrivals this many minutes after the start are marked late. */
   lateAfterMinutes: z
     .number()

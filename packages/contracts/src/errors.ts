@@ -11,6 +11,9 @@ export const ERROR_STATUS = {
   'unknown-model': 400,
   'session-not-in-class': 400,
   'session-ended': 409,
+  /** A period of a class at the same weekday and time as another of it (details: { periodId }). */
+  'period-overlap': 409,
+  'period-not-in-class': 400,
   /** A laptop's pairing code that is unknown, used or expired. */
   'pairing-code-invalid': 400,
   /** Face data for a student without granted consent (details: { status }). */
@@ -29,6 +32,9 @@ export const ERROR_STATUS = {
   'user-not-found': 404,
   'device-not-found': 404,
   'token-not-found': 404,
+  'period-not-found': 404,
+  'term-not-found': 404,
+  'cover-not-found': 404,
   'duplicate-student-id': 409,
   'duplicate-class-name': 409,
   'duplicate-email': 409,

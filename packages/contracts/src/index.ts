@@ -13,6 +13,7 @@ export * from './models.ts';
 export * from './register.ts';
 export * from './students.ts';
 export * from './sync.ts';
+export * from './timetable.ts';
 export * from './vector.ts';
 export * from './weak-passwords.ts';
 export * from './client/client-error.ts';

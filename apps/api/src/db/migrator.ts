@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_consent.ts';
 import * as m0005 from './migrations/0005_register.ts';
 import * as m0006 from './migrations/0006_learned_embeddings.ts';
 import * as m0007 from './migrations/0007_device_pairing.ts';
+import * as m0008 from './migrations/0008_timetable.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_register': m0005,
   '0006_learned_embeddings': m0006,
   '0007_device_pairing': m0007,
+  '0008_timetable': m0008,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -49,6 +49,8 @@ export interface ClassSessionsTable {
   late_after_minutes: number;
   day: string;
   created_at: number;
+  /** The timetable period this session was started for (0008): one session per period and day. */
+  period_id: string | null;
 }
 
 export interface AttendanceMarksTable {
@@ -201,6 +203,36 @@ export interface DevicePairingsTable {
   expires_at: number;
 }
 
+/** A weekly period of a class (0008): weekday 1 (Monday) to 7, local wall-clock HH:MM times. */
+export interface ClassPeriodsTable {
+  id: string;
+  class_id: string;
+  label: string;
+  weekday: number;
+  starts_at: string;
+  ends_at: string;
+  late_after_minutes: number;
+  created_at: number;
+}
+
+/** A school term (0008): periods run only on days inside a term, once any term is set. */
+export interface SchoolTermsTable {
+  id: string;
+  name: string;
+  first_day: string;
+  last_day: string;
+  created_at: number;
+}
+
+/** A teacher who takes a class for one day (0008). */
+export interface ClassCoversTable {
+  id: string;
+  class_id: string;
+  user_id: string;
+  day: string;
+  created_at: number;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -223,6 +255,9 @@ export interface DB {
   school_settings: SchoolSettingsTable;
   settings_audit: SettingsAuditTable;
   device_pairings: DevicePairingsTable;
+  class_periods: ClassPeriodsTable;
+  school_terms: SchoolTermsTable;
+  class_covers: ClassCoversTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
@@ -245,7 +280,7 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   },
   classes: { id: true, name: true, created_at: true, updated_at: true },
   class_students: { class_id: true, student_id: true },
-  class_sessions: { id: true, class_id: true, starts_at: true, ends_at: true, late_after_minutes: true, day: true, created_at: true },
+  class_sessions: { id: true, class_id: true, starts_at: true, ends_at: true, late_after_minutes: true, day: true, created_at: true, period_id: true },
   attendance_marks: {
     id: true,
     student_id: true,
@@ -288,4 +323,7 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   school_settings: { key: true, value: true, updated_at: true },
   settings_audit: { id: true, key: true, before_value: true, after_value: true, user_id: true, user_name: true, at: true },
   device_pairings: { code_hash: true, token_id: true, sealed_token: true, expires_at: true },
+  class_periods: { id: true, class_id: true, label: true, weekday: true, starts_at: true, ends_at: true, late_after_minutes: true, created_at: true },
+  school_terms: { id: true, name: true, first_day: true, last_day: true, created_at: true },
+  class_covers: { id: true, class_id: true, user_id: true, day: true, created_at: true },
 };

@@ -110,5 +110,13 @@ export function handlers(s: Services): Handlers {
     endSession: ({ params, body }, { scope, actor }) => s.register.end(params.id, body?.endsAt, scope, actor),
     listRegisters: ({ query }, { scope }) => s.register.registers(query.classId, query.from, query.to, scope),
     attendanceRates: ({ query }, { scope }) => s.rates.rates(query, scope),
+
+    getTimetable: ({ query }, { scope, actor }) => s.timetable.get(query.classId, scope, actor),
+    createPeriod: ({ params, body }) => s.timetable.addPeriod(params.id, body),
+    deletePeriod: ({ params }) => s.timetable.deletePeriod(params.id),
+    createTerm: ({ body }) => s.timetable.addTerm(body),
+    deleteTerm: ({ params }) => s.timetable.deleteTerm(params.id),
+    createCover: ({ params, body }) => s.timetable.addCover(params.id, body),
+    deleteCover: ({ params }) => s.timetable.deleteCover(params.id),
   };
 }

@@ -17,6 +17,12 @@ export async function classIdsOfUsers(db: Executor, userIds: string[]): Promise<
   );
 }
 
+/** Classes a user covers on a school day (a cover teacher takes a class for that day only). */
+export async function coveredClassIds(db: Executor, userId: string, day: string): Promise<string[]> {
+  const rows = await db.selectFrom('class_covers').select('class_id').where('user_id', '=', userId).where('day', '=', day).execute();
+  return rows.map((r) => r.class_id);
+}
+
 export function toUser(r: UsersTable, classIds: string[]): User {
   return {
     id: r.id,

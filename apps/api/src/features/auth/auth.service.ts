@@ -6,7 +6,7 @@ import type { User } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
-import { toIso } from '../../shared/time.ts';
+import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 import { insertUser } from '../users/users.repository.ts';
 import * as repo from './auth.repository.ts';
@@ -58,6 +58,13 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
     await repo.deleteExpiredSessions(ctx.db, now);
     return { secret, expiresAt: toIso(now + SESSION_MS) };
   }
+
+  /** A teacher's own classes, and today's covers: a cover teacher sees the class on that day only. */
+  const classesOfUser = async (userId: string): Promise<string[]> => {
+    const own = (await repo.classIdsOfUsers(ctx.db, [userId])).get(userId) ?? [];
+    const covered = await repo.coveredClassIds(ctx.db, userId, localDay(ctx.now(), serverOffset(ctx.now())));
+    return [...new Set([...own, ...covered])];
+  };
 
   return {
     async setupStatus() {
@@ -138,7 +145,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
           kind: 'user',
           id: user.id,
           role: user.role as 'admin' | 'teacher',
-          classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [],
+          classIds: await classesOfUser(user.id),
         };
       }
       if (sessionSecret) {
@@ -148,7 +155,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
           kind: 'user',
           id: user.id,
           role: user.role as 'admin' | 'teacher',
-          classIds: (await repo.classIdsOfUsers(ctx.db, [user.id])).get(user.id) ?? [],
+          classIds: await classesOfUser(user.id),
         };
       }
       return null;

@@ -19,7 +19,7 @@ export function toSession(r: SessionRow, now: number): ClassSession {
   };
 }
 
-const COLS = ['id', 'class_id', 'starts_at', 'ends_at', 'late_after_minutes', 'day', 'created_at'] as const;
+const COLS = ['id', 'class_id', 'starts_at', 'ends_at', 'late_after_minutes', 'day', 'created_at', 'period_id'] as const;
 
 export async function findSession(db: Executor, id: string): Promise<SessionRow | undefined> {
   return db.selectFrom('class_sessions').select(COLS).where('id', '=', id).executeTakeFirst();
@@ -47,6 +47,11 @@ export async function currentSession(db: Executor, classId: string, now: number)
     .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
     .orderBy('starts_at', 'desc')
     .executeTakeFirst();
+}
+
+/** The session a timetable period already has on a school day, if any. */
+export async function findPeriodSession(db: Executor, periodId: string, day: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('class_sessions').select(COLS).where('period_id', '=', periodId).where('day', '=', day).executeTakeFirst();
 }
 
 export async function insertSession(db: Executor, row: SessionRow) {

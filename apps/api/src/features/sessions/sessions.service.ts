@@ -9,6 +9,7 @@ import { localDay, offsetMinutes, serverOffset } from '../../shared/time.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import { lockClass } from '../classes/classes.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
+import { findPeriod } from '../timetable/timetable.repository.ts';
 import * as repo from './sessions.repository.ts';
 
 const notFound = (id: string) => new ApiError('session-not-found', `No session with id ${id}.`);
@@ -49,15 +50,31 @@ export function sessionsService(ctx: ServiceContext) {
       return { session: row ? repo.toSession(row, now) : null };
     },
 
-    async create(classId: string, body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes: number }, scope: Scope) {
+    async create(
+      classId: string,
+      body: { startsAt?: string | undefined; endsAt?: string | null | undefined; lateAfterMinutes: number; periodId?: string | undefined },
+      scope: Scope,
+    ) {
       await classMustExist(classId, scope);
       const now = ctx.now();
       const start = instant(body.startsAt, now);
       const endsAt = body.endsAt ? Date.parse(body.endsAt) : null;
       if (endsAt !== null && endsAt <= start.ms) throw new ApiError('validation-failed', 'endsAt must be after startsAt.');
-      const id = randomUUID();
+      const periodId = body.periodId ?? null;
+      if (periodId !== null) {
+        const period = await findPeriod(ctx.db, periodId);
+        if (!period) throw new ApiError('period-not-found', `No period with id ${periodId}.`);
+        if (period.class_id !== classId) throw new ApiError('period-not-in-class', `${period.label} belongs to another class.`);
+      }
+      let id: string = randomUUID();
       await writeTransaction(ctx, async (trx) => {
         if (!(await lockClass(trx, ctx.dialect, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
+        // Two laptops, or one reloaded, start the same period: the second gets the first's session.
+        const already = periodId === null ? undefined : await repo.findPeriodSession(trx, periodId, start.day);
+        if (already) {
+          id = already.id;
+          return;
+        }
         if (start.ms <= now) await repo.endRunningSessions(trx, classId, start.ms);
         await repo.insertSession(trx, {
           id,
@@ -67,6 +84,7 @@ export function sessionsService(ctx: ServiceContext) {
           late_after_minutes: body.lateAfterMinutes,
           day: start.day,
           created_at: now,
+          period_id: periodId,
         });
         // Other laptops showing this class pick the new session up at once.
         await appendEvents(trx, [{ type: 'session.changed', classId, sessionId: id }], now);

@@ -1,0 +1,102 @@
+// SQL for the timetable: weekly periods, term dates and one-day covers.
+import type { Cover, Period, Term } from '@rollcall/contracts';
+import type { ClassCoversTable, ClassPeriodsTable, SchoolTermsTable } from '../../db/schema.ts';
+import type { Executor } from '../../shared/context.ts';
+
+export const toPeriod = (r: ClassPeriodsTable): Period => ({
+  id: r.id,
+  classId: r.class_id,
+  label: r.label,
+  weekday: Number(r.weekday),
+  startsAt: r.starts_at,
+  endsAt: r.ends_at,
+  lateAfterMinutes: Number(r.late_after_minutes),
+});
+
+const toTerm = (r: SchoolTermsTable): Term => ({ id: r.id, name: r.name, firstDay: r.first_day, lastDay: r.last_day });
+
+/** Class ids limited to these (null: every class). */
+type ClassFilter = readonly string[] | null;
+
+export async function findPeriod(db: Executor, id: string): Promise<ClassPeriodsTable | undefined> {
+  return db.selectFrom('class_periods').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listPeriods(db: Executor, classIds: ClassFilter): Promise<Period[]> {
+  if (classIds?.length === 0) return [];
+  let q = db.selectFrom('class_periods').selectAll();
+  if (classIds) q = q.where('class_id', 'in', classIds);
+  const rows = await q.orderBy('weekday').orderBy('starts_at').orderBy('id').execute();
+  return rows.map(toPeriod);
+}
+
+/** Periods of a class on a weekday that share some minute with [startsAt, endsAt) ("HH:MM" compares as text). */
+export async function overlappingPeriod(db: Executor, classId: string, weekday: number, startsAt: string, endsAt: string) {
+  return db
+    .selectFrom('class_periods')
+    .select(['id', 'label', 'starts_at', 'ends_at'])
+    .where('class_id', '=', classId)
+    .where('weekday', '=', weekday)
+    .where('starts_at', '<', endsAt)
+    .where('ends_at', '>', startsAt)
+    .executeTakeFirst();
+}
+
+export async function insertPeriod(db: Executor, row: ClassPeriodsTable) {
+  await db.insertInto('class_periods').values(row).execute();
+}
+
+export async function deletePeriod(db: Executor, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('class_periods').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+export async function listTerms(db: Executor): Promise<Term[]> {
+  return (await db.selectFrom('school_terms').selectAll().orderBy('first_day').orderBy('id').execute()).map(toTerm);
+}
+
+export async function insertTerm(db: Executor, row: SchoolTermsTable): Promise<Term> {
+  await db.insertInto('school_terms').values(row).execute();
+  return toTerm(row);
+}
+
+export async function deleteTerm(db: Executor, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('school_terms').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+function coverQuery(db: Executor) {
+  return db.selectFrom('class_covers as cc').innerJoin('users as u', 'u.id', 'cc.user_id').select(['cc.id', 'cc.class_id', 'cc.user_id', 'cc.day', 'u.name']);
+}
+
+type CoverRow = Awaited<ReturnType<ReturnType<typeof coverQuery>['executeTakeFirstOrThrow']>>;
+const toCover = (r: CoverRow): Cover => ({ id: r.id, classId: r.class_id, userId: r.user_id, teacherName: r.name, day: r.day });
+
+/** Covers from `fromDay` on, of these classes or taken by this user. */
+export async function listCovers(db: Executor, fromDay: string, classIds: ClassFilter, userId: string | null): Promise<Cover[]> {
+  let q = coverQuery(db).where('cc.day', '>=', fromDay);
+  if (classIds) {
+    if (classIds.length === 0 && userId === null) return [];
+    q = q.where((eb) => eb.or([...(classIds.length ? [eb('cc.class_id', 'in', classIds)] : []), ...(userId === null ? [] : [eb('cc.user_id', '=', userId)])]));
+  }
+  return (await q.orderBy('cc.day').orderBy('cc.id').execute()).map(toCover);
+}
+
+export async function findCover(db: Executor, classId: string, userId: string, day: string): Promise<Cover | undefined> {
+  const r = await coverQuery(db).where('cc.class_id', '=', classId).where('cc.user_id', '=', userId).where('cc.day', '=', day).executeTakeFirst();
+  return r ? toCover(r) : undefined;
+}
+
+export async function isActiveUser(db: Executor, id: string): Promise<boolean> {
+  const r = await db.selectFrom('users').select('id').where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function insertCover(db: Executor, row: ClassCoversTable) {
+  await db.insertInto('class_covers').values(row).execute();
+}
+
+export async function deleteCover(db: Executor, id: string): Promise<boolean> {
+  const r = await db.deleteFrom('class_covers').where('id', '=', id).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
