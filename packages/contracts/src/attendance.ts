@@ -100,24 +100,37 @@ export const AuditEntry = z.object({
   before: z.unknown(),
   after: z.unknown().nullable(),
   reason: z.string().nullable(),
-  /** Who made the change. */
+  /** Who made the change: a teacher's name or a classroom laptop's (null: not known). */
   by: z.string().nullable().optional(),
   at: Instant,
 });
+export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditList = z.object({ items: z.array(AuditEntry) });
 
 export const StatsQuery = z.strictObject({ from: Day, to: Day, classId: Uuid.optional() });
+/**
+ * One class's school day (classId null: every class that day added up), read from the registers
+ * of its sessions. Only ended sessions count: each roster student is one place per ended session,
+ * and no mark when a session ended is an absence. A session still running is reported apart.
+ */
 export const DailyStat = z.object({
   day: Day,
   classId: Uuid.nullable(),
   className: z.string().nullable(),
-  rosterSize: z.number().int(),
+  /** Ended sessions that day. */
+  sessions: z.number().int(),
+  /** Places in those sessions' registers: roster students times ended sessions. */
+  expected: z.number().int(),
   present: z.number().int(),
   late: z.number().int(),
   excused: z.number().int(),
+  /** Marked absent, or not seen when the session ended. */
   absent: z.number().int(),
-  rate: z.number(),
-  /** For a class's row: who was absent, by name (roster students without a present, late or excused mark). */
+  /** (present + late) / expected; null while no session of the day has ended. */
+  rate: z.number().nullable(),
+  /** Sessions still running that day: who is here so far, of the roster places; not counted above. */
+  running: z.object({ sessions: z.number().int(), here: z.number().int(), total: z.number().int() }).nullable(),
+  /** For a class's row: who was absent from at least one ended session, by name. */
   absentStudents: z.array(z.object({ studentId: StudentId, name: z.string() })).optional(),
 });
 export type DailyStat = z.infer<typeof DailyStat>;

@@ -102,8 +102,20 @@ export const StudentExport = z.object({
   embeddings: z.array(Embedding),
   /** Every recorded change of biometric consent, oldest first. */
   consentHistory: z.array(ConsentRecord),
-  marks: z.array(Mark),
-  audit: z.array(z.object({ markId: Uuid, action: z.string(), reason: z.string().nullable(), at: Instant })),
+  /** firstMarkedBy: who made the mark, kept when a later correction changed markedBy. */
+  marks: z.array(Mark.extend({ firstMarkedBy: z.string().nullable() })),
+  /** Every change to the student's marks, oldest first: who changed which status to which. */
+  audit: z.array(
+    z.object({
+      markId: Uuid,
+      action: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      by: z.string().nullable(),
+      reason: z.string().nullable(),
+      at: Instant,
+    }),
+  ),
 });
 export const StudentExportParams = z.strictObject({ studentId: StudentId });
 

@@ -2,7 +2,7 @@
 // whoever has no mark), and attendance rates per student over a date range.
 import { z } from 'zod';
 import { Day, Instant, StudentId, Uuid } from './common.ts';
-import { MarkMethod, RegisterStatus } from './attendance.ts';
+import { MarkMethod, type MarkStatus, RegisterStatus } from './attendance.ts';
 import { ClassSession } from './classes.ts';
 
 export const RegisterRow = z.object({
@@ -47,6 +47,16 @@ export function countRegister(rows: readonly Pick<RegisterRow, 'status' | 'onRos
   return c;
 }
 
+/** Where a session stands at `now`: only an ended session's register is final. */
+export type SessionPhase = 'upcoming' | 'running' | 'ended';
+export function sessionPhase(s: Pick<ClassSession, 'startsAt' | 'endsAt'>, now: number): SessionPhase {
+  if (Date.parse(s.startsAt) > now) return 'upcoming';
+  return s.endsAt !== null && Date.parse(s.endsAt) <= now ? 'ended' : 'running';
+}
+
+/** A roster student's status once the session has ended: not seen by then is absent. */
+export const finalStatus = (status: RegisterStatus): MarkStatus => (status === 'not-seen' ? 'absent' : status);
+
 export const Register = z.object({
   session: ClassSession,
   className: z.string(),
@@ -75,7 +85,7 @@ export const RatesQuery = z.strictObject({
 export const StudentRate = z.object({
   studentId: StudentId,
   name: z.string(),
-  /** Sessions of the student's classes in the range that count: ended, or running with a mark. */
+  /** Ended sessions of the student's classes in the range (a running one counts once it ends). */
   sessions: z.number().int(),
   present: z.number().int(),
   late: z.number().int(),
@@ -85,4 +95,8 @@ export const StudentRate = z.object({
   rate: z.number().nullable(),
 });
 export type StudentRate = z.infer<typeof StudentRate>;
-export const RatesResult = z.object({ items: z.array(StudentRate) });
+export const RatesResult = z.object({
+  items: z.array(StudentRate),
+  /** Sessions in the range still running: not counted in any rate until they end. */
+  runningSessions: z.number().int(),
+});

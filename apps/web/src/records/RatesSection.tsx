@@ -35,7 +35,7 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
       ) : !rates.data ? (
         <p>Loading…</p>
       ) : rates.data.items.length === 0 ? (
-        <p className="hint">{onlyBelow ? `No student is below ${threshold}% in these days.` : 'No sessions in these days.'}</p>
+        <p className="hint">{onlyBelow ? `No student is below ${threshold}% in these days.` : 'No ended sessions in these days.'}</p>
       ) : (
         <table className="list stack" aria-label={onlyBelow ? `Students below ${threshold}%` : 'Attendance per student'}>
           <thead>
@@ -66,7 +66,12 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
           </tbody>
         </table>
       )}
-      <p className="hint">Attendance = present or late, over the sessions that count; excused counts as absence, as persistent-absence rules do.</p>
+      {!!rates.data?.runningSessions && (
+        <p className="hint" role="status">
+          {rates.data.runningSessions === 1 ? '1 session is' : `${rates.data.runningSessions} sessions are`} still running: counted once ended.
+        </p>
+      )}
+      <p className="hint">Attendance = present or late, over the sessions that have ended; excused counts as absence, as persistent-absence rules do.</p>
     </div>
   );
 }

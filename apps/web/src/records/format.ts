@@ -1,4 +1,15 @@
-// How the records page writes a moment: the date and the time, in this device's zone and locale.
+// How the records page writes a moment or a school day: in this device's zone and locale.
 export function formatWhen(iso: string, precision: 'minutes' | 'seconds' = 'seconds'): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: precision === 'seconds' ? 'medium' : 'short' });
+}
+
+/** A school day (YYYY-MM-DD) as people say it: "Tue 10 Feb 2026". */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** Just the time of day of a moment, "09:05", in this device's zone. */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }

@@ -16,9 +16,10 @@ export async function auditOfMarks(db: Executor, markIds: readonly string[]) {
   if (markIds.length === 0) return [];
   return db
     .selectFrom('attendance_audit')
-    .select(['mark_id', 'action', 'reason', 'at'])
+    .select(['mark_id', 'action', 'before_json', 'after_json', 'reason', 'at', 'actor_name'])
     .where('mark_id', 'in', [...markIds])
     .orderBy('at')
+    .orderBy('id')
     .execute();
 }
 

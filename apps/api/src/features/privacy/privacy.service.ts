@@ -10,6 +10,12 @@ import { findStudent } from '../students/students.repository.ts';
 import * as repo from './privacy.repository.ts';
 import { effectiveRetentionDays } from './settings.service.ts';
 
+/** The status and author recorded in an audit entry's copy of a mark. */
+function snapshot(json: string): { status: string | null; markedBy: string | null } {
+  const m = JSON.parse(json) as { status?: unknown; markedBy?: unknown };
+  return { status: typeof m.status === 'string' ? m.status : null, markedBy: typeof m.markedBy === 'string' ? m.markedBy : null };
+}
+
 /** `retentionDefaultDays` is MARK_RETENTION_DAYS; an admin's setting in the database wins over it. */
 export function privacyService(ctx: ServiceContext, retentionDefaultDays: number | null) {
   return {
@@ -28,14 +34,31 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
         ctx.db,
         marks.map((m) => m.id),
       );
+      const entries = audit.map((a) => {
+        const before = snapshot(a.before_json);
+        return {
+          markId: a.mark_id,
+          action: a.action,
+          from: before.status,
+          to: a.after_json === null ? null : snapshot(a.after_json).status,
+          by: a.actor_name,
+          reason: a.reason,
+          at: toIso(Number(a.at)),
+          firstBy: before.markedBy,
+        };
+      });
+      // A correction writes its author into markedBy: the mark as first made, kept in its oldest
+      // audit entry, still says who marked the student.
+      const firstBy = new Map<string, string | null>();
+      for (const e of entries) if (!firstBy.has(e.markId)) firstBy.set(e.markId, e.firstBy);
       return {
         exportedAt: toIso(ctx.now()),
         student,
         classes,
         embeddings,
         consentHistory: await historyOf(ctx.db, studentId, 'asc'),
-        marks,
-        audit: audit.map((a) => ({ markId: a.mark_id, action: a.action, reason: a.reason, at: toIso(Number(a.at)) })),
+        marks: marks.map((m) => ({ ...m, firstMarkedBy: firstBy.has(m.id) ? firstBy.get(m.id)! : (m.markedBy ?? null) })),
+        audit: entries.map(({ firstBy: _, ...e }) => e),
       };
     },
 

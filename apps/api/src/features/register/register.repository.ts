@@ -39,9 +39,3 @@ export async function markedInSession(db: Executor, sessionId: string): Promise<
   const rows = await db.selectFrom('attendance_marks').select('student_id').where('session_id', '=', sessionId).execute();
   return new Set(rows.map((r) => r.student_id));
 }
-
-/** Student, session and status of every mark in these sessions. */
-export async function statusesIn(db: Executor, sessionIds: string[]) {
-  if (sessionIds.length === 0) return [];
-  return db.selectFrom('attendance_marks').select(['student_id', 'session_id', 'status']).where('session_id', 'in', sessionIds).execute();
-}

@@ -42,6 +42,16 @@ export function registerService(ctx: ServiceContext) {
       return (await registersOf([row]))[0]!;
     },
 
+    /**
+     * The registers of these classes' sessions whose school day lies in [from, to] (null: every
+     * class), each with its day: what the statistics are read from. The caller checks the scope.
+     */
+    async inDays(classIds: string[] | null, from: string, to: string): Promise<{ day: string; register: Register }[]> {
+      const rows = await repo.sessionsInDays(ctx.db, classIds, from, to);
+      const registers = await registersOf(rows);
+      return rows.map((r, i) => ({ day: r.day, register: registers[i]! }));
+    },
+
     async registers(classId: string, from: string, to: string, scope: Scope) {
       assertClassInScope(scope, classId);
       await assertClassesExist(ctx.db, [classId]);
