@@ -4,6 +4,7 @@ import type { CachedClass } from '../local/db.ts';
 import type { RosterStudent } from '../data/local.ts';
 import { useCurrentSession, useSetRoster, useStartSession, useUpdateSession } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
+import { RosterPicker } from './RosterPicker.tsx';
 
 export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; students: RosterStudent[]; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -16,14 +17,6 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
   const session = current.data?.session ?? null;
   const names = new Map(students.map((s) => [s.studentId, s.name]));
   const error = setRoster.error ?? start.error ?? update.error;
-
-  const toggle = (id: string) =>
-    setChosen((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
 
   return (
     <article className="card class-card" aria-label={cls.name}>
@@ -72,15 +65,7 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
       ) : (
         <fieldset>
           <legend>Students in {cls.name}</legend>
-          <ul className="checklist">
-            {students.map((s) => (
-              <li key={s.studentId}>
-                <label className="inline">
-                  <input type="checkbox" checked={chosen.has(s.studentId)} onChange={() => toggle(s.studentId)} /> {s.name} ({s.studentId})
-                </label>
-              </li>
-            ))}
-          </ul>
+          <RosterPicker students={students} chosen={chosen} onChange={setChosen} />
           <div className="row">
             <button
               type="button"

@@ -8,9 +8,9 @@ describe('roster CSV', () => {
     const csv =
       '\uFEFFStudent ID,Name,Email,Class\nS001,Ada Lovelace,ada@school.example,Math 101\nS002,,x@school.example,Math 101\nS003,"Grace, Hopper",not-an-email,\nS001,Dup,,\nS/4,Bad Id,,\n"S005","Alan Turing",,Physics\n';
     const p = parseRosterCsv(csv);
-    expect(p.rows.map((r) => [r.line, r.studentId, r.name, r.email, r.className])).toEqual([
-      [2, 'S001', 'Ada Lovelace', 'ada@school.example', 'Math 101'],
-      [7, 'S005', 'Alan Turing', null, 'Physics'],
+    expect(p.rows.map((r) => [r.line, r.studentId, r.name, r.email, r.classes])).toEqual([
+      [2, 'S001', 'Ada Lovelace', 'ada@school.example', ['Math 101']],
+      [7, 'S005', 'Alan Turing', null, ['Physics']],
     ]);
     expect(p.problems.map((x) => [x.line, x.message.split(':')[0]])).toEqual([
       [3, 'Name'],
@@ -24,7 +24,7 @@ describe('roster CSV', () => {
     // Semicolons (a European spreadsheet's CSV) are detected.
     expect(parseRosterCsv('id;name\nA1;Ann\n').rows[0]).toMatchObject({ studentId: 'A1', name: 'Ann' });
     const loose = parseRosterCsv('student_number,full name,homeroom\nA1,Ann Lee,7B\n');
-    expect(loose.rows[0]).toMatchObject({ studentId: 'A1', name: 'Ann Lee', className: '7B' });
+    expect(loose.rows[0]).toMatchObject({ studentId: 'A1', name: 'Ann Lee', classes: ['7B'] });
     expect(parseRosterCsv('foo,bar\n1,2\n').problems[0]!.message).toMatch(/student id column/);
   });
 

@@ -1,11 +1,12 @@
 // Writes a checked roster preview: creates students that are new, creates classes named in the
-// file, and adds each student to their class. Reports what happened per row; a student that
+// file (or files), and adds each student to their classes. Reports what happened per row; a student that
 // already exists is left as it is (reported), never duplicated. Consent from the file is recorded
 // last, in batches; an unchanged status records nothing, so importing the file again is harmless.
 import { call, ApiClientError } from '../api/client.ts';
-import type { RosterRow } from './roster-csv.ts';
+import type { RosterRow } from './roster-row.ts';
 
 export interface RowOutcome {
+  file?: string;
   line: number;
   studentId: string;
   outcome: 'created' | 'exists' | 'failed';
@@ -21,17 +22,23 @@ export async function importRoster(rows: RosterRow[], onProgress: (done: number)
   for (const [i, row] of rows.entries()) {
     try {
       await call('createStudent', { body: { studentId: row.studentId, name: row.name, email: row.email } });
-      outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'created' });
+      outcomes.push({ file: row.file, line: row.line, studentId: row.studentId, outcome: 'created' });
     } catch (err) {
       if (err instanceof ApiClientError && err.code === 'duplicate-student-id')
-        outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'exists', message: 'already on file; left unchanged' });
+        outcomes.push({ file: row.file, line: row.line, studentId: row.studentId, outcome: 'exists', message: 'already on file; left unchanged' });
       else {
-        outcomes.push({ line: row.line, studentId: row.studentId, outcome: 'failed', message: err instanceof Error ? err.message : String(err) });
+        outcomes.push({
+          file: row.file,
+          line: row.line,
+          studentId: row.studentId,
+          outcome: 'failed',
+          message: err instanceof Error ? err.message : String(err),
+        });
         onProgress(i + 1);
         continue;
       }
     }
-    if (row.className) members.set(row.className, [...(members.get(row.className) ?? []), row.studentId]);
+    for (const name of row.classes) members.set(name, [...(members.get(name) ?? []), row.studentId]);
     onProgress(i + 1);
   }
   for (const [name, studentIds] of members) {

@@ -1,36 +1,28 @@
 // Roster CSV import, as pure functions: parse with papaparse, check every row against the shared
 // schemas, and report per-row errors before anything is written. Header names are matched
-// loosely ("Student ID", "student_id", "id") because schools export from many systems. An
-// optional consent column (yes/no/withdrawn...) records biometric consent from the paper forms.
+// loosely ("Student ID", "student_id", "id"; "First name", "Surname") because schools export from
+// many systems; a name split into first and last columns is joined. An optional consent column
+// (yes/no/withdrawn...) records biometric consent from the paper forms.
 import Papa from 'papaparse';
-import { CreateStudentBody, type ConsentChange } from '@rollcall/contracts';
+import type { ConsentChange } from '@rollcall/contracts';
+import { checkStudent, fullName, type RosterProblem, type RosterRow } from './roster-row.ts';
 
-export interface RosterRow {
-  line: number;
-  studentId: string;
-  name: string;
-  email: string | null;
-  className: string | null;
-  /** Consent to record; null when the file has no consent column or the cell is empty. */
-  consent: ConsentChange | null;
-}
+export type { RosterProblem, RosterRow } from './roster-row.ts';
 
-export interface RosterProblem {
-  line: number;
-  message: string;
-  raw: Record<string, string>;
-}
+type Field = 'studentId' | 'name' | 'firstName' | 'lastName' | 'email' | 'className' | 'consent' | 'consentBy' | 'consentNote';
 
 export interface RosterPreview {
   rows: RosterRow[];
   problems: RosterProblem[];
   /** Which CSV header was read for each field. */
-  columns: Partial<Record<'studentId' | 'name' | 'email' | 'className' | 'consent' | 'consentBy' | 'consentNote', string>>;
+  columns: Partial<Record<Field, string>>;
 }
 
-const ALIASES: Record<keyof RosterPreview['columns'], string[]> = {
+const ALIASES: Record<Field, string[]> = {
   studentId: ['studentid', 'id', 'student', 'studentnumber', 'studentno', 'pupilid'],
-  name: ['name', 'studentname', 'fullname'],
+  name: ['name', 'studentname', 'fullname', 'displayname'],
+  firstName: ['firstname', 'givenname', 'givennames', 'forename', 'forenames', 'first', 'legalfirstname', 'studentfirstname'],
+  lastName: ['lastname', 'surname', 'familyname', 'last', 'legallastname', 'studentlastname', 'studentsurname'],
   email: ['email', 'emailaddress', 'mail'],
   className: ['class', 'classname', 'group', 'form', 'homeroom'],
   consent: ['consent', 'biometricconsent', 'faceconsent', 'photoconsent', 'consentstatus'],
@@ -83,16 +75,22 @@ export function parseRosterCsv(text: string): RosterPreview {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   const headers = parsed.meta.fields ?? [];
   const columns: RosterPreview['columns'] = {};
-  for (const [field, aliases] of Object.entries(ALIASES) as [keyof RosterPreview['columns'], string[]][]) {
+  for (const [field, aliases] of Object.entries(ALIASES) as [Field, string[]][]) {
     const found = headers.find((h) => aliases.includes(norm(h)));
     if (found) columns[field] = found;
   }
   const problems: RosterProblem[] = [];
-  if (!columns.studentId || !columns.name) {
+  if (!columns.studentId || !(columns.name || columns.firstName || columns.lastName)) {
     return {
       rows: [],
       columns,
-      problems: [{ line: 1, message: 'The header must name a student id column and a name column (e.g. "student id,name,email,class").', raw: {} }],
+      problems: [
+        {
+          line: 1,
+          message: 'The header must name a student id column and a name column, or first and last name columns (e.g. "student id,first name,last name,class").',
+          raw: {},
+        },
+      ],
     };
   }
   // papaparse's own errors (a quote never closed, a row with too many fields) point at a row.
@@ -107,14 +105,10 @@ export function parseRosterCsv(text: string): RosterPreview {
     const fail = (message: string) => problems.push({ line, message, raw });
     if (broken.has(i)) return fail(`Malformed row: ${broken.get(i)}`);
     const cell = (c?: string) => (c ? (raw[c] ?? '').trim() : '');
-    const candidate = { studentId: cell(columns.studentId), name: cell(columns.name), email: cell(columns.email) || null };
-    const check = CreateStudentBody.safeParse(candidate);
-    if (!check.success) {
-      const issue = check.error.issues[0]!;
-      const field = String(issue.path[0] ?? 'row');
-      const label = field === 'studentId' ? 'Student ID' : field === 'name' ? 'Name' : field === 'email' ? 'Email' : field;
-      return fail(`${label}: ${candidate[field as keyof typeof candidate] ? issue.message : 'missing'}`);
-    }
+    const name = cell(columns.name) || fullName(cell(columns.firstName), cell(columns.lastName));
+    const candidate = { studentId: cell(columns.studentId), name, email: cell(columns.email) || null };
+    const check = checkStudent(candidate);
+    if (typeof check === 'string') return fail(check);
     const first = seen.get(candidate.studentId);
     if (first !== undefined) return fail(`Student ID ${candidate.studentId} already appears on line ${first}`);
     seen.set(candidate.studentId, line);
@@ -123,9 +117,9 @@ export function parseRosterCsv(text: string): RosterPreview {
     rows.push({
       line,
       studentId: candidate.studentId,
-      name: check.data.name,
-      email: check.data.email ?? null,
-      className: cell(columns.className) || null,
+      name: check.name,
+      email: check.email ?? null,
+      classes: cell(columns.className) ? [cell(columns.className)] : [],
       consent,
     });
   });

@@ -1,0 +1,106 @@
+// Choosing a class's students by search: type part of a name or ID, add from the matches, and
+// see (and remove from) the chosen list. Only matches are drawn, so a school of 500 stays quick,
+// and Enter adds the only match without leaving the keyboard.
+import { useId, useState } from 'react';
+import { matchStudents, type Pickable } from './roster-search.ts';
+
+const SHOWN = 20;
+
+export function RosterPicker({
+  students,
+  chosen,
+  onChange,
+}: {
+  students: readonly Pickable[];
+  chosen: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+}) {
+  const [query, setQuery] = useState('');
+  const id = useId();
+  const matches = matchStudents(students, query);
+  const byId = new Map(students.map((s) => [s.studentId, s]));
+  const picked = [...chosen].map((sid) => byId.get(sid) ?? { studentId: sid, name: sid }).sort((a, b) => a.name.localeCompare(b.name));
+
+  const add = (sid: string) => onChange(new Set(chosen).add(sid));
+  const remove = (sid: string) => {
+    const next = new Set(chosen);
+    next.delete(sid);
+    onChange(next);
+  };
+  const onEnter = () => {
+    const open = matches.filter((s) => !chosen.has(s.studentId));
+    if (open.length === 1) {
+      add(open[0]!.studentId);
+      setQuery('');
+    }
+  };
+
+  return (
+    <div className="roster-picker">
+      <label>
+        Find a student to add
+        <input
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              onEnter();
+            }
+          }}
+          placeholder="Name or student ID"
+          aria-describedby={`${id}-found`}
+        />
+      </label>
+      <p id={`${id}-found`} className="hint" role="status">
+        {query.trim() === ''
+          ? `Type a name or ID. ${students.length} students in the school.`
+          : matches.length === 0
+            ? `No student matches “${query.trim()}”.`
+            : matches.length > SHOWN
+              ? `${matches.length} matches; showing the first ${SHOWN}. Type more of the name.`
+              : `${matches.length} match${matches.length === 1 ? '' : 'es'}.`}
+      </p>
+      {matches.length > 0 && (
+        <ul className="plain picker-list" aria-label="Matching students">
+          {matches.slice(0, SHOWN).map((s) => (
+            <li key={s.studentId}>
+              <span>
+                {s.name} <span className="muted">({s.studentId})</span>
+              </span>
+              {chosen.has(s.studentId) ? (
+                <button type="button" className="small" onClick={() => remove(s.studentId)} aria-label={`Remove ${s.name}`}>
+                  Remove
+                </button>
+              ) : (
+                <button type="button" className="small" onClick={() => add(s.studentId)} aria-label={`Add ${s.name}`}>
+                  Add
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h4 id={`${id}-chosen`}>
+        Chosen: {picked.length} student{picked.length === 1 ? '' : 's'}
+      </h4>
+      {picked.length === 0 ? (
+        <p className="hint">Nobody yet.</p>
+      ) : (
+        <ul className="plain picker-list" aria-labelledby={`${id}-chosen`}>
+          {picked.map((s) => (
+            <li key={s.studentId}>
+              <span>
+                {s.name} <span className="muted">({s.studentId})</span>
+              </span>
+              <button type="button" className="small" onClick={() => remove(s.studentId)} aria-label={`Remove ${s.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

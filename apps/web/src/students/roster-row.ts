@@ -1,0 +1,40 @@
+// One student row of a roster file, however the file was laid out (a plain roster CSV or
+// OneRoster's users.csv), checked against the same schema the API uses before anything is sent.
+import { CreateStudentBody, type ConsentChange } from '@rollcall/contracts';
+
+export interface RosterRow {
+  /** The file the row came from, where a roster spans several (OneRoster). */
+  file?: string;
+  line: number;
+  studentId: string;
+  name: string;
+  email: string | null;
+  /** Names of the classes the student belongs to. */
+  classes: string[];
+  /** Consent to record; null when the file has no consent column or the cell is empty. */
+  consent: ConsentChange | null;
+}
+
+export interface RosterProblem {
+  file?: string;
+  line: number;
+  message: string;
+  raw: Record<string, string>;
+}
+
+/** "users.csv line 4" or "Line 4": where a teacher opens the file to fix it. */
+export const whereIs = (p: { file?: string; line: number }) => (p.file ? `${p.file} line ${p.line}` : `Line ${p.line}`);
+
+const LABELS: Record<string, string> = { studentId: 'Student ID', name: 'Name', email: 'Email' };
+
+/** The student as the API will take it, or a message naming the field that is wrong. */
+export function checkStudent(candidate: { studentId: string; name: string; email: string | null }): CreateStudentBody | string {
+  const check = CreateStudentBody.safeParse(candidate);
+  if (check.success) return check.data;
+  const issue = check.error.issues[0]!;
+  const field = String(issue.path[0] ?? 'row');
+  return `${LABELS[field] ?? field}: ${candidate[field as keyof typeof candidate] ? issue.message : 'missing'}`;
+}
+
+/** A display name from first and last names, when a file splits them. */
+export const fullName = (first: string, last: string) => [first.trim(), last.trim()].filter(Boolean).join(' ');
