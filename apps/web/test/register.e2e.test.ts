@@ -109,9 +109,11 @@ describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
     await dialog.getByText('2 students not seen will be marked absent: Dev Shah, José Muñoz.').waitFor();
     await docsScreenshot(a.page, 'end-session.png', true);
     await dialog.getByRole('button', { name: 'End session and mark absentees' }).click();
-    // The session is over on both laptops.
-    await b.page.getByText('No session running for this class.').waitFor({ timeout: 60_000 });
-    await a.page.getByText('No session running for this class.').waitFor({ timeout: 60_000 });
+    // The session is over on both laptops, and its final register stays on screen.
+    for (const page of [b.page, a.page]) {
+      await page.getByText(/^Session ended at .*: its final register is below\./).waitFor({ timeout: 60_000 });
+      await page.getByRole('region', { name: 'Register' }).getByRole('heading', { name: '2 of 5 here' }).waitFor();
+    }
     const reg = await api<Register>('GET', `/api/sessions/${sessionId}/register`);
     expect(reg.rows.filter((r) => r.status === 'absent').map((r) => r.name)).toEqual(['Dev Shah', 'José Muñoz']);
     expect(reg.counts).toMatchObject({ here: 2, excused: 1, absent: 2, notSeen: 0 });

@@ -5,6 +5,7 @@ import { TeachersPage } from '../admin/TeachersPage.tsx';
 import { useAuth, useSignOut } from '../auth/useAuth.ts';
 import { PairLaptopPage } from '../auth/PairLaptopPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { TeacherSignIn } from '../auth/TeacherSignIn.tsx';
 import { TakeAttendancePage } from '../attendance/TakeAttendancePage.tsx';
 import { CameraCheckPage } from '../camera/CameraCheckPage.tsx';
 import { ClassesPage } from '../classes/ClassesPage.tsx';
@@ -105,6 +106,7 @@ export function App() {
         <div className="who">
           <span>{who}</span>
           {auth.offline && <span className="pill warn">offline session</span>}
+          {role === 'device' && <TeacherSignIn />}
           <button
             type="button"
             className="link"

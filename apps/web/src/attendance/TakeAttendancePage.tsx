@@ -17,6 +17,8 @@ import { useAuth } from '../auth/useAuth.ts';
 import { RegisterPanel } from '../register/RegisterPanel.tsx';
 import { SessionBar } from '../register/SessionBar.tsx';
 import { useRegister } from '../register/useRegister.ts';
+import { shownSessionId } from '../register/shown-session.ts';
+import { useKeptRegister } from '../register/useKeptRegister.ts';
 import { useClassChoice, useSession } from '../register/useSession.ts';
 import { ReviewQueue } from '../review/ReviewQueue.tsx';
 import { faceRoster, isCameraFree } from '../consent/camera-free.ts';
@@ -37,10 +39,13 @@ export function TakeAttendancePage() {
   const [active, setActive] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const camera = useCamera(video);
-  const { session: current, loading: sessionLoading } = useSession(classId || null);
+  const kept = useKeptRegister(classId || null);
+  const { session: current, loading: sessionLoading, unreachable } = useSession(classId || null, kept);
   const session = current?.active ? current : null;
   const sessionId = session?.id ?? null;
-  const register = useRegister(sessionId);
+  // With none running, the session just ended stays on screen as its final register.
+  const register = useRegister(sessionLoading ? null : shownSessionId(session, kept, new Date()), kept);
+  const ended = !session && register.session ? register.session : null;
   const cls = classes.find((c) => c.id === classId) ?? null;
   const names = useMemo(() => new Map(students.map((s) => [s.studentId, s.name])), [students]);
   // Camera-free students (no consent) are left out of what the camera may match or suggest.
@@ -91,7 +96,9 @@ export function TakeAttendancePage() {
         classId={classId || null}
         session={session}
         loading={sessionLoading}
-        canManage={auth.status === 'signed-in' && auth.me.actor.kind === 'user'}
+        ended={ended}
+        unreachable={unreachable}
+        canManage={auth.status === 'signed-in'}
         notSeen={register.view?.rows.filter((r) => r.onRoster && r.status === 'not-seen').map((r) => r.name) ?? []}
       />
       <div className="row">
@@ -148,11 +155,13 @@ export function TakeAttendancePage() {
           </details>
         </div>
         <div>
-          {sessionId && (
+          {(sessionId || ended) && (
             <RegisterPanel
               view={register.view}
               error={register.error}
               cameraFree={cameraFree}
+              copySavedAt={register.copySavedAt}
+              final={!!ended}
               onMark={(id, status, reason) => void register.mark(id, status, reason).catch((e: unknown) => setError(String(e)))}
             />
           )}

@@ -29,7 +29,15 @@ async function loadAuth(): Promise<AuthState> {
 }
 
 export function useAuth(): AuthState {
-  const q = useQuery({ queryKey: ['auth'], queryFn: loadAuth, staleTime: 60_000, refetchOnWindowFocus: true });
+  const q = useQuery({
+    queryKey: ['auth'],
+    queryFn: loadAuth,
+    staleTime: 60_000,
+    refetchOnWindowFocus: true,
+    // Opened offline from the remembered session: ask again until the server answers, so the
+    // "offline session" badge goes as soon as the network is back.
+    refetchInterval: (query) => (query.state.data?.status === 'signed-in' && query.state.data.offline ? 5_000 : false),
+  });
   if (q.data) return q.data;
   if (q.error) return { status: 'signed-out', error: q.error.message };
   return { status: 'loading' };

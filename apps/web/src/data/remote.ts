@@ -72,5 +72,7 @@ export function useCurrentSession(classId: string | null) {
     queryKey: ['sessions', classId, 'current'],
     queryFn: () => call('currentSession', { params: { id: classId! } }),
     enabled: !!classId,
+    // Unanswered (no network), it asks again now and then: the page leaves the kept copy once it can.
+    refetchInterval: (q) => (q.state.status === 'error' ? 10_000 : false),
   });
 }

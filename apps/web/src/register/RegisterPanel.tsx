@@ -1,5 +1,6 @@
-// The register beside the camera: every roster student with their status in the running session,
-// updated live, each markable by hand. The heading says how many are here.
+// The register beside the camera: every roster student with their status in the running session
+// (or the session just ended), updated live, each markable by hand. The heading says how many are
+// here; a notice says when it is the copy kept on this laptop.
 import type { RegisterStatus } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
 import type { RegisterView } from './register-view.ts';
@@ -13,12 +14,26 @@ interface Props {
   badge?: React.ReactNode;
   /** Students registered by hand only (no consent): their rows carry the "manual" badge. */
   cameraFree?: ReadonlySet<string>;
+  /** The server cannot be reached: this is the copy kept on this laptop, saved then (epoch ms). */
+  copySavedAt?: number | null;
+  /** The session has ended: this is its final register. */
+  final?: boolean;
 }
 
-export function RegisterPanel({ view, error, onMark, badge, cameraFree }: Props) {
+const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+export function RegisterPanel({ view, error, onMark, badge, cameraFree, copySavedAt, final }: Props) {
   return (
     <section aria-label="Register" className="register card">
-      <p className="eyebrow">Register {badge}</p>
+      <p className="eyebrow">
+        {final ? 'Final register' : 'Register'} {badge}
+      </p>
+      {copySavedAt != null && (
+        <p className="notice" role="status">
+          No connection to the server: showing the copy kept on this laptop (from {clock(copySavedAt)}) with the marks made here since. They are sent when the
+          network is back.
+        </p>
+      )}
       {error && !view && (
         <p role="alert" className="error">
           The register could not be loaded: {errorText(error)}

@@ -1,6 +1,6 @@
 // The line under the class choice: what marks made now belong to (the running session, or the
-// day only) and, for staff, starting a session or ending it with a confirmation that says who
-// will be marked absent.
+// day only), when the session just ended ended, and starting a session or ending it with a
+// confirmation that says who will be marked absent.
 import { useState } from 'react';
 import type { ClassSession } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
@@ -10,7 +10,11 @@ interface Props {
   classId: string | null;
   session: ClassSession | null;
   loading: boolean;
-  /** Signed in as a teacher or admin (a classroom laptop cannot start or end sessions). */
+  /** With no session running: the one shown below as its final register (just ended). */
+  ended: ClassSession | null;
+  /** The server cannot be reached; a running session shown is the one kept on this laptop. */
+  unreachable: boolean;
+  /** Signed in, as a teacher, an admin or the class's paired laptop. */
   canManage: boolean;
   /** Names of roster students with no mark yet, for the end-of-session confirmation. */
   notSeen: string[];
@@ -18,7 +22,35 @@ interface Props {
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
-export function SessionBar({ classId, session, loading, canManage, notSeen }: Props) {
+function StatusLine({ session, ended, unreachable, canManage }: Pick<Props, 'session' | 'ended' | 'unreachable' | 'canManage'>) {
+  if (session?.active)
+    return (
+      <p className="session-line" role="status">
+        Session running since {time(session.startsAt)}; arrivals after {session.lateAfterMinutes} min are late.
+      </p>
+    );
+  if (unreachable)
+    return (
+      <p className="session-line notice" role="status">
+        The server cannot be reached and this laptop kept no running session for this class. Marks made now count for today and are sent when the network is
+        back.
+      </p>
+    );
+  if (ended)
+    return (
+      <p className="session-line" role="status">
+        Session ended{ended.endsAt ? ` at ${time(ended.endsAt)}` : ''}: its final register is below.{' '}
+        {canManage ? 'Start the next session when the next lesson begins.' : ''}
+      </p>
+    );
+  return (
+    <p className="session-line" role="status">
+      No session running for this class. {canManage ? 'Start one to take its register.' : 'Sign in to start one.'}
+    </p>
+  );
+}
+
+export function SessionBar({ classId, session, loading, ended, unreachable, canManage, notSeen }: Props) {
   const start = useStartSession();
   const end = useEndSession();
   const [late, setLate] = useState(10);
@@ -35,24 +67,15 @@ export function SessionBar({ classId, session, loading, canManage, notSeen }: Pr
   if (loading) return <p className="session-line hint">Looking for a running session…</p>;
   return (
     <div className="session-bar">
-      {session?.active ? (
-        <p className="session-line" role="status">
-          Session running since {time(session.startsAt)}; arrivals after {session.lateAfterMinutes} min are late.
-        </p>
-      ) : (
-        <p className="session-line" role="status">
-          No session running for this class.{' '}
-          {canManage ? 'Start one to take its register.' : 'A teacher starts the session; it appears here as soon as it does.'}
-        </p>
-      )}
-      {canManage && !session?.active && (
+      <StatusLine session={session} ended={ended} unreachable={unreachable} canManage={canManage} />
+      {canManage && !session?.active && !unreachable && (
         <div className="row">
           <label className="inline">
             Late after (minutes)
             <input type="number" min={0} max={240} value={late} onChange={(e) => setLate(Number(e.target.value))} style={{ width: '5rem' }} />
           </label>
           <button type="button" className="primary" disabled={start.isPending} onClick={() => start.mutate({ classId, lateAfterMinutes: late })}>
-            Start session
+            {ended ? 'Start the next session' : 'Start session'}
           </button>
         </div>
       )}

@@ -1,13 +1,16 @@
 // The class chosen on Take attendance and its running session: the class is preselected when the
 // choice is obvious (only one class, or only one with a session running), the session follows
-// the server live (started or ended on another laptop), and staff can start or end it here.
+// the server live (started or ended on another laptop), or without network the register kept on
+// this laptop; staff and the class's paired laptop can start or end it here.
 import { useMutation, useQueries } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ClassSession } from '@rollcall/contracts';
-import { call } from '../api/client.ts';
+import { ApiClientError, call } from '../api/client.ts';
+import type { KeptRegister } from '../local/kept-registers.ts';
 import { useCurrentSession } from '../data/remote.ts';
 import { queryClient } from '../data/queryClient.ts';
 import { useServerEvents } from '../data/useServerEvents.ts';
+import { runningFromCopy } from './shown-session.ts';
 
 const refreshSessions = () => void queryClient.invalidateQueries({ queryKey: ['sessions'] });
 
@@ -37,10 +40,21 @@ export function useClassChoice(classIds: readonly string[]): [string, (id: strin
   return [chosen ?? suggestion ?? '', setChosen];
 }
 
-export function useSession(classId: string | null): { session: ClassSession | null; loading: boolean } {
+export interface SessionState {
+  session: ClassSession | null;
+  loading: boolean;
+  /** The server cannot be reached: the session, if any, is the one in the register kept on this laptop. */
+  unreachable: boolean;
+}
+
+export function useSession(classId: string | null, kept: KeptRegister | null): SessionState {
   const q = useCurrentSession(classId);
   useServerEvents(['session.changed'], (e) => e.type === 'session.changed' && e.classId === classId && refreshSessions(), !!classId);
-  return { session: q.data?.session ?? null, loading: q.isPending && !!classId };
+  // The first failed try decides: a teacher at the door does not wait out the retries.
+  const failure = q.error ?? q.failureReason;
+  const unreachable = !q.data && failure instanceof ApiClientError && failure.code === 'network';
+  if (unreachable) return { session: runningFromCopy(kept, new Date()), loading: false, unreachable };
+  return { session: q.data?.session ?? null, loading: q.isPending && !!classId, unreachable: false };
 }
 
 export function useStartSession() {
