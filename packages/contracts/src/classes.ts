@@ -29,6 +29,8 @@ export const ClassSession = z.object({
   endsAt: Instant.nullable(),
   lateAfterMinutes: z.number().int(),
   active: z.boolean(),
+  /** The timetable period it was started for, if any. */
+  periodId: Uuid.nullable().optional(),
 });
 export type ClassSession = z.infer<typeof ClassSession>;
 

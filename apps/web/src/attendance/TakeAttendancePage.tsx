@@ -16,6 +16,7 @@ import { useRecognition } from './useRecognition.ts';
 import { useAuth } from '../auth/useAuth.ts';
 import { RegisterPanel } from '../register/RegisterPanel.tsx';
 import { SessionBar } from '../register/SessionBar.tsx';
+import { PeriodLine } from '../timetable/PeriodLine.tsx';
 import { useRegister } from '../register/useRegister.ts';
 import { shownSessionId } from '../register/shown-session.ts';
 import { useKeptRegister } from '../register/useKeptRegister.ts';
@@ -92,6 +93,7 @@ export function TakeAttendancePage() {
           </select>
         </label>
       </div>
+      <PeriodLine classId={classId || null} onClass={setClassId} />
       <SessionBar
         classId={classId || null}
         session={session}

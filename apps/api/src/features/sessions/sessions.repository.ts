@@ -16,6 +16,7 @@ export function toSession(r: SessionRow, now: number): ClassSession {
     endsAt: endsAt === null ? null : toIso(endsAt),
     lateAfterMinutes: Number(r.late_after_minutes),
     active: startsAt <= now && (endsAt === null || endsAt > now),
+    periodId: r.period_id ?? null,
   };
 }
 
