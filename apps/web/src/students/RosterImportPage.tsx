@@ -1,30 +1,38 @@
-// Roster CSV import: choose a file, see every row checked (errors per row) before anything is
-// written, then import the good rows, or cancel and nothing is written.
+// Roster import: choose a roster CSV (or OneRoster's users, classes and enrollments files), see
+// every row checked (errors per row) before anything is written, then import the good rows, or
+// cancel and nothing is written.
 import { useState } from 'react';
 import { services } from '../app/services.ts';
 import { navigate } from '../app/router.ts';
-import { CONSENT_TEXT } from '../consent/camera-free.ts';
 import { errorText } from '../ui/messages.ts';
 import { decodeText } from './decode-text.ts';
 import { importRoster, type RowOutcome } from './import-roster.ts';
-import { parseRosterCsv, type RosterPreview } from './roster-csv.ts';
+import { readRosterFiles, type RosterFilesPreview } from './roster-files.ts';
+import { whereIs } from './roster-row.ts';
+import { RosterPreviewTable } from './RosterPreviewTable.tsx';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function RosterImportPage() {
-  const [preview, setPreview] = useState<RosterPreview | null>(null);
-  const [fileName, setFileName] = useState('');
-  const [encoding, setEncoding] = useState('');
+  const [preview, setPreview] = useState<RosterFilesPreview | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [outcomes, setOutcomes] = useState<RowOutcome[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const choose = async (file: File | undefined) => {
+  const choose = async (files: File[]) => {
     setOutcomes(null);
     setError(null);
-    if (!file) return setPreview(null);
-    setFileName(file.name);
-    const decoded = decodeText(await file.arrayBuffer());
-    setEncoding(decoded.encoding);
-    setPreview(parseRosterCsv(decoded.text));
+    setPreview(null);
+    if (files.length === 0) return;
+    const chosen = await Promise.all(
+      files.map(async (f) => {
+        const decoded = decodeText(await f.arrayBuffer());
+        return { name: f.name, text: decoded.text, encoding: decoded.encoding };
+      }),
+    );
+    const read = readRosterFiles(chosen);
+    if ('error' in read) setError(read.error);
+    else setPreview(read);
   };
 
   const run = async () => {
@@ -40,59 +48,76 @@ export function RosterImportPage() {
     }
   };
 
+  const count = (o: RowOutcome['outcome']) => outcomes?.filter((x) => x.outcome === o).length ?? 0;
   return (
     <section aria-labelledby="roster-title">
       <h2 id="roster-title">Import a roster CSV</h2>
       <p className="hint">
-        Columns: student id, name, email (optional), class (optional), consent (optional: yes, no, withdrawn or empty), consent by (parent or student) and
-        consent note (the paper form&apos;s reference). The first row names the columns.
+        Columns: student id, name (or first name and last name), email (optional), class (optional), consent (optional: yes, no, withdrawn or empty), consent by
+        (parent or student) and consent note (the paper form&apos;s reference). The first row names the columns.
+      </p>
+      <p className="hint">
+        From a school information system: choose OneRoster&apos;s users.csv, classes.csv and enrollments.csv together. Students and their classes are imported;
+        teachers are listed for you to add on the Teachers page.
       </p>
       <label>
         Roster CSV
-        <input type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0])} />
+        <input type="file" multiple accept=".csv,text/csv" onChange={(e) => void choose([...(e.target.files ?? [])])} />
       </label>
+      {error && !outcomes && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {preview && !outcomes && (
         <div className="card">
-          <h3>Preview of {fileName}</h3>
-          <p className="hint">Read as {encoding} (detected). If names look wrong, save the file as “CSV UTF-8” and choose it again.</p>
+          <h3>Preview of {preview.format === 'OneRoster' ? 'the OneRoster files' : preview.files[0]!.name}</h3>
+          <p className="hint">
+            Read as {[...new Set(preview.files.map((f) => f.encoding))].join(' and ')} (detected). If names look wrong, save the file as “CSV UTF-8” and choose
+            it again.
+            {preview.unused.length > 0 && ` Not used: ${preview.unused.join(', ')}.`}
+          </p>
           <p role="status">
             {preview.rows.length === 0 && preview.problems.length === 0
               ? 'No rows: the file has a header but no students.'
-              : `${preview.rows.length} row${preview.rows.length === 1 ? '' : 's'} ready to import, ${preview.problems.length} with errors (not imported).`}
+              : `${plural(preview.rows.length, 'row')} ready to import, ${preview.problems.length} with errors (not imported).`}
           </p>
           {preview.problems.length > 0 && (
             <ul className="problems" aria-label="Rows with errors">
               {preview.problems.map((p) => (
-                <li key={p.line}>
-                  Line {p.line}: {p.message}
+                <li key={`${p.file}:${p.line}`}>
+                  {whereIs(p)}: {p.message}
                 </li>
               ))}
             </ul>
           )}
-          <table className="list" aria-label="Rows to import">
-            <thead>
-              <tr>
-                <th scope="col">Line</th>
-                <th scope="col">Student ID</th>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Class</th>
-                <th scope="col">Consent</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((r) => (
-                <tr key={r.line}>
-                  <td>{r.line}</td>
-                  <td>{r.studentId}</td>
-                  <td>{r.name}</td>
-                  <td>{r.email ?? ''}</td>
-                  <td>{r.className ?? ''}</td>
-                  <td>{r.consent ? `${CONSENT_TEXT[r.consent.status]}${r.consent.onBehalfOf ? ` (${r.consent.onBehalfOf})` : ''}` : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {preview.skipped.length > 0 && (
+            <details>
+              <summary>{plural(preview.skipped.length, 'row')} left out on purpose</summary>
+              <ul aria-label="Rows left out">
+                {preview.skipped.map((p) => (
+                  <li key={`${p.file}:${p.line}`}>
+                    {whereIs(p)}: {p.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {preview.teachers.length > 0 && (
+            <div>
+              <h4>Teachers in the files (not imported: add their accounts on the Teachers page)</h4>
+              <ul aria-label="Teachers in the files">
+                {preview.teachers.map((t) => (
+                  <li key={`${t.name}:${t.email}`}>
+                    {t.name}
+                    {t.email && ` (${t.email})`}: {t.classes.join(', ') || 'no class'}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {preview.emptyClasses.length > 0 && <p className="hint">Classes with no students, not created: {preview.emptyClasses.join(', ')}.</p>}
+          <RosterPreviewTable rows={preview.rows} />
           {progress !== null && <progress max={preview.rows.length} value={progress} aria-label="Import progress" />}
           {error && (
             <p role="alert" className="error">
@@ -101,7 +126,7 @@ export function RosterImportPage() {
           )}
           <div className="row">
             <button type="button" className="primary" disabled={preview.rows.length === 0 || progress !== null} onClick={() => void run()}>
-              Import {preview.rows.length} student{preview.rows.length === 1 ? '' : 's'}
+              Import {plural(preview.rows.length, 'student')}
             </button>
             <button type="button" onClick={() => navigate({ page: 'students' })} disabled={progress !== null}>
               Cancel
@@ -113,16 +138,15 @@ export function RosterImportPage() {
         <div className="card" role="status">
           <h3>Imported</h3>
           <p>
-            {outcomes.filter((o) => o.outcome === 'created').length} created, {outcomes.filter((o) => o.outcome === 'exists').length} already on file,{' '}
-            {outcomes.filter((o) => o.outcome === 'failed').length} failed.
+            {count('created')} created, {count('exists')} already on file, {count('failed')} failed.
             {outcomes.some((o) => o.consent === 'recorded') && ` Consent recorded for ${outcomes.filter((o) => o.consent === 'recorded').length}.`}
           </p>
           <ul>
             {outcomes
               .filter((o) => o.outcome !== 'created')
               .map((o) => (
-                <li key={o.line}>
-                  Line {o.line} ({o.studentId}): {o.message}
+                <li key={`${o.file}:${o.line}`}>
+                  {whereIs(o)} ({o.studentId}): {o.message}
                 </li>
               ))}
           </ul>

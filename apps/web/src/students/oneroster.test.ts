@@ -3,6 +3,7 @@
 // and line while the rest still import.
 import { describe, expect, it } from 'vitest';
 import { oneRosterKind, parseOneRoster } from './oneroster.ts';
+import { readRosterFiles } from './roster-files.ts';
 
 const USERS = [
   'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password',
@@ -92,5 +93,25 @@ describe('OneRoster 1.1 CSV', () => {
     const p = parseOneRoster(files({ users }));
     expect(p.rows.map((r) => r.studentId)).toEqual(['f3b1c2d4-0001', 'f3b1c2d4-0002']);
     expect(p.problems[0]).toMatchObject({ file: 'users.csv', line: 4, message: expect.stringMatching(/^Malformed row/) });
+  });
+});
+
+describe('choosing roster files', () => {
+  const chosen = (name: string, text: string) => ({ name, text, encoding: 'UTF-8' });
+  it('reads OneRoster files in any order and names the ones not used', () => {
+    const p = readRosterFiles([chosen('e.csv', ENROLLMENTS), chosen('orgs.csv', 'sourcedId,name,type\n'), chosen('u.csv', USERS), chosen('c.csv', CLASSES)]);
+    if ('error' in p) throw new Error(p.error);
+    expect([p.format, p.files.map((f) => f.name), p.unused, p.rows.length]).toEqual(['OneRoster', ['u.csv', 'c.csv', 'e.csv'], ['orgs.csv'], 2]);
+  });
+
+  it('says which OneRoster file is missing, and reads a single roster CSV as before', () => {
+    expect(readRosterFiles([chosen('users.csv', USERS), chosen('classes.csv', CLASSES)])).toEqual({
+      error: 'OneRoster needs users.csv, classes.csv and enrollments.csv chosen together: enrollments.csv missing.',
+    });
+    expect(readRosterFiles([chosen('a.csv', 'id,name\nA,Ann\n'), chosen('b.csv', 'id,name\nB,Bob\n')])).toMatchObject({
+      error: expect.stringMatching(/^Choose one roster CSV/),
+    });
+    const one = readRosterFiles([chosen('roster.csv', 'id,first name,surname\nA1,Ann,Lee\n')]);
+    expect(one).toMatchObject({ format: 'roster CSV', rows: [{ studentId: 'A1', name: 'Ann Lee' }] });
   });
 });

@@ -1,0 +1,50 @@
+// What the admin chose on the roster import page, read as one preview: a single roster CSV, or
+// OneRoster's users.csv, classes.csv and enrollments.csv chosen together (told apart by their
+// headers; other OneRoster files such as orgs.csv are named as not used).
+import { oneRosterKind, parseOneRoster, type OneRosterFile, type OneRosterTeacher } from './oneroster.ts';
+import { parseRosterCsv } from './roster-csv.ts';
+import type { RosterProblem, RosterRow } from './roster-row.ts';
+
+export interface ChosenFile {
+  name: string;
+  text: string;
+  /** How the bytes were decoded, as the page says it. */
+  encoding: string;
+}
+
+export interface RosterFilesPreview {
+  format: 'roster CSV' | 'OneRoster';
+  /** Each file read and its encoding. */
+  files: { name: string; encoding: string }[];
+  rows: RosterRow[];
+  problems: RosterProblem[];
+  skipped: RosterProblem[];
+  teachers: OneRosterTeacher[];
+  emptyClasses: string[];
+  /** Files chosen alongside that nothing was read from. */
+  unused: string[];
+}
+
+export function readRosterFiles(chosen: readonly ChosenFile[]): RosterFilesPreview | { error: string } {
+  if (chosen.length === 0) return { error: 'No file chosen.' };
+  const kinds = chosen.map((f) => ({ file: f, kind: oneRosterKind(f.text) }));
+  if (kinds.every((k) => k.kind === null)) {
+    if (chosen.length > 1)
+      return { error: `Choose one roster CSV, or OneRoster's users.csv, classes.csv and enrollments.csv together (${chosen.length} other files chosen).` };
+    const file = chosen[0]!;
+    const p = parseRosterCsv(file.text);
+    return { format: 'roster CSV', files: [file], rows: p.rows, problems: p.problems, skipped: [], teachers: [], emptyClasses: [], unused: [] };
+  }
+  const found: Partial<Record<OneRosterFile, ChosenFile>> = {};
+  for (const { file, kind } of kinds) {
+    if (!kind) continue;
+    if (found[kind]) return { error: `Both ${found[kind].name} and ${file.name} look like OneRoster's ${kind}.csv: choose one of them.` };
+    found[kind] = file;
+  }
+  const missing = (['users', 'classes', 'enrollments'] as const).filter((k) => !found[k]);
+  if (missing.length > 0)
+    return { error: `OneRoster needs users.csv, classes.csv and enrollments.csv chosen together: ${missing.map((k) => `${k}.csv`).join(' and ')} missing.` };
+  const { users, classes, enrollments } = found as Record<OneRosterFile, ChosenFile>;
+  const p = parseOneRoster({ users, classes, enrollments });
+  return { format: 'OneRoster', files: [users, classes, enrollments], ...p, unused: kinds.filter((k) => k.kind === null).map((k) => k.file.name) };
+}
