@@ -1,31 +1,27 @@
-// Correcting one mark: a new status with an optional reason, and the mark's audit trail.
+// Correcting one mark: a new status with an optional reason, and the mark's changes: who first
+// marked the student and who changed what since.
 import { useState, type FormEvent } from 'react';
 import { MarkStatus, type Mark } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
+import { STATUS_TEXT } from '../register/status-text.ts';
+import { auditSentence, firstMarker } from './audit-text.ts';
 import { useChangeStatus, useMarkAudit } from './useRecords.ts';
-import { formatWhen } from './format.ts';
 
-function statusOf(value: unknown): string {
-  const parsed = MarkStatus.safeParse((value as { status?: unknown } | null)?.status);
-  return parsed.success ? parsed.data : '—';
-}
-
-function AuditTrail({ markId }: { markId: string }) {
-  const audit = useMarkAudit(markId);
-  if (audit.isPending) return <p>Loading the audit trail…</p>;
+function AuditTrail({ mark }: { mark: Mark }) {
+  const audit = useMarkAudit(mark.id);
+  if (audit.isPending) return <p>Loading the changes…</p>;
   if (audit.error) return <p className="error">{errorText(audit.error)}</p>;
+  const first = firstMarker(audit.data.items) ?? mark.markedBy;
   return (
     <section aria-label="Audit trail">
-      <h4>Audit trail</h4>
+      <h4>Changes</h4>
+      {first && <p className="hint">First marked by {first}.</p>}
       {audit.data.items.length === 0 ? (
         <p className="hint">No changes: this mark is as it was recorded.</p>
       ) : (
         <ol className="audit">
           {audit.data.items.map((a) => (
-            <li key={a.id}>
-              {formatWhen(a.at)}: {a.action === 'delete' ? 'removed' : `${statusOf(a.before)} → ${statusOf(a.after)}`}
-              {a.reason ? ` (reason: ${a.reason})` : ''}
-            </li>
+            <li key={a.id}>{auditSentence(a)}</li>
           ))}
         </ol>
       )}
@@ -52,7 +48,7 @@ export function MarkEditor({ mark, canEdit, onClose }: { mark: Mark; canEdit: bo
             <select value={status} onChange={(e) => setStatus(MarkStatus.parse(e.target.value))}>
               {MarkStatus.options.map((s) => (
                 <option key={s} value={s}>
-                  {s}
+                  {STATUS_TEXT[s]}
                 </option>
               ))}
             </select>
@@ -74,7 +70,7 @@ export function MarkEditor({ mark, canEdit, onClose }: { mark: Mark; canEdit: bo
           )}
         </form>
       )}
-      <AuditTrail markId={mark.id} />
+      <AuditTrail mark={mark} />
     </div>
   );
 }

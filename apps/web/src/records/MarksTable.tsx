@@ -1,21 +1,24 @@
-// One page of filtered marks, newest first, each openable for its status and audit trail.
+// One page of filtered marks, newest first, each openable for its status and audit trail. Plain
+// words: the status as the register says it and how the mark was made; the match score only as a
+// tooltip for whoever checks the camera.
 import { Fragment, useState } from 'react';
 import type { Mark } from '@rollcall/contracts';
+import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
 import { MarkEditor } from './MarkEditor.tsx';
 import { formatWhen } from './format.ts';
 
 export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit: boolean }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <table className="list marks" aria-label="Marks">
+    <table className="list marks stack" aria-label="Marks">
       <thead>
         <tr>
           <th scope="col">Student ID</th>
           <th scope="col">Name</th>
           <th scope="col">Time</th>
           <th scope="col">Status</th>
-          <th scope="col">Method</th>
-          <th scope="col">Similarity</th>
+          <th scope="col">How marked</th>
+          <th scope="col">Marked by</th>
           <th scope="col">
             <span className="sr-only">Actions</span>
           </th>
@@ -25,16 +28,18 @@ export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit
         {marks.map((m) => (
           <Fragment key={m.id}>
             <tr>
-              <td>{m.studentId}</td>
-              <td>{m.studentName ?? <span className="hint">deleted student</span>}</td>
-              <td>
+              <td data-label="Student ID">{m.studentId}</td>
+              <td data-label="Name">{m.studentName ?? <span className="hint">deleted student</span>}</td>
+              <td data-label="Time">
                 <time dateTime={m.markedAt}>{formatWhen(m.markedAt)}</time>
               </td>
-              <td>
-                <span className={`status status-${m.status}`}>{m.status}</span>
+              <td data-label="Status">
+                <span className={`status status-${m.status}`}>{STATUS_TEXT[m.status]}</span>
               </td>
-              <td>{m.method}</td>
-              <td>{m.similarity === null ? '—' : m.similarity.toFixed(3)}</td>
+              <td data-label="How marked" title={m.similarity === null ? undefined : `Match score ${m.similarity.toFixed(3)}`}>
+                {howMarked(m)}
+              </td>
+              <td data-label="Marked by">{m.markedBy ?? ''}</td>
               <td className="actions">
                 <button type="button" className="link" aria-expanded={open === m.id} onClick={() => setOpen(open === m.id ? null : m.id)}>
                   {canEdit ? 'Change status' : 'History'}

@@ -1,9 +1,11 @@
 // Records: the attendance log filtered by days, class, session and student; corrections with an
-// audit trail; clearing a session's log; daily statistics; and the CSV export of the filter.
+// audit trail; clearing a session's log; daily statistics; registers to print; and the CSV exports
+// of the filter, with the separator this locale's spreadsheet expects (or the one chosen).
 import { useState } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { ClearLog } from './ClearLog.tsx';
 import { DailyChart } from './DailyChart.tsx';
+import { defaultSeparator, type Separator } from './csv-format.ts';
 import { downloadText } from './download.ts';
 import { csvFileName, marksToCsv } from './export-csv.ts';
 import { formatWhen } from './format.ts';
@@ -26,6 +28,8 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
   const classes = useClassList();
   const sessions = useSessions(filter.classId);
   const exporter = useExportCsv();
+  const [separator, setSeparator] = useState<Separator>(() => defaultSeparator());
+  const [technical, setTechnical] = useState(false);
 
   const setFilter = (f: RecordsFilter) => (setFilterState(f), setOffset(0));
   const session = sessions.data?.items.find((s) => s.id === filter.sessionId);
@@ -35,7 +39,10 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
   const exportCsv = () =>
     exporter.mutate(query, {
       onSuccess: (marks) =>
-        downloadText(csvFileName(query.from, query.to), marksToCsv(marks, { classNames: new Map(classes.data?.items.map((c) => [c.id, c.name])) })),
+        downloadText(
+          csvFileName(query.from, query.to),
+          marksToCsv(marks, { classNames: new Map(classes.data?.items.map((c) => [c.id, c.name])), separator, technical }),
+        ),
     });
 
   const total = page.data?.total ?? 0;
@@ -49,6 +56,18 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
           </button>
           {canEdit && <ClearLog key={filter.sessionId} sessionId={filter.sessionId} sessionLabel={sessionLabel} />}
         </div>
+      </div>
+      <div className="row no-print" role="group" aria-label="Export options">
+        <label className="inline">
+          Separator
+          <select value={separator} onChange={(e) => setSeparator(e.target.value === ';' ? ';' : ',')}>
+            <option value=",">Comma (,)</option>
+            <option value=";">Semicolon (;) for Excel in most of Europe</option>
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} /> Include technical columns (match score, device, ids)
+        </label>
       </div>
       {exporter.error && (
         <p role="alert" className="error">
@@ -78,7 +97,14 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
       )}
 
       <h3>Registers</h3>
-      <RegistersSection classId={filter.classId} className={className} from={query.from ?? ''} to={query.to ?? ''} />
+      <RegistersSection
+        classId={filter.classId}
+        className={className}
+        from={query.from ?? ''}
+        to={query.to ?? ''}
+        separator={separator}
+        technical={technical}
+      />
 
       <h3>Attendance per student</h3>
       <RatesSection classId={filter.classId} from={query.from ?? ''} to={query.to ?? ''} />

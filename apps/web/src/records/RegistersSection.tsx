@@ -1,22 +1,28 @@
-// Records: the registers of the chosen class's sessions (roster x status, the absent named), with
-// the register CSV export (technical columns on request).
-import { useState } from 'react';
+// Records: the registers of the chosen class's sessions (roster x status, the absent named), each
+// printable on its own, the class's week on one printable sheet, and the register CSV export.
+import { useRef } from 'react';
 import type { Register } from '@rollcall/contracts';
 import { MarkReason } from '../register/MarkReason.tsx';
-import { STATUS_TEXT } from '../register/status-text.ts';
+import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
 import { errorText } from '../ui/messages.ts';
+import type { Separator } from './csv-format.ts';
 import { downloadText } from './download.ts';
-import { formatWhen } from './format.ts';
+import { formatTime, formatWhen } from './format.ts';
+import { PrintButton } from './PrintButton.tsx';
 import { registerFileName, registersToCsv } from './register-csv.ts';
 import { useRegisters } from './useRegisters.ts';
+import { WeekRegister } from './WeekRegister.tsx';
 
 function RegisterCard({ reg }: { reg: Register }) {
+  const card = useRef<HTMLDetailsElement>(null);
   const absent = reg.rows.filter((r) => r.status === 'absent').map((r) => r.name);
   const notSeen = reg.rows.filter((r) => r.status === 'not-seen').map((r) => r.name);
+  const title = `${reg.className}, ${formatWhen(reg.session.startsAt, 'minutes')}`;
   return (
-    <details className="card register-card">
+    <details className="card register-card" ref={card}>
       <summary>
-        <strong>{formatWhen(reg.session.startsAt, 'minutes')}</strong> · {reg.counts.here} of {reg.counts.total} here
+        <strong>{formatWhen(reg.session.startsAt, 'minutes')}</strong> ·{' '}
+        {reg.session.active ? `running: ${reg.counts.here} of ${reg.counts.total} here so far` : `${reg.counts.here} of ${reg.counts.total} here`}
         {absent.length > 0 && <> · absent: {absent.join(', ')}</>}
         {notSeen.length > 0 && (
           <>
@@ -25,23 +31,58 @@ function RegisterCard({ reg }: { reg: Register }) {
           </>
         )}
       </summary>
-      <ul className="stacked-list">
-        {reg.rows.map((r) => (
-          <li key={r.studentId}>
-            <span>{r.name}</span> <span className={`status status-${r.status}`}>{STATUS_TEXT[r.status]}</span>
-            {r.reason && ' '}
-            <MarkReason row={r} />
-            {r.markedBy && <span className="hint"> · {r.markedBy}</span>}
-          </li>
-        ))}
-      </ul>
+      <div className="row no-print">
+        <PrintButton target={card} label="Print this register" name={`Print the register of ${title}`} />
+      </div>
+      <h4 className="print-only">Register: {title}</h4>
+      <table className="list register-sheet" aria-label={`Register of ${title}`}>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Status</th>
+            <th scope="col">Time</th>
+            <th scope="col">How marked</th>
+            <th scope="col">By</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reg.rows.map((r) => (
+            <tr key={r.studentId}>
+              <th scope="row">{r.name}</th>
+              <td>
+                <span className={`status status-${r.status}`}>{STATUS_TEXT[r.status]}</span>
+              </td>
+              <td>{r.markedAt ? formatTime(r.markedAt) : ''}</td>
+              <td>{r.method ? howMarked({ method: r.method, similarity: r.similarity, reason: r.reason }) : ''}</td>
+              <td>{r.markedBy ?? ''}</td>
+              <td>
+                <MarkReason row={r} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </details>
   );
 }
 
-export function RegistersSection({ classId, className, from, to }: { classId: string; className: string; from: string; to: string }) {
+export function RegistersSection({
+  classId,
+  className,
+  from,
+  to,
+  separator,
+  technical,
+}: {
+  classId: string;
+  className: string;
+  from: string;
+  to: string;
+  separator: Separator;
+  technical: boolean;
+}) {
   const registers = useRegisters(classId, from, to, !!from && !!to);
-  const [technical, setTechnical] = useState(false);
   if (!classId) return <p className="hint">Choose a class to see its registers.</p>;
   if (registers.error)
     return (
@@ -57,19 +98,18 @@ export function RegistersSection({ classId, className, from, to }: { classId: st
         <button
           type="button"
           disabled={items.length === 0}
-          onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical }))}
+          onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical, separator }))}
         >
           Export register CSV
         </button>
-        <label className="inline">
-          <input type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} /> Include technical columns (similarity, device)
-        </label>
       </div>
       {items.length === 0 ? (
         <p className="hint">No sessions of {className} in these days.</p>
       ) : (
         items.map((reg) => <RegisterCard key={reg.session.id} reg={reg} />)
       )}
+      <h4>Week on one sheet</h4>
+      <WeekRegister key={`${classId}-${to}`} classId={classId} className={className} day={to || from} />
     </div>
   );
 }

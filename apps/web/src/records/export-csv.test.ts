@@ -1,5 +1,6 @@
-// The attendance CSV: header, BOM, quoting, ISO times with their offset, and formula injection
-// neutralised, read back with a real CSV parser as Excel would see the cells.
+// The attendance CSV: header, BOM, quoting, plain words (names, statuses, how marked), wall-clock
+// times with their offset apart, the separator, and formula injection neutralised, read back with
+// a real CSV parser as Excel would see the cells.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '@rollcall/contracts';
@@ -28,37 +29,83 @@ function mark(over: Partial<Mark>): Mark {
 const classNames = new Map([['22222222-2222-4222-8222-222222222222', 'Math, period 2']]);
 
 /** Cells as a spreadsheet reads them (BOM removed, CRLF rows). */
-function cells(csv: string): string[][] {
+function cells(csv: string, delimiter = ','): string[][] {
   expect(csv.startsWith(BOM)).toBe(true);
-  const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true });
+  const parsed = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true, delimiter });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 }
+
+const HEADER = 'Marked at,Time zone,School day,Student ID,Student,Class,Status,How marked,Marked by,Reason';
+/** Column positions, by header name. */
+const col = (name: string) => HEADER.split(',').indexOf(name);
 
 describe('marksToCsv', () => {
   it('starts with a UTF-8 BOM and the exact header, rows end in CRLF', () => {
     const csv = marksToCsv([mark({})], { classNames });
     expect(csv.slice(0, 1)).toBe('\uFEFF');
-    expect(csv.slice(1).split('\r\n')[0]).toBe('time,day,student_id,student_name,status,method,similarity,class,session,device');
+    expect(csv.slice(1).split('\r\n')[0]).toBe(HEADER);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 
-  it('writes every field of a mark, times as the API gave them (ISO 8601 with offset)', () => {
-    const rows = cells(marksToCsv([mark({ markedAt: '2026-11-24T08:59:03.120+01:00', status: 'late', method: 'manual', similarity: null })], { classNames }));
+  it('writes a mark in plain words: the wall-clock time and its offset apart, names not ids, capitalised status, how it was marked', () => {
+    const rows = cells(
+      marksToCsv(
+        [mark({ markedAt: '2026-11-24T08:59:03.120+01:00', status: 'late', method: 'manual', similarity: null, markedBy: 'Ms Okafor', reason: 'Bus' })],
+        { classNames },
+      ),
+    );
     expect(rows[1]).toEqual([
-      '2026-11-24T08:59:03.120+01:00',
+      '2026-11-24 08:59:03',
+      'UTC+01:00',
       '2026-11-24',
       'S001',
       'Ada Lovelace',
-      'late',
-      'manual',
-      '',
       'Math, period 2',
-      '11111111-1111-4111-8111-111111111111',
-      'laptop-1',
+      'Late',
+      'By hand',
+      'Ms Okafor',
+      'Bus',
     ]);
-    expect(rows[1]![0]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?([+-]\d\d:\d\d|Z)$/);
+    // No UUID, no "Z" time, no similarity number anywhere in the plain file.
+    expect(rows[1]!.join('|')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-|Z$|0\.97/);
+  });
+
+  it('says how a mark was made in words and keeps the match score for the technical columns', () => {
+    const rows = cells(
+      marksToCsv(
+        [
+          mark({ method: 'face', similarity: 0.9712 }),
+          mark({ method: 'face', similarity: 0.95, reason: 'May have been a photo or a screen' }),
+          mark({ method: 'manual', similarity: 0.91 }),
+          mark({ method: 'session-end', similarity: null, status: 'absent' }),
+        ],
+        { classNames, technical: true },
+      ),
+    );
+    expect(rows.slice(1).map((r) => [r[col('Status')], r[col('How marked')]])).toEqual([
+      ['Present', 'Camera (strong match)'],
+      ['Present', 'Camera (flagged)'],
+      ['Present', 'By hand (camera suggestion confirmed)'],
+      ['Absent', 'Session ended'],
+    ]);
+    expect(rows[0]!.slice(-4)).toEqual(['Similarity', 'Device', 'Session ID', 'Mark ID']);
+    expect(rows[1]!.slice(-4, -2)).toEqual(['0.9712', 'laptop-1']);
+  });
+
+  it('writes a device in another zone with its own offset, and a UTC time as UTC+00:00', () => {
+    const rows = cells(marksToCsv([mark({ markedAt: '2026-11-24T21:05:00.000-05:30' }), mark({ markedAt: '2026-11-24T07:59:04.000Z' })]));
+    expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([
+      ['2026-11-24 21:05:00', 'UTC-05:30'],
+      ['2026-11-24 07:59:04', 'UTC+00:00'],
+    ]);
+  });
+
+  it('separates with semicolons when asked, keeping commas inside names', () => {
+    const csv = marksToCsv([mark({ studentName: 'Smith, John' })], { classNames, separator: ';' });
+    expect(csv.slice(1).split('\r\n')[0]).toBe(HEADER.replaceAll(',', ';'));
+    expect(cells(csv, ';')[1]!.slice(4, 6)).toEqual(['Smith, John', 'Math, period 2']);
   });
 
   it('quotes commas, quotes and newlines so each name stays one cell', () => {
@@ -69,29 +116,29 @@ describe('marksToCsv', () => {
     expect(
       cells(csv)
         .slice(1)
-        .map((r) => r[3]),
+        .map((r) => r[col('Student')]),
     ).toEqual(names);
   });
 
   it('neutralises formulas with a leading apostrophe: =, +, -, @, tab and CR', () => {
     const names = ['=HYPERLINK("http://evil.example","click")', '-1', '+1', '@SUM(A1:A2)', '\tTabbed', '\rReturn', '=1+1\n=2+2'];
     const rows = cells(marksToCsv(names.map((studentName) => mark({ studentName }))));
-    expect(rows.slice(1).map((r) => r[3])).toEqual(names.map((s) => `'${s}`));
+    expect(rows.slice(1).map((r) => r[col('Student')])).toEqual(names.map((s) => `'${s}`));
     // A device id is text the client chose: it is neutralised too.
-    expect(cells(marksToCsv([mark({ deviceId: '=cmd|calc' })]))[1]![9]).toBe("'=cmd|calc");
+    expect(cells(marksToCsv([mark({ deviceId: '=cmd|calc' })], { technical: true }))[1]![11]).toBe("'=cmd|calc");
   });
 
-  it('neutralises full-width formula signs and formulas after leading spaces (security probe #11, finding 14)', () => {
+  it('neutralises full-width formula signs and formulas after leading spaces', () => {
     const names = ['\uFF1DHYPERLINK("http://evil.example")', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)', ' =1+1', '   @SUM(A1)', '\u3000=1+1', ' \uFF1D1'];
     const rows = cells(marksToCsv(names.map((studentName) => mark({ studentName }))));
-    expect(rows.slice(1).map((r) => r[3])).toEqual(names.map((s) => `'${s}`));
+    expect(rows.slice(1).map((r) => r[col('Student')])).toEqual(names.map((s) => `'${s}`));
   });
 
-  it('leaves numbers as numbers, negative similarity included, and harmless text alone', () => {
-    const rows = cells(marksToCsv([mark({ similarity: -0.25, studentName: 'a-b = c' }), mark({ similarity: 0.5 })]));
-    expect(rows[1]![6]).toBe('-0.25');
-    expect(rows[1]![3]).toBe('a-b = c');
-    expect(rows[2]![6]).toBe('0.5');
+  it('leaves a negative similarity a number in the technical columns, and harmless text alone', () => {
+    const rows = cells(marksToCsv([mark({ similarity: -0.25, studentName: 'a-b = c' }), mark({ similarity: 0.5 })], { technical: true }));
+    expect(rows[1]![10]).toBe('-0.25');
+    expect(rows[1]![col('Student')]).toBe('a-b = c');
+    expect(rows[2]![10]).toBe('0.5');
   });
 
   it('keeps unicode names intact', () => {
@@ -99,11 +146,11 @@ describe('marksToCsv', () => {
     expect(
       cells(marksToCsv(names.map((studentName) => mark({ studentName }))))
         .slice(1)
-        .map((r) => r[3]),
+        .map((r) => r[col('Student')]),
     ).toEqual(names);
   });
 
-  it('writes the rows in the order given, a deleted student or class as empty or id', () => {
+  it('writes the rows in the order given; a deleted student or class says so, a day mark has no class', () => {
     const rows = cells(
       marksToCsv(
         [
@@ -114,14 +161,12 @@ describe('marksToCsv', () => {
       ),
     );
     expect(rows.length).toBe(3);
-    expect(rows[1]!.slice(2, 4)).toEqual(['S002', '']);
-    expect(rows[1]![7]).toBe('');
-    expect(rows[1]![8]).toBe('');
-    expect(rows[2]![7]).toBe('33333333-3333-4333-8333-333333333333');
+    expect([rows[1]![col('Student ID')], rows[1]![col('Student')], rows[1]![col('Class')]]).toEqual(['S002', 'Deleted student', '']);
+    expect(rows[2]![col('Class')]).toBe('Deleted class');
   });
 
   it('writes just the header for no marks', () => {
-    expect(marksToCsv([])).toBe('\uFEFFtime,day,student_id,student_name,status,method,similarity,class,session,device\r\n');
+    expect(marksToCsv([])).toBe(`\uFEFF${HEADER}\r\n`);
   });
 });
 

@@ -1,8 +1,10 @@
-// The register CSV read back with a real CSV parser: absent students present as rows, local times
-// with the browser's offset (TZ is set by the test), formulas neutralised, technical columns optional.
+// The register CSV read back with a real CSV parser: absent students present as rows, wall-clock
+// times Excel reads as times in the browser's zone with the zone in its own column (TZ is set by
+// the test), the locale's separator, formulas neutralised, technical columns optional.
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Register } from '@rollcall/contracts';
+import { defaultSeparator } from './csv-format.ts';
 import { registerFileName, registersToCsv } from './register-csv.ts';
 
 const reg: Register = {
@@ -59,7 +61,7 @@ const reg: Register = {
   counts: { total: 3, here: 1, present: 1, late: 0, excused: 1, absent: 1, notSeen: 0 },
 };
 
-const cells = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+const cells = (csv: string, delimiter = ',') => Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true, delimiter }).data;
 
 describe('registersToCsv', () => {
   // Node follows a changed TZ at once: the browser's zone here is Paris (+01:00 in November).
@@ -67,33 +69,48 @@ describe('registersToCsv', () => {
   beforeAll(() => void (process.env.TZ = 'Europe/Paris'));
   afterAll(() => void (zone === undefined ? delete process.env.TZ : (process.env.TZ = zone)));
 
-  it('writes one row per roster student with local times and offsets', () => {
+  it('writes one row per roster student with wall-clock times and the zone apart', () => {
     const csv = registersToCsv([reg]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
+    const head = ['Form 7B', '2026-11-29', '09:05', 'UTC+01:00'];
     expect(cells(csv)).toEqual([
-      ['class', 'session_date', 'session_start', 'student_id', 'student_name', 'status', 'marked_at', 'method', 'marked_by', 'reason'],
-      ['Form 7B', '2026-11-29', '2026-11-29T09:05:00+01:00', 'R1', 'Ann Lee', 'Present', '2026-11-29T09:06:30+01:00', 'Camera', 'Room 12', ''],
-      ['Form 7B', '2026-11-29', '2026-11-29T09:05:00+01:00', 'R2', "'=cmd|x", 'Absent', '2026-11-29T10:00:00+01:00', 'Session ended', 'Tess Teacher', ''],
-      [
-        'Form 7B',
-        '2026-11-29',
-        '2026-11-29T09:05:00+01:00',
-        'R3',
-        'José Muñoz',
-        'Excused',
-        '2026-11-29T09:00:00+01:00',
-        'By hand',
-        'Tess Teacher',
-        'Dentist, 9am',
-      ],
+      ['Class', 'Date', 'Start', 'Time zone', 'Student ID', 'Student', 'Status', 'Marked at', 'How marked', 'Marked by', 'Reason'],
+      [...head, 'R1', 'Ann Lee', 'Present', '2026-11-29 09:06:30', 'Camera (strong match)', 'Room 12', ''],
+      [...head, 'R2', "'=cmd|x", 'Absent', '2026-11-29 10:00:00', 'Session ended', 'Tess Teacher', ''],
+      [...head, 'R3', 'José Muñoz', 'Excused', '2026-11-29 09:00:00', 'By hand', 'Tess Teacher', 'Dentist, 9am'],
     ]);
+  });
+
+  it('writes times a spreadsheet reads as dates and times', () => {
+    const rows = cells(registersToCsv([reg])).slice(1);
+    rows.forEach((r, i) => {
+      expect(r[1]).toMatch(/^\d{4}-\d\d-\d\d$/);
+      expect(r[2]).toMatch(/^\d\d:\d\d$/);
+      expect(r[7]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+      // The wall-clock time and the zone give back the instant the API sent, to the second.
+      const instant = Date.parse(`${r[7]!.replace(' ', 'T')}${r[3]!.slice(3)}`);
+      expect(instant).toBe(Math.floor(Date.parse(reg.rows[i]!.markedAt!) / 1000) * 1000);
+    });
+  });
+
+  it('separates with semicolons for a comma-decimal locale, and keeps a comma reason in one cell', () => {
+    expect(defaultSeparator('de-DE')).toBe(';');
+    expect(defaultSeparator('fr-FR')).toBe(';');
+    expect(defaultSeparator('en-GB')).toBe(',');
+    expect(defaultSeparator('en-US')).toBe(',');
+    const csv = registersToCsv([reg], { separator: ';' });
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Class;Date;Start;Time zone;Student ID;Student;Status;Marked at;How marked;Marked by;Reason');
+    const rows = cells(csv, ';');
+    expect(rows[3]![10]).toBe('Dentist, 9am');
+    expect(rows.every((r) => r.length === 11)).toBe(true);
   });
 
   it('adds similarity and device only as technical columns', () => {
     const rows = cells(registersToCsv([reg], { technical: true }));
-    expect(rows[0]!.slice(-2)).toEqual(['similarity', 'device']);
+    expect(rows[0]!.slice(-2)).toEqual(['Similarity', 'Device']);
     expect(rows[1]!.slice(-2)).toEqual(['0.935', 'browser-1']);
     expect(registersToCsv([reg])).not.toContain('browser-1');
+    expect(registersToCsv([reg])).not.toContain('0.93');
   });
 
   it('names the file after the class and days', () => {

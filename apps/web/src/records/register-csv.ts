@@ -1,42 +1,45 @@
 // The register CSV a school office keeps: one row per roster student per session, absent
-// included, with times in this browser's zone and offset (2026-11-29T09:05:00+01:00), as the
-// screen shows them. Similarity and device only in the technical columns, when asked for.
-import type { Register } from '@rollcall/contracts';
-import { localIso } from '../attendance/marking.ts';
-import { METHOD_TEXT, STATUS_TEXT } from '../register/status-text.ts';
+// included. Times are wall-clock times Excel reads as times ("2026-11-29 09:05"), in this
+// browser's zone, with that zone's UTC offset in a column of its own. Similarity and device only
+// in the technical columns, when asked for.
+import { type Register } from '@rollcall/contracts';
+import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
+import { browserOffset, offsetText, wallClock, type Separator } from './csv-format.ts';
 import { toCsv } from './export-csv.ts';
 
 export const REGISTER_HEADER = [
-  'class',
-  'session_date',
-  'session_start',
-  'student_id',
-  'student_name',
-  'status',
-  'marked_at',
-  'method',
-  'marked_by',
-  'reason',
+  'Class',
+  'Date',
+  'Start',
+  'Time zone',
+  'Student ID',
+  'Student',
+  'Status',
+  'Marked at',
+  'How marked',
+  'Marked by',
+  'Reason',
 ] as const;
-export const TECHNICAL_HEADER = ['similarity', 'device'] as const;
+export const TECHNICAL_HEADER = ['Similarity', 'Device'] as const;
 
-/** An instant in this browser's zone, to the second, with its offset. */
-export const localSeconds = (iso: string): string => localIso(new Date(iso)).replace(/\.\d{3}(?=[+-])/, '');
-
-export function registersToCsv(registers: readonly Register[], opts: { technical?: boolean } = {}): string {
+export function registersToCsv(registers: readonly Register[], opts: { technical?: boolean; separator?: Separator } = {}): string {
   const fields = opts.technical ? [...REGISTER_HEADER, ...TECHNICAL_HEADER] : [...REGISTER_HEADER];
   const data = registers.flatMap((reg) => {
-    const start = localSeconds(reg.session.startsAt);
+    // One offset per session, the one at its start: its marks are written at that offset too, so
+    // the offset column is right for every time in the row.
+    const offset = browserOffset(reg.session.startsAt);
+    const start = wallClock(reg.session.startsAt, offset);
     return reg.rows.map((r) => {
       const cells: (string | number | null)[] = [
         reg.className,
         start.slice(0, 10),
-        start,
+        start.slice(11),
+        offsetText(offset),
         r.studentId,
         r.name,
         STATUS_TEXT[r.status],
-        r.markedAt ? localSeconds(r.markedAt) : '',
-        r.method ? METHOD_TEXT[r.method] : '',
+        r.markedAt ? wallClock(r.markedAt, offset, 'seconds') : '',
+        r.method ? howMarked({ method: r.method, similarity: r.similarity, reason: r.reason }) : '',
         r.markedBy ?? '',
         r.reason ?? '',
       ];
@@ -44,7 +47,7 @@ export function registersToCsv(registers: readonly Register[], opts: { technical
       return cells;
     });
   });
-  return toCsv(fields, data);
+  return toCsv(fields, data, opts.separator);
 }
 
 export const registerFileName = (className: string, from: string, to: string): string =>

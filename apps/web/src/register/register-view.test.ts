@@ -93,7 +93,7 @@ describe('a camera mark made in doubt', () => {
   it('keeps its reason in the register CSV', () => {
     const rows = register.rows.map((r) => (r.studentId === 'A' ? { ...r, reason: FLAGGED_FACE_REASON } : r));
     const [header, first] = Papa.parse<string[]>(registersToCsv([{ ...register, rows }]).slice(1), { skipEmptyLines: true }).data;
-    expect(first![header!.indexOf('method')]).toBe('Camera');
-    expect(first![header!.indexOf('reason')]).toBe(FLAGGED_FACE_REASON);
+    expect(first![header!.indexOf('How marked')]).toBe('Camera (flagged)');
+    expect(first![header!.indexOf('Reason')]).toBe(FLAGGED_FACE_REASON);
   });
 });

@@ -31,3 +31,14 @@ export const METHOD_TEXT: Record<MarkMethod, string> = {
  * keeps a face mark's reason only then; a status set by hand replaces both method and reason.
  */
 export const isFlaggedFaceMark = (r: { method: MarkMethod | null; reason: string | null }): boolean => r.method === 'face' && !!r.reason;
+
+/**
+ * How a mark was made, in the words a teacher uses: "Camera (strong match)", "By hand". A camera
+ * mark only exists once the match cleared the school's threshold and margin, hence "strong"; the
+ * number itself stays in the technical columns.
+ */
+export function howMarked(m: { method: MarkMethod; similarity: number | null; reason?: string | null | undefined }): string {
+  if (m.method === 'face') return isFlaggedFaceMark({ method: m.method, reason: m.reason ?? null }) ? 'Camera (flagged)' : 'Camera (strong match)';
+  if (m.method === 'manual') return m.similarity === null ? 'By hand' : 'By hand (camera suggestion confirmed)';
+  return METHOD_TEXT[m.method];
+}
