@@ -49,8 +49,10 @@ export function createAutopilot(deps: AutopilotDeps) {
   async function run(action: AutopilotAction): Promise<void> {
     if (action.kind === 'start') {
       const session = await deps.start(action.occurrence);
-      // An answer that is no longer running is this period's session, ended early by a teacher.
-      if (session.active) {
+      // Ended before the bell means a teacher ended this period's session early: leave it ended.
+      // Not yet active but still planned to the bell is the server's clock a little behind ours.
+      const endedEarly = !session.active && (session.endsAt === null || Date.parse(session.endsAt) < action.occurrence.end.getTime());
+      if (!endedEarly) {
         started.set(action.key, { sessionId: session.id, end: action.occurrence.end });
         deps.onStarted(action.occurrence.period.classId);
       } else done.add(action.key);
