@@ -3,7 +3,8 @@
 // The laptop starts the session, a real person's clip marks them by the camera, a student is
 // marked by hand, the session ends and its final register stays on screen, as the API's register
 // and statistics say. Then a second session survives a reload with the API unreachable (the
-// register is the copy kept on the laptop) and its offline hand mark reaches the server.
+// register is the copy kept on the laptop) and its offline hand mark reaches the server. Last, a
+// teacher signs in on the laptop and out again, and the laptop is still paired.
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -160,6 +161,23 @@ describe.skipIf(!CAN_RUN || !HAVE_REALVID || !HAVE_FFMPEG)('a lesson on the pair
     await page.getByText('offline session').waitFor({ state: 'detached', timeout: 60_000 });
     await page.getByText(/^Session running since/).waitFor({ timeout: 30_000 });
     await here('2 of 3 here');
+    expect(errors).toEqual([]);
+  });
+  it('lets a teacher sign in on the laptop without unpairing it; signed out, it is the paired laptop again', { timeout: 120_000 }, async () => {
+    const teacher = { email: 'tess@school.example', password: 'teacher password 123' };
+    await api('POST', '/api/users', { ...teacher, name: 'Tess Teacher', role: 'teacher', classIds: [classId] });
+    await page.getByText('Teacher sign-in').click();
+    const form = page.getByRole('form', { name: 'Teacher sign-in' });
+    await form.getByLabel('Email').fill(teacher.email);
+    await form.getByLabel('Password').fill(teacher.password);
+    await form.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Tess Teacher (teacher)').waitFor({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Records' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('Device Room 9 laptop').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Unpair this laptop' }).waitFor();
+    const me = (await (await context.request.get(`${server.base}/api/auth/me`)).json()) as { actor: { kind: string } };
+    expect(me.actor.kind).toBe('device');
     expect(errors).toEqual([]);
   });
 });
