@@ -5,7 +5,7 @@ import type { StudentTotals } from './filter.ts';
 export function StudentTotalsTable({ totals }: { totals: readonly StudentTotals[] }) {
   if (totals.length === 0) return <p className="hint">No marks in this range.</p>;
   return (
-    <table className="list" aria-label="Totals per student">
+    <table className="list stack" aria-label="Totals per student">
       <thead>
         <tr>
           <th scope="col">Student ID</th>
@@ -20,13 +20,13 @@ export function StudentTotalsTable({ totals }: { totals: readonly StudentTotals[
       <tbody>
         {totals.map((t) => (
           <tr key={t.studentId}>
-            <td>{t.studentId}</td>
-            <td>{t.name}</td>
-            <td>{t.present}</td>
-            <td>{t.late}</td>
-            <td>{t.excused}</td>
-            <td>{t.absent}</td>
-            <td>{t.total}</td>
+            <td data-label="Student ID">{t.studentId}</td>
+            <td data-label="Name">{t.name}</td>
+            <td data-label="Present">{t.present}</td>
+            <td data-label="Late">{t.late}</td>
+            <td data-label="Excused">{t.excused}</td>
+            <td data-label="Absent">{t.absent}</td>
+            <td data-label="Marks">{t.total}</td>
           </tr>
         ))}
       </tbody>

@@ -106,7 +106,7 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
           {search ? <p>No student matches “{search}”.</p> : <p>No students yet. Add one, or import a roster CSV or a folder of photos.</p>}
         </div>
       ) : (
-        <table className="list" aria-label="Students">
+        <table className="list stack" aria-label="Students">
           <thead>
             <tr>
               <th scope="col">Student ID</th>
@@ -123,13 +123,13 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
           <tbody>
             {students.map((s) => (
               <tr key={s.studentId}>
-                <td>{s.studentId}</td>
-                <td>
+                <td data-label="Student ID">{s.studentId}</td>
+                <td data-label="Name">
                   {s.name}
                   <ConsentBadge student={s} />
                 </td>
-                <td>{s.email ?? ''}</td>
-                <td>
+                <td data-label="Email">{s.email ?? ''}</td>
+                <td data-label="Face photos">
                   <Enrolment student={s} />
                 </td>
                 {canEdit && (
