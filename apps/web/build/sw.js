@@ -9,7 +9,9 @@ const CACHE = 'rollcall-__BUILD_ID__';
 // Everything the app needs offline, cached at install: the shell, every built file (the build
 // writes asset-list.json) and every model file (models/manifest.json). One missing file must not
 // stop the rest, so each is added on its own, with two retries; the page asks again for whatever
-// is still missing ('precache-missing'), and its status bar says when nothing is.
+// is still missing ('precache-missing'), and its status bar says when nothing is. After each round
+// the pages are told which files failed and why ('precache-result'), so the status bar can say
+// why offline use is not ready instead of "preparing" forever.
 async function addWithRetry(cache, url) {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -22,20 +24,37 @@ async function addWithRetry(cache, url) {
 }
 
 async function precache({ onlyMissing }) {
-  const cache = await caches.open(CACHE);
+  const failed = [];
+  try {
+    await precacheInto(await caches.open(CACHE), onlyMissing, failed);
+  } catch (err) {
+    // No cache at all (storage refused): the install fails, and the page hears why first.
+    failed.push({ url: '(offline storage)', error: describe(err) });
+    throw err;
+  } finally {
+    const pages = await self.clients.matchAll({ includeUncontrolled: true, type: 'window' });
+    for (const page of pages) page.postMessage({ type: 'precache-result', failed });
+  }
+}
+
+const describe = (err) => (err instanceof Error ? `${err.name}: ${err.message}` : String(err));
+
+async function precacheInto(cache, onlyMissing, failed) {
   const list = async (url, pick) => {
     try {
       const res = await fetch(url, { cache: 'no-store' });
-      return res.ok ? pick(await res.json()) : [];
-    } catch {
-      return [];
+      if (res.ok) return pick(await res.json());
+      failed.push({ url, error: `HTTP ${res.status}` });
+    } catch (err) {
+      failed.push({ url, error: describe(err) });
     }
+    return [];
   };
   const assets = await list('/asset-list.json', (files) => ['/asset-list.json', ...files]);
   const models = await list('/models/manifest.json', (m) => ['/models/manifest.json', ...m.files.map((f) => `/models/${f.file}`)]);
   const all = ['/', '/index.html', ...assets, ...models];
   const todo = onlyMissing ? (await Promise.all(all.map(async (u) => ((await cache.match(u)) ? null : u)))).filter(Boolean) : all;
-  await eachAtMost(PRECACHE_DOWNLOADS, todo, (url) => addWithRetry(cache, url));
+  await eachAtMost(PRECACHE_DOWNLOADS, todo, (url) => addWithRetry(cache, url).catch((err) => void failed.push({ url, error: describe(err) })));
 }
 
 // A browser opens at most six connections to a host over HTTP/1.1. Downloading every file at

@@ -1,22 +1,34 @@
 // Entry point of the single-page app: providers, and the service worker that lets it open offline.
+// On an insecure page (plain http on a school name) it shows one sentence naming the https address
+// instead: the camera, offline use and session ids all need a secure page.
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { watchOfflineReadiness } from './app/offline-ready.ts';
+import { startOfflineSupport } from './app/offline-ready.ts';
+import { ensureRandomUUID } from './app/random-uuid.ts';
+import { insecurePageMessage } from './camera/secure-context.ts';
 import { queryClient } from './data/queryClient.ts';
 import './styles.css';
 
-if ('serviceWorker' in navigator && import.meta.env.PROD) {
-  // The worker caches the whole app and the models when it installs (apps/web/build/sw.js, written into dist by the build).
-  void navigator.serviceWorker.register('/sw.js').catch((err: unknown) => console.warn('Offline support unavailable:', err));
-  watchOfflineReadiness();
-}
+ensureRandomUUID();
+const root = createRoot(document.getElementById('root')!);
+const insecure = insecurePageMessage(window.isSecureContext, window.location);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <App />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+if (insecure) {
+  root.render(
+    <main className="insecure-page">
+      <h1>Rollcall</h1>
+      <p role="alert">{insecure}</p>
+    </main>,
+  );
+} else {
+  startOfflineSupport();
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

@@ -23,6 +23,7 @@ import {
   launch,
   photo,
   realClip,
+  rosterCached,
   sequenceCamera,
   serveApp,
   setupAdmin,
@@ -75,10 +76,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
     // The roster must be cached on the device before recognition can know anyone.
-    await page
-      .getByLabel('Sync')
-      .filter({ hasText: /revision [1-9]/ })
-      .waitFor({ timeout: 30_000 });
+    await rosterCached(page).waitFor({ timeout: 30_000 });
     return { context, page };
   }
 

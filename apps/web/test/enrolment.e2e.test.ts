@@ -67,7 +67,7 @@ describe.skipIf(!CAN_RUN)('web app in Chromium', () => {
     expect(await refused.count()).toBe(1);
     const accepted = await page.getByRole('listitem', { name: /: Accepted$/ }).count();
     expect(accepted).toBeGreaterThanOrEqual(3);
-    await expect.poll(() => page.getByLabel('Inference backend').textContent()).toMatch(/wasm/);
+    await expect.poll(() => page.getByLabel('Face recognition', { exact: true }).getAttribute('data-backend')).toBe('wasm');
     // Four different photos of Daryl: the set is rated enough, with no advice to add more.
     expect(
       await page

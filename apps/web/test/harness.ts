@@ -175,13 +175,13 @@ export async function openTakeAttendance(
   return { browser, page };
 }
 
+/** The status bar's class-lists pill once a roster is cached on the device (its revision, kept for Details, is an attribute). */
+export const rosterCached = (page: Page) => page.locator('[aria-label="Sync"][data-revision]:not([data-revision="0"])');
+
 /** Take attendance is shown and the roster is cached on the device. */
 export async function waitForTakeAttendance(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
-  await page
-    .getByLabel('Sync')
-    .filter({ hasText: /revision [1-9]/ })
-    .waitFor({ timeout: 30_000 });
+  await rosterCached(page).waitFor({ timeout: 30_000 });
 }
 
 /** Square crops around the largest face of each photo (found by the Node engine), `scale` times its width. */
@@ -404,7 +404,7 @@ export async function createFirstAdmin(page: import('playwright-core').Page, bas
  * returned promise itself as truthy and returns at once, microsoft/playwright#29132.)
  */
 export async function waitForOfflineReady(page: import('playwright-core').Page) {
-  await page.getByLabel('Offline readiness').filter({ hasText: 'Ready offline' }).waitFor({ timeout: 120_000 });
+  await page.getByLabel('Offline use', { exact: true }).filter({ hasText: 'Ready to work offline' }).waitFor({ timeout: 120_000 });
 }
 
 /**

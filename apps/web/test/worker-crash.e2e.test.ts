@@ -16,6 +16,7 @@ import {
   haveRealvid,
   launch,
   realClip,
+  rosterCached,
   serveApp,
   setupAdmin,
   type WebServer,
@@ -87,10 +88,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG || !HAVE_REALVID)('recognition survives
     page.on('worker', (w) => void (w.url().includes('face.worker') && faceWorkers.push(w)));
     await page.goto(server.base);
     await page.getByRole('heading', { name: 'Take attendance' }).waitFor({ timeout: 90_000 });
-    await page
-      .getByLabel('Sync')
-      .filter({ hasText: /revision [1-9]/ })
-      .waitFor({ timeout: 60_000 });
+    await rosterCached(page).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Start camera' }).click();
     await page.getByRole('button', { name: 'Start recognition' }).click();
 

@@ -1,7 +1,7 @@
-// The insecure-context message (issue #11): on a plain-http school server the camera is missing;
+// The insecure-context messages: on a plain-http school server the camera is missing;
 // the page says why and which https address to open, instead of a getUserMedia script error.
 import { describe, expect, it } from 'vitest';
-import { insecureCameraMessage } from './secure-context.ts';
+import { insecureCameraMessage, insecurePageMessage } from './secure-context.ts';
 
 describe('insecureCameraMessage', () => {
   it('names the https address of the same page on a plain-http server', () => {
@@ -15,5 +15,17 @@ describe('insecureCameraMessage', () => {
 
   it('says nothing on a secure page', () => {
     expect(insecureCameraMessage(true, { protocol: 'https:', host: 'rollcall.school.lan', pathname: '/', search: '' })).toBeNull();
+  });
+});
+
+describe('insecurePageMessage', () => {
+  it('is one sentence naming the https address instead of the plain-http one', () => {
+    const msg = insecurePageMessage(false, { protocol: 'http:', host: 'school.test:8080', pathname: '/', search: '' })!;
+    expect(msg).toContain('open https://school.test:8080/ instead of http://school.test:8080');
+    expect(msg.split(/\.\s/)).toHaveLength(1);
+  });
+
+  it('says nothing on a secure page', () => {
+    expect(insecurePageMessage(true, { protocol: 'http:', host: 'localhost:8080', pathname: '/', search: '' })).toBeNull();
   });
 });

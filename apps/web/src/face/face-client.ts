@@ -5,11 +5,14 @@
 import { FaceError, isFaceError, type FrameBox, type FrameResult } from '@rollcall/face';
 import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 import { toFrameObservation, type FrameObservation } from '@rollcall/recognition';
+import type { Preloaded } from './preloaded-fetch.ts';
 import type { FrameSource, PhotoReply, WorkerReply, WorkerRequest } from './protocol.ts';
 
 export interface FaceClientOptions {
   backend: BackendRequest;
   modelBaseUrl: string;
+  /** Model files the page already downloaded: sent with the first start only (a restart after a crash fetches again). */
+  preloaded?: Preloaded;
   onNotice?: (message: string) => void;
   /** Told each time a worker has loaded its models (also after a restart). */
   onReady?: (mode: EngineMode) => void;
@@ -34,7 +37,11 @@ export class FaceWorkerClient {
   /** Workers replaced after a crash, for the Details section. */
   restarts = 0;
 
-  constructor(private readonly opts: FaceClientOptions) {}
+  private preloaded: Preloaded | null;
+
+  constructor(private readonly opts: FaceClientOptions) {
+    this.preloaded = opts.preloaded ?? null;
+  }
 
   /** Starts the worker and loads the models (again, after a crash); resolves with how it runs. */
   start(): Promise<EngineMode> {
@@ -45,8 +52,15 @@ export class FaceWorkerClient {
       worker.onerror = (e) => this.crash(worker, e.message || 'the face worker failed');
       worker.onmessageerror = () => this.crash(worker, 'the face worker sent a message the page could not read');
       try {
-        const reply = await this.request(worker, { kind: 'init', backend: this.opts.backend, modelBaseUrl: this.opts.modelBaseUrl });
+        const preloaded = this.preloaded ? new Map(this.preloaded) : undefined;
+        const reply = await this.request(worker, {
+          kind: 'init',
+          backend: this.opts.backend,
+          modelBaseUrl: this.opts.modelBaseUrl,
+          ...(preloaded && { preloaded }),
+        });
         if (reply.kind !== 'init') throw new Error(`face worker answered init with ${reply.kind}`);
+        this.preloaded = null; // the page keeps no copy of the models once the engine has them
         this.opts.onReady?.(reply.mode);
         return reply.mode;
       } catch (err) {

@@ -1,15 +1,22 @@
 // Loads the face engine once per page, in its worker, with a real progress bar: the model files
-// (listed in the manifest the copy script wrote) are fetched here first, so the worker then reads
-// them from the HTTP cache, and the service worker keeps them for offline use.
+// (listed in the manifest the copy script wrote) are fetched here first, counting bytes, and handed
+// to the worker, which therefore never downloads them again (an untrusted certificate leaves the
+// browser no HTTP cache to share them through); the service worker keeps them for offline use.
 import { DEFAULT_PIPELINE, modelFiles, parseManifest } from '@rollcall/face';
 import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 import { Store } from '../app/store.ts';
 import { FaceWorkerClient } from './face-client.ts';
+import type { Preloaded } from './preloaded-fetch.ts';
 
 export interface FaceStatus {
   status: 'idle' | 'loading' | 'ready' | 'error';
   /** 0..1 of the model bytes fetched. */
   progress: number;
+  /** Model bytes downloaded so far and in all, while loading: the status bar's "4 of 11 MB". */
+  loadedBytes: number;
+  totalBytes: number;
+  /** While loading: downloading the models, or starting the engine with them. */
+  phase: 'downloading' | 'starting' | null;
   backend: string | null;
   /** How the engine runs (backend, why, threads, SIMD, isolation): for any page's Details section. */
   mode: EngineMode | null;
@@ -19,28 +26,47 @@ export interface FaceStatus {
   error: string | null;
 }
 
-export const faceStatus = new Store<FaceStatus>({ status: 'idle', progress: 0, backend: null, mode: null, restarts: 0, notice: null, error: null });
+export const faceStatus = new Store<FaceStatus>({
+  status: 'idle',
+  progress: 0,
+  loadedBytes: 0,
+  totalBytes: 0,
+  phase: null,
+  backend: null,
+  mode: null,
+  restarts: 0,
+  notice: null,
+  error: null,
+});
 
 const MODEL_BASE = '/models/';
 let loading: Promise<FaceWorkerClient> | null = null;
 
-async function prefetch(files: string[]) {
+/** Downloads the model files once, counting bytes for the progress bar; their bytes by absolute URL, for the worker. */
+async function prefetch(files: string[]): Promise<Preloaded> {
   const manifest = parseManifest(await (await fetch(`${MODEL_BASE}manifest.json`)).json());
   const total = files.reduce((s, f) => s + (manifest.files.find((m) => m.file === f)?.bytes ?? 0), 0) || 1;
+  faceStatus.set((s) => ({ ...s, totalBytes: total }));
   let done = 0;
+  const bytes = new Map<string, ArrayBuffer>();
   await Promise.all(
     files.map(async (file) => {
-      const res = await fetch(MODEL_BASE + file);
+      const url = new URL(MODEL_BASE + file, location.href).href;
+      const res = await fetch(url);
       if (!res.ok || !res.body) throw new Error(`model file ${file} is missing (${res.status})`);
       const reader = res.body.getReader();
+      const chunks: Uint8Array[] = [];
       for (;;) {
         const { done: end, value } = await reader.read();
         if (end) break;
+        chunks.push(value);
         done += value.byteLength;
-        faceStatus.set((s) => ({ ...s, progress: Math.min(0.95, done / total) }));
+        faceStatus.set((s) => ({ ...s, loadedBytes: Math.min(done, total), progress: Math.min(0.95, done / total) }));
       }
+      bytes.set(url, await new Blob(chunks as BlobPart[]).arrayBuffer());
     }),
   );
+  return bytes;
 }
 
 /** Words for the Details section: which backend, and on wasm how many threads and why. */
@@ -56,21 +82,33 @@ export function describeMode(mode: EngineMode): string {
  */
 export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceWorkerClient> {
   loading ??= (async () => {
-    faceStatus.set((s) => ({ ...s, status: 'loading', progress: 0, backend: null, mode: null, notice: null, error: null }));
+    faceStatus.set((s) => ({
+      ...s,
+      status: 'loading',
+      phase: 'downloading',
+      progress: 0,
+      loadedBytes: 0,
+      backend: null,
+      mode: null,
+      notice: null,
+      error: null,
+    }));
     try {
-      await prefetch(modelFiles(DEFAULT_PIPELINE.model));
+      const preloaded = await prefetch(modelFiles(DEFAULT_PIPELINE.model));
+      faceStatus.set((s) => ({ ...s, phase: 'starting' }));
       const client = new FaceWorkerClient({
         backend,
         modelBaseUrl: MODEL_BASE,
+        preloaded,
         onNotice: (notice) => faceStatus.set((s) => ({ ...s, notice })),
-        onReady: (mode) => faceStatus.set((s) => ({ ...s, status: 'ready', progress: 1, backend: mode.backend, mode })),
+        onReady: (mode) => faceStatus.set((s) => ({ ...s, status: 'ready', phase: null, progress: 1, backend: mode.backend, mode })),
         onCrash: (message) => faceStatus.set((s) => ({ ...s, restarts: s.restarts + 1, notice: `the face engine stopped (${message}) and is restarting` })),
       });
       await client.start();
       return client;
     } catch (err) {
       loading = null;
-      faceStatus.set((s) => ({ ...s, status: 'error', error: err instanceof Error ? err.message : String(err) }));
+      faceStatus.set((s) => ({ ...s, status: 'error', phase: null, error: err instanceof Error ? err.message : String(err) }));
       throw err;
     }
   })();

@@ -4,11 +4,13 @@
 /// <reference lib="webworker" />
 import { checkEnrolmentPhoto, DEFAULT_GATES, isFaceError, type FaceEngine } from '@rollcall/face';
 import { createBrowserFaceEngine, decodeImageBlob, toRgbImage } from '@rollcall/face/browser';
+import { preloadedFetch } from './preloaded-fetch.ts';
 import type { FrameSource, WorkerReply, WorkerRequest } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 let engine: Promise<FaceEngine> | null = null;
+const networkFetch = self.fetch.bind(self);
 
 const post = (reply: WorkerReply) => self.postMessage(reply);
 
@@ -19,6 +21,8 @@ function frameSize(frame: FrameSource): [number, number] {
 async function handle(req: WorkerRequest): Promise<WorkerReply> {
   switch (req.kind) {
     case 'init': {
+      // The engine fetches its models itself: answer those the page already has from memory.
+      if (req.preloaded?.size) self.fetch = preloadedFetch(req.preloaded, networkFetch, location.href);
       const loaded = createBrowserFaceEngine({
         modelBaseUrl: req.modelBaseUrl,
         backend: req.backend,
@@ -26,7 +30,8 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
         onNotice: (message) => post({ id: null, kind: 'notice', message }),
       });
       engine = loaded;
-      const e = await loaded;
+      // Loaded (or failed): the bytes are no longer needed, and a later fetch goes to the network.
+      const e = await loaded.finally(() => (self.fetch = networkFetch));
       return { id: req.id, ok: true, kind: 'init', mode: e.mode, modelId: e.modelId };
     }
     case 'frame': {

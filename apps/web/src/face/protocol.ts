@@ -7,7 +7,8 @@ import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 export type FrameSource = ImageBitmap | VideoFrame;
 
 export type WorkerRequest =
-  | { id: number; kind: 'init'; backend: BackendRequest; modelBaseUrl: string }
+  /** `preloaded`: the model files the page already downloaded, by absolute URL, so the worker does not fetch them again. */
+  | { id: number; kind: 'init'; backend: BackendRequest; modelBaseUrl: string; preloaded?: Map<string, ArrayBuffer> }
   | { id: number; kind: 'frame'; frame: FrameSource; skip: FrameBox[]; tiles: number }
   | { id: number; kind: 'photo'; file: Blob; name: string };
 
