@@ -25,16 +25,17 @@ describe.each(dialects)('subject-access export on %s', (dialect) => {
     expect(sent.body.results[0]).toMatchObject({ status: 'accepted', markStatus: 'late' });
     const teacher = await api.teacher([classId]);
     expect((await api.call('PATCH', `/api/attendance/${markId}`, { status: 'present', reason: 'bus was late' }, { token: teacher.token })).status).toBe(200);
-    expect((await api.call('PATCH', `/api/attendance/${markId}`, { status: 'excused' })).status).toBe(200);
+    expect((await api.call('PATCH', `/api/attendance/${markId}`, { status: 'excused', reason: 'Doctor' })).status).toBe(200);
 
     const out = (await api.call('GET', '/api/students/K1/export')).body;
     const deviceName = (await api.call('GET', '/api/devices')).body.items[0].name;
     const teacherName = (await api.call('GET', '/api/users')).body.items.find((u: { id: string }) => u.id === teacher.id).name;
     expect(out.marks).toHaveLength(1);
-    expect(out.marks[0]).toMatchObject({ id: markId, status: 'excused', markedBy: 'Head Admin', firstMarkedBy: deviceName });
+    // The correction's reason is on the mark too, as the register and the exports show it.
+    expect(out.marks[0]).toMatchObject({ id: markId, status: 'excused', reason: 'Doctor', markedBy: 'Head Admin', firstMarkedBy: deviceName });
     expect(out.audit).toEqual([
       { markId, action: 'update', from: 'late', to: 'present', by: teacherName, reason: 'bus was late', at: expect.any(String) },
-      { markId, action: 'update', from: 'present', to: 'excused', by: 'Head Admin', reason: null, at: expect.any(String) },
+      { markId, action: 'update', from: 'present', to: 'excused', by: 'Head Admin', reason: 'Doctor', at: expect.any(String) },
     ]);
     // The mark's own audit trail says the same.
     const trail = (await api.call('GET', `/api/attendance/${markId}/audit`)).body.items;

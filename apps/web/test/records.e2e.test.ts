@@ -1,6 +1,6 @@
 // Records in Chromium: marks created through the API, filtered by class and days, a status
-// corrected with its audit trail, the CSV export compared row by row with the API, and a
-// session's log cleared after confirmation.
+// corrected with a trail that says who changed what, the plain CSV export compared row by row
+// with the API, a running session shown as running, and a session's log cleared after confirmation.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
@@ -54,7 +54,8 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     const math = await api<{ id: string }>('POST', '/api/classes', { name: 'Math', studentIds: [...SPECIAL, ...FILLERS].map((s) => s.studentId) });
     const art = await api<{ id: string }>('POST', '/api/classes', { name: 'Art', studentIds: ['S001', 'S004'] });
     mathId = math.id;
-    const mathSession = await api<{ id: string }>('POST', `/api/classes/${math.id}/sessions`, { startsAt: at(200), lateAfterMinutes: 120 });
+    // Math's session is over (it ended 100 minutes ago); Art's is still running.
+    const mathSession = await api<{ id: string }>('POST', `/api/classes/${math.id}/sessions`, { startsAt: at(200), endsAt: at(100), lateAfterMinutes: 120 });
     const artS = await api<{ id: string }>('POST', `/api/classes/${art.id}/sessions`, { startsAt: at(60), lateAfterMinutes: 10 });
     artSession = artS.id;
     const mark = (studentId: string, sessionId: string, minutesAgo: number, similarity: number | null) => ({
@@ -122,20 +123,21 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     await form.getByLabel('Reason (optional)').fill("Doctor's note");
     await form.getByRole('button', { name: 'Save status' }).click();
     const trail = page.getByRole('region', { name: 'Audit trail' });
-    await trail.getByText(`${before} → excused (reason: Doctor's note)`).waitFor();
-    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe('excused');
+    await trail.getByText(new RegExp(`^records changed ${before} → Excused at .+ — “Doctor's note”$`)).waitFor();
+    await trail.getByText('First marked by records.').waitFor();
+    await expect.poll(() => row.getByRole('cell').nth(3).textContent()).toBe('Excused');
     const totals = page.getByRole('table', { name: 'Totals per student' }).getByRole('row').filter({ hasText: 'S002' });
     await expect.poll(() => totals.getByRole('cell').allTextContents()).toEqual(['S002', SPECIAL[1]!.name, '0', '0', '1', '0', '1']);
     const stored = await listMarks({ studentId: 'S002' });
     expect(stored.items.map((m) => m.status)).toEqual(['excused']);
     await page.getByRole('img', { name: 'Attendance rate per day' }).waitFor();
     // The legend's rate over the range is the API's daily figures added up for the class.
-    const stats = await api<{ days: { classId: string | null; present: number; late: number; rosterSize: number }[] }>(
+    const stats = await api<{ days: { classId: string | null; present: number; late: number; expected: number }[] }>(
       'GET',
       `/api/stats/daily?from=${days.from}&to=${days.to}&classId=${mathId}`,
     );
     const math = stats.days.filter((d) => d.classId === mathId);
-    const rate = Math.round((100 * math.reduce((n, d) => n + d.present + d.late, 0)) / math.reduce((n, d) => n + d.rosterSize, 0));
+    const rate = Math.round((100 * math.reduce((n, d) => n + d.present + d.late, 0)) / math.reduce((n, d) => n + d.expected, 0));
     await expect.poll(() => page.getByRole('figure').getByRole('listitem').first().textContent()).toBe(`Math · ${rate}% over the range`);
   });
 
@@ -146,34 +148,42 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual(['time', 'day', 'student_id', 'student_name', 'status', 'method', 'similarity', 'class', 'session', 'device']);
+    expect(rows[0]).toEqual(['Marked at', 'Time zone', 'School day', 'Student ID', 'Student', 'Class', 'Status', 'How marked', 'Marked by', 'Reason']);
 
     const expected = await listMarks({ classId: mathId, from: days.from, to: days.to });
     expect(expected.total).toBe(55);
     const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+    const words = { present: 'Present', late: 'Late', excused: 'Excused', absent: 'Absent' } as const;
     expect(rows.slice(1)).toEqual(
       expected.items.map((m) => [
-        m.markedAt,
+        // The laptop's wall clock (it sent +02:00), as Excel reads a time.
+        m.markedAt.slice(0, 19).replace('T', ' '),
+        'UTC+02:00',
         m.day,
         m.studentId,
         safe(m.studentName ?? ''),
-        m.status,
-        m.method,
-        m.similarity === null ? '' : String(m.similarity),
         'Math',
-        m.sessionId ?? '',
-        m.deviceId,
+        words[m.status],
+        m.method === 'face' ? 'Camera (strong match)' : 'By hand',
+        m.markedBy ?? '',
+        m.reason ?? '',
       ]),
     );
-    // Times keep the offset the device sent; the formula name is neutralised; the comma name is one cell.
-    expect(rows[1]![0]).toMatch(/\+02:00$/);
-    expect(rows.find((r) => r[2] === 'S003')![3]).toBe(`'${SPECIAL[2]!.name}`);
-    expect(rows.find((r) => r[2] === 'S001')![3]).toBe('Smith, John');
+    expect(rows.find((r) => r[3] === 'S002')!.slice(6, 10)).toEqual(['Excused', 'Camera (strong match)', 'records', "Doctor's note"]);
+    // No ids, no UTC "Z" times, no match scores in the plain file.
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-|\d\dZ|0\.9\d/);
+    expect(rows.find((r) => r[3] === 'S003')![4]).toBe(`'${SPECIAL[2]!.name}`);
+    expect(rows.find((r) => r[3] === 'S001')![4]).toBe('Smith, John');
     expect(text).toContain('"Dwayne ""The Rock"" Johnson"');
   });
 
   it("clears a session's log after confirmation", async () => {
     await page.getByLabel('Class', { exact: true }).selectOption({ label: 'Art' });
+    // Art's session is running: shown as so far, in no rate yet.
+    await page
+      .getByRole('list', { name: 'Sessions still running' })
+      .getByText(/Art: running: 2 of 2 here so far \(not counted until the session ends\)$/)
+      .waitFor();
     await page.getByLabel('Session', { exact: true }).selectOption({ index: 1 });
     const table = page.getByRole('table', { name: 'Marks' });
     await expect.poll(() => table.getByRole('row').count()).toBe(3);

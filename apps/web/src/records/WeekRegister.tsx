@@ -19,10 +19,10 @@ export function WeekRegister({ classId, className, day }: { classId: string; cla
     <section ref={sheet} aria-label="Week register" className="week-register">
       <div className="row no-print">
         <button type="button" onClick={() => setWeek(weekOf(shiftDay(week.from, -7)))}>
-          Previous week
+          Earlier week
         </button>
         <button type="button" onClick={() => setWeek(weekOf(shiftDay(week.from, 7)))}>
-          Next week
+          Later week
         </button>
         <PrintButton target={sheet} label="Print week" />
       </div>

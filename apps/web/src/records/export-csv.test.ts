@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '@rollcall/contracts';
+import { FLAGGED_FACE_REASON } from '../attendance/marking.ts';
 import { BOM, csvFileName, marksToCsv } from './export-csv.ts';
 
 let n = 0;
@@ -77,7 +78,9 @@ describe('marksToCsv', () => {
       marksToCsv(
         [
           mark({ method: 'face', similarity: 0.9712 }),
-          mark({ method: 'face', similarity: 0.95, reason: 'May have been a photo or a screen' }),
+          mark({ method: 'face', similarity: 0.95, reason: FLAGGED_FACE_REASON }),
+          // A teacher's note on a camera mark (an excuse, a correction) is not a flag.
+          mark({ method: 'face', similarity: 0.95, status: 'excused', reason: "Doctor's note" }),
           mark({ method: 'manual', similarity: 0.91 }),
           mark({ method: 'session-end', similarity: null, status: 'absent' }),
         ],
@@ -87,6 +90,7 @@ describe('marksToCsv', () => {
     expect(rows.slice(1).map((r) => [r[col('Status')], r[col('How marked')]])).toEqual([
       ['Present', 'Camera (strong match)'],
       ['Present', 'Camera (flagged)'],
+      ['Excused', 'Camera (strong match)'],
       ['Present', 'By hand (camera suggestion confirmed)'],
       ['Absent', 'Session ended'],
     ]);

@@ -1,6 +1,7 @@
 // What each register status is called on screen and in exports: one place, so the register, the
 // records and the CSV say the same words.
 import type { MarkMethod, RegisterStatus } from '@rollcall/contracts';
+import { FLAGGED_FACE_REASON } from '../attendance/marking.ts';
 
 export const STATUS_TEXT: Record<RegisterStatus, string> = {
   'not-seen': 'Not seen',
@@ -26,11 +27,11 @@ export const METHOD_TEXT: Record<MarkMethod, string> = {
 };
 
 /**
- * A camera mark with a reason was made in doubt: the camera marked the student although the face
- * may have been a photo or a screen (the school chose to mark and flag such faces). The server
- * keeps a face mark's reason only then; a status set by hand replaces both method and reason.
+ * A camera mark made in doubt: the camera marked the student although the face may have been a
+ * photo or a screen (the school chose to mark and flag such faces), and said so in the reason. A
+ * correction's own note on a camera mark is not a flag, hence the exact words.
  */
-export const isFlaggedFaceMark = (r: { method: MarkMethod | null; reason: string | null }): boolean => r.method === 'face' && !!r.reason;
+export const isFlaggedFaceMark = (r: { method: MarkMethod | null; reason: string | null }): boolean => r.method === 'face' && r.reason === FLAGGED_FACE_REASON;
 
 /**
  * How a mark was made, in the words a teacher uses: "Camera (strong match)", "By hand". A camera

@@ -15,7 +15,7 @@ import { findSessions, type SessionRow } from '../sessions/sessions.repository.t
 import { lockStudents } from '../students/students.repository.ts';
 import * as repo from './attendance.repository.ts';
 import { markedBy, type MarkedBy } from './marked-by.ts';
-import { assertDeviceReach } from './device-reach.ts';
+import { assertDeviceReach } from '../../shared/device-reach.ts';
 
 /** A change to a student's existing mark in a session, made by a later mark with id changeId. */
 interface Change {
@@ -217,7 +217,8 @@ export function attendanceService(ctx: ServiceContext) {
         assertClassInScope(scope, before.classId, 'mark');
         if (before.status === status) return before;
         const at = ctx.now();
-        await repo.updateMark(trx, id, { status }, by);
+        // The reason goes on the mark too (an excused student's note), not only in the trail; without one the old stays.
+        await repo.updateMark(trx, id, { status, ...(reason !== undefined && { reason }) }, by);
         const after = (await repo.findMark(trx, id))!;
         await repo.insertAudit(trx, [
           {
