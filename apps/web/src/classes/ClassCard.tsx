@@ -5,6 +5,7 @@ import type { RosterStudent } from '../data/local.ts';
 import { useCurrentSession, useSetRoster, useStartSession, useUpdateSession } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
 import { RosterPicker } from './RosterPicker.tsx';
+import { ClassTimetable } from '../timetable/ClassTimetable.tsx';
 
 export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; students: RosterStudent[]; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -80,6 +81,7 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
           </div>
         </fieldset>
       )}
+      {canEdit && <ClassTimetable classId={cls.id} className={cls.name} />}
       {error && (
         <p role="alert" className="error">
           {errorText(error)}
