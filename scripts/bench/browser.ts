@@ -209,7 +209,7 @@ export async function run(args: string[]) {
           results[v.name] = {
             ...w,
             ...seen,
-            backend: `${(await page.getByLabel('Inference backend').textContent()) ?? ''}${isolated ? ' isolated' : ''}, ${embedded ?? '?'} embedded last frame`,
+            backend: `${(await page.getByLabel('Face recognition', { exact: true }).getAttribute('data-backend')) ?? ''}${isolated ? ' isolated' : ''}, ${embedded ?? '?'} embedded last frame`,
           };
           log(
             `${faces} face(s), ${v.name}: ${w.frames} frames in ${w.seconds.toFixed(1)} s, ${w.faces} faces seen, long tasks ${w.longTasks.length} (max ${Math.max(0, ...w.longTasks).toFixed(0)} ms), ${results[v.name]!.backend}, load ${w.load}`,
