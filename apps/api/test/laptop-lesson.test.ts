@@ -1,7 +1,7 @@
 // A whole lesson on a paired classroom laptop, with no one signed in: it starts a session of its
 // class, marks by face and by hand, lists the session's and today's marks, ends the session, and
 // the register and the day's statistics agree. It cannot reach other classes, admin pages, or
-// marks from long ago. Both databases.
+// marks, sessions and registers from long ago. Both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, grantConsent, startApi, uuid, type TestApi } from './context.ts';
 
@@ -111,6 +111,15 @@ describe.each(dialects)('a lesson on a paired laptop alone on %s', (dialect) => 
     ).body.id;
     await forbidden('GET', `/api/attendance?sessionId=${oldSession}`);
     expect((await asLaptop('GET', `/api/attendance?from=${dayOf(Date.now() - DAY_MS)}`)).status).toBe(200);
+    // Nor through the sessions and their registers.
+    await forbidden('GET', `/api/sessions/${oldSession}`);
+    await forbidden('GET', `/api/sessions/${oldSession}/register`);
+    await forbidden('GET', `/api/classes/${classA}/sessions`);
+    await forbidden('GET', `/api/classes/${classA}/sessions?from=${encodeURIComponent(oldStart.toISOString())}`);
+    const recent = await asLaptop('GET', `/api/classes/${classA}/sessions?from=${encodeURIComponent(new Date(Date.now() - DAY_MS).toISOString())}`);
+    expect(recent.status).toBe(200);
+    expect(recent.body.items.map((x: { id: string }) => x.id)).not.toContain(oldSession);
+    expect((await api.call('GET', `/api/sessions/${oldSession}/register`)).status).toBe(200);
 
     // Staff and admin work stays with people.
     await forbidden('GET', '/api/users');

@@ -86,10 +86,10 @@ export function handlers(s: Services): Handlers {
     addToRoster: ({ params }) => s.classes.addMember(params.id, params.studentId),
     removeFromRoster: ({ params }) => s.classes.removeMember(params.id, params.studentId),
 
-    listSessions: ({ params, query }, { scope }) => s.sessions.list(params.id, query.from, query.to, scope),
+    listSessions: ({ params, query }, { scope, actor }) => s.sessions.list(params.id, query.from, query.to, scope, actor),
     createSession: ({ params, body }, { scope }) => s.sessions.create(params.id, body, scope),
     currentSession: ({ params }, { scope }) => s.sessions.current(params.id, scope),
-    getSession: ({ params }, { scope }) => s.sessions.get(params.id, scope),
+    getSession: ({ params }, { scope, actor }) => s.sessions.get(params.id, scope, actor),
     updateSession: ({ params, body }, { scope }) => s.sessions.update(params.id, body, scope),
     deleteSession: ({ params }, { scope }) => s.sessions.delete(params.id, scope),
     clearSessionMarks: async ({ params, body }, { scope, actor }) => ({
@@ -106,7 +106,7 @@ export function handlers(s: Services): Handlers {
     markAudit: ({ params }, { scope }) => s.attendance.audit(params.id, scope),
     stats: ({ query }, { scope }) => s.stats.daily(query.from, query.to, query.classId, scope),
 
-    sessionRegister: ({ params }, { scope }) => s.register.register(params.id, scope),
+    sessionRegister: ({ params }, { scope, actor }) => s.register.register(params.id, scope, actor),
     endSession: ({ params, body }, { scope, actor }) => s.register.end(params.id, body?.endsAt, scope, actor),
     listRegisters: ({ query }, { scope }) => s.register.registers(query.classId, query.from, query.to, scope),
     attendanceRates: ({ query }, { scope }) => s.rates.rates(query, scope),

@@ -5,6 +5,7 @@ import type { Register } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { offsetMinutes } from '../../shared/time.ts';
 import { findMarks, insertMarks, marksInSessions, type MarkRow } from '../attendance/attendance.repository.ts';
 import { markedBy } from '../attendance/marked-by.ts';
@@ -35,10 +36,11 @@ export function registerService(ctx: ServiceContext) {
   }
 
   return {
-    async register(sessionId: string, scope: Scope): Promise<Register> {
+    async register(sessionId: string, scope: Scope, actor: Actor | null = null): Promise<Register> {
       const row = await findSession(ctx.db, sessionId);
       if (!row) throw new ApiError('session-not-found', `No session with id ${sessionId}.`);
       assertClassInScope(scope, row.class_id, 'session');
+      if (actor?.kind === 'device') assertDeviceReach(row.day, ctx.now());
       return (await registersOf([row]))[0]!;
     },
 

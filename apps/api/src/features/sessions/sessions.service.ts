@@ -3,8 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ClassSession } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
-import { assertClassInScope, type Scope } from '../../shared/actor.ts';
+import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { localDay, offsetMinutes, serverOffset } from '../../shared/time.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import { lockClass } from '../classes/classes.repository.ts';
@@ -34,10 +35,15 @@ export function sessionsService(ctx: ServiceContext) {
   };
 
   return {
-    get: async (id: string, scope: Scope): Promise<ClassSession> => repo.toSession(await mustFind(id, scope), ctx.now()),
+    async get(id: string, scope: Scope, actor: Actor | null = null): Promise<ClassSession> {
+      const row = await mustFind(id, scope);
+      if (actor?.kind === 'device') assertDeviceReach(row.day, ctx.now());
+      return repo.toSession(row, ctx.now());
+    },
 
-    async list(classId: string, from: string | undefined, to: string | undefined, scope: Scope) {
+    async list(classId: string, from: string | undefined, to: string | undefined, scope: Scope, actor: Actor | null = null) {
       await classMustExist(classId, scope);
+      if (actor?.kind === 'device') assertDeviceReach(from === undefined ? undefined : instant(from, ctx.now()).day, ctx.now());
       const rows = await repo.listSessions(ctx.db, classId, from ? Date.parse(from) : undefined, to ? Date.parse(to) : undefined);
       const now = ctx.now();
       return { items: rows.map((r) => repo.toSession(r, now)) };
