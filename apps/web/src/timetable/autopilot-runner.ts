@@ -3,7 +3,7 @@
 // sessions as autopilotActions says. The page only subscribes to its state.
 import type { ClassSession, Timetable } from '@rollcall/contracts';
 import { autopilotActions, type AutopilotAction } from './autopilot.ts';
-import { scheduleByClass, type Occurrence } from './schedule.ts';
+import { occurrencesOn, scheduleByClass, type Occurrence } from './schedule.ts';
 
 export interface AutopilotDeps {
   now: () => Date;
@@ -11,6 +11,8 @@ export interface AutopilotDeps {
   currentSession: (classId: string) => Promise<ClassSession | null>;
   start: (occurrence: Occurrence) => Promise<ClassSession>;
   end: (sessionId: string) => Promise<void>;
+  /** The session a period was started for on its day, if any (running or ended). */
+  periodSession: (occurrence: Occurrence) => Promise<ClassSession | null>;
   /** Heard after the laptop started a class's period session (the page switches to that class). */
   onStarted: (classId: string) => void;
   /** Words for a failure, shown on the page. */
@@ -56,10 +58,15 @@ export function createAutopilot(deps: AutopilotDeps) {
         started.set(action.key, { sessionId: session.id, end: action.occurrence.end });
         deps.onStarted(action.occurrence.period.classId);
       } else done.add(action.key);
-    } else {
+    } else if (action.kind === 'end') {
       await deps.end(action.sessionId);
       done.add(action.key);
       started.delete(action.key);
+    } else {
+      // Ending again is harmless: only students still without a mark are marked absent.
+      const session = await deps.periodSession(action.occurrence);
+      if (session) await deps.end(session.id);
+      done.add(action.key);
     }
   }
 
@@ -80,7 +87,7 @@ export function createAutopilot(deps: AutopilotDeps) {
         if (current) sessions.set(classId, await deps.currentSession(classId));
       }
       const memory = { started, done };
-      for (const action of autopilotActions(schedules, sessions, memory, now)) {
+      for (const action of autopilotActions(schedules, sessions, memory, now, occurrencesOn(now, periods, terms))) {
         if ((retryAt.get(action.key) ?? 0) > now.getTime()) continue;
         try {
           await run(action);

@@ -5,7 +5,11 @@
 import type { ClassSession } from '@rollcall/contracts';
 import { occurrenceKey, type ClassSchedule, type Occurrence } from './schedule.ts';
 
-export type AutopilotAction = { kind: 'start'; key: string; occurrence: Occurrence } | { kind: 'end'; key: string; sessionId: string };
+export type AutopilotAction =
+  | { kind: 'start'; key: string; occurrence: Occurrence }
+  | { kind: 'end'; key: string; sessionId: string }
+  /** A period of today that is over and that this laptop did not end (it was closed or reloaded at the bell). */
+  | { kind: 'finish'; key: string; occurrence: Occurrence };
 
 /** What this laptop has done today: the period sessions it runs, and periods it is finished with. */
 export interface AutopilotMemory {
@@ -16,16 +20,22 @@ export interface AutopilotMemory {
 /**
  * @param sessions each class's current session as the server reports it; undefined while unknown
  * (nothing is started on a guess).
+ * @param today the periods of today (any class), to finish those that ended while nobody watched.
  */
 export function autopilotActions(
   schedules: ReadonlyMap<string, ClassSchedule>,
   sessions: ReadonlyMap<string, ClassSession | null | undefined>,
   memory: AutopilotMemory,
   now: Date,
+  today: readonly Occurrence[] = [],
 ): AutopilotAction[] {
   const actions: AutopilotAction[] = [];
   for (const [key, run] of memory.started) {
     if (!memory.done.has(key) && run.end.getTime() <= now.getTime()) actions.push({ kind: 'end', key, sessionId: run.sessionId });
+  }
+  for (const occurrence of today) {
+    const key = occurrenceKey(occurrence);
+    if (occurrence.end.getTime() <= now.getTime() && !memory.done.has(key) && !memory.started.has(key)) actions.push({ kind: 'finish', key, occurrence });
   }
   for (const [classId, { current }] of schedules) {
     if (!current) continue;

@@ -116,6 +116,21 @@ describe('autopilot', () => {
     const finished: AutopilotMemory = { started: running.started, done: new Set([key]) };
     expect(autopilotActions(schedules, new Map([[MATHS, null]]), finished, later)).toEqual([]);
   });
+
+  it('finishes a period of today that ended while the laptop was closed, once', () => {
+    const later = local('2026-03-23', '11:00');
+    const today = occurrencesOn(later, periods, []);
+    const finish = autopilotActions(scheduleByClass(periods, [], later), new Map(), empty, later, today);
+    expect(finish.map((a) => [a.kind, a.key])).toEqual(today.map((o) => ['finish', occurrenceKey(o)]));
+    const known: AutopilotMemory = { started: new Map(), done: new Set(today.map(occurrenceKey)) };
+    expect(autopilotActions(scheduleByClass(periods, [], later), new Map(), known, later, today)).toEqual([]);
+    // A period still on is not finished.
+    expect(
+      autopilotActions(schedules, new Map([[MATHS, session({ periodId: mondayMaths.id })]]), empty, now, occurrencesOn(now, [mondayMaths], [])).map(
+        (a) => a.kind,
+      ),
+    ).toEqual(['start']);
+  });
 });
 
 describe('period line', () => {

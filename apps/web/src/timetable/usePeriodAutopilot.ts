@@ -1,14 +1,14 @@
-// The paired laptop's autopilot, wired to the API: it starts each period's session (late-after
-// from the period) when the period starts and ends it, absentees marked, when the period ends.
-// The loop runs on its own (autopilot-runner); this hook starts it and subscribes to its state.
+// The paired laptop's autopilot in the page: it starts each period's session (late-after from the
+// period) when the period starts and ends it, absentees marked, when the period ends. The loop
+// runs on its own (autopilot-runner); this hook starts it and subscribes to its state.
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { call } from '../api/client.ts';
-import { localIso } from '../attendance/marking.ts';
+import { api } from '../api/client.ts';
 import { queryClient } from '../data/queryClient.ts';
 import { errorText } from '../ui/messages.ts';
+import { autopilotOverApi } from './autopilot-api.ts';
 import { createAutopilot, type AutopilotState } from './autopilot-runner.ts';
 
-const refresh = () => {
+const changed = () => {
   void queryClient.invalidateQueries({ queryKey: ['sessions'] });
   void queryClient.invalidateQueries({ queryKey: ['register'] });
 };
@@ -24,25 +24,7 @@ export function usePeriodAutopilot(enabled: boolean, onStarted: (classId: string
   const [pilot, setPilot] = useState<ReturnType<typeof createAutopilot> | null>(null);
   useEffect(() => {
     if (!enabled) return;
-    const p = createAutopilot({
-      now: () => new Date(),
-      timetable: () => call('getTimetable', { query: {} }),
-      currentSession: async (id) => (await call('currentSession', { params: { id } })).session,
-      start: async (o) => {
-        const session = await call('createSession', {
-          params: { id: o.period.classId },
-          body: { periodId: o.period.id, startsAt: localIso(o.start), endsAt: localIso(o.end), lateAfterMinutes: o.period.lateAfterMinutes },
-        });
-        refresh();
-        return session;
-      },
-      end: async (sessionId) => {
-        await call('endSession', { params: { id: sessionId }, body: {} });
-        refresh();
-      },
-      onStarted,
-      describe: errorText,
-    });
+    const p = createAutopilot(autopilotOverApi(api, { changed, onStarted, describe: errorText }));
     setPilot(p);
     const stop = p.start();
     return () => {
