@@ -1,5 +1,5 @@
-// Finding students for a class roster by what a teacher types: part of a first or last name or
-// of the student ID, without caring about case or accents ("zoe" finds "Zoë Ørsted").
+// Finding students for a class roster by what a teacher types: the start of a first or last name
+// or of the student ID, without caring about case or accents ("zoe" finds "Zoë Ørsted").
 
 export interface Pickable {
   studentId: string;
@@ -9,20 +9,21 @@ export interface Pickable {
 /** Lower case, accents taken off, so "Zoë" and "zoe" compare equal. */
 export const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ø/gi, 'o').toLowerCase();
 
-/** Students whose name or ID holds every word typed, best first: a name or ID that starts with the query, then by name. */
+/** The words a student can be found by: each part of their name (hyphenated parts too) and their ID. */
+const words = (s: Pickable) => [...fold(s.name).split(/[\s\-'.,]+/), fold(s.studentId)].filter(Boolean);
+
+/**
+ * Students with a word that starts with each word typed ("ada lo" finds Ada Lovelace; "49" finds
+ * ID 49 and 490-499, not 149), those whose whole name or ID starts with the query first, then by name.
+ */
 export function matchStudents<T extends Pickable>(students: readonly T[], query: string): T[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
-  const q = words.join(' ');
+  const typed = fold(query).split(/\s+/).filter(Boolean);
+  if (typed.length === 0) return [];
+  const q = typed.join(' ');
   const hits = students.filter((s) => {
-    const hay = `${fold(s.name)} ${fold(s.studentId)}`;
-    return words.every((w) => hay.includes(w));
+    const own = words(s);
+    return typed.every((t) => own.some((w) => w.startsWith(t)));
   });
-  const starts = (s: T) =>
-    fold(s.name).startsWith(q) ||
-    fold(s.studentId).startsWith(q) ||
-    fold(s.name)
-      .split(/\s+/)
-      .some((p) => p.startsWith(q));
+  const starts = (s: T) => fold(s.name).startsWith(q) || fold(s.studentId).startsWith(q);
   return hits.sort((a, b) => Number(starts(b)) - Number(starts(a)) || a.name.localeCompare(b.name));
 }
