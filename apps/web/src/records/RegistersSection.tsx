@@ -1,14 +1,14 @@
 // Records: the registers of the chosen class's sessions (roster x status, the absent named), each
 // printable on its own, the class's week on one printable sheet, and the register CSV export.
 import { useRef } from 'react';
-import type { Register } from '@rollcall/contracts';
+import { sessionPhase, type Register } from '@rollcall/contracts';
 import { MarkReason } from '../register/MarkReason.tsx';
 import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
 import { errorText } from '../ui/messages.ts';
 import type { Separator } from './csv-format.ts';
 import { downloadText } from './download.ts';
 import { formatTime, formatWhen } from './format.ts';
-import { PrintButton } from './PrintButton.tsx';
+import { PrintButton } from '../ui/PrintButton.tsx';
 import { registerFileName, registersToCsv } from './register-csv.ts';
 import { useRegisters } from './useRegisters.ts';
 import { WeekRegister } from './WeekRegister.tsx';
@@ -28,6 +28,7 @@ function RegisterCard({ reg }: { reg: Register }) {
           <>
             {' '}
             · not seen{reg.session.active ? ' yet' : ''}: {notSeen.join(', ')}
+            {sessionPhase(reg.session, Date.now()) === 'ended' && ' (counted as absent)'}
           </>
         )}
       </summary>

@@ -3,7 +3,7 @@
 import { useRef, useState } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { formatDay } from './format.ts';
-import { PrintButton } from './PrintButton.tsx';
+import { PrintButton } from '../ui/PrintButton.tsx';
 import { useRegisters } from './useRegisters.ts';
 import { LEGEND, shiftDay, weekGrid, weekOf } from './week-grid.ts';
 
