@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe.ts';
-import { HAVE_CHROMIUM, launch, openPage, serveApp, setupAdmin, type WebServer } from './harness.ts';
+import { apiAs, HAVE_CHROMIUM, launch, openPage, serveApp, setupAdmin, type WebServer } from './harness.ts';
 
 const ADMIN = { email: 'office@school.example', name: 'Office', password: 'a long enough passphrase' };
 
@@ -14,19 +14,15 @@ describe.skipIf(!HAVE_CHROMIUM)('timetable for the admin', () => {
   let page: Page;
   let errors: string[];
   let classId = '';
-  let api: <T = Record<string, unknown>>(method: string, p: string, body?: unknown) => Promise<T>;
+  let api: ReturnType<typeof apiAs>;
 
   beforeAll(async () => {
     server = await serveApp();
     const cookie = await setupAdmin(server.base, ADMIN);
-    api = async (method, p, body) =>
-      (
-        await fetch(server.base + p, {
-          method,
-          headers: { 'content-type': 'application/json', cookie: `${cookie.name}=${cookie.value}` },
-          ...(body !== undefined && { body: JSON.stringify(body) }),
-        })
-      ).json();
+    api = apiAs(
+      () => server.base,
+      () => cookie,
+    );
     classId = (await api<{ id: string }>('POST', '/api/classes', { name: 'Year 8 Maths' })).id;
     await api('POST', '/api/users', { email: 'cover@school.example', name: 'Carl Cover', role: 'teacher', password: 'cover passphrase 42' });
     browser = await launch();

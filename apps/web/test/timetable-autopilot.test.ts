@@ -83,13 +83,11 @@ describe.each(dialects)('the autopilot against the API on %s', (dialect) => {
 
   it('ends the session at the bell: who was seen stays present, the rest are absent', async () => {
     const [session] = await sessionsOf(cls.maths);
-    const seen = await api
-      .clientAs(laptopToken)
-      .postMarks({
-        body: {
-          marks: [{ id: randomUUID(), studentId: 'S0a', sessionId: session!.id, deviceId: 'room-8', markedAt: new Date().toISOString(), method: 'face' }],
-        },
-      });
+    const seen = await api.clientAs(laptopToken).postMarks({
+      body: {
+        marks: [{ id: randomUUID(), studentId: 'S0a', sessionId: session!.id, deviceId: 'room-8', markedAt: new Date().toISOString(), method: 'face' }],
+      },
+    });
     expect(seen.results[0]).toMatchObject({ status: 'accepted' });
     const pilot = laptop();
     await pilot.tick();

@@ -4,7 +4,7 @@
 // student not seen marked absent, and says when the next period starts. No teacher signs in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { HAVE_CHROMIUM, launch, openPage, serveApp, setupAdmin, waitForTakeAttendance, type WebServer } from './harness.ts';
+import { apiAs, HAVE_CHROMIUM, launch, openPage, serveApp, setupAdmin, waitForTakeAttendance, type WebServer } from './harness.ts';
 
 const ADMIN = { email: 'office@school.example', name: 'Office', password: 'a long enough passphrase' };
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -15,7 +15,7 @@ describe.skipIf(!HAVE_CHROMIUM)('timetable on a paired laptop', () => {
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  let admin: <T = Record<string, unknown>>(method: string, p: string, body?: unknown) => Promise<T>;
+  let admin: ReturnType<typeof apiAs>;
   let classId = '';
   let periodEnd = new Date();
   let nextStart = new Date();
@@ -23,14 +23,10 @@ describe.skipIf(!HAVE_CHROMIUM)('timetable on a paired laptop', () => {
   beforeAll(async () => {
     server = await serveApp();
     const session = await setupAdmin(server.base, ADMIN);
-    admin = async (method, p, body) => {
-      const res = await fetch(server.base + p, {
-        method,
-        headers: { 'content-type': 'application/json', cookie: `${session.name}=${session.value}` },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      return res.json();
-    };
+    admin = apiAs(
+      () => server.base,
+      () => session,
+    );
     await admin('POST', '/api/students', { studentId: 'M1', name: 'Mia Moss' });
     await admin('POST', '/api/students', { studentId: 'M2', name: 'Noah Nash' });
     classId = (await admin<{ id: string }>('POST', '/api/classes', { name: 'Year 8 Maths', studentIds: ['M1', 'M2'] })).id;
