@@ -2,10 +2,11 @@
 // the web app's own modules and written by its importer; students, classes and rosters checked
 // through the API, a broken row reported without losing the others, and a second import of a
 // later export changing nothing it already holds.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, startApi, type TestApi } from '../../api/test/context.ts';
+import { describe, expect, it } from 'vitest';
+import { dialects } from '../../api/test/context.ts';
 import { importRoster } from '../src/students/import-roster.ts';
 import { readRosterFiles } from '../src/students/roster-files.ts';
+import { webApiAsAdmin } from './web-api.ts';
 
 const USERS = [
   'sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password',
@@ -32,25 +33,12 @@ const ENROLLMENTS = [
 const file = (name: string, text: string) => ({ name, text, encoding: 'UTF-8' });
 
 describe.each(dialects)('OneRoster import on %s', (dialect) => {
-  let api: TestApi;
-  const realFetch = globalThis.fetch;
-  beforeAll(async () => {
-    api = await startApi(dialect);
-    globalThis.fetch = (input, init) => {
-      const headers = new Headers(init?.headers);
-      headers.set('authorization', `Bearer ${api.adminToken}`);
-      return realFetch(new URL(String(input), api.base), { ...init, headers });
-    };
-  });
-  afterAll(async () => {
-    globalThis.fetch = realFetch;
-    await api.close();
-  });
+  const api = webApiAsAdmin(dialect);
 
   const rosters = async () => {
-    const classes = (await api.call('GET', '/api/classes')).body.items as { id: string; name: string }[];
+    const classes = (await api().call('GET', '/api/classes')).body.items as { id: string; name: string }[];
     const out: Record<string, string[]> = {};
-    for (const c of classes) out[c.name] = ((await api.call('GET', `/api/classes/${c.id}/students`)).body.studentIds as string[]).sort();
+    for (const c of classes) out[c.name] = ((await api().call('GET', `/api/classes/${c.id}/students`)).body.studentIds as string[]).sort();
     return out;
   };
 
@@ -69,11 +57,11 @@ describe.each(dialects)('OneRoster import on %s', (dialect) => {
       ['users.csv', 3, 'u-1002', 'created'],
       ['users.csv', 4, 'u-1003', 'created'],
     ]);
-    expect((await api.call('GET', '/api/students/u-1002')).body).toMatchObject({ name: 'José Muñoz', email: null });
-    expect((await api.call('GET', '/api/students/u-1001')).body).toMatchObject({ name: 'Ada Lovelace', email: 'ada@school.example' });
+    expect((await api().call('GET', '/api/students/u-1002')).body).toMatchObject({ name: 'José Muñoz', email: null });
+    expect((await api().call('GET', '/api/students/u-1001')).body).toMatchObject({ name: 'Ada Lovelace', email: 'ada@school.example' });
     expect(await rosters()).toEqual({ 'Chemistry 9': ['u-1001', 'u-1002'], 'Maths 9': ['u-1001', 'u-1003'] });
     // Teachers are reported, not made into accounts.
-    expect(((await api.call('GET', '/api/users')).body.items as { email: string }[]).map((u) => u.email)).not.toContain('curie@school.example');
+    expect(((await api().call('GET', '/api/users')).body.items as { email: string }[]).map((u) => u.email)).not.toContain('curie@school.example');
 
     // A later export: Grace's email fixed and José moved into Maths as well. Nothing is duplicated.
     const later = readRosterFiles([
@@ -91,6 +79,6 @@ describe.each(dialects)('OneRoster import on %s', (dialect) => {
       ['u-1004', 'created'],
     ]);
     expect(await rosters()).toEqual({ 'Chemistry 9': ['u-1001', 'u-1002'], 'Maths 9': ['u-1001', 'u-1002', 'u-1003', 'u-1004'] });
-    expect((await api.call('GET', '/api/students?limit=500')).body.total).toBe(4);
+    expect((await api().call('GET', '/api/students?limit=500')).body.total).toBe(4);
   });
 });

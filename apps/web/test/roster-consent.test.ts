@@ -1,10 +1,11 @@
 // Roster CSV import with a consent column, against the real API on both databases: the rows are
 // parsed and imported by the web app's own modules; only the page's origin and the admin's
 // credentials are supplied (the app runs on the API's origin with a session cookie).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, startApi, type TestApi } from '../../api/test/context.ts';
+import { describe, expect, it } from 'vitest';
+import { dialects } from '../../api/test/context.ts';
 import { importRoster } from '../src/students/import-roster.ts';
 import { parseRosterCsv } from '../src/students/roster-csv.ts';
+import { webApiAsAdmin } from './web-api.ts';
 
 const CSV = [
   'Student ID,Name,Class,Consent,Consent by,Consent note',
@@ -16,20 +17,7 @@ const CSV = [
 ].join('\n');
 
 describe.each(dialects)('roster CSV with a consent column on %s', (dialect) => {
-  let api: TestApi;
-  const realFetch = globalThis.fetch;
-  beforeAll(async () => {
-    api = await startApi(dialect);
-    globalThis.fetch = (input, init) => {
-      const headers = new Headers(init?.headers);
-      headers.set('authorization', `Bearer ${api.adminToken}`);
-      return realFetch(new URL(String(input), api.base), { ...init, headers });
-    };
-  });
-  afterAll(async () => {
-    globalThis.fetch = realFetch;
-    await api.close();
-  });
+  const api = webApiAsAdmin(dialect);
 
   it('reads the consent cells, refuses an unknown word with its line, and records consent as it imports', async () => {
     const preview = parseRosterCsv(CSV);
@@ -49,11 +37,11 @@ describe.each(dialects)('roster CSV with a consent column on %s', (dialect) => {
       ['C003', 'created', null],
       ['C004', 'created', 'recorded'],
     ]);
-    const student = async (id: string) => (await api.call('GET', `/api/students/${id}`)).body;
+    const student = async (id: string) => (await api().call('GET', `/api/students/${id}`)).body;
     expect(await student('C001')).toMatchObject({ consent: 'granted', cameraFree: false });
     expect(await student('C002')).toMatchObject({ consent: 'refused', cameraFree: true });
     expect(await student('C003')).toMatchObject({ consent: 'not-asked', cameraFree: true });
-    const history = (await api.call('GET', '/api/students/C001/consent')).body.history;
+    const history = (await api().call('GET', '/api/students/C001/consent')).body.history;
     expect(history).toEqual([
       expect.objectContaining({ status: 'granted', onBehalfOf: 'parent', note: 'form 2026/1', recordedBy: expect.objectContaining({ name: 'Head Admin' }) }),
     ]);
@@ -66,6 +54,6 @@ describe.each(dialects)('roster CSV with a consent column on %s', (dialect) => {
       ['exists', null],
       ['exists', 'unchanged'],
     ]);
-    expect((await api.call('GET', '/api/students/C001/consent')).body.history).toHaveLength(1);
+    expect((await api().call('GET', '/api/students/C001/consent')).body.history).toHaveLength(1);
   });
 });
