@@ -36,6 +36,10 @@ export const ERROR_STATUS = {
   'term-not-found': 404,
   'cover-not-found': 404,
   'duplicate-student-id': 409,
+  /** A new student under the id of a deleted one whose marks were kept (details: { studentId, marksKept }). */
+  'student-id-retired': 409,
+  /** A learned embedding the server would not take (details: { index, reason }: see LearningRefusal). */
+  'learning-refused': 409,
   'duplicate-class-name': 409,
   'duplicate-email': 409,
   'payload-too-large': 413,

@@ -79,12 +79,36 @@ export async function deleteEmbeddingsOf(db: Executor, studentId: string): Promi
   return ids;
 }
 
-/** Students whose status is "not asked": the ones a change of the consent policy moves in or out of camera-free. */
+/**
+ * Deletes the face embeddings of every student not asked for consent (the policy has just come to
+ * require it); says which went, each with the rosters of its student, for the change log.
+ */
+export async function deleteEmbeddingsOfNotAsked(db: Executor): Promise<{ id: string; classIds: string[] }[]> {
+  const rows = await db
+    .selectFrom('face_embeddings as e')
+    .innerJoin('students as s', 's.student_id', 'e.student_id')
+    .select(['e.id', 'e.student_id'])
+    .where('s.consent_status', '=', 'not-asked')
+    .execute();
+  if (rows.length === 0) return [];
+  const studentIds = [...new Set(rows.map((r) => r.student_id))];
+  const rosters = new Map<string, string[]>();
+  for (let i = 0; i < studentIds.length; i += 1000) {
+    const chunk = studentIds.slice(i, i + 1000);
+    for (const r of await db.selectFrom('class_students').select(['class_id', 'student_id']).where('student_id', 'in', chunk).execute()) {
+      rosters.set(r.student_id, [...(rosters.get(r.student_id) ?? []), r.class_id]);
+    }
+    await db.deleteFrom('face_embeddings').where('student_id', 'in', chunk).execute();
+  }
+  return rows.map((r) => ({ id: r.id, classIds: rosters.get(r.student_id) ?? [] }));
+}
+
 /** The rosters a student is on: a deletion of their face data is announced to these classes' devices. */
 export async function rosterClassIds(db: Executor, studentId: string): Promise<string[]> {
   return (await db.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((r) => r.class_id);
 }
 
+/** Students whose status is "not asked": the ones a change of the consent policy moves in or out of camera-free. */
 export async function notAskedIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('students').select('student_id').where('consent_status', '=', 'not-asked').execute()).map((r) => r.student_id);
 }

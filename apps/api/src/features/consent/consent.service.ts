@@ -19,6 +19,7 @@ import { writeTransaction, type Executor, type ServiceContext } from '../../shar
 import { withRetry } from '../../shared/db-errors.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import { appendEvents } from '../events/events.repository.ts';
+import { flushDeleted } from '../privacy/erasure.ts';
 import { isConsentRequired } from '../privacy/settings.service.ts';
 import { lockStudents } from '../students/students.repository.ts';
 import { recordChanges, type Change } from '../sync/changes.repository.ts';
@@ -83,19 +84,23 @@ export function consentService(ctx: ServiceContext) {
     get,
 
     async set(studentId: string, change: ConsentChange, actor: Actor): Promise<StudentConsent> {
-      await withRetry(3, () =>
+      const applied = await withRetry(3, () =>
         writeTransaction(ctx, async (trx) => {
           const at = ctx.now();
           if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-          await announce(trx, [await applyOne(trx, studentId, change, await recorder(trx, actor), at)], at);
+          const a = await applyOne(trx, studentId, change, await recorder(trx, actor), at);
+          await announce(trx, [a], at);
+          return a;
         }),
       );
+      // The deleted vectors must not wait in SQLite's write-ahead log for a later checkpoint.
+      if (applied.deletedIds.length) await flushDeleted(ctx);
       return get(studentId);
     },
 
     /** A status equal to the current one records nothing (a re-imported CSV changes nothing). */
     async bulk(body: BulkConsentBody, actor: Actor): Promise<BulkConsentResult> {
-      return withRetry(3, () =>
+      const result = await withRetry(3, () =>
         writeTransaction(ctx, async (trx) => {
           const at = ctx.now();
           const ids = body.entries.map((e) => e.studentId);
@@ -121,6 +126,8 @@ export function consentService(ctx: ServiceContext) {
           return { results };
         }),
       );
+      if (result.results.some((r) => r.embeddingsDeleted > 0)) await flushDeleted(ctx);
+      return result;
     },
 
     async report(classId: string | undefined) {

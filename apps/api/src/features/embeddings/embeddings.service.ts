@@ -19,6 +19,7 @@ import { ApiError } from '../../http/errors.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { assertMayHoldFaceData } from '../consent/consent.service.ts';
+import { flushDeleted } from '../privacy/erasure.ts';
 import { classIdsOfStudent, lockStudents, missingStudentIds } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
 import { ALL, type Actor, type Scope } from '../../shared/actor.ts';
@@ -156,6 +157,8 @@ export function embeddingsService(ctx: ServiceContext) {
         const classIds = await classIdsOfStudent(trx, studentId);
         await publishChange(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete', classIds }], { studentIds: [studentId] }, at);
       });
+      // As for a deleted student: the vector must not stay readable in SQLite's write-ahead log.
+      await flushDeleted(ctx);
       return { ok: true as const };
     },
   };

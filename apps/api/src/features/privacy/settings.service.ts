@@ -1,13 +1,15 @@
 // The school's privacy settings, changed by an admin in the app and audited: the consent policy
 // (on unless an admin switches it off) and mark retention (MARK_RETENTION_DAYS until an admin
-// sets a value). Switching the policy re-sends the students it moves in or out of camera-free.
+// sets a value). Switching the policy re-sends the students it moves in or out of camera-free;
+// switching it on deletes the faces of students never asked.
 import type { PrivacySettings, UpdatePrivacySettingsBody } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
-import { notAskedIds, userName } from '../consent/consent.repository.ts';
+import { deleteEmbeddingsOfNotAsked, notAskedIds, userName } from '../consent/consent.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { recordChanges } from '../sync/changes.repository.ts';
+import { flushDeleted } from './erasure.ts';
 import { appendSettingsAudit, readSettings, SETTING, settingsHistory, writeSetting, type SettingKey } from './settings.repository.ts';
 
 export async function isConsentRequired(db: Executor): Promise<boolean> {
@@ -38,6 +40,7 @@ export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays
 
     async update(body: UpdatePrivacySettingsBody, actor: Actor): Promise<PrivacySettings> {
       if (actor.kind !== 'user') throw new ApiError('forbidden', 'Only an admin may change privacy settings.');
+      let erasedAny = false;
       await writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         const stored = await readSettings(trx);
@@ -54,10 +57,17 @@ export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays
           if (await change(SETTING.consentRequired, JSON.stringify(body.consentRequired), 'true')) {
             // Only students not asked change between camera-free and not: devices must hear of each.
             const ids = await notAskedIds(trx);
+            // Consent required again: faces of pupils never asked have no basis to be kept, so they go
+            // now, as on a withdrawal, rather than waiting unserved for the policy to flip back.
+            const erased = body.consentRequired ? await deleteEmbeddingsOfNotAsked(trx) : [];
+            erasedAny = erased.length > 0;
             if (ids.length) {
               const revision = await recordChanges(
                 trx,
-                ids.map((id) => ({ entity: 'student' as const, entityId: id, op: 'upsert' as const })),
+                [
+                  ...erased.map((e) => ({ entity: 'embedding' as const, entityId: e.id, op: 'delete' as const, classIds: e.classIds })),
+                  ...ids.map((id) => ({ entity: 'student' as const, entityId: id, op: 'upsert' as const })),
+                ],
                 at,
               );
               await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: ids, classIds: [] }], at);
@@ -66,6 +76,7 @@ export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays
         }
         if (body.retentionDays !== undefined) await change(SETTING.retentionDays, JSON.stringify(body.retentionDays), JSON.stringify(retentionDefaultDays));
       });
+      if (erasedAny) await flushDeleted(ctx);
       return get();
     },
   };

@@ -151,6 +151,16 @@ export async function missingStudentIds(db: Executor, ids: readonly string[]): P
   return ids.filter((id) => !found.has(id));
 }
 
+/** Attendance marks stored under this id: after a deletion with keepMarks, the kept records of a former student. */
+export async function countMarksOf(db: Executor, studentId: string): Promise<number> {
+  const r = await db
+    .selectFrom('attendance_marks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('student_id', '=', studentId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** The classes whose roster holds this student. */
 export async function classIdsOfStudent(db: Executor, studentId: string): Promise<string[]> {
   return (await db.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
@@ -165,11 +175,7 @@ export async function deleteStudentData(db: Executor, studentId: string, keepMar
   const classIds = await classIdsOfStudent(db, studentId);
   await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
   await db.deleteFrom('class_students').where('student_id', '=', studentId).execute();
-  const marks = await db
-    .selectFrom('attendance_marks')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('student_id', '=', studentId)
-    .executeTakeFirstOrThrow();
+  const marks = await countMarksOf(db, studentId);
   if (!keepMarks) await db.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
-  return { embeddingIds, classIds, marks: Number(marks.n) };
+  return { embeddingIds, classIds, marks };
 }

@@ -45,6 +45,16 @@ export function studentsService(ctx: ServiceContext) {
       const at = ctx.now();
       try {
         await writeTransaction(ctx, async (trx) => {
+          // Kept marks stay the record of the student they were made for: a new pupil under the
+          // same id would inherit them (an excuse, an absence) in the register and their export.
+          const kept = await repo.countMarksOf(trx, body.studentId);
+          if (kept > 0 && !(await repo.findStudent(trx, body.studentId))) {
+            throw new ApiError(
+              'student-id-retired',
+              `Student id ${body.studentId} belonged to a deleted student whose ${kept} attendance marks are kept as school records; give the new student another id.`,
+              { studentId: body.studentId, marksKept: kept },
+            );
+          }
           await repo.insertStudent(trx, { studentId: body.studentId, name: body.name, email: body.email ?? null }, at);
           await publishChange(trx, [{ entity: 'student', entityId: body.studentId, op: 'upsert' }], { studentIds: [body.studentId] }, at);
         });
