@@ -91,6 +91,7 @@ const ONEROSTER = [
     'u-1,active,2026-08-30T10:00:00Z,true,org-1,student,ada,,Ada,Lovelace,,1001,ada@school.example,,,,09,',
     'u-2,active,2026-08-30T10:00:00Z,true,org-1,student,jose,,José,Muñoz,,1002,,,,,09,',
     't-1,active,2026-08-30T10:00:00Z,true,org-1,teacher,curie,,Marie,Curie,,,curie@school.example,,,,,',
+    't-2,active,2026-08-30T10:00:00Z,true,org-1,teacher,head,,Head,Teacher,,,A11Y@school.example,,,,,',
   ],
   [
     'classes.csv',
@@ -103,6 +104,7 @@ const ONEROSTER = [
     'e-1,active,2026-08-30T10:00:00Z,c-1,org-1,u-1,student,false,,',
     'e-2,active,2026-08-30T10:00:00Z,c-1,org-1,t-1,teacher,true,,',
     'e-3,active,2026-08-30T10:00:00Z,c-1,org-1,u-9,student,false,,',
+    'e-4,active,2026-08-30T10:00:00Z,c-1,org-1,t-2,teacher,false,,',
   ],
 ].map(([name, ...lines]) => ({ name: name!, mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) }));
 
@@ -231,7 +233,10 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility in Chromium', () => {
       found[`${width} roster picker`] = await seriousViolations(page);
       await open('#/import-roster');
       await page.getByLabel('Roster CSV', { exact: true }).setInputFiles(ONEROSTER);
-      await page.getByRole('list', { name: 'Teachers in the files' }).getByText('Marie Curie (curie@school.example): Year 9 Chemistry, set 2').waitFor();
+      // Teachers are listed, each saying whether an account with their email exists (the admin's does).
+      const teachers = page.getByRole('list', { name: 'Teachers in the files' });
+      await teachers.getByText('Marie Curie (curie@school.example): Year 9 Chemistry, set 2 · no account yet').waitFor();
+      await teachers.getByText('Head Teacher (A11Y@school.example): Year 9 Chemistry, set 2 · has an account').waitFor();
       await page.getByText('2 rows ready to import, 1 with errors (not imported).').waitFor();
       await page.getByRole('list', { name: 'Rows with errors' }).getByText('enrollments.csv line 4: No student u-9 in users.csv').waitFor();
       found[`${width} OneRoster preview`] = await seriousViolations(page);

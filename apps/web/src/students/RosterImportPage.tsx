@@ -8,6 +8,7 @@ import { errorText } from '../ui/messages.ts';
 import { decodeText } from './decode-text.ts';
 import { importRoster, type RowOutcome } from './import-roster.ts';
 import { readRosterFiles, type RosterFilesPreview } from './roster-files.ts';
+import { OneRosterTeachers } from './OneRosterTeachers.tsx';
 import { whereIs } from './roster-row.ts';
 import { RosterPreviewTable } from './RosterPreviewTable.tsx';
 
@@ -103,19 +104,7 @@ export function RosterImportPage() {
               </ul>
             </details>
           )}
-          {preview.teachers.length > 0 && (
-            <div>
-              <h4>Teachers in the files (not imported: add their accounts on the Teachers page)</h4>
-              <ul aria-label="Teachers in the files">
-                {preview.teachers.map((t) => (
-                  <li key={`${t.name}:${t.email}`}>
-                    {t.name}
-                    {t.email && ` (${t.email})`}: {t.classes.join(', ') || 'no class'}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <OneRosterTeachers teachers={preview.teachers} />
           {preview.emptyClasses.length > 0 && <p className="hint">Classes with no students, not created: {preview.emptyClasses.join(', ')}.</p>}
           <RosterPreviewTable rows={preview.rows} />
           {progress !== null && <progress max={preview.rows.length} value={progress} aria-label="Import progress" />}
