@@ -177,6 +177,27 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     expect(text).toContain('"Dwayne ""The Rock"" Johnson"');
   });
 
+  it('writes the register CSV with semicolons for a French browser, as its Excel expects', async () => {
+    const office = await browser.newContext({ locale: 'fr-FR', storageState: await context.storageState(), acceptDownloads: true });
+    const fr = await office.newPage();
+    await fr.goto(`${server.base}/#/records`);
+    await fr.getByLabel('From', { exact: true }).fill(days.from);
+    await fr.getByLabel('To', { exact: true }).fill(days.to);
+    await fr.getByLabel('Class', { exact: true }).selectOption({ label: 'Math' });
+    expect(await fr.getByLabel('Separator').inputValue()).toBe(';');
+    const [download] = await Promise.all([fr.waitForEvent('download'), fr.getByRole('button', { name: 'Export register CSV' }).click()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true, delimiter: ';' }).data;
+    expect(rows[0]).toEqual(['Class', 'Date', 'Start', 'Time zone', 'Student ID', 'Student', 'Status', 'Marked at', 'How marked', 'Marked by', 'Reason']);
+    // One row per roster student; the comma in a name stays inside its cell.
+    expect(rows.length - 1).toBe(SPECIAL.length + FILLERS.length);
+    expect(rows.find((r) => r[4] === 'S001')![5]).toBe('Smith, John');
+    // Zoë was not seen in Math's session, which is over: absent, as the statistics count her.
+    expect(rows.find((r) => r[4] === 'S004')!.slice(6, 9)).toEqual(['Absent', '', 'Not seen before the end']);
+    await office.close();
+  });
+
   it("clears a session's log after confirmation", async () => {
     await page.getByLabel('Class', { exact: true }).selectOption({ label: 'Art' });
     // Art's session is running: shown as so far, in no rate yet.

@@ -105,6 +105,17 @@ describe('registersToCsv', () => {
     expect(rows.every((r) => r.length === 11)).toBe(true);
   });
 
+  it('writes a student not seen by the end of a session as absent, as the statistics count them, and as not seen while it runs', () => {
+    const notSeen = { ...reg.rows[0]!, studentId: 'R4', name: 'Dev Shah', status: 'not-seen' as const, method: null, markedAt: null, markedBy: null };
+    const withR4 = { ...reg, rows: [...reg.rows, notSeen] };
+    const row = (now: number) =>
+      cells(registersToCsv([withR4], { now }))
+        .find((r) => r[4] === 'R4')!
+        .slice(6, 9);
+    expect(row(Date.parse('2026-11-29T09:30:00Z'))).toEqual(['Absent', '', 'Not seen before the end']);
+    expect(row(Date.parse('2026-11-29T08:30:00Z'))).toEqual(['Not seen', '', '']);
+  });
+
   it('adds similarity and device only as technical columns', () => {
     const rows = cells(registersToCsv([reg], { technical: true }));
     expect(rows[0]!.slice(-2)).toEqual(['Similarity', 'Device']);

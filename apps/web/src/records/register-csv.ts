@@ -1,8 +1,9 @@
 // The register CSV a school office keeps: one row per roster student per session, absent
 // included. Times are wall-clock times Excel reads as times ("2026-11-29 09:05"), in this
-// browser's zone, with that zone's UTC offset in a column of its own. Similarity and device only
-// in the technical columns, when asked for.
-import { type Register } from '@rollcall/contracts';
+// browser's zone, with that zone's UTC offset in a column of its own. A student still not seen
+// when the session ended is absent, as in the statistics. Similarity and device only in the
+// technical columns, when asked for.
+import { finalStatus, sessionPhase, type Register } from '@rollcall/contracts';
 import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
 import { browserOffset, offsetText, wallClock, type Separator } from './csv-format.ts';
 import { toCsv } from './export-csv.ts';
@@ -22,14 +23,17 @@ export const REGISTER_HEADER = [
 ] as const;
 export const TECHNICAL_HEADER = ['Similarity', 'Device'] as const;
 
-export function registersToCsv(registers: readonly Register[], opts: { technical?: boolean; separator?: Separator } = {}): string {
+export function registersToCsv(registers: readonly Register[], opts: { technical?: boolean; separator?: Separator; now?: number } = {}): string {
+  const now = opts.now ?? Date.now();
   const fields = opts.technical ? [...REGISTER_HEADER, ...TECHNICAL_HEADER] : [...REGISTER_HEADER];
   const data = registers.flatMap((reg) => {
     // One offset per session, the one at its start: its marks are written at that offset too, so
     // the offset column is right for every time in the row.
     const offset = browserOffset(reg.session.startsAt);
     const start = wallClock(reg.session.startsAt, offset);
+    const ended = sessionPhase(reg.session, now) === 'ended';
     return reg.rows.map((r) => {
+      const missed = ended && r.status === 'not-seen';
       const cells: (string | number | null)[] = [
         reg.className,
         start.slice(0, 10),
@@ -37,9 +41,9 @@ export function registersToCsv(registers: readonly Register[], opts: { technical
         offsetText(offset),
         r.studentId,
         r.name,
-        STATUS_TEXT[r.status],
+        STATUS_TEXT[ended ? finalStatus(r.status) : r.status],
         r.markedAt ? wallClock(r.markedAt, offset, 'seconds') : '',
-        r.method ? howMarked({ method: r.method, similarity: r.similarity, reason: r.reason }) : '',
+        missed ? 'Not seen before the end' : r.method ? howMarked({ method: r.method, similarity: r.similarity, reason: r.reason }) : '',
         r.markedBy ?? '',
         r.reason ?? '',
       ];
