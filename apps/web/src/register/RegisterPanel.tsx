@@ -1,7 +1,9 @@
 // The register beside the camera: every roster student with their status in the running session
 // (or the session just ended), updated live, each markable by hand. The heading says how many are
 // here; a notice says when it is the copy kept on this laptop.
+import { useRef } from 'react';
 import type { RegisterStatus } from '@rollcall/contracts';
+import { PrintButton } from '../ui/PrintButton.tsx';
 import { errorText } from '../ui/messages.ts';
 import type { RegisterView } from './register-view.ts';
 import { RegisterRow } from './RegisterRow.tsx';
@@ -23,11 +25,14 @@ interface Props {
 const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function RegisterPanel({ view, error, onMark, badge, cameraFree, copySavedAt, final }: Props) {
+  // The paper copy is this panel alone: the camera box, the log and every button stay off it.
+  const panel = useRef<HTMLElement>(null);
   return (
-    <section aria-label="Register" className="register card">
+    <section aria-label="Register" className="register card" ref={panel}>
       <p className="eyebrow">
         {final ? 'Final register' : 'Register'} {badge}
       </p>
+      {view && <PrintButton target={panel} label={final ? 'Print the final register' : 'Print register'} />}
       {copySavedAt != null && (
         <p className="notice" role="status">
           No connection to the server: showing the copy kept on this laptop (from {clock(copySavedAt)}) with the marks made here since. They are sent when the
