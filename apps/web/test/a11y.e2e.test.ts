@@ -279,6 +279,17 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Remove Priya Raman-Whitfield');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Chosen: 2 students' }).waitFor();
+    // Taking someone off the chosen list leaves the keyboard in the search box, ready for the next.
+    await page
+      .getByRole('list', { name: /^Chosen/ })
+      .getByRole('button', { name: 'Remove Pupil 499' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Chosen: 1 student' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await page.keyboard.type('pupil 499');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Chosen: 2 students' }).waitFor();
     await page.getByRole('button', { name: 'Save roster' }).click();
     await page.getByRole('button', { name: 'Choose students' }).waitFor();
     const saved = (await page.locator('.roster-names').textContent())!.split(', ').sort();

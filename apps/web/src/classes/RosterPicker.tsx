@@ -1,7 +1,7 @@
 // Choosing a class's students by search: type part of a name or ID, add from the matches, and
 // see (and remove from) the chosen list. Only matches are drawn, so a school of 500 stays quick,
 // and Enter adds the only match without leaving the keyboard.
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { matchStudents, type Pickable } from './roster-search.ts';
 
 const SHOWN = 20;
@@ -17,6 +17,7 @@ export function RosterPicker({
 }) {
   const [query, setQuery] = useState('');
   const id = useId();
+  const searchBox = useRef<HTMLInputElement>(null);
   const matches = matchStudents(students, query);
   const byId = new Map(students.map((s) => [s.studentId, s]));
   const picked = [...chosen].map((sid) => byId.get(sid) ?? { studentId: sid, name: sid }).sort((a, b) => a.name.localeCompare(b.name));
@@ -40,6 +41,7 @@ export function RosterPicker({
       <label>
         Find a student to add
         <input
+          ref={searchBox}
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -94,7 +96,17 @@ export function RosterPicker({
               <span>
                 {s.name} <span className="muted">({s.studentId})</span>
               </span>
-              <button type="button" className="small" onClick={() => remove(s.studentId)} aria-label={`Remove ${s.name}`}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => {
+                  remove(s.studentId);
+                  // The row and its button go: keep the keyboard where the next choice starts, ready to type over.
+                  searchBox.current?.focus();
+                  searchBox.current?.select();
+                }}
+                aria-label={`Remove ${s.name}`}
+              >
                 Remove
               </button>
             </li>
