@@ -80,7 +80,8 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function serveApp(): Promise<WebServer> {
+/** `now`: the server's clock (a test that moves the page's clock past a bell moves this one with it). */
+export async function serveApp(opts: { now?: () => number } = {}): Promise<WebServer> {
   const webDist = await buildWeb();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rollcall-web-'));
   const database = openDatabase({ dialect: 'sqlite', file: path.join(dir, 'db.sqlite') });
@@ -98,6 +99,7 @@ export async function serveApp(): Promise<WebServer> {
     },
     database,
     log: () => {},
+    ...(opts.now && { now: opts.now }),
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
