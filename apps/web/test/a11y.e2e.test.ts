@@ -9,6 +9,7 @@ import { seriousViolations } from './axe.ts';
 import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, type WebServer } from './harness.ts';
 
 const ADMIN = { email: 'a11y@school.example', password: 'a long enough passphrase' };
+const TEACHER = { email: 'ann.lee@school.example', password: 'teacher passphrase 42' };
 const PAGES = ['#/', '#/students', '#/students/new', '#/import-roster', '#/classes', '#/records', '#/teachers', '#/laptops', '#/settings', '#/camera'];
 
 /** What a target-size check reports: how many visible controls it measured, and each under 24 px, named so a failure says where to look. */
@@ -143,6 +144,7 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility in Chromium', () => {
     ] as const)
       await api('POST', '/api/students', { studentId: id, name, email: `${id.toLowerCase()}@school.example` });
     const cls = await api('POST', '/api/classes', { name: 'Year 9 Chemistry, set 2', studentIds: ['A1', 'A2'] });
+    await api('POST', '/api/users', { ...TEACHER, name: 'Ann Lee', role: 'teacher', classIds: [cls.id] });
     const session = await api('POST', `/api/classes/${cls.id}/sessions`, { lateAfterMinutes: 10 });
     const mark = { id: crypto.randomUUID(), studentId: 'A1', sessionId: session.id, deviceId: 'laptop', markedAt: new Date().toISOString(), method: 'face' };
     await api('POST', '/api/attendance', { marks: [{ ...mark, similarity: 0.91 }] });
@@ -249,6 +251,32 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility in Chromium', () => {
       found[`${width} OneRoster preview`] = await seriousViolations(page);
     }
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+  }, 300_000);
+
+  it("passes the same checks on a teacher's pages, a mark's history open", async () => {
+    const t = await openPage(browser);
+    await t.page.goto(server.base);
+    await t.page.getByLabel('Email').fill(TEACHER.email);
+    await t.page.getByLabel('Password').fill(TEACHER.password);
+    await t.page.getByRole('button', { name: 'Sign in' }).click();
+    await t.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const found: Record<string, string[]> = {};
+    for (const width of [1280, 390]) {
+      await t.page.setViewportSize({ width, height: 900 });
+      for (const hash of ['#/', '#/students', '#/classes', '#/records', '#/settings']) {
+        await t.page.goto(`${server.base}/${hash}`);
+        await t.page.getByRole('heading', { level: 2 }).first().waitFor();
+        if (hash === '#/records') {
+          const history = t.page.getByRole('button', { name: /^(Change status|History) of A1/ }).first();
+          await history.click();
+          await t.page.getByRole('button', { name: /^(Change status|History) of A1/, expanded: true }).waitFor();
+          if (width === 390) expect(await history.evaluate(inSight)).toBe(true);
+        }
+        found[`${width} ${hash}`] = [...(await t.page.evaluate(smallTargets)).small, ...(await seriousViolations(t.page))];
+      }
+    }
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    await t.context.close();
   }, 300_000);
 
   it("chooses a class's students by search among 500, with the keyboard alone", async () => {
