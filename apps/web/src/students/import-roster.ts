@@ -42,9 +42,10 @@ export async function importRoster(rows: RosterRow[], onProgress: (done: number)
     onProgress(i + 1);
   }
   for (const [name, studentIds] of members) {
-    let id = classes.get(name);
-    if (!id) id = (await call('createClass', { body: { name } })).id;
-    for (const studentId of studentIds) await call('addToRoster', { params: { id, studentId } });
+    const id = classes.get(name);
+    // A new class gets its whole roster in one call; an existing one keeps its members and gains these.
+    if (!id) await call('createClass', { body: { name, studentIds } });
+    else for (const studentId of studentIds) await call('addToRoster', { params: { id, studentId } });
   }
   const failed = new Set(outcomes.filter((o) => o.outcome === 'failed').map((o) => o.line));
   const withConsent = rows.filter((r) => r.consent && !failed.has(r.line));
