@@ -103,7 +103,7 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
     services.health.check().then((h) => res.status(h.status === 'ok' ? 200 : 503).json(h), next);
   });
   app.use(
-    buildRouter(handlers(services), { events: (c) => eventsStream(hub, c.scope) }, services.auth.authenticate, {
+    buildRouter(handlers(services), { events: (c) => eventsStream(hub, c) }, services.auth.authenticate, {
       validateResponses: opts.validateResponses ?? process.env.NODE_ENV !== 'production',
       // Per authenticated caller, shared by every instance: a runaway device cannot flood the database.
       limits: { postMarks: actorRateLimit(ctx, 'postMarks', opts.config.markPostsPerMinute, 60_000) },

@@ -1,6 +1,6 @@
 // Classroom laptop pairing: the short code shown once at registration is traded for the device's
 // session cookie exactly once, before it expires; revoking the device ends it; wrong guesses from
-// one address are made to wait. Both databases.
+// one address are told to wait. Both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, startApi, type TestApi } from './context.ts';
 
@@ -75,13 +75,13 @@ describe.each(dialects)('laptop pairing on %s', (dialect) => {
     expect(deviceOut.headers.get('set-cookie')).toContain('rollcall_device=;');
   });
 
-  it('makes an address that keeps guessing wait, with the code rate-limited', async () => {
+  it('tells an address that keeps guessing to wait, and still lets the right code through', async () => {
     const { pairing } = await register('Room 17');
     // The tests above already spent two wrong tries from this address: the limit is 10 a window.
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++) statuses.push((await pair('ZZZZ-ZZZZ')).status);
     expect(statuses).toEqual([...Array<number>(8).fill(400), 429, 429, 429]);
-    // Even the right code waits: the limit is per address, before any lookup.
-    expect((await pair(pairing.code)).status).toBe(429);
+    // The right code is never locked out by guesses from the same address (a school shares one).
+    expect((await pair(pairing.code)).status).toBe(200);
   });
 });

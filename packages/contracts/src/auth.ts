@@ -75,6 +75,8 @@ export const Device = z.object({
   createdAt: Instant,
   lastSeenAt: Instant.nullable(),
   revoked: z.boolean(),
+  /** Who registered it (null once that account is gone). A device a teacher registered reaches only the classes that teacher still teaches. */
+  createdBy: z.object({ id: Uuid, name: z.string() }).nullable(),
 });
 export type Device = z.infer<typeof Device>;
 export const CreateDeviceBody = z.strictObject({ name: DisplayName(100), classIds: z.array(Uuid).min(1).max(50) });

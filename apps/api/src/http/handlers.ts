@@ -49,7 +49,7 @@ export function handlers(s: Services): Handlers {
       ctx.setCookie(DEVICE_COOKIE, token, DEVICE_COOKIE_MS);
       return { device };
     },
-    revokeDevice: ({ params }, { scope }) => s.devices.revoke(scope, params.id),
+    revokeDevice: ({ params }, { actor, scope }) => s.devices.revoke(actor, scope, params.id),
 
     listStudents: async ({ query }, { scope }) => ({
       ...(await s.students.list(query, query.limit, query.offset, scope)),

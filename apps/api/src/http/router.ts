@@ -18,6 +18,8 @@ export interface CallContext {
   cookie(name: string): string | undefined;
   setCookie(name: string, value: string, maxAgeMs: number): void;
   clearCookie(name: string): void;
+  /** The caller as the same credentials make them now: a long-lived stream re-checks access with it. */
+  reauthenticate(): Promise<Actor | null>;
 }
 /** Handlers of routes whose access is not public always get an actor. */
 export type AuthedContext = CallContext & { actor: Actor };
@@ -28,7 +30,7 @@ export type Handler<N extends RouteName> = (
 ) => Promise<ResponseOf<N>>;
 export type Handlers = { [N in JsonRoutes]: Handler<N> };
 export type StreamHandlers = { [N in StreamRoutes]: (ctx: AuthedContext) => RequestHandler };
-export type Authenticate = (bearer: string | undefined, session: string | undefined) => Promise<Actor | null>;
+export type Authenticate = (credentials: { bearer: string | undefined; session: string | undefined; device: string | undefined }) => Promise<Actor | null>;
 
 export const SESSION_COOKIE = 'rollcall_session';
 /** A paired classroom laptop's device token, kept HttpOnly so page scripts never see it. */
@@ -66,9 +68,10 @@ export function checkAccess(access: Access, actor: Actor | null): void {
   if (access === 'admin' && actor.role !== 'admin') throw new ApiError('forbidden', 'Only an admin may do this.');
 }
 
-function callContext(req: Request, res: Response, actor: Actor | null): CallContext {
+function callContext(req: Request, res: Response, actor: Actor | null, reauthenticate: () => Promise<Actor | null>): CallContext {
   return {
     actor,
+    reauthenticate,
     scope: scopeOf(actor),
     address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     cookie: (name) => readCookie(req, name),
@@ -123,12 +126,12 @@ export function buildRouter(handlers: Handlers, streams: StreamHandlers, authent
   const router = express.Router();
   const identify = async (name: RouteName, def: RouteDef, req: Request, res: Response) => {
     // A person signed in on a paired laptop acts as themselves; signed out, the laptop is the device again.
-    const session = readCookie(req, SESSION_COOKIE);
-    const actor = await authenticate(bearerOf(req) ?? (session ? undefined : readCookie(req, DEVICE_COOKIE)), session);
+    const credentials = { bearer: bearerOf(req), session: readCookie(req, SESSION_COOKIE), device: readCookie(req, DEVICE_COOKIE) };
+    const actor = await authenticate(credentials);
     checkAccess(def.access, actor);
     const limit = opts.limits?.[name];
     if (limit && actor) await limit(actor);
-    return callContext(req, res, actor);
+    return callContext(req, res, actor, () => authenticate(credentials));
   };
   for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
     const method = def.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { User } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
+import type { ApiTokensTable } from '../../db/schema.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
@@ -14,6 +15,13 @@ import { newSecret, sha256, tokenKind } from './tokens.ts';
 import { counterKey, deleteCounters, ensureCounters, lockCounters, saveCounters, sweepCounters, uncount } from '../../shared/counters.repository.ts';
 
 export const SESSION_MS = 14 * 24 * 3_600_000;
+
+/** What a request presents: a bearer token, a browser session cookie, a paired laptop's device cookie. */
+export interface Credentials {
+  bearer?: string | undefined;
+  session?: string | undefined;
+  device?: string | undefined;
+}
 
 /**
  * Sign-in throttling. Every attempt is counted before its password is checked (so parallel tries
@@ -64,6 +72,21 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
     const own = (await repo.classIdsOfUsers(ctx.db, [userId])).get(userId) ?? [];
     const covered = await repo.coveredClassIds(ctx.db, userId, localDay(ctx.now(), serverOffset(ctx.now())));
     return [...new Set([...own, ...covered])];
+  };
+
+  /**
+   * A device a teacher registered acts for that teacher (its user_id): it reaches only those of
+   * its classes the teacher still has, and stops with the teacher's account.
+   */
+  const deviceActor = async (token: ApiTokensTable): Promise<Actor | null> => {
+    const classIds = (await repo.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [];
+    const actor: Actor = { kind: 'device', id: token.id, name: token.name, classIds };
+    if (token.user_id === null) return actor;
+    const teacher = await repo.findUserBy(ctx.db, 'id', token.user_id);
+    if (!teacher || teacher.disabled_at !== null) return null;
+    if (teacher.role === 'admin') return actor;
+    const theirs = new Set(await classesOfUser(teacher.id));
+    return { ...actor, classIds: classIds.filter((id) => theirs.has(id)) };
   };
 
   return {
@@ -125,20 +148,24 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
       return { ok: true as const };
     },
 
-    /** The caller behind a bearer token or a session cookie; null when there is none or it is no longer valid. */
-    async authenticate(bearer: string | undefined, sessionSecret: string | undefined): Promise<Actor | null> {
+    /**
+     * The caller behind a bearer token, a session cookie or a paired laptop's device cookie; null
+     * when there is none or it is no longer valid. The device cookie carries a device token only:
+     * a personal token planted there would turn a laptop into someone's account.
+     */
+    async authenticate(c: Credentials): Promise<Actor | null> {
       const now = ctx.now();
-      if (bearer) {
-        const kind = tokenKind(bearer);
-        const token = kind ? await repo.tokenByHash(ctx.db, sha256(bearer)) : undefined;
+      const secret = c.bearer ?? (c.session ? undefined : c.device);
+      if (secret) {
+        const kind = tokenKind(secret);
+        if (!c.bearer && kind !== 'device') return null;
+        const token = kind ? await repo.tokenByHash(ctx.db, sha256(secret)) : undefined;
         if (!token || token.kind !== kind) return null;
         // Written at most once a minute: a busy device must not turn every request into a write.
         if (token.last_used_at === null || now - Number(token.last_used_at) > 60_000) {
           await repo.touchToken(ctx.db, token.id, now);
         }
-        if (token.kind === 'device') {
-          return { kind: 'device', id: token.id, name: token.name, classIds: (await repo.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [] };
-        }
+        if (token.kind === 'device') return deviceActor(token);
         const user = token.user_id ? await repo.findUserBy(ctx.db, 'id', token.user_id) : undefined;
         if (!user || user.disabled_at !== null) return null;
         return {
@@ -148,8 +175,8 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
           classIds: await classesOfUser(user.id),
         };
       }
-      if (sessionSecret) {
-        const user = await repo.sessionUser(ctx.db, sha256(sessionSecret), now);
+      if (c.session) {
+        const user = await repo.sessionUser(ctx.db, sha256(c.session), now);
         if (!user) return null;
         return {
           kind: 'user',

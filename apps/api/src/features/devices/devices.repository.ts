@@ -4,11 +4,17 @@ import type { ApiTokensTable } from '../../db/schema.ts';
 
 export type TokenKind = 'device' | 'personal';
 
-export async function deviceRows(db: Executor, ids?: readonly string[]): Promise<ApiTokensTable[]> {
+/** Device rows with the name of the account that registered each (null once that account is gone). */
+export async function deviceRows(db: Executor, ids?: readonly string[]): Promise<(ApiTokensTable & { created_by_name: string | null })[]> {
   if (ids?.length === 0) return [];
-  let q = db.selectFrom('api_tokens').selectAll().where('kind', '=', 'device');
-  if (ids) q = q.where('id', 'in', [...ids]);
-  return q.orderBy('name').execute();
+  let q = db
+    .selectFrom('api_tokens')
+    .leftJoin('users', 'users.id', 'api_tokens.created_by')
+    .selectAll('api_tokens')
+    .select('users.name as created_by_name')
+    .where('api_tokens.kind', '=', 'device');
+  if (ids) q = q.where('api_tokens.id', 'in', [...ids]);
+  return q.orderBy('api_tokens.name').execute();
 }
 
 export async function activePersonalTokens(db: Executor, userId: string): Promise<ApiTokensTable[]> {
@@ -67,6 +73,11 @@ export async function findPairing(db: Executor, codeHash: string) {
     .select(['device_pairings.token_id', 'device_pairings.sealed_token', 'device_pairings.expires_at', 'api_tokens.revoked_at'])
     .where('device_pairings.code_hash', '=', codeHash)
     .executeTakeFirst();
+}
+
+/** Codes past their time go, sealed token and all: a stale row is only something to attack. */
+export async function deleteExpiredPairings(db: Executor, now: number) {
+  await db.deleteFrom('device_pairings').where('expires_at', '<=', now).execute();
 }
 
 export async function deletePairing(db: Executor, codeHash: string) {

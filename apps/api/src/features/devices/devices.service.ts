@@ -12,7 +12,7 @@ import { newToken, sha256 } from '../auth/tokens.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import * as repo from './devices.repository.ts';
 import { counterKey, ensureCounters, lockCounters, saveCounters } from '../../shared/counters.repository.ts';
-import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_MS, pairingHash, sealToken } from './pairing.ts';
+import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_MS, pairingHash, pairingKey, sealToken } from './pairing.ts';
 
 export function devicesService(ctx: ServiceContext) {
   const load = async (ids?: string[]): Promise<Device[]> => {
@@ -28,9 +28,12 @@ export function devicesService(ctx: ServiceContext) {
       createdAt: toIso(Number(r.created_at)),
       lastSeenAt: r.last_used_at === null ? null : toIso(Number(r.last_used_at)),
       revoked: r.revoked_at !== null,
+      createdBy: r.created_by && r.created_by_name !== null ? { id: r.created_by, name: r.created_by_name } : null,
     }));
   };
   const visible = (scope: Scope, d: Device) => scope.all || d.classIds.some((c) => scope.classIds.has(c));
+  /** A teacher may remove a laptop they registered, or one that serves only their own classes. */
+  const removable = (actor: Actor, scope: Scope, d: Device) => scope.all || d.createdBy?.id === actor.id || d.classIds.every((c) => scope.classIds.has(c));
 
   return {
     async list(scope: Scope) {
@@ -44,45 +47,58 @@ export function devicesService(ctx: ServiceContext) {
       const id = randomUUID();
       const token = newToken('device');
       const code = newPairingCode();
+      const key = await pairingKey(code);
       const now = ctx.now();
+      // A teacher's device acts for the teacher: it loses a class with them and stops with their account.
+      const userId = actor.kind === 'user' && actor.role === 'teacher' ? actor.id : null;
       await writeTransaction(ctx, async (trx) => {
-        await repo.insertToken(trx, { id, kind: 'device', tokenHash: sha256(token), name: body.name, userId: null, createdBy: actor.id, at: now, classIds });
-        await repo.insertPairing(trx, { codeHash: pairingHash(code), tokenId: id, sealedToken: sealToken(token, code), expiresAt: now + PAIRING_TTL_MS });
+        await repo.insertToken(trx, { id, kind: 'device', tokenHash: sha256(token), name: body.name, userId, createdBy: actor.id, at: now, classIds });
+        await repo.insertPairing(trx, { codeHash: pairingHash(key), tokenId: id, sealedToken: sealToken(token, key), expiresAt: now + PAIRING_TTL_MS });
+        await repo.deleteExpiredPairings(trx, now);
       });
       return { token, pairing: { code: displayCode(code), expiresAt: toIso(now + PAIRING_TTL_MS) }, device: (await load([id]))[0]! };
     },
 
     /**
      * A laptop trades a pairing code for its device token (then kept in an HttpOnly cookie by the
-     * handler). The code works once; unknown, used, expired and revoked all answer the same, and
-     * an address that keeps guessing is made to wait.
+     * handler). The code works once; unknown, used, expired and revoked all answer the same. Wrong
+     * codes are counted per address, and past the limit answered "too many"; a right code always
+     * pairs, so nobody sharing the school's address can lock the real laptop out.
      */
     async pair(code: string, address: string) {
+      const key = await pairingKey(code);
+      const hash = pairingHash(key);
       const now = ctx.now();
-      const key = counterKey('pairing', address);
-      await ensureCounters(ctx.db, ctx.dialect, [key], now);
-      const found = await writeTransaction(ctx, async (trx) => {
-        const counter = (await lockCounters(trx, ctx.dialect, [key], now, PAIRING_ATTEMPTS.windowMs)).get(key);
-        if (counter && counter.count >= PAIRING_ATTEMPTS.perWindow) {
-          const retryAfterSeconds = Math.max(1, Math.ceil((counter.windowStart + PAIRING_ATTEMPTS.windowMs - now) / 1000));
+      const counterId = counterKey('pairing', address);
+      await ensureCounters(ctx.db, ctx.dialect, [counterId], now);
+      const found: { token: string; id: string } | { waitMs: number } = await writeTransaction(ctx, async (trx) => {
+        const counter = (await lockCounters(trx, ctx.dialect, [counterId], now, PAIRING_ATTEMPTS.windowMs)).get(counterId);
+        await repo.deleteExpiredPairings(trx, now);
+        const row = await repo.findPairing(trx, hash);
+        // Used once: the row goes whatever the outcome, so a code cannot be replayed.
+        if (row) await repo.deletePairing(trx, hash);
+        const token = row && row.revoked_at === null ? openToken(row.sealed_token, key) : null;
+        if (row && token) return { token, id: row.token_id };
+        if (counter) await saveCounters(trx, [{ ...counter, count: counter.count + 1, lastAt: now }]);
+        const tooMany = counter !== undefined && counter.count >= PAIRING_ATTEMPTS.perWindow;
+        return { waitMs: tooMany ? counter.windowStart + PAIRING_ATTEMPTS.windowMs - now : 0 };
+      });
+      if ('waitMs' in found) {
+        if (found.waitMs > 0) {
+          const retryAfterSeconds = Math.max(1, Math.ceil(found.waitMs / 1000));
           throw new ApiError('rate-limited', `Too many wrong pairing codes. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
         }
-        const row = await repo.findPairing(trx, pairingHash(code));
-        // Used once: the row goes whatever the outcome, so a code cannot be replayed.
-        if (row) await repo.deletePairing(trx, pairingHash(code));
-        const token = row && row.revoked_at === null && Number(row.expires_at) > now ? openToken(row.sealed_token, code) : null;
-        if (!token && counter) await saveCounters(trx, [{ ...counter, count: counter.count + 1, lastAt: now }]);
-        return token ? { token, id: row!.token_id } : null;
-      });
-      if (!found) throw new ApiError('pairing-code-invalid', 'This pairing code is unknown, used or expired. Ask an admin to register the laptop again.');
+        throw new ApiError('pairing-code-invalid', 'This pairing code is unknown, used or expired. Ask an admin to register the laptop again.');
+      }
       const device = (await load([found.id]))[0]!;
       return { token: found.token, device: { id: device.id, name: device.name, classIds: device.classIds } };
     },
 
-    async revoke(scope: Scope, id: string) {
+    async revoke(actor: Actor, scope: Scope, id: string) {
       const [device] = await load([id]);
       if (!device) throw new ApiError('device-not-found', `No device with id ${id}.`);
       if (!visible(scope, device)) throw new ApiError('forbidden', 'This device belongs to classes that are not yours.');
+      if (!removable(actor, scope, device)) throw new ApiError('forbidden', 'This laptop also serves classes that are not yours: ask an admin to remove it.');
       await writeTransaction(ctx, async (trx) => {
         await repo.revokeToken(trx, id, ctx.now());
         await repo.deletePairingsOf(trx, id);

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { LiveEvent } from '@rollcall/contracts';
 import type { DB } from '../../db/schema.ts';
+import { ApiError } from '../../http/errors.ts';
 import { eventsAfter, eventsByIds, lastEventId, pruneEvents } from './events.repository.ts';
 
 export interface Delivered {
@@ -12,6 +13,9 @@ export interface Delivered {
   event: LiveEvent;
 }
 type Listener = (e: Delivered) => void;
+
+/** Streams one caller may hold open on one instance: a few tabs and a laptop, not hundreds of connections. */
+export const STREAMS_PER_CALLER = 5;
 
 export interface EventHubOptions {
   pollMs: number;
@@ -23,6 +27,7 @@ export interface EventHubOptions {
 
 export class EventHub {
   private listeners = new Set<Listener>();
+  private perOwner = new Map<string, number>();
   private cursor = -1;
   private gaps = new Map<number, number>(); // id -> first time it was seen missing
   private timer: NodeJS.Timeout | null = null;
@@ -34,10 +39,23 @@ export class EventHub {
     private readonly opts: EventHubOptions,
   ) {}
 
-  subscribe(listener: Listener): () => void {
+  /** Adds a listener for `owner` (who opened the stream); refused past STREAMS_PER_CALLER at once. */
+  subscribe(listener: Listener, owner: string): () => void {
+    const held = this.perOwner.get(owner) ?? 0;
+    if (held >= STREAMS_PER_CALLER)
+      throw new ApiError('rate-limited', `You already have ${STREAMS_PER_CALLER} live connections open: close another tab or window first.`, {
+        limit: STREAMS_PER_CALLER,
+      });
+    this.perOwner.set(owner, held + 1);
     this.listeners.add(listener);
     this.ensureRunning();
+    let done = false;
     return () => {
+      if (done) return;
+      done = true;
+      const left = (this.perOwner.get(owner) ?? 1) - 1;
+      if (left > 0) this.perOwner.set(owner, left);
+      else this.perOwner.delete(owner);
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stop();
     };

@@ -2,7 +2,7 @@
 // first receives what it missed.
 import type { RequestHandler } from 'express';
 import type { LiveEvent } from '@rollcall/contracts';
-import { inScope, type Scope } from '../../shared/actor.ts';
+import { inScope, scopeOf, type Actor, type Scope } from '../../shared/actor.ts';
 import type { Delivered, EventHub } from './event-hub.ts';
 
 /** What a caller may see of an event: its own classes' marks; roster nudges without other classes' ids. */
@@ -23,23 +23,67 @@ export function visibleEvent(event: LiveEvent, scope: Scope): LiveEvent | null {
   }
 }
 
-export function eventsStream(hub: EventHub, scope: Scope, heartbeatMs = 15_000): RequestHandler {
+/** The caller of a stream as it opened, and a way to ask who the same credentials make them now. */
+export interface StreamCaller {
+  actor: Actor;
+  reauthenticate(): Promise<Actor | null>;
+}
+
+/**
+ * Access is checked again before every batch of events goes out and on every heartbeat: a laptop
+ * revoked, or a teacher disabled or taken off a class, stops receiving that class's marks at once
+ * instead of for as long as the connection stays open. A caller who lost all access is cut off.
+ */
+export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 15_000): RequestHandler {
   return async (req, res, next) => {
     try {
+      let scope = scopeOf(caller.actor);
+      let sentUpTo = 0;
       const send = (e: Delivered) => {
         const event = visibleEvent(e.event, scope);
         if (event) res.write(`id: ${e.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
       };
+      let closed = false;
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        unsubscribe();
+        clearInterval(beat);
+        res.end();
+      };
+      /** Whether the caller still has access; the scope follows what they may see now. */
+      const stillAllowed = async (): Promise<boolean> => {
+        const actor = await caller.reauthenticate().catch(() => null);
+        if (closed) return false;
+        if (!actor) {
+          close();
+          return false;
+        }
+        scope = scopeOf(actor);
+        return true;
+      };
+      // Live events wait in order while missed ones are replayed, and while access is re-checked.
+      const pending: Delivered[] = [];
+      let replaying = true;
+      let draining = false;
+      const drain = async () => {
+        if (draining || replaying) return;
+        draining = true;
+        try {
+          while (pending.length && (await stillAllowed())) for (const e of pending.splice(0)) if (e.id > sentUpTo) send(e);
+        } finally {
+          draining = false;
+        }
+      };
       // Listen first and let the hub take its position before answering: once the client sees the
       // stream open, every event committed after that reaches it (a roster.changed written right
-      // after connecting is not lost). Live events wait while missed ones are replayed, in order.
-      let held: Delivered[] | null = [];
-      let sentUpTo = 0;
+      // after connecting is not lost).
       const unsubscribe = hub.subscribe((e) => {
-        if (held) held.push(e);
-        else if (e.id > sentUpTo) send(e);
-      });
-      req.on('close', unsubscribe);
+        pending.push(e);
+        void drain();
+      }, streamOwner(caller.actor));
+      const beat = setInterval(() => void (!replaying && stillAllowed().then((ok) => ok && res.write(': keep-alive\n\n'))), heartbeatMs);
+      req.on('close', close);
       await hub.poll();
       res.status(200).set({
         'Content-Type': 'text/event-stream; charset=utf-8',
@@ -56,12 +100,14 @@ export function eventsStream(hub: EventHub, scope: Scope, heartbeatMs = 15_000):
           sentUpTo = e.id;
         }
       }
-      for (const e of held) if (e.id > sentUpTo) send(e);
-      held = null;
-      const beat = setInterval(() => res.write(': keep-alive\n\n'), heartbeatMs);
-      req.on('close', () => clearInterval(beat));
+      if (closed) return;
+      replaying = false;
+      void drain();
     } catch (err) {
       next(err);
     }
   };
 }
+
+/** Streams are counted per caller: a laptop or an account, whichever credential opened them. */
+const streamOwner = (actor: Actor): string => `${actor.kind}:${actor.id}`;

@@ -41,10 +41,15 @@ export async function deleteUser(db: Executor, id: string) {
   await db.deleteFrom('users').where('id', '=', id).execute();
 }
 
-/** Ends every browser session of the account and revokes its personal tokens. */
-export async function endCredentials(db: Executor, userId: string, at: number) {
+/**
+ * Ends every browser session of the account and revokes its personal tokens; with `devices`, also
+ * the classroom devices it registered as a teacher (those act for it).
+ */
+export async function endCredentials(db: Executor, userId: string, at: number, opts: { devices: boolean }) {
   await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
-  await db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  let q = db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (!opts.devices) q = q.where('kind', '=', 'personal');
+  await q.execute();
 }
 
 export async function teacherIdsOf(db: Executor, classId: string): Promise<string[]> {

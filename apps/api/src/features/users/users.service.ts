@@ -82,8 +82,9 @@ export function usersService(ctx: ServiceContext) {
           now,
         );
         if (body.classIds) await setClasses(trx, id, body.classIds);
-        // A new password or a disabled account ends every browser session and personal token at once.
-        if (passwordHash !== undefined || body.disabled) await repo.endCredentials(trx, id, now);
+        // A new password or a disabled account ends every browser session and personal token at
+        // once; a disabled teacher's classroom devices go too, while a new password leaves them paired.
+        if (passwordHash !== undefined || body.disabled) await repo.endCredentials(trx, id, now, { devices: body.disabled === true });
       });
       return get(id);
     },
