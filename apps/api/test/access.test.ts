@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes, type RouteName } from '@rollcall/contracts';
 import { ADMIN, dialects, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
+import { b64, enrolPhoto, markSeen, near, unit } from './sightings.ts';
 
 type Who = 'anonymous' | 'device' | 'otherTeacher' | 'teacher' | 'admin';
 const WHO: Who[] = ['anonymous', 'device', 'otherTeacher', 'teacher', 'admin'];
@@ -140,14 +141,18 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   // Devices and teachers of the student's class may teach the gallery what they saw; others are told the student does not exist.
   addLearnedEmbeddings: [
     CLASS_A_STUDENT,
-    async (f) => {
+    async (f, who) => {
+      // An enrolled student the caller has just marked by camera: what the server asks of a learned face.
       const student = await freshStudent(f, f.classA);
       await grantConsent(f.api, student);
-      const learned = { deviceId: 'laptop-1', how: 'clear-mark', sightedAt: new Date().toISOString() };
+      const photo = unit(next());
+      await enrolPhoto(f.api, student, photo, student);
+      const { at } = await markSeen(f.api, f.classA, student, f.tokens[who]);
+      const learned = { deviceId: 'laptop-1', how: 'clear-mark', sightedAt: at };
       return {
         method: 'POST',
         path: `/api/students/${student}/learned-embeddings`,
-        body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: vectorB64(128, next()), quality: 0.9, learned }] },
+        body: { embeddings: [{ modelId: 'faceapi-resnet@1.7.15', vector: b64(near(photo, 0.975, next())), quality: 0.9, learned }] },
       };
     },
   ],

@@ -1,17 +1,41 @@
 // Learned embeddings from classroom devices and teachers (POST /api/students/:id/learned-embeddings):
 // who may post them (the roster checked inside the write), consent, the per-student cap, how each
-// was confirmed, bad vectors, duplicates and sync, on both databases.
+// was confirmed, bad vectors, duplicates and sync, on both databases. Each student here has an
+// enrolment photo and each post rests on a mark the caller made (sightings.ts); what the server
+// refuses of a face itself is in security-learning.test.ts.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeVector, float32ToBytes, MAX_LEARNED_PER_STUDENT } from '@rollcall/contracts';
 import { dialects, grantConsent, startApi, vectorB64, type TestApi } from './context.ts';
+import { b64, enrolPhoto, markSeen, near, unit } from './sightings.ts';
 
 const FACEAPI = 'faceapi-resnet@1.7.15';
 const learned = { deviceId: 'browser-1a2b3c4d', how: 'clear-mark', sightedAt: '2026-12-03T08:55:12.000Z' } as const;
-const emb = (seed: number, over: Record<string, unknown> = {}) => ({ modelId: FACEAPI, vector: vectorB64(128, seed), quality: 0.9, learned, ...over });
-const post = (api: TestApi, studentId: string, embeddings: unknown[], token?: string) =>
-  api.call('POST', `/api/students/${studentId}/learned-embeddings`, { embeddings }, token === undefined ? {} : { token });
+/** A frame of the posted-for student: its vector is made in `post`, near that student's photo. */
+const emb = (seed: number, over: Record<string, unknown> = {}) => ({ modelId: FACEAPI, vector: `frame:${seed}`, quality: 0.9, learned, ...over });
+const photos = new Map<string, Float32Array>();
+let classOfAll = '';
+/**
+ * Posts as `token` (the admin when undefined) after the caller marked the student by camera, each
+ * frame then a new view of the student's photo seen at that mark. `seen: false` posts without marking.
+ */
+const post = async (
+  api: TestApi,
+  studentId: string,
+  embeddings: Record<string, unknown>[],
+  token?: string | null,
+  opts: { seen?: boolean; method?: 'face' | 'manual' } = {},
+) => {
+  const at = opts.seen === false ? new Date().toISOString() : (await markSeen(api, classOfAll, studentId, token, opts.method)).at;
+  const photo = photos.get(studentId) ?? unit(1);
+  const body = embeddings.map((e) => {
+    const frame = typeof e.vector === 'string' && e.vector.startsWith('frame:') ? b64(near(photo, 0.975, Number(e.vector.slice(6)))) : e.vector;
+    const sighted = e.learned && typeof e.learned === 'object' ? { learned: { ...e.learned, sightedAt: at } } : {};
+    return { ...e, vector: frame, ...sighted };
+  });
+  return api.call('POST', `/api/students/${studentId}/learned-embeddings`, { embeddings: body }, token === undefined ? {} : { token });
+};
 /**
  * Waits (by condition, not by time) until another connection to this test's MySQL database is in a
  * query locking `table` rows: with the rows held by the test, that query is waiting for them.
@@ -40,7 +64,11 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     const id = `L${++n}`;
     await api.call('POST', '/api/students', { studentId: id, name: `Learner ${n}` });
     await api.call('PUT', `/api/classes/${classA}/students/${id}`);
-    if (consent) await grantConsent(api, id);
+    photos.set(id, unit(1000 + n));
+    if (consent) {
+      await grantConsent(api, id);
+      await enrolPhoto(api, id, photos.get(id)!, id);
+    }
     return id;
   };
 
@@ -48,6 +76,7 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     api = await startApi(dialect);
     classA = (await api.call('POST', '/api/classes', { name: 'Class A' })).body.id;
     classB = (await api.call('POST', '/api/classes', { name: 'Class B' })).body.id;
+    classOfAll = classA;
   });
   afterAll(() => api.close());
 
@@ -57,12 +86,14 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     expect(res.status).toBe(201);
     expect(res.body.results).toHaveLength(1);
     expect(res.body.results[0].status).toBe('created');
-    const items = (await api.call('GET', `/api/students/${id}/embeddings?includeVectors=true`)).body.items;
+    const items = (await api.call('GET', `/api/students/${id}/embeddings?includeVectors=true`)).body.items.filter(
+      (e: { origin: string }) => e.origin === 'sighting',
+    );
     expect(items).toHaveLength(1);
     // Posted by the admin: recorded under the admin, not the browser id sent.
     expect(items[0]).toMatchObject({
       origin: 'sighting',
-      learned: { ...learned, deviceId: expect.stringMatching(/^user:/) },
+      learned: { how: 'clear-mark', deviceId: expect.stringMatching(/^user:/) },
       sourceHash: res.body.results[0].sourceHash,
     });
     const stored = float32ToBytes(decodeVector(items[0].vector)!);
@@ -81,7 +112,7 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     const got: Record<string, string> = {};
     let seed = 100;
     for (const [who, token] of Object.entries(callers)) {
-      const res = await api.call('POST', `/api/students/${id}/learned-embeddings`, { embeddings: [emb(++seed)] }, { token });
+      const res = await post(api, id, [emb(++seed)], token);
       got[who] = res.status === 201 ? 'created' : res.body.error.code;
     }
     expect(got).toEqual({
@@ -109,16 +140,31 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     expect(await learnedCount(api, withdrawn)).toBe(0);
   });
 
-  it('caps learned embeddings per student with learned-embeddings-full, storing nothing of the refused post', async () => {
+  it('keeps at most the cap of learned embeddings per student: a new one at the cap replaces the oldest, and devices drop it', async () => {
     const id = await student();
-    const device = (await api.device([classA])).token;
-    for (let i = 0; i < MAX_LEARNED_PER_STUDENT; i += 2) expect((await post(api, id, [emb(300 + i), emb(301 + i)], device)).status).toBe(201);
-    const full = await post(api, id, [emb(399)], device);
-    expect(full.status).toBe(409);
-    expect(full.body.error.code).toBe('learned-embeddings-full');
-    expect(await learnedCount(api, id)).toBe(MAX_LEARNED_PER_STUDENT);
+    const device = await api.device([classA]);
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_LEARNED_PER_STUDENT; i += 2) {
+      const res = await post(api, id, [emb(300 + i), emb(301 + i)], device.token);
+      expect(res.status).toBe(201);
+      ids.push(...res.body.results.map((r: { id: string }) => r.id));
+    }
+    const before = (await api.clientAs(device.token).sync({ query: { since: 0 } })).revision;
+    const next = await post(api, id, [emb(399)], device.token);
+    expect(next.status).toBe(201);
+    const now: string[] = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items
+      .filter((e: { origin: string }) => e.origin === 'sighting')
+      .map((e: { id: string }) => e.id);
+    expect(now).toHaveLength(MAX_LEARNED_PER_STUDENT);
+    expect(now).toContain(next.body.results[0].id);
+    // One of the first post's two went (both were learned at the same moment).
+    const gone = ids.filter((i) => !now.includes(i));
+    expect(gone).toHaveLength(1);
+    expect(ids.slice(0, 2)).toContain(gone[0]);
+    expect((await api.clientAs(device.token).sync({ query: { since: before } })).embeddings.deleted).toEqual(gone);
     // What it already holds is a duplicate, not one more.
-    expect((await post(api, id, [emb(300)], device)).body.results[0].status).toBe('duplicate');
+    expect((await post(api, id, [emb(302)], device.token)).body.results[0].status).toBe('duplicate');
+    expect(await learnedCount(api, id)).toBe(MAX_LEARNED_PER_STUDENT);
   });
 
   it('records a paired laptop as itself and a person as themself, whatever device id either sends', async () => {
@@ -128,22 +174,27 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     await post(api, id, [emb(700, { learned: { ...learned, deviceId: 'someone-else' } })], device.token);
     // A teacher naming the paired laptop does not make the student's page say "laptop Room 12".
     await post(api, id, [emb(701, { learned: { ...learned, deviceId: device.id } })], teacher.token);
-    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items;
+    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items.filter((e: { origin: string }) => e.origin === 'sighting');
     expect(items.map((e: { learned: { deviceId: string } }) => e.learned.deviceId).sort()).toEqual([device.id, `user:${teacher.id}`.slice(0, 36)].sort());
   });
 
-  it("takes a teacher's confirmation of a review item as well as a clear mark, and lists how each was confirmed", async () => {
+  it("records how each was confirmed from the caller's mark, not from what it says: a camera mark or a teacher's confirmation of a review item", async () => {
     const id = await student();
     const device = (await api.device([classA])).token;
+    const teacher = (await api.teacher([classA])).token;
     expect((await post(api, id, [emb(702, { learned: { ...learned, how: 'review-confirmed' } })], device)).status).toBe(201);
-    expect((await post(api, id, [emb(703)], device)).status).toBe(201);
-    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items;
-    expect(items.map((e: { learned: { how: string } }) => e.learned.how).sort()).toEqual(['clear-mark', 'review-confirmed']);
+    expect((await post(api, id, [emb(703)], teacher, { method: 'manual' })).status).toBe(201);
+    const items = (await api.call('GET', `/api/students/${id}/embeddings`)).body.items.filter((e: { origin: string }) => e.origin === 'sighting');
+    expect(items.map((e: { learned: { how: string; deviceId: string } }) => [e.learned.deviceId.startsWith('user:'), e.learned.how])).toEqual([
+      [false, 'clear-mark'],
+      [true, 'review-confirmed'],
+    ]);
   });
 
   it('checks the roster with the student locked: one taken off the class while the post waits gets nothing', async () => {
     const id = await student();
     const device = (await api.device([classA])).token;
+    await markSeen(api, classA, id, device);
     // Another writer holds the student and takes them off class A. On MySQL the post waits for that
     // lock and must then see the roster as it is; a check made before waiting would still find the
     // student on it and store the embedding. (SQLite serialises every query of this one process
@@ -153,7 +204,7 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
       if (dialect === 'mysql') q = q.forUpdate();
       await q.execute();
       await trx.deleteFrom('class_students').where('student_id', '=', id).where('class_id', '=', classA).execute();
-      const pending = post(api, id, [emb(704)], device);
+      const pending = post(api, id, [emb(704)], device, { seen: false });
       if (dialect === 'mysql') await waitingFor(api, 'students');
       // Wrapped: returning the promise itself would make the transaction wait for the post it blocks.
       return { pending };
@@ -210,7 +261,7 @@ describe.each(dialects)('learned embeddings on %s', (dialect) => {
     const added = (await post(api, id, [emb(600)], device.token)).body.results[0].id;
     const delta = await api.clientAs(device.token).sync({ query: { since: before } });
     const got = delta.embeddings.upserted.find((e) => e.id === added);
-    expect(got).toMatchObject({ studentId: id, origin: 'sighting', learned: { ...learned, deviceId: device.id } });
+    expect(got).toMatchObject({ studentId: id, origin: 'sighting', learned: { how: 'clear-mark', deviceId: device.id } });
     expect(got?.vector).toBeTruthy();
   });
 });

@@ -125,7 +125,7 @@ export const routes = {
     method: 'POST',
     path: '/api/students/:studentId/learned-embeddings',
     summary:
-      "Add embeddings a device learned from a confirmed recognition (a clear mark, or a teacher confirming a review item) of a student on its classes' rosters (capped per student; the same vector twice is a duplicate)",
+      "Add embeddings a device learned from a confirmed recognition of a student on its classes' rosters: each must rest on the caller's recent accepted mark of the student, be close to the student's enrolment photos, clear of classmates and new (learning-refused otherwise); at the cap the oldest learned one makes room; the same vector twice is a duplicate",
     tag: 'embeddings',
     params: S.StudentParams,
     body: E.AddLearnedEmbeddingsBody,

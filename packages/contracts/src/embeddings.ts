@@ -1,6 +1,7 @@
 // Face embeddings: vectors only, never photos. Vectors travel as base64 float32 (little endian).
 import { z } from 'zod';
 import { Instant, StudentId, Uuid } from './common.ts';
+import { LEARN_RULES } from './learning.ts';
 import { MODEL_IDS } from './models.ts';
 
 /** sha256 of the source photo's bytes, hex: re-importing the same photo adds nothing. */
@@ -9,7 +10,8 @@ export const SourceHash = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lower
 /**
  * An embedding a device learned from a confirmed recognition instead of an enrolment photo: which
  * device, how the recognition was confirmed (a mark with a clear margin, or a teacher confirming a
- * review item) and when the face was seen.
+ * review item) and when the face was seen. What a device posts is a claim: the API records the
+ * caller as the device and `how` from the mark it found (see learning.ts).
  */
 export const LearnedFrom = z.strictObject({
   deviceId: z.string().min(1).max(36),
@@ -17,9 +19,6 @@ export const LearnedFrom = z.strictObject({
   sightedAt: Instant,
 });
 export type LearnedFrom = z.infer<typeof LearnedFrom>;
-
-/** Learned embeddings a student may hold (enrolment photos do not count against it). */
-export const MAX_LEARNED_PER_STUDENT = 6;
 
 export const NewEmbedding = z.strictObject({
   modelId: z.string().min(1).max(64),
@@ -51,8 +50,8 @@ export const NewLearnedEmbedding = z.strictObject({
 });
 export type NewLearnedEmbedding = z.infer<typeof NewLearnedEmbedding>;
 
-/** A few a post: one sighting teaches at most a couple of frames (the recognition core's perSighting). */
-export const MAX_LEARNED_PER_POST = 4;
+/** One sighting a post: it teaches at most `perSighting` frames. */
+export const MAX_LEARNED_PER_POST = LEARN_RULES['clear-mark'].perSighting;
 
 export const AddLearnedEmbeddingsBody = z.strictObject({ embeddings: z.array(NewLearnedEmbedding).min(1).max(MAX_LEARNED_PER_POST) });
 export type AddLearnedEmbeddingsBody = z.infer<typeof AddLearnedEmbeddingsBody>;

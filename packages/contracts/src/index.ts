@@ -9,6 +9,7 @@ export * from './consent.ts';
 export * from './embeddings.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './learning.ts';
 export * from './models.ts';
 export * from './register.ts';
 export * from './students.ts';

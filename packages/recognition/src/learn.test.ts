@@ -4,6 +4,7 @@ import { l2Normalize } from '@rollcall/contracts';
 import { gaussian, prng } from '@rollcall/matcher';
 import { describe, expect, it } from 'vitest';
 import { CONFIRMED_LEARN, DEFAULT_LEARN, embeddingsToLearn, embeddingsToLearnFromConfirmation, reviewSighting, type Sighting } from './learn.ts';
+import { DEFAULT_RECOGNITION } from './params.ts';
 import type { ReviewDecision } from './session.ts';
 
 const g = gaussian(prng(3));
@@ -22,6 +23,14 @@ const frames = [near(enrolled, 0.97), near(enrolled, 0.96), near(enrolled, 0.965
   flaws: [],
 }));
 const clear: Sighting = { studentId: 's1', score: 0.975, runnerUp: 0.9, evidence: { counted: 3, agreeing: 3 }, frames };
+
+describe('the shared learning rules', () => {
+  // The API holds the numbers in @rollcall/contracts; here, where the recogniser's are known, they must agree.
+  it('floor a clear mark at the threshold, and a confirmation where a face is still offered by name', () => {
+    expect(DEFAULT_LEARN.minScore).toBeCloseTo(DEFAULT_RECOGNITION.threshold, 9);
+    expect(CONFIRMED_LEARN.minScore).toBeCloseTo(DEFAULT_RECOGNITION.threshold - DEFAULT_RECOGNITION.lowerBand, 9);
+  });
+});
 
 describe('embeddingsToLearn', () => {
   it('learns the best two frames of a clear, unanimous mark', () => {

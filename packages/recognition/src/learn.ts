@@ -4,31 +4,16 @@
 // the student already has, up to a cap per student: a wrong mark learned would make the next wrong
 // mark likelier. Two ways to be confirmed: a mark with a clear margin, or a teacher confirming a
 // review item as the very student it offered first.
-import { dot, MAX_LEARNED_PER_STUDENT } from '@rollcall/contracts';
+// The numbers and the similarity rule live in @rollcall/contracts (learning.ts): the API applies
+// the same ones to what a device posts.
+import { isNearCopy, LEARN_RULES, type LearnParams } from '@rollcall/contracts';
 import type { JudgedFrame } from './judge.ts';
-import { DEFAULT_RECOGNITION } from './params.ts';
 import type { ReviewDecision, ReviewReason } from './session.ts';
 
-export interface LearnParams {
-  /** Lead of the mark's score over the best other student (no runner-up counts as a clear lead). */
-  minLead: number;
-  /** The mark's score must also clear this (at least the threshold it was marked at). */
-  minScore: number;
-  /** Embeddings taken from one sighting. */
-  perSighting: number;
-  /** Learned embeddings a student may hold in all; enrolment photos do not count against it. */
-  perStudent: number;
-  /** A frame this similar (cosine) to one the student already has adds nothing new and is skipped. */
-  maxSimilarity: number;
-}
+export type { LearnParams };
 
-// Leads: twice the matching margin (0.02), so a learned mark stood clear of anyone else by
-// more than the margin that already decided it. The cap (the API's) keeps a student's gallery mostly their
-// enrolment. 0.985 sits below every near-copy of a frame (`pnpm rollcall variety`: a second frame
-// of the same picture embeds at 0.9916 or more on orl, twd and yale, 1st percentile; variety.ts's
-// NEAR_COPY is 0.99), so a near-copy of what the student has is never learned, and it also skips
-// views only a little different (two photos of one person: median 0.948-0.984).
-export const DEFAULT_LEARN: LearnParams = { minLead: 0.04, minScore: 0.96, perSighting: 2, perStudent: MAX_LEARNED_PER_STUDENT, maxSimilarity: 0.985 };
+/** A clear mark: at least the threshold it was marked at, with a clear lead (contracts' LEARN_RULES). */
+export const DEFAULT_LEARN: LearnParams = LEARN_RULES['clear-mark'];
 
 /**
  * A teacher's confirmation: the same rules, from a score in the review band (a 'close' item is by
@@ -36,7 +21,7 @@ export const DEFAULT_LEARN: LearnParams = { minLead: 0.04, minScore: 0.96, perSi
  * (threshold - lowerBand): a lower score was never shown to the teacher as this student. The lead
  * and agreement rules are unchanged: the teacher settles the score, not a doubt between two students.
  */
-export const CONFIRMED_LEARN: LearnParams = { ...DEFAULT_LEARN, minScore: DEFAULT_RECOGNITION.threshold - DEFAULT_RECOGNITION.lowerBand };
+export const CONFIRMED_LEARN: LearnParams = LEARN_RULES['review-confirmed'];
 
 /** What learning reads of a frame: its embedding and how much it counted. */
 export type LearnFrame = Pick<JudgedFrame, 'embedding' | 'weight'>;
@@ -74,7 +59,7 @@ export function embeddingsToLearn(s: Sighting, known: readonly ArrayLike<number>
   // Best frames first; each must differ from everything the student has, including what was just taken.
   for (const f of [...s.frames].sort((a, b) => b.weight - a.weight)) {
     if (out.length >= room) break;
-    if (f.weight <= 0 || have.some((v) => dot(v, f.embedding) > p.maxSimilarity)) continue;
+    if (f.weight <= 0 || isNearCopy(f.embedding, have, p)) continue;
     out.push(f.embedding);
     have.push(f.embedding);
   }

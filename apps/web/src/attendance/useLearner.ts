@@ -14,7 +14,11 @@ export function useLearner(): SightingLearner {
       db: services.db,
       modelId: services.gallery.modelId,
       deviceId: deviceId(),
-      post: (studentId, body) => api.addLearnedEmbeddings({ params: { studentId }, body }),
+      // The API takes a learned face only on the mark it came from: send the outbox's marks first.
+      post: async (studentId, body) => {
+        await services.sender.flush();
+        return api.addLearnedEmbeddings({ params: { studentId }, body });
+      },
       log: (message) => console.info(message),
     }),
   );

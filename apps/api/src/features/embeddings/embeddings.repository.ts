@@ -1,5 +1,5 @@
 // SQL for face embeddings. Vectors are stored as binary float32 (4 bytes a value), never JSON.
-import { bytesToBase64, isModelId, type Embedding } from '@rollcall/contracts';
+import { bytesToBase64, bytesToFloat32, isModelId, type Embedding } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 
@@ -104,4 +104,33 @@ export async function insertEmbedding(db: Executor, row: EmbeddingRow & { vector
 export async function deleteEmbedding(db: Executor, studentId: string, id: string) {
   const r = await db.deleteFrom('face_embeddings').where('id', '=', id).where('student_id', '=', studentId).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** One model's vectors of these students, decoded, oldest first: what learning is judged against. */
+export async function vectorsOf(db: Executor, studentIds: readonly string[], modelId: string) {
+  const out: { id: string; studentId: string; origin: 'photo' | 'sighting'; vector: Float32Array }[] = [];
+  for (let i = 0; i < studentIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('face_embeddings')
+      .select(['id', 'student_id', 'origin', 'vector'])
+      .where('student_id', 'in', studentIds.slice(i, i + 1000))
+      .where('model_id', '=', modelId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    for (const r of rows) {
+      const vector = bytesToFloat32(r.vector);
+      if (vector) out.push({ id: r.id, studentId: r.student_id, origin: r.origin === 'sighting' ? 'sighting' : 'photo', vector });
+    }
+  }
+  return out;
+}
+
+export async function deleteEmbeddings(db: Executor, studentId: string, ids: readonly string[]) {
+  if (ids.length)
+    await db
+      .deleteFrom('face_embeddings')
+      .where('student_id', '=', studentId)
+      .where('id', 'in', [...ids])
+      .execute();
 }

@@ -1,7 +1,8 @@
 // Rules for embeddings: a known model, the model's dimension, finite non-zero values; stored
 // unit-length; the same photo (content hash) twice adds nothing. A request is all or nothing.
-// Learned embeddings are capped per student and may come from a device of the student's classes.
-import { createHash, randomUUID } from 'node:crypto';
+// An admin's embeddings with a learned provenance are capped per student; what devices learn is
+// judged in learning.service.ts.
+import { randomUUID } from 'node:crypto';
 import {
   decodeVector,
   float32ToBytes,
@@ -25,6 +26,7 @@ import { assertStudentInScope } from '../students/students.service.ts';
 import { ALL, type Actor, type Scope } from '../../shared/actor.ts';
 import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './embeddings.repository.ts';
+import { learningService } from './learning.service.ts';
 
 const PROBLEM_CODE = { 'wrong-dimension': 'embedding-wrong-dimension', 'not-finite': 'embedding-not-finite', 'all-zero': 'embedding-all-zero' } as const;
 
@@ -49,6 +51,7 @@ function checked<E extends Posted>(embeddings: E[]) {
 }
 
 export function embeddingsService(ctx: ServiceContext) {
+  const learning = learningService(ctx);
   /** `scope`: the caller's classes, checked with the student locked, so a roster change cannot slip between check and insert. */
   const store = (studentId: string, items: Checked[], scope: Scope = ALL): Promise<AddEmbeddingsResult> =>
     withRetry(3, () =>
@@ -127,25 +130,9 @@ export function embeddingsService(ctx: ServiceContext) {
       return store(studentId, checked(body.embeddings));
     },
 
-    /**
-     * What a device learned from a confirmed recognition: only for a student on the caller's rosters. A
-     * paired laptop is recorded as itself, whatever id it sends, so the student's page can name it.
-     */
-    async addLearned(studentId: string, body: AddLearnedEmbeddingsBody, scope: Scope, actor: Actor): Promise<AddEmbeddingsResult> {
-      const items = checked(body.embeddings);
-      // No photo to hash: the stored (unit-length) vector's bytes are the content, whoever posts it.
-      return store(
-        studentId,
-        items.map((i) => ({
-          ...i,
-          // Where it was seen is the caller, never what the caller says: a paired laptop is itself,
-          // a person's browser is recorded under the person (a teacher could name any laptop otherwise;
-          // the id is cut to the 36 characters a device id has).
-          learned: { ...i.learned, deviceId: actor.kind === 'device' ? actor.id : `user:${actor.id}`.slice(0, 36) },
-          sourceHash: createHash('sha256').update(i.bytes).digest('hex'),
-        })),
-        scope,
-      );
+    /** What a device learned from a confirmed recognition: judged by the server's own rules (learning.service.ts). */
+    addLearned(studentId: string, body: AddLearnedEmbeddingsBody, scope: Scope, actor: Actor): Promise<AddEmbeddingsResult> {
+      return learning.add(studentId, checked(body.embeddings), scope, actor);
     },
 
     async delete(studentId: string, embeddingId: string) {

@@ -151,6 +151,21 @@ export async function missingStudentIds(db: Executor, ids: readonly string[]): P
   return ids.filter((id) => !found.has(id));
 }
 
+/** The students other than this one on a roster of these classes or of the student's own. */
+export async function rosterMatesOf(db: Executor, studentId: string, classIds: readonly string[]): Promise<string[]> {
+  const own = await classIdsOfStudent(db, studentId);
+  const all = [...new Set([...own, ...classIds])];
+  if (all.length === 0) return [];
+  const rows = await db
+    .selectFrom('class_students')
+    .select('student_id')
+    .distinct()
+    .where('class_id', 'in', all)
+    .where('student_id', '<>', studentId)
+    .execute();
+  return rows.map((r) => r.student_id);
+}
+
 /** Attendance marks stored under this id: after a deletion with keepMarks, the kept records of a former student. */
 export async function countMarksOf(db: Executor, studentId: string): Promise<number> {
   const r = await db
