@@ -120,6 +120,7 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility in Chromium', () => {
   let server: WebServer;
   let browser: Browser;
   let page: Page;
+  let classId = '';
 
   const open = async (hash: string) => {
     await page.goto(`${server.base}/${hash}`);
@@ -145,6 +146,7 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility in Chromium', () => {
       await api('POST', '/api/students', { studentId: id, name, email: `${id.toLowerCase()}@school.example` });
     const cls = await api('POST', '/api/classes', { name: 'Year 9 Chemistry, set 2', studentIds: ['A1', 'A2'] });
     await api('POST', '/api/users', { ...TEACHER, name: 'Ann Lee', role: 'teacher', classIds: [cls.id] });
+    classId = cls.id;
     const session = await api('POST', `/api/classes/${cls.id}/sessions`, { lateAfterMinutes: 10 });
     const mark = { id: crypto.randomUUID(), studentId: 'A1', sessionId: session.id, deviceId: 'laptop', markedAt: new Date().toISOString(), method: 'face' };
     await api('POST', '/api/attendance', { marks: [{ ...mark, similarity: 0.91 }] });
@@ -279,6 +281,31 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility in Chromium', () => {
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
     await t.context.close();
   }, 300_000);
+
+  it("rings every stop on a paired laptop's dark header and in its teacher sign-in", async () => {
+    const res = await page.context().request.post(`${server.base}/api/devices`, { data: { name: 'Room 9 laptop', classIds: [classId] } });
+    const { pairing } = (await res.json()) as { pairing: { code: string } };
+    const laptop = await openPage(browser);
+    expect((await laptop.context.request.post(`${server.base}/api/devices/pair`, { data: { code: pairing.code } })).status()).toBe(200);
+    await laptop.page.goto(server.base);
+    await laptop.page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await laptop.page.getByText('Teacher sign-in').click();
+    await laptop.page.getByRole('form', { name: 'Teacher sign-in' }).getByLabel('Email').waitFor();
+    const weak: string[] = [];
+    let inForm = 0;
+    for (let i = 0; i < 300; i++) {
+      await laptop.page.keyboard.press('Tab');
+      const ring = await laptop.page.evaluate(focusRing);
+      if (!ring) continue;
+      if (ring.again) break;
+      if (await laptop.page.evaluate(() => !!document.activeElement?.closest('form[aria-label="Teacher sign-in"]'))) inForm++;
+      if (ring.vsPage < 3 || ring.vsControl < 3) weak.push(`${ring.what}: ring ${ring.ring}, ${ring.vsPage}:1 to page, ${ring.vsControl}:1 to control`);
+    }
+    expect(inForm).toBeGreaterThanOrEqual(3);
+    expect(weak).toEqual([]);
+    expect(await seriousViolations(laptop.page)).toEqual([]);
+    await laptop.context.close();
+  }, 120_000);
 
   it("chooses a class's students by search among 500, with the keyboard alone", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
