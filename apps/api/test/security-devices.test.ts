@@ -58,10 +58,6 @@ describe.each(dialects)('device security on %s', (dialect) => {
     const ofDisabled = await registerAs(disabled.token, [classA]);
     const ofGone = await registerAs(gone.token, [classA]);
     const ofAdmin = await registerAs(api.adminToken, [classA]);
-    const listed = (await api.call('GET', '/api/devices')).body.items as { id: string; createdBy: { id: string; name: string } | null }[];
-    expect(listed.find((d) => d.id === ofDisabled.device.id)?.createdBy).toEqual({ id: disabled.id, name: expect.stringMatching(/^Teacher /) });
-    expect(listed.find((d) => d.id === ofAdmin.device.id)?.createdBy).toEqual({ id: expect.any(String), name: 'Head Admin' });
-
     // A new password leaves the teacher's laptops paired.
     expect((await api.call('PATCH', `/api/users/${disabled.id}`, { password: 'another teacher password 456' })).status).toBe(200);
     expect((await api.call('GET', '/api/auth/me', undefined, { token: ofDisabled.token })).status).toBe(200);
@@ -74,6 +70,14 @@ describe.each(dialects)('device security on %s', (dialect) => {
     expect((await api.call('GET', '/api/sync?since=0', undefined, { token: ofGone.token })).status).toBe(401);
     // An admin's device serves on whatever happens to teachers.
     expect((await api.call('GET', '/api/auth/me', undefined, { token: ofAdmin.token })).status).toBe(200);
+
+    const listed = (await api.call('GET', '/api/devices')).body.items as { id: string; revoked: boolean; createdBy: { id: string; name: string } | null }[];
+    expect(listed.find((d) => d.id === ofDisabled.device.id)).toMatchObject({
+      revoked: true,
+      createdBy: { id: disabled.id, name: expect.stringMatching(/^Teacher /) },
+    });
+    expect(listed.find((d) => d.id === ofAdmin.device.id)?.createdBy).toEqual({ id: expect.any(String), name: 'Head Admin' });
+    expect(listed.map((d) => d.id)).not.toContain(ofGone.device.id);
   });
 
   it('lets a teacher remove a laptop of their own classes only, or one they registered', async () => {
