@@ -48,6 +48,7 @@ function LaptopRow({ device, classes }: { device: Device; classes: readonly Cach
     <tr>
       <td data-label="Laptop">{device.name}</td>
       <td data-label="Classes">{classNames(classes, device.classIds)}</td>
+      <td data-label="Registered by">{device.createdBy?.name ?? 'Removed account'}</td>
       <td data-label="Last seen">{seen}</td>
       <td data-label="State">
         {device.revoked ? (
@@ -92,7 +93,10 @@ export function LaptopsPage() {
           Register a laptop
         </button>
       </div>
-      <p className="hint">A registered laptop takes attendance for its classes without anyone signing in on it.</p>
+      <p className="hint">
+        A registered laptop takes attendance for its classes without anyone signing in on it. One a teacher registered serves only the classes they still teach,
+        and stops when their account is disabled or removed.
+      </p>
       {adding && <NewLaptop classes={classes} onCreated={(d) => (setAdding(false), setCreated(d))} />}
       {created && <PairingCard created={created} onClose={() => setCreated(null)} />}
       {devices.error ? (
@@ -111,6 +115,7 @@ export function LaptopsPage() {
             <tr>
               <th>Laptop</th>
               <th>Classes</th>
+              <th>Registered by</th>
               <th>Last seen</th>
               <th>State</th>
             </tr>
