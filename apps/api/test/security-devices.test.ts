@@ -5,6 +5,7 @@
 // guessing from the same address. Both databases.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as deviceTeacher from '../src/db/migrations/0009_device_teacher.ts';
 import { dialects, startApi, uuid, type TestApi } from './context.ts';
 
 describe.each(dialects)('device security on %s', (dialect) => {
@@ -78,6 +79,20 @@ describe.each(dialects)('device security on %s', (dialect) => {
     });
     expect(listed.find((d) => d.id === ofAdmin.device.id)?.createdBy).toEqual({ id: expect.any(String), name: 'Head Admin' });
     expect(listed.map((d) => d.id)).not.toContain(ofGone.device.id);
+  });
+
+  it('links a device a teacher registered before migration 0009 to that teacher, and leaves an admin’s alone', async () => {
+    const teacher = await api.teacher([classA]);
+    const ofTeacher = await registerAs(teacher.token, [classA]);
+    const ofAdmin = await registerAs(api.adminToken, [classA]);
+    const db = api.database.db;
+    // As such rows were before 0009: a creator, but acting for no one.
+    await db.updateTable('api_tokens').set({ user_id: null }).where('id', 'in', [ofTeacher.device.id, ofAdmin.device.id]).execute();
+    await deviceTeacher.up(db);
+    const rows = await db.selectFrom('api_tokens').select(['id', 'user_id']).where('id', 'in', [ofTeacher.device.id, ofAdmin.device.id]).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.user_id]))).toEqual({ [ofTeacher.device.id]: teacher.id, [ofAdmin.device.id]: null });
+    await api.call('PATCH', `/api/users/${teacher.id}`, { disabled: true });
+    expect((await api.call('GET', '/api/auth/me', undefined, { token: ofTeacher.token })).status).toBe(401);
   });
 
   it('lets a teacher remove a laptop of their own classes only, or one they registered', async () => {
