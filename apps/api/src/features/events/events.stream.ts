@@ -84,7 +84,10 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
       }, streamOwner(caller.actor));
       const beat = setInterval(() => void (!replaying && stillAllowed().then((ok) => ok && res.write(': keep-alive\n\n'))), heartbeatMs);
       req.on('close', close);
+      // A client gone while it was being identified sends no 'close' any more: free its place now.
+      if (req.socket.destroyed) return close();
       await hub.poll();
+      if (closed) return;
       res.status(200).set({
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-cache, no-transform',
