@@ -1,6 +1,7 @@
 // Classroom devices and personal API tokens. A device token may read the rosters and embeddings
 // of its classes and post marks for them; revoking it takes effect on the next request, since
-// every request looks the token up.
+// every request looks the token up. A device a teacher registers acts for that teacher (its
+// user_id): what it reaches is worked out with the teacher's classes when the token is checked.
 import { randomUUID } from 'node:crypto';
 import type { Device } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
