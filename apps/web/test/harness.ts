@@ -406,7 +406,10 @@ export async function createFirstAdmin(page: import('playwright-core').Page, bas
  * returned promise itself as truthy and returns at once, microsoft/playwright#29132.)
  */
 export async function waitForOfflineReady(page: import('playwright-core').Page) {
-  await page.getByLabel('Offline use', { exact: true }).filter({ hasText: 'Ready to work offline' }).waitFor({ timeout: 120_000 });
+  await page
+    .getByLabel('Offline use', { exact: true })
+    .filter({ hasText: /^Ready to work offline$/ })
+    .waitFor({ timeout: 120_000 });
 }
 
 /**
