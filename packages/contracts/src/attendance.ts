@@ -1,7 +1,7 @@
 // Attendance marks. A mark's id is a UUID made on the device when the mark is made: it is the
 // idempotency key, so a device can resend a batch after any failure without marking twice.
 import { z } from 'zod';
-import { Day, Instant, Paging, StudentId, Uuid } from './common.ts';
+import { Day, FreeText, Instant, Paging, StudentId, Uuid } from './common.ts';
 
 /** session-end: the absent mark a student without one gets when the session is ended. */
 export const MarkMethod = z.enum(['face', 'manual', 'session-end']);
@@ -17,7 +17,8 @@ export const NewMark = z
     id: Uuid,
     studentId: StudentId,
     sessionId: Uuid.nullable().optional(),
-    deviceId: z.string().min(1).max(128),
+    /** The sending browser's own label; a paired laptop's marks carry its registered name instead. */
+    deviceId: FreeText(128).pipe(z.string().min(1)),
     markedAt: Instant,
     similarity: z.number().min(-1).max(1).nullable().optional(),
     method: MarkMethod,
@@ -28,13 +29,18 @@ export const NewMark = z
      */
     status: RegisterStatus.optional(),
     /** Why, for an excused student or a correction (kept with the mark and in its audit). */
-    reason: z.string().trim().max(500).optional(),
+    reason: FreeText(500).optional(),
   })
   .refine((m) => m.status !== 'not-seen' || (m.method === 'manual' && !!m.sessionId), {
     message: "status 'not-seen' needs method 'manual' and a sessionId",
     path: ['status'],
   });
 export type NewMark = z.infer<typeof NewMark>;
+
+/** How far ahead of the server's clock a device's clock may run: laptops drift by minutes, not hours. */
+export const MARK_CLOCK_SKEW_MS = 5 * 60_000;
+/** How late a day mark (no session) of a laptop or teacher may arrive: an offline laptop over a long weekend or a week's trip. */
+export const MARK_MAX_AGE_DAYS = 7;
 
 export const PostMarksBody = z.strictObject({ marks: z.array(NewMark).min(1).max(500) });
 export type PostMarksBody = z.infer<typeof PostMarksBody>;
@@ -43,14 +49,16 @@ export type PostMarksBody = z.infer<typeof PostMarksBody>;
  * accepted: stored now. duplicate: not stored, and the device may forget it — `reason` says why
  * (already-received: this id was stored before; already-marked: the student has a mark in this
  * session; cooldown: marked within the cooldown). rejected: not stored, and resending won't help
- * (forbidden: the caller's classes do not include that session or student). A manual mark with a
+ * (forbidden: the caller's classes do not include that session or student; time-out-of-range: its
+ * markedAt is ahead of the server's clock by more than MARK_CLOCK_SKEW_MS, before its session
+ * started, or, for a day mark by a laptop or teacher, older than MARK_MAX_AGE_DAYS). A manual mark with a
  * status that changed the student's existing mark in the session is accepted with that mark's id
  * as existingId.
  */
 export const MarkResult = z.object({
   id: Uuid,
   status: z.enum(['accepted', 'duplicate', 'rejected']),
-  reason: z.enum(['already-received', 'already-marked', 'cooldown', 'student-not-found', 'session-not-found', 'forbidden']).optional(),
+  reason: z.enum(['already-received', 'already-marked', 'cooldown', 'student-not-found', 'session-not-found', 'forbidden', 'time-out-of-range']).optional(),
   existingId: Uuid.optional(),
   markStatus: RegisterStatus.optional(),
 });
@@ -89,8 +97,8 @@ export const ListMarksQuery = z.strictObject({
 export type ListMarksQuery = z.infer<typeof ListMarksQuery>;
 export const MarkPage = z.object({ items: z.array(Mark), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
 
-export const UpdateMarkBody = z.strictObject({ status: MarkStatus, reason: z.string().trim().max(500).optional() });
-export const ClearMarksBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
+export const UpdateMarkBody = z.strictObject({ status: MarkStatus, reason: FreeText(500).optional() });
+export const ClearMarksBody = z.strictObject({ reason: FreeText(500).optional() });
 export const ClearedMarks = z.object({ deleted: z.number().int() });
 
 export const AuditEntry = z.object({

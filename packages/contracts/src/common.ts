@@ -1,5 +1,8 @@
 // Schemas reused across resources: ids, times, paging.
 import { z } from 'zod';
+import { cleanFreeText, unsafeTextReason } from './text.ts';
+
+export { cleanFreeText, MAX_COMBINING_RUN, unsafeTextReason } from './text.ts';
 
 /** A school's own student id ("S001"): URL-safe so it can sit in a path and a folder name. */
 export const StudentId = z
@@ -23,24 +26,6 @@ export const Instant = z.iso.datetime({ offset: true }).refine((iso) => {
   return ms >= 0 && ms <= LAST_INSTANT_MS;
 }, 'must fall between 1970 and 9999 in UTC');
 
-/**
- * Characters refused in names people read: controls (NUL, tabs, line breaks), bidi embeddings,
- * overrides, isolates and marks (they reorder what is displayed: "Ali\u202Egnp.exe"), invisible
- * spaces, word joiners and byte-order marks. ZWNJ and ZWJ are allowed between letters (Persian
- * and Indic names need them, and emoji sequences), nowhere else.
- */
-const INVISIBLE = /[\p{Cc}\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uFFF9-\uFFFB]/u;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const LONE_JOINER = /(?<![\p{L}\p{M}\p{Extended_Pictographic}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}\p{Extended_Pictographic}])/u;
-
-/** Why a name shown to people is unsafe to store, or null. Lone surrogates are not valid UTF-8 and would be stored as U+FFFD. */
-export function unsafeTextReason(text: string): string | null {
-  if (LONE_SURROGATE.test(text)) return 'contains a broken character (a lone surrogate)';
-  if (INVISIBLE.test(text)) return 'contains a control, invisible or text-direction character';
-  if (LONE_JOINER.test(text)) return 'contains a zero-width joiner outside a word';
-  return null;
-}
-
 /** A name people read (student, account, class, device): trimmed, 1..max characters, nothing that spoofs the display. */
 export const DisplayName = (max: number) =>
   z
@@ -52,6 +37,12 @@ export const DisplayName = (max: number) =>
       const why = unsafeTextReason(text);
       if (why) ctx.addIssue({ code: 'custom', message: `The name ${why}.` });
     });
+
+/**
+ * Text a person writes beside a record (a reason, a note) or a label a client sends: cleaned by
+ * cleanFreeText (one line, nothing invisible), then at most `max` characters.
+ */
+export const FreeText = (max: number) => z.string().transform(cleanFreeText).pipe(z.string().max(max));
 
 /** A calendar day, YYYY-MM-DD. */
 export const Day = z.iso.date();

@@ -2,7 +2,7 @@
 // (unless the school's policy says another lawful basis applies), and withdrawing it deletes the
 // face data at once. Also the school's privacy settings, which an admin changes in the app.
 import { z } from 'zod';
-import { Instant, StudentId, Uuid } from './common.ts';
+import { FreeText, Instant, StudentId, Uuid } from './common.ts';
 
 export const CONSENT_STATUSES = ['not-asked', 'granted', 'refused', 'withdrawn'] as const;
 export const ConsentStatus = z.enum(CONSENT_STATUSES);
@@ -24,7 +24,7 @@ export function cameraFreeFor(status: ConsentStatus, consentRequired: boolean): 
   return isConsentStop(status) || (consentRequired && status !== 'granted');
 }
 
-const Note = z.string().trim().max(500);
+const Note = FreeText(500);
 
 export const ConsentChange = z.strictObject({
   status: ConsentStatus,

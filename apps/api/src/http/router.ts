@@ -124,6 +124,12 @@ export interface RouterOptions {
 
 export function buildRouter(handlers: Handlers, streams: StreamHandlers, authenticate: Authenticate, opts: RouterOptions): Router {
   const router = express.Router();
+  // Every answer under /api is someone's personal data (names, marks, face vectors): no browser,
+  // proxy or shared computer keeps a copy, and errors are no exception.
+  router.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   const identify = async (name: RouteName, def: RouteDef, req: Request, res: Response) => {
     // A person signed in on a paired laptop acts as themselves; signed out, the laptop is the device again.
     const credentials = { bearer: bearerOf(req), session: readCookie(req, SESSION_COOKIE), device: readCookie(req, DEVICE_COOKIE) };

@@ -27,6 +27,7 @@ export const REFUSAL_TEXT: Record<FailureReason, string> = {
   'student-not-found': 'The server has no such student (deleted, or not enrolled yet)',
   'session-not-found': 'The session no longer exists on the server',
   forbidden: 'This account or laptop may not mark that class',
+  'time-out-of-range': 'Its time is in the future or outside its lesson: check this laptop’s clock and date',
   rejected: 'The server refused it',
   invalid: 'The server found the mark invalid',
 };

@@ -5,10 +5,12 @@ import type { NewMark } from '@rollcall/contracts';
 
 /**
  * Why a mark was set aside: the API's rejection reason (forbidden: the student or session is in a
- * class this device or user may not mark; `rejected` when the API gave no reason we know), or
+ * class this device or user may not mark; time-out-of-range: the mark's time is ahead of the
+ * server's clock or outside what its lesson allows, so this device's clock is wrong; `rejected`
+ * when the API gave no reason we know), or
  * `invalid` when the API refused the mark itself (a 400 isolated by bisection).
  */
-export type FailureReason = 'student-not-found' | 'session-not-found' | 'forbidden' | 'rejected' | 'invalid';
+export type FailureReason = 'student-not-found' | 'session-not-found' | 'forbidden' | 'time-out-of-range' | 'rejected' | 'invalid';
 
 export interface MarkFailure {
   id: string;

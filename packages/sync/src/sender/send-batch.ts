@@ -17,7 +17,7 @@ export interface BatchOutcome {
   requests: number;
 }
 
-const REJECT_REASONS = new Set<FailureReason>(['student-not-found', 'session-not-found', 'forbidden']);
+const REJECT_REASONS = new Set<FailureReason>(['student-not-found', 'session-not-found', 'forbidden', 'time-out-of-range']);
 
 /**
  * Settles `marks`, or throws the ClientError that stopped it (retry later, or unauthorized).

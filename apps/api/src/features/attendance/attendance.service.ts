@@ -15,6 +15,7 @@ import { findSessions, type SessionRow } from '../sessions/sessions.repository.t
 import { lockStudents } from '../students/students.repository.ts';
 import * as repo from './attendance.repository.ts';
 import { markedBy, type MarkedBy } from './marked-by.ts';
+import { deviceLabel, markTimeRefused } from './mark-time.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 
 /** A change to a student's existing mark in a session, made by a later mark with id changeId. */
@@ -89,6 +90,9 @@ export function attendanceService(ctx: ServiceContext) {
         // Not on the roster answers like an unknown id: nobody learns which ids exist in other classes.
         const allowed = session ? onSessionRoster.has(`${session.class_id}/${mark.studentId}`) : !rostered || rostered.has(mark.studentId);
         if (!known.has(mark.studentId) || !allowed) return results.push({ id: mark.id, status: 'rejected', reason: 'student-not-found' });
+        if (markTimeRefused(markedAt, receivedAt, session ? Number(session.starts_at) : null, actor))
+          return results.push({ id: mark.id, status: 'rejected', reason: 'time-out-of-range' });
+        const device = deviceLabel(mark.deviceId, actor);
         const offset = offsetMinutes(mark.markedAt);
         const status = decideStatus(mark, markedAt, session);
         const sameIdx = mark.sessionId ? seen.findIndex((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : -1;
@@ -113,7 +117,7 @@ export function attendanceService(ctx: ServiceContext) {
                   marked_day: localDay(markedAt, offset),
                   marked_offset: offset,
                   similarity: mark.similarity ?? null,
-                  device_id: mark.deviceId,
+                  device_id: device,
                 }),
             },
             why: mark.reason ?? (isManualStatus(mark) ? null : 'Seen by the camera; the mark reached the server after the session ended.'),
@@ -134,7 +138,7 @@ export function attendanceService(ctx: ServiceContext) {
           student_id: mark.studentId,
           session_id: mark.sessionId ?? null,
           class_id: session?.class_id ?? null,
-          device_id: mark.deviceId,
+          device_id: device,
           marked_at: markedAt,
           marked_day: localDay(markedAt, offset),
           marked_offset: offset,

@@ -62,7 +62,7 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
       };
     },
 
-    /** Deletes marks (and their audit entries) older than the retention period; no-op when none is set. */
+    /** Deletes marks made or received longer ago than the retention period, with all their audit entries; no-op when none is set. */
     async purge() {
       const retentionDays = await effectiveRetentionDays(ctx.db, retentionDefaultDays);
       if (retentionDays === null) return { marksDeleted: 0, auditDeleted: 0, before: null };
