@@ -44,7 +44,7 @@ describe.each(dialects)('register on %s', (dialect) => {
     expect(reg.rows.map((r: { name: string }) => r.name)).toEqual(['Ann Lee', 'Ben Ortiz', 'Cleo Park', 'Dev Shah', 'José Muñoz']);
     expect(statusOf(reg)).toEqual({ R1: 'present', R2: 'not-seen', R3: 'not-seen', R4: 'not-seen', R5: 'not-seen' });
     expect(reg.counts).toEqual({ total: 5, here: 1, present: 1, late: 0, excused: 0, absent: 0, notSeen: 4 });
-    expect(reg.rows[0]).toMatchObject({ method: 'face', markedBy: 'Head Admin', similarity: 0.93, deviceId: 'laptop-1' });
+    expect(reg.rows[0]).toMatchObject({ method: 'face', markedBy: 'Head Admin', similarity: 0.93, deviceId: 'user:laptop-1' });
   });
 
   it('sets statuses by hand, changes a face mark, takes one back, audits who did it, and applies a resent change once', async () => {
