@@ -233,6 +233,55 @@ export interface ClassCoversTable {
   created_at: number;
 }
 
+/** A student's guardian (0010): who is told of an unexplained absence, and how. */
+export interface GuardiansTable {
+  id: string;
+  student_id: string;
+  position: number;
+  name: string;
+  relation: string | null;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  /** 1 when the school may send this guardian notices. */
+  may_contact: number;
+  /** The guardian's id in the school's information system (OneRoster sourcedId), to update on re-import. */
+  source_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The school's notice wording in one language (0010). */
+export interface NoticeTemplatesTable {
+  language: string;
+  subject: string;
+  body: string;
+  updated_at: number;
+}
+
+/** One notice to one guardian about one absence (0010), from queued to sent, cancelled or failed. */
+export interface NoticeOutboxTable {
+  id: string;
+  mark_id: string;
+  guardian_id: string;
+  student_id: string;
+  channel: string;
+  recipient: string;
+  language: string;
+  day: string;
+  state: string;
+  send_after: number;
+  attempts: number;
+  claim_token: string | null;
+  claimed_until: number | null;
+  subject: string | null;
+  body: string | null;
+  result: string | null;
+  sent_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -258,6 +307,9 @@ export interface DB {
   class_periods: ClassPeriodsTable;
   school_terms: SchoolTermsTable;
   class_covers: ClassCoversTable;
+  guardians: GuardiansTable;
+  notice_templates: NoticeTemplatesTable;
+  notice_outbox: NoticeOutboxTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
@@ -326,4 +378,40 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   class_periods: { id: true, class_id: true, label: true, weekday: true, starts_at: true, ends_at: true, late_after_minutes: true, created_at: true },
   school_terms: { id: true, name: true, first_day: true, last_day: true, created_at: true },
   class_covers: { id: true, class_id: true, user_id: true, day: true, created_at: true },
+  guardians: {
+    id: true,
+    student_id: true,
+    position: true,
+    name: true,
+    relation: true,
+    email: true,
+    phone: true,
+    language: true,
+    may_contact: true,
+    source_id: true,
+    created_at: true,
+    updated_at: true,
+  },
+  notice_templates: { language: true, subject: true, body: true, updated_at: true },
+  notice_outbox: {
+    id: true,
+    mark_id: true,
+    guardian_id: true,
+    student_id: true,
+    channel: true,
+    recipient: true,
+    language: true,
+    day: true,
+    state: true,
+    send_after: true,
+    attempts: true,
+    claim_token: true,
+    claimed_until: true,
+    subject: true,
+    body: true,
+    result: true,
+    sent_at: true,
+    created_at: true,
+    updated_at: true,
+  },
 };
