@@ -40,3 +40,4 @@ export {
   type Sighting,
 } from './learn.ts';
 export { distinctViews, enrolmentStrength, GOOD_VIEWS, NEAR_COPY, type EnrolmentStrength, type StrengthLevel } from './variety.ts';
+export { RecognitionLoop, type AnalyseFrame, type LoopOptions, type LoopStep } from './loop.ts';

@@ -1,12 +1,12 @@
-// Runs the real face engine and the real RecognitionSession over the simulated camera, frame by
-// frame at a fixed rate, with the page's light path (the session's skip boxes), and scores every
-// mark and review item against who really sits where.
-import { DEFAULT_FRAME, TILE_EVERY_MS, tileSchedule, type FaceEngine } from '@rollcall/face';
+// Runs the real face engine through the real RecognitionLoop over the simulated camera, frame by
+// frame at a fixed rate, with the page's light path and tile schedule, and scores every mark and
+// review item against who really sits where.
+import type { FaceEngine } from '@rollcall/face';
 import { Gallery, type GalleryEntry } from '@rollcall/matcher';
 import {
   DEFAULT_LIVENESS,
   DEFAULT_RECOGNITION,
-  RecognitionSession,
+  RecognitionLoop,
   iou,
   toFrameObservation,
   type Box,
@@ -100,13 +100,14 @@ export async function simulateDay(
   g: FrameGeometry = CLASSROOM_FRAME,
 ): Promise<DayResult> {
   const gallery = await Gallery.create({ modelId: engine.modelId }, entries);
-  const session = new RecognitionSession({
+  const loop = new RecognitionLoop({
     gallery,
     roster: null,
     params: o.params ?? DEFAULT_RECOGNITION,
     liveness: o.liveness ?? SIMULATED_LIVENESS,
     inSession: true,
     cooldownMs: 0,
+    ...(o.tiles !== undefined && { tiles: o.tiles }),
   });
   const camera = new ClassroomCamera(engine, folder, plan.seats, g, rand(o.seed));
   const markedAt = new Map<string, number>();
@@ -128,18 +129,17 @@ export async function simulateDay(
     reviews: [],
   };
   const frames = Math.round(o.seconds * o.fps);
-  const tilesFor = tileSchedule(TILE_EVERY_MS, o.tiles ?? DEFAULT_FRAME.tiles);
   let engineMs = 0;
   const lastState = new Map<string, string>();
   for (let i = 0; i < frames; i++) {
     const at = (i * 1000) / o.fps;
     const image = await camera.frame(at);
-    const t0 = performance.now();
-    // Analysed once, as the page does: decided tracks' faces are only located (the light path).
-    // Tiles for small faces at most once a second, as the page's worker searches them.
-    const r = await engine.analyzeFrame(image, session.skipBoxes(at), { tiles: tilesFor(at) });
-    engineMs += performance.now() - t0;
-    const step = session.push(toFrameObservation(r, { at, width: image.width, height: image.height }));
+    const step = (await loop.step(at, async (skip, tiles) => {
+      const t0 = performance.now();
+      const r = await engine.analyzeFrame(image, skip, { tiles });
+      engineMs += performance.now() - t0;
+      return toFrameObservation(r, { at, width: image.width, height: image.height });
+    }))!;
     for (const t of step.tracks) {
       const seat = seatOf(t.box, plan.seats);
       if (seat) lastState.set(seat.identity, t.state.kind === 'review' ? `review (${t.state.why})` : t.state.kind);

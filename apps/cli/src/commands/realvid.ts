@@ -1,13 +1,13 @@
 // `rollcall realvid [dir] [--fps F] [--seconds T] [--clip NAME]... [--save FILE | --load FILE] [--json]`:
 // real footage (../shared/realvid: live people, screen replays, crowds) through the real face
-// engine and the real RecognitionSession, as the Take attendance page runs them: every person
+// engine and the real RecognitionLoop, as the Take attendance page runs them: every person
 // enrolled into one gallery through the enrolment gates, then each clip on its own session.
 // Reports marks, reviews and liveness verdicts per clip and APCER/BPCER over the set; --load
 // judges a saved run again without the engine, with curves over the liveness limits.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_FRAME, TILE_EVERY_MS, tileSchedule, type FaceEngine } from '@rollcall/face';
+import type { FaceEngine } from '@rollcall/face';
 import { createNodeFaceEngine } from '@rollcall/face/node';
 import { Gallery } from '@rollcall/matcher';
 import { DEFAULT_LIVENESS, toFrameObservation, type FrameObservation, type LivenessParams } from '@rollcall/recognition';
@@ -204,14 +204,12 @@ async function measureClip(
   const { frames: images } = await decodeClip(file, { fps, seconds });
   const count = Math.round(seconds * fps);
   const order = pingPong(images.length, count);
-  // Tiles for small faces at most once a second, as the page's worker searches them.
-  const tilesFor = tileSchedule(TILE_EVERY_MS, DEFAULT_FRAME.tiles);
   const pushed: FrameObservation[] = [];
   let engineMs = 0;
-  const result = await runClip(clip, { fps, frames: count, gallery, liveness: shipped }, async (i, at, skip) => {
+  const result = await runClip(clip, { fps, frames: count, gallery, liveness: shipped }, async (i, at, skip, tiles) => {
     const image = images[order[i]!]!;
     const t0 = performance.now();
-    const r = await engine.analyzeFrame(image, skip, { tiles: tilesFor(at) });
+    const r = await engine.analyzeFrame(image, skip, { tiles });
     engineMs += performance.now() - t0;
     const frame = toFrameObservation(r, { at, width: image.width, height: image.height });
     pushed.push(frame);

@@ -1,4 +1,4 @@
-// One clip through the real RecognitionSession, frame by frame at a fixed rate, as the Take
+// One clip through the real RecognitionLoop, frame by frame at a fixed rate, as the Take
 // attendance page runs it: the same loop whether the frames come from the face engine now or from
 // a saved run, so a saved run judged again at the same settings gives the same marks.
 import { DEFAULT_FRAME } from '@rollcall/face';
@@ -6,7 +6,7 @@ import type { Gallery } from '@rollcall/matcher';
 import {
   DEFAULT_RECOGNITION,
   needsEmbedding,
-  RecognitionSession,
+  RecognitionLoop,
   type Box,
   type FrameObservation,
   type LivenessParams,
@@ -16,8 +16,8 @@ import {
 } from '@rollcall/recognition';
 import type { Clip } from './clips.ts';
 
-/** The frame at step `i` (`at` ms), analysed with the session's skip boxes (decided tracks: the light path). */
-export type FrameSource = (i: number, at: number, skip: Box[]) => Promise<FrameObservation>;
+/** The frame at step `i` (`at` ms), analysed with the loop's skip boxes (decided tracks: the light path) and tiles (a saved run has its own). */
+export type FrameSource = (i: number, at: number, skip: Box[], tiles: number) => Promise<FrameObservation>;
 
 export interface MarkRecord {
   student: string;
@@ -87,7 +87,7 @@ function median(v: readonly number[]): number | null {
 
 export async function runClip(clip: Clip, o: RunOptions, source: FrameSource): Promise<ClipResult> {
   const params = o.recognition ?? DEFAULT_RECOGNITION;
-  const session = new RecognitionSession({ gallery: o.gallery, roster: null, params, liveness: o.liveness, inSession: true, cooldownMs: 0 });
+  const loop = new RecognitionLoop({ gallery: o.gallery, roster: null, params, liveness: o.liveness, inSession: true, cooldownMs: 0 });
   const result: ClipResult = {
     clip: clip.name,
     kind: clip.kind,
@@ -104,14 +104,13 @@ export async function runClip(clip: Clip, o: RunOptions, source: FrameSource): P
   const pads: number[] = [];
   for (let i = 0; i < o.frames; i++) {
     const at = (i * 1000) / o.fps;
-    const skip = session.skipBoxes(at);
-    const frame = await source(i, at, skip);
+    const step = (await loop.step(at, (skip, tiles) => source(i, at, skip, tiles)))!;
+    const { frame, skip } = step;
     for (const f of frame.faces) {
       if (f.embedding === null && needsEmbedding(f.box, skip, DEFAULT_FRAME.skipIou)) result.unanalysed++;
       if (Number.isFinite(f.pad)) pads.push(f.pad);
     }
     if (frame.faces.length) result.framesWithFace++;
-    const step = session.push(frame);
     if (step.tracks.length !== frame.faces.length) throw new Error(`the session gave ${step.tracks.length} tracks for ${frame.faces.length} faces`);
     for (const m of step.marks) {
       const right = m.studentId === clip.person;
@@ -126,7 +125,7 @@ export async function runClip(clip: Clip, o: RunOptions, source: FrameSource): P
       const main = step.tracks.map((t, k) => ({ t, area: frame.faces[k]!.box[2] * frame.faces[k]!.box[3] })).sort((a, b) => b.area - a.area)[0]?.t;
       if (!main) result.timeline.push({ second, kind: 'no-face', reason: '', state: '' });
       else {
-        const v = session.livenessOf(main.id)!;
+        const v = loop.session.livenessOf(main.id)!;
         const state = main.state.kind === 'review' ? `review (${main.state.why})` : main.state.kind;
         result.timeline.push({ second, kind: v.kind, reason: v.reasons[0] ?? '', state });
       }
