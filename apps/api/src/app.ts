@@ -1,8 +1,7 @@
-// Assembles the Express app: security headers, JSON parsing with a size limit, the typed routes,
+// Assembles the Express app: security headers, the typed routes (which read JSON bodies once the caller is known),
 // docs, the live event stream, the built web app, and one error middleware.
 import fs from 'node:fs';
 import path from 'node:path';
-import { isUtf8 } from 'node:buffer';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Config } from './config.ts';
@@ -12,6 +11,7 @@ import { eventsStream } from './features/events/events.stream.ts';
 import { ApiError, errorMiddleware } from './http/errors.ts';
 import { handlers } from './http/handlers.ts';
 import { docsPage, openApiDocument } from './http/openapi.ts';
+import { jsonBodyReader } from './http/body.ts';
 import { cors } from './http/cors.ts';
 import { insecureConnection } from './http/insecure.ts';
 import { sameOriginWrites } from './http/origin.ts';
@@ -29,11 +29,6 @@ export interface AppOptions {
   eventPollMs?: number;
   validateResponses?: boolean;
   log?: (msg: string, err?: unknown) => void;
-}
-
-/** JSON must be UTF-8: invalid bytes would otherwise be stored as U+FFFD and a name silently changed. */
-function refuseInvalidUtf8(_req: unknown, _res: unknown, buf: Buffer) {
-  if (!isUtf8(buf)) throw Object.assign(new Error('invalid UTF-8'), { type: 'encoding.invalid', status: 400 });
 }
 
 export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
@@ -94,19 +89,21 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
   app.use(insecureConnection(opts.config.publicUrl ?? null));
   app.use('/api', cors(opts.config.corsOrigins));
   app.use('/api', sameOriginWrites(opts.config.corsOrigins));
-  app.use('/api', express.json({ limit: opts.config.bodyLimit, strict: true, type: ['application/json', 'application/*+json'], verify: refuseInvalidUtf8 }));
 
   const doc = openApiDocument();
   app.get('/api/docs', (_req, res) => void res.type('html').send(docsPage(doc)));
   app.get('/api/docs/openapi.json', (_req, res) => void res.json(doc));
+  // The probe for health checks (Docker, scripts): unauthenticated, so the status alone; 503 when degraded.
   app.get('/health', (_req, res, next) => {
-    services.health.check().then((h) => res.status(h.status === 'ok' ? 200 : 503).json(h), next);
+    services.health.check(null).then((h) => res.status(h.status === 'ok' ? 200 : 503).json(h), next);
   });
   app.use(
     buildRouter(handlers(services), { events: (c) => eventsStream(hub, c) }, services.auth.authenticate, {
       validateResponses: opts.validateResponses ?? process.env.NODE_ENV !== 'production',
       // Per authenticated caller, shared by every instance: a runaway device cannot flood the database.
       limits: { postMarks: actorRateLimit(ctx, 'postMarks', opts.config.markPostsPerMinute, 60_000) },
+      // Bodies are read by the router once the caller is known, never here for every /api request.
+      readBody: jsonBodyReader(opts.config.bodyLimit),
     }),
   );
   app.use('/api', (req, _res, next) => next(new ApiError('route-not-found', `No route ${req.method} ${req.originalUrl}.`)));

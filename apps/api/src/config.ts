@@ -21,13 +21,13 @@ export interface Config {
   retentionDays: number | null;
   /** Requests to POST /api/attendance per caller per minute, per instance. */
   markPostsPerMinute: number;
-  /** The https address laptops open (https://rollcall.school.lan): named to anyone who reaches the server over plain http; null when unknown. */
+  /** The https address laptops open (https://rollcall.school.lan): named to anyone who reaches the server over plain http, and where HTTP_REDIRECT_PORT sends them; null when unknown. */
   publicUrl: string | null;
   /** Behind a reverse proxy, trust X-Forwarded-For and X-Forwarded-Proto (client addresses, Secure cookies, HSTS). */
   trustProxy: boolean;
   /** Serve HTTPS on PORT with this certificate chain and key (PEM file paths); null serves plain http. */
   tls: { cert: string; key: string } | null;
-  /** With TLS: a plain-http port that redirects every request to https (e.g. 80); null for none. */
+  /** With TLS: a plain-http port that redirects every request to https (e.g. 80), on PUBLIC_URL or else only on a name the certificate covers; null for none. */
   httpRedirectPort: number | null;
 }
 

@@ -11,6 +11,7 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
+import { certificateNames, redirectToHttps } from './http/redirect.ts';
 import { privacyService } from './features/privacy/privacy.service.ts';
 
 async function main() {
@@ -43,7 +44,7 @@ async function main() {
     setInterval(purge, 6 * 3_600_000).unref();
   }
   const server = listen(app, config);
-  const redirect = config.tls && config.httpRedirectPort !== null ? redirectToHttps(config.httpRedirectPort, config.host, config.port) : null;
+  const redirect = config.tls && config.httpRedirectPort !== null ? listenRedirect(config, config.tls, config.httpRedirectPort) : null;
   const shutdown = () => {
     hub.stop();
     redirect?.close();
@@ -67,13 +68,11 @@ function listen(app: Express, config: Config) {
   return server;
 }
 
-/** Answers every plain-http request with a redirect to the same path over https. */
-function redirectToHttps(port: number, host: string, httpsPort: number) {
-  const server = http.createServer((req, res) => {
-    const name = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
-    res.writeHead(308, { location: `https://${name}${httpsPort === 443 ? '' : `:${httpsPort}`}${req.url ?? '/'}` }).end();
-  });
-  server.listen(port, host, () => console.log(`Redirecting http on port ${(server.address() as AddressInfo).port} to https`));
+/** Answers every plain-http request with a redirect to the same path over https, on PUBLIC_URL or a name the certificate covers. */
+function listenRedirect(config: Config, tls: NonNullable<Config['tls']>, port: number) {
+  const names = certificateNames(fs.readFileSync(tls.cert));
+  const server = http.createServer(redirectToHttps({ publicUrl: config.publicUrl, httpsPort: config.port, names }));
+  server.listen(port, config.host, () => console.log(`Redirecting http on port ${(server.address() as AddressInfo).port} to https`));
   return server;
 }
 

@@ -133,6 +133,9 @@ describe('the built API over https', () => {
     const res = await request(`http://localhost:${redirectPort}/take-attendance?x=1`, null);
     expect(res.status).toBe(308);
     expect(res.headers.location).toBe(`https://localhost:${port}/take-attendance?x=1`);
+    // A name the certificate does not cover is refused, never copied into Location.
+    const foreign = await request(`http://localhost:${redirectPort}/`, null, { headers: { host: 'evil.example' } });
+    expect([foreign.status, foreign.headers.location]).toEqual([421, undefined]);
   });
 
   it.runIf(fs.existsSync(CADDY))(

@@ -45,7 +45,7 @@ export const routes = {
     access: 'public',
     method: 'GET',
     path: '/api/health',
-    summary: 'Database reachability, migration level and version',
+    summary: 'Whether the server and database work; an admin also gets version, database and migration level',
     tag: 'system',
     response: Health,
   }),

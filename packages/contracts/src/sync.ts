@@ -29,10 +29,14 @@ export const SyncResponse = z.object({
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
-export const Health = z.object({
-  status: z.enum(['ok', 'degraded']),
+/** What anyone may know: whether the server and its database work. */
+export const HealthStatus = z.object({ status: z.enum(['ok', 'degraded']) });
+/** What an admin also sees; versions and migration levels would only help an attacker choose an exploit. */
+export const HealthDetails = HealthStatus.extend({
   version: z.string(),
   database: z.object({ dialect: z.enum(['mysql', 'sqlite']), reachable: z.boolean(), migration: z.string().nullable(), pending: z.number().int() }),
   time: Instant,
 });
+export type HealthDetails = z.infer<typeof HealthDetails>;
+export const Health = z.union([HealthDetails, HealthStatus]);
 export type Health = z.infer<typeof Health>;

@@ -10,7 +10,7 @@ const DEVICE_COOKIE_MS = 400 * 24 * 3_600_000;
 
 export function handlers(s: Services): Handlers {
   return {
-    health: () => s.health.check(),
+    health: (_req, ctx) => s.health.check(ctx.actor),
 
     setupStatus: () => s.auth.setupStatus(),
     setup: async ({ body }, ctx) => {

@@ -27,16 +27,21 @@ export function isLoopbackName(hostname: string): boolean {
 const isLoopbackAddress = (address: string | undefined) => !!address && /^(::1|127(\.\d{1,3}){3}|::ffff:127(\.\d{1,3}){3})$/.test(address);
 
 /**
- * Whether the browser reached us securely: over https (directly, or as a trusted proxy says), on a
- * loopback name, or through a proxy on this same machine that says https. A proxy on loopback is
- * believed even without TRUST_PROXY: only this machine can send from there, and it could reach
- * http://localhost anyway.
+ * Whether the request is known to have come over https: directly, as a trusted proxy says, or as a
+ * proxy on this same machine says. A proxy on loopback is believed even without TRUST_PROXY: only
+ * this machine can send from there, and it could reach http://localhost anyway. False means plain
+ * http or a proxy we cannot believe, not certainly plain http.
  */
-export function isSecureRequest(req: Request): boolean {
-  if (req.secure || isLoopbackName(hostnameOf(req.headers.host))) return true;
+export function cameOverHttps(req: Request): boolean {
+  if (req.secure) return true;
   const proto = req.headers['x-forwarded-proto'];
   const first = (Array.isArray(proto) ? proto[0] : proto)?.split(',')[0]?.trim().toLowerCase();
   return first === 'https' && isLoopbackAddress(req.socket.remoteAddress);
+}
+
+/** Whether the browser reached us securely: over https, or on a loopback name (which browsers trust over http). */
+export function isSecureRequest(req: Request): boolean {
+  return cameOverHttps(req) || isLoopbackName(hostnameOf(req.headers.host));
 }
 
 /** The one sentence a teacher reads on a plain-http page: the address to open, or who can make one. */

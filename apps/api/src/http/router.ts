@@ -5,6 +5,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import type { z } from 'zod';
 import { routes, type Access, type ParsedRequest, type ResponseOf, type RouteDef, type RouteName, type Routes } from '@rollcall/contracts';
 import { scopeOf, type Actor, type Scope } from '../shared/actor.ts';
+import type { ReadBody } from './body.ts';
 import { ApiError } from './errors.ts';
 
 type JsonRoutes = { [N in RouteName]: Routes[N] extends { stream: true } ? never : N }[RouteName];
@@ -120,6 +121,8 @@ export interface RouterOptions {
   validateResponses: boolean;
   /** Per-route request limits, applied once the caller is known and before the request is parsed. */
   limits?: Partial<Record<RouteName, (actor: Actor) => Promise<void>>>;
+  /** Reads the JSON body once the caller is known and allowed: nobody makes the server parse before that. */
+  readBody: ReadBody;
 }
 
 export function buildRouter(handlers: Handlers, streams: StreamHandlers, authenticate: Authenticate, opts: RouterOptions): Router {
@@ -157,6 +160,7 @@ export function buildRouter(handlers: Handlers, streams: StreamHandlers, authent
       try {
         // Who before what: an anonymous caller learns nothing from validation messages.
         const ctx = await identify(name, def, req, res);
+        await opts.readBody(name, def, req, res, ctx.actor);
         const parsed = parseRequest(def, req);
         const result = await handler(parsed, ctx);
         // Outside production every answer is checked against its own contract.
