@@ -17,6 +17,8 @@ import { ratesService } from './features/register/rates.service.ts';
 import { registerService } from './features/register/register.service.ts';
 import { usersService } from './features/users/users.service.ts';
 import { timetableService } from './features/timetable/timetable.service.ts';
+import { absencesService } from './features/absences/absences.service.ts';
+import { codesService } from './features/absences/codes.service.ts';
 
 export interface ServiceOptions {
   retentionDays: number | null;
@@ -24,6 +26,7 @@ export interface ServiceOptions {
 }
 
 export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
+  const attendance = attendanceService(ctx);
   return {
     health: healthService(ctx),
     auth: authService(ctx, opts.throttle),
@@ -37,12 +40,14 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     embeddings: embeddingsService(ctx),
     classes: classesService(ctx),
     sessions: sessionsService(ctx),
-    attendance: attendanceService(ctx),
+    attendance,
     stats: statsService(ctx),
     sync: syncService(ctx),
     register: registerService(ctx),
     rates: ratesService(ctx),
     timetable: timetableService(ctx),
+    absences: absencesService(ctx, attendance),
+    codes: codesService(ctx),
   };
 }
 export type Services = ReturnType<typeof createServices>;

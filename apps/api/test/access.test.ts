@@ -2,7 +2,7 @@
 // of class B, a teacher of class A and an admin, on both databases. The expected answers are
 // written out here by hand (not derived from the route table), and a missing row fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { routes, type RouteName } from '@rollcall/contracts';
+import { PLAIN_CODES, routes, type RouteName } from '@rollcall/contracts';
 import { ADMIN, dialects, grantConsent, hash, startApi, uuid, vectorB64, type TestApi } from './context.ts';
 import { b64, enrolPhoto, markSeen, near, unit } from './sightings.ts';
 
@@ -224,6 +224,17 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   endSession: [CLASS_A_READ, async (f) => ({ method: 'POST', path: `/api/sessions/${await freshSession(f)}/end` })],
   listRegisters: [CLASS_A_STAFF, (f) => ({ method: 'GET', path: `/api/registers?classId=${f.classA}&from=2026-01-01&to=2026-12-31` })],
   attendanceRates: [STAFF, () => ({ method: 'GET', path: '/api/stats/students?from=2026-01-01&to=2026-12-31&below=0.9' })],
+  listAbsences: [STAFF, () => ({ method: 'GET', path: '/api/absences?day=2026-01-05' })],
+  explainAbsence: [
+    CLASS_A_STAFF,
+    async (f) => ({
+      method: 'POST',
+      path: '/api/absences/explain',
+      body: { sessionId: f.sessionA, studentId: await freshStudent(f, f.classA), reason: 'Illness' },
+    }),
+  ],
+  getAttendanceCodes: [STAFF, () => ({ method: 'GET', path: '/api/attendance-codes' })],
+  setAttendanceCodes: [ADMIN_ONLY, () => ({ method: 'PUT', path: '/api/attendance-codes', body: PLAIN_CODES })],
 
   getTimetable: [ANY, () => ({ method: 'GET', path: '/api/timetable' })],
   // A fresh class each time: periods of one class may not overlap.

@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { IdParams, Ok } from './common.ts';
 import * as A from './attendance.ts';
+import * as AB from './absences.ts';
+import * as AC from './attendance-codes.ts';
 import * as C from './classes.ts';
 import * as K from './consent.ts';
 import * as R from './register.ts';
@@ -383,6 +385,41 @@ export const routes = {
     tag: 'register',
     query: R.RatesQuery,
     response: R.RatesResult,
+  }),
+  listAbsences: route({
+    access: 'staff',
+    method: 'GET',
+    path: '/api/absences',
+    summary: "A day's absences still to explain (default today): absent or never seen in its ended sessions, without a reason",
+    tag: 'absences',
+    query: AB.AbsencesQuery,
+    response: AB.AbsenceList,
+  }),
+  explainAbsence: route({
+    access: 'staff',
+    method: 'POST',
+    path: '/api/absences/explain',
+    summary: "Record why a student was absent from a session: the mark is corrected (audited) to its reason's code",
+    tag: 'absences',
+    body: AB.ExplainAbsenceBody,
+    response: AB.ExplainedAbsence,
+  }),
+  getAttendanceCodes: route({
+    access: 'staff',
+    method: 'GET',
+    path: '/api/attendance-codes',
+    summary: "The school's attendance codes and absence reasons (the plain P/L/E/A set until an admin chooses)",
+    tag: 'absences',
+    response: AC.CodeSet,
+  }),
+  setAttendanceCodes: route({
+    access: 'admin',
+    method: 'PUT',
+    path: '/api/attendance-codes',
+    summary: "Replace the school's attendance codes and absence reasons (one default code per status, each code once)",
+    tag: 'absences',
+    body: AC.CodeSetBody,
+    response: AC.CodeSet,
   }),
 
   getTimetable: route({

@@ -1,5 +1,7 @@
 // @rollcall/contracts: everything that crosses the wire between API, web app and CLI.
+export * from './absences.ts';
 export * from './api.ts';
+export * from './attendance-codes.ts';
 export * from './attendance.ts';
 export * from './auth.ts';
 export * from './classes.ts';

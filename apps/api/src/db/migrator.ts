@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_device_pairing.ts';
 import * as m0008 from './migrations/0008_timetable.ts';
 import * as m0009 from './migrations/0009_device_teacher.ts';
 import * as m0010 from './migrations/0010_guardian_notices.ts';
+import * as m0011 from './migrations/0011_attendance_codes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_timetable': m0008,
   '0009_device_teacher': m0009,
   '0010_guardian_notices': m0010,
+  '0011_attendance_codes': m0011,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

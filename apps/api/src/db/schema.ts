@@ -282,6 +282,26 @@ export interface NoticeOutboxTable {
   updated_at: number;
 }
 
+/** A code of the school's attendance code set (0011): the status it counts as, one default per status. */
+export interface AttendanceCodesTable {
+  id: string;
+  code: string;
+  meaning: string;
+  status: string;
+  is_default: number;
+  position: number;
+  updated_at: number;
+  updated_by_name: string;
+}
+
+/** A reason an office picks to explain an absence (0011), and the code it gives. */
+export interface AbsenceReasonsTable {
+  id: string;
+  label: string;
+  code: string;
+  position: number;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -307,6 +327,8 @@ export interface DB {
   class_periods: ClassPeriodsTable;
   school_terms: SchoolTermsTable;
   class_covers: ClassCoversTable;
+  attendance_codes: AttendanceCodesTable;
+  absence_reasons: AbsenceReasonsTable;
   guardians: GuardiansTable;
   notice_templates: NoticeTemplatesTable;
   notice_outbox: NoticeOutboxTable;
@@ -378,6 +400,8 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   class_periods: { id: true, class_id: true, label: true, weekday: true, starts_at: true, ends_at: true, late_after_minutes: true, created_at: true },
   school_terms: { id: true, name: true, first_day: true, last_day: true, created_at: true },
   class_covers: { id: true, class_id: true, user_id: true, day: true, created_at: true },
+  attendance_codes: { id: true, code: true, meaning: true, status: true, is_default: true, position: true, updated_at: true, updated_by_name: true },
+  absence_reasons: { id: true, label: true, code: true, position: true },
   guardians: {
     id: true,
     student_id: true,

@@ -110,6 +110,10 @@ export function handlers(s: Services): Handlers {
     endSession: ({ params, body }, { scope, actor }) => s.register.end(params.id, body?.endsAt, scope, actor),
     listRegisters: ({ query }, { scope }) => s.register.registers(query.classId, query.from, query.to, scope),
     attendanceRates: ({ query }, { scope }) => s.rates.rates(query, scope),
+    listAbsences: ({ query }, { scope }) => s.absences.list(query.day, scope),
+    explainAbsence: ({ body }, { scope, actor }) => s.absences.explain(body, scope, actor),
+    getAttendanceCodes: () => s.codes.get(),
+    setAttendanceCodes: ({ body }, { actor }) => s.codes.set(body, actor),
 
     getTimetable: ({ query }, { scope, actor }) => s.timetable.get(query.classId, scope, actor),
     createPeriod: ({ params, body }) => s.timetable.addPeriod(params.id, body),

@@ -219,7 +219,8 @@ export function attendanceService(ctx: ServiceContext) {
         const before = await repo.findMark(trx, id);
         if (!before) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
         assertClassInScope(scope, before.classId, 'mark');
-        if (before.status === status) return before;
+        // A reason given for the status it already has (an absence explained as unauthorised) is still a change.
+        if (before.status === status && (reason === undefined || reason === before.reason)) return before;
         const at = ctx.now();
         // The reason goes on the mark too (an excused student's note), not only in the trail; without one the old stays.
         await repo.updateMark(trx, id, { status, ...(reason !== undefined && { reason }) }, by);

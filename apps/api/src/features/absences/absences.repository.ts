@@ -1,0 +1,91 @@
+// SQL for a day's absences: the day's sessions, their rosters and marks, and the names the office
+// reads beside each absence (class, period, teachers).
+import type { Executor } from '../../shared/context.ts';
+import { groupUnder } from '../../shared/group-under.ts';
+
+/** Sessions whose school day is `day`, of the given classes (null: all), in the order they started. */
+export async function sessionsOfDay(db: Executor, classIds: readonly string[] | null, day: string) {
+  if (classIds?.length === 0) return [];
+  let q = db.selectFrom('class_sessions').select(['id', 'class_id', 'starts_at', 'ends_at', 'period_id']).where('day', '=', day);
+  if (classIds) q = q.where('class_id', 'in', classIds);
+  return q.orderBy('starts_at').orderBy('id').execute();
+}
+
+/** Every student on each class's roster, with their name. */
+export async function rosters(db: Executor, classIds: string[]) {
+  if (classIds.length === 0) return new Map<string, { studentId: string; name: string }[]>();
+  const rows = await db
+    .selectFrom('class_students as cs')
+    .innerJoin('students as s', 's.student_id', 'cs.student_id')
+    .select(['cs.class_id', 's.student_id', 's.name'])
+    .where('cs.class_id', 'in', classIds)
+    .execute();
+  return groupUnder(
+    classIds,
+    rows,
+    (r) => r.class_id,
+    (r) => ({ studentId: r.student_id, name: r.name }),
+  );
+}
+
+/** The marks in these sessions: enough to tell who was seen and which absences have a reason. */
+export async function sessionMarks(db: Executor, sessionIds: string[]) {
+  if (sessionIds.length === 0) return [];
+  return db
+    .selectFrom('attendance_marks as m')
+    .leftJoin('students as s', 's.student_id', 'm.student_id')
+    .select(['m.id', 'm.session_id', 'm.student_id', 'm.status', 'm.reason', 's.name'])
+    .where('m.session_id', 'in', sessionIds)
+    .execute();
+}
+
+export async function markOf(db: Executor, sessionId: string, studentId: string) {
+  return db.selectFrom('attendance_marks').select(['id']).where('session_id', '=', sessionId).where('student_id', '=', studentId).executeTakeFirst();
+}
+
+export async function onRoster(db: Executor, classId: string, studentId: string): Promise<boolean> {
+  const r = await db.selectFrom('class_students').select('student_id').where('class_id', '=', classId).where('student_id', '=', studentId).executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function classNames(db: Executor, classIds: string[]): Promise<Map<string, string>> {
+  if (classIds.length === 0) return new Map();
+  const rows = await db.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function periodLabels(db: Executor, periodIds: string[]): Promise<Map<string, string>> {
+  if (periodIds.length === 0) return new Map();
+  const rows = await db.selectFrom('class_periods').select(['id', 'label']).where('id', 'in', periodIds).execute();
+  return new Map(rows.map((r) => [r.id, r.label]));
+}
+
+/** Each class's active teachers and that day's cover teachers, by name. */
+export async function teachersOf(db: Executor, classIds: string[], day: string): Promise<Map<string, string[]>> {
+  if (classIds.length === 0) return new Map();
+  const [taught, covered] = await Promise.all([
+    db
+      .selectFrom('class_teachers as ct')
+      .innerJoin('users as u', 'u.id', 'ct.user_id')
+      .select(['ct.class_id', 'u.name'])
+      .where('ct.class_id', 'in', classIds)
+      .where('u.disabled_at', 'is', null)
+      .execute(),
+    db
+      .selectFrom('class_covers as cc')
+      .innerJoin('users as u', 'u.id', 'cc.user_id')
+      .select(['cc.class_id', 'u.name'])
+      .where('cc.class_id', 'in', classIds)
+      .where('cc.day', '=', day)
+      .where('u.disabled_at', 'is', null)
+      .execute(),
+  ]);
+  const out = new Map<string, string[]>();
+  for (const r of [...taught, ...covered]) {
+    const names = out.get(r.class_id) ?? [];
+    if (!names.includes(r.name)) names.push(r.name);
+    out.set(r.class_id, names);
+  }
+  for (const names of out.values()) names.sort((a, b) => a.localeCompare(b));
+  return out;
+}
