@@ -182,6 +182,21 @@ describe.each(dialects)('text hygiene and caching on %s', (dialect) => {
     expect(consent.body.history[0].note).toBe('form 12 signed');
   });
 
+  it('refuses passwords judged as stored: full-width digits, accents counted with their letter, a school word and a year', async () => {
+    for (const [i, password] of [
+      '１２３４５６７８９０',
+      'e\u0301'.repeat(5),
+      'Rollcall2026',
+      'Teacher2026!',
+      'qwertyuiop12',
+      '12345678901',
+      'aaaaaaaaab',
+    ].entries()) {
+      const res = await api.call('POST', '/api/users', { email: `weak${i}@school.example`, name: 'Weak', role: 'teacher', password, classIds: [] });
+      expect([password, res.status, res.body.error?.code]).toEqual([password, 400, 'validation-failed']);
+    }
+  });
+
   it('tells every browser and proxy to keep no copy of an answer: face vectors, personal data, errors', async () => {
     await grantConsent(api, 'H1');
     await api.call('POST', '/api/students/H1/embeddings', {

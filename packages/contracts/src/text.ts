@@ -13,7 +13,8 @@ export const MAX_COMBINING_RUN = 4;
  * the combining grapheme joiner, Khmer's invisible vowels, Mongolian variation selectors).
  * ZWNJ and ZWJ are format characters too: they are judged on their own below.
  */
-const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFFA0]/u;
+// The invisible combining marks stand alone, not in the class: a class would merge them with the character before.
+const INVISIBLE = /(?![\u200C\u200D])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\u115F\u1160\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|\u180F/u;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu');
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const LONE_SURROGATE_ALL = new RegExp(LONE_SURROGATE.source, 'g');

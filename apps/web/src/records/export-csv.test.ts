@@ -138,6 +138,12 @@ describe('marksToCsv', () => {
     expect(rows.slice(1).map((r) => r[col('Student')])).toEqual(names.map((s) => `'${s}`));
   });
 
+  it('neutralises the small-form formula signs, alone and after spaces', () => {
+    const names = ['\uFE66HYPERLINK("http://evil.example")', '\uFE621', '\uFE631', '\uFE6BSUM(A1)', ' \uFE66 1', '\u3000\uFE62cmd'];
+    const rows = cells(marksToCsv(names.map((studentName) => mark({ studentName }))));
+    expect(rows.slice(1).map((r) => r[col('Student')])).toEqual(names.map((s) => `'${s}`));
+  });
+
   it('leaves a negative similarity a number in the technical columns, and harmless text alone', () => {
     const rows = cells(marksToCsv([mark({ similarity: -0.25, studentName: 'a-b = c' }), mark({ similarity: 0.5 })], { technical: true }));
     expect(rows[1]![10]).toBe('-0.25');

@@ -16,10 +16,10 @@ export const CSV_TECHNICAL_HEADER = ['Similarity', 'Device', 'Session ID', 'Mark
 /**
  * A cell that starts with one of these is run as a formula by Excel and LibreOffice (CSV
  * injection): such text gets a leading apostrophe. Spreadsheets also skip leading spaces and read
- * the full-width forms (＝＋－＠, typed by Japanese and Chinese keyboards) as the ASCII ones.
- * Papaparse's own default pattern misses a formula that spans lines, hence no `.*$` here.
+ * the full-width (＝＋－＠, typed by Japanese and Chinese keyboards) and small (﹦﹢﹣﹫) forms as
+ * the ASCII ones. Papaparse's own default pattern misses a formula that spans lines, hence no `.*$` here.
  */
-const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B]/;
 
 export interface CsvOptions {
   /** Class names by id; a class deleted since says so. */
