@@ -68,6 +68,19 @@ describe('Sender', () => {
     expect((await sender.flush()).requests).toBe(0);
   });
 
+  it('sets a mark refused for its time aside with that reason, so the UI can say to check the clock, and never resends it', async () => {
+    const [fast, good] = [sampleMark(), sampleMark()];
+    const { outbox, sender } = setup(async (marks) => ({
+      results: marks.map((m) =>
+        m.id === fast.id ? { id: m.id, status: 'rejected' as const, reason: 'time-out-of-range' as const } : { id: m.id, status: 'accepted' as const },
+      ),
+    }));
+    for (const m of [fast, good]) await outbox.enqueue(m);
+    expect(await sender.flush()).toMatchObject({ confirmed: 1, failed: 1, pending: 0, error: null });
+    expect((await outbox.failed()).map((f) => [f.mark.id, f.reason])).toEqual([[fast.id, 'time-out-of-range']]);
+    expect((await sender.flush()).requests).toBe(0);
+  });
+
   it('isolates poisoned marks by splitting a refused batch, and sends every good mark', async () => {
     const poisoned = new Set<string>();
     const { outbox, transport, sender } = setup((marks) => {

@@ -1,5 +1,6 @@
 // Rules for attendance: a mark's id makes posting idempotent; a student is marked at most once
-// per session and not again within the cooldown; late follows the session's threshold. A manual
+// per session and not again within the cooldown; late follows the session's threshold; a mark's
+// time must fall in the window mark-time.ts allows, and its device label is the caller's. A manual
 // mark with a status sets the student's status in the session (audited, with who did it). Every
 // batch is one transaction that first locks the students it touches, so parallel batches from
 // several devices cannot both store a mark for the same student.
