@@ -99,7 +99,9 @@ export function startDevice(
   const sender = new Sender({ outbox, transport, batchSize: 50, pollMs: 500, backoff: { minMs: 250, maxMs: 4_000 } });
   sender.start();
   const generated: NewMark[] = [];
-  const base0 = Date.parse('2026-01-05T08:00:00Z');
+  // Marks step a minute apart (past the cooldown) from three days ago: the API takes a laptop's day
+  // marks up to a week old and none from the future, so a long run never outgrows the window.
+  const base0 = Date.now() - 3 * 86_400_000;
   let k = 0;
   const timer = setInterval(() => {
     const round = Math.floor(k / device.students.length);
