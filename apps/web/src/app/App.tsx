@@ -12,6 +12,7 @@ import { ClassesPage } from '../classes/ClassesPage.tsx';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { PrivacyPage } from '../consent/PrivacyPage.tsx';
 import { RecordsPage } from '../records/RecordsPage.tsx';
+import { AbsencesPage } from '../absences/AbsencesPage.tsx';
 import { readSettings } from '../settings/settings.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { FolderImportPage } from '../students/FolderImportPage.tsx';
@@ -48,6 +49,9 @@ function Page({ route, role, selfId }: { route: Route; role: Role; selfId: strin
     case 'records':
       // Teachers correct and clear their own classes' records (the API scopes them).
       return <RecordsPage canEdit />;
+    case 'absences':
+      // Teachers explain their own classes' absences (the API scopes them); only an admin changes the codes.
+      return <AbsencesPage canEditCodes={admin} />;
     case 'settings':
       return <SettingsPage />;
     case 'privacy':

@@ -10,6 +10,7 @@ describe('page access', () => {
       'Students',
       'Classes',
       'Records',
+      'Absences',
       'Classroom laptops',
       'Settings',
       'Camera check',
@@ -27,6 +28,8 @@ describe('page access', () => {
     }
     expect(mayOpen('device', 'records')).toBe(false);
     expect(closedText('records')).toContain('classroom laptop');
+    expect(mayOpen('device', 'absences')).toBe(false);
+    expect(parseHash('#/absences').page).toBe('absences');
   });
 
   it('reads a pairing address with its code', () => {

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'import-folder' }
   | { page: 'classes' }
   | { page: 'records' }
+  | { page: 'absences' }
   | { page: 'settings' }
   | { page: 'privacy' }
   | { page: 'teachers' }
@@ -19,7 +20,19 @@ export type Route =
   | { page: 'camera' };
 
 /** Pages whose hash is their name and nothing more. */
-const PLAIN_PAGES = ['students', 'import-roster', 'import-folder', 'classes', 'records', 'settings', 'privacy', 'teachers', 'laptops', 'camera'] as const;
+const PLAIN_PAGES = [
+  'students',
+  'import-roster',
+  'import-folder',
+  'classes',
+  'records',
+  'absences',
+  'settings',
+  'privacy',
+  'teachers',
+  'laptops',
+  'camera',
+] as const;
 const isPlainPage = (head: string | undefined): head is (typeof PLAIN_PAGES)[number] => (PLAIN_PAGES as readonly (string | undefined)[]).includes(head);
 
 export function parseHash(hash: string): Route {

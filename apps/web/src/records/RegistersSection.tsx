@@ -1,5 +1,6 @@
 // Records: the registers of the chosen class's sessions (roster x status, the absent named), each
-// printable on its own, the class's week on one printable sheet, and the register CSV export.
+// printable on its own, the class's week on one printable sheet, the register CSV export and the
+// totals per attendance code, both in the school's codes.
 import { useRef } from 'react';
 import { sessionPhase, type Register } from '@rollcall/contracts';
 import { MarkReason } from '../register/MarkReason.tsx';
@@ -10,6 +11,8 @@ import { downloadText } from './download.ts';
 import { formatTime, formatWhen } from './format.ts';
 import { PrintButton } from '../ui/PrintButton.tsx';
 import { registerFileName, registersToCsv } from './register-csv.ts';
+import { useAttendanceCodes } from '../absences/useAbsences.ts';
+import { CodeTotalsTable } from './CodeTotalsTable.tsx';
 import { useRegisters } from './useRegisters.ts';
 import { WeekRegister } from './WeekRegister.tsx';
 
@@ -84,6 +87,7 @@ export function RegistersSection({
   technical: boolean;
 }) {
   const registers = useRegisters(classId, from, to, !!from && !!to);
+  const codes = useAttendanceCodes();
   if (!classId) return <p className="hint">Choose a class to see its registers.</p>;
   if (registers.error)
     return (
@@ -99,7 +103,7 @@ export function RegistersSection({
         <button
           type="button"
           disabled={items.length === 0}
-          onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical, separator }))}
+          onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical, separator, codes: codes.data }))}
         >
           Export register CSV
         </button>
@@ -109,6 +113,7 @@ export function RegistersSection({
       ) : (
         items.map((reg) => <RegisterCard key={reg.session.id} reg={reg} />)
       )}
+      {items.length > 0 && codes.data && <CodeTotalsTable registers={items} codes={codes.data} title={`Attendance codes of ${className} in these days`} />}
       <h4>Week on one sheet</h4>
       <WeekRegister key={`${classId}-${to}`} classId={classId} className={className} day={to || from} />
     </div>

@@ -3,7 +3,8 @@
 // the test), the locale's separator, formulas neutralised, technical columns optional.
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Register } from '@rollcall/contracts';
+import { DFE_CODES, PLAIN_CODES, type Register } from '@rollcall/contracts';
+import { codeTotals } from './code-totals.ts';
 import { defaultSeparator } from './csv-format.ts';
 import { registerFileName, registersToCsv } from './register-csv.ts';
 
@@ -127,5 +128,53 @@ describe('registersToCsv', () => {
   it('names the file after the class and days', () => {
     expect(registerFileName('Form 7B / Maths', '2026-11-29', '2026-11-29')).toBe('register-Form-7B-Maths-2026-11-29.csv');
     expect(registerFileName('7B', '2026-11-01', '2026-11-30')).toBe('register-7B-2026-11-01-2026-11-30.csv');
+  });
+});
+
+describe('registersToCsv with attendance codes', () => {
+  const zone = process.env.TZ;
+  beforeAll(() => void (process.env.TZ = 'Europe/Paris'));
+  afterAll(() => void (zone === undefined ? delete process.env.TZ : (process.env.TZ = zone)));
+
+  const withIllness: Register = {
+    ...reg,
+    rows: [
+      ...reg.rows,
+      { ...reg.rows[2]!, studentId: 'R4', name: 'Ida Ill', reason: 'illness ' },
+      { ...reg.rows[1]!, studentId: 'R5', name: 'Noa Late', status: 'late', reason: null },
+    ],
+  };
+
+  it('adds each row’s code and meaning after the status, from the school’s set', () => {
+    const rows = cells(registersToCsv([withIllness], { codes: DFE_CODES }));
+    expect(rows[0]!.slice(6, 9)).toEqual(['Status', 'Code', 'Code meaning']);
+    expect(rows.slice(1).map((r) => [r[4], r[6], r[7]])).toEqual([
+      ['R1', 'Present', '/'],
+      ['R2', 'Absent', 'N'],
+      ['R3', 'Excused', 'C'],
+      ['R4', 'Excused', 'I'],
+      ['R5', 'Late', 'L'],
+    ]);
+    expect(rows[4]![8]).toBe('Authorised absence: illness (not medical or dental appointments)');
+    // The reason column still says what the office wrote.
+    expect(rows[4]![rows[0]!.indexOf('Reason')]).toBe('illness ');
+  });
+
+  it('writes the plain letters by default and no code for a student not seen in a running session', () => {
+    const running: Register = {
+      ...reg,
+      session: { ...reg.session, endsAt: null, active: true },
+      rows: [{ ...reg.rows[1]!, status: 'not-seen', method: null }],
+    };
+    const plain = cells(registersToCsv([withIllness, running], { codes: PLAIN_CODES, separator: ';' }), ';');
+    expect(plain.slice(1).map((r) => r[7])).toEqual(['P', 'A', 'E', 'E', 'L', '']);
+    expect(plain[6]![6]).toBe('Not seen');
+  });
+
+  it('counts each code over final registers only', () => {
+    const running: Register = { ...reg, session: { ...reg.session, endsAt: null, active: true } };
+    const totals = codeTotals([withIllness, running], DFE_CODES, Date.parse('2026-11-30T00:00:00Z'));
+    expect(totals.filter((t) => t.count > 0).map((t) => `${t.code.code}=${t.count}`)).toEqual(['/=1', 'L=1', 'C=1', 'I=1', 'N=1']);
+    expect(totals).toHaveLength(DFE_CODES.codes.length);
   });
 });

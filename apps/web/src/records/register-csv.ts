@@ -1,9 +1,10 @@
 // The register CSV a school office keeps: one row per roster student per session, absent
 // included. Times are wall-clock times Excel reads as times ("2026-11-29 09:05"), in this
 // browser's zone, with that zone's UTC offset in a column of its own. A student still not seen
-// when the session ended is absent, as in the statistics. Similarity and device only in the
-// technical columns, when asked for.
-import { finalStatus, sessionPhase, type Register } from '@rollcall/contracts';
+// when the session ended is absent, as in the statistics. With the school's attendance codes, each
+// row also carries its code and the code's statutory meaning, for the authority's returns.
+// Similarity and device only in the technical columns, when asked for.
+import { codeFor, finalStatus, sessionPhase, type CodeSet, type Register } from '@rollcall/contracts';
 import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
 import { browserOffset, offsetText, wallClock, type Separator } from './csv-format.ts';
 import { toCsv } from './export-csv.ts';
@@ -22,10 +23,19 @@ export const REGISTER_HEADER = [
   'Reason',
 ] as const;
 export const TECHNICAL_HEADER = ['Similarity', 'Device'] as const;
+export const CODE_HEADER = ['Code', 'Code meaning'] as const;
 
-export function registersToCsv(registers: readonly Register[], opts: { technical?: boolean; separator?: Separator; now?: number } = {}): string {
+type Codes = Pick<CodeSet, 'codes' | 'reasons'>;
+
+export function registersToCsv(
+  registers: readonly Register[],
+  opts: { technical?: boolean; separator?: Separator; now?: number; codes?: Codes | undefined } = {},
+): string {
   const now = opts.now ?? Date.now();
-  const fields = opts.technical ? [...REGISTER_HEADER, ...TECHNICAL_HEADER] : [...REGISTER_HEADER];
+  const codes = opts.codes;
+  const fields: string[] = [...REGISTER_HEADER];
+  if (codes) fields.splice(fields.indexOf('Status') + 1, 0, ...CODE_HEADER);
+  if (opts.technical) fields.push(...TECHNICAL_HEADER);
   const data = registers.flatMap((reg) => {
     // One offset per session, the one at its start: its marks are written at that offset too, so
     // the offset column is right for every time in the row.
@@ -34,6 +44,9 @@ export function registersToCsv(registers: readonly Register[], opts: { technical
     const ended = sessionPhase(reg.session, now) === 'ended';
     return reg.rows.map((r) => {
       const missed = ended && r.status === 'not-seen';
+      const status = ended ? finalStatus(r.status) : r.status;
+      // A student not seen in a running session has no code yet: the register is not final.
+      const code = codes && status !== 'not-seen' ? codeFor(codes, status, r.reason) : undefined;
       const cells: (string | number | null)[] = [
         reg.className,
         start.slice(0, 10),
@@ -41,7 +54,8 @@ export function registersToCsv(registers: readonly Register[], opts: { technical
         offsetText(offset),
         r.studentId,
         r.name,
-        STATUS_TEXT[ended ? finalStatus(r.status) : r.status],
+        STATUS_TEXT[status],
+        ...(codes ? [code?.code ?? '', code?.meaning ?? ''] : []),
         r.markedAt ? wallClock(r.markedAt, offset, 'seconds') : '',
         missed ? 'Not seen before the end' : r.method ? howMarked({ method: r.method, similarity: r.similarity, reason: r.reason }) : '',
         r.markedBy ?? '',

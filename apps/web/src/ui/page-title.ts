@@ -11,6 +11,7 @@ const TITLES: Record<Route['page'], string> = {
   'import-folder': 'Import photo folders',
   classes: 'Classes',
   records: 'Records',
+  absences: 'Absences to explain',
   privacy: 'Privacy',
   teachers: 'Teachers',
   laptops: 'Classroom laptops',
