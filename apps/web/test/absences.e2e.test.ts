@@ -1,0 +1,98 @@
+// The office's absences page in Chromium: today's ended session lists its absent students in plain
+// words, a reason is recorded by keyboard alone (type it, press Enter), focus moves on to the next
+// absence, the list empties as the day is explained, each mark is excused with a change naming who
+// made it, and the page passes axe.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
+import { apiAs, HAVE_CHROMIUM, launch, openPage, serveApp, setupAdmin, type WebServer } from './harness.ts';
+
+const ADMIN = { email: 'office@school.example', name: 'Olive Office', password: 'a long enough passphrase' };
+
+describe.skipIf(!HAVE_CHROMIUM)('absences page', () => {
+  let server: WebServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let api: ReturnType<typeof apiAs>;
+  let sessionId = '';
+
+  beforeAll(async () => {
+    server = await serveApp();
+    const cookie = await setupAdmin(server.base, ADMIN);
+    api = apiAs(
+      () => server.base,
+      () => cookie,
+    );
+    for (const [studentId, name] of [
+      ['A1', 'Ada Lovelace'],
+      ['A2', 'Ben Okri'],
+      ['A3', 'Cleo Diaz'],
+    ])
+      await api('POST', '/api/students', { studentId, name });
+    const classId = (await api<{ id: string }>('POST', '/api/classes', { name: 'Year 8 Maths', studentIds: ['A1', 'A2', 'A3'] })).id;
+    // A lesson earlier today (never before midnight, so it is today's), ended: Cleo was seen, Ada and Ben were not.
+    const now = Date.now();
+    const midnight = new Date(now).setHours(0, 0, 1, 0);
+    const startsAt = Math.max(now - 30 * 60_000, midnight);
+    const endsAt = startsAt + Math.floor((now - startsAt) / 2);
+    sessionId = (await api<{ id: string }>('POST', `/api/classes/${classId}/sessions`, { startsAt: new Date(startsAt).toISOString() })).id;
+    await api('POST', '/api/attendance', {
+      marks: [
+        { id: randomUUID(), studentId: 'A3', sessionId, deviceId: 'laptop', markedAt: new Date(startsAt).toISOString(), method: 'face', similarity: 0.97 },
+      ],
+    });
+    await api('POST', `/api/sessions/${sessionId}/end`, { endsAt: new Date(endsAt).toISOString() });
+
+    browser = await launch();
+    ({ page, errors } = await openPage(browser));
+    await page.context().addCookies([{ ...cookie, url: server.base }]);
+    await page.goto(`${server.base}/#/absences`);
+    await page.getByRole('heading', { name: 'Absences to explain' }).waitFor({ timeout: 60_000 });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('lists the absences in plain words and passes axe', async () => {
+    await page.getByRole('status').filter({ hasText: '2 absences to explain today' }).waitFor();
+    const rows = page.getByRole('table', { name: 'Absences to explain' }).getByRole('row');
+    expect(await rows.count()).toBe(3);
+    await rows.filter({ hasText: 'Ada Lovelace' }).filter({ hasText: 'Year 8 Maths' }).waitFor();
+    expect(await page.getByText('Cleo Diaz').count()).toBe(0);
+    await page.getByRole('table', { name: 'Attendance codes' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('records reasons by keyboard alone until nothing is left, each change audited with who made it', async () => {
+    const ada = page.getByLabel(/^Reason Ada Lovelace was absent/);
+    await ada.focus();
+    // Enter with nothing typed says what is missing and records nothing.
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Write or pick a reason first.' }).waitFor();
+    await page.keyboard.type('Illness');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: '1 absence to explain today' }).waitFor();
+    // Focus moved on to the absence now in Ada's place: the next reason is typed straight away.
+    await page.locator('input[data-reason]:focus').waitFor();
+    expect(await page.getByLabel(/^Reason Ben Okri was absent/).evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('Mum rang: dentist at 10');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Nothing left to explain today.' }).waitFor();
+
+    const { items } = await api<{ items: { id: string; studentId: string; status: string; reason: string }[] }>(
+      'GET',
+      `/api/attendance?sessionId=${sessionId}`,
+    );
+    const byStudent = new Map(items.map((m) => [m.studentId, m]));
+    expect(byStudent.get('A1')).toMatchObject({ status: 'excused', reason: 'Illness' });
+    expect(byStudent.get('A2')).toMatchObject({ status: 'excused', reason: 'Mum rang: dentist at 10' });
+    const audit = await api<{ items: { by: string; reason: string }[] }>('GET', `/api/attendance/${byStudent.get('A1')!.id}/audit`);
+    expect(audit.items).toEqual([expect.objectContaining({ by: 'Olive Office', reason: 'Illness' })]);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
