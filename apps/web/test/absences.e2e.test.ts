@@ -1,7 +1,7 @@
 // The office's absences page in Chromium: today's ended session lists its absent students in plain
 // words, a reason is recorded by keyboard alone (type it, press Enter), focus moves on to the next
 // absence, the list empties as the day is explained, each mark is excused with a change naming who
-// made it, and the page passes axe.
+// made it, an admin switches the school to England's DfE codes, and the page passes axe.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -93,6 +93,27 @@ describe.skipIf(!HAVE_CHROMIUM)('absences page', () => {
     const audit = await api<{ items: { by: string; reason: string }[] }>('GET', `/api/attendance/${byStudent.get('A1')!.id}/audit`);
     expect(audit.items).toEqual([expect.objectContaining({ by: 'Olive Office', reason: 'Illness' })]);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
+  it("lets the admin switch to England's DfE codes, naming a repeated code before anything is saved", async () => {
+    const codes = page.getByRole('region', { name: 'Attendance codes' });
+    await codes.getByRole('button', { name: 'Change the codes' }).click();
+    const form = codes.getByRole('form', { name: 'Change the attendance codes' });
+    await form.getByLabel('Start from an example').selectOption({ label: 'England (DfE attendance codes)' });
+    await form.getByLabel('Code 2', { exact: true }).fill('/');
+    await form.getByRole('button', { name: 'Save codes' }).click();
+    await form.getByRole('alert').filter({ hasText: 'The code / is listed twice' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect((await api<{ chosen: boolean }>('GET', '/api/attendance-codes')).chosen).toBe(false);
+
+    await form.getByLabel('Code 2', { exact: true }).fill('\\');
+    await form.getByRole('button', { name: 'Save codes' }).click();
+    await codes.getByText('last saved by Olive Office').waitFor();
+    const table = codes.getByRole('table', { name: 'Attendance codes' });
+    await table.getByRole('row').filter({ hasText: 'Authorised absence: illness' }).waitFor();
+    const saved = await api<{ codes: { code: string }[]; chosen: boolean }>('GET', '/api/attendance-codes');
+    expect(saved.chosen).toBe(true);
+    expect(saved.codes.map((c) => c.code).slice(0, 4)).toEqual(['/', '\\', 'L', 'U']);
     expect(errors).toEqual([]);
   }, 60_000);
 });
