@@ -7,6 +7,8 @@ import helmet from 'helmet';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { EventHub } from './features/events/event-hub.ts';
+import { DISPATCHER_DEFAULTS, noticeDispatcher, type DispatcherOptions, type NoticeDispatcher } from './features/notices/notice-dispatcher.ts';
+import { channelsOf, smtpTransport, webhookTransport, type SmtpSettings, type Transports, type WebhookSettings } from './features/notices/notice-transports.ts';
 import { eventsStream } from './features/events/events.stream.ts';
 import { ApiError, errorMiddleware } from './http/errors.ts';
 import { handlers } from './http/handlers.ts';
@@ -29,13 +31,33 @@ export interface AppOptions {
   eventPollMs?: number;
   validateResponses?: boolean;
   log?: (msg: string, err?: unknown) => void;
+  /** Where absence notices go (Config.notices); unset: none are queued or sent. */
+  notices?: NoticeOptions;
 }
 
-export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
+export interface NoticeOptions {
+  smtp: SmtpSettings | null;
+  webhook: WebhookSettings | null;
+  /** Overrides of the sender's timing (tests use short ones). */
+  timing?: Partial<Pick<DispatcherOptions, 'pollMs' | 'leaseMs' | 'retryBaseMs' | 'maxAttempts'>>;
+}
+
+export function createApp(opts: AppOptions): { app: Express; hub: EventHub; notices: NoticeDispatcher } {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((msg, err) => console.error(`[api] ${msg}`, err ?? ''));
   const ctx = { db: opts.database.db, dialect: opts.database.dialect, now, cooldownMs: opts.config.cooldownSeconds * 1000 };
-  const services = createServices(ctx, { retentionDays: opts.config.retentionDays, ...(opts.throttle && { throttle: opts.throttle }) });
+  const transports: Transports = {
+    ...(opts.notices?.smtp && { email: smtpTransport(opts.notices.smtp) }),
+    ...(opts.notices?.webhook && { sms: webhookTransport(opts.notices.webhook) }),
+  };
+  const notices = noticeDispatcher(opts.database.db, transports, { ...DISPATCHER_DEFAULTS, ...opts.notices?.timing, now, log });
+  if (channelsOf(transports).length) notices.start();
+  const services = createServices(ctx, {
+    retentionDays: opts.config.retentionDays,
+    ...(opts.throttle && { throttle: opts.throttle }),
+    noticeChannels: channelsOf(transports),
+    wakeNotices: () => notices.wake(),
+  });
   const hub = new EventHub(opts.database.db, {
     pollMs: opts.eventPollMs ?? 500,
     gapGraceMs: 10_000,
@@ -115,5 +137,5 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub } {
     app.get(/^(?!\/api\/).*/, (_req, res) => res.sendFile(path.resolve(dist, 'index.html')));
   }
   app.use(errorMiddleware(log));
-  return { app, hub };
+  return { app, hub, notices };
 }

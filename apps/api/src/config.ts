@@ -2,6 +2,7 @@
 // a message that names the variable.
 import fs from 'node:fs';
 import { z } from 'zod';
+import type { SmtpSettings, WebhookSettings } from './features/notices/notice-transports.ts';
 
 export type DatabaseConfig = { dialect: 'mysql'; url: string; poolSize: number } | { dialect: 'sqlite'; file: string };
 
@@ -29,6 +30,8 @@ export interface Config {
   tls: { cert: string; key: string } | null;
   /** With TLS: a plain-http port that redirects every request to https (e.g. 80), on PUBLIC_URL or else only on a name the certificate covers; null for none. */
   httpRedirectPort: number | null;
+  /** Where absence notices to guardians go: nothing is queued or sent on a channel left unset. */
+  notices: { smtp: SmtpSettings | null; webhook: WebhookSettings | null };
 }
 
 export class ConfigError extends Error {
@@ -120,7 +123,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: read('TRUST_PROXY', bool, false),
     tls: readTls(env),
     httpRedirectPort: read('HTTP_REDIRECT_PORT', int('HTTP_REDIRECT_PORT', 1, 65535), null as number | null),
+    notices: readNotices(env, read, bool),
   };
+}
+
+type Read = <T>(name: string, schema: z.ZodType<T>, fallback: T) => T;
+
+/** SMTP_* and NOTICE_FROM come together; the SMS webhook is its own channel. A sender address with a line break could forge headers. */
+function readNotices(env: NodeJS.ProcessEnv, read: Read, boolean: z.ZodType<boolean>): Config['notices'] {
+  const host = env.SMTP_HOST?.trim();
+  let smtp: SmtpSettings | null = null;
+  if (host) {
+    const secure = read('SMTP_SECURE', boolean, false);
+    const from = env.NOTICE_FROM?.trim();
+    if (!from) throw new ConfigError('NOTICE_FROM', 'is unset but SMTP_HOST is set: give the sender, e.g. "Oak School <office@oak.example>"');
+    if (/[\r\n]/.test(from) || !/@/.test(from)) throw new ConfigError('NOTICE_FROM', 'must be one email address on one line, e.g. office@oak.example');
+    const user = env.SMTP_USER?.trim() || null;
+    smtp = {
+      host,
+      port: read('SMTP_PORT', int('SMTP_PORT', 1, 65535), secure ? 465 : 587),
+      secure,
+      user,
+      password: user === null ? null : (env.SMTP_PASSWORD ?? ''),
+      from,
+    };
+  } else {
+    for (const name of ['SMTP_PORT', 'SMTP_USER', 'SMTP_PASSWORD', 'NOTICE_FROM']) {
+      if (env[name]) throw new ConfigError(name, 'is set but SMTP_HOST is not: no email is sent without a server');
+    }
+  }
+  const url = read(
+    'NOTICE_SMS_WEBHOOK_URL',
+    z.string().refine((v) => /^https?:$/.test(URL.canParse(v) ? new URL(v).protocol : ''), 'use an http(s) URL of the SMS gateway'),
+    null as string | null,
+  );
+  return { smtp, webhook: url === null ? null : { url, token: env.NOTICE_SMS_WEBHOOK_TOKEN?.trim() || null } };
 }
 
 /** TLS_CERT and TLS_KEY come together, as readable PEM files: a typo fails at start, not at the first handshake. */

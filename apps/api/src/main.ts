@@ -30,7 +30,7 @@ async function main() {
   const database = openDatabase(config.database);
   const applied = await migrateToLatest(database.db);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-  const { app, hub } = createApp({ config: { ...config, webDist }, database });
+  const { app, hub, notices } = createApp({ config: { ...config, webDist }, database, notices: config.notices });
   {
     // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
     // It always runs: an admin may set retention on the Privacy page (MARK_RETENTION_DAYS is the default).
@@ -47,6 +47,8 @@ async function main() {
   const redirect = config.tls && config.httpRedirectPort !== null ? listenRedirect(config, config.tls, config.httpRedirectPort) : null;
   const shutdown = () => {
     hub.stop();
+    // A notice being sent finishes and is recorded; one claimed but not sent waits out its lease elsewhere.
+    void notices.stop();
     redirect?.close();
     server.close(() => void database.close().then(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5_000).unref();

@@ -17,16 +17,24 @@ import { ratesService } from './features/register/rates.service.ts';
 import { registerService } from './features/register/register.service.ts';
 import { usersService } from './features/users/users.service.ts';
 import { timetableService } from './features/timetable/timetable.service.ts';
+import type { NoticeChannel } from '@rollcall/contracts';
+import { guardiansService } from './features/guardians/guardians.service.ts';
+import { noticesService } from './features/notices/notices.service.ts';
 import { absencesService } from './features/absences/absences.service.ts';
 import { codesService } from './features/absences/codes.service.ts';
 
 export interface ServiceOptions {
   retentionDays: number | null;
   throttle?: ThrottleLimits;
+  /** Channels this server may send absence notices on (none: notices are not queued at all). */
+  noticeChannels?: NoticeChannel[];
+  /** Tells this instance's notice sender to look for due notices now. */
+  wakeNotices?: () => void;
 }
 
 export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
   const attendance = attendanceService(ctx);
+  const notices = noticesService(ctx, opts.noticeChannels ?? []);
   return {
     health: healthService(ctx),
     auth: authService(ctx, opts.throttle),
@@ -43,9 +51,12 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     attendance,
     stats: statsService(ctx),
     sync: syncService(ctx),
-    register: registerService(ctx),
+    register: registerService(ctx, notices.queueForSession),
     rates: ratesService(ctx),
     timetable: timetableService(ctx),
+    notices,
+    guardians: guardiansService(ctx, notices.listForStudent),
+    wakeNotices: opts.wakeNotices ?? (() => {}),
     absences: absencesService(ctx, attendance),
     codes: codesService(ctx),
   };

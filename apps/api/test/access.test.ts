@@ -270,6 +270,12 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
       body: { userId: (await f.api.call('GET', '/api/auth/me')).body.actor.user.id, day: '2030-01-0' + (1 + (next() % 9)) },
     }),
   ],
+  // Staff of the student's class: a teacher of another class is told the student does not exist.
+  getGuardians: [[401, 403, 404, 'ok', 'ok'], () => ({ method: 'GET', path: '/api/students/SA/guardians' })],
+  setGuardians: [ADMIN_ONLY, () => ({ method: 'PUT', path: '/api/students/SA/guardians', body: { guardians: [{ name: 'Pat Parent' }] } })],
+  listNotices: [[401, 403, 404, 'ok', 'ok'], () => ({ method: 'GET', path: '/api/students/SA/notices' })],
+  getNoticeSettings: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/notices/settings' })],
+  updateNoticeSettings: [ADMIN_ONLY, () => ({ method: 'PATCH', path: '/api/notices/settings', body: { delayMinutes: 5 } })],
   deleteCover: [
     ADMIN_ONLY,
     async (f) => {

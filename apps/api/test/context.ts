@@ -90,12 +90,13 @@ export interface TestApi {
 }
 
 async function listen(options: AppOptions) {
-  const { app, hub } = createApp(options);
+  const { app, hub, notices } = createApp(options);
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const close = async () => {
     hub.stop();
+    await notices.stop();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
@@ -106,10 +107,10 @@ export const ADMIN = { email: 'admin@school.example', name: 'Head Admin', passwo
 
 export async function startApi(
   dialect: Dialect,
-  overrides: Partial<AppOptions['config']> & { eventPollMs?: number; throttle?: AppOptions['throttle'] } = {},
+  overrides: Partial<AppOptions['config']> & { eventPollMs?: number; throttle?: AppOptions['throttle'] } & Pick<AppOptions, 'now' | 'notices'> = {},
 ): Promise<TestApi> {
   const { database, drop, url } = await freshDatabase(dialect);
-  const { eventPollMs, throttle, ...config } = overrides;
+  const { eventPollMs, throttle, now, notices, ...config } = overrides;
   const options: AppOptions = {
     config: {
       cooldownSeconds: 60,
@@ -123,6 +124,8 @@ export async function startApi(
       ...config,
     },
     ...(throttle && { throttle }),
+    ...(now && { now }),
+    ...(notices && { notices }),
     database,
     eventPollMs: eventPollMs ?? 100,
     validateResponses: true,

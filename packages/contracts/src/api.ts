@@ -13,6 +13,7 @@ import * as S from './students.ts';
 import * as U from './auth.ts';
 import { Health, SyncQuery, SyncResponse } from './sync.ts';
 import * as T from './timetable.ts';
+import * as G from './guardians.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -481,6 +482,52 @@ export const routes = {
     tag: 'timetable',
     params: IdParams,
     response: Ok,
+  }),
+
+  getGuardians: route({
+    access: 'staff',
+    method: 'GET',
+    path: '/api/students/:studentId/guardians',
+    summary: "A student's guardians and how to reach them",
+    tag: 'guardians',
+    params: S.StudentParams,
+    response: G.GuardianList,
+  }),
+  setGuardians: route({
+    access: 'admin',
+    method: 'PUT',
+    path: '/api/students/:studentId/guardians',
+    summary: "Replace a student's guardians (those kept by id keep their notices)",
+    tag: 'guardians',
+    params: S.StudentParams,
+    body: G.SetGuardiansBody,
+    response: G.GuardianList,
+  }),
+  listNotices: route({
+    access: 'staff',
+    method: 'GET',
+    path: '/api/students/:studentId/notices',
+    summary: "Absence notices to a student's guardians: to whom, when, and what the mail server answered",
+    tag: 'guardians',
+    params: S.StudentParams,
+    response: G.NoticeList,
+  }),
+  getNoticeSettings: route({
+    access: 'admin',
+    method: 'GET',
+    path: '/api/notices/settings',
+    summary: 'When absence notices go to guardians, and their wording per language',
+    tag: 'guardians',
+    response: G.NoticeSettings,
+  }),
+  updateNoticeSettings: route({
+    access: 'admin',
+    method: 'PATCH',
+    path: '/api/notices/settings',
+    summary: 'Change when absence notices go, or their wording',
+    tag: 'guardians',
+    body: G.UpdateNoticeSettingsBody,
+    response: G.NoticeSettings,
   }),
 
   events: route({

@@ -6,6 +6,7 @@ import { ConsentRecord } from './consent.ts';
 import { Embedding } from './embeddings.ts';
 import { Student } from './students.ts';
 import { weakPasswordReason } from './weak-passwords.ts';
+import { Guardian, Notice } from './guardians.ts';
 
 export const Role = z.enum(['admin', 'teacher']);
 export type Role = z.infer<typeof Role>;
@@ -104,6 +105,9 @@ export const StudentExport = z.object({
   embeddings: z.array(Embedding),
   /** Every recorded change of biometric consent, oldest first. */
   consentHistory: z.array(ConsentRecord),
+  /** Who is told of the student's absences, and every notice sent to them. */
+  guardians: z.array(Guardian),
+  notices: z.array(Notice),
   /** firstMarkedBy: who made the mark, kept when a later correction changed markedBy. */
   marks: z.array(Mark.extend({ firstMarkedBy: z.string().nullable() })),
   /** Every change to the student's marks, oldest first: who changed which status to which. */

@@ -10,6 +10,7 @@ export * from './common.ts';
 export * from './consent.ts';
 export * from './embeddings.ts';
 export * from './errors.ts';
+export * from './guardians.ts';
 export * from './events.ts';
 export * from './learning.ts';
 export * from './models.ts';

@@ -107,7 +107,12 @@ export function handlers(s: Services): Handlers {
     stats: ({ query }, { scope }) => s.stats.daily(query.from, query.to, query.classId, scope),
 
     sessionRegister: ({ params }, { scope, actor }) => s.register.register(params.id, scope, actor),
-    endSession: ({ params, body }, { scope, actor }) => s.register.end(params.id, body?.endsAt, scope, actor),
+    endSession: async ({ params, body }, { scope, actor }) => {
+      const ended = await s.register.end(params.id, body?.endsAt, scope, actor);
+      // Notices the end queued may be due at once: the sender looks now, not at its next poll.
+      s.wakeNotices();
+      return ended;
+    },
     listRegisters: ({ query }, { scope }) => s.register.registers(query.classId, query.from, query.to, scope),
     attendanceRates: ({ query }, { scope }) => s.rates.rates(query, scope),
     listAbsences: ({ query }, { scope }) => s.absences.list(query.day, scope),
@@ -122,5 +127,11 @@ export function handlers(s: Services): Handlers {
     deleteTerm: ({ params }) => s.timetable.deleteTerm(params.id),
     createCover: ({ params, body }) => s.timetable.addCover(params.id, body),
     deleteCover: ({ params }) => s.timetable.deleteCover(params.id),
+
+    getGuardians: ({ params }, { scope }) => s.guardians.list(params.studentId, scope),
+    setGuardians: ({ params, body }) => s.guardians.set(params.studentId, body),
+    listNotices: ({ params }, { scope }) => s.guardians.notices(params.studentId, scope),
+    getNoticeSettings: () => s.notices.settings(),
+    updateNoticeSettings: ({ body }) => s.notices.updateSettings(body),
   };
 }

@@ -6,6 +6,8 @@ import { toIso } from '../../shared/time.ts';
 import { listMarks } from '../attendance/attendance.repository.ts';
 import { historyOf } from '../consent/consent.repository.ts';
 import { listForStudent } from '../embeddings/embeddings.repository.ts';
+import { listGuardians } from '../guardians/guardians.repository.ts';
+import { listForStudent as listNotices } from '../notices/notices.repository.ts';
 import { findStudent } from '../students/students.repository.ts';
 import * as repo from './privacy.repository.ts';
 import { effectiveRetentionDays } from './settings.service.ts';
@@ -57,6 +59,8 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
         classes,
         embeddings,
         consentHistory: await historyOf(ctx.db, studentId, 'asc'),
+        guardians: await listGuardians(ctx.db, studentId),
+        notices: await listNotices(ctx.db, studentId),
         marks: marks.map((m) => ({ ...m, firstMarkedBy: firstBy.has(m.id) ? firstBy.get(m.id)! : (m.markedBy ?? null) })),
         audit: entries.map(({ firstBy: _, ...e }) => e),
       };

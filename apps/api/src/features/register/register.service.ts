@@ -1,7 +1,9 @@
 // Rules for the register: a session's roster x status, the registers of a class over days, and
 // ending a session, which gives every roster student without a mark an explicit absent status.
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Register } from '@rollcall/contracts';
+import type { DB } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
@@ -20,7 +22,10 @@ import * as repo from './register.repository.ts';
 /** What an automatic absent mark names as its device: no laptop saw anything. */
 export const SESSION_END_DEVICE = 'register';
 
-export function registerService(ctx: ServiceContext) {
+/** Work that must commit with a session's end (queueing absence notices), given the transaction. */
+export type OnSessionEnded = (trx: Transaction<DB>, sessionId: string) => Promise<unknown>;
+
+export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
   async function registersOf(sessions: SessionRow[]): Promise<Register[]> {
     const classIds = [...new Set(sessions.map((s) => s.class_id))];
     const [rosters, names, marks] = await Promise.all([
@@ -114,6 +119,7 @@ export function registerService(ctx: ServiceContext) {
           [...stored.map((mark) => ({ type: 'mark.accepted' as const, mark })), { type: 'session.changed', classId: row.class_id, sessionId }],
           now,
         );
+        await onEnded?.(trx, sessionId);
         return rows.length;
       });
       return { session: toSession((await findSession(ctx.db, sessionId))!, ctx.now()), markedAbsent };

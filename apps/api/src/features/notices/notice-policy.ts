@@ -1,0 +1,25 @@
+// The school's notice policy as stored (one JSON setting), with its defaults: notices after the
+// first unexplained absence of a day, 10 minutes after the session ends, in English.
+import { LanguageTag, NoticeTrigger, WallTime } from '@rollcall/contracts';
+import { z } from 'zod';
+import type { Executor } from '../../shared/context.ts';
+import { readPolicyJson } from './notices.repository.ts';
+
+export const NoticePolicy = z.object({
+  trigger: NoticeTrigger,
+  threshold: z.number().int().min(1),
+  delayMinutes: z.number().int().min(0),
+  dayEndsAt: WallTime,
+  defaultLanguage: LanguageTag,
+});
+export type NoticePolicy = z.infer<typeof NoticePolicy>;
+
+export const DEFAULT_POLICY: NoticePolicy = { trigger: 'first-period', threshold: 3, delayMinutes: 10, dayEndsAt: '16:00', defaultLanguage: 'en' };
+
+/** The stored policy over the defaults; a value that no longer parses counts as unset rather than stopping every notice. */
+export async function readPolicy(db: Executor): Promise<NoticePolicy> {
+  const raw = await readPolicyJson(db);
+  if (raw === undefined) return DEFAULT_POLICY;
+  const parsed = NoticePolicy.partial().safeParse(JSON.parse(raw));
+  return parsed.success ? { ...DEFAULT_POLICY, ...parsed.data } : DEFAULT_POLICY;
+}

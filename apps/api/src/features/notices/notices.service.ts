@@ -1,0 +1,44 @@
+// Rules for absence notices as people see them: the school's policy and wording (admins), the
+// notices of one student (staff of the student's classes), and the hook that queues notices when
+// a session ends, on the channels this server is configured for.
+import type { NoticeChannel, NoticeSettings, UpdateNoticeSettingsBody } from '@rollcall/contracts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
+import { BUILT_IN_TEMPLATES } from './notice-templates.ts';
+import { readPolicy } from './notice-policy.ts';
+import { queueSessionNotices } from './notice-queue.ts';
+import * as repo from './notices.repository.ts';
+
+export function noticesService(ctx: ServiceContext, channels: readonly NoticeChannel[]) {
+  async function settings(db: Executor = ctx.db): Promise<NoticeSettings> {
+    const [policy, stored] = await Promise.all([readPolicy(db), repo.readTemplates(db)]);
+    const custom = new Map(stored.map((t) => [t.language, t]));
+    const languages = [...new Set([...Object.keys(BUILT_IN_TEMPLATES), ...custom.keys()])].sort();
+    const templates = languages.map((language) => {
+      const own = custom.get(language);
+      return { ...(own ?? BUILT_IN_TEMPLATES[language]!), custom: own !== undefined };
+    });
+    return { ...policy, templates, channels: [...channels] };
+  }
+
+  return {
+    settings: () => settings(),
+
+    async updateSettings(body: UpdateNoticeSettingsBody): Promise<NoticeSettings> {
+      return writeTransaction(ctx, async (trx) => {
+        const at = ctx.now();
+        const { templates, reset, ...policyChange } = body;
+        if (Object.values(policyChange).some((v) => v !== undefined)) {
+          await repo.writePolicyJson(trx, JSON.stringify({ ...(await readPolicy(trx)), ...policyChange }), at);
+        }
+        await repo.deleteTemplates(trx, reset ?? []);
+        for (const t of templates ?? []) await repo.upsertTemplate(trx, t, at);
+        return settings(trx);
+      });
+    },
+
+    listForStudent: (studentId: string) => repo.listForStudent(ctx.db, studentId),
+
+    /** For the register: queues this ended session's notices in the caller's transaction. */
+    queueForSession: (trx: Executor, sessionId: string) => queueSessionNotices(trx, sessionId, channels, ctx.now()),
+  };
+}
