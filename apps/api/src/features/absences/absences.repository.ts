@@ -1,7 +1,6 @@
-// SQL for a day's absences: the day's sessions, their rosters and marks, and the names the office
-// reads beside each absence (class, period, teachers).
+// SQL for a day's absences: the day's sessions and their marks, and the names the office reads
+// beside each absence (period, teachers); rosters and class names are the register's own queries.
 import type { Executor } from '../../shared/context.ts';
-import { groupUnder } from '../../shared/group-under.ts';
 
 /** Sessions whose school day is `day`, of the given classes (null: all), in the order they started. */
 export async function sessionsOfDay(db: Executor, classIds: readonly string[] | null, day: string) {
@@ -9,23 +8,6 @@ export async function sessionsOfDay(db: Executor, classIds: readonly string[] | 
   let q = db.selectFrom('class_sessions').select(['id', 'class_id', 'starts_at', 'ends_at', 'period_id']).where('day', '=', day);
   if (classIds) q = q.where('class_id', 'in', classIds);
   return q.orderBy('starts_at').orderBy('id').execute();
-}
-
-/** Every student on each class's roster, with their name. */
-export async function rosters(db: Executor, classIds: string[]) {
-  if (classIds.length === 0) return new Map<string, { studentId: string; name: string }[]>();
-  const rows = await db
-    .selectFrom('class_students as cs')
-    .innerJoin('students as s', 's.student_id', 'cs.student_id')
-    .select(['cs.class_id', 's.student_id', 's.name'])
-    .where('cs.class_id', 'in', classIds)
-    .execute();
-  return groupUnder(
-    classIds,
-    rows,
-    (r) => r.class_id,
-    (r) => ({ studentId: r.student_id, name: r.name }),
-  );
 }
 
 /** The marks in these sessions: enough to tell who was seen and which absences have a reason. */
@@ -46,12 +28,6 @@ export async function markOf(db: Executor, sessionId: string, studentId: string)
 export async function onRoster(db: Executor, classId: string, studentId: string): Promise<boolean> {
   const r = await db.selectFrom('class_students').select('student_id').where('class_id', '=', classId).where('student_id', '=', studentId).executeTakeFirst();
   return r !== undefined;
-}
-
-export async function classNames(db: Executor, classIds: string[]): Promise<Map<string, string>> {
-  if (classIds.length === 0) return new Map();
-  const rows = await db.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function periodLabels(db: Executor, periodIds: string[]): Promise<Map<string, string>> {

@@ -9,6 +9,7 @@ import { assertClassInScope, scopedClassIds, type Actor, type Scope } from '../.
 import type { ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import type { attendanceService } from '../attendance/attendance.service.ts';
+import { classNames, rostersOf } from '../register/register.repository.ts';
 import { findSession } from '../sessions/sessions.repository.ts';
 import { codeSetIn } from './codes.service.ts';
 import * as repo from './absences.repository.ts';
@@ -26,13 +27,13 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
       const ended = sessions.filter((s) => s.ends_at !== null && Number(s.ends_at) <= now);
       const running = sessions.filter((s) => Number(s.starts_at) <= now && !ended.includes(s)).length;
       const classIds = [...new Set(ended.map((s) => s.class_id))];
-      const [rosters, marks, classNames, periods, teachers] = await Promise.all([
-        repo.rosters(ctx.db, classIds),
+      const [rosters, marks, names, periods, teachers] = await Promise.all([
+        rostersOf(ctx.db, classIds),
         repo.sessionMarks(
           ctx.db,
           ended.map((s) => s.id),
         ),
-        repo.classNames(ctx.db, classIds),
+        classNames(ctx.db, classIds),
         repo.periodLabels(ctx.db, [...new Set(ended.flatMap((s) => (s.period_id ? [s.period_id] : [])))]),
         repo.teachersOf(ctx.db, classIds, onDay),
       ]);
@@ -41,7 +42,7 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
         const base = {
           sessionId: s.id,
           classId: s.class_id,
-          className: classNames.get(s.class_id) ?? '',
+          className: names.get(s.class_id) ?? '',
           period: s.period_id ? (periods.get(s.period_id) ?? null) : null,
           teachers: teachers.get(s.class_id) ?? [],
           startsAt: toIso(Number(s.starts_at)),
