@@ -10,7 +10,19 @@ import { createFirstAdmin, HAVE_CHROMIUM, launch, openPage, serveApp, type WebSe
 
 const ADMIN = { email: 'a11y@school.example', password: 'a long enough passphrase' };
 const TEACHER = { email: 'ann.lee@school.example', password: 'teacher passphrase 42' };
-const PAGES = ['#/', '#/students', '#/students/new', '#/import-roster', '#/classes', '#/records', '#/teachers', '#/laptops', '#/settings', '#/camera'];
+const PAGES = [
+  '#/',
+  '#/students',
+  '#/students/new',
+  '#/import-roster',
+  '#/classes',
+  '#/records',
+  '#/absences',
+  '#/teachers',
+  '#/laptops',
+  '#/settings',
+  '#/camera',
+];
 
 /** What a target-size check reports: how many visible controls it measured, and each under 24 px, named so a failure says where to look. */
 function smallTargets(): { measured: number; small: string[] } {

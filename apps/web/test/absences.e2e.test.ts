@@ -57,7 +57,7 @@ describe.skipIf(!HAVE_CHROMIUM)('absences page', () => {
     await server?.close();
   });
 
-  it('lists the absences in plain words and passes axe', async () => {
+  it('lists the absences in plain words, fits a phone and passes axe', async () => {
     await page.getByRole('status').filter({ hasText: '2 absences to explain today' }).waitFor();
     const rows = page.getByRole('table', { name: 'Absences to explain' }).getByRole('row');
     expect(await rows.count()).toBe(3);
@@ -65,6 +65,10 @@ describe.skipIf(!HAVE_CHROMIUM)('absences page', () => {
     expect(await page.getByText('Cleo Diaz').count()).toBe(0);
     await page.getByRole('table', { name: 'Attendance codes' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    // On a phone the rows stack: nothing scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+    await page.setViewportSize({ width: 1280, height: 800 });
   }, 60_000);
 
   it('records reasons by keyboard alone until nothing is left, each change audited with who made it', async () => {

@@ -14,6 +14,7 @@ const PAGES = [
   ['#/import-roster', 'Import a roster CSV – Rollcall'],
   ['#/classes', 'Classes – Rollcall'],
   ['#/records', 'Records – Rollcall'],
+  ['#/absences', 'Absences to explain – Rollcall'],
   ['#/teachers', 'Teachers – Rollcall'],
   ['#/laptops', 'Classroom laptops – Rollcall'],
   ['#/settings', 'Settings – Rollcall'],
