@@ -63,13 +63,20 @@ export function TakeAttendancePage() {
     [log, register.view],
   );
   const learner = useLearner();
-  const {
-    stats,
-    review: freshReview,
-    dismiss,
-  } = useRecognition({ video, canvas, active, mode: 'recognise', settings, sessionId, roster, names, alreadyMarked, learner, onError: setError });
-
-  const review = useReviewQueue({ fresh: freshReview, release: dismiss, sessionId, classId: classId || null, learner });
+  const stats = useRecognition({
+    video,
+    canvas,
+    active,
+    settings,
+    sessionId,
+    classId: classId || null,
+    roster,
+    names,
+    alreadyMarked,
+    learner,
+    onError: setError,
+  });
+  const review = useReviewQueue({ sessionId, classId: classId || null, learner });
   const statusOf = (id: string) => register.view?.rows.find((r) => r.studentId === id)?.status ?? (alreadyMarked.includes(id) ? 'present' : undefined);
 
   const stop = () => {

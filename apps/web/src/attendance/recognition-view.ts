@@ -1,24 +1,7 @@
-// How the page shows the recognition core's output: overlay labels and tones per track, the
-// session parameters built from the device settings, and review thumbnails cut from the video.
-import {
-  DEFAULT_LIVENESS,
-  DEFAULT_RECOGNITION,
-  type Box,
-  type FrameFlaw,
-  type LivenessParams,
-  type RecognitionParams,
-  type TrackView,
-} from '@rollcall/recognition';
+// How the page shows the recognition core's output: overlay labels and tones per track, and
+// review thumbnails cut from the video.
+import type { Box, FrameFlaw, TrackView } from '@rollcall/recognition';
 import type { OverlayBox } from '../camera/overlay.ts';
-import type { Settings } from '../settings/settings.ts';
-
-export function recognitionParams(s: Settings): RecognitionParams {
-  return { ...DEFAULT_RECOGNITION, threshold: s.threshold, margin: s.margin, consensusFrames: s.consensusFrames, requireLiveness: s.liveness };
-}
-
-export function livenessParams(s: Settings): LivenessParams {
-  return { ...DEFAULT_LIVENESS, requireBlink: s.requireBlink, unsureTexture: s.unsureTexture };
-}
 
 export function label(t: TrackView, names: ReadonlyMap<string, string>): OverlayBox['label'] {
   const s = t.state;

@@ -1,16 +1,15 @@
-// Camera check: the camera with face boxes and a verdict per reading in plain words, the skin
-// texture among them (the numbers, speed and engine under Details). Marks nobody.
-import { useRef, useState } from 'react';
+// Camera check: the camera with face boxes and a verdict per face in plain words, whether it looks
+// like a live person among them, as Take attendance's session judges its track (the numbers, speed
+// and engine under Details). Marks nobody.
+import { useEffect, useRef, useState } from 'react';
 import { services } from '../app/services.ts';
 import { useStore } from '../app/store.ts';
-import { livenessParams } from '../attendance/recognition-view.ts';
-import { useRecognition } from '../attendance/useRecognition.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
 import { useSettings } from '../settings/settings.ts';
+import { CameraCheck, type CheckedFace } from './camera-check.ts';
 import { useCamera } from './useCamera.ts';
-import { summary, verdicts, type ReadingInput, type TextureLimits } from './verdicts.ts';
-
-const EMPTY = new Map<string, string>();
+import { useCameraLoop } from './useCameraLoop.ts';
+import { summary, verdicts } from './verdicts.ts';
 
 export function CameraCheckPage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -19,18 +18,10 @@ export function CameraCheckPage() {
   const camera = useCamera(video);
   const face = useStore(faceStatus);
   const [error, setError] = useState<string | null>(null);
-  const { stats } = useRecognition({
-    video,
-    canvas,
-    active: camera.running,
-    mode: 'check',
-    settings,
-    sessionId: null,
-    roster: null,
-    names: EMPTY,
-    alreadyMarked: [],
-    onError: setError,
-  });
+  const [check] = useState(() => new CameraCheck(settings));
+  useEffect(() => check.update(settings), [check, settings]);
+  const stats = useCameraLoop(check, camera.running, video, canvas, setError);
+  const faces = useStore(check.faces);
   return (
     <section aria-labelledby="camera-title">
       <h2 id="camera-title">Camera check</h2>
@@ -52,7 +43,7 @@ export function CameraCheckPage() {
         <video ref={video} muted playsInline aria-label="Camera" />
         <canvas ref={canvas} aria-hidden="true" />
       </div>
-      {camera.running && <CheckResults readings={stats.readings} texture={settings.liveness ? livenessParams(settings) : null} />}
+      {camera.running && <CheckResults faces={faces} />}
       <details className="details">
         <summary>Details</summary>
         <p aria-label="Recognition speed">
@@ -95,8 +86,8 @@ export function CameraCheckPage() {
   );
 }
 
-function CheckResults({ readings, texture }: { readings: readonly ReadingInput[]; texture: TextureLimits }) {
-  const all = readings.map((r) => verdicts(r, { texture }));
+function CheckResults({ faces }: { faces: readonly CheckedFace[] }) {
+  const all = faces.map((f) => verdicts(f.reading, f.live));
   return (
     <div className="card" aria-live="polite">
       <p className="verdict-summary">

@@ -1,16 +1,18 @@
-// The camera check's verdicts: each reading in words, judged by the core's own limits (the texture's
-// from DEFAULT_LIVENESS), and one summary line that is "Ready" only when nothing needs fixing.
+// The camera check's verdicts: each reading in words, judged by the core's own limits, the face's
+// track liveness as the session judged it, and one summary line that is "Ready" only when nothing
+// needs fixing, so a picture Take attendance would hold for review is never "Ready".
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIVENESS } from '@rollcall/recognition';
-import { summary, textureVerdict, verdicts, type ReadingInput } from './verdicts.ts';
+import type { LivenessVerdict } from '@rollcall/recognition';
+import { liveVerdict, summary, verdicts, type LiveReading, type ReadingInput } from './verdicts.ts';
 
-const good: ReadingInput = { size: 120, sharpness: 5, brightness: 120, yaw: 5, pitch: -3, pad: DEFAULT_LIVENESS.padLiveFrom };
-const text = (r: ReadingInput) => verdicts(r).map((v) => `${v.topic}: ${v.text}`);
+const good: ReadingInput = { size: 120, sharpness: 5, brightness: 120, yaw: 5, pitch: -3 };
+const live: LivenessVerdict = { kind: 'live', reasons: ['the head turned'] };
+const text = (r: ReadingInput, l: LiveReading = live) => verdicts(r, l).map((v) => `${v.topic}: ${v.text}`);
 
 describe('camera check verdicts', () => {
-  it('says good for a well-lit, close, sharp, frontal face with live skin', () => {
-    expect(text(good)).toEqual(['Light: good', 'Face size: good', 'Focus: good', 'Facing the camera: good', 'Skin: looks like a live face']);
-    expect(summary([verdicts(good)])).toMatch(/^Ready/);
+  it('says good for a well-lit, close, sharp, frontal face that moves like a live person', () => {
+    expect(text(good)).toEqual(['Light: good', 'Face size: good', 'Focus: good', 'Facing the camera: good', 'Looks like a live person: it would be marked']);
+    expect(summary([verdicts(good, live)])).toMatch(/^Ready/);
   });
 
   it('names what to fix, in words', () => {
@@ -20,48 +22,39 @@ describe('camera check verdicts', () => {
     expect(text({ ...good, brightness: 240 })[0]).toMatch(/^Too bright/);
     expect(text({ ...good, sharpness: 0.1 })).toContain('Blurry: hold still, or clean the lens');
     expect(text({ ...good, yaw: -40 })).toContain('Turned away: look towards the camera');
-    expect(summary([verdicts(good), verdicts({ ...good, brightness: 20 })])).toBe('Too dark: add light in front of the faces.');
+    expect(summary([verdicts(good, live), verdicts({ ...good, brightness: 20 }, live)])).toBe('Too dark: add light in front of the faces.');
     expect(summary([])).toMatch(/No face/);
   });
 });
 
-describe('the texture reading', () => {
-  const { padAttackBelow, padLiveFrom } = DEFAULT_LIVENESS;
-  const below = (x: number) => x - 1e-6;
-
-  it('is not "Ready" for a texture Take attendance would refuse: a screen or a print is never marked', () => {
-    const screen = { ...good, pad: below(padAttackBelow) };
-    expect(text(screen)).toContain('May be a screen or a print: a face like this is never marked');
-    expect(summary([verdicts(screen)])).toBe('May be a screen or a print: a face like this is never marked.');
-    // Light comes first: a dark room is what to fix before the texture.
-    expect(summary([verdicts({ ...screen, brightness: 20 })])).toMatch(/^Too dark/);
+describe('the track liveness verdict', () => {
+  it('a face judged a photo or a screen would wait in Needs review, and is not "Ready"', () => {
+    const photo: LivenessVerdict = { kind: 'presentation', reasons: ['looks like a photo or a screen: the face moved as a flat picture'] };
+    expect(liveVerdict(photo)).toEqual({ topic: 'May be a photo or a screen', ok: false, text: 'it would wait in Needs review' });
+    expect(summary([verdicts(good, photo)])).toBe('May be a photo or a screen: it would wait in Needs review.');
+    // Light comes first: a dark room is what to fix before liveness.
+    expect(summary([verdicts({ ...good, brightness: 20 }, photo)])).toMatch(/^Too dark/);
   });
 
-  it('between the limits the face is unclear, and says what the school chose to do with it', () => {
-    for (const pad of [padAttackBelow, below(padLiveFrom)]) {
-      expect(textureVerdict(pad, DEFAULT_LIVENESS)).toEqual({
-        topic: 'Skin unclear',
-        ok: false,
-        text: 'may be a photo or a screen, so it would wait in Needs review',
-      });
-      expect(textureVerdict(pad, { ...DEFAULT_LIVENESS, unsureTexture: 'flag' }).text).toBe('may be a photo or a screen, so it would be marked with a flag');
-    }
-    expect(summary([verdicts({ ...good, pad: padAttackBelow })])).not.toMatch(/^Ready/);
+  it('a face that has not moved is not yet live: it says why, and is not "Ready"', () => {
+    const still: LivenessVerdict = { kind: 'undecided', reasons: ['the face has not moved at all'] };
+    expect(liveVerdict(still)).toEqual({
+      topic: 'Not yet seen to be live',
+      ok: false,
+      text: 'the face has not moved at all; a face that stays like this would wait in Needs review',
+    });
+    expect(summary([verdicts(good, still)])).not.toMatch(/^Ready/);
+    expect(liveVerdict(null).ok).toBe(false);
   });
 
-  it('from padLiveFrom the skin looks live; the limits are the ones passed (the settings), not copies', () => {
-    expect(textureVerdict(padLiveFrom, DEFAULT_LIVENESS)).toEqual({ topic: 'Skin', ok: true, text: 'looks like a live face' });
-    const stricter = { ...DEFAULT_LIVENESS, padLiveFrom: 0.95 };
-    expect(textureVerdict(0.9, stricter).ok).toBe(false);
+  it('a face marked in doubt (the school chose to flag an unclear texture) says so, and is not "Ready"', () => {
+    const doubt: LivenessVerdict = { kind: 'live', reasons: ['the face moves'], doubt: 'may be a photo or a screen: the texture is unclear' };
+    expect(liveVerdict(doubt)).toEqual({ topic: 'May be a photo or a screen', ok: false, text: 'it would be marked with a flag' });
+    expect(summary([verdicts(good, live), verdicts(good, doubt)])).not.toMatch(/^Ready/);
   });
 
-  it('a score not measured, or a liveness check turned off, does not hold up "Ready"', () => {
-    expect(textureVerdict(Number.NaN, DEFAULT_LIVENESS)).toEqual({ topic: 'Skin', ok: true, text: 'not measured' });
-    expect(summary([verdicts({ ...good, pad: Number.NaN })])).toMatch(/^Ready/);
-    // Liveness off in Settings: Take attendance ignores the texture, so the check does too.
-    const off = verdicts({ ...good, pad: 0.1 }, { texture: null });
-    expect(off.at(-1)).toEqual({ topic: 'Skin', ok: true, text: 'not checked (the liveness check is off)' });
-    expect(summary([off])).toMatch(/^Ready/);
-    expect(textureVerdict(0.1, { ...DEFAULT_LIVENESS, padAttackBelow: 0 }).ok).toBe(true);
+  it('with the liveness check off in Settings, liveness does not hold up "Ready"', () => {
+    expect(liveVerdict('off')).toEqual({ topic: 'Live person', ok: true, text: 'not checked (the liveness check is off)' });
+    expect(summary([verdicts(good, 'off')])).toMatch(/^Ready/);
   });
 });

@@ -1,9 +1,10 @@
 // Camera check in plain words: each reading of a face becomes a verdict a teacher can act on
 // ("Light: good", "Face too small: move closer"), judged by the same limits the recognition core
-// and the enrolment gate use, so "good" here means the frame counts there. The skin texture too:
-// a face whose texture reads as a screen is never marked, so the check does not call it ready.
+// and the enrolment gate use, so "good" here means the frame counts there. Liveness is the track's
+// verdict from the same session Take attendance runs (motion, a frozen face, the skin texture over
+// time), so a picture Take attendance would hold for review is never called ready here.
 import { DEFAULT_GATES, type QualityGates } from '@rollcall/face';
-import { DEFAULT_FRAME_QUALITY, DEFAULT_LIVENESS, readTexture, type FrameQualityParams, type LivenessParams } from '@rollcall/recognition';
+import { DEFAULT_FRAME_QUALITY, type FrameQualityParams, type LivenessVerdict } from '@rollcall/recognition';
 
 export interface Verdict {
   /** What was read, e.g. "Light". */
@@ -19,20 +20,15 @@ export interface ReadingInput {
   brightness: number;
   yaw: number;
   pitch: number;
-  /** The presentation-attack model's live score, 0..1; NaN when not measured. */
-  pad: number;
 }
 
-/** The texture limits track liveness judges by, and what it does with an unclear face; null when the liveness check is off. */
-export type TextureLimits = Pick<LivenessParams, 'padAttackBelow' | 'padLiveFrom' | 'unsureTexture'> | null;
+/** The session's liveness verdict on the face's track; 'off' when the school turned the check off, null before it has a track. */
+export type LiveReading = LivenessVerdict | 'off' | null;
 
 export function verdicts(
   r: ReadingInput,
-  {
-    texture = DEFAULT_LIVENESS,
-    quality: q = DEFAULT_FRAME_QUALITY,
-    gates: g = DEFAULT_GATES,
-  }: { texture?: TextureLimits; quality?: FrameQualityParams; gates?: QualityGates } = {},
+  live: LiveReading,
+  { quality: q = DEFAULT_FRAME_QUALITY, gates: g = DEFAULT_GATES }: { quality?: FrameQualityParams; gates?: QualityGates } = {},
 ): Verdict[] {
   const turn = Math.max(Math.abs(r.yaw), Math.abs(r.pitch));
   const size: Verdict =
@@ -55,21 +51,24 @@ export function verdicts(
         : { topic: 'Focus', ok: true, text: 'good' };
   const facing: Verdict =
     turn >= q.turnFrom ? { topic: 'Turned away', ok: false, text: 'look towards the camera' } : { topic: 'Facing the camera', ok: true, text: 'good' };
-  return [light, size, focus, facing, textureVerdict(r.pad, texture)];
+  return [light, size, focus, facing, liveVerdict(live)];
 }
 
-/**
- * One frame's texture score read as track liveness reads a track's median (`readTexture`, the
- * core's own rule): a screen or a print (never marked), live skin, or unclear between.
- */
-export function textureVerdict(pad: number, t: TextureLimits): Verdict {
-  if (!t || t.padAttackBelow <= 0) return { topic: 'Skin', ok: true, text: 'not checked (the liveness check is off)' };
-  const reading = readTexture({ pad, padFrames: 1 }, { ...t, minPadFrames: 1 });
-  if (reading === 'none') return { topic: 'Skin', ok: true, text: 'not measured' };
-  if (reading === 'screen') return { topic: 'May be a screen or a print', ok: false, text: 'a face like this is never marked' };
-  if (reading === 'skin') return { topic: 'Skin', ok: true, text: 'looks like a live face' };
-  const then = t.unsureTexture === 'flag' ? 'it would be marked with a flag' : 'it would wait in Needs review';
-  return { topic: 'Skin unclear', ok: false, text: `may be a photo or a screen, so ${then}` };
+/** What Take attendance would do with this face, as its track's liveness stands now. */
+export function liveVerdict(live: LiveReading): Verdict {
+  if (live === 'off') return { topic: 'Live person', ok: true, text: 'not checked (the liveness check is off)' };
+  if (live === null) return { topic: 'Live person', ok: false, text: 'watching the face' };
+  const picture = 'May be a photo or a screen';
+  if (live.kind === 'live' && live.doubt) return { topic: picture, ok: false, text: 'it would be marked with a flag' };
+  if (live.kind === 'live') return { topic: 'Looks like a live person', ok: true, text: 'it would be marked' };
+  if (live.kind === 'presentation') return { topic: picture, ok: false, text: 'it would wait in Needs review' };
+  // Undecided: a student who moves a little is judged in a second or two; a face that never does
+  // (a photo on a stand) goes to review once the session stops waiting.
+  return {
+    topic: 'Not yet seen to be live',
+    ok: false,
+    text: `${live.reasons[0] ?? 'watching the face'}; a face that stays like this would wait in Needs review`,
+  };
 }
 
 /** One line for the whole picture: ready, or the first thing to fix. */

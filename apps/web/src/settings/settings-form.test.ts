@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { Outbox } from '@rollcall/sync';
-import { livenessParams } from '../attendance/recognition-view.ts';
+import { livenessParams } from '../camera/session-params.ts';
 import { META, RollcallDb, getMeta, setMeta } from '../local/db.ts';
 import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
 import { toDraft, validateDraft } from './settings-form.ts';
