@@ -1,5 +1,5 @@
 // The office's absences page in Chromium: today's ended session lists its absent students in plain
-// words, a reason is recorded by keyboard alone (type it, press Enter), focus moves on to the next
+// words with whom to call, a reason is recorded by keyboard alone (type it, press Enter), focus moves on to the next
 // absence, the list empties as the day is explained, each mark is excused with a change naming who
 // made it, an admin switches the school to England's DfE codes, and the page passes axe.
 import { randomUUID } from 'node:crypto';
@@ -44,6 +44,9 @@ describe.skipIf(!HAVE_CHROMIUM)('absences page', () => {
       ],
     });
     await api('POST', `/api/sessions/${sessionId}/end`, { endsAt: new Date(endsAt).toISOString() });
+    await api('PUT', '/api/students/A1/guardians', {
+      guardians: [{ name: 'Pat Lovelace', relation: 'mother', phone: '07700 900123', email: 'pat@example.org' }],
+    });
 
     browser = await launch();
     ({ page, errors } = await openPage(browser));
@@ -63,6 +66,12 @@ describe.skipIf(!HAVE_CHROMIUM)('absences page', () => {
     expect(await rows.count()).toBe(3);
     await rows.filter({ hasText: 'Ada Lovelace' }).filter({ hasText: 'Year 8 Maths' }).waitFor();
     expect(await page.getByText('Cleo Diaz').count()).toBe(0);
+    // Whom to call: the guardians, loaded when asked.
+    await page.getByRole('button', { name: 'Contacts of Ada Lovelace’s guardians' }).click();
+    await page.getByRole('link', { name: '07700 900123' }).waitFor();
+    expect(await page.getByRole('link', { name: 'pat@example.org' }).getAttribute('href')).toBe('mailto:pat@example.org');
+    await page.getByRole('button', { name: 'Contacts of Ben Okri’s guardians' }).click();
+    await page.getByText('No guardians on record.').waitFor();
     await page.getByRole('table', { name: 'Attendance codes' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // On a phone the rows stack: nothing scrolls sideways.

@@ -1,9 +1,11 @@
 // One absence to explain: who, where and when, and a one-field form for the reason (the school's
-// listed reasons are suggested as you type; any words of your own are kept as they are).
+// listed reasons are suggested as you type; any words of your own are kept as they are), and the
+// guardians to call.
 import { useState, type FormEvent } from 'react';
 import type { Absence } from '@rollcall/contracts';
 import { formatTime } from '../records/format.ts';
 import { errorText } from '../ui/messages.ts';
+import { GuardianContacts } from './GuardianContacts.tsx';
 import { useExplainAbsence } from './useAbsences.ts';
 
 export function AbsenceRow({ absence: a, onExplained }: { absence: Absence; onExplained: () => void }) {
@@ -26,7 +28,7 @@ export function AbsenceRow({ absence: a, onExplained }: { absence: Absence; onEx
       <th scope="row">
         {a.name}
         <span className="hint"> ({a.studentId})</span>
-        {/* The place for the student's guardians and how to reach them, once the school keeps them. */}
+        <GuardianContacts studentId={a.studentId} name={a.name} />
       </th>
       <td>{a.className}</td>
       <td>

@@ -24,3 +24,7 @@ export function useSetAttendanceCodes() {
     onSuccess: (set) => queryClient.setQueryData(['attendance-codes'], set),
   });
 }
+
+/** A student's guardians, read only when someone asks to see how to reach them. */
+export const useGuardians = (studentId: string, enabled: boolean) =>
+  useQuery({ queryKey: ['guardians', studentId], queryFn: () => call('getGuardians', { params: { studentId } }), enabled });
