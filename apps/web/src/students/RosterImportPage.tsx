@@ -55,11 +55,12 @@ export function RosterImportPage() {
       <h2 id="roster-title">Import a roster CSV</h2>
       <p className="hint">
         Columns: student id, name (or first name and last name), email (optional), class (optional), consent (optional: yes, no, withdrawn or empty), consent by
-        (parent or student) and consent note (the paper form&apos;s reference). The first row names the columns.
+        (parent or student) and consent note (the paper form&apos;s reference); guardians (optional): guardian name, relationship, email, phone, language and
+        may contact (yes or no), and &quot;Guardian 2 …&quot; columns for a second one. The first row names the columns.
       </p>
       <p className="hint">
-        From a school information system: choose OneRoster&apos;s users.csv, classes.csv and enrollments.csv together. Students and their classes are imported;
-        teachers are listed for you to add on the Teachers page.
+        From a school information system: choose OneRoster&apos;s users.csv, classes.csv and enrollments.csv together. Students, their classes and their
+        guardians (parents linked by agentSourcedIds) are imported; teachers are listed for you to add on the Teachers page.
       </p>
       <label>
         Roster CSV
@@ -129,10 +130,11 @@ export function RosterImportPage() {
           <p>
             {count('created')} created, {count('exists')} already on file, {count('failed')} failed.
             {outcomes.some((o) => o.consent === 'recorded') && ` Consent recorded for ${outcomes.filter((o) => o.consent === 'recorded').length}.`}
+            {outcomes.some((o) => o.guardians === 'saved') && ` Guardians saved for ${outcomes.filter((o) => o.guardians === 'saved').length}.`}
           </p>
           <ul>
             {outcomes
-              .filter((o) => o.outcome !== 'created')
+              .filter((o) => o.outcome !== 'created' || o.guardians === 'failed')
               .map((o) => (
                 <li key={`${o.file}:${o.line}`}>
                   {whereIs(o)} ({o.studentId}): {o.message}

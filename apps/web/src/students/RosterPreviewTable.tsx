@@ -13,6 +13,7 @@ export function RosterPreviewTable({ rows }: { rows: readonly RosterRow[] }) {
           <th scope="col">Email</th>
           <th scope="col">Classes</th>
           <th scope="col">Consent</th>
+          <th scope="col">Guardians</th>
         </tr>
       </thead>
       <tbody>
@@ -24,6 +25,7 @@ export function RosterPreviewTable({ rows }: { rows: readonly RosterRow[] }) {
             <td data-label="Email">{r.email ?? ''}</td>
             <td data-label="Classes">{r.classes.join(', ')}</td>
             <td data-label="Consent">{r.consent ? `${CONSENT_TEXT[r.consent.status]}${r.consent.onBehalfOf ? ` (${r.consent.onBehalfOf})` : ''}` : ''}</td>
+            <td data-label="Guardians">{r.guardians.map((g) => [g.name, g.email ?? g.phone].filter(Boolean).join(' ')).join('; ')}</td>
           </tr>
         ))}
       </tbody>

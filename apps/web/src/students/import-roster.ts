@@ -2,7 +2,9 @@
 // file (or files), and adds each student to their classes. Reports what happened per row; a student that
 // already exists is left as it is (reported), never duplicated. Consent from the file is recorded
 // last, in batches; an unchanged status records nothing, so importing the file again is harmless.
+// Guardians named in the file are merged into those on file (see merge-guardians.ts).
 import { call, ApiClientError } from '../api/client.ts';
+import { mergeGuardians } from './merge-guardians.ts';
 import type { RosterRow } from './roster-row.ts';
 
 export interface RowOutcome {
@@ -13,6 +15,8 @@ export interface RowOutcome {
   message?: string;
   /** What happened to the row's consent, when it had one. */
   consent?: 'recorded' | 'unchanged';
+  /** What happened to the row's guardians, when it named any. */
+  guardians?: 'saved' | 'unchanged' | 'failed';
 }
 
 export async function importRoster(rows: RosterRow[], onProgress: (done: number) => void): Promise<RowOutcome[]> {
@@ -55,6 +59,19 @@ export async function importRoster(rows: RosterRow[], onProgress: (done: number)
     for (const [k, r] of res.results.entries()) {
       const o = outcomes.find((x) => x.line === chunk[k]!.line);
       if (o && r.outcome !== 'not-found') o.consent = r.outcome;
+    }
+  }
+  for (const row of rows) {
+    const o = outcomes.find((x) => x.line === row.line && x.file === row.file);
+    if (!row.guardians.length || !o || o.outcome === 'failed') continue;
+    try {
+      const existing = o.outcome === 'created' ? [] : (await call('getGuardians', { params: { studentId: row.studentId } })).items;
+      const merged = mergeGuardians(existing, row.guardians);
+      if (merged) await call('setGuardians', { params: { studentId: row.studentId }, body: { guardians: merged } });
+      o.guardians = merged ? 'saved' : 'unchanged';
+    } catch (err) {
+      o.guardians = 'failed';
+      o.message = `guardians not saved: ${err instanceof Error ? err.message : String(err)}`;
     }
   }
   return outcomes;

@@ -75,11 +75,30 @@ describe('OneRoster 1.1 CSV', () => {
       ['enrollments.csv', 9, 'No student nobody in users.csv'],
     ]);
     expect(p.skipped.map((x) => [x.file, x.line, x.message])).toEqual([
-      ['users.csv', 6, 'Anne Lovelace: role parent, not a student'],
       ['users.csv', 7, 'marked to be deleted'],
       ['users.csv', 8, 'Dis Abled: account disabled in the school system'],
+      // Guardians are matched to students once every user is read.
+      ['users.csv', 6, 'Anne Lovelace: a parent of no student in the file'],
       ['enrollments.csv', 10, 'marked to be deleted'],
     ]);
+  });
+
+  it('makes guardians of parents linked by agentSourcedIds on either side, and refuses an address with a line break', () => {
+    const lines = USERS.split('\r\n');
+    const users = [
+      ...lines.slice(0, 2).map((l, i) => (i === 1 ? l.replace(',ada@school.example,,,,09,', ',ada@school.example,,,p-0002,09,') : l)),
+      lines[2],
+      'p-0002,active,2026-08-30T10:00:00Z,true,org-1,guardian,w.k,,William,King,,,william@home.example,+44 20 7946 0000,,,,',
+      'p-0003,active,2026-08-30T10:00:00Z,true,org-1,parent,m.m,,María,Muñoz,,,maria@home.example,,,f3b1c2d4-0002,,',
+      'p-0004,active,2026-08-30T10:00:00Z,true,org-1,relative,e.v,,Evil,Header,,,"x@home.example\nBcc: all@evil.example",,,f3b1c2d4-0002,,',
+    ].join('\r\n');
+    const p = parseOneRoster(files({ users }));
+    const byId = new Map(p.rows.map((r) => [r.studentId, r.guardians]));
+    expect(byId.get('f3b1c2d4-0001')).toMatchObject([
+      { name: 'William King', relation: 'guardian', email: 'william@home.example', phone: '+44 20 7946 0000', sourceId: 'p-0002', mayContact: true },
+    ]);
+    expect(byId.get('f3b1c2d4-0002')).toMatchObject([{ name: 'María Muñoz', relation: 'parent', email: 'maria@home.example', sourceId: 'p-0003' }]);
+    expect(p.problems.map((x) => [x.line, x.message])).toContainEqual([6, expect.stringMatching(/^Guardian Evil Header email: .*line breaks/)]);
   });
 
   it('refuses a file whose header lacks a column it needs, naming the file and the column', () => {

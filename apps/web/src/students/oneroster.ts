@@ -3,7 +3,10 @@
 // (their sourcedId is their student ID, so importing a later export again changes nothing),
 // classes become classes by title, and student enrollments become class rosters. Teachers are
 // listed, not made into accounts: an account needs a password and a role only an admin chooses.
+// Parents, guardians and relatives become the guardians of the students they are linked to by
+// agentSourcedIds (on either side: the guardian's row or the student's).
 import Papa from 'papaparse';
+import { checkGuardian } from './roster-guardians.ts';
 import { checkStudent, fullName, type RosterProblem, type RosterRow } from './roster-row.ts';
 
 export type OneRosterFile = 'users' | 'classes' | 'enrollments';
@@ -23,6 +26,9 @@ export interface OneRosterPreview {
   /** Classes in classes.csv with no student enrolled: not created. */
   emptyClasses: string[];
 }
+
+/** OneRoster 1.1 roles of people who answer for a student. */
+const GUARDIAN_ROLES = new Set(['parent', 'guardian', 'relative']);
 
 const norm = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
 
@@ -99,7 +105,14 @@ export function parseOneRoster(files: Record<OneRosterFile, { name: string; text
   for (const c of classRows) titleCount.set(c.title, (titleCount.get(c.title) ?? 0) + 1);
   const classTitle = new Map(classRows.map((c) => [c.id, (titleCount.get(c.title) ?? 0) > 1 ? `${c.title} (${c.code || c.id})` : c.title]));
 
-  // Users: students become rows; teachers are kept to report; other roles (parents, aides) are left out.
+  // Users: students become rows; teachers are kept to report; guardians are linked below; other roles (aides) are left out.
+  const guardianRows: { id: string; name: string; role: string; cell: (c: string) => string; at: Omit<RosterProblem, 'message'> }[] = [];
+  const agentsOf = new Map<string, string[]>();
+  const agents = (cell: (c: string) => string) =>
+    cell('agentSourcedIds')
+      .split(/[,;]/)
+      .map((a) => a.trim())
+      .filter(Boolean);
   const students = new Map<string, RosterRow>();
   const teachers = new Map<string, OneRosterTeacher>();
   const userLine = new Map<string, number>();
@@ -112,14 +125,41 @@ export function parseOneRoster(files: Record<OneRosterFile, { name: string; text
     if (id) userLine.set(id, at.line);
     if (norm(cell('enabledUser')) === 'false') return skipped.push({ ...at, message: `${name || id}: account disabled in the school system` });
     if (role === 'teacher') return void teachers.set(id, { name: name || id, email: cell('email') || null, classes: [] });
+    if (GUARDIAN_ROLES.has(role)) return void guardianRows.push({ id, name, role: cell('role'), cell, at });
     if (role !== 'student') return skipped.push({ ...at, message: `${name || id}: role ${cell('role') || 'missing'}, not a student` });
     const check = checkStudent({ studentId: id, name, email: cell('email') || null });
     if (typeof check === 'string') {
       badUsers.set(id, `${at.file} line ${at.line}`);
       return problems.push({ ...at, message: check.replace(/^Student ID/, 'sourcedId') });
     }
-    students.set(id, { file: at.file, line: at.line, studentId: check.studentId, name: check.name, email: check.email ?? null, classes: [], consent: null });
+    students.set(id, {
+      file: at.file,
+      line: at.line,
+      studentId: check.studentId,
+      name: check.name,
+      email: check.email ?? null,
+      classes: [],
+      consent: null,
+      guardians: [],
+    });
+    agentsOf.set(id, agents(cell));
   });
+
+  for (const g of guardianRows) {
+    const of = new Set(agents(g.cell).filter((s) => students.has(s)));
+    for (const [studentId, list] of agentsOf) if (list.includes(g.id)) of.add(studentId);
+    if (of.size === 0) {
+      skipped.push({ ...g.at, message: `${g.name || g.id}: a ${g.role} of no student in the file` });
+      continue;
+    }
+    const cells = { name: g.name, relation: g.role, email: g.cell('email'), phone: g.cell('sms') || g.cell('phone'), sourceId: g.id };
+    const guardian = checkGuardian({ ...cells, language: g.cell('preferredLanguage') || g.cell('language') }, `Guardian ${g.name || g.id}`);
+    if (typeof guardian === 'string') {
+      problems.push({ ...g.at, message: guardian });
+      continue;
+    }
+    for (const studentId of of) students.get(studentId)!.guardians.push(guardian);
+  }
 
   // Enrollments: a student's puts them on the class roster; a teacher's is reported with the class.
   const enrolled = new Set<string>();

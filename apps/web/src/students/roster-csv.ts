@@ -2,9 +2,11 @@
 // schemas, and report per-row errors before anything is written. Header names are matched
 // loosely ("Student ID", "student_id", "id"; "First name", "Surname") because schools export from
 // many systems; a name split into first and last columns is joined. An optional consent column
-// (yes/no/withdrawn...) records biometric consent from the paper forms.
+// (yes/no/withdrawn...) records biometric consent from the paper forms; guardian columns ("Guardian
+// email", "Parent 2 phone", ...) give each student's guardians.
 import Papa from 'papaparse';
 import type { ConsentChange } from '@rollcall/contracts';
+import { checkGuardian, guardianColumns, type RosterGuardian } from './roster-guardians.ts';
 import { checkStudent, fullName, type RosterProblem, type RosterRow } from './roster-row.ts';
 
 export type { RosterProblem, RosterRow } from './roster-row.ts';
@@ -93,6 +95,7 @@ export function parseRosterCsv(text: string): RosterPreview {
       ],
     };
   }
+  const guardiansIn = guardianColumns(headers);
   // papaparse's own errors (a quote never closed, a row with too many fields) point at a row.
   const broken = new Map<number, string>();
   // An unterminated quote swallows the rest of the file into one row; papaparse may number it one past the last.
@@ -114,6 +117,15 @@ export function parseRosterCsv(text: string): RosterPreview {
     seen.set(candidate.studentId, line);
     const consent = readConsent(cell(columns.consent), cell(columns.consentBy), cell(columns.consentNote));
     if (typeof consent === 'string') return fail(consent);
+    const guardians: RosterGuardian[] = [];
+    for (const [n, cols] of guardiansIn) {
+      const cells = Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, cell(c)]));
+      // A guardian's columns all empty on this row: this student has fewer guardians.
+      if (!Object.values(cells).some(Boolean)) continue;
+      const g = checkGuardian({ name: '', ...cells }, `Guardian ${n}`);
+      if (typeof g === 'string') return fail(g);
+      guardians.push(g);
+    }
     rows.push({
       line,
       studentId: candidate.studentId,
@@ -121,6 +133,7 @@ export function parseRosterCsv(text: string): RosterPreview {
       email: check.email ?? null,
       classes: cell(columns.className) ? [cell(columns.className)] : [],
       consent,
+      guardians,
     });
   });
   return { rows, problems, columns };

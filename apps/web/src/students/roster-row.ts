@@ -1,6 +1,7 @@
 // One student row of a roster file, however the file was laid out (a plain roster CSV or
 // OneRoster's users.csv), checked against the same schema the API uses before anything is sent.
 import { CreateStudentBody, type ConsentChange } from '@rollcall/contracts';
+import type { RosterGuardian } from './roster-guardians.ts';
 
 export interface RosterRow {
   /** The file the row came from, where a roster spans several (OneRoster). */
@@ -13,6 +14,8 @@ export interface RosterRow {
   classes: string[];
   /** Consent to record; null when the file has no consent column or the cell is empty. */
   consent: ConsentChange | null;
+  /** Guardians named in the file (none when it names none). */
+  guardians: RosterGuardian[];
 }
 
 export interface RosterProblem {
