@@ -251,12 +251,13 @@ describe.skipIf(!CAN_RUN || !HAVE_REALVID || !HAVE_FFMPEG)('a lesson on the pair
       await page.getByRole('button', { name: `Mark ${ANN.name} late` }).click();
       await here('2 of 4 here');
 
-      // After a reload the laptop's list of today's marks loads (it is not refused), and the face waiting for review is still there.
+      // On the server: the camera's mark and the hand mark, and nothing from the replay.
       const marked = async () =>
         Object.fromEntries((await registerOf(sessionId)).rows.map((r) => [r.name, `${r.status} ${r.method ?? ''}${r.reason ? ` (${r.reason})` : ''}`.trim()]));
       await expect
         .poll(marked, { timeout: 30_000 })
         .toEqual({ [FELIX.name]: 'present face', [ANN.name]: 'late manual', [BEN.name]: 'not-seen', [ASHISH.name]: 'not-seen' });
+      // After a reload the laptop's list of today's marks loads (it is not refused), and the face waiting for review is still there.
       await page.reload();
       await here('2 of 4 here');
       const log = page.getByRole('log', { name: 'Attendance log' });
