@@ -33,7 +33,7 @@ export class CameraCheck {
           step.tracks.map((t, i) => {
             const live = this.faces.get()[i]?.live ?? null;
             const kind = live === null ? 'undecided' : live === 'off' ? 'off' : live.kind;
-            return { box: t.box, label: `${Math.round(t.box[2])}px`, tone: TONE[kind] ?? 'pending' };
+            return { box: t.box, label: `${Math.round(step.frame.faces[i]!.size)}px`, tone: TONE[kind] ?? 'pending' };
           }),
       },
       CameraCheck.inputs(settings),
