@@ -189,12 +189,26 @@ describe.skipIf(!HAVE_CHROMIUM)('records page in Chromium', () => {
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true, delimiter: ';' }).data;
-    expect(rows[0]).toEqual(['Class', 'Date', 'Start', 'Time zone', 'Student ID', 'Student', 'Status', 'Marked at', 'How marked', 'Marked by', 'Reason']);
+    expect(rows[0]).toEqual([
+      'Class',
+      'Date',
+      'Start',
+      'Time zone',
+      'Student ID',
+      'Student',
+      'Status',
+      'Code',
+      'Code meaning',
+      'Marked at',
+      'How marked',
+      'Marked by',
+      'Reason',
+    ]);
     // One row per roster student; the comma in a name stays inside its cell.
     expect(rows.length - 1).toBe(SPECIAL.length + FILLERS.length);
     expect(rows.find((r) => r[4] === 'S001')![5]).toBe('Smith, John');
-    // Zoë was not seen in Math's session, which is over: absent, as the statistics count her.
-    expect(rows.find((r) => r[4] === 'S004')!.slice(6, 9)).toEqual(['Absent', '', 'Not seen before the end']);
+    // Zoë was not seen in Math's session, which is over: absent, as the statistics count her, in the school's (plain) code.
+    expect(rows.find((r) => r[4] === 'S004')!.slice(6, 11)).toEqual(['Absent', 'A', 'Absent', '', 'Not seen before the end']);
     await office.close();
   });
 

@@ -134,14 +134,14 @@ describe.skipIf(!HAVE_CHROMIUM)('register on two laptops in Chromium', () => {
     const reg = await api<Register>('GET', `/api/sessions/${sessionId}/register`);
     // Wall-clock times in the browser's zone as Excel reads them, the zone in its own column.
     const local = (iso: string) => new Date(Date.parse(iso) + 330 * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-    expect(lines[0]).toBe('Class,Date,Start,Time zone,Student ID,Student,Status,Marked at,How marked,Marked by,Reason');
+    expect(lines[0]).toBe('Class,Date,Start,Time zone,Student ID,Student,Status,Code,Code meaning,Marked at,How marked,Marked by,Reason');
     const rows = lines.slice(1).map((l) => l.split(','));
     // One row per roster student, the absent included, each with the API's status.
     expect(rows.map((r) => [r[4], r[6]])).toEqual(reg.rows.map((r) => [r.studentId, expect.stringMatching(new RegExp(`^${r.status}$`, 'i'))]));
     expect(rows.filter((r) => /absent/i.test(r[6]!)).map((r) => r[5])).toEqual(['Dev Shah', 'José Muñoz']);
     for (const r of rows) expect([`${r[1]} ${r[2]}`, r[3]]).toEqual([local(reg.session.startsAt).slice(0, 16), 'UTC+05:30']);
     const marked = reg.rows.find((r) => r.markedAt && r.method !== 'session-end')!;
-    expect(rows.find((r) => r[4] === marked.studentId)![7]).toBe(local(marked.markedAt!));
+    expect(rows.find((r) => r[4] === marked.studentId)![9]).toBe(local(marked.markedAt!));
     await office.close();
   }, 120_000);
 });

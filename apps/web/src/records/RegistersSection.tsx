@@ -102,7 +102,8 @@ export function RegistersSection({
       <div className="row">
         <button
           type="button"
-          disabled={items.length === 0}
+          // The file carries the school's codes: wait for them, unless they cannot be read at all.
+          disabled={items.length === 0 || codes.isPending}
           onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical, separator, codes: codes.data }))}
         >
           Export register CSV
