@@ -13,6 +13,7 @@ import { loadFaceEngine } from '../face/face-service.ts';
 import { PrivacyPage } from '../consent/PrivacyPage.tsx';
 import { RecordsPage } from '../records/RecordsPage.tsx';
 import { AbsencesPage } from '../absences/AbsencesPage.tsx';
+import { NoticeSettingsPage } from '../notices/NoticeSettingsPage.tsx';
 import { readSettings } from '../settings/settings.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { FolderImportPage } from '../students/FolderImportPage.tsx';
@@ -54,6 +55,8 @@ function Page({ route, role, selfId }: { route: Route; role: Role; selfId: strin
       return <AbsencesPage canEditCodes={admin} />;
     case 'settings':
       return <SettingsPage />;
+    case 'notices':
+      return <NoticeSettingsPage />;
     case 'privacy':
       return <PrivacyPage />;
     case 'teachers':

@@ -17,10 +17,11 @@ describe('page access', () => {
     ]);
     expect(navFor('admin').map((n) => n.label)).toContain('Teachers');
     expect(navFor('admin').map((n) => n.label)).toContain('Privacy');
+    expect(navFor('admin').map((n) => n.label)).toContain('Absence notices');
   });
 
   it('closes the student forms to teachers before any work is done', () => {
-    for (const hash of ['#/students/new', '#/students/S1', '#/import-roster', '#/import-folder', '#/teachers']) {
+    for (const hash of ['#/students/new', '#/students/S1', '#/import-roster', '#/import-folder', '#/teachers', '#/notices']) {
       const page = parseHash(hash).page;
       expect(mayOpen('teacher', page), hash).toBe(false);
       expect(mayOpen('admin', page), hash).toBe(true);

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'classes' }
   | { page: 'records' }
   | { page: 'absences' }
+  | { page: 'notices' }
   | { page: 'settings' }
   | { page: 'privacy' }
   | { page: 'teachers' }
@@ -27,6 +28,7 @@ const PLAIN_PAGES = [
   'classes',
   'records',
   'absences',
+  'notices',
   'settings',
   'privacy',
   'teachers',

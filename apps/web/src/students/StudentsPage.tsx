@@ -7,6 +7,7 @@ import { useDeleteStudent } from '../data/remote.ts';
 import { ConsentBadge } from '../consent/ConsentBadge.tsx';
 import { ConsentPanel } from '../consent/ConsentPanel.tsx';
 import { errorText } from '../ui/messages.ts';
+import { GuardiansPanel } from './GuardiansPanel.tsx';
 import { LearnedFaces } from './LearnedFaces.tsx';
 import { sortStudents, type SortKey } from './sort-students.ts';
 import { StudentForm } from './StudentForm.tsx';
@@ -169,6 +170,7 @@ export function StudentEditPage({ studentId }: { studentId: string | null }) {
       )}
       <StudentForm existing={existing} names={names} />
       {existing && <LearnedFaces studentId={existing.studentId} name={existing.name} />}
+      {existing && <GuardiansPanel studentId={existing.studentId} name={existing.name} />}
       {existing && <ConsentPanel studentId={existing.studentId} name={existing.name} />}
     </section>
   );

@@ -12,6 +12,7 @@ const TITLES: Record<Route['page'], string> = {
   classes: 'Classes',
   records: 'Records',
   absences: 'Absences to explain',
+  notices: 'Absence notices',
   privacy: 'Privacy',
   teachers: 'Teachers',
   laptops: 'Classroom laptops',

@@ -1,0 +1,94 @@
+// A student's guardians on their page: who they are, how to reach them, in which language, and
+// whether the school may contact them; edited as one list and saved at once. Below, the absence
+// notices sent to them.
+import { useEffect, useState, type FormEvent } from 'react';
+import { useGuardians, useSetGuardians } from '../data/guardians.ts';
+import { errorText } from '../ui/messages.ts';
+import { emptyDraft, fromDraft, toDraft, type GuardianDraft } from './guardian-draft.ts';
+import { NoticesList } from './NoticesList.tsx';
+
+export function GuardiansPanel({ studentId, name }: { studentId: string; name: string }) {
+  const guardians = useGuardians(studentId);
+  const save = useSetGuardians(studentId);
+  const [drafts, setDrafts] = useState<GuardianDraft[] | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    if (guardians.data && drafts === null) setDrafts(guardians.data.items.map(toDraft));
+  }, [guardians.data, drafts]);
+
+  const change = (key: string, patch: Partial<GuardianDraft>) => {
+    setSaved(false);
+    setDrafts((ds) => ds!.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate({ guardians: drafts!.map(fromDraft) }, { onSuccess: (r) => (setDrafts(r.items.map(toDraft)), setSaved(true)) });
+  };
+
+  return (
+    <section className="card" aria-labelledby="guardians-title">
+      <h3 id="guardians-title">Guardians</h3>
+      {guardians.error && (
+        <p role="alert" className="error">
+          {errorText(guardians.error)}
+        </p>
+      )}
+      {drafts === null ? (
+        !guardians.error && <p>Loading…</p>
+      ) : (
+        <form onSubmit={submit} aria-label={`Guardians of ${name}`}>
+          {drafts.length === 0 && <p className="hint">No guardian is recorded for {name}: no absence notice can be sent.</p>}
+          {drafts.map((d, i) => (
+            <fieldset key={d.key} className="guardian">
+              <legend>Guardian {i + 1}</legend>
+              <div className="grid-3">
+                <label>
+                  Name
+                  <input value={d.name} onChange={(e) => change(d.key, { name: e.target.value })} required maxLength={200} />
+                </label>
+                <label>
+                  Relation
+                  <input value={d.relation} onChange={(e) => change(d.key, { relation: e.target.value })} maxLength={100} placeholder="e.g. mother" />
+                </label>
+                <label>
+                  Email
+                  <input type="email" value={d.email} onChange={(e) => change(d.key, { email: e.target.value })} maxLength={320} />
+                </label>
+                <label>
+                  Phone
+                  <input type="tel" value={d.phone} onChange={(e) => change(d.key, { phone: e.target.value })} maxLength={32} />
+                </label>
+                <label>
+                  Language
+                  <input value={d.language} onChange={(e) => change(d.key, { language: e.target.value })} maxLength={16} placeholder="e.g. en, de" />
+                </label>
+                <label className="inline">
+                  <input type="checkbox" checked={d.mayContact} onChange={(e) => change(d.key, { mayContact: e.target.checked })} /> The school may contact them
+                </label>
+              </div>
+              <button type="button" onClick={() => setDrafts(drafts.filter((x) => x.key !== d.key))}>
+                Remove<span className="sr-only"> guardian {d.name || i + 1}</span>
+              </button>
+            </fieldset>
+          ))}
+          {save.error && (
+            <p role="alert" className="error">
+              {errorText(save.error)}
+            </p>
+          )}
+          {saved && <p role="status">Guardians saved.</p>}
+          <div className="row">
+            <button type="button" onClick={() => setDrafts([...drafts, emptyDraft()])}>
+              Add a guardian
+            </button>
+            <button type="submit" className="primary" disabled={save.isPending}>
+              Save guardians
+            </button>
+          </div>
+        </form>
+      )}
+      <NoticesList studentId={studentId} />
+    </section>
+  );
+}
