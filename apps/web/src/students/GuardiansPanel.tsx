@@ -37,7 +37,8 @@ export function GuardiansPanel({ studentId, name }: { studentId: string; name: s
       {drafts === null ? (
         !guardians.error && <p>Loading…</p>
       ) : (
-        <form onSubmit={submit} aria-label={`Guardians of ${name}`}>
+        // noValidate: the server says which guardian and field is wrong, in the same words as a roster import.
+        <form onSubmit={submit} aria-label={`Guardians of ${name}`} noValidate>
           {drafts.length === 0 && <p className="hint">No guardian is recorded for {name}: no absence notice can be sent.</p>}
           {drafts.map((d, i) => (
             <fieldset key={d.key} className="guardian">
