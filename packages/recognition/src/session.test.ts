@@ -205,6 +205,20 @@ describe('light path and swaps', () => {
     expect(steps.flatMap((s) => s.marks).map((m) => m.studentId)).toEqual(['S1']);
   });
 
+  it("a screen held up where a marked student stood shows life of its own: the student's frames before the cut do not vouch for it", async () => {
+    const { faces, face, push, skip } = await setup();
+    const live = { pad: 0.97 };
+    for (let i = 0; i < LIVE_AT; i++) push(face(A, faces.sample(0), live));
+    skip(PARAMS.reverifyMs);
+    // The re-check falls due while S0 is blurred by moving: embedded, still S0, but none of it counts, so nothing is re-verified.
+    for (let i = 0; i < 8; i++) push(face(A, faces.sample(0), { ...live, sharpness: 0.1 }));
+    // Cut: a phone replaying S1 in the same place. Its texture reads as a screen.
+    const steps: SessionStep[] = [];
+    for (let i = 0; i < 2 * LIVE_AT; i++) steps.push(push(face(A, faces.sample(1), { pad: 0.2 })));
+    expect(steps.flatMap((s) => s.marks)).toEqual([]);
+    expect(steps.flatMap((s) => s.reviews)).toMatchObject([{ why: 'presentation', candidates: [{ studentId: 'S1' }] }]);
+  });
+
   it('with many faces followed, re-checks stretch to the embedding budget, and a swap is still caught', async () => {
     const { faces, face, push, session, skip, now } = await setup();
     // Eight people side by side, each decided: S0-S3 marked, four visitors unknown (followed as well).

@@ -300,7 +300,26 @@ export class RecognitionSession {
       return null;
     }
     this.records.delete(t.id);
-    return this.tracker.split(t, since);
+    return this.tracker.split(t, this.cutAfter(fresh, who, since));
+  }
+
+  /**
+   * Where one face ends and the next begins in a swapped track: the first frame after the last
+   * one that still looked like `who`. The new face must show life of its own: a live student's
+   * frames (and the jump at the cut, which reads as motion) must not vouch for a screen held up
+   * in their place.
+   */
+  private cutAfter(fresh: readonly JudgedFrame[], who: readonly string[], since: number): number {
+    const p = this.params;
+    const scope = this.roster ? { roster: this.roster } : {};
+    const looksLike = (f: JudgedFrame) => {
+      const top = this.gallery.search(f.embedding, { ...scope, scoring: p.scoring, limit: 1 })[0];
+      return !!top && who.includes(top.studentId) && top.score >= p.threshold - p.lowerBand;
+    };
+    let lastOld = -Infinity;
+    for (const f of fresh) if (looksLike(f)) lastOld = Math.max(lastOld, f.at);
+    const firstNew = fresh.find((f) => f.at > lastOld);
+    return Math.max(since, firstNew?.at ?? since);
   }
 
   private decide(t: Track, rec: TrackRecord, at: number, step: SessionStep): void {
