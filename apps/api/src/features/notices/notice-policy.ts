@@ -1,5 +1,6 @@
 // The school's notice policy as stored (one JSON setting), with its defaults: notices after the
-// first unexplained absence of a day, 10 minutes after the session ends, in English.
+// first unexplained absence of a day, as soon as the session ends (a school that wants time for
+// reasons to arrive sets a delay), in English.
 import { LanguageTag, NoticeTrigger, WallTime } from '@rollcall/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../shared/context.ts';
@@ -14,7 +15,7 @@ export const NoticePolicy = z.object({
 });
 export type NoticePolicy = z.infer<typeof NoticePolicy>;
 
-export const DEFAULT_POLICY: NoticePolicy = { trigger: 'first-period', threshold: 3, delayMinutes: 10, dayEndsAt: '16:00', defaultLanguage: 'en' };
+export const DEFAULT_POLICY: NoticePolicy = { trigger: 'first-period', threshold: 3, delayMinutes: 0, dayEndsAt: '16:00', defaultLanguage: 'en' };
 
 /** The stored policy over the defaults; a value that no longer parses counts as unset rather than stopping every notice. */
 export async function readPolicy(db: Executor): Promise<NoticePolicy> {
