@@ -21,7 +21,7 @@ import type { Page } from 'playwright-core';
 import { createServer } from 'vite';
 import { Class, ClassSession } from '@rollcall/contracts';
 import { createNodeFaceEngine, DEFAULT_MODEL_DIR } from '@rollcall/face/node';
-import { cameraArgs, CAN_RUN, launch, REALVID, serveApp, setupAdmin } from '../../apps/web/test/harness.ts';
+import { cameraArgs, CAN_RUN, launch, REALVID, rosterCached, serveApp, setupAdmin } from '../../apps/web/test/harness.ts';
 import { photoScene } from './scenes/photos.ts';
 import { realScene } from './scenes/real-people.ts';
 import type { BenchScene } from './scenes/scene.ts';
@@ -187,10 +187,7 @@ export async function run(args: string[]) {
           await page.getByRole('button', { name: 'Save settings' }).click();
           await page.getByText('Settings saved on this device.').waitFor();
           await page.goto(`${server.base}/#/attendance`);
-          await page
-            .getByLabel('Sync')
-            .filter({ hasText: /revision [1-9]/ })
-            .waitFor({ timeout: 60_000 });
+          await rosterCached(page).waitFor({ timeout: 60_000 });
           await page
             .getByRole('region', { name: 'Register' })
             .getByRole('heading', { name: /^0 of \d+ here$/ })
