@@ -32,6 +32,13 @@ async function main() {
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   const { app, hub, notices } = createApp({ config: { ...config, webDist }, database, notices: config.notices });
   {
+    const { smtp, webhook } = config.notices;
+    const ways = [...(smtp ? [`email through ${smtp.host}:${smtp.port}`] : []), ...(webhook ? [`SMS through ${new URL(webhook.url).host}`] : [])];
+    console.log(
+      ways.length ? `Absence notices to guardians: ${ways.join(' and ')}` : 'Absence notices to guardians: none (SMTP_HOST and NOTICE_SMS_WEBHOOK_URL unset)',
+    );
+  }
+  {
     // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
     // It always runs: an admin may set retention on the Privacy page (MARK_RETENTION_DAYS is the default).
     const privacy = privacyService({ db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 }, config.retentionDays);

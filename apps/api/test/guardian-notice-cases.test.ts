@@ -3,29 +3,12 @@
 // a send (its mail server never answers): a second instance sends the notice once the claim runs
 // out, and the hung one's late failure does not undo it.
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, startApi, type TestApi } from './context.ts';
-import { startInbox, type Inbox } from './smtp-inbox.ts';
+import { startInbox, startRelay, type Inbox } from './smtp-inbox.ts';
 
 const MINUTE = 60_000;
-
-/** Between the API and the inbox: passes connections through, or holds them without a word (a hung mail server). */
-async function startRelay(target: number) {
-  const held: net.Socket[] = [];
-  const relay = { hang: false, held, port: 0, close: () => new Promise<void>((r) => server.close(() => r())) };
-  const server = net.createServer((socket) => {
-    if (relay.hang) return void held.push(socket);
-    const upstream = net.connect(target, '127.0.0.1');
-    socket.pipe(upstream).pipe(socket);
-    const end = () => (socket.destroy(), upstream.destroy());
-    socket.on('error', end);
-    upstream.on('error', end);
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  relay.port = (server.address() as AddressInfo).port;
-  return relay;
-}
 
 /** An SMS gateway: records each POST, answering 503 while `failing`. */
 async function startGateway() {

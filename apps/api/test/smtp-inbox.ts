@@ -1,6 +1,7 @@
 // A real SMTP server on localhost for tests: it receives what the API sends, parses each message,
-// and can be told to refuse mail (a temporary 451) to see the sender retry.
-import type { AddressInfo } from 'node:net';
+// and can be told to refuse mail (a temporary 451) to see the sender retry; and a relay in front of
+// it that can hold connections without a word, as a hung mail server does.
+import net, { type AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -57,4 +58,21 @@ export async function startInbox(): Promise<Inbox> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   inbox.port = (server.server.address() as AddressInfo).port;
   return inbox;
+}
+
+/** Between the API and the inbox: passes connections through, or holds them without a word (a hung mail server). */
+export async function startRelay(target: number) {
+  const held: net.Socket[] = [];
+  const relay = { hang: false, held, port: 0, close: () => new Promise<void>((r) => server.close(() => r())) };
+  const server = net.createServer((socket) => {
+    if (relay.hang) return void held.push(socket);
+    const upstream = net.connect(target, '127.0.0.1');
+    socket.pipe(upstream).pipe(socket);
+    const end = () => (socket.destroy(), upstream.destroy());
+    socket.on('error', end);
+    upstream.on('error', end);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  relay.port = (server.address() as AddressInfo).port;
+  return relay;
 }
