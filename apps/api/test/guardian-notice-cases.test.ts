@@ -154,4 +154,14 @@ describe.each(dialects)('guardian notices: triggers, SMS and a hung instance on 
     expect((await notices(p.id))[0]).toMatchObject({ state: 'sent', attempts: 2 });
     await second.close();
   });
+
+  it('purges notices with the marks of their time when retention runs', async () => {
+    const p = await pupil({ name: 'Ria Retained', email: 'ria@home.example' });
+    await p.lesson(10);
+    await waitUntil('sent', async () => (await notices(p.id))[0]?.state === 'sent');
+    expect((await api.call('PATCH', '/api/privacy/settings', { retentionDays: 1 })).status).toBe(200);
+    shift += 2 * 86_400_000;
+    expect((await api.call('POST', '/api/admin/purge')).body.marksDeleted).toBeGreaterThan(0);
+    expect(await notices(p.id)).toEqual([]);
+  });
 });

@@ -145,3 +145,9 @@ export async function writePolicyJson(db: Executor, value: string, at: number): 
   const r = await db.updateTable('school_settings').set({ value, updated_at: at }).where('key', '=', POLICY_KEY).executeTakeFirst();
   if (Number(r.numUpdatedRows) === 0) await db.insertInto('school_settings').values({ key: POLICY_KEY, value, updated_at: at }).execute();
 }
+
+/** Retention: notices queued before this instant, whatever became of them. */
+export async function purgeNoticesBefore(db: Executor, before: number): Promise<number> {
+  const r = await db.deleteFrom('notice_outbox').where('created_at', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

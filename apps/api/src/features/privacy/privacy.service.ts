@@ -7,7 +7,7 @@ import { listMarks } from '../attendance/attendance.repository.ts';
 import { historyOf } from '../consent/consent.repository.ts';
 import { listForStudent } from '../embeddings/embeddings.repository.ts';
 import { listGuardians } from '../guardians/guardians.repository.ts';
-import { listForStudent as listNotices } from '../notices/notices.repository.ts';
+import { listForStudent as listNotices, purgeNoticesBefore } from '../notices/notices.repository.ts';
 import { findStudent } from '../students/students.repository.ts';
 import * as repo from './privacy.repository.ts';
 import { effectiveRetentionDays } from './settings.service.ts';
@@ -71,7 +71,12 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
       const retentionDays = await effectiveRetentionDays(ctx.db, retentionDefaultDays);
       if (retentionDays === null) return { marksDeleted: 0, auditDeleted: 0, before: null };
       const before = ctx.now() - retentionDays * 86_400_000;
-      const deleted = await ctx.db.transaction().execute((trx) => repo.purgeBefore(trx, before));
+      const deleted = await ctx.db.transaction().execute(async (trx) => {
+        const marks = await repo.purgeBefore(trx, before);
+        // A notice names the pupil and the guardian's address: it goes with the marks of its time.
+        await purgeNoticesBefore(trx, before);
+        return marks;
+      });
       return { ...deleted, before: toIso(before) };
     },
   };
