@@ -5,7 +5,7 @@
 // stops and informs this, and reads its stats.
 import { reviewSighting } from '@rollcall/recognition';
 import { services } from '../app/services.ts';
-import { CameraLoop, type CameraStep, type LoopInputs } from '../camera/camera-loop.ts';
+import { CameraLoop, type CameraStep, type LoopInputs, type LoopRun } from '../camera/camera-loop.ts';
 import { addReview, resolveReviews } from '../review/review-store.ts';
 import type { SightingLearner } from './learn-sightings.ts';
 import { faceMarkReason, makeMark } from './marking.ts';
@@ -20,8 +20,6 @@ export interface AttendanceInputs extends LoopInputs {
 export class AttendanceController {
   readonly camera: CameraLoop;
   private inputs: AttendanceInputs;
-  /** Track ids restart with every run: the run's id keeps stored review rows apart. */
-  private run = crypto.randomUUID();
 
   constructor(
     private readonly learner: SightingLearner,
@@ -30,7 +28,7 @@ export class AttendanceController {
     this.inputs = inputs;
     this.camera = new CameraLoop(
       {
-        act: (step, video) => this.act(step, video),
+        act: (step, run) => this.act(step, run),
         overlay: (step) => step.tracks.map((t) => ({ box: t.box, label: label(t, this.inputs.names), tone: tone(t) })),
       },
       inputs,
@@ -47,11 +45,10 @@ export class AttendanceController {
   }
 
   start(...args: Parameters<CameraLoop['start']>): () => void {
-    this.run = crypto.randomUUID();
     return this.camera.start(...args);
   }
 
-  private async act(step: CameraStep, video: HTMLVideoElement): Promise<void> {
+  private async act(step: CameraStep, { id: run, video }: LoopRun): Promise<void> {
     const { sessionId, classId } = this.inputs;
     for (const m of step.marks) {
       // A mark made in doubt (the school's 'flag' choice) says so in the register.
@@ -61,14 +58,14 @@ export class AttendanceController {
       void this.learner.fromMark(m, new Date());
       // Shown live after waiting in review: the review is answered by the mark.
       if (m.resolves) {
-        await resolveReviews(services.db, `${this.run}:${m.resolvesTrack ?? m.trackId}`, m.resolves);
+        await resolveReviews(services.db, `${run}:${m.resolvesTrack ?? m.trackId}`, m.resolves);
         // It moved like a live person after all: it no longer counts as a photo or a screen.
         if (m.resolves === 'presentation') await notePresentations(services.db, sessionId, -1);
       }
     }
     for (const r of step.reviews) {
       const item = {
-        track: `${this.run}:${r.trackId}`,
+        track: `${run}:${r.trackId}`,
         thumbnail: thumbnail(video, r.box),
         candidates: r.candidates,
         why: r.why,

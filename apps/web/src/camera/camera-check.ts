@@ -25,7 +25,7 @@ export class CameraCheck {
     this.camera = new CameraLoop(
       {
         embedAll: true,
-        act: async (step, _video, loop) => {
+        act: async (step, { loop }) => {
           const readings = readingsOf(step);
           this.faces.set(step.tracks.map((t, i) => ({ reading: readings[i]!, live: this.settings.liveness ? loop.session.livenessOf(t.id) : 'off' })));
         },

@@ -51,11 +51,18 @@ export interface LoopInputs {
 
 export type CameraStep = LoopStep<FrameAnalysis>;
 
+/** One run, from start to stop: track ids restart with each, so `id` keeps what it stored apart. */
+export interface LoopRun {
+  id: string;
+  loop: RecognitionLoop;
+  video: HTMLVideoElement;
+}
+
 export interface CameraLoopOptions {
   /** Every face analysed in full on every frame (Camera check measures each one); otherwise as the settings say. */
   embedAll?: boolean;
   /** What a frame's decisions cause; the next frame waits for it, so effects keep their order. */
-  act?: (step: CameraStep, video: HTMLVideoElement, loop: RecognitionLoop) => Promise<void>;
+  act?: (step: CameraStep, run: LoopRun) => Promise<void>;
   overlay: (step: CameraStep) => OverlayBox[];
 }
 
@@ -101,6 +108,7 @@ export class CameraLoop {
   start(video: RefObject<HTMLVideoElement | null>, canvas: RefObject<HTMLCanvasElement | null>, onError: (message: string) => void): () => void {
     let running = true;
     let unsubscribe = () => {};
+    const id = crypto.randomUUID();
     this.stats.set(NO_STATS);
     const times: number[] = [];
     let frames = 0;
@@ -109,14 +117,11 @@ export class CameraLoop {
         const backend = this.inputs.settings.backend;
         // A failed load is not remembered: starting again retries it (e.g. after a flaky network).
         const engine = await loadFaceEngine(backend).catch(() => loadFaceEngine(backend));
-        const { settings, sessionId, roster, alreadyMarked } = this.inputs;
-        const loop = new RecognitionLoop({
-          gallery: await services.gallery.get(),
-          roster,
-          ...sessionSettings(settings, sessionId),
-          embedDecided: this.embedDecided(settings),
-        });
+        const gallery = await services.gallery.get();
         if (!running) return; // stopped while loading
+        // The inputs as they are now, read in the same tick that makes the loop reachable by update().
+        const { settings, sessionId, roster, alreadyMarked } = this.inputs;
+        const loop = new RecognitionLoop({ gallery, roster, ...sessionSettings(settings, sessionId), embedDecided: this.embedDecided(settings) });
         loop.noteMarked(alreadyMarked, performance.now());
         // A sync reset rebuilds the gallery: swap it in (other changes update it in place).
         unsubscribe = services.gallery.onReplaced((g) => loop.setGallery(g));
@@ -131,7 +136,7 @@ export class CameraLoop {
           // A frame dropped for a newer one, or lost with a crashed worker (restarted on the next call), is skipped.
           const step = await loop.step(at, async (skip, tiles) => engine.analyzeFrame(await grabFrame(v), skip, at, tiles).catch(skipLostFrame));
           if (!step) continue;
-          await this.opts.act?.(step, v, loop);
+          await this.opts.act?.(step, { id, loop, video: v });
           if (canvas.current) drawOverlay(canvas.current, v.videoWidth, v.videoHeight, this.opts.overlay(step));
           const now = performance.now();
           times.push(now);
