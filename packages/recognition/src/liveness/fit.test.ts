@@ -1,6 +1,6 @@
 // The robust fits recover known transforms, and a glitched landmark does not bend a homography.
 import { describe, expect, it } from 'vitest';
-import { applyHomography, fitHomography, fitSimilarity, solve, transferErrors, trimmedMean, type Point } from './fit.ts';
+import { applyHomography, fitHomography, similarityHomography, solve, transferErrors, trimmedMean, type Point } from './fit.ts';
 import { handHomography, rng, warp } from '../testing/heads.ts';
 
 const r = rng(1);
@@ -23,11 +23,11 @@ describe('fits', () => {
 
   it('a similarity cannot explain a perspective warp, but explains a move, zoom and turn', () => {
     const tilted = warp(pts, handHomography(2.1));
-    expect(trimmedMean(transferErrors(fitSimilarity(pts, tilted), pts, tilted))).toBeGreaterThan(0.5);
+    expect(trimmedMean(transferErrors(similarityHomography(pts, tilted), pts, tilted))).toBeGreaterThan(0.5);
     const c = 1.1 * Math.cos(0.2);
     const s = 1.1 * Math.sin(0.2);
     const moved = warp(pts, [c, -s, 15, s, c, -7, 0, 0, 1]);
-    expect(Math.max(...transferErrors(fitSimilarity(pts, moved), pts, moved))).toBeLessThan(1e-9);
+    expect(Math.max(...transferErrors(similarityHomography(pts, moved), pts, moved))).toBeLessThan(1e-9);
   });
 
   it('ignores one glitched landmark (Huber weights)', () => {

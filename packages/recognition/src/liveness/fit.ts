@@ -2,6 +2,8 @@
 // turn) and a homography (what any flat picture undergoes when it is moved in front of a camera).
 // Small dense linear algebra only: it runs for every tracked face on every frame.
 
+import { fitSimilarity } from '@rollcall/face';
+
 export type Point = readonly [number, number];
 
 /** Row-major 3x3, h[8] = 1. */
@@ -143,24 +145,10 @@ export function fitHomography(a: readonly Point[], b: readonly Point[], scale: n
   return h;
 }
 
-/** Least-squares similarity a -> b (Umeyama in 2D) as a homography. */
-export function fitSimilarity(a: readonly Point[], b: readonly Point[]): Homography {
-  const sa = spread(a);
-  const sb = spread(b);
-  let p = 0;
-  let q = 0;
-  for (let i = 0; i < a.length; i++) {
-    const ax = a[i]![0] - sa.cx;
-    const ay = a[i]![1] - sa.cy;
-    const bx = b[i]![0] - sb.cx;
-    const by = b[i]![1] - sb.cy;
-    p += ax * bx + ay * by;
-    q += ax * by - ay * bx;
-  }
-  const denom = sa.rms * sa.rms * a.length;
-  const c = denom > 0 ? p / denom : 1;
-  const s = denom > 0 ? q / denom : 0;
-  return Float64Array.of(c, -s, sb.cx - c * sa.cx + s * sa.cy, s, c, sb.cy - s * sa.cx - c * sa.cy, 0, 0, 1);
+/** Least-squares similarity a -> b (the face chip's own fit) as a homography; a and b must not coincide. */
+export function similarityHomography(a: readonly Point[], b: readonly Point[]): Homography {
+  const { a: c, b: s, tx, ty } = fitSimilarity(a, b);
+  return Float64Array.of(c, -s, tx, s, c, ty, 0, 0, 1);
 }
 
 /** Mean of the smallest `keep` fraction of the values: one glitched landmark does not count. */

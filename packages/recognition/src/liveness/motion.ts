@@ -2,7 +2,7 @@
 // moved, how much of that a move/zoom/in-plane turn cannot explain, and how much even a
 // perspective transform of a flat picture cannot explain (what only a 3D head produces), and how
 // much the face's pixels changed once that transform is undone (texture.ts).
-import { fitHomography, fitSimilarity, spread, transferErrors, trimmedMean, type Point } from './fit.ts';
+import { fitHomography, similarityHomography, spread, transferErrors, trimmedMean, type Point } from './fit.ts';
 import type { FacePatch } from '@rollcall/face';
 import { EXPRESSION_POINTS, pick, STABLE_POINTS } from './landmarks.ts';
 import { textureChange } from './texture.ts';
@@ -47,7 +47,7 @@ export function pairMotion(pa: MeshPoints, pb: MeshPoints): PairMotion {
   let d = 0;
   for (let i = 0; i < a.length; i++) d += (a[i]![0] - b[i]![0]) ** 2 + (a[i]![1] - b[i]![1]) ** 2;
   const moved = Math.sqrt(d / a.length) / scale;
-  const warp = trimmedMean(transferErrors(fitSimilarity(a, b), a, b)) / scale;
+  const warp = trimmedMean(transferErrors(similarityHomography(a, b), a, b)) / scale;
   const h = fitHomography(a, b, HUBER_KNEE * scale);
   // A homography that cannot be fitted (degenerate points) explains nothing: report the warp.
   const nonPlanar = h ? trimmedMean(transferErrors(h, a, b)) / scale : warp;
