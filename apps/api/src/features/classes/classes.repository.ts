@@ -1,6 +1,7 @@
 // SQL for classes and their rosters.
 import type { Class } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
+import { missingIds } from '../../shared/missing-ids.ts';
 import { groupUnder } from '../../shared/group-under.ts';
 import { toIso } from '../../shared/time.ts';
 
@@ -93,15 +94,5 @@ export async function lockClass(db: Executor, dialect: 'mysql' | 'sqlite', id: s
 
 /** The ids among these that name no class. */
 export async function missingClassIds(db: Executor, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const found = new Set(
-    (
-      await db
-        .selectFrom('classes')
-        .select('id')
-        .where('id', 'in', [...ids])
-        .execute()
-    ).map((r) => r.id),
-  );
-  return ids.filter((id) => !found.has(id));
+  return missingIds(ids, (some) => db.selectFrom('classes').select('id').where('id', 'in', some).execute());
 }

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { cameraFreeFor, ConsentStatus, type Student } from '@rollcall/contracts';
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
+import { missingIds } from '../../shared/missing-ids.ts';
 import { toIso } from '../../shared/time.ts';
 
 function studentQuery(db: Executor) {
@@ -138,17 +139,7 @@ export async function lockStudents(db: Executor, dialect: 'mysql' | 'sqlite', id
 
 /** The ids among these that name no student. */
 export async function missingStudentIds(db: Executor, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const found = new Set(
-    (
-      await db
-        .selectFrom('students')
-        .select('student_id')
-        .where('student_id', 'in', [...ids])
-        .execute()
-    ).map((r) => r.student_id),
-  );
-  return ids.filter((id) => !found.has(id));
+  return missingIds(ids, (some) => db.selectFrom('students').select('student_id as id').where('student_id', 'in', some).execute());
 }
 
 /** The students other than this one on a roster of these classes or of the student's own. */

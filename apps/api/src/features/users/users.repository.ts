@@ -1,6 +1,7 @@
 // SQL for accounts (admins and teachers), which classes each teacher teaches, and ending an
 // account's sessions and personal tokens. Reads used to sign in live in auth.repository.ts.
 import type { Executor } from '../../shared/context.ts';
+import { missingIds } from '../../shared/missing-ids.ts';
 import type { UsersTable } from '../../db/schema.ts';
 
 export async function listUserRows(db: Executor): Promise<UsersTable[]> {
@@ -9,17 +10,7 @@ export async function listUserRows(db: Executor): Promise<UsersTable[]> {
 
 /** The ids among these that name no account. */
 export async function missingUserIds(db: Executor, ids: readonly string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const found = new Set(
-    (
-      await db
-        .selectFrom('users')
-        .select('id')
-        .where('id', 'in', [...ids])
-        .execute()
-    ).map((r) => r.id),
-  );
-  return ids.filter((id) => !found.has(id));
+  return missingIds(ids, (some) => db.selectFrom('users').select('id').where('id', 'in', some).execute());
 }
 
 export async function insertUser(db: Executor, u: { id: string; email: string; name: string; role: 'admin' | 'teacher'; passwordHash: string; at: number }) {
