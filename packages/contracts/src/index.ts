@@ -13,6 +13,7 @@ export * from './errors.ts';
 export * from './guardians.ts';
 export * from './events.ts';
 export * from './learning.ts';
+export * from './local-time.ts';
 export * from './models.ts';
 export * from './register.ts';
 export * from './students.ts';

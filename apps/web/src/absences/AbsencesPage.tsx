@@ -2,16 +2,15 @@
 // from ended sessions without a reason, each explained in one step by typing or picking a reason.
 // The list empties as the day is explained; the school's attendance codes sit below it.
 import { useEffect, useRef, useState } from 'react';
-import { localDay } from '../records/filter.ts';
 import { errorText } from '../ui/messages.ts';
 import { absencesHeadline, runningText } from './absence-text.ts';
 import { AbsenceRow } from './AbsenceRow.tsx';
 import { CodesSection } from './CodesSection.tsx';
 import { useAbsences, useAttendanceCodes } from './useAbsences.ts';
-import { explainingReasons } from '@rollcall/contracts';
+import { deviceDay, explainingReasons } from '@rollcall/contracts';
 
 export function AbsencesPage({ canEditCodes }: { canEditCodes: boolean }) {
-  const today = localDay(new Date());
+  const today = deviceDay(new Date());
   const [day, setDay] = useState(today);
   const absences = useAbsences(day);
   const codes = useAttendanceCodes();

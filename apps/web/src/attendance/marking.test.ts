@@ -2,15 +2,7 @@
 // and a face mark the core made in doubt carries a reason the register shows.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryOutboxStore, Outbox } from '@rollcall/sync';
-import { FLAGGED_FACE_REASON, faceMarkReason, localIso, makeMark } from './marking.ts';
-
-describe('marking', () => {
-  it('writes the device time with its offset', () => {
-    const iso = localIso(new Date('2026-11-24T08:00:00Z'));
-    expect(Date.parse(iso)).toBe(Date.parse('2026-11-24T08:00:00Z'));
-    expect(iso).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/);
-  });
-});
+import { FLAGGED_FACE_REASON, faceMarkReason, makeMark } from './marking.ts';
 
 describe('a face mark made in doubt', () => {
   afterEach(() => vi.unstubAllGlobals());

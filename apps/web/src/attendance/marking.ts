@@ -1,19 +1,10 @@
 // Making a mark on this device: a client UUID at once, the device's local time with its offset,
 // written to the outbox (IndexedDB) before anything else, so closing the tab or losing the network
 // loses nothing, and the API's idempotency on the UUID means it is never stored twice.
-import type { NewMark, RegisterStatus } from '@rollcall/contracts';
+import { deviceIso, type NewMark, type RegisterStatus } from '@rollcall/contracts';
 import type { MarkDecision } from '@rollcall/recognition';
 import type { Outbox } from '@rollcall/sync';
 import { deviceId } from '../local/device-state.ts';
-
-/** 2026-11-24T08:59:03.120+01:00: the device's wall clock, which decides the school day. */
-export function localIso(date: Date): string {
-  const off = -date.getTimezoneOffset();
-  const local = new Date(date.getTime() + off * 60_000).toISOString().slice(0, 23);
-  const sign = off < 0 ? '-' : '+';
-  const abs = Math.abs(off);
-  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-}
 
 export async function makeMark(
   outbox: Outbox,
@@ -24,7 +15,8 @@ export async function makeMark(
     studentId: m.studentId,
     sessionId: m.sessionId,
     deviceId: deviceId(),
-    markedAt: localIso(m.at ?? new Date()),
+    // The device's wall clock with its offset decides the school day.
+    markedAt: deviceIso(m.at ?? new Date()),
     method: m.method,
     similarity: m.similarity,
     // A status set by hand in the register (the server changes the student's mark in the session).

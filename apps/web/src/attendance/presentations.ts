@@ -2,13 +2,13 @@
 // session (or per day without one): the core sends them to review, this count tells the teacher
 // how often it happened, even after the review items are dismissed.
 import { useEffect, useState } from 'react';
+import { deviceDay } from '@rollcall/contracts';
 import { getMeta, setMeta, type RollcallDb } from '../local/db.ts';
 import { subscribeLive } from '../local/live.ts';
 
 /** The meta key of a session's count; without a session, today's (local date). */
 export function presentationKey(sessionId: string | null, now = new Date()): string {
-  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  return `presentations.${sessionId ? `session.${sessionId}` : `day.${day}`}`;
+  return `presentations.${sessionId ? `session.${sessionId}` : `day.${deviceDay(now)}`}`;
 }
 
 const readCount = async (db: RollcallDb, key: string): Promise<number> => {

@@ -1,12 +1,12 @@
 // Today's marks for the live log: what the API holds (including marks made on other laptops,
 // refreshed by the server's event stream) merged with this device's marks still in the outbox.
 import { useQuery } from '@tanstack/react-query';
+import { deviceDay } from '@rollcall/contracts';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import { services } from '../app/services.ts';
 import { subscribeLive } from '../local/live.ts';
 import { queryClient } from '../data/queryClient.ts';
-import { localIso } from './marking.ts';
 
 export interface LogRow {
   id: string;
@@ -30,7 +30,7 @@ interface LocalMark {
 }
 
 export function useLiveLog(classId: string | null, sessionId: string | null, names: ReadonlyMap<string, string>): LogRow[] {
-  const today = localIso(new Date()).slice(0, 10);
+  const today = deviceDay(new Date());
   const query = sessionId ? { sessionId, limit: 500 } : { from: today, to: today, ...(classId && { classId }), limit: 500 };
   const server = useQuery({ queryKey: ['marks', 'live', query], queryFn: () => call('listMarks', { query }), refetchInterval: 30_000 });
   // This device's marks from the outbox. A mark the sender has just delivered leaves the outbox

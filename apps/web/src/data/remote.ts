@@ -2,9 +2,8 @@
 // matcher's gallery) reflect it at once and other devices get it at their next pull. Students are
 // read from that cache (a live query), never through React Query: their writes invalidate nothing.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { JsonRouteName, RequestInput } from '@rollcall/contracts';
+import { deviceDay, type JsonRouteName, type RequestInput } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
-import { localDay } from '../records/filter.ts';
 import { services } from '../app/services.ts';
 import { queryClient } from './queryClient.ts';
 
@@ -59,7 +58,7 @@ export function useAnySession(classIds: readonly string[]) {
     queryKey: ['sessions', 'any', ...classIds],
     queryFn: async () => {
       for (const classId of classIds) {
-        if ((await call('listRegisters', { query: { classId, from: '2000-01-01', to: localDay(new Date()) } })).items.length > 0) return true;
+        if ((await call('listRegisters', { query: { classId, from: '2000-01-01', to: deviceDay(new Date()) } })).items.length > 0) return true;
       }
       return false;
     },

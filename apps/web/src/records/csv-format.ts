@@ -1,6 +1,7 @@
 // What makes a CSV file open well in a spreadsheet: the separator the user's locale expects
 // (a comma-decimal locale's Excel splits on semicolons) and moments written as a wall-clock time
 // Excel reads as a time ("2026-12-06 09:05"), with the zone ("UTC+01:00") in a column of its own.
+import { offsetSuffix } from '@rollcall/contracts';
 
 export type Separator = ',' | ';';
 
@@ -9,25 +10,11 @@ export function defaultSeparator(locale: string | undefined = typeof navigator =
   return new Intl.NumberFormat(locale).format(1.5).includes(',') ? ';' : ',';
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /**
  * An offset in minutes east of UTC as "UTC+01:00" / "UTC-05:30": a bare "+01:00" would be read
  * by Excel as a formula (and neutralised with an apostrophe).
  */
-export function offsetText(minutes: number): string {
-  const abs = Math.abs(minutes);
-  return `UTC${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-/** The offset an ISO time was written with ("…+02:00" is 120, "…Z" is 0). */
-export function offsetOfIso(iso: string): number {
-  const m = /([+-])(\d\d):(\d\d)$/.exec(iso);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-}
-
-/** This browser's offset at that instant, in minutes east of UTC. */
-export const browserOffset = (iso: string): number => -new Date(iso).getTimezoneOffset();
+export const offsetText = (minutes: number): string => `UTC${offsetSuffix(minutes)}`;
 
 /** The wall-clock time of an instant at an offset, as Excel reads it: "2026-12-06 09:05" (or with seconds). */
 export function wallClock(iso: string, offsetMinutes: number, precision: 'minutes' | 'seconds' = 'minutes'): string {

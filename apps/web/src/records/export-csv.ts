@@ -2,9 +2,9 @@
 // that keeps a spreadsheet safe is tested without a browser. Plain words: names not ids, a
 // wall-clock time Excel reads as a time, statuses and methods as the register says them.
 import Papa from 'papaparse';
-import type { Mark } from '@rollcall/contracts';
+import { offsetMinutes, type Mark } from '@rollcall/contracts';
 import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
-import { offsetOfIso, offsetText, wallClock, type Separator } from './csv-format.ts';
+import { offsetText, wallClock, type Separator } from './csv-format.ts';
 
 /** Excel reads a file as UTF-8 only when it starts with a byte order mark. */
 export const BOM = '\uFEFF';
@@ -31,7 +31,7 @@ export interface CsvOptions {
 function row(m: Mark, opts: CsvOptions): (string | number | null)[] {
   const className = m.classId === null ? '' : (opts.classNames?.get(m.classId) ?? 'Deleted class');
   // The time as the marking laptop's clock showed it: the school day beside it is that laptop's day too.
-  const offset = offsetOfIso(m.markedAt);
+  const offset = offsetMinutes(m.markedAt);
   const cells: (string | number | null)[] = [
     wallClock(m.markedAt, offset, 'seconds'),
     offsetText(offset),

@@ -1,5 +1,6 @@
 // The records filter: what the page's inputs hold, and how it becomes an API query.
-import type { Mark } from '@rollcall/contracts';
+// Days are this device's calendar days (the API's `day` is the marking device's local day).
+import { deviceDay, type Mark } from '@rollcall/contracts';
 
 export interface RecordsFilter {
   from: string;
@@ -9,17 +10,11 @@ export interface RecordsFilter {
   studentId: string;
 }
 
-/** A calendar day in this device's zone, YYYY-MM-DD (the API's `day` is the marking device's local day). */
-export function localDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** The last seven days, every class. */
 export function defaultFilter(now = new Date()): RecordsFilter {
   const weekAgo = new Date(now);
   weekAgo.setDate(now.getDate() - 6);
-  return { from: localDay(weekAgo), to: localDay(now), classId: '', sessionId: '', studentId: '' };
+  return { from: deviceDay(weekAgo), to: deviceDay(now), classId: '', sessionId: '', studentId: '' };
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -4,9 +4,9 @@
 // when the session ended is absent, as in the statistics. With the school's attendance codes, each
 // row also carries its code and the code's statutory meaning, for the authority's returns.
 // Similarity and device only in the technical columns, when asked for.
-import { codeFor, finalStatus, sessionPhase, type CodeSet, type Register } from '@rollcall/contracts';
+import { codeFor, finalStatus, sessionPhase, zoneOffset, type CodeSet, type Register } from '@rollcall/contracts';
 import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
-import { browserOffset, offsetText, wallClock, type Separator } from './csv-format.ts';
+import { offsetText, wallClock, type Separator } from './csv-format.ts';
 import { toCsv } from './export-csv.ts';
 
 export const REGISTER_HEADER = [
@@ -39,7 +39,7 @@ export function registersToCsv(
   const data = registers.flatMap((reg) => {
     // One offset per session, the one at its start: its marks are written at that offset too, so
     // the offset column is right for every time in the row.
-    const offset = browserOffset(reg.session.startsAt);
+    const offset = zoneOffset(Date.parse(reg.session.startsAt));
     const start = wallClock(reg.session.startsAt, offset);
     const ended = sessionPhase(reg.session, now) === 'ended';
     return reg.rows.map((r) => {

@@ -3,7 +3,7 @@
 // a confirmation may teach, read back, and confirmed; only the student offered first is learned,
 // as 'review-confirmed', and an item stored before this kept nothing and teaches nothing.
 import 'fake-indexeddb/auto';
-import { l2Normalize, type AddLearnedEmbeddingsBody } from '@rollcall/contracts';
+import { deviceIso, l2Normalize, type AddLearnedEmbeddingsBody } from '@rollcall/contracts';
 import { gaussian, Gallery, prng } from '@rollcall/matcher';
 import {
   CONFIRMED_LEARN,
@@ -19,7 +19,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sightingLearner } from '../attendance/learn-sightings.ts';
 import { RollcallDb } from '../local/db.ts';
 import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
-import { localIso } from '../attendance/marking.ts';
 import { confirmReview } from './confirm-review.ts';
 import { addReview, listReviews } from './review-store.ts';
 
@@ -136,7 +135,7 @@ describe('confirming a review item', () => {
     expect(await confirmReview(deps, item, 'S1', undefined)).toEqual({ status: 'marked', learnt: { sent: 2 } });
     expect((await outbox.refresh()).pending).toBe(1);
     // Marked at the sighting, not at the confirmation (which came later: now).
-    expect((await outbox.pending(10)).map((m) => m.markedAt)).toEqual([localIso(new Date(SEEN))]);
+    expect((await outbox.pending(10)).map((m) => m.markedAt)).toEqual([deviceIso(new Date(SEEN))]);
     expect(await listReviews(db, null, null)).toEqual([]);
     expect(posts).toHaveLength(1);
     expect(posts[0]!.studentId).toBe('S1');

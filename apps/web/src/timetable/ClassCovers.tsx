@@ -1,10 +1,9 @@
 // Cover for a day (admins): another teacher takes the class on one day only; they see it and run
 // its register that day, and not the day after.
 import { useState, type FormEvent } from 'react';
-import type { Cover } from '@rollcall/contracts';
+import { deviceDay, type Cover } from '@rollcall/contracts';
 import { useUsers } from '../data/admin.ts';
 import { errorText } from '../ui/messages.ts';
-import { localDayOf } from './schedule.ts';
 import { useCreateCover, useDeleteCover } from './useTimetable.ts';
 
 const dayText = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' });
@@ -14,7 +13,7 @@ export function ClassCovers({ classId, className, covers }: { classId: string; c
   const create = useCreateCover();
   const remove = useDeleteCover();
   const [userId, setUserId] = useState('');
-  const [day, setDay] = useState(() => localDayOf(new Date()));
+  const [day, setDay] = useState(() => deviceDay(new Date()));
   const teachers = (users.data?.items ?? []).filter((u) => u.role === 'teacher' && !u.disabled && !u.classIds.includes(classId));
   const error = create.error ?? remove.error;
 
@@ -57,7 +56,7 @@ export function ClassCovers({ classId, className, covers }: { classId: string; c
         </label>
         <label>
           Day
-          <input type="date" value={day} min={localDayOf(new Date())} onChange={(e) => setDay(e.target.value)} required />
+          <input type="date" value={day} min={deviceDay(new Date())} onChange={(e) => setDay(e.target.value)} required />
         </label>
         <button type="submit" disabled={create.isPending || !userId}>
           Assign cover

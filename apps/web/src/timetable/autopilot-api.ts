@@ -1,8 +1,7 @@
 // The autopilot's requests, over any client of the route table: the web app passes its own, a
 // test passes one holding a laptop's device token. Times go with the laptop's UTC offset, so the
 // server files each session under the laptop's school day.
-import type { Client, Routes } from '@rollcall/contracts';
-import { localIso } from '../attendance/marking.ts';
+import { deviceIso, type Client, type Routes } from '@rollcall/contracts';
 import type { AutopilotDeps } from './autopilot-runner.ts';
 
 export function autopilotOverApi(
@@ -16,7 +15,7 @@ export function autopilotOverApi(
     start: async (o) => {
       const session = await api.createSession({
         params: { id: o.period.classId },
-        body: { periodId: o.period.id, startsAt: localIso(o.start), endsAt: localIso(o.end), lateAfterMinutes: o.period.lateAfterMinutes },
+        body: { periodId: o.period.id, startsAt: deviceIso(o.start), endsAt: deviceIso(o.end), lateAfterMinutes: o.period.lateAfterMinutes },
       });
       on.changed();
       return session;
@@ -26,7 +25,7 @@ export function autopilotOverApi(
       on.changed();
     },
     periodSession: async (o) => {
-      const { items } = await api.listSessions({ params: { id: o.period.classId }, query: { from: localIso(o.start), to: localIso(o.end) } });
+      const { items } = await api.listSessions({ params: { id: o.period.classId }, query: { from: deviceIso(o.start), to: deviceIso(o.end) } });
       return items.find((s) => s.periodId === o.period.id) ?? null;
     },
     onStarted: on.onStarted,

@@ -2,7 +2,7 @@
 // and a clock. Pure: the laptop's autopilot and its line on Take attendance read it, tests drive
 // it with any instant. Periods are local wall-clock times, so each day is built from its own
 // calendar date (never by adding 24 hours): a 09:00 period stays at 09:00 across a clock change.
-import type { Period, Term } from '@rollcall/contracts';
+import { deviceDay, type Period, type Term } from '@rollcall/contracts';
 
 /** One period on one school day. */
 export interface Occurrence {
@@ -20,11 +20,6 @@ export interface ClassSchedule {
   next: Occurrence | null;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The local calendar day of an instant, YYYY-MM-DD. */
-export const localDayOf = (d: Date): string => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-
 /** ISO weekday of a local date: 1 Monday … 7 Sunday. */
 const isoWeekday = (d: Date): number => d.getDay() || 7;
 
@@ -40,7 +35,7 @@ export function inTerm(day: string, terms: readonly Term[]): boolean {
 
 /** The periods that run on the local day of `date`, earliest first. */
 export function occurrencesOn(date: Date, periods: readonly Period[], terms: readonly Term[]): Occurrence[] {
-  const day = localDayOf(date);
+  const day = deviceDay(date);
   if (!inTerm(day, terms)) return [];
   const weekday = isoWeekday(date);
   return periods
