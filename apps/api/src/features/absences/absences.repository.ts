@@ -1,5 +1,5 @@
 // SQL for a day's absences: the day's sessions and their marks, and the names the office reads
-// beside each absence (period, teachers); rosters and class names are the register's own queries.
+// beside each absence (period, teachers); rosters are the classes' own queries and class names the register's.
 import type { Executor } from '../../shared/context.ts';
 
 /** Sessions whose school day is `day`, of the given classes (null: all), in the order they started. */
@@ -23,11 +23,6 @@ export async function sessionMarks(db: Executor, sessionIds: string[]) {
 
 export async function markOf(db: Executor, sessionId: string, studentId: string) {
   return db.selectFrom('attendance_marks').select(['id']).where('session_id', '=', sessionId).where('student_id', '=', studentId).executeTakeFirst();
-}
-
-export async function onRoster(db: Executor, classId: string, studentId: string): Promise<boolean> {
-  const r = await db.selectFrom('class_students').select('student_id').where('class_id', '=', classId).where('student_id', '=', studentId).executeTakeFirst();
-  return r !== undefined;
 }
 
 export async function periodLabels(db: Executor, periodIds: string[]): Promise<Map<string, string>> {

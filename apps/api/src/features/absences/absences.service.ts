@@ -9,7 +9,8 @@ import { assertClassInScope, scopedClassIds, type Actor, type Scope } from '../.
 import type { ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import type { attendanceService } from '../attendance/attendance.service.ts';
-import { classNames, rostersOf } from '../register/register.repository.ts';
+import { classNames } from '../register/register.repository.ts';
+import { rosterStudentsOf, studentsOnRosters } from '../classes/classes.repository.ts';
 import { findSession } from '../sessions/sessions.repository.ts';
 import { codeSetIn } from './codes.service.ts';
 import * as repo from './absences.repository.ts';
@@ -28,7 +29,7 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
       const running = sessions.filter((s) => Number(s.starts_at) <= now && !ended.includes(s)).length;
       const classIds = [...new Set(ended.map((s) => s.class_id))];
       const [rosters, marks, names, periods, teachers] = await Promise.all([
-        rostersOf(ctx.db, classIds),
+        rosterStudentsOf(ctx.db, classIds),
         repo.sessionMarks(
           ctx.db,
           ended.map((s) => s.id),
@@ -55,7 +56,7 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
             .filter((m) => m.status === 'absent' && unexplained(m.reason))
             .map((m) => ({ studentId: m.student_id, name: m.name ?? m.student_id, markId: m.id as string | null })),
           // Ended on its clock with nobody ending it: a student never seen has no mark yet.
-          ...(rosters.get(s.class_id) ?? []).filter((r) => !marked.has(r.studentId)).map((r) => ({ ...r, markId: null })),
+          ...(rosters.get(s.class_id) ?? []).filter((r) => !marked.has(r.studentId)).map((r) => ({ studentId: r.studentId, name: r.name, markId: null })),
         ];
         rows.sort((a, b) => a.name.localeCompare(b.name) || a.studentId.localeCompare(b.studentId));
         items.push(...rows.map((r) => ({ ...base, ...r })));
@@ -70,7 +71,7 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
       const status = explainedStatus(await codeSetIn(ctx.db), body.reason);
       const existing = await repo.markOf(ctx.db, body.sessionId, body.studentId);
       if (existing) return { mark: await attendance.update(existing.id, status, body.reason, scope, actor) };
-      if (!(await repo.onRoster(ctx.db, session.class_id, body.studentId)))
+      if (!(await studentsOnRosters(ctx.db, [body.studentId], [session.class_id])).has(body.studentId))
         throw new ApiError('student-not-found', `No student ${body.studentId} on this session's register.`);
       // No mark yet (the session ended on its clock): a manual mark with the reason, dated when it ended.
       const now = ctx.now();

@@ -76,25 +76,6 @@ export async function insertMarks(db: Executor, rows: MarkRow[]) {
   if (rows.length) await db.insertInto('attendance_marks').values(rows).execute();
 }
 
-/** Which of these students are on a roster of one of these classes. */
-export async function studentsOnRosters(db: Executor, studentIds: string[], classIds: string[]): Promise<Set<string>> {
-  if (studentIds.length === 0 || classIds.length === 0) return new Set();
-  const rows = await db.selectFrom('class_students').select('student_id').where('student_id', 'in', studentIds).where('class_id', 'in', classIds).execute();
-  return new Set(rows.map((r) => r.student_id));
-}
-
-/** Which (class, student) pairs exist among these classes' rosters, as `classId/studentId` keys. */
-export async function rosterPairs(db: Executor, studentIds: string[], classIds: string[]): Promise<Set<string>> {
-  if (studentIds.length === 0 || classIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('class_students')
-    .select(['class_id', 'student_id'])
-    .where('student_id', 'in', studentIds)
-    .where('class_id', 'in', classIds)
-    .execute();
-  return new Set(rows.map((r) => `${r.class_id}/${r.student_id}`));
-}
-
 export type MarkFilter = ListMarksQuery & { inClasses?: string[] | null };
 
 function filtered(db: Executor, f: MarkFilter) {

@@ -14,6 +14,7 @@ import { localDay, offsetMinutes } from '../../shared/time.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { findSessions, type SessionRow } from '../sessions/sessions.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
+import { rosterPairs, studentsOnRosters } from '../classes/classes.repository.ts';
 import * as repo from './attendance.repository.ts';
 import { markedBy, type MarkedBy } from './marked-by.ts';
 import { deviceLabel, markTimeRefused } from './mark-time.ts';
@@ -70,8 +71,8 @@ export function attendanceService(ctx: ServiceContext) {
       const sessions = await findSessions(trx, sessionIds);
       // A session mark only for a student on the session's class roster; a scoped caller's day mark
       // (no session) only for a student on one of its rosters.
-      const onSessionRoster = await repo.rosterPairs(trx, [...known], [...new Set([...sessions.values()].map((s) => s.class_id))]);
-      const rostered = scope.all ? null : await repo.studentsOnRosters(trx, [...known], [...scope.classIds]);
+      const onSessionRoster = await rosterPairs(trx, [...known], [...new Set([...sessions.values()].map((s) => s.class_id))]);
+      const rostered = scope.all ? null : await studentsOnRosters(trx, [...known], [...scope.classIds]);
       const times = marks.map((m) => Date.parse(m.markedAt));
       const seen: Seen[] = await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs);
       const results: MarkResult[] = [];

@@ -1,5 +1,7 @@
 // SQL for classes and their rosters.
+import type { ExpressionBuilder } from 'kysely';
 import type { Class } from '@rollcall/contracts';
+import type { DB, StudentsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { missingIds } from '../../shared/missing-ids.ts';
 import { groupUnder } from '../../shared/group-under.ts';
@@ -95,4 +97,131 @@ export async function lockClass(db: Executor, dialect: 'mysql' | 'sqlite', id: s
 /** The ids among these that name no class. */
 export async function missingClassIds(db: Executor, ids: readonly string[]): Promise<string[]> {
   return missingIds(ids, (some) => db.selectFrom('classes').select('id').where('id', 'in', some).execute());
+}
+
+function rosterPlaces(db: Executor, studentIds: readonly string[], classIds: readonly string[]) {
+  return db
+    .selectFrom('class_students')
+    .select(['class_id', 'student_id'])
+    .where('student_id', 'in', [...studentIds])
+    .where('class_id', 'in', [...classIds])
+    .execute();
+}
+
+/** Which of these students are on a roster of one of these classes. */
+export async function studentsOnRosters(db: Executor, studentIds: readonly string[], classIds: readonly string[]): Promise<Set<string>> {
+  if (studentIds.length === 0 || classIds.length === 0) return new Set();
+  return new Set((await rosterPlaces(db, studentIds, classIds)).map((r) => r.student_id));
+}
+
+/** Which (class, student) pairs exist among these classes' rosters, as `classId/studentId` keys. */
+export async function rosterPairs(db: Executor, studentIds: readonly string[], classIds: readonly string[]): Promise<Set<string>> {
+  if (studentIds.length === 0 || classIds.length === 0) return new Set();
+  return new Set((await rosterPlaces(db, studentIds, classIds)).map((r) => `${r.class_id}/${r.student_id}`));
+}
+
+/** The classes whose roster holds each of these students (asked in chunks: a policy change can touch the whole school). */
+export async function classIdsOfStudents(db: Executor, studentIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = [];
+  for (let i = 0; i < studentIds.length; i += 1000) {
+    rows.push(
+      ...(await db
+        .selectFrom('class_students')
+        .select(['class_id', 'student_id'])
+        .where('student_id', 'in', studentIds.slice(i, i + 1000))
+        .execute()),
+    );
+  }
+  return groupUnder(
+    studentIds,
+    rows,
+    (r) => r.student_id,
+    (r) => r.class_id,
+  );
+}
+
+export async function classIdsOfStudent(db: Executor, studentId: string): Promise<string[]> {
+  return (await classIdsOfStudents(db, [studentId])).get(studentId)!;
+}
+
+/** The classes whose roster holds the student, by name. */
+export async function classesOfStudent(db: Executor, studentId: string) {
+  return db
+    .selectFrom('class_students as cs')
+    .innerJoin('classes as c', 'c.id', 'cs.class_id')
+    .select(['c.id', 'c.name'])
+    .where('cs.student_id', '=', studentId)
+    .orderBy('c.name')
+    .execute();
+}
+
+/** The students other than this one on a roster of these classes or of the student's own. */
+export async function rosterMatesOf(db: Executor, studentId: string, classIds: readonly string[]): Promise<string[]> {
+  const own = await classIdsOfStudent(db, studentId);
+  const all = [...new Set([...own, ...classIds])];
+  if (all.length === 0) return [];
+  const rows = await db
+    .selectFrom('class_students')
+    .select('student_id')
+    .distinct()
+    .where('class_id', 'in', all)
+    .where('student_id', '<>', studentId)
+    .execute();
+  return rows.map((r) => r.student_id);
+}
+
+/** Takes a student off every roster; returns the classes it was on. */
+export async function leaveRosters(db: Executor, studentId: string): Promise<string[]> {
+  const classIds = await classIdsOfStudent(db, studentId);
+  await db.deleteFrom('class_students').where('student_id', '=', studentId).execute();
+  return classIds;
+}
+
+export interface RosterStudent {
+  studentId: string;
+  name: string;
+  consentStatus: string;
+}
+
+/** Each class's roster with the students' names and consent, by name. */
+export async function rosterStudentsOf(db: Executor, classIds: readonly string[]): Promise<Map<string, RosterStudent[]>> {
+  if (classIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('class_students as cs')
+    .innerJoin('students as s', 's.student_id', 'cs.student_id')
+    .select(['cs.class_id', 's.student_id', 's.name', 's.consent_status'])
+    .where('cs.class_id', 'in', [...classIds])
+    .orderBy('s.name')
+    .orderBy('s.student_id')
+    .execute();
+  return groupUnder(
+    classIds,
+    rows,
+    (r) => r.class_id,
+    (r): RosterStudent => ({ studentId: r.student_id, name: r.name, consentStatus: r.consent_status }),
+  );
+}
+
+/** Every class with how many of its students have each consent status (a class with none has one row, status null). */
+export async function consentStatusesByClass(db: Executor) {
+  return db
+    .selectFrom('classes as c')
+    .leftJoin('class_students as cs', 'cs.class_id', 'c.id')
+    .leftJoin('students as s', 's.student_id', 'cs.student_id')
+    .select(['c.id', 'c.name', 's.consent_status'])
+    .select((eb) => eb.fn.count<number>('s.student_id').as('n'))
+    .groupBy(['c.id', 'c.name', 's.consent_status'])
+    .orderBy('c.name')
+    .execute();
+}
+
+/** The condition "on the roster of one of these classes" for a query over `students as s`. */
+export function onRosterOf(eb: ExpressionBuilder<DB & { s: StudentsTable }, 's'>, classIds: readonly string[]) {
+  return eb.exists(
+    eb
+      .selectFrom('class_students as cs')
+      .select('cs.student_id')
+      .whereRef('cs.student_id', '=', 's.student_id')
+      .where('cs.class_id', 'in', [...classIds]),
+  );
 }

@@ -4,6 +4,7 @@ import { ConsentOnBehalfOf, ConsentStatus, type ConsentCounts, type ConsentRecor
 import type { Selectable } from 'kysely';
 import type { ConsentHistoryTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
+import { classIdsOfStudents, consentStatusesByClass, rosterStudentsOf } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 type HistoryRow = Selectable<ConsentHistoryTable>;
@@ -92,20 +93,14 @@ export async function deleteEmbeddingsOfNotAsked(db: Executor): Promise<{ id: st
     .execute();
   if (rows.length === 0) return [];
   const studentIds = [...new Set(rows.map((r) => r.student_id))];
-  const rosters = new Map<string, string[]>();
+  const rosters = await classIdsOfStudents(db, studentIds);
   for (let i = 0; i < studentIds.length; i += 1000) {
-    const chunk = studentIds.slice(i, i + 1000);
-    for (const r of await db.selectFrom('class_students').select(['class_id', 'student_id']).where('student_id', 'in', chunk).execute()) {
-      rosters.set(r.student_id, [...(rosters.get(r.student_id) ?? []), r.class_id]);
-    }
-    await db.deleteFrom('face_embeddings').where('student_id', 'in', chunk).execute();
+    await db
+      .deleteFrom('face_embeddings')
+      .where('student_id', 'in', studentIds.slice(i, i + 1000))
+      .execute();
   }
   return rows.map((r) => ({ id: r.id, classIds: rosters.get(r.student_id) ?? [] }));
-}
-
-/** The rosters a student is on: a deletion of their face data is announced to these classes' devices. */
-export async function rosterClassIds(db: Executor, studentId: string): Promise<string[]> {
-  return (await db.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((r) => r.class_id);
 }
 
 /** Students whose status is "not asked": the ones a change of the consent policy moves in or out of camera-free. */
@@ -124,15 +119,7 @@ export async function countsBy(db: Executor) {
     .groupBy('consent_status')
     .execute();
   for (const r of rows) total[ConsentStatus.parse(r.consent_status)] += Number(r.n);
-  const perClass = await db
-    .selectFrom('classes as c')
-    .leftJoin('class_students as cs', 'cs.class_id', 'c.id')
-    .leftJoin('students as s', 's.student_id', 'cs.student_id')
-    .select(['c.id', 'c.name', 's.consent_status'])
-    .select((eb) => eb.fn.count<number>('s.student_id').as('n'))
-    .groupBy(['c.id', 'c.name', 's.consent_status'])
-    .orderBy('c.name')
-    .execute();
+  const perClass = await consentStatusesByClass(db);
   const classes = new Map<string, { id: string; name: string; counts: ConsentCounts }>();
   for (const r of perClass) {
     const entry = classes.get(r.id) ?? { id: r.id, name: r.name, counts: emptyCounts() };
@@ -144,16 +131,9 @@ export async function countsBy(db: Executor) {
 
 /** A class's students with their latest consent record, by name (the printable list). */
 export async function classList(db: Executor, classId: string) {
-  const students = await db
-    .selectFrom('class_students as cs')
-    .innerJoin('students as s', 's.student_id', 'cs.student_id')
-    .select(['s.student_id', 's.name', 's.consent_status'])
-    .where('cs.class_id', '=', classId)
-    .orderBy('s.name')
-    .orderBy('s.student_id')
-    .execute();
+  const students = (await rosterStudentsOf(db, [classId])).get(classId)!;
   const latest = new Map<string, HistoryRow>();
-  const ids = students.map((s) => s.student_id);
+  const ids = students.map((s) => s.studentId);
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await db
       .selectFrom('consent_history')
@@ -165,11 +145,11 @@ export async function classList(db: Executor, classId: string) {
     for (const r of rows) latest.set(r.student_id, r);
   }
   return students.map((s) => {
-    const last = latest.get(s.student_id);
+    const last = latest.get(s.studentId);
     return {
-      studentId: s.student_id,
+      studentId: s.studentId,
       name: s.name,
-      status: ConsentStatus.parse(s.consent_status),
+      status: ConsentStatus.parse(s.consentStatus),
       onBehalfOf: last?.on_behalf_of ? ConsentOnBehalfOf.parse(last.on_behalf_of) : null,
       note: last?.note ?? null,
       recordedAt: last ? toIso(Number(last.at)) : null,

@@ -18,6 +18,7 @@ import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
+import { classIdsOfStudent } from '../classes/classes.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { flushDeleted } from '../privacy/erasure.ts';
 import { isConsentRequired } from '../privacy/settings.service.ts';
@@ -59,7 +60,7 @@ async function applyOne(trx: Transaction<DB>, studentId: string, change: Consent
     { studentId, status: change.status, onBehalfOf: change.onBehalfOf ?? null, note: change.note || null, by, embeddingsDeleted: deletedIds.length },
     at,
   );
-  const classIds = deletedIds.length ? await repo.rosterClassIds(trx, studentId) : [];
+  const classIds = deletedIds.length ? await classIdsOfStudent(trx, studentId) : [];
   return { studentId, status: change.status, deletedIds, classIds };
 }
 

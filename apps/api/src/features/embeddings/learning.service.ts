@@ -11,7 +11,8 @@ import { writeTransaction, type Executor, type ServiceContext } from '../../shar
 import { withRetry } from '../../shared/db-errors.ts';
 import { assertMayHoldFaceData } from '../consent/consent.service.ts';
 import { flushDeleted } from '../privacy/erasure.ts';
-import { classIdsOfStudent, lockStudents, rosterMatesOf } from '../students/students.repository.ts';
+import { lockStudents } from '../students/students.repository.ts';
+import { classIdsOfStudent, rosterMatesOf } from '../classes/classes.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
 import type { Change } from '../sync/changes.repository.ts';
 import { publishChange } from '../sync/publish-change.ts';

@@ -1,17 +1,6 @@
 // SQL for a student's subject-access export and for purging marks past the retention period.
 import type { Executor } from '../../shared/context.ts';
 
-/** The classes whose roster holds the student, by name. */
-export async function classesOfStudent(db: Executor, studentId: string) {
-  return db
-    .selectFrom('class_students as cs')
-    .innerJoin('classes as c', 'c.id', 'cs.class_id')
-    .select(['c.id', 'c.name'])
-    .where('cs.student_id', '=', studentId)
-    .orderBy('c.name')
-    .execute();
-}
-
 export async function auditOfMarks(db: Executor, markIds: readonly string[]) {
   if (markIds.length === 0) return [];
   return db

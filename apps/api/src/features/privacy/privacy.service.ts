@@ -4,6 +4,7 @@ import { ApiError } from '../../http/errors.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import { listMarks } from '../attendance/attendance.repository.ts';
+import { classesOfStudent } from '../classes/classes.repository.ts';
 import { historyOf } from '../consent/consent.repository.ts';
 import { listForStudent } from '../embeddings/embeddings.repository.ts';
 import { listGuardians } from '../guardians/guardians.repository.ts';
@@ -24,7 +25,7 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
     async exportStudent(studentId: string) {
       const student = await findStudent(ctx.db, studentId);
       if (!student) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-      const classes = await repo.classesOfStudent(ctx.db, studentId);
+      const classes = await classesOfStudent(ctx.db, studentId);
       const embeddings = await listForStudent(ctx.db, studentId, true);
       const marks = [];
       for (let offset = 0; ; offset += 500) {

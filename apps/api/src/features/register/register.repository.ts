@@ -1,23 +1,5 @@
-// SQL for the register: rosters with names, sessions in a day range, and the student ids marked in a session.
+// SQL for the register: class names, sessions in a day range, and the student ids marked in a session.
 import type { Executor } from '../../shared/context.ts';
-import { groupUnder } from '../../shared/group-under.ts';
-import type { RosterEntry } from './build-register.ts';
-
-export async function rostersOf(db: Executor, classIds: string[]): Promise<Map<string, RosterEntry[]>> {
-  if (classIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('class_students as cs')
-    .innerJoin('students as s', 's.student_id', 'cs.student_id')
-    .select(['cs.class_id', 's.student_id', 's.name'])
-    .where('cs.class_id', 'in', classIds)
-    .execute();
-  return groupUnder(
-    classIds,
-    rows,
-    (r) => r.class_id,
-    (r): RosterEntry => ({ studentId: r.student_id, name: r.name }),
-  );
-}
 
 export async function classNames(db: Executor, classIds: string[]): Promise<Map<string, string>> {
   if (classIds.length === 0) return new Map();

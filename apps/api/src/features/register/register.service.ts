@@ -12,7 +12,7 @@ import { offsetMinutes } from '../../shared/time.ts';
 import { findMarks, insertMarks, marksInSessions, type MarkRow } from '../attendance/attendance.repository.ts';
 import { markedBy } from '../attendance/marked-by.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
-import { lockClass } from '../classes/classes.repository.ts';
+import { lockClass, rosterStudentsOf } from '../classes/classes.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { findSession, toSession, updateSession, type SessionRow } from '../sessions/sessions.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
@@ -29,7 +29,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
   async function registersOf(sessions: SessionRow[]): Promise<Register[]> {
     const classIds = [...new Set(sessions.map((s) => s.class_id))];
     const [rosters, names, marks] = await Promise.all([
-      repo.rostersOf(ctx.db, classIds),
+      rosterStudentsOf(ctx.db, classIds),
       repo.classNames(ctx.db, classIds),
       marksInSessions(
         ctx.db,
@@ -80,7 +80,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
         if (endsAt <= starts) throw new ApiError('validation-failed', 'A session cannot end before it starts.');
         if (endsAt !== endedBefore) await updateSession(trx, sessionId, { ends_at: endsAt });
         // Locking the roster's students makes a batch of marks posted at this moment wait, or be seen.
-        const roster = (await repo.rostersOf(trx, [row.class_id])).get(row.class_id) ?? [];
+        const roster = (await rosterStudentsOf(trx, [row.class_id])).get(row.class_id) ?? [];
         await lockStudents(
           trx,
           ctx.dialect,

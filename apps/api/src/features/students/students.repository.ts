@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { cameraFreeFor, ConsentStatus, type Student } from '@rollcall/contracts';
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
 import { missingIds } from '../../shared/missing-ids.ts';
+import { leaveRosters, onRosterOf } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 function studentQuery(db: Executor) {
@@ -66,34 +67,14 @@ function filtered(db: Executor, f: StudentFilter) {
   }
   if (f.classId) {
     const classId = f.classId;
-    query = query.where((eb) =>
-      eb.exists(
-        eb.selectFrom('class_students as cs').select('cs.student_id').whereRef('cs.student_id', '=', 's.student_id').where('cs.class_id', '=', classId),
-      ),
-    );
+    query = query.where((eb) => onRosterOf(eb, [classId]));
   }
   if (f.inClasses) {
     const classIds = f.inClasses;
     if (classIds.length === 0) return query.where(sql<boolean>`1 = 0`);
-    query = query.where((eb) =>
-      eb.exists(
-        eb.selectFrom('class_students as cs2').select('cs2.student_id').whereRef('cs2.student_id', '=', 's.student_id').where('cs2.class_id', 'in', classIds),
-      ),
-    );
+    query = query.where((eb) => onRosterOf(eb, classIds));
   }
   return query;
-}
-
-/** Whether a student is on a roster of one of these classes. */
-export async function onRosters(db: Executor, studentId: string, classIds: string[]): Promise<boolean> {
-  if (classIds.length === 0) return false;
-  const row = await db
-    .selectFrom('class_students')
-    .select('student_id')
-    .where('student_id', '=', studentId)
-    .where('class_id', 'in', classIds)
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 export async function listStudents(db: Executor, f: StudentFilter, limit: number, offset: number) {
@@ -142,21 +123,6 @@ export async function missingStudentIds(db: Executor, ids: readonly string[]): P
   return missingIds(ids, (some) => db.selectFrom('students').select('student_id as id').where('student_id', 'in', some).execute());
 }
 
-/** The students other than this one on a roster of these classes or of the student's own. */
-export async function rosterMatesOf(db: Executor, studentId: string, classIds: readonly string[]): Promise<string[]> {
-  const own = await classIdsOfStudent(db, studentId);
-  const all = [...new Set([...own, ...classIds])];
-  if (all.length === 0) return [];
-  const rows = await db
-    .selectFrom('class_students')
-    .select('student_id')
-    .distinct()
-    .where('class_id', 'in', all)
-    .where('student_id', '<>', studentId)
-    .execute();
-  return rows.map((r) => r.student_id);
-}
-
 /** Attendance marks stored under this id: after a deletion with keepMarks, the kept records of a former student. */
 export async function countMarksOf(db: Executor, studentId: string): Promise<number> {
   const r = await db
@@ -167,20 +133,14 @@ export async function countMarksOf(db: Executor, studentId: string): Promise<num
   return Number(r.n);
 }
 
-/** The classes whose roster holds this student. */
-export async function classIdsOfStudent(db: Executor, studentId: string): Promise<string[]> {
-  return (await db.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute()).map((c) => c.class_id);
-}
-
 /**
  * Removes everything a student holds (embeddings, roster places, and marks unless kept) before
  * the student row goes; returns what was there, for the change log and the answer.
  */
 export async function deleteStudentData(db: Executor, studentId: string, keepMarks: boolean) {
   const embeddingIds = (await db.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute()).map((e) => e.id);
-  const classIds = await classIdsOfStudent(db, studentId);
   await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
-  await db.deleteFrom('class_students').where('student_id', '=', studentId).execute();
+  const classIds = await leaveRosters(db, studentId);
   const marks = await countMarksOf(db, studentId);
   if (!keepMarks) await db.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
   return { embeddingIds, classIds, marks };

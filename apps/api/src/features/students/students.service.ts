@@ -5,6 +5,7 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
+import { studentsOnRosters } from '../classes/classes.repository.ts';
 import { eraseStudentName, flushDeleted } from '../privacy/erasure.ts';
 import type { Change } from '../sync/changes.repository.ts';
 import { publishChange } from '../sync/publish-change.ts';
@@ -16,7 +17,7 @@ import * as repo from './students.repository.ts';
  */
 export async function assertStudentInScope(db: Executor, studentId: string, scope: Scope) {
   if (scope.all) return;
-  if (!(await repo.onRosters(db, studentId, [...scope.classIds]))) {
+  if (!(await studentsOnRosters(db, [studentId], [...scope.classIds])).has(studentId)) {
     // The same answer as for an unknown id: a scoped caller must not learn which ids exist elsewhere.
     throw new ApiError('student-not-found', `No student with id ${studentId}.`);
   }
