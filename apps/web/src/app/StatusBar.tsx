@@ -3,9 +3,8 @@
 // labelled bar while its models download. Every technical fact (roster revision, the face engine's
 // backend and threads, the browser's error texts) sits behind Details.
 import type { RosterSyncState } from '@rollcall/sync';
-import { useStore } from './store.ts';
+import { useObservable } from './store.ts';
 import { useOnline } from './useOnline.ts';
-import { useServiceState } from './useServiceState.ts';
 import { services } from './services.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
 import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
@@ -23,9 +22,9 @@ function offlineDetail(r: OfflineReadiness): string | null {
 
 export function StatusBar() {
   const online = useOnline();
-  const sync = useServiceState(services.sync);
-  const face = useStore(faceStatus);
-  const offline = useStore(offlineReadiness);
+  const sync = useObservable(services.sync);
+  const face = useObservable(faceStatus);
+  const offline = useObservable(offlineReadiness);
   const offlineLine = offlineText(offline);
   const faceLine = faceText(face);
   const offlineFacts = offlineDetail(offline);

@@ -1,11 +1,17 @@
-// A minimal observable value for app-wide services (sync engine, face engine) that live outside
-// React, with a hook to read it. Keeps those services free of React.
+// The one observable value for state that lives outside React (the face engine, the camera loop,
+// offline readiness) and the one hook that reads it. The sync engine's services (roster sync,
+// outbox, sender) and the session publish the same shape, so useObservable reads them all.
 import { useSyncExternalStore } from 'react';
 
-export class Store<T> {
+export interface Observable<T> {
+  readonly state: T;
+  subscribe(listener: () => void): () => void;
+}
+
+export class Store<T> implements Observable<T> {
   private listeners = new Set<() => void>();
   constructor(private value: T) {}
-  get(): T {
+  get state(): T {
     return this.value;
   }
   set(next: T | ((prev: T) => T)): void {
@@ -18,6 +24,9 @@ export class Store<T> {
   };
 }
 
-export function useStore<T>(store: Store<T>): T {
-  return useSyncExternalStore(store.subscribe, () => store.get());
+export function useObservable<T>(source: Observable<T>): T {
+  return useSyncExternalStore(
+    (cb) => source.subscribe(() => cb()),
+    () => source.state,
+  );
 }

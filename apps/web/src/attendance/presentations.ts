@@ -1,10 +1,9 @@
 // Suspected presentations (a photo or a screen held up to the camera) counted on this device per
 // session (or per day without one): the core sends them to review, this count tells the teacher
 // how often it happened, even after the review items are dismissed.
-import { useEffect, useState } from 'react';
 import { deviceDay } from '@rollcall/contracts';
 import { getMeta, setMeta, type RollcallDb } from '../local/db.ts';
-import { subscribeLive } from '../local/live.ts';
+import { useLive } from '../local/live.ts';
 
 /** The meta key of a session's count; without a session, today's (local date). */
 export function presentationKey(sessionId: string | null, now = new Date()): string {
@@ -33,7 +32,5 @@ export function readPresentations(db: RollcallDb, sessionId: string | null): Pro
 
 /** The count, live: it rises while the camera runs. */
 export function usePresentationCount(db: RollcallDb, sessionId: string | null): number {
-  const [count, setCount] = useState(0);
-  useEffect(() => subscribeLive(() => readPresentations(db, sessionId), setCount), [db, sessionId]);
-  return count;
+  return useLive(() => readPresentations(db, sessionId), [db, sessionId], 0);
 }

@@ -3,9 +3,9 @@
 // and engine under Details). Marks nobody.
 import { useEffect, useRef, useState } from 'react';
 import { services } from '../app/services.ts';
-import { useStore } from '../app/store.ts';
+import { useObservable } from '../app/store.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
-import { useSettings } from '../settings/settings.ts';
+import { DEFAULT_SETTINGS, useSettings } from '../settings/settings.ts';
 import { CameraCheck, type CheckedFace } from './camera-check.ts';
 import { useCamera } from './useCamera.ts';
 import { useCameraLoop } from './useCameraLoop.ts';
@@ -14,14 +14,14 @@ import { summary, verdicts } from './verdicts.ts';
 export function CameraCheckPage() {
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const settings = useSettings(services.db);
+  const settings = useSettings(services.db) ?? DEFAULT_SETTINGS;
   const camera = useCamera(video);
-  const face = useStore(faceStatus);
+  const face = useObservable(faceStatus);
   const [error, setError] = useState<string | null>(null);
   const [check] = useState(() => new CameraCheck(settings));
   useEffect(() => check.update(settings), [check, settings]);
   const stats = useCameraLoop(check, camera.running, video, canvas, setError);
-  const faces = useStore(check.faces);
+  const faces = useObservable(check.faces);
   return (
     <section aria-labelledby="camera-title">
       <h2 id="camera-title">Camera check</h2>

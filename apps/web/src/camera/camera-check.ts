@@ -31,7 +31,7 @@ export class CameraCheck {
         },
         overlay: (step) =>
           step.tracks.map((t, i) => {
-            const live = this.faces.get()[i]?.live ?? null;
+            const live = this.faces.state[i]?.live ?? null;
             const kind = live === null ? 'undecided' : live === 'off' ? 'off' : live.kind;
             return { box: t.box, label: `${Math.round(step.frame.faces[i]!.size)}px`, tone: TONE[kind] ?? 'pending' };
           }),

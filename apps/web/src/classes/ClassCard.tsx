@@ -47,7 +47,7 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
           </label>
           <button
             type="button"
-            onClick={() => start.mutate({ params: { id: cls.id }, body: { lateAfterMinutes: lateAfter } }, { onSuccess: () => void current.refetch() })}
+            onClick={() => start.mutate({ classId: cls.id, lateAfterMinutes: lateAfter }, { onSuccess: () => void current.refetch() })}
             disabled={start.isPending}
           >
             Start session

@@ -1,21 +1,9 @@
 // Hooks over the local cache (Dexie live queries): the roster the device recognises from, which
 // keeps working offline.
-import { useEffect, useState } from 'react';
 import { enrolmentStrength, type EnrolmentStrength } from '@rollcall/recognition';
 import { services } from '../app/services.ts';
 import type { CachedClass, CachedStudent } from '../local/db.ts';
-import { subscribeLive } from '../local/live.ts';
-
-function useLive<T>(query: () => Promise<T>, deps: unknown[], initial: T): T {
-  const [value, setValue] = useState<T>(initial);
-  useEffect(
-    () => subscribeLive(query, setValue),
-    // The caller's deps key the query; lint checks them at each call site (additionalHooks: useLive).
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    deps,
-  );
-  return value;
-}
+import { useLive } from '../local/live.ts';
 
 export interface RosterStudent extends CachedStudent {
   /** Embeddings of the running model on this device from enrolment photos. */

@@ -3,14 +3,14 @@
 import { useMutation } from '@tanstack/react-query';
 import type { FailureReason } from '@rollcall/sync';
 import { services } from '../app/services.ts';
-import { useServiceState } from '../app/useServiceState.ts';
+import { useObservable } from '../app/store.ts';
 
 export function useOutbox() {
-  return useServiceState(services.outbox);
+  return useObservable(services.outbox);
 }
 
 export function useSenderState() {
-  return useServiceState(services.sender);
+  return useObservable(services.sender);
 }
 
 /** Send refused marks again (after the office fixed what the server refused them for). */

@@ -46,7 +46,6 @@ export function usePrivacySettings() {
 
 export const useCreateClass = () => useWrite('createClass', ['classes']);
 export const useSetRoster = () => useWrite('setRoster', ['classes']);
-export const useStartSession = () => useWrite('createSession', ['sessions']);
 export const useUpdateSession = () => useWrite('updateSession', ['sessions']);
 
 /**
@@ -73,5 +72,27 @@ export function useCurrentSession(classId: string | null) {
     enabled: !!classId,
     // Unanswered (no network), it asks again now and then: the page leaves the kept copy once it can.
     refetchInterval: (q) => (q.state.status === 'error' ? 10_000 : false),
+  });
+}
+
+const refreshSessions = () => queryClient.invalidateQueries({ queryKey: ['sessions'] });
+
+// Sessions are not part of the synced roster: starting or ending one refreshes the session
+// queries (and the register) only.
+export function useStartSession() {
+  return useMutation({
+    mutationFn: (a: { classId: string; lateAfterMinutes: number }) =>
+      call('createSession', { params: { id: a.classId }, body: { lateAfterMinutes: a.lateAfterMinutes } }),
+    onSuccess: refreshSessions,
+  });
+}
+
+export function useEndSession() {
+  return useMutation({
+    mutationFn: (sessionId: string) => call('endSession', { params: { id: sessionId }, body: {} }),
+    onSuccess: async () => {
+      await refreshSessions();
+      await queryClient.invalidateQueries({ queryKey: ['register'] });
+    },
   });
 }

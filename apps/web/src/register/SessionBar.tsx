@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { ClassSession } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
-import { useEndSession, useStartSession } from './useSession.ts';
+import { useEndSession, useStartSession } from '../data/remote.ts';
 
 interface Props {
   classId: string | null;

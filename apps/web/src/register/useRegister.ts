@@ -3,7 +3,7 @@
 // unsent marks laid over it; without network, the copy kept on this laptop. Marks by hand go into
 // the one outbox, like the camera's.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { ClassSession, NewMark, RegisterStatus } from '@rollcall/contracts';
 import { ApiClientError, call } from '../api/client.ts';
 import { services } from '../app/services.ts';
@@ -11,22 +11,13 @@ import { makeMark } from '../attendance/marking.ts';
 import { queryClient } from '../data/queryClient.ts';
 import { useServerEvents } from '../data/useServerEvents.ts';
 import { keepRegister, type KeptRegister } from '../local/kept-registers.ts';
-import { subscribeLive } from '../local/live.ts';
+import { useLive } from '../local/live.ts';
 import { registerView, type RegisterView } from './register-view.ts';
 
 const refresh = () => void queryClient.invalidateQueries({ queryKey: ['register'] });
 
 export function usePendingMarks(): NewMark[] {
-  const [pending, setPending] = useState<NewMark[]>([]);
-  useEffect(
-    () =>
-      subscribeLive(
-        () => services.db.outbox.orderBy('seq').toArray(),
-        (rows) => setPending(rows.filter((r) => r.state === 'pending').map((r) => r.mark)),
-      ),
-    [],
-  );
-  return pending;
+  return useLive(async () => (await services.db.outbox.orderBy('seq').toArray()).filter((r) => r.state === 'pending').map((r) => r.mark), [], [] as NewMark[]);
 }
 
 export interface RegisterState {

@@ -2,7 +2,7 @@
 // choice is obvious (only one class, or only one with a session running), the session follows
 // the server live (started or ended on another laptop), or without network the register kept on
 // this laptop; staff and the class's paired laptop can start or end it here.
-import { useMutation, useQueries } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ClassSession } from '@rollcall/contracts';
 import { ApiClientError, call } from '../api/client.ts';
@@ -55,22 +55,4 @@ export function useSession(classId: string | null, kept: KeptRegister | null): S
   const unreachable = !q.data && failure instanceof ApiClientError && failure.code === 'network';
   if (unreachable) return { session: runningFromCopy(kept, new Date()), loading: false, unreachable };
   return { session: q.data?.session ?? null, loading: q.isPending && !!classId, unreachable: false };
-}
-
-export function useStartSession() {
-  return useMutation({
-    mutationFn: (a: { classId: string; lateAfterMinutes: number }) =>
-      call('createSession', { params: { id: a.classId }, body: { lateAfterMinutes: a.lateAfterMinutes } }),
-    onSuccess: refreshSessions,
-  });
-}
-
-export function useEndSession() {
-  return useMutation({
-    mutationFn: (sessionId: string) => call('endSession', { params: { id: sessionId }, body: {} }),
-    onSuccess: () => {
-      refreshSessions();
-      void queryClient.invalidateQueries({ queryKey: ['register'] });
-    },
-  });
 }

@@ -2,12 +2,11 @@
 // device's store (their one owner), the page lists the store's items for the running session, and
 // a confirm marks through the outbox unless the student already has a mark in the session, and may
 // teach the gallery (confirm-review.ts).
-import { useEffect, useState } from 'react';
 import type { RegisterStatus } from '@rollcall/contracts';
 import { services } from '../app/services.ts';
 import type { SightingLearner } from '../attendance/learn-sightings.ts';
 import type { ReviewRow } from '../local/db.ts';
-import { subscribeLive } from '../local/live.ts';
+import { useLive } from '../local/live.ts';
 import { confirmReview } from './confirm-review.ts';
 import { listReviews, removeReview } from './review-store.ts';
 
@@ -18,9 +17,7 @@ export function useReviewQueue(opts: {
   learner: SightingLearner;
 }) {
   const { sessionId, classId, learner } = opts;
-  const [items, setItems] = useState<ReviewRow[]>([]);
-
-  useEffect(() => subscribeLive(() => listReviews(services.db, sessionId, classId), setItems), [sessionId, classId]);
+  const items = useLive(() => listReviews(services.db, sessionId, classId), [sessionId, classId], [] as ReviewRow[]);
 
   return {
     items,

@@ -6,9 +6,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './settings-form.ts';
-import type { Settings } from './settings.ts';
+import { services } from '../app/services.ts';
+import { useSettings, type Settings } from './settings.ts';
 import { TextureChoice } from './TextureChoice.tsx';
-import { useSaveSettings, useStoredSettings, useVideoInputs } from './useDeviceSettings.ts';
+import { useSaveSettings, useVideoInputs } from './useDeviceSettings.ts';
 import { WipeDevice } from './WipeDevice.tsx';
 
 function Field({
@@ -236,22 +237,14 @@ function SettingsForm({ stored }: { stored: Settings }) {
 }
 
 export function SettingsPage() {
-  const stored = useStoredSettings();
+  const stored = useSettings(services.db);
   return (
     <section aria-labelledby="settings-title">
       <div className="page-head">
         <h2 id="settings-title">Settings</h2>
       </div>
       <p className="hint">These settings belong to this device only: each classroom laptop keeps its own.</p>
-      {stored.error ? (
-        <p role="alert" className="error">
-          {errorText(stored.error)}
-        </p>
-      ) : !stored.data ? (
-        <p>Loading…</p>
-      ) : (
-        <SettingsForm stored={stored.data} />
-      )}
+      {stored ? <SettingsForm stored={stored} /> : <p>Loading…</p>}
       <WipeDevice />
     </section>
   );

@@ -1,11 +1,10 @@
 // Device settings: stored in this browser only (the Dexie meta table), each with a default that
 // comes from measurement, and validated when read back (an old or hand-edited value falls back).
-import { useEffect, useState } from 'react';
 import { z } from 'zod';
 import { DEFAULT_MATCH } from '@rollcall/face';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { META, getMeta, setMeta, type RollcallDb } from '../local/db.ts';
-import { subscribeLive } from '../local/live.ts';
+import { useLive } from '../local/live.ts';
 
 export const Settings = z.object({
   /** Cosine similarity a face must reach to be recognised (the face pipeline's evaluation sets the default). */
@@ -48,11 +47,11 @@ export async function writeSettings(db: RollcallDb, patch: Partial<Settings>): P
   return next;
 }
 
-/** The current settings, live: a change on the Settings page reaches a running camera at once. */
-export function useSettings(db: RollcallDb): Settings {
-  const [value, setValue] = useState<Settings>(DEFAULT_SETTINGS);
-  useEffect(() => {
-    return subscribeLive(() => readSettings(db), setValue);
-  }, [db]);
-  return value;
+/**
+ * The one way a component reads the settings: live, so a change on the Settings page reaches a
+ * running camera at once, and the Settings page never saves back a camera chosen on Take
+ * attendance meanwhile. Undefined until read.
+ */
+export function useSettings(db: RollcallDb): Settings | undefined {
+  return useLive(() => readSettings(db), [db], undefined);
 }

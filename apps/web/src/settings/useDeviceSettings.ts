@@ -3,23 +3,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { services } from '../app/services.ts';
-import { queryClient } from '../data/queryClient.ts';
-import { readSettings, writeSettings, type Settings } from './settings.ts';
+import { writeSettings, type Settings } from './settings.ts';
 import { wipeDevice } from './wipe.ts';
 
-/**
- * The stored settings, read afresh each time the page opens: the Take attendance page writes the
- * camera and resolution too, and a cached copy would put old values back on Save.
- */
-export function useStoredSettings() {
-  return useQuery({ queryKey: ['device-settings'], queryFn: () => readSettings(services.db), staleTime: Infinity, gcTime: 0 });
-}
-
 export function useSaveSettings() {
-  return useMutation({
-    mutationFn: (s: Settings) => writeSettings(services.db, s),
-    onSuccess: (s) => queryClient.setQueryData(['device-settings'], s),
-  });
+  // The live settings follow the write: nothing else to refresh.
+  return useMutation({ mutationFn: (s: Settings) => writeSettings(services.db, s) });
 }
 
 export interface VideoInput {
