@@ -3,9 +3,11 @@ import { sql } from 'kysely';
 import type { ListMarksQuery, Mark } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
 import { isoWithOffset, toIso } from '../../shared/time.ts';
+import type { Insertable, Updateable } from 'kysely';
 import type { AttendanceMarksTable } from '../../db/schema.ts';
+import type { MarkedBy } from './marked-by.ts';
 
-export type MarkRow = AttendanceMarksTable;
+export type MarkRow = Insertable<AttendanceMarksTable>;
 
 const markQuery = (db: Executor) =>
   db.selectFrom('attendance_marks as m').leftJoin('students as s', 's.student_id', 'm.student_id').selectAll('m').select('s.name as student_name');
@@ -41,16 +43,16 @@ export async function findMarks(db: Executor, ids: string[]): Promise<Mark[]> {
   return (await markQuery(db).where('m.id', 'in', ids).execute()).map(toMark);
 }
 
-/**
- * Which of these mark ids the server has seen: stored marks, and manual changes applied to
- * another mark (their audit entry carries the change's id), so a resent change applies once.
- */
 /** Every mark in these sessions. */
 export async function marksInSessions(db: Executor, sessionIds: string[]): Promise<Mark[]> {
   if (sessionIds.length === 0) return [];
   return (await markQuery(db).where('m.session_id', 'in', sessionIds).execute()).map(toMark);
 }
 
+/**
+ * Which of these mark ids the server has seen: stored marks, and manual changes applied to
+ * another mark (their audit entry carries the change's id), so a resent change applies once.
+ */
 export async function existingIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Set<string>();
   const marks = await db.selectFrom('attendance_marks').select('id').where('id', 'in', ids).execute();
@@ -105,30 +107,47 @@ export async function listMarks(db: Executor, f: MarkFilter) {
   return { items: ids.map((r) => marks.get(r.id)!), total: Number(total.n) };
 }
 
-export type AuditRow = {
+/** A change to a mark for the audit trail: `after` is null when the mark was taken out. */
+export interface AuditEntry {
   id: string;
-  mark_id: string;
-  action: 'update' | 'delete';
-  before_json: string;
-  after_json: string | null;
+  before: Mark;
+  after: Mark | null;
   reason: string | null;
+  by: MarkedBy | null;
   at: number;
-  actor_id: string | null;
-  actor_name: string | null;
-};
+}
 
-export async function insertAudit(db: Executor, rows: AuditRow[]) {
-  if (rows.length) await db.insertInto('attendance_audit').values(rows).execute();
+export async function insertAudit(db: Executor, entries: readonly AuditEntry[]) {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('attendance_audit')
+    .values(
+      entries.map((e) => ({
+        id: e.id,
+        mark_id: e.before.id,
+        action: e.after ? 'update' : 'delete',
+        before_json: JSON.stringify(e.before),
+        after_json: e.after ? JSON.stringify(e.after) : null,
+        reason: e.reason,
+        at: e.at,
+        actor_id: e.by?.id ?? null,
+        actor_name: e.by?.name ?? null,
+      })),
+    )
+    .execute();
 }
 
 export async function auditOf(db: Executor, markId: string) {
   return db.selectFrom('attendance_audit').selectAll().where('mark_id', '=', markId).orderBy('at').orderBy('id').execute();
 }
 
-export type MarkPatch = Partial<Pick<MarkRow, 'status' | 'method' | 'reason' | 'marked_at' | 'marked_day' | 'marked_offset' | 'similarity' | 'device_id'>>;
+export type MarkPatch = Pick<
+  Updateable<AttendanceMarksTable>,
+  'status' | 'method' | 'reason' | 'marked_at' | 'marked_day' | 'marked_offset' | 'similarity' | 'device_id'
+>;
 
 /** Changes a stored mark and records who changed it last (null: a device or nobody known). */
-export async function updateMark(db: Executor, id: string, patch: MarkPatch, by: { id: string; name: string } | null) {
+export async function updateMark(db: Executor, id: string, patch: MarkPatch, by: MarkedBy | null) {
   await db
     .updateTable('attendance_marks')
     .set({ ...patch, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null })

@@ -29,12 +29,15 @@ interface Change {
   why: string | null;
 }
 
-interface Seen {
-  id: string;
-  student_id: string;
-  session_id: string | null;
-  marked_at: number;
-  method: string;
+type Seen = Awaited<ReturnType<typeof repo.recentMarks>>[number];
+
+/** Why and by whom a stored mark changes, for its audit entry. */
+interface Why {
+  reason: string | null;
+  by: MarkedBy | null;
+  at: number;
+  /** The audit entry's id: a change posted as a mark keeps that mark's id, so a resend is seen. */
+  auditId?: string;
 }
 
 function decideStatus(mark: NewMark, markedAt: number, session: SessionRow | undefined): MarkStatus {
@@ -174,29 +177,29 @@ export function attendanceService(ctx: ServiceContext) {
   async function applyChange(trx: Executor, c: Change, by: MarkedBy | null, at: number) {
     const before = await repo.findMark(trx, c.markId);
     if (!before) return;
-    const audit = {
-      id: c.changeId,
-      mark_id: c.markId,
-      before_json: JSON.stringify(before),
-      reason: c.why,
-      at,
-      actor_id: by?.id ?? null,
-      actor_name: by?.name ?? null,
-    };
-    if (c.remove) {
-      await repo.deleteMarks(trx, [c.markId]);
-      await repo.insertAudit(trx, [{ ...audit, action: 'delete', after_json: null }]);
-      await appendEvents(
-        trx,
-        [{ type: 'marks.cleared', sessionId: before.sessionId, classIds: before.classId ? [before.classId] : [], markIds: [c.markId] }],
-        at,
-      );
-      return;
-    }
-    await repo.updateMark(trx, c.markId, c.patch, by);
-    const after = (await repo.findMark(trx, c.markId))!;
-    await repo.insertAudit(trx, [{ ...audit, action: 'update', after_json: JSON.stringify(after) }]);
-    await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
+    const why = { reason: c.why, by, at, auditId: c.changeId };
+    if (c.remove) await clearMarks(trx, [c.markId], [before], before.sessionId, why);
+    else await changeMark(trx, before, c.patch, why);
+  }
+
+  /** Updates a stored mark, audits it and tells the live channel; returns the mark as it is now. */
+  async function changeMark(trx: Executor, before: Mark, patch: repo.MarkPatch, why: Why): Promise<Mark> {
+    await repo.updateMark(trx, before.id, patch, why.by);
+    const after = (await repo.findMark(trx, before.id))!;
+    await repo.insertAudit(trx, [{ id: why.auditId ?? randomUUID(), before, after, reason: why.reason, by: why.by, at: why.at }]);
+    await appendEvents(trx, [{ type: 'mark.updated', mark: after }], why.at);
+    return after;
+  }
+
+  /** Takes stored marks out, each audited, and tells the live channel once. */
+  async function clearMarks(trx: Executor, ids: string[], before: Mark[], sessionId: string | null, why: Why) {
+    await repo.deleteMarks(trx, ids);
+    await repo.insertAudit(
+      trx,
+      before.map((m) => ({ id: why.auditId ?? randomUUID(), before: m, after: null, reason: why.reason, by: why.by, at: why.at })),
+    );
+    const classIds = [...new Set(before.map((m) => m.classId).filter((c): c is string => c !== null))];
+    await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId, classIds, markIds: ids }] : [], why.at);
   }
 
   return {
@@ -223,25 +226,8 @@ export function attendanceService(ctx: ServiceContext) {
         assertClassInScope(scope, before.classId, 'mark');
         // A reason given for the status it already has (an absence explained as unauthorised) is still a change.
         if (before.status === status && (reason === undefined || reason === before.reason)) return before;
-        const at = ctx.now();
         // The reason goes on the mark too (an excused student's note), not only in the trail; without one the old stays.
-        await repo.updateMark(trx, id, { status, ...(reason !== undefined && { reason }) }, by);
-        const after = (await repo.findMark(trx, id))!;
-        await repo.insertAudit(trx, [
-          {
-            id: randomUUID(),
-            mark_id: id,
-            action: 'update',
-            before_json: JSON.stringify(before),
-            after_json: JSON.stringify(after),
-            reason: reason ?? null,
-            at,
-            actor_id: by?.id ?? null,
-            actor_name: by?.name ?? null,
-          },
-        ]);
-        await appendEvents(trx, [{ type: 'mark.updated', mark: after }], at);
-        return after;
+        return changeMark(trx, before, { status, ...(reason !== undefined && { reason }) }, { reason: reason ?? null, by, at: ctx.now() });
       });
       return updated;
     },
@@ -258,27 +244,7 @@ export function attendanceService(ctx: ServiceContext) {
         const by = await markedBy(trx, actor);
         const ids = await repo.markIdsOf(trx, filter);
         const before = await repo.findMarks(trx, ids);
-        await repo.deleteMarks(trx, ids);
-        await repo.insertAudit(
-          trx,
-          before.map((m) => ({
-            id: randomUUID(),
-            mark_id: m.id,
-            action: 'delete' as const,
-            before_json: JSON.stringify(m),
-            after_json: null,
-            reason: reason ?? null,
-            at,
-            actor_id: by?.id ?? null,
-            actor_name: by?.name ?? null,
-          })),
-        );
-        const classIds = [...new Set(before.map((m) => m.classId).filter((c): c is string => c !== null))];
-        await appendEvents(
-          trx,
-          ids.length ? [{ type: 'marks.cleared', sessionId: 'sessionId' in filter ? filter.sessionId : null, classIds, markIds: ids }] : [],
-          at,
-        );
+        await clearMarks(trx, ids, before, 'sessionId' in filter ? filter.sessionId : null, { reason: reason ?? null, by, at });
         return ids.length;
       });
     },
