@@ -1,5 +1,5 @@
 // What every service gets: the database, the clock and the rules that come from configuration.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -24,3 +24,5 @@ export function writeTransaction<T>(ctx: ServiceContext, fn: (trx: Transaction<D
 export const LIKE_ESCAPE = '!';
 export const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
 export const likePattern = (q: string): string => `%${escapeLike(q.toLowerCase())}%`;
+/** `column LIKE pattern ESCAPE '!'`, for a pattern made with escapeLike. */
+export const likeEscaped = (column: string, pattern: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape ${sql.lit(LIKE_ESCAPE)}`;

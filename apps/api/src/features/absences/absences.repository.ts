@@ -1,5 +1,5 @@
-// SQL for a day's absences: the day's sessions and their marks, and the names the office reads
-// beside each absence (period, teachers); rosters are the classes' own queries and class names the register's.
+// SQL for a day's absences: the day's sessions and the names the office reads beside each absence
+// (period, teachers); marks, rosters and class names come from their own repositories.
 import type { Executor } from '../../shared/context.ts';
 
 /** Sessions whose school day is `day`, of the given classes (null: all), in the order they started. */
@@ -8,21 +8,6 @@ export async function sessionsOfDay(db: Executor, classIds: readonly string[] | 
   let q = db.selectFrom('class_sessions').select(['id', 'class_id', 'starts_at', 'ends_at', 'period_id']).where('day', '=', day);
   if (classIds) q = q.where('class_id', 'in', classIds);
   return q.orderBy('starts_at').orderBy('id').execute();
-}
-
-/** The marks in these sessions: enough to tell who was seen and which absences have a reason. */
-export async function sessionMarks(db: Executor, sessionIds: string[]) {
-  if (sessionIds.length === 0) return [];
-  return db
-    .selectFrom('attendance_marks as m')
-    .leftJoin('students as s', 's.student_id', 'm.student_id')
-    .select(['m.id', 'm.session_id', 'm.student_id', 'm.status', 'm.reason', 's.name'])
-    .where('m.session_id', 'in', sessionIds)
-    .execute();
-}
-
-export async function markOf(db: Executor, sessionId: string, studentId: string) {
-  return db.selectFrom('attendance_marks').select(['id']).where('session_id', '=', sessionId).where('student_id', '=', studentId).executeTakeFirst();
 }
 
 export async function periodLabels(db: Executor, periodIds: string[]): Promise<Map<string, string>> {

@@ -11,6 +11,7 @@ import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import type { attendanceService } from '../attendance/attendance.service.ts';
 import { classNames } from '../register/register.repository.ts';
 import { rosterStudentsOf, studentsOnRosters } from '../classes/classes.repository.ts';
+import { markOf, sessionMarks } from '../attendance/attendance.repository.ts';
 import { findSession } from '../sessions/sessions.repository.ts';
 import { codeSetIn } from './codes.service.ts';
 import * as repo from './absences.repository.ts';
@@ -30,7 +31,7 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
       const classIds = [...new Set(ended.map((s) => s.class_id))];
       const [rosters, marks, names, periods, teachers] = await Promise.all([
         rosterStudentsOf(ctx.db, classIds),
-        repo.sessionMarks(
+        sessionMarks(
           ctx.db,
           ended.map((s) => s.id),
         ),
@@ -69,7 +70,7 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
       if (!session) throw new ApiError('session-not-found', `No session with id ${body.sessionId}.`);
       assertClassInScope(scope, session.class_id, 'session');
       const status = explainedStatus(await codeSetIn(ctx.db), body.reason);
-      const existing = await repo.markOf(ctx.db, body.sessionId, body.studentId);
+      const existing = await markOf(ctx.db, body.sessionId, body.studentId);
       if (existing) return { mark: await attendance.update(existing.id, status, body.reason, scope, actor) };
       if (!(await studentsOnRosters(ctx.db, [body.studentId], [session.class_id])).has(body.studentId))
         throw new ApiError('student-not-found', `No student ${body.studentId} on this session's register.`);

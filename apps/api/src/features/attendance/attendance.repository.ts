@@ -1,7 +1,8 @@
-// SQL for attendance marks and their audit trail.
+// SQL for attendance marks and their audit trail (one aggregate: a mark's changes are audited in
+// the same transaction), including the reads other features make of marks.
 import { sql } from 'kysely';
 import type { ListMarksQuery, Mark } from '@rollcall/contracts';
-import type { Executor } from '../../shared/context.ts';
+import { likeEscaped, type Executor } from '../../shared/context.ts';
 import { isoWithOffset, toIso } from '../../shared/time.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AttendanceMarksTable } from '../../db/schema.ts';
@@ -168,4 +169,151 @@ export async function markIdsOf(db: Executor, filter: { markId: string } | { ses
   const q = db.selectFrom('attendance_marks').select('id');
   const rows = 'markId' in filter ? await q.where('id', '=', filter.markId).execute() : await q.where('session_id', '=', filter.sessionId).execute();
   return rows.map((r) => r.id);
+}
+
+/** The students with a mark in this session. */
+export async function studentsMarkedIn(db: Executor, sessionId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('attendance_marks').select('student_id').where('session_id', '=', sessionId).execute();
+  return new Set(rows.map((r) => r.student_id));
+}
+
+/** The marks in these sessions: enough to tell who was seen and which absences have a reason. */
+export async function sessionMarks(db: Executor, sessionIds: string[]) {
+  if (sessionIds.length === 0) return [];
+  return db
+    .selectFrom('attendance_marks as m')
+    .leftJoin('students as s', 's.student_id', 'm.student_id')
+    .select(['m.id', 'm.session_id', 'm.student_id', 'm.status', 'm.reason', 's.name'])
+    .where('m.session_id', 'in', sessionIds)
+    .execute();
+}
+
+export async function markOf(db: Executor, sessionId: string, studentId: string) {
+  return db.selectFrom('attendance_marks').select(['id']).where('session_id', '=', sessionId).where('student_id', '=', studentId).executeTakeFirst();
+}
+
+/** Attendance marks stored under this id: after a deletion with keepMarks, the kept records of a former student. */
+export async function countMarksOf(db: Executor, studentId: string): Promise<number> {
+  const r = await db
+    .selectFrom('attendance_marks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('student_id', '=', studentId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function deleteMarksOf(db: Executor, studentId: string) {
+  await db.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
+}
+
+/** Absent without a reason: what a guardian is told about. An excused status or any reason explains it. */
+function unexplainedIn(db: Executor) {
+  return db
+    .selectFrom('attendance_marks')
+    .where('status', '=', 'absent')
+    .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '=', '')]));
+}
+
+export async function unexplainedInSession(db: Executor, sessionId: string) {
+  return unexplainedIn(db).select(['id', 'student_id']).where('session_id', '=', sessionId).orderBy('id').execute();
+}
+
+/** How many unexplained absences each of these students has on school days in [from, to]. */
+export async function unexplainedCounts(db: Executor, studentIds: string[], from: string, to: string) {
+  return unexplainedIn(db)
+    .select(['student_id', sql<number>`count(*)`.as('n')])
+    .where('student_id', 'in', studentIds)
+    .where('marked_day', '>=', from)
+    .where('marked_day', '<=', to)
+    .groupBy('student_id')
+    .execute();
+}
+
+/** A mark with what a notice about it says: its session's times and period, its class and student. */
+export async function markForNotice(db: Executor, markId: string) {
+  return db
+    .selectFrom('attendance_marks as m')
+    .leftJoin('class_sessions as s', 's.id', 'm.session_id')
+    .leftJoin('class_periods as p', 'p.id', 's.period_id')
+    .leftJoin('classes as c', 'c.id', 'm.class_id')
+    .innerJoin('students as st', 'st.student_id', 'm.student_id')
+    .select(['m.status', 'm.reason', 'm.marked_day', 's.starts_at', 's.ends_at', 'p.label as period', 'c.name as class_name', 'st.name as student_name'])
+    .where('m.id', '=', markId)
+    .executeTakeFirst();
+}
+
+export interface SightingWindow {
+  studentId: string;
+  /** The user's or device token's id, as stored in marked_by. */
+  markedBy: string;
+  /** marked_at between these (epoch ms). */
+  from: number;
+  to: number;
+  /** Received by the server at or after this. */
+  receivedSince: number;
+}
+
+/**
+ * The ways the caller marked the student present or late within the window: 'face' for a camera
+ * mark, 'manual' for a hand mark carrying a score (a teacher confirming a review item offered by name).
+ */
+export async function sightingMarks(db: Executor, w: SightingWindow): Promise<Set<'face' | 'manual'>> {
+  const rows = await db
+    .selectFrom('attendance_marks')
+    .select('method')
+    .distinct()
+    .where('student_id', '=', w.studentId)
+    .where('marked_by', '=', w.markedBy)
+    .where('marked_at', '>=', w.from)
+    .where('marked_at', '<=', w.to)
+    .where('received_at', '>=', w.receivedSince)
+    .where('status', 'in', ['present', 'late'])
+    .where((eb) => eb.or([eb('method', '=', 'face'), eb.and([eb('method', '=', 'manual'), eb('similarity', 'is not', null)])]))
+    .execute();
+  return new Set(rows.map((r) => (r.method === 'face' ? 'face' : 'manual')));
+}
+
+export async function auditOfMarks(db: Executor, markIds: readonly string[]) {
+  if (markIds.length === 0) return [];
+  return db
+    .selectFrom('attendance_audit')
+    .select(['mark_id', 'action', 'before_json', 'after_json', 'reason', 'at', 'actor_name'])
+    .where('mark_id', 'in', [...markIds])
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Audit entries whose JSON matches this LIKE pattern (escaped with LIKE_ESCAPE). */
+export async function auditMatching(db: Executor, pattern: string) {
+  return db
+    .selectFrom('attendance_audit')
+    .select(['id', 'before_json', 'after_json'])
+    .where((eb) => eb.or([likeEscaped('before_json', pattern), likeEscaped('after_json', pattern)]))
+    .execute();
+}
+
+export async function rewriteAudit(db: Executor, id: string, json: { before_json?: string; after_json?: string }) {
+  await db.updateTable('attendance_audit').set(json).where('id', '=', id).execute();
+}
+
+/**
+ * Deletes marks made or received before `before`, every audit entry of those marks (they copy the
+ * student's name), and audit entries written before `before`, in the caller's transaction. The
+ * server's receipt time bounds every mark: one dated in the future by its device still goes on time.
+ */
+export async function purgeBefore(db: Executor, before: number) {
+  const expired = db
+    .selectFrom('attendance_marks')
+    .select('id')
+    .where((eb) => eb.or([eb('marked_at', '<', before), eb('received_at', '<', before)]));
+  const audit = await db
+    .deleteFrom('attendance_audit')
+    .where((eb) => eb.or([eb('at', '<', before), eb('mark_id', 'in', expired)]))
+    .executeTakeFirst();
+  const marks = await db
+    .deleteFrom('attendance_marks')
+    .where((eb) => eb.or([eb('marked_at', '<', before), eb('received_at', '<', before)]))
+    .executeTakeFirst();
+  return { marksDeleted: Number(marks.numDeletedRows), auditDeleted: Number(audit.numDeletedRows) };
 }

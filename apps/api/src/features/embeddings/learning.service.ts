@@ -17,7 +17,7 @@ import { assertStudentInScope } from '../students/students.service.ts';
 import type { Change } from '../sync/changes.repository.ts';
 import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './embeddings.repository.ts';
-import { sightingMarks } from './sighting.repository.ts';
+import { sightingMarks } from '../attendance/attendance.repository.ts';
 
 /** A laptop's clock may run a little ahead of the server's; a sighting further ahead is refused. */
 const CLOCK_SKEW_MS = 2 * 60_000;

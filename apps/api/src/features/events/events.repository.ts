@@ -1,7 +1,7 @@
 // Live events are rows, written in the same transaction as the change they announce: an event
 // exists exactly when its change committed, and every API instance can read it.
 import type { LiveEvent } from '@rollcall/contracts';
-import type { Executor } from '../../shared/context.ts';
+import { likeEscaped, type Executor } from '../../shared/context.ts';
 
 export async function appendEvents(trx: Executor, events: LiveEvent[], at: number): Promise<void> {
   if (events.length === 0) return;
@@ -32,4 +32,13 @@ export async function lastEventId(db: Executor): Promise<number> {
 
 export async function pruneEvents(db: Executor, before: number): Promise<void> {
   await db.deleteFrom('events').where('at', '<', before).execute();
+}
+
+/** Events whose payload matches this LIKE pattern (escaped with LIKE_ESCAPE). */
+export async function eventsMatching(db: Executor, pattern: string) {
+  return db.selectFrom('events').select(['id', 'payload']).where(likeEscaped('payload', pattern)).execute();
+}
+
+export async function rewriteEvent(db: Executor, id: number, payload: string) {
+  await db.updateTable('events').set({ payload }).where('id', '=', id).execute();
 }

@@ -3,9 +3,9 @@
 // channel and day; the policy decides whether this absence earns one and when it may go.
 import { randomUUID } from 'node:crypto';
 import type { NoticeChannel } from '@rollcall/contracts';
-import { sql } from 'kysely';
 import type { NoticeOutboxTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
+import { unexplainedCounts, unexplainedInSession } from '../attendance/attendance.repository.ts';
 import { readPolicy, type NoticePolicy } from './notice-policy.ts';
 import { insertNotices, noticedOnDay } from './notices.repository.ts';
 
@@ -13,14 +13,6 @@ type Channel = NoticeChannel;
 
 /** Without a term around the day, unexplained absences are counted over this many days before it. */
 const NO_TERM_WINDOW_DAYS = 90;
-
-/** Absent without a reason: what a guardian is told about. An excused status or any reason explains it. */
-function unexplainedIn(db: Executor) {
-  return db
-    .selectFrom('attendance_marks')
-    .where('status', '=', 'absent')
-    .where((eb) => eb.or([eb('reason', 'is', null), eb('reason', '=', '')]));
-}
 
 async function termStart(db: Executor, day: string): Promise<string> {
   const term = await db
@@ -37,13 +29,7 @@ async function termStart(db: Executor, day: string): Promise<string> {
 /** Students among these with at least `threshold` unexplained absences from the term's start to `day`. */
 async function overThreshold(db: Executor, studentIds: string[], day: string, threshold: number): Promise<Set<string>> {
   const from = await termStart(db, day);
-  const rows = await unexplainedIn(db)
-    .select(['student_id', sql<number>`count(*)`.as('n')])
-    .where('student_id', 'in', studentIds)
-    .where('marked_day', '>=', from)
-    .where('marked_day', '<=', day)
-    .groupBy('student_id')
-    .execute();
+  const rows = await unexplainedCounts(db, studentIds, from, day);
   return new Set(rows.filter((r) => Number(r.n) >= threshold).map((r) => r.student_id));
 }
 
@@ -60,7 +46,7 @@ export async function queueSessionNotices(trx: Executor, sessionId: string, chan
   if (!channels.length) return 0;
   const session = await trx.selectFrom('class_sessions').select(['day', 'ends_at']).where('id', '=', sessionId).executeTakeFirst();
   if (!session || session.ends_at === null) return 0;
-  const marks = await unexplainedIn(trx).select(['id', 'student_id']).where('session_id', '=', sessionId).orderBy('id').execute();
+  const marks = await unexplainedInSession(trx, sessionId);
   const markOf = new Map<string, string>();
   for (const m of marks) if (!markOf.has(m.student_id)) markOf.set(m.student_id, m.id);
   if (!markOf.size) return 0;

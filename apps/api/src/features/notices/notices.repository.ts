@@ -3,6 +3,7 @@
 import type { Notice, NoticeTemplate } from '@rollcall/contracts';
 import type { NoticeOutboxTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
+import { markForNotice } from '../attendance/attendance.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 export const POLICY_KEY = 'notices.policy';
@@ -98,15 +99,7 @@ export async function settle(
 
 /** What a notice's placeholders are filled from, read at send time so a reason recorded meanwhile is seen. */
 export async function noticeFacts(db: Executor, n: NoticeOutboxTable) {
-  const mark = await db
-    .selectFrom('attendance_marks as m')
-    .leftJoin('class_sessions as s', 's.id', 'm.session_id')
-    .leftJoin('class_periods as p', 'p.id', 's.period_id')
-    .leftJoin('classes as c', 'c.id', 'm.class_id')
-    .innerJoin('students as st', 'st.student_id', 'm.student_id')
-    .select(['m.status', 'm.reason', 'm.marked_day', 's.starts_at', 's.ends_at', 'p.label as period', 'c.name as class_name', 'st.name as student_name'])
-    .where('m.id', '=', n.mark_id)
-    .executeTakeFirst();
+  const mark = await markForNotice(db, n.mark_id);
   const guardian = await db.selectFrom('guardians').select(['name', 'may_contact']).where('id', '=', n.guardian_id).executeTakeFirst();
   return { mark, guardian };
 }

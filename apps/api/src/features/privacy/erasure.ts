@@ -3,7 +3,9 @@
 // checkpoint empties the write-ahead log that still holds old page images.
 import { sql } from 'kysely';
 import type { Executor, ServiceContext } from '../../shared/context.ts';
-import { escapeLike, LIKE_ESCAPE } from '../../shared/context.ts';
+import { escapeLike } from '../../shared/context.ts';
+import { auditMatching, rewriteAudit } from '../attendance/attendance.repository.ts';
+import { eventsMatching, rewriteEvent } from '../events/events.repository.ts';
 
 /** The JSON with every `studentName` next to this `studentId` set to null; null when nothing changed. */
 export function withoutStudentName(json: string, studentId: string): string | null {
@@ -27,27 +29,16 @@ const mentioning = (studentId: string) => `%${escapeLike(`"studentId":${JSON.str
 
 export async function eraseStudentName(trx: Executor, studentId: string): Promise<void> {
   const pattern = mentioning(studentId);
-  const like = (column: string) => sql<boolean>`${sql.ref(column)} like ${pattern} escape ${sql.lit(LIKE_ESCAPE)}`;
-  const audit = await trx
-    .selectFrom('attendance_audit')
-    .select(['id', 'before_json', 'after_json'])
-    .where((eb) => eb.or([like('before_json'), like('after_json')]))
-    .execute();
-  for (const r of audit) {
+  for (const r of await auditMatching(trx, pattern)) {
     const before = withoutStudentName(r.before_json, studentId);
     const after = r.after_json === null ? null : withoutStudentName(r.after_json, studentId);
     if (before !== null || after !== null) {
-      await trx
-        .updateTable('attendance_audit')
-        .set({ ...(before !== null && { before_json: before }), ...(after !== null && { after_json: after }) })
-        .where('id', '=', r.id)
-        .execute();
+      await rewriteAudit(trx, r.id, { ...(before !== null && { before_json: before }), ...(after !== null && { after_json: after }) });
     }
   }
-  const events = await trx.selectFrom('events').select(['id', 'payload']).where(like('payload')).execute();
-  for (const e of events) {
+  for (const e of await eventsMatching(trx, pattern)) {
     const payload = withoutStudentName(e.payload, studentId);
-    if (payload !== null) await trx.updateTable('events').set({ payload }).where('id', '=', e.id).execute();
+    if (payload !== null) await rewriteEvent(trx, e.id, payload);
   }
 }
 

@@ -3,14 +3,13 @@
 import { ApiError } from '../../http/errors.ts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
-import { listMarks } from '../attendance/attendance.repository.ts';
+import { auditOfMarks, listMarks, purgeBefore } from '../attendance/attendance.repository.ts';
 import { classesOfStudent } from '../classes/classes.repository.ts';
 import { historyOf } from '../consent/consent.repository.ts';
 import { listForStudent } from '../embeddings/embeddings.repository.ts';
 import { listGuardians } from '../guardians/guardians.repository.ts';
 import { listForStudent as listNotices, purgeNoticesBefore } from '../notices/notices.repository.ts';
 import { findStudent } from '../students/students.repository.ts';
-import * as repo from './privacy.repository.ts';
 import { effectiveRetentionDays } from './settings.service.ts';
 
 /** The status and author recorded in an audit entry's copy of a mark. */
@@ -33,7 +32,7 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
         marks.push(...page.items);
         if (page.items.length < 500) break;
       }
-      const audit = await repo.auditOfMarks(
+      const audit = await auditOfMarks(
         ctx.db,
         marks.map((m) => m.id),
       );
@@ -73,7 +72,7 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
       if (retentionDays === null) return { marksDeleted: 0, auditDeleted: 0, before: null };
       const before = ctx.now() - retentionDays * 86_400_000;
       const deleted = await ctx.db.transaction().execute(async (trx) => {
-        const marks = await repo.purgeBefore(trx, before);
+        const marks = await purgeBefore(trx, before);
         // A notice names the pupil and the guardian's address: it goes with the marks of its time.
         await purgeNoticesBefore(trx, before);
         return marks;

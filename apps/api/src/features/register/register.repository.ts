@@ -1,4 +1,4 @@
-// SQL for the register: class names, sessions in a day range, and the student ids marked in a session.
+// SQL for the register: class names and sessions in a day range.
 import type { Executor } from '../../shared/context.ts';
 
 export async function classNames(db: Executor, classIds: string[]): Promise<Map<string, string>> {
@@ -15,9 +15,4 @@ export async function sessionsInDays(db: Executor, classIds: string[] | null, fr
     q = q.where('class_id', 'in', classIds);
   }
   return q.orderBy('starts_at').orderBy('id').execute();
-}
-
-export async function markedInSession(db: Executor, sessionId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('attendance_marks').select('student_id').where('session_id', '=', sessionId).execute();
-  return new Set(rows.map((r) => r.student_id));
 }

@@ -9,7 +9,7 @@ import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.t
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { offsetMinutes } from '../../shared/time.ts';
-import { findMarks, insertMarks, marksInSessions, type MarkRow } from '../attendance/attendance.repository.ts';
+import { findMarks, insertMarks, marksInSessions, studentsMarkedIn, type MarkRow } from '../attendance/attendance.repository.ts';
 import { markedBy } from '../attendance/marked-by.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import { lockClass, rosterStudentsOf } from '../classes/classes.repository.ts';
@@ -86,7 +86,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
           ctx.dialect,
           roster.map((r) => r.studentId),
         );
-        const marked = await repo.markedInSession(trx, sessionId);
+        const marked = await studentsMarkedIn(trx, sessionId);
         const by = await markedBy(trx, actor);
         const offset = endsAtIso !== undefined ? offsetMinutes(endsAtIso) : 0;
         const rows: MarkRow[] = roster

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { cameraFreeFor, ConsentStatus, type Student } from '@rollcall/contracts';
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
 import { missingIds } from '../../shared/missing-ids.ts';
+import { countMarksOf, deleteMarksOf } from '../attendance/attendance.repository.ts';
 import { leaveRosters, onRosterOf } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
@@ -123,16 +124,6 @@ export async function missingStudentIds(db: Executor, ids: readonly string[]): P
   return missingIds(ids, (some) => db.selectFrom('students').select('student_id as id').where('student_id', 'in', some).execute());
 }
 
-/** Attendance marks stored under this id: after a deletion with keepMarks, the kept records of a former student. */
-export async function countMarksOf(db: Executor, studentId: string): Promise<number> {
-  const r = await db
-    .selectFrom('attendance_marks')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('student_id', '=', studentId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /**
  * Removes everything a student holds (embeddings, roster places, and marks unless kept) before
  * the student row goes; returns what was there, for the change log and the answer.
@@ -142,6 +133,6 @@ export async function deleteStudentData(db: Executor, studentId: string, keepMar
   await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
   const classIds = await leaveRosters(db, studentId);
   const marks = await countMarksOf(db, studentId);
-  if (!keepMarks) await db.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
+  if (!keepMarks) await deleteMarksOf(db, studentId);
   return { embeddingIds, classIds, marks };
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
+import { countMarksOf } from '../attendance/attendance.repository.ts';
 import { studentsOnRosters } from '../classes/classes.repository.ts';
 import { eraseStudentName, flushDeleted } from '../privacy/erasure.ts';
 import type { Change } from '../sync/changes.repository.ts';
@@ -48,7 +49,7 @@ export function studentsService(ctx: ServiceContext) {
         await writeTransaction(ctx, async (trx) => {
           // Kept marks stay the record of the student they were made for: a new pupil under the
           // same id would inherit them (an excuse, an absence) in the register and their export.
-          const kept = await repo.countMarksOf(trx, body.studentId);
+          const kept = await countMarksOf(trx, body.studentId);
           if (kept > 0 && !(await repo.findStudent(trx, body.studentId))) {
             throw new ApiError(
               'student-id-retired',
