@@ -3,7 +3,7 @@
 // camera-free student's face data still in the gallery (as before a withdrawal has synced).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIVENESS, RecognitionSession, type SessionStep } from '@rollcall/recognition';
-import { faceRoster } from '../src/consent/camera-free.ts';
+import { faceRoster } from '../src/core/camera-free.ts';
 import { face, galleryOf, PARAMS, population } from '../../../packages/recognition/src/testing/faces.ts';
 
 const students = [

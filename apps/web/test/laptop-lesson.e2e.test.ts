@@ -19,7 +19,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { DailyStat, Register } from '@rollcall/contracts';
 import { createNodeFaceEngine } from '@rollcall/face/node';
 import { DEFAULT_RECOGNITION } from '@rollcall/recognition';
-import { registersToCsv } from '../src/records/register-csv.ts';
+import { registersToCsv } from '../src/core/register-csv.ts';
 import {
   apiAs,
   CAN_RUN,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alwaysOnline, fetchTransport, MemoryOutboxStore, MemorySyncTarget, Outbox, RosterSync, Sender } from '@rollcall/sync';
 import { stateWhere } from '@rollcall/sync/testing';
 import { dialects, startApi, type TestApi } from '../../api/test/context.ts';
-import { SessionLifecycle } from '../src/app/session.ts';
+import { SessionLifecycle } from '../src/core/session.ts';
 
 describe('SessionLifecycle', () => {
   let api: TestApi;

@@ -4,8 +4,8 @@
 // no laptop watched is finished, and at the bell the session ends with only the unseen absent.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autopilotOverApi } from '../src/timetable/autopilot-api.ts';
-import { createAutopilot } from '../src/timetable/autopilot-runner.ts';
+import { autopilotOverApi } from '../src/attendance/period/autopilot-api.ts';
+import { createAutopilot } from '../src/attendance/period/autopilot-runner.ts';
 import { dialects, startApi, type TestApi } from '../../api/test/context.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');

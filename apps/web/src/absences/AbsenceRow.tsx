@@ -3,10 +3,10 @@
 // guardians to call.
 import { useState, type FormEvent } from 'react';
 import type { Absence } from '@rollcall/contracts';
-import { formatTime } from '../records/format.ts';
+import { formatTime } from '../ui/format.ts';
 import { errorText } from '../ui/messages.ts';
 import { GuardianContacts } from './GuardianContacts.tsx';
-import { useExplainAbsence } from './useAbsences.ts';
+import { useExplainAbsence } from '../data/absences.ts';
 
 export function AbsenceRow({ absence: a, onExplained }: { absence: Absence; onExplained: () => void }) {
   const explain = useExplainAbsence();

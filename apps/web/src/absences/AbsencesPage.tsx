@@ -6,7 +6,7 @@ import { errorText } from '../ui/messages.ts';
 import { absencesHeadline, runningText } from './absence-text.ts';
 import { AbsenceRow } from './AbsenceRow.tsx';
 import { CodesSection } from './CodesSection.tsx';
-import { useAbsences, useAttendanceCodes } from './useAbsences.ts';
+import { useAbsences, useAttendanceCodes } from '../data/absences.ts';
 import { deviceDay, explainingReasons } from '@rollcall/contracts';
 
 export function AbsencesPage({ canEditCodes }: { canEditCodes: boolean }) {

@@ -3,9 +3,9 @@
 // before it is sent, so a duplicate code or a status without its default is named before saving.
 import { useState, type FormEvent } from 'react';
 import { CODE_PRESETS, CodeSetBody, MarkStatus, type AbsenceReason, type AttendanceCode } from '@rollcall/contracts';
-import { STATUS_TEXT } from '../register/status-text.ts';
+import { STATUS_TEXT } from '../ui/status-text.ts';
 import { errorText } from '../ui/messages.ts';
-import { useSetAttendanceCodes } from './useAbsences.ts';
+import { useSetAttendanceCodes } from '../data/absences.ts';
 
 const blankCode: AttendanceCode = { code: '', meaning: '', status: 'absent', isDefault: false };
 

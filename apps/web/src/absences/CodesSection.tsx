@@ -2,10 +2,10 @@
 // reasons it picks from; an admin edits them here or starts again from an example set.
 import { useState } from 'react';
 import type { CodeSet } from '@rollcall/contracts';
-import { STATUS_TEXT } from '../register/status-text.ts';
+import { STATUS_TEXT } from '../ui/status-text.ts';
 import { errorText } from '../ui/messages.ts';
 import { CodeSetEditor } from './CodeSetEditor.tsx';
-import { useAttendanceCodes } from './useAbsences.ts';
+import { useAttendanceCodes } from '../data/absences.ts';
 
 function CodeTables({ set }: { set: CodeSet }) {
   return (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { Guardian } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
-import { useGuardians } from './useAbsences.ts';
+import { useGuardians } from '../data/absences.ts';
 
 function Contact({ g }: { g: Guardian }) {
   return (

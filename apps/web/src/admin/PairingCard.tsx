@@ -1,7 +1,7 @@
 // Shown once, right after a laptop is registered: the pairing code to type on the laptop (and a
 // QR code of the pairing address for a tablet), and the full token for the command line.
 import type { ResponseOf } from '@rollcall/contracts';
-import { href } from '../app/router.ts';
+import { href } from '../core/router.ts';
 import { QrCode } from './QrCode.tsx';
 
 export function PairingCard({ created, onClose }: { created: ResponseOf<'createDevice'>; onClose: () => void }) {

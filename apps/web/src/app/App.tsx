@@ -2,19 +2,19 @@
 import { useEffect } from 'react';
 import { LaptopsPage } from '../admin/LaptopsPage.tsx';
 import { TeachersPage } from '../admin/TeachersPage.tsx';
-import { useAuth, useSignOut } from '../auth/useAuth.ts';
+import { useAuth, useSignOut } from '../core/useAuth.ts';
 import { PairLaptopPage } from '../auth/PairLaptopPage.tsx';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { TeacherSignIn } from '../auth/TeacherSignIn.tsx';
 import { TakeAttendancePage } from '../attendance/TakeAttendancePage.tsx';
-import { CameraCheckPage } from '../camera/CameraCheckPage.tsx';
+import { CameraCheckPage } from '../camera-check/CameraCheckPage.tsx';
 import { ClassesPage } from '../classes/ClassesPage.tsx';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { PrivacyPage } from '../consent/PrivacyPage.tsx';
 import { RecordsPage } from '../records/RecordsPage.tsx';
 import { AbsencesPage } from '../absences/AbsencesPage.tsx';
 import { NoticeSettingsPage } from '../notices/NoticeSettingsPage.tsx';
-import { readSettings } from '../settings/settings.ts';
+import { readSettings } from '../core/settings.ts';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { FolderImportPage } from '../students/FolderImportPage.tsx';
 import { RosterImportPage } from '../students/RosterImportPage.tsx';
@@ -22,8 +22,8 @@ import { StudentEditPage, StudentsPage } from '../students/StudentsPage.tsx';
 import { pageTitle } from '../ui/page-title.ts';
 import { FirstSteps } from './FirstSteps.tsx';
 import { closedText, mayOpen, navFor, roleOf, type Role } from './page-access.ts';
-import { href, useRoute, type Route } from './router.ts';
-import { services } from './services.ts';
+import { href, useRoute, type Route } from '../core/router.ts';
+import { services } from '../core/services.ts';
 import { StatusBar } from './StatusBar.tsx';
 
 function Page({ route, role, selfId }: { route: Route; role: Role; selfId: string }) {

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
 import { useAnySession } from '../data/remote.ts';
-import { href, type Route } from './router.ts';
+import { href, type Route } from '../core/router.ts';
 
 const HIDDEN_KEY = 'rollcall.firstStepsHidden';
 

@@ -3,9 +3,9 @@
 // labelled bar while its models download. Every technical fact (roster revision, the face engine's
 // backend and threads, the browser's error texts) sits behind Details.
 import type { RosterSyncState } from '@rollcall/sync';
-import { useObservable } from './store.ts';
-import { useOnline } from './useOnline.ts';
-import { services } from './services.ts';
+import { useObservable } from '../core/store.ts';
+import { useOnline } from '../core/useOnline.ts';
+import { services } from '../core/services.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
 import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
 import { OutboxStatus } from './OutboxStatus.tsx';

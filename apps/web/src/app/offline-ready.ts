@@ -4,7 +4,7 @@
 // settles: ready, or a reason (the worker could not be registered and why, no storage, files that
 // did not download, or still not ready a minute on); while online, the worker is asked again for
 // whatever is missing (a file that failed at install, or the files of a newer deployment).
-import { Store } from './store.ts';
+import { Store } from '../core/store.ts';
 
 export interface OfflineProblem {
   kind: 'certificate' | 'storage' | 'browser' | 'registration' | 'file' | 'slow';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHash } from './router.ts';
+import { parseHash } from '../core/router.ts';
 import { closedText, mayOpen, navFor } from './page-access.ts';
 
 describe('page access', () => {

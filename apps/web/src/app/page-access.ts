@@ -2,7 +2,7 @@
 // address anyway says so before any work is done (a teacher never fills in Add student only to be
 // refused at Save). The API enforces the same rules; this only keeps people off dead ends.
 import type { Me } from '@rollcall/contracts';
-import type { Route } from './router.ts';
+import type { Route } from '../core/router.ts';
 
 export type Role = 'admin' | 'teacher' | 'device';
 

@@ -1,6 +1,6 @@
 // How many faces on this device looked like a photo or a screen in this session (or today): shown
 // beside the review list so the teacher notices an attempt even after dismissing its review item.
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { usePresentationCount } from './presentations.ts';
 
 export function PresentationCount({ sessionId }: { sessionId: string | null }) {

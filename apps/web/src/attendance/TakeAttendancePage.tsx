@@ -2,28 +2,28 @@
 // recognition; students are marked as they walk in, uncertain faces wait for review, and the
 // live log shows every mark, including other laptops'.
 import { useMemo, useRef, useState } from 'react';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
 import { useCamera } from '../camera/useCamera.ts';
-import { useObservable } from '../app/store.ts';
+import { useObservable } from '../core/store.ts';
 import { faceStatus } from '../face/face-service.ts';
-import { DEFAULT_SETTINGS, useSettings, writeSettings } from '../settings/settings.ts';
+import { DEFAULT_SETTINGS, useSettings, writeSettings } from '../core/settings.ts';
 import { LiveLog } from './LiveLog.tsx';
 import { PresentationCount } from './PresentationCount.tsx';
 import { useLiveLog } from './useLiveLog.ts';
 import { useLearner } from './useLearner.ts';
 import { useRecognition } from './useRecognition.ts';
-import { useAuth } from '../auth/useAuth.ts';
-import { RegisterPanel } from '../register/RegisterPanel.tsx';
-import { SessionBar } from '../register/SessionBar.tsx';
-import { PeriodLine } from '../timetable/PeriodLine.tsx';
-import { useRegister } from '../register/useRegister.ts';
-import { shownSessionId } from '../register/shown-session.ts';
-import { useKeptRegister } from '../register/useKeptRegister.ts';
-import { useClassChoice, useSession } from '../register/useSession.ts';
-import { ReviewQueue } from '../review/ReviewQueue.tsx';
-import { faceRoster, isCameraFree } from '../consent/camera-free.ts';
-import { useReviewQueue } from '../review/useReviewQueue.ts';
+import { useAuth } from '../core/useAuth.ts';
+import { RegisterPanel } from './register/RegisterPanel.tsx';
+import { SessionBar } from './register/SessionBar.tsx';
+import { PeriodLine } from './period/PeriodLine.tsx';
+import { useRegister } from './register/useRegister.ts';
+import { shownSessionId } from './register/shown-session.ts';
+import { useKeptRegister } from './register/useKeptRegister.ts';
+import { useClassChoice, useSession } from './register/useSession.ts';
+import { ReviewQueue } from './review/ReviewQueue.tsx';
+import { faceRoster, isCameraFree } from '../core/camera-free.ts';
+import { useReviewQueue } from './review/useReviewQueue.ts';
 
 /** One empty list while the cache loads, so the memos below do not recompute every render. */
 const NONE: never[] = [];

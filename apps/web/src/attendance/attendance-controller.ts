@@ -4,11 +4,11 @@
 // counted. The frames themselves are the camera loop's (camera-loop.ts); the page only starts,
 // stops and informs this, and reads its stats.
 import { reviewSighting } from '@rollcall/recognition';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { CameraLoop, type CameraStep, type LoopInputs, type LoopRun } from '../camera/camera-loop.ts';
-import { addReview, resolveReviews } from '../review/review-store.ts';
-import type { SightingLearner } from './learn-sightings.ts';
-import { faceMarkReason, makeMark } from './marking.ts';
+import { addReview, resolveReviews } from './review/review-store.ts';
+import type { SightingLearner } from '../matcher/learn-sightings.ts';
+import { faceMarkReason, makeMark } from '../core/marking.ts';
 import { notePresentations } from './presentations.ts';
 import { label, thumbnail, tone } from './recognition-view.ts';
 

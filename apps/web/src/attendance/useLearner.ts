@@ -4,9 +4,9 @@
 // as long as the page: opening the page again retries a student it stopped posting for.
 import { useState } from 'react';
 import { api } from '../api/client.ts';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { deviceId } from '../local/device-state.ts';
-import { sightingLearner, type SightingLearner } from './learn-sightings.ts';
+import { sightingLearner, type SightingLearner } from '../matcher/learn-sightings.ts';
 
 export function useLearner(): SightingLearner {
   const [learner] = useState(() =>

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { deviceDay } from '@rollcall/contracts';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { subscribeLive } from '../local/live.ts';
 import { queryClient } from '../data/queryClient.ts';
 

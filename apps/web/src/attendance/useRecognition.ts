@@ -3,7 +3,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import { useCameraLoop } from '../camera/useCameraLoop.ts';
 import { AttendanceController, type AttendanceInputs } from './attendance-controller.ts';
-import type { SightingLearner } from './learn-sightings.ts';
+import type { SightingLearner } from '../matcher/learn-sightings.ts';
 
 export interface RecognitionInput extends AttendanceInputs {
   video: RefObject<HTMLVideoElement | null>;

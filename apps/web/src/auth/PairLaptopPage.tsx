@@ -1,7 +1,7 @@
 // On a classroom laptop, signed out: type the pairing code an admin was shown when registering
 // the laptop. The server answers with the laptop's device cookie, and the app opens as the laptop.
 import { useState, type FormEvent } from 'react';
-import { href } from '../app/router.ts';
+import { href } from '../core/router.ts';
 import { usePairDevice } from '../data/admin.ts';
 import { errorText } from '../ui/messages.ts';
 

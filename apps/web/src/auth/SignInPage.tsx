@@ -1,8 +1,8 @@
 // Sign-in and first-run admin creation: the same small form, told which it is.
 import { useState, type FormEvent } from 'react';
-import { href } from '../app/router.ts';
+import { href } from '../core/router.ts';
 import { errorText } from '../ui/messages.ts';
-import { useSetup, useSignIn } from './useAuth.ts';
+import { useSetup, useSignIn } from '../core/useAuth.ts';
 
 export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: string | undefined }) {
   const signIn = useSignIn();

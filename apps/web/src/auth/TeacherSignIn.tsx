@@ -2,7 +2,7 @@
 // them until they sign out, and the laptop is then the paired laptop again.
 import { useState, type FormEvent } from 'react';
 import { errorText } from '../ui/messages.ts';
-import { useSignIn } from './useAuth.ts';
+import { useSignIn } from '../core/useAuth.ts';
 
 export function TeacherSignIn() {
   const signIn = useSignIn();

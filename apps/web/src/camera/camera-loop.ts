@@ -5,11 +5,11 @@
 // decisions cause (marks, reviews) is the consumer's `act`; Camera check acts on nothing.
 import type { RefObject } from 'react';
 import { RecognitionLoop, type LoopStep } from '@rollcall/recognition';
-import { services } from '../app/services.ts';
-import { Store } from '../app/store.ts';
+import { services } from '../core/services.ts';
+import { Store } from '../core/store.ts';
 import { grabFrame, skipLostFrame, type FrameAnalysis } from '../face/face-client.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
-import type { Settings } from '../settings/settings.ts';
+import type { Settings } from '../core/settings.ts';
 import { drawOverlay, type OverlayBox } from './overlay.ts';
 import { sessionSettings } from './session-params.ts';
 

@@ -1,7 +1,7 @@
 // The recognition session's parameters from the device settings: one reading for every loop on
 // the device (Take attendance, Camera check), so both judge a face by the same limits.
 import { DEFAULT_LIVENESS, DEFAULT_RECOGNITION, type LivenessParams, type RecognitionParams, type SessionOptions } from '@rollcall/recognition';
-import type { Settings } from '../settings/settings.ts';
+import type { Settings } from '../core/settings.ts';
 
 export function recognitionParams(s: Settings): RecognitionParams {
   return { ...DEFAULT_RECOGNITION, threshold: s.threshold, margin: s.margin, consensusFrames: s.consensusFrames, requireLiveness: s.liveness };

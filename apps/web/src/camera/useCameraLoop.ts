@@ -1,7 +1,7 @@
 // A page's subscription to a camera loop that runs on its own: started while `active`, stopped on
 // the way out, its stats read as they change.
 import { useEffect, type RefObject } from 'react';
-import { useObservable, type Store } from '../app/store.ts';
+import { useObservable, type Store } from '../core/store.ts';
 import type { CameraLoop, LoopStats } from './camera-loop.ts';
 
 export interface Runnable {

@@ -5,7 +5,7 @@ import type { RosterStudent } from '../data/local.ts';
 import { useCurrentSession, useSetRoster, useStartSession, useUpdateSession } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
 import { RosterPicker } from './RosterPicker.tsx';
-import { ClassTimetable } from '../timetable/ClassTimetable.tsx';
+import { ClassTimetable } from './timetable/ClassTimetable.tsx';
 
 export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; students: RosterStudent[]; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);

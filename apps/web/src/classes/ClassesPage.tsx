@@ -5,7 +5,7 @@ import { useCachedClasses, useCachedStudents } from '../data/local.ts';
 import { useCreateClass } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
 import { ClassCard } from './ClassCard.tsx';
-import { TermDates } from '../timetable/TermDates.tsx';
+import { TermDates } from './timetable/TermDates.tsx';
 
 export function ClassesPage({ canEdit }: { canEdit: boolean }) {
   const classes = useCachedClasses();

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { CONSENT_STATUSES } from '@rollcall/contracts';
 import { useBulkConsent, useConsentReport } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
-import { CONSENT_TEXT, ON_BEHALF_TEXT } from './camera-free.ts';
-import { ConsentFields, toChange, type ConsentDraft } from './ConsentFields.tsx';
+import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
+import { ConsentFields, toChange, type ConsentDraft } from '../ui/ConsentFields.tsx';
 
 export function ClassConsentList({ classId, className }: { classId: string; className: string }) {
   const report = useConsentReport(classId);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ConsentCounts } from '@rollcall/contracts';
 import { useConsentReport, usePrivacySettings, useUpdatePrivacySettings } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
-import { CONSENT_TEXT } from './camera-free.ts';
+import { CONSENT_TEXT } from '../core/camera-free.ts';
 import { ClassConsentList } from './ClassConsentList.tsx';
 
 function Counts({ counts }: { counts: ConsentCounts }) {

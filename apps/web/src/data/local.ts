@@ -1,7 +1,7 @@
 // Hooks over the local cache (Dexie live queries): the roster the device recognises from, which
 // keeps working offline.
 import { enrolmentStrength, type EnrolmentStrength } from '@rollcall/recognition';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import type { CachedClass, CachedStudent } from '../local/db.ts';
 import { useLive } from '../local/live.ts';
 

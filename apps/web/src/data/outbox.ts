@@ -2,8 +2,8 @@
 // sender's phase, and the two ways out for a refused mark. The status bar reads it through here.
 import { useMutation } from '@tanstack/react-query';
 import type { FailureReason } from '@rollcall/sync';
-import { services } from '../app/services.ts';
-import { useObservable } from '../app/store.ts';
+import { services } from '../core/services.ts';
+import { useObservable } from '../core/store.ts';
 
 export function useOutbox() {
   return useObservable(services.outbox);

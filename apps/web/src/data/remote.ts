@@ -4,7 +4,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { deviceDay, type JsonRouteName, type RequestInput } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { queryClient } from './queryClient.ts';
 
 function useWrite<N extends JsonRouteName>(name: N, invalidate: string[] = []) {

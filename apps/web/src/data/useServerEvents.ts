@@ -3,7 +3,7 @@
 // the register page used to open two more EventSources beside it.
 import { useEffect, useRef } from 'react';
 import type { LiveEvent } from '@rollcall/contracts';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 
 export function useServerEvents(types: readonly LiveEvent['type'][], onEvent: (e: LiveEvent) => void, enabled = true): void {
   const handler = useRef(onEvent);

@@ -4,7 +4,7 @@
 // browser no HTTP cache to share them through); the service worker keeps them for offline use.
 import { DEFAULT_PIPELINE, modelFiles, parseManifest } from '@rollcall/face';
 import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
-import { Store } from '../app/store.ts';
+import { Store } from '../core/store.ts';
 import { FaceWorkerClient } from './face-client.ts';
 import type { Preloaded } from './preloaded-fetch.ts';
 

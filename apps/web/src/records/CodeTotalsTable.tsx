@@ -1,7 +1,7 @@
 // The registers' totals per attendance code, in the school's own codes: what the office copies
 // into its authority's return.
 import type { CodeSet, Register } from '@rollcall/contracts';
-import { codeTotals } from './code-totals.ts';
+import { codeTotals } from '../core/code-totals.ts';
 
 export function CodeTotalsTable({ registers, codes, title }: { registers: readonly Register[]; codes: CodeSet; title: string }) {
   const totals = codeTotals(registers, codes, Date.now());

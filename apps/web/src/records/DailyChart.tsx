@@ -2,7 +2,7 @@
 // day, one bar per class), with the same figures as a table for screen readers and keyboards.
 // Only ended sessions make a rate; a session still running is named under the chart, "so far".
 import type { DailyStat } from '@rollcall/contracts';
-import { formatDay } from './format.ts';
+import { formatDay } from '../ui/format.ts';
 
 const COLOURS = ['#2f6fd0', '#2e9d6a', '#c9821b', '#8a4fc2', '#c8453b', '#1b8fa6', '#6b7a8c'];
 const H = 180;

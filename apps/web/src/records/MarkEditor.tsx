@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { MarkStatus, type Mark } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
-import { STATUS_TEXT } from '../register/status-text.ts';
+import { STATUS_TEXT } from '../ui/status-text.ts';
 import { auditSentence, firstMarker } from './audit-text.ts';
 import { useChangeStatus, useMarkAudit } from './useRecords.ts';
 

@@ -3,9 +3,9 @@
 // tooltip for whoever checks the camera.
 import { Fragment, useState } from 'react';
 import type { Mark } from '@rollcall/contracts';
-import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
+import { howMarked, STATUS_TEXT } from '../ui/status-text.ts';
 import { MarkEditor } from './MarkEditor.tsx';
-import { formatWhen } from './format.ts';
+import { formatWhen } from '../ui/format.ts';
 
 export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit: boolean }) {
   const [open, setOpen] = useState<string | null>(null);

@@ -1,9 +1,9 @@
 // The records filter bar: day range, class, a session of that class, and a student.
 import { useId } from 'react';
 import { useCachedStudents } from '../data/local.ts';
-import type { RecordsFilter } from './filter.ts';
+import type { RecordsFilter } from '../data/records-filter.ts';
 import { useClassList, useSessions } from './useRecords.ts';
-import { formatWhen } from './format.ts';
+import { formatWhen } from '../ui/format.ts';
 
 export function RecordsFilters({ value, onChange }: { value: RecordsFilter; onChange: (f: RecordsFilter) => void }) {
   const classes = useClassList();

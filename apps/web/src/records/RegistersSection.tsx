@@ -3,15 +3,15 @@
 // totals per attendance code, both in the school's codes.
 import { useRef } from 'react';
 import { sessionPhase, type Register } from '@rollcall/contracts';
-import { MarkReason } from '../register/MarkReason.tsx';
-import { howMarked, STATUS_TEXT } from '../register/status-text.ts';
+import { MarkReason } from '../ui/MarkReason.tsx';
+import { howMarked, STATUS_TEXT } from '../ui/status-text.ts';
 import { errorText } from '../ui/messages.ts';
-import type { Separator } from './csv-format.ts';
-import { downloadText } from './download.ts';
-import { formatTime, formatWhen } from './format.ts';
+import type { Separator } from '../core/csv-format.ts';
+import { downloadText } from '../ui/download.ts';
+import { formatTime, formatWhen } from '../ui/format.ts';
 import { PrintButton } from '../ui/PrintButton.tsx';
-import { registerFileName, registersToCsv } from './register-csv.ts';
-import { useAttendanceCodes } from '../absences/useAbsences.ts';
+import { registerFileName, registersToCsv } from '../core/register-csv.ts';
+import { useAttendanceCodes } from '../data/absences.ts';
 import { CodeTotalsTable } from './CodeTotalsTable.tsx';
 import { useRegisters } from './useRegisters.ts';
 import { WeekRegister } from './WeekRegister.tsx';

@@ -1,6 +1,6 @@
 // Per-student totals over the filtered marks: how often each student was present, late,
 // excused or absent in the chosen range.
-import type { StudentTotals } from './filter.ts';
+import type { StudentTotals } from '../data/records-filter.ts';
 
 export function StudentTotalsTable({ totals }: { totals: readonly StudentTotals[] }) {
   if (totals.length === 0) return <p className="hint">No marks in this range.</p>;

@@ -2,7 +2,7 @@
 // a "Print week" button (the print stylesheet leaves the rest of the page off the paper).
 import { useRef, useState } from 'react';
 import { errorText } from '../ui/messages.ts';
-import { formatDay } from './format.ts';
+import { formatDay } from '../ui/format.ts';
 import { PrintButton } from '../ui/PrintButton.tsx';
 import { useRegisters } from './useRegisters.ts';
 import { LEGEND, shiftDay, weekGrid, weekOf } from './week-grid.ts';

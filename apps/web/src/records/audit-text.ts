@@ -1,8 +1,8 @@
 // The correction trail of a mark in sentences: who changed what, when, and why, as a teacher
 // would say it ("Ms Okafor changed Late → Present at 6 Dec 2026, 09:12 — “bus was late”").
 import { MarkStatus, type AuditEntry } from '@rollcall/contracts';
-import { STATUS_TEXT } from '../register/status-text.ts';
-import { formatWhen } from './format.ts';
+import { STATUS_TEXT } from '../ui/status-text.ts';
+import { formatWhen } from '../ui/format.ts';
 
 /** The status an audit entry's copy of the mark had, in words ("—" if it cannot be read). */
 function statusIn(copy: unknown): string {

@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type { Mark, MarkStatus } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
 import { queryClient } from '../data/queryClient.ts';
-import type { MarksQuery } from './filter.ts';
+import type { MarksQuery } from '../data/records-filter.ts';
 
 export const PAGE_SIZE = 50;
 /** The API's largest page: the export and the totals read the whole filter in pages of this. */

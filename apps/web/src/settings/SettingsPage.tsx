@@ -6,8 +6,8 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './settings-form.ts';
-import { services } from '../app/services.ts';
-import { useSettings, type Settings } from './settings.ts';
+import { services } from '../core/services.ts';
+import { useSettings, type Settings } from '../core/settings.ts';
 import { TextureChoice } from './TextureChoice.tsx';
 import { useSaveSettings, useVideoInputs } from './useDeviceSettings.ts';
 import { WipeDevice } from './WipeDevice.tsx';

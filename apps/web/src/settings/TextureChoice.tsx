@@ -1,7 +1,7 @@
 // The Settings choice for a face that moves like a person but whose skin the camera cannot tell
 // from a photo or a screen: ask the teacher, or mark and flag it. Each option shows what it did on
 // real footage (texture-choice.ts), so a school chooses on measured rates, not on a feeling.
-import type { Settings } from './settings.ts';
+import type { Settings } from '../core/settings.ts';
 import { TEXTURE_CHOICE_RATES } from './texture-choice.ts';
 
 const TEXTURE_OPTIONS: { value: Settings['unsureTexture']; label: string; rates: readonly string[] }[] = [

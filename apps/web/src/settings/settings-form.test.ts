@@ -7,7 +7,7 @@ import { livenessParams } from '../camera/session-params.ts';
 import { META, RollcallDb, getMeta, setMeta } from '../local/db.ts';
 import { DexieOutboxStore } from '../local/dexie-outbox-store.ts';
 import { toDraft, validateDraft } from './settings-form.ts';
-import { DEFAULT_SETTINGS, readSettings, writeSettings } from './settings.ts';
+import { DEFAULT_SETTINGS, readSettings, writeSettings } from '../core/settings.ts';
 import { wipeDevice } from './wipe.ts';
 
 describe('validateDraft', () => {

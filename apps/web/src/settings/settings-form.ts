@@ -1,7 +1,7 @@
 // The Settings page's checks: the stored schema falls back to defaults on read, but a value a
 // person types must be refused with a reason instead, so the form validates strictly.
 import { z } from 'zod';
-import { Settings } from './settings.ts';
+import { Settings } from '../core/settings.ts';
 
 const strict = z.object({
   threshold: Settings.shape.threshold.unwrap(),

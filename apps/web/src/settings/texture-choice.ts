@@ -3,7 +3,7 @@
 // Each value is one short sentence, shown as written. From `pnpm rollcall realvid --load FILE
 // [--unsure flag]` on ../shared/realvid (10 real people, 4 screen replays, 5 fps, 20 s each;
 // docs/accuracy.md "Real footage").
-import type { Settings } from './settings.ts';
+import type { Settings } from '../core/settings.ts';
 
 export const TEXTURE_CHOICE_RATES = {
   review: {

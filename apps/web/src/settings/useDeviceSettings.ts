@@ -2,8 +2,8 @@
 // offers, and wiping the device (sync and sender stopped first, so nothing refills or resends meanwhile).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { services } from '../app/services.ts';
-import { writeSettings, type Settings } from './settings.ts';
+import { services } from '../core/services.ts';
+import { writeSettings, type Settings } from '../core/settings.ts';
 import { wipeDevice } from './wipe.ts';
 
 export function useSaveSettings() {

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { NewEmbedding } from '@rollcall/contracts';
 import { postEmbeddings } from '@rollcall/contracts';
 import { api, ApiClientError, call } from '../api/client.ts';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { REASON_TEXT, consentRequiredText, errorText } from '../ui/messages.ts';
 import { analysePhoto } from './enrol.ts';

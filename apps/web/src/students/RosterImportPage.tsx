@@ -2,8 +2,8 @@
 // every row checked (errors per row) before anything is written, then import the good rows, or
 // cancel and nothing is written.
 import { useState } from 'react';
-import { services } from '../app/services.ts';
-import { navigate } from '../app/router.ts';
+import { services } from '../core/services.ts';
+import { navigate } from '../core/router.ts';
 import { errorText } from '../ui/messages.ts';
 import { decodeText } from './decode-text.ts';
 import { importRoster, type RowOutcome } from './import-roster.ts';

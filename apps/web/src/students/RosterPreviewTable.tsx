@@ -1,5 +1,5 @@
 // The rows a roster import will write, as a table that stacks into one card per student on a phone.
-import { CONSENT_TEXT } from '../consent/camera-free.ts';
+import { CONSENT_TEXT } from '../core/camera-free.ts';
 import type { RosterRow } from './roster-row.ts';
 
 export function RosterPreviewTable({ rows }: { rows: readonly RosterRow[] }) {

@@ -3,8 +3,8 @@
 import { postEmbeddings } from '@rollcall/contracts';
 import { useState, type DragEvent, type FormEvent } from 'react';
 import type { ConsentOnBehalfOf, ConsentStatus } from '@rollcall/contracts';
-import { navigate } from '../app/router.ts';
-import { isCameraFree } from '../consent/camera-free.ts';
+import { navigate } from '../core/router.ts';
+import { isCameraFree } from '../core/camera-free.ts';
 import { useAddEmbeddings, useCreateStudent, useSetConsent, useUpdateStudent } from '../data/remote.ts';
 import { usePhotoVectors, type RosterStudent } from '../data/local.ts';
 import { enrolmentStrength, GOOD_VIEWS } from '@rollcall/recognition';

@@ -1,11 +1,11 @@
 // Students: search the roster cached on this device, add, edit or delete (with confirmation), and
 // see who needs more photos. Works offline for reading; changes need the server.
 import { useState } from 'react';
-import { href, navigate } from '../app/router.ts';
+import { href, navigate } from '../core/router.ts';
 import { useCachedStudents, type RosterStudent } from '../data/local.ts';
 import { useDeleteStudent } from '../data/remote.ts';
-import { ConsentBadge } from '../consent/ConsentBadge.tsx';
-import { ConsentPanel } from '../consent/ConsentPanel.tsx';
+import { ConsentBadge } from '../ui/ConsentBadge.tsx';
+import { ConsentPanel } from './ConsentPanel.tsx';
 import { errorText } from '../ui/messages.ts';
 import { GuardiansPanel } from './GuardiansPanel.tsx';
 import { LearnedFaces } from './LearnedFaces.tsx';

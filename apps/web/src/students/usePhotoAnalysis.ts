@@ -1,7 +1,7 @@
 // Analyses photos as they are added (one at a time: the pipeline uses the whole CPU on wasm) and
 // keeps each photo's result; the look-alike search reruns when the accepted faces change.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { services } from '../app/services.ts';
+import { services } from '../core/services.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
 import { analysePhoto, findLookAlikes, type LookAlike, type PhotoResult } from './enrol.ts';
 

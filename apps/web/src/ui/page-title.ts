@@ -1,6 +1,6 @@
 // The browser tab's title per page ("Records – Rollcall"), so a teacher with several tabs and a
 // screen reader announcing the page both know where they are.
-import type { Route } from '../app/router.ts';
+import type { Route } from '../core/router.ts';
 
 const TITLES: Record<Route['page'], string> = {
   attendance: 'Take attendance',

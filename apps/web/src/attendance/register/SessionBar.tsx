@@ -1,0 +1,114 @@
+// The line under the class choice: what marks made now belong to (the running session, or the
+// day only), when the session just ended ended, and starting a session or ending it with a
+// confirmation that says who will be marked absent.
+import { useState } from 'react';
+import type { ClassSession } from '@rollcall/contracts';
+import { errorText } from '../../ui/messages.ts';
+import { useEndSession, useStartSession } from '../../data/remote.ts';
+
+interface Props {
+  classId: string | null;
+  session: ClassSession | null;
+  loading: boolean;
+  /** With no session running: the one shown below as its final register (just ended). */
+  ended: ClassSession | null;
+  /** The server cannot be reached; a running session shown is the one kept on this laptop. */
+  unreachable: boolean;
+  /** Signed in, as a teacher, an admin or the class's paired laptop. */
+  canManage: boolean;
+  /** Names of roster students with no mark yet, for the end-of-session confirmation. */
+  notSeen: string[];
+}
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+function StatusLine({ session, ended, unreachable, canManage }: Pick<Props, 'session' | 'ended' | 'unreachable' | 'canManage'>) {
+  if (session?.active)
+    return (
+      <p className="session-line" role="status">
+        Session running since {time(session.startsAt)}; arrivals after {session.lateAfterMinutes} min are late.
+      </p>
+    );
+  if (unreachable)
+    return (
+      <p className="session-line notice" role="status">
+        The server cannot be reached and this laptop kept no running session for this class. Marks made now count for today and are sent when the network is
+        back.
+      </p>
+    );
+  if (ended)
+    return (
+      <p className="session-line" role="status">
+        Session ended{ended.endsAt ? ` at ${time(ended.endsAt)}` : ''}: its final register is below.{' '}
+        {canManage ? 'Start the next session when the next lesson begins.' : ''}
+      </p>
+    );
+  return (
+    <p className="session-line" role="status">
+      No session running for this class. {canManage ? 'Start one to take its register.' : 'Sign in to start one.'}
+    </p>
+  );
+}
+
+export function SessionBar({ classId, session, loading, ended, unreachable, canManage, notSeen }: Props) {
+  const start = useStartSession();
+  const end = useEndSession();
+  const [late, setLate] = useState(10);
+  const [confirming, setConfirming] = useState(false);
+  const error = start.error ?? end.error;
+
+  if (!classId) {
+    return (
+      <p className="session-line notice" role="status">
+        All students (today): marks made now belong to <strong>no class</strong> and count for today only. Choose a class to take its register.
+      </p>
+    );
+  }
+  if (loading) return <p className="session-line hint">Looking for a running session…</p>;
+  return (
+    <div className="session-bar">
+      <StatusLine session={session} ended={ended} unreachable={unreachable} canManage={canManage} />
+      {canManage && !session?.active && !unreachable && (
+        <div className="row">
+          <label className="inline">
+            Late after (minutes)
+            <input type="number" min={0} max={240} value={late} onChange={(e) => setLate(Number(e.target.value))} style={{ width: '5rem' }} />
+          </label>
+          <button type="button" className="primary" disabled={start.isPending} onClick={() => start.mutate({ classId, lateAfterMinutes: late })}>
+            {ended ? 'Start the next session' : 'Start session'}
+          </button>
+        </div>
+      )}
+      {canManage && session?.active && !confirming && (
+        <button type="button" onClick={() => setConfirming(true)}>
+          End session
+        </button>
+      )}
+      {confirming && session && (
+        <div className="confirm" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-desc">
+          <p id="end-title">
+            <strong>End this session?</strong>
+          </p>
+          <p id="end-desc">
+            {notSeen.length === 0
+              ? 'Every student has a mark.'
+              : `${notSeen.length} student${notSeen.length === 1 ? '' : 's'} not seen will be marked absent: ${notSeen.join(', ')}.`}
+          </p>
+          <div className="row">
+            <button type="button" className="danger" disabled={end.isPending} onClick={() => end.mutate(session.id, { onSettled: () => setConfirming(false) })}>
+              End session and mark absentees
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {errorText(error)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// Cover for a day (admins): another teacher takes the class on one day only; they see it and run
+// its register that day, and not the day after.
+import { useState, type FormEvent } from 'react';
+import { deviceDay, type Cover } from '@rollcall/contracts';
+import { useUsers } from '../../data/admin.ts';
+import { errorText } from '../../ui/messages.ts';
+import { useCreateCover, useDeleteCover } from '../../data/timetable.ts';
+
+const dayText = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' });
+
+export function ClassCovers({ classId, className, covers }: { classId: string; className: string; covers: Cover[] }) {
+  const users = useUsers();
+  const create = useCreateCover();
+  const remove = useDeleteCover();
+  const [userId, setUserId] = useState('');
+  const [day, setDay] = useState(() => deviceDay(new Date()));
+  const teachers = (users.data?.items ?? []).filter((u) => u.role === 'teacher' && !u.disabled && !u.classIds.includes(classId));
+  const error = create.error ?? remove.error;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (userId) create.mutate({ params: { id: classId }, body: { userId, day } });
+  };
+
+  return (
+    <section aria-label={`Cover teachers of ${className}`}>
+      <h4>Cover for a day</h4>
+      {covers.length > 0 && (
+        <ul className="period-list">
+          {covers.map((c) => (
+            <li key={c.id}>
+              {c.teacherName} takes {className} on {dayText(c.day)}{' '}
+              <button
+                type="button"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ params: { id: c.id } })}
+                aria-label={`Remove cover by ${c.teacherName}`}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="row" onSubmit={submit} aria-label={`New cover for ${className}`}>
+        <label>
+          Teacher
+          <select value={userId} onChange={(e) => setUserId(e.target.value)} required>
+            <option value="">Choose a teacher</option>
+            {teachers.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Day
+          <input type="date" value={day} min={deviceDay(new Date())} onChange={(e) => setDay(e.target.value)} required />
+        </label>
+        <button type="submit" disabled={create.isPending || !userId}>
+          Assign cover
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {errorText(error)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// The school's term dates (admins): once any term is set, classroom laptops run the timetable only
+// on days inside a term, so holidays start no lessons.
+import { useState, type FormEvent } from 'react';
+import { CreateTermBody } from '@rollcall/contracts';
+import { errorText } from '../../ui/messages.ts';
+import { useCreateTerm, useDeleteTerm, useTimetable } from '../../data/timetable.ts';
+
+const dayText = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString([], { day: 'numeric', month: 'long', year: 'numeric' });
+
+export function TermDates() {
+  const timetable = useTimetable();
+  const create = useCreateTerm();
+  const remove = useDeleteTerm();
+  const [name, setName] = useState('');
+  const [firstDay, setFirstDay] = useState('');
+  const [lastDay, setLastDay] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const terms = timetable.data?.terms ?? [];
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = CreateTermBody.safeParse({ name, firstDay, lastDay });
+    if (!body.success) return setProblem(body.error.issues[0]?.message ?? 'Check the dates.');
+    setProblem(null);
+    create.mutate({ body: body.data }, { onSuccess: () => (setName(''), setFirstDay(''), setLastDay('')) });
+  };
+  const error = problem ?? (create.error ? errorText(create.error) : remove.error ? errorText(remove.error) : null);
+
+  return (
+    <section className="card" aria-labelledby="terms-title">
+      <h3 id="terms-title">Term dates</h3>
+      {terms.length === 0 ? (
+        <p className="hint">No terms set: the timetable runs every week. Add the terms to keep holidays free of lessons.</p>
+      ) : (
+        <ul className="period-list">
+          {terms.map((t) => (
+            <li key={t.id}>
+              {t.name}: {dayText(t.firstDay)} to {dayText(t.lastDay)}{' '}
+              <button type="button" disabled={remove.isPending} onClick={() => remove.mutate({ params: { id: t.id } })} aria-label={`Remove ${t.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="row" onSubmit={submit} aria-label="New term">
+        <label>
+          Term
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} placeholder="Spring term" />
+        </label>
+        <label>
+          First day
+          <input type="date" value={firstDay} onChange={(e) => setFirstDay(e.target.value)} required />
+        </label>
+        <label>
+          Last day
+          <input type="date" value={lastDay} onChange={(e) => setLastDay(e.target.value)} required />
+        </label>
+        <button type="submit" disabled={create.isPending}>
+          Add term
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
