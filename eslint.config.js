@@ -18,6 +18,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLive$' }] },
   },
+  ...webLayers(),
   {
     // Routes stay thin, services hold the rules, repositories hold the SQL: no query builder in a service.
     files: ['apps/api/src/features/**/*.service.ts'],
@@ -92,3 +93,29 @@ export default tseslint.config(
     },
   },
 );
+
+/**
+ * The web app's folder map. `app/` is the shell (the page router's switch, the status bar, first
+ * steps) and may import anything. Each feature folder is a page or a family of pages and imports
+ * only the shared layers, never another feature or the shell: what two features share moves down.
+ * The shared layers import neither.
+ */
+function webLayers() {
+  const features = ['absences', 'admin', 'attendance', 'auth', 'camera-check', 'classes', 'consent', 'notices', 'records', 'settings', 'students'];
+  const shared = ['api', 'core', 'data', 'local', 'ui', 'face', 'matcher', 'camera'];
+  const banned = (folders) => folders.flatMap((f) => [`../${f}/*`, `../../${f}/*`, `../../../${f}/*`]);
+  const rule = (folders, message) => ({ 'no-restricted-imports': ['error', { patterns: [{ group: banned(folders), message }] }] });
+  return [
+    ...features.map((feature) => ({
+      files: [`apps/web/src/${feature}/**/*.{ts,tsx}`],
+      rules: rule(
+        ['app', ...features.filter((f) => f !== feature)],
+        `A feature imports only ${shared.join(', ')}: move what features share into core, data or ui.`,
+      ),
+    })),
+    {
+      files: shared.map((layer) => `apps/web/src/${layer}/**/*.{ts,tsx}`),
+      rules: rule(['app', ...features], 'The shared layers of the web app never import a feature or the shell.'),
+    },
+  ];
+}
