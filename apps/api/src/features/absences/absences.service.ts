@@ -6,26 +6,39 @@ import { randomUUID } from 'node:crypto';
 import { explainedStatus, type Absence, type AbsenceList, type ExplainAbsenceBody, type Mark } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, scopedClassIds, type Actor, type Scope } from '../../shared/actor.ts';
-import type { ServiceContext } from '../../shared/context.ts';
+import type { Executor, ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import type { attendanceService } from '../attendance/attendance.service.ts';
-import { classNames } from '../register/register.repository.ts';
-import { rosterStudentsOf, studentsOnRosters } from '../classes/classes.repository.ts';
+import { classNames, rosterStudentsOf, studentsOnRosters } from '../classes/classes.repository.ts';
+import { activeCoverNames, periodLabels } from '../timetable/timetable.repository.ts';
+import { activeTeacherNames } from '../users/users.repository.ts';
 import { markOf, sessionMarks } from '../attendance/attendance.repository.ts';
-import { findSession } from '../sessions/sessions.repository.ts';
+import { findSession, sessionsInDays } from '../sessions/sessions.repository.ts';
 import { codeSetIn } from './codes.service.ts';
-import * as repo from './absences.repository.ts';
 
 type Attendance = ReturnType<typeof attendanceService>;
 
 const unexplained = (reason: string | null) => reason === null || reason.trim() === '';
+
+/** Each class's active teachers and that day's cover teachers, by name. */
+async function teachersOf(db: Executor, classIds: string[], day: string): Promise<Map<string, string[]>> {
+  const [taught, covered] = await Promise.all([activeTeacherNames(db, classIds), activeCoverNames(db, classIds, day)]);
+  const out = new Map<string, string[]>();
+  for (const r of [...taught, ...covered]) {
+    const names = out.get(r.class_id) ?? [];
+    if (!names.includes(r.name)) names.push(r.name);
+    out.set(r.class_id, names);
+  }
+  for (const names of out.values()) names.sort((a, b) => a.localeCompare(b));
+  return out;
+}
 
 export function absencesService(ctx: ServiceContext, attendance: Attendance) {
   return {
     async list(day: string | undefined, scope: Scope): Promise<AbsenceList> {
       const now = ctx.now();
       const onDay = day ?? localDay(now, serverOffset(now));
-      const sessions = await repo.sessionsOfDay(ctx.db, scopedClassIds(scope), onDay);
+      const sessions = await sessionsInDays(ctx.db, scopedClassIds(scope), onDay, onDay);
       const ended = sessions.filter((s) => s.ends_at !== null && Number(s.ends_at) <= now);
       const running = sessions.filter((s) => Number(s.starts_at) <= now && !ended.includes(s)).length;
       const classIds = [...new Set(ended.map((s) => s.class_id))];
@@ -36,8 +49,8 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
           ended.map((s) => s.id),
         ),
         classNames(ctx.db, classIds),
-        repo.periodLabels(ctx.db, [...new Set(ended.flatMap((s) => (s.period_id ? [s.period_id] : [])))]),
-        repo.teachersOf(ctx.db, classIds, onDay),
+        periodLabels(ctx.db, [...new Set(ended.flatMap((s) => (s.period_id ? [s.period_id] : [])))]),
+        teachersOf(ctx.db, classIds, onDay),
       ]);
       const items: Absence[] = [];
       for (const s of ended) {

@@ -87,6 +87,16 @@ export async function removeMembers(db: Executor, classId: string, studentIds: s
   await db.deleteFrom('class_students').where('class_id', '=', classId).where('student_id', 'in', studentIds).execute();
 }
 
+export async function classNames(db: Executor, classIds: readonly string[]): Promise<Map<string, string>> {
+  if (classIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('classes')
+    .select(['id', 'name'])
+    .where('id', 'in', [...classIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Locks the class row (MySQL) so concurrent roster edits apply one after the other. */
 export async function lockClass(db: Executor, dialect: 'mysql' | 'sqlite', id: string): Promise<boolean> {
   let q = db.selectFrom('classes').select('id').where('id', '=', id);

@@ -6,6 +6,7 @@ import type { NoticeChannel } from '@rollcall/contracts';
 import type { NoticeOutboxTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { unexplainedCounts, unexplainedInSession } from '../attendance/attendance.repository.ts';
+import { findSession } from '../sessions/sessions.repository.ts';
 import { readPolicy, type NoticePolicy } from './notice-policy.ts';
 import { insertNotices, noticedOnDay } from './notices.repository.ts';
 
@@ -44,7 +45,7 @@ export function sendAfter(policy: NoticePolicy, day: string, endedAt: number): n
 /** Queues the notices this ended session earns; the caller holds the roster's students locked. Returns how many. */
 export async function queueSessionNotices(trx: Executor, sessionId: string, channels: readonly Channel[], now: number): Promise<number> {
   if (!channels.length) return 0;
-  const session = await trx.selectFrom('class_sessions').select(['day', 'ends_at']).where('id', '=', sessionId).executeTakeFirst();
+  const session = await findSession(trx, sessionId);
   if (!session || session.ends_at === null) return 0;
   const marks = await unexplainedInSession(trx, sessionId);
   const markOf = new Map<string, string>();

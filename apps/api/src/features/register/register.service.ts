@@ -12,12 +12,11 @@ import { offsetMinutes } from '../../shared/time.ts';
 import { findMarks, insertMarks, marksInSessions, studentsMarkedIn, type MarkRow } from '../attendance/attendance.repository.ts';
 import { markedBy } from '../attendance/marked-by.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
-import { lockClass, rosterStudentsOf } from '../classes/classes.repository.ts';
+import { classNames, lockClass, rosterStudentsOf } from '../classes/classes.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
-import { findSession, toSession, updateSession, type SessionRow } from '../sessions/sessions.repository.ts';
+import { findSession, sessionsInDays, toSession, updateSession, type SessionRow } from '../sessions/sessions.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
 import { buildRegister } from './build-register.ts';
-import * as repo from './register.repository.ts';
 
 /** What an automatic absent mark names as its device: no laptop saw anything. */
 export const SESSION_END_DEVICE = 'register';
@@ -30,7 +29,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
     const classIds = [...new Set(sessions.map((s) => s.class_id))];
     const [rosters, names, marks] = await Promise.all([
       rosterStudentsOf(ctx.db, classIds),
-      repo.classNames(ctx.db, classIds),
+      classNames(ctx.db, classIds),
       marksInSessions(
         ctx.db,
         sessions.map((s) => s.id),
@@ -54,7 +53,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
      * class), each with its day: what the statistics are read from. The caller checks the scope.
      */
     async inDays(classIds: string[] | null, from: string, to: string): Promise<{ day: string; register: Register }[]> {
-      const rows = await repo.sessionsInDays(ctx.db, classIds, from, to);
+      const rows = await sessionsInDays(ctx.db, classIds, from, to);
       const registers = await registersOf(rows);
       return rows.map((r, i) => ({ day: r.day, register: registers[i]! }));
     },
@@ -62,7 +61,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
     async registers(classId: string, from: string, to: string, scope: Scope) {
       assertClassInScope(scope, classId);
       await assertClassesExist(ctx.db, [classId]);
-      return { items: await registersOf(await repo.sessionsInDays(ctx.db, [classId], from, to)) };
+      return { items: await registersOf(await sessionsInDays(ctx.db, [classId], from, to)) };
     },
 
     async end(sessionId: string, endsAtIso: string | undefined, scope: Scope, actor: Actor | null) {

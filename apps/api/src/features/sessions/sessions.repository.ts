@@ -77,3 +77,11 @@ export async function deleteSession(db: Executor, id: string) {
   const r = await db.deleteFrom('class_sessions').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
+
+/** Sessions whose school day lies in [from, to], oldest first; of the given classes (null: all). */
+export async function sessionsInDays(db: Executor, classIds: readonly string[] | null, from: string, to: string): Promise<SessionRow[]> {
+  if (classIds?.length === 0) return [];
+  let q = db.selectFrom('class_sessions').select(COLS).where('day', '>=', from).where('day', '<=', to);
+  if (classIds) q = q.where('class_id', 'in', [...classIds]);
+  return q.orderBy('starts_at').orderBy('id').execute();
+}

@@ -3,10 +3,9 @@
 import type { SyncResponse } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
-import { rostersOf } from '../classes/classes.repository.ts';
+import { classNames, rostersOf } from '../classes/classes.repository.ts';
 import { findByIds, findByStudents } from '../embeddings/embeddings.repository.ts';
 import { inScope, type Scope } from '../../shared/actor.ts';
-import { classNames } from '../register/register.repository.ts';
 import { findStudents } from '../students/students.repository.ts';
 import { changesSince, currentRevision, type Entity } from './changes.repository.ts';
 

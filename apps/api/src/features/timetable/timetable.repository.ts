@@ -92,6 +92,29 @@ export async function isActiveUser(db: Executor, id: string): Promise<boolean> {
   return r !== undefined;
 }
 
+/** The names of the active teachers covering these classes on a day. */
+export async function activeCoverNames(db: Executor, classIds: readonly string[], day: string) {
+  if (classIds.length === 0) return [];
+  return db
+    .selectFrom('class_covers as cc')
+    .innerJoin('users as u', 'u.id', 'cc.user_id')
+    .select(['cc.class_id', 'u.name'])
+    .where('cc.class_id', 'in', [...classIds])
+    .where('cc.day', '=', day)
+    .where('u.disabled_at', 'is', null)
+    .execute();
+}
+
+export async function periodLabels(db: Executor, periodIds: readonly string[]): Promise<Map<string, string>> {
+  if (periodIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('class_periods')
+    .select(['id', 'label'])
+    .where('id', 'in', [...periodIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.label]));
+}
+
 export async function insertCover(db: Executor, row: ClassCoversTable) {
   await db.insertInto('class_covers').values(row).execute();
 }

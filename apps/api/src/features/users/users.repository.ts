@@ -47,6 +47,18 @@ export async function teacherIdsOf(db: Executor, classId: string): Promise<strin
   return (await db.selectFrom('class_teachers').select('user_id').where('class_id', '=', classId).orderBy('user_id').execute()).map((r) => r.user_id);
 }
 
+/** The names of each class's active teachers. */
+export async function activeTeacherNames(db: Executor, classIds: readonly string[]) {
+  if (classIds.length === 0) return [];
+  return db
+    .selectFrom('class_teachers as ct')
+    .innerJoin('users as u', 'u.id', 'ct.user_id')
+    .select(['ct.class_id', 'u.name'])
+    .where('ct.class_id', 'in', [...classIds])
+    .where('u.disabled_at', 'is', null)
+    .execute();
+}
+
 /** Replaces the teaching pairs on one side: all of a teacher's classes, or all of a class's teachers. */
 export async function replaceTeaching(db: Executor, side: { userId: string } | { classId: string }, pairs: { classId: string; userId: string }[]) {
   let del = db.deleteFrom('class_teachers');
