@@ -2,6 +2,7 @@
 // user or device token, and its name at that moment (so the record survives a deleted account).
 import type { Actor } from '../../shared/actor.ts';
 import type { Executor } from '../../shared/context.ts';
+import { userNameOf } from '../users/users.repository.ts';
 
 export interface MarkedBy {
   id: string;
@@ -11,6 +12,5 @@ export interface MarkedBy {
 export async function markedBy(db: Executor, actor: Actor | null): Promise<MarkedBy | null> {
   if (!actor) return null;
   if (actor.kind === 'device') return { id: actor.id, name: actor.name };
-  const row = await db.selectFrom('users').select('name').where('id', '=', actor.id).executeTakeFirst();
-  return { id: actor.id, name: row?.name ?? actor.id };
+  return { id: actor.id, name: (await userNameOf(db, actor.id)) ?? actor.id };
 }

@@ -9,7 +9,10 @@ import type { ApiTokensTable } from '../../db/schema.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
-import { insertUser } from '../users/users.repository.ts';
+import { classIdsOfUsers, countAdmins, findUserBy, insertUser, toUser } from '../users/users.repository.ts';
+import { deviceClassIds, tokenByHash, touchToken } from '../devices/devices.repository.ts';
+import { coveredClassIds } from '../timetable/timetable.repository.ts';
+import { lockSyncState } from '../sync/changes.repository.ts';
 import * as repo from './auth.repository.ts';
 import { newSecret, sha256, tokenKind } from './tokens.ts';
 import { counterKey, deleteCounters, ensureCounters, lockCounters, saveCounters, sweepCounters, uncount } from '../../shared/counters.repository.ts';
@@ -55,8 +58,7 @@ export function throttleDelay(count: number, free: number, l: Pick<ThrottleLimit
 }
 
 export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAULT_THROTTLE) {
-  const withClasses = async (row: Parameters<typeof repo.toUser>[0]): Promise<User> =>
-    repo.toUser(row, (await repo.classIdsOfUsers(ctx.db, [row.id])).get(row.id) ?? []);
+  const withClasses = async (row: Parameters<typeof toUser>[0]): Promise<User> => toUser(row, (await classIdsOfUsers(ctx.db, [row.id])).get(row.id) ?? []);
 
   async function startSession(userId: string) {
     const secret = newSecret();
@@ -69,8 +71,8 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
 
   /** A teacher's own classes, and today's covers: a cover teacher sees the class on that day only. */
   const classesOfUser = async (userId: string): Promise<string[]> => {
-    const own = (await repo.classIdsOfUsers(ctx.db, [userId])).get(userId) ?? [];
-    const covered = await repo.coveredClassIds(ctx.db, userId, localDay(ctx.now(), serverOffset(ctx.now())));
+    const own = (await classIdsOfUsers(ctx.db, [userId])).get(userId) ?? [];
+    const covered = await coveredClassIds(ctx.db, userId, localDay(ctx.now(), serverOffset(ctx.now())));
     return [...new Set([...own, ...covered])];
   };
 
@@ -79,10 +81,10 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
    * its classes the teacher still has, and stops with the teacher's account.
    */
   const deviceActor = async (token: ApiTokensTable): Promise<Actor | null> => {
-    const classIds = (await repo.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [];
+    const classIds = (await deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [];
     const actor: Actor = { kind: 'device', id: token.id, name: token.name, classIds };
     if (token.user_id === null) return actor;
-    const teacher = await repo.findUserBy(ctx.db, 'id', token.user_id);
+    const teacher = await findUserBy(ctx.db, 'id', token.user_id);
     if (!teacher || teacher.disabled_at !== null) return null;
     if (teacher.role === 'admin') return actor;
     const theirs = new Set(await classesOfUser(teacher.id));
@@ -91,7 +93,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
 
   return {
     async setupStatus() {
-      return { needsAdmin: (await repo.countAdmins(ctx.db)) === 0 };
+      return { needsAdmin: (await countAdmins(ctx.db)) === 0 };
     },
 
     /** Creates the first admin; refused once any admin exists (the sync_state row serialises racing setups). */
@@ -99,12 +101,12 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
       const passwordHash = await hashPassword(body.password);
       const id = randomUUID();
       await writeTransaction(ctx, async (trx) => {
-        await repo.lockSetup(trx, ctx.dialect);
-        if ((await repo.countAdmins(trx)) > 0) throw new ApiError('forbidden', 'Rollcall already has an admin: sign in instead.');
+        await lockSyncState(trx, ctx.dialect);
+        if ((await countAdmins(trx)) > 0) throw new ApiError('forbidden', 'Rollcall already has an admin: sign in instead.');
         await insertUser(trx, { id, email: body.email, name: body.name, role: 'admin', passwordHash, at: ctx.now() });
       });
       const session = await startSession(id);
-      return { user: await withClasses((await repo.findUserBy(ctx.db, 'id', id))!), ...session };
+      return { user: await withClasses((await findUserBy(ctx.db, 'id', id))!), ...session };
     },
 
     async signIn(email: string, password: string, address: string) {
@@ -128,7 +130,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
         const retryAfterSeconds = Math.ceil(waitMs / 1000);
         throw new ApiError('rate-limited', `Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
       }
-      const row = await repo.findUserBy(ctx.db, 'email', email);
+      const row = await findUserBy(ctx.db, 'email', email);
       const ok = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
       if (!row || !ok || row.disabled_at !== null) throw new ApiError('unauthenticated', 'Wrong email or password.');
       // The right password: this pair starts afresh and is known from now on; the wider counters take the attempt back.
@@ -159,14 +161,14 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
       if (secret) {
         const kind = tokenKind(secret);
         if (!c.bearer && kind !== 'device') return null;
-        const token = kind ? await repo.tokenByHash(ctx.db, sha256(secret)) : undefined;
+        const token = kind ? await tokenByHash(ctx.db, sha256(secret)) : undefined;
         if (!token || token.kind !== kind) return null;
         // Written at most once a minute: a busy device must not turn every request into a write.
         if (token.last_used_at === null || now - Number(token.last_used_at) > 60_000) {
-          await repo.touchToken(ctx.db, token.id, now);
+          await touchToken(ctx.db, token.id, now);
         }
         if (token.kind === 'device') return deviceActor(token);
-        const user = token.user_id ? await repo.findUserBy(ctx.db, 'id', token.user_id) : undefined;
+        const user = token.user_id ? await findUserBy(ctx.db, 'id', token.user_id) : undefined;
         if (!user || user.disabled_at !== null) return null;
         return {
           kind: 'user',
@@ -190,7 +192,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
 
     async me(actor: Actor) {
       if (actor.kind === 'device') return { actor: { kind: 'device' as const, device: { id: actor.id, name: actor.name, classIds: actor.classIds } } };
-      return { actor: { kind: 'user' as const, user: await withClasses((await repo.findUserBy(ctx.db, 'id', actor.id))!) } };
+      return { actor: { kind: 'user' as const, user: await withClasses((await findUserBy(ctx.db, 'id', actor.id))!) } };
     },
   };
 }

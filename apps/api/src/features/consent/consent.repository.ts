@@ -156,8 +156,3 @@ export async function classList(db: Executor, classId: string) {
     };
   });
 }
-
-export async function userName(db: Executor, userId: string): Promise<string> {
-  const row = await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst();
-  return row?.name ?? 'unknown user';
-}

@@ -24,6 +24,7 @@ import { flushDeleted } from '../privacy/erasure.ts';
 import { isConsentRequired } from '../privacy/settings.service.ts';
 import { lockStudents } from '../students/students.repository.ts';
 import { recordChanges, type Change } from '../sync/changes.repository.ts';
+import { userNameOf } from '../users/users.repository.ts';
 import * as repo from './consent.repository.ts';
 
 /**
@@ -41,7 +42,7 @@ export async function assertMayHoldFaceData(db: Executor, studentId: string): Pr
 }
 
 const recorder = async (db: Executor, actor: Actor) =>
-  actor.kind === 'user' ? { id: actor.id, name: await repo.userName(db, actor.id) } : { id: null, name: `device ${actor.name}` };
+  actor.kind === 'user' ? { id: actor.id, name: (await userNameOf(db, actor.id)) ?? 'unknown user' } : { id: null, name: `device ${actor.name}` };
 
 interface Applied {
   studentId: string;

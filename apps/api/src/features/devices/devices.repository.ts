@@ -1,5 +1,6 @@
 // SQL for API tokens: classroom devices (with the classes they serve) and personal tokens.
 import type { Executor } from '../../shared/context.ts';
+import { groupUnder } from '../../shared/group-under.ts';
 import type { ApiTokensTable } from '../../db/schema.ts';
 
 export type TokenKind = 'device' | 'personal';
@@ -87,4 +88,31 @@ export async function deletePairing(db: Executor, codeHash: string) {
 /** A revoked laptop's codes go with it. */
 export async function deletePairingsOf(db: Executor, tokenId: string) {
   await db.deleteFrom('device_pairings').where('token_id', '=', tokenId).execute();
+}
+
+export async function tokenByHash(db: Executor, hash: string) {
+  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
+}
+
+export async function deviceClassIds(db: Executor, tokenIds: string[]): Promise<Map<string, string[]>> {
+  const rows = tokenIds.length
+    ? await db.selectFrom('device_classes').select(['token_id', 'class_id']).where('token_id', 'in', tokenIds).orderBy('class_id').execute()
+    : [];
+  return groupUnder(
+    tokenIds,
+    rows,
+    (r) => r.token_id,
+    (r) => r.class_id,
+  );
+}
+
+export async function touchToken(db: Executor, id: string, at: number) {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+/** Revokes the account's personal tokens; with `devices`, also the classroom devices it registered (those act for it). */
+export async function revokeTokensOf(db: Executor, userId: string, at: number, opts: { devices: boolean }) {
+  let q = db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (!opts.devices) q = q.where('kind', '=', 'personal');
+  await q.execute();
 }

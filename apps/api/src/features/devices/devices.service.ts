@@ -8,7 +8,6 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
-import { deviceClassIds } from '../auth/auth.repository.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import * as repo from './devices.repository.ts';
@@ -18,7 +17,7 @@ import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_M
 export function devicesService(ctx: ServiceContext) {
   const load = async (ids?: string[]): Promise<Device[]> => {
     const rows = await repo.deviceRows(ctx.db, ids);
-    const classes = await deviceClassIds(
+    const classes = await repo.deviceClassIds(
       ctx.db,
       rows.map((r) => r.id),
     );

@@ -6,7 +6,8 @@ import type { PrivacySettings, UpdatePrivacySettingsBody } from '@rollcall/contr
 import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
-import { deleteEmbeddingsOfNotAsked, notAskedIds, userName } from '../consent/consent.repository.ts';
+import { deleteEmbeddingsOfNotAsked, notAskedIds } from '../consent/consent.repository.ts';
+import { userNameOf } from '../users/users.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { recordChanges } from '../sync/changes.repository.ts';
 import { flushDeleted } from './erasure.ts';
@@ -44,7 +45,7 @@ export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays
       await writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         const stored = await readSettings(trx);
-        const by = { userId: actor.id, userName: await userName(trx, actor.id) };
+        const by = { userId: actor.id, userName: (await userNameOf(trx, actor.id)) ?? 'unknown user' };
         // `before` is the value in force, stored or default, so the audit reads as what changed.
         const change = async (key: SettingKey, value: string, inForce: string) => {
           const before = stored.get(key) ?? inForce;

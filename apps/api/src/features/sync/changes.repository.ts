@@ -48,3 +48,10 @@ export async function changesSince(db: Executor, since: number, upTo: number, li
     .execute();
   return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Entity, entityId: r.entity_id, op: r.op as Change['op'], classId: r.class_id }));
 }
+
+/** Takes the sync_state row lock (MySQL): what serialises racing first-run setups. */
+export async function lockSyncState(db: Executor, dialect: 'mysql' | 'sqlite') {
+  let lock = db.selectFrom('sync_state').select('id').where('id', '=', 1);
+  if (dialect === 'mysql') lock = lock.forUpdate();
+  await lock.execute();
+}

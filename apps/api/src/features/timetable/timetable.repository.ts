@@ -87,11 +87,6 @@ export async function findCover(db: Executor, classId: string, userId: string, d
   return r ? toCover(r) : undefined;
 }
 
-export async function isActiveUser(db: Executor, id: string): Promise<boolean> {
-  const r = await db.selectFrom('users').select('id').where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
-  return r !== undefined;
-}
-
 /** The names of the active teachers covering these classes on a day. */
 export async function activeCoverNames(db: Executor, classIds: readonly string[], day: string) {
   if (classIds.length === 0) return [];
@@ -122,4 +117,10 @@ export async function insertCover(db: Executor, row: ClassCoversTable) {
 export async function deleteCover(db: Executor, id: string): Promise<boolean> {
   const r = await db.deleteFrom('class_covers').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** Classes a user covers on a school day (a cover teacher takes a class for that day only). */
+export async function coveredClassIds(db: Executor, userId: string, day: string): Promise<string[]> {
+  const rows = await db.selectFrom('class_covers').select('class_id').where('user_id', '=', userId).where('day', '=', day).execute();
+  return rows.map((r) => r.class_id);
 }

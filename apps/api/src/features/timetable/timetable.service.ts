@@ -9,6 +9,7 @@ import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset } from '../../shared/time.ts';
 import { lockClass } from '../classes/classes.repository.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
+import { isActiveUser } from '../users/users.repository.ts';
 import * as repo from './timetable.repository.ts';
 
 type PeriodInput = Required<Omit<CreatePeriodBody, 'lateAfterMinutes'>> & { lateAfterMinutes: number };
@@ -72,7 +73,7 @@ export function timetableService(ctx: ServiceContext) {
     /** The same teacher, class and day twice is one cover: the second answer is the first. */
     async addCover(classId: string, body: { userId: string; day: string }) {
       await assertClassesExist(ctx.db, [classId]);
-      if (!(await repo.isActiveUser(ctx.db, body.userId))) throw new ApiError('user-not-found', `No active account with id ${body.userId}.`);
+      if (!(await isActiveUser(ctx.db, body.userId))) throw new ApiError('user-not-found', `No active account with id ${body.userId}.`);
       const existing = await repo.findCover(ctx.db, classId, body.userId, body.day);
       if (existing) return existing;
       await repo.insertCover(ctx.db, { id: randomUUID(), class_id: classId, user_id: body.userId, day: body.day, created_at: ctx.now() });

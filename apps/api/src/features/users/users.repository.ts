@@ -1,6 +1,9 @@
 // SQL for accounts (admins and teachers), which classes each teacher teaches, and ending an
 // account's sessions and personal tokens. Reads used to sign in live in auth.repository.ts.
+import type { User } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
+import { groupUnder } from '../../shared/group-under.ts';
+import { toIso } from '../../shared/time.ts';
 import { missingIds } from '../../shared/missing-ids.ts';
 import type { UsersTable } from '../../db/schema.ts';
 
@@ -32,17 +35,6 @@ export async function deleteUser(db: Executor, id: string) {
   await db.deleteFrom('users').where('id', '=', id).execute();
 }
 
-/**
- * Ends every browser session of the account and revokes its personal tokens; with `devices`, also
- * the classroom devices it registered as a teacher (those act for it).
- */
-export async function endCredentials(db: Executor, userId: string, at: number, opts: { devices: boolean }) {
-  await db.deleteFrom('auth_sessions').where('user_id', '=', userId).execute();
-  let q = db.updateTable('api_tokens').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
-  if (!opts.devices) q = q.where('kind', '=', 'personal');
-  await q.execute();
-}
-
 export async function teacherIdsOf(db: Executor, classId: string): Promise<string[]> {
   return (await db.selectFrom('class_teachers').select('user_id').where('class_id', '=', classId).orderBy('user_id').execute()).map((r) => r.user_id);
 }
@@ -69,4 +61,52 @@ export async function replaceTeaching(db: Executor, side: { userId: string } | {
       .insertInto('class_teachers')
       .values(pairs.map((p) => ({ class_id: p.classId, user_id: p.userId })))
       .execute();
+}
+
+export async function classIdsOfUsers(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {
+  const rows = userIds.length
+    ? await db.selectFrom('class_teachers').select(['user_id', 'class_id']).where('user_id', 'in', userIds).orderBy('class_id').execute()
+    : [];
+  return groupUnder(
+    userIds,
+    rows,
+    (r) => r.user_id,
+    (r) => r.class_id,
+  );
+}
+
+export function toUser(r: UsersTable, classIds: string[]): User {
+  return {
+    id: r.id,
+    email: r.email,
+    name: r.name,
+    role: r.role as User['role'],
+    classIds,
+    disabled: r.disabled_at !== null,
+    createdAt: toIso(Number(r.created_at)),
+  };
+}
+
+export async function findUserBy(db: Executor, column: 'id' | 'email', value: string) {
+  return db.selectFrom('users').selectAll().where(column, '=', value).executeTakeFirst();
+}
+
+export async function countAdmins(db: Executor): Promise<number> {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function isActiveUser(db: Executor, id: string): Promise<boolean> {
+  const r = await db.selectFrom('users').select('id').where('id', '=', id).where('disabled_at', 'is', null).executeTakeFirst();
+  return r !== undefined;
+}
+
+/** An account's name now (undefined: no such account). */
+export async function userNameOf(db: Executor, id: string): Promise<string | undefined> {
+  return (await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }

@@ -4,16 +4,17 @@ import type { User } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
-import { classIdsOfUsers, countAdmins, findUserBy, toUser } from '../auth/auth.repository.ts';
+import { deleteSessionsOf } from '../auth/auth.repository.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
+import { revokeTokensOf } from '../devices/devices.repository.ts';
 import * as repo from './users.repository.ts';
 
 export function usersService(ctx: ServiceContext) {
   const get = async (id: string): Promise<User> => {
-    const row = await findUserBy(ctx.db, 'id', id);
+    const row = await repo.findUserBy(ctx.db, 'id', id);
     if (!row) throw new ApiError('user-not-found', `No account with id ${id}.`);
-    return toUser(row, (await classIdsOfUsers(ctx.db, [id])).get(id) ?? []);
+    return repo.toUser(row, (await repo.classIdsOfUsers(ctx.db, [id])).get(id) ?? []);
   };
   const setClasses = async (trx: Executor, userId: string, classIds: string[]) => {
     const unique = [...new Set(classIds)];
@@ -29,11 +30,11 @@ export function usersService(ctx: ServiceContext) {
     get,
     async list() {
       const rows = await repo.listUserRows(ctx.db);
-      const classes = await classIdsOfUsers(
+      const classes = await repo.classIdsOfUsers(
         ctx.db,
         rows.map((r) => r.id),
       );
-      return { items: rows.map((r) => toUser(r, classes.get(r.id) ?? [])) };
+      return { items: rows.map((r) => repo.toUser(r, classes.get(r.id) ?? [])) };
     },
 
     async create(body: { email: string; name: string; role: 'admin' | 'teacher'; password: string; classIds?: string[] | undefined }) {
@@ -64,10 +65,10 @@ export function usersService(ctx: ServiceContext) {
     ) {
       const passwordHash = body.password ? await hashPassword(body.password) : undefined;
       await writeTransaction(ctx, async (trx) => {
-        const row = await findUserBy(trx, 'id', id);
+        const row = await repo.findUserBy(trx, 'id', id);
         if (!row) throw new ApiError('user-not-found', `No account with id ${id}.`);
         const losesAdmin = row.role === 'admin' && (body.role === 'teacher' || body.disabled === true);
-        if (losesAdmin && (await countAdmins(trx)) <= 1) throw new ApiError('forbidden', 'This is the last admin: make another admin first.');
+        if (losesAdmin && (await repo.countAdmins(trx)) <= 1) throw new ApiError('forbidden', 'This is the last admin: make another admin first.');
         if (id === actorId && losesAdmin) throw new ApiError('forbidden', 'You cannot remove your own admin rights.');
         const now = ctx.now();
         await repo.updateUser(
@@ -84,17 +85,20 @@ export function usersService(ctx: ServiceContext) {
         if (body.classIds) await setClasses(trx, id, body.classIds);
         // A new password or a disabled account ends every browser session and personal token at
         // once; a disabled teacher's classroom devices go too, while a new password leaves them paired.
-        if (passwordHash !== undefined || body.disabled) await repo.endCredentials(trx, id, now, { devices: body.disabled === true });
+        if (passwordHash !== undefined || body.disabled) {
+          await deleteSessionsOf(trx, id);
+          await revokeTokensOf(trx, id, now, { devices: body.disabled === true });
+        }
       });
       return get(id);
     },
 
     async delete(actorId: string, id: string) {
       await writeTransaction(ctx, async (trx) => {
-        const row = await findUserBy(trx, 'id', id);
+        const row = await repo.findUserBy(trx, 'id', id);
         if (!row) throw new ApiError('user-not-found', `No account with id ${id}.`);
         if (id === actorId) throw new ApiError('forbidden', 'You cannot delete your own account.');
-        if (row.role === 'admin' && (await countAdmins(trx)) <= 1) throw new ApiError('forbidden', 'This is the last admin.');
+        if (row.role === 'admin' && (await repo.countAdmins(trx)) <= 1) throw new ApiError('forbidden', 'This is the last admin.');
         await repo.deleteUser(trx, id);
       });
       return { ok: true as const };
