@@ -7,6 +7,7 @@ import { formatTime } from '../ui/format.ts';
 import { errorText } from '../ui/messages.ts';
 import { GuardianContacts } from './GuardianContacts.tsx';
 import { useExplainAbsence } from '../data/absences.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 export function AbsenceRow({ absence: a, onExplained }: { absence: Absence; onExplained: () => void }) {
   const explain = useExplainAbsence();
@@ -55,11 +56,7 @@ export function AbsenceRow({ absence: a, onExplained }: { absence: Absence; onEx
           <button type="submit" disabled={explain.isPending}>
             Record<span className="sr-only"> reason for {a.name}</span>
           </button>
-          {problem && (
-            <p id={errorId} role="alert" className="error">
-              {problem}
-            </p>
-          )}
+          {problem && <Alert id={errorId}>{problem}</Alert>}
         </form>
       </td>
     </tr>

@@ -2,12 +2,12 @@
 // from ended sessions without a reason, each explained in one step by typing or picking a reason.
 // The list empties as the day is explained; the school's attendance codes sit below it.
 import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../ui/messages.ts';
 import { absencesHeadline, runningText } from './absence-text.ts';
 import { AbsenceRow } from './AbsenceRow.tsx';
 import { CodesSection } from './CodesSection.tsx';
 import { useAbsences, useAttendanceCodes } from '../data/absences.ts';
 import { deviceDay, explainingReasons } from '@rollcall/contracts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function AbsencesPage({ canEditCodes }: { canEditCodes: boolean }) {
   const today = deviceDay(new Date());
@@ -39,11 +39,7 @@ export function AbsencesPage({ canEditCodes }: { canEditCodes: boolean }) {
           <input type="date" value={day} max={today} onChange={(e) => setDay(e.target.value || today)} />
         </label>
       </div>
-      {absences.error && (
-        <p role="alert" className="error">
-          {errorText(absences.error)}
-        </p>
-      )}
+      <ErrorAlert error={absences.error} />
       <p ref={headline} tabIndex={-1} role="status" className="absences-headline">
         {items ? absencesHeadline(items.length, day, today) : 'Loading…'}
       </p>

@@ -3,9 +3,9 @@
 import { useState } from 'react';
 import type { CodeSet } from '@rollcall/contracts';
 import { STATUS_TEXT } from '../ui/status-text.ts';
-import { errorText } from '../ui/messages.ts';
 import { CodeSetEditor } from './CodeSetEditor.tsx';
 import { useAttendanceCodes } from '../data/absences.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 function CodeTables({ set }: { set: CodeSet }) {
   return (
@@ -54,11 +54,7 @@ export function CodesSection({ canEdit }: { canEdit: boolean }) {
   return (
     <section aria-labelledby="codes-title" className="codes">
       <h3 id="codes-title">Attendance codes</h3>
-      {codes.error && (
-        <p role="alert" className="error">
-          {errorText(codes.error)}
-        </p>
-      )}
+      <ErrorAlert error={codes.error} />
       {codes.data && (
         <>
           <p className="hint">

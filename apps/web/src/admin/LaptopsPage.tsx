@@ -9,6 +9,7 @@ import type { CachedClass } from '../local/db.ts';
 import { errorText } from '../ui/messages.ts';
 import { ClassChecks, classNames } from './ClassChecks.tsx';
 import { PairingCard } from './PairingCard.tsx';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 function NewLaptop({ classes, onCreated }: { classes: readonly CachedClass[]; onCreated: (d: ResponseOf<'createDevice'>) => void }) {
   const create = useCreateDevice();
@@ -31,11 +32,7 @@ function NewLaptop({ classes, onCreated }: { classes: readonly CachedClass[]; on
         </button>
         {classIds.length === 0 && <span className="hint">Choose at least one class.</span>}
       </div>
-      {create.error && (
-        <p role="alert" className="error">
-          {errorText(create.error)}
-        </p>
-      )}
+      <ErrorAlert error={create.error} />
     </form>
   );
 }
@@ -68,11 +65,7 @@ function LaptopRow({ device, classes }: { device: Device; classes: readonly Cach
           </button>
         )}
         {confirming && !device.revoked && <p className="hint">It stops working at its next request; its unsent marks stay on it.</p>}
-        {revoke.error && (
-          <p role="alert" className="error">
-            {errorText(revoke.error)}
-          </p>
-        )}
+        <ErrorAlert error={revoke.error} />
       </td>
     </tr>
   );
@@ -100,9 +93,7 @@ export function LaptopsPage() {
       {adding && <NewLaptop classes={classes} onCreated={(d) => (setAdding(false), setCreated(d))} />}
       {created && <PairingCard created={created} onClose={() => setCreated(null)} />}
       {devices.error ? (
-        <p role="alert" className="error">
-          {errorText(devices.error)}
-        </p>
+        <Alert>{errorText(devices.error)}</Alert>
       ) : !devices.data ? (
         <p>Loading…</p>
       ) : devices.data.items.length === 0 ? (

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import type { User } from '@rollcall/contracts';
 import { useUpdateUser } from '../data/admin.ts';
 import type { CachedClass } from '../local/db.ts';
-import { errorText } from '../ui/messages.ts';
 import { PasswordField } from './PasswordField.tsx';
 import { ClassChecks, classNames } from './ClassChecks.tsx';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 type Open = null | 'classes' | 'password' | 'disable';
 
@@ -89,11 +89,7 @@ export function TeacherRow({ user, classes, isSelf }: { user: User; classes: rea
           </button>
         </div>
       )}
-      {update.error && (
-        <p role="alert" className="error">
-          {errorText(update.error)}
-        </p>
-      )}
+      <ErrorAlert error={update.error} />
       {done && <p role="status">{done}</p>}
     </li>
   );

@@ -7,6 +7,7 @@ import { errorText } from '../ui/messages.ts';
 import { PasswordField } from './PasswordField.tsx';
 import { ClassChecks } from './ClassChecks.tsx';
 import { TeacherRow } from './TeacherRow.tsx';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 function NewAccount({ onDone }: { onDone: (message: string) => void }) {
   const create = useCreateUser();
@@ -50,11 +51,7 @@ function NewAccount({ onDone }: { onDone: (message: string) => void }) {
           Create account
         </button>
       </div>
-      {create.error && (
-        <p role="alert" className="error">
-          {errorText(create.error)}
-        </p>
-      )}
+      <ErrorAlert error={create.error} />
     </form>
   );
 }
@@ -79,9 +76,7 @@ export function TeachersPage({ selfId }: { selfId: string }) {
         </p>
       )}
       {users.error ? (
-        <p role="alert" className="error">
-          {errorText(users.error)}
-        </p>
+        <Alert>{errorText(users.error)}</Alert>
       ) : !users.data ? (
         <p>Loading…</p>
       ) : (

@@ -25,14 +25,10 @@ import { closedText, mayOpen, navFor, roleOf, type Role } from './page-access.ts
 import { href, useRoute, type Route } from '../core/router.ts';
 import { services } from '../core/services.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { Alert } from '../ui/Alert.tsx';
 
 function Page({ route, role, selfId }: { route: Route; role: Role; selfId: string }) {
-  if (!mayOpen(role, route.page))
-    return (
-      <p role="alert" className="notice">
-        {closedText(route.page)}
-      </p>
-    );
+  if (!mayOpen(role, route.page)) return <Alert tone="notice">{closedText(route.page)}</Alert>;
   const admin = role === 'admin';
   switch (route.page) {
     case 'students':
@@ -64,11 +60,7 @@ function Page({ route, role, selfId }: { route: Route; role: Role; selfId: strin
     case 'laptops':
       return <LaptopsPage />;
     case 'pair':
-      return (
-        <p role="alert" className="notice">
-          You are signed in. To pair this laptop, sign out first, then choose “Set up this classroom laptop”.
-        </p>
-      );
+      return <Alert tone="notice">You are signed in. To pair this laptop, sign out first, then choose “Set up this classroom laptop”.</Alert>;
     case 'camera':
       return <CameraCheckPage />;
     default:

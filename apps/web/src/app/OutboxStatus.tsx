@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { FailedMark, SenderState } from '@rollcall/sync';
 import { REFUSAL_TEXT, useDiscardMarks, useOutbox, useRetryMarks, useSenderState } from '../data/outbox.ts';
 import { errorText } from '../ui/messages.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 function sendingText(pending: number, sending: number, sender: SenderState): string {
   const marks = `${pending} mark${pending === 1 ? '' : 's'}`;
@@ -59,11 +60,7 @@ function RefusedPanel({ refused }: { refused: readonly FailedMark[] }) {
           </button>
         </div>
       )}
-      {(retry.error ?? discard.error) && (
-        <p role="alert" className="error">
-          {errorText(retry.error ?? discard.error)}
-        </p>
-      )}
+      {(retry.error ?? discard.error) && <Alert>{errorText(retry.error ?? discard.error)}</Alert>}
     </div>
   );
 }

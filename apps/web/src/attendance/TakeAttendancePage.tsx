@@ -24,6 +24,7 @@ import { useClassChoice, useSession } from './register/useSession.ts';
 import { ReviewQueue } from './review/ReviewQueue.tsx';
 import { faceRoster, isCameraFree } from '../core/camera-free.ts';
 import { useReviewQueue } from './review/useReviewQueue.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 /** One empty list while the cache loads, so the memos below do not recompute every render. */
 const NONE: never[] = [];
@@ -140,11 +141,7 @@ export function TakeAttendancePage() {
           Stop
         </button>
       </div>
-      {(camera.error ?? error) && (
-        <p role="alert" className="error">
-          {camera.error ?? error}
-        </p>
-      )}
+      {(camera.error ?? error) && <Alert>{camera.error ?? error}</Alert>}
       <div className="attendance-grid">
         <div>
           <div className="camera-view">

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { href } from '../core/router.ts';
 import { usePairDevice } from '../data/admin.ts';
-import { errorText } from '../ui/messages.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function PairLaptopPage({ initialCode }: { initialCode: string }) {
   const pair = usePairDevice();
@@ -32,11 +32,7 @@ export function PairLaptopPage({ initialCode }: { initialCode: string }) {
             autoFocus
           />
         </label>
-        {pair.error && (
-          <p role="alert" className="error">
-            {errorText(pair.error)}
-          </p>
-        )}
+        <ErrorAlert error={pair.error} />
         <button type="submit" className="primary" disabled={pair.isPending}>
           Pair laptop
         </button>

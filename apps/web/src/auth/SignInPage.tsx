@@ -1,8 +1,8 @@
 // Sign-in and first-run admin creation: the same small form, told which it is.
 import { useState, type FormEvent } from 'react';
 import { href } from '../core/router.ts';
-import { errorText } from '../ui/messages.ts';
 import { useSetup, useSignIn } from '../core/useAuth.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: string | undefined }) {
   const signIn = useSignIn();
@@ -47,11 +47,7 @@ export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: s
           />
         </label>
         {firstRun && <p className="hint">At least 10 characters; a passphrase of a few words is best.</p>}
-        {error && (
-          <p role="alert" className="error">
-            {errorText(error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <button type="submit" className="primary" disabled={pending}>
           {firstRun ? 'Create admin' : 'Sign in'}
         </button>

@@ -1,8 +1,8 @@
 // A teacher signing in on a paired classroom laptop, without unpairing it: their session acts for
 // them until they sign out, and the laptop is then the paired laptop again.
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../ui/messages.ts';
 import { useSignIn } from '../core/useAuth.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function TeacherSignIn() {
   const signIn = useSignIn();
@@ -25,11 +25,7 @@ export function TeacherSignIn() {
           Password
           <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
-        {signIn.error && (
-          <p role="alert" className="error">
-            {errorText(signIn.error)}
-          </p>
-        )}
+        <ErrorAlert error={signIn.error} />
         <button type="submit" className="primary" disabled={signIn.isPending}>
           Sign in
         </button>

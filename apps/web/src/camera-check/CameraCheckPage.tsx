@@ -10,6 +10,7 @@ import { CameraCheck, type CheckedFace } from './camera-check.ts';
 import { useCamera } from '../camera/useCamera.ts';
 import { useCameraLoop } from '../camera/useCameraLoop.ts';
 import { summary, verdicts } from './verdicts.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 export function CameraCheckPage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -34,11 +35,7 @@ export function CameraCheckPage() {
           Stop
         </button>
       </div>
-      {(camera.error ?? error) && (
-        <p role="alert" className="error">
-          {camera.error ?? error}
-        </p>
-      )}
+      {(camera.error ?? error) && <Alert>{camera.error ?? error}</Alert>}
       <div className="camera-view">
         <video ref={video} muted playsInline aria-label="Camera" />
         <canvas ref={canvas} aria-hidden="true" />

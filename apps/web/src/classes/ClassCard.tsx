@@ -3,9 +3,9 @@ import { useState } from 'react';
 import type { CachedClass } from '../local/db.ts';
 import type { RosterStudent } from '../data/local.ts';
 import { useCurrentSession, useSetRoster, useStartSession, useUpdateSession } from '../data/remote.ts';
-import { errorText } from '../ui/messages.ts';
 import { RosterPicker } from './RosterPicker.tsx';
 import { ClassTimetable } from './timetable/ClassTimetable.tsx';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; students: RosterStudent[]; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -82,11 +82,7 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
         </fieldset>
       )}
       {canEdit && <ClassTimetable classId={cls.id} className={cls.name} />}
-      {error && (
-        <p role="alert" className="error">
-          {errorText(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </article>
   );
 }

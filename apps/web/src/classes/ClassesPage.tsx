@@ -3,9 +3,9 @@
 import { useState, type FormEvent } from 'react';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
 import { useCreateClass } from '../data/remote.ts';
-import { errorText } from '../ui/messages.ts';
 import { ClassCard } from './ClassCard.tsx';
 import { TermDates } from './timetable/TermDates.tsx';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function ClassesPage({ canEdit }: { canEdit: boolean }) {
   const classes = useCachedClasses();
@@ -41,11 +41,7 @@ export function ClassesPage({ canEdit }: { canEdit: boolean }) {
           <button type="button" onClick={() => setAdding(false)}>
             Cancel
           </button>
-          {create.error && (
-            <p role="alert" className="error">
-              {errorText(create.error)}
-            </p>
-          )}
+          <ErrorAlert error={create.error} />
         </form>
       )}
       {canEdit && <TermDates />}

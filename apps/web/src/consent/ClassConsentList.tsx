@@ -6,6 +6,7 @@ import { useBulkConsent, useConsentReport } from '../data/remote.ts';
 import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
 import { ConsentFields, toChange, type ConsentDraft } from '../ui/ConsentFields.tsx';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 export function ClassConsentList({ classId, className }: { classId: string; className: string }) {
   const report = useConsentReport(classId);
@@ -41,12 +42,7 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
   };
 
   if (report.isPending) return <p>Loading…</p>;
-  if (report.error)
-    return (
-      <p role="alert" className="error">
-        {errorText(report.error)}
-      </p>
-    );
+  if (report.error) return <Alert>{errorText(report.error)}</Alert>;
   return (
     <div className="card">
       <div className="page-head">
@@ -102,11 +98,7 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
         {(status === 'refused' || status === 'withdrawn') && picked.size > 0 && (
           <p className="warning">This deletes the selected students&apos; face data at once.</p>
         )}
-        {bulk.error && (
-          <p role="alert" className="error">
-            {errorText(bulk.error)}
-          </p>
-        )}
+        <ErrorAlert error={bulk.error} />
         {done && <p role="status">{done}</p>}
       </fieldset>
     </div>

@@ -6,6 +6,7 @@ import { useConsentReport, usePrivacySettings, useUpdatePrivacySettings } from '
 import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT } from '../core/camera-free.ts';
 import { ClassConsentList } from './ClassConsentList.tsx';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 function Counts({ counts }: { counts: ConsentCounts }) {
   return (
@@ -24,12 +25,7 @@ function Settings() {
   const update = useUpdatePrivacySettings();
   const [days, setDays] = useState<string | null>(null);
   if (settings.isPending) return <p>Loading…</p>;
-  if (settings.error)
-    return (
-      <p role="alert" className="error">
-        {errorText(settings.error)}
-      </p>
-    );
+  if (settings.error) return <Alert>{errorText(settings.error)}</Alert>;
   const s = settings.data;
   const dayText = days ?? (s.retentionDays === null ? '' : String(s.retentionDays));
   const saveRetention = () => update.mutate({ body: { retentionDays: dayText.trim() === '' ? null : Number(dayText) } }, { onSuccess: () => setDays(null) });
@@ -64,11 +60,7 @@ function Settings() {
         {s.retentionFromDefault ? 'Using the server default' : 'Set here'}
         {s.retentionDefaultDays !== null ? ` (server default: ${s.retentionDefaultDays} days).` : ' (no server default: keep).'}
       </p>
-      {update.error && (
-        <p role="alert" className="error">
-          {errorText(update.error)}
-        </p>
-      )}
+      <ErrorAlert error={update.error} />
       {s.history.length > 0 && (
         <>
           <h4>Changes</h4>
@@ -131,9 +123,7 @@ export function PrivacyPage() {
             </table>
           </>
         ) : report.error ? (
-          <p role="alert" className="error">
-            {errorText(report.error)}
-          </p>
+          <Alert>{errorText(report.error)}</Alert>
         ) : (
           <p>Loading…</p>
         )}

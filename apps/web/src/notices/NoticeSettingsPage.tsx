@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useNoticeSettings, useUpdateNoticeSettings } from '../data/guardians.ts';
 import { errorText } from '../ui/messages.ts';
 import { TemplateEditor } from './TemplateEditor.tsx';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 const TRIGGER_TEXT: Record<NoticeTrigger, string> = {
   'first-period': 'After the first unexplained absence of a day (when its session ends)',
@@ -61,11 +62,7 @@ function PolicyForm({ settings }: { settings: NoticeSettings }) {
         </label>
       </div>
       <p className="hint">One notice per student, guardian and day at most; a reason recorded before it goes cancels it.</p>
-      {update.error && (
-        <p role="alert" className="error">
-          {errorText(update.error)}
-        </p>
-      )}
+      <ErrorAlert error={update.error} />
       {update.isSuccess && <p role="status">Saved.</p>}
       <button type="submit" className="primary" disabled={update.isPending}>
         Save
@@ -77,12 +74,7 @@ function PolicyForm({ settings }: { settings: NoticeSettings }) {
 export function NoticeSettingsPage() {
   const settings = useNoticeSettings();
   const [language, setLanguage] = useState('');
-  if (settings.error)
-    return (
-      <p role="alert" className="error">
-        {errorText(settings.error)}
-      </p>
-    );
+  if (settings.error) return <Alert>{errorText(settings.error)}</Alert>;
   if (!settings.data) return <p>Loading…</p>;
   const s = settings.data;
   const newLanguage = language.trim();

@@ -3,7 +3,7 @@
 import { NOTICE_PLACEHOLDERS, type NoticeSettings } from '@rollcall/contracts';
 import { useState, type FormEvent } from 'react';
 import { useUpdateNoticeSettings } from '../data/guardians.ts';
-import { errorText } from '../ui/messages.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 type Template = NoticeSettings['templates'][number];
 
@@ -43,11 +43,7 @@ export function TemplateEditor({ template }: { template: Template }) {
         <textarea value={body} onChange={(e) => setBody(e.target.value)} required maxLength={5000} rows={8} />
       </label>
       <p className="hint">Placeholders: {NOTICE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}. The message is sent as plain text.</p>
-      {update.error && (
-        <p role="alert" className="error">
-          {errorText(update.error)}
-        </p>
-      )}
+      <ErrorAlert error={update.error} />
       {update.isSuccess && <p role="status">Saved.</p>}
       <div className="row">
         <button type="submit" className="primary" disabled={update.isPending}>

@@ -1,8 +1,8 @@
 // "Clear log": removes every mark of the chosen session, after a confirmation with a reason
 // (the API keeps each removed mark in the audit trail).
 import { useState, type FormEvent } from 'react';
-import { errorText } from '../ui/messages.ts';
 import { useClearSessionLog } from './useRecords.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessionLabel: string }) {
   const clear = useClearSessionLog();
@@ -48,11 +48,7 @@ export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessi
               Cancel
             </button>
           </div>
-          {clear.error && (
-            <p role="alert" className="error">
-              {errorText(clear.error)}
-            </p>
-          )}
+          <ErrorAlert error={clear.error} />
         </form>
       )}
     </>

@@ -6,6 +6,7 @@ import { errorText } from '../ui/messages.ts';
 import { STATUS_TEXT } from '../ui/status-text.ts';
 import { auditSentence, firstMarker } from './audit-text.ts';
 import { useChangeStatus, useMarkAudit } from './useRecords.ts';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 function AuditTrail({ mark }: { mark: Mark }) {
   const audit = useMarkAudit(mark.id);
@@ -63,11 +64,7 @@ export function MarkEditor({ mark, canEdit, onClose }: { mark: Mark; canEdit: bo
           <button type="button" onClick={onClose}>
             Close
           </button>
-          {change.error && (
-            <p role="alert" className="error">
-              {errorText(change.error)}
-            </p>
-          )}
+          <ErrorAlert error={change.error} />
         </form>
       )}
       <AuditTrail mark={mark} />

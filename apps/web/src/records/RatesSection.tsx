@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { useRates } from './useRegisters.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
 
@@ -29,9 +30,7 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
         </label>
       </div>
       {rates.error ? (
-        <p role="alert" className="error">
-          {errorText(rates.error)}
-        </p>
+        <Alert>{errorText(rates.error)}</Alert>
       ) : !rates.data ? (
         <p>Loading…</p>
       ) : rates.data.items.length === 0 ? (

@@ -16,6 +16,7 @@ import { RatesSection } from './RatesSection.tsx';
 import { RegistersSection } from './RegistersSection.tsx';
 import { StudentTotalsTable } from './StudentTotalsTable.tsx';
 import { PAGE_SIZE, useAllMarks, useClassList, useDailyStats, useExportCsv, useMarkPage, useSessions } from './useRecords.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 export function RecordsPage({ canEdit }: { canEdit: boolean }) {
   const [filter, setFilterState] = useState<RecordsFilter>(() => defaultFilter());
@@ -69,23 +70,13 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
           <input type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} /> Include technical columns (match score, device, ids)
         </label>
       </div>
-      {exporter.error && (
-        <p role="alert" className="error">
-          Export failed: {errorText(exporter.error)}
-        </p>
-      )}
+      {exporter.error && <Alert>Export failed: {errorText(exporter.error)}</Alert>}
       <RecordsFilters value={filter} onChange={setFilter} />
-      {problem && (
-        <p role="alert" className="error">
-          {problem}
-        </p>
-      )}
+      {problem && <Alert>{problem}</Alert>}
 
       <h3>Daily attendance</h3>
       {stats.error ? (
-        <p role="alert" className="error">
-          {errorText(stats.error)}
-        </p>
+        <Alert>{errorText(stats.error)}</Alert>
       ) : !query.from || !query.to ? (
         <p className="hint">Choose both days to see the daily statistics.</p>
       ) : !stats.data ? (
@@ -111,9 +102,7 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
 
       <h3>Marks</h3>
       {page.error ? (
-        <p role="alert" className="error">
-          {errorText(page.error)}
-        </p>
+        <Alert>{errorText(page.error)}</Alert>
       ) : !page.data ? (
         <p>Loading…</p>
       ) : total === 0 ? (
@@ -137,15 +126,7 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
       )}
 
       <h3>Totals per student</h3>
-      {all.error ? (
-        <p role="alert" className="error">
-          {errorText(all.error)}
-        </p>
-      ) : !all.data ? (
-        <p>Loading…</p>
-      ) : (
-        <StudentTotalsTable totals={studentTotals(all.data)} />
-      )}
+      {all.error ? <Alert>{errorText(all.error)}</Alert> : !all.data ? <p>Loading…</p> : <StudentTotalsTable totals={studentTotals(all.data)} />}
     </section>
   );
 }

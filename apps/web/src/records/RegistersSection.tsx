@@ -15,6 +15,7 @@ import { useAttendanceCodes } from '../data/absences.ts';
 import { CodeTotalsTable } from './CodeTotalsTable.tsx';
 import { useRegisters } from './useRegisters.ts';
 import { WeekRegister } from './WeekRegister.tsx';
+import { Alert } from '../ui/Alert.tsx';
 
 function RegisterCard({ reg }: { reg: Register }) {
   const card = useRef<HTMLDetailsElement>(null);
@@ -89,12 +90,7 @@ export function RegistersSection({
   const registers = useRegisters(classId, from, to, !!from && !!to);
   const codes = useAttendanceCodes();
   if (!classId) return <p className="hint">Choose a class to see its registers.</p>;
-  if (registers.error)
-    return (
-      <p role="alert" className="error">
-        {errorText(registers.error)}
-      </p>
-    );
+  if (registers.error) return <Alert>{errorText(registers.error)}</Alert>;
   if (!registers.data) return <p>Loading…</p>;
   const items = registers.data.items;
   return (

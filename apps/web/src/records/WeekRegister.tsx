@@ -6,6 +6,7 @@ import { formatDay } from '../ui/format.ts';
 import { PrintButton } from '../ui/PrintButton.tsx';
 import { useRegisters } from './useRegisters.ts';
 import { LEGEND, shiftDay, weekGrid, weekOf } from './week-grid.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 const column = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
@@ -28,9 +29,7 @@ export function WeekRegister({ classId, className, day }: { classId: string; cla
       </div>
       <h4>{title}</h4>
       {registers.error ? (
-        <p role="alert" className="error">
-          {errorText(registers.error)}
-        </p>
+        <Alert>{errorText(registers.error)}</Alert>
       ) : !registers.data ? (
         <p>Loading…</p>
       ) : registers.data.items.length === 0 ? (

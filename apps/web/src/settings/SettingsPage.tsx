@@ -4,13 +4,13 @@
 // computed under "Advanced". Each is explained in a line and validated before it is stored; and
 // wiping the device.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { errorText } from '../ui/messages.ts';
 import { toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './settings-form.ts';
 import { services } from '../core/services.ts';
 import { useSettings, type Settings } from '../core/settings.ts';
 import { TextureChoice } from './TextureChoice.tsx';
 import { useSaveSettings, useVideoInputs } from './useDeviceSettings.ts';
 import { WipeDevice } from './WipeDevice.tsx';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 function Field({
   id,
@@ -216,21 +216,13 @@ function SettingsForm({ stored }: { stored: Settings }) {
         <button type="submit" className="primary" disabled={save.isPending}>
           Save settings
         </button>
-        {invalid && (
-          <p role="alert" className="error">
-            Not saved: correct the values marked above.
-          </p>
-        )}
+        {invalid && <Alert>Not saved: correct the values marked above.</Alert>}
         {saved && !invalid && (
           <p role="status" className="ok">
             Settings saved on this device.
           </p>
         )}
-        {save.error && (
-          <p role="alert" className="error">
-            {errorText(save.error)}
-          </p>
-        )}
+        <ErrorAlert error={save.error} />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { usePendingCount, useWipeDevice } from './useDeviceSettings.ts';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 export function WipeDevice() {
   const [confirming, setConfirming] = useState(false);
@@ -29,18 +30,16 @@ export function WipeDevice() {
           {pending.isPending ? (
             <p>Checking for marks not yet sent…</p>
           ) : pending.error ? (
-            <p role="alert" className="error">
-              {errorText(pending.error)}
-            </p>
+            <Alert>{errorText(pending.error)}</Alert>
           ) : waiting > 0 ? (
             <>
-              <p role="alert" className="warning">
+              <Alert tone="warning">
                 <strong>
                   {waiting} {waiting === 1 ? 'mark has' : 'marks have'} not reached the server and will be lost.
                 </strong>{' '}
                 {refused > 0 && `${refused} of them ${refused === 1 ? 'was' : 'were'} refused by the server. `}
                 Reconnect and wait for {waiting === 1 ? 'it' : 'them'} to be sent, or wipe anyway.
-              </p>
+              </Alert>
               <label className="inline">
                 <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} />I understand that{' '}
                 {waiting === 1 ? 'this mark' : `these ${waiting} marks`} will be lost
@@ -57,11 +56,7 @@ export function WipeDevice() {
               Cancel
             </button>
           </div>
-          {wipe.error && (
-            <p role="alert" className="error">
-              {errorText(wipe.error)}
-            </p>
-          )}
+          <ErrorAlert error={wipe.error} />
         </div>
       )}
     </section>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { cameraBlockedHere } from '../camera/secure-context.ts';
 import { PoseGuidePanel } from './PoseGuidePanel.tsx';
+import { Alert } from '../ui/Alert.tsx';
 
 export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file: Blob; name: string }[]) => void; onClose: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -40,9 +41,7 @@ export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file
   return (
     <div className="camera-capture">
       {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
+        <Alert>{error}</Alert>
       ) : (
         // Mirrored like a looking glass, so "turn to your left" moves the picture the way the student expects;
         // the photos themselves are taken unmirrored.

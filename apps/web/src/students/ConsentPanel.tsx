@@ -8,6 +8,7 @@ import { downloadText } from '../ui/download.ts';
 import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
 import { ConsentFields, toChange, type ConsentDraft } from '../ui/ConsentFields.tsx';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 export function ConsentPanel({ studentId, name }: { studentId: string; name: string }) {
   const consent = useStudentConsent(studentId);
@@ -36,9 +37,7 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
       {consent.isPending ? (
         <p>Loading…</p>
       ) : consent.error ? (
-        <p role="alert" className="error">
-          {errorText(consent.error)}
-        </p>
+        <Alert>{errorText(consent.error)}</Alert>
       ) : (
         <p role="status">
           Consent: <strong>{CONSENT_TEXT[consent.data.status]}</strong>.{' '}
@@ -55,11 +54,7 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
             by hand.
           </p>
         )}
-        {set.error && (
-          <p role="alert" className="error">
-            {errorText(set.error)}
-          </p>
-        )}
+        <ErrorAlert error={set.error} />
         <div className="row">
           <button type="submit" className={stops ? 'danger' : 'primary'} disabled={set.isPending}>
             Record consent
@@ -68,11 +63,7 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
             Download everything stored (subject export)
           </button>
         </div>
-        {exportError && (
-          <p role="alert" className="error">
-            {exportError}
-          </p>
-        )}
+        {exportError && <Alert>{exportError}</Alert>}
       </form>
       {consent.data && consent.data.history.length > 0 && (
         <>

@@ -11,6 +11,7 @@ import { loadFaceEngine } from '../face/face-service.ts';
 import { REASON_TEXT, consentRequiredText, errorText } from '../ui/messages.ts';
 import { analysePhoto } from './enrol.ts';
 import { planFolderImport, type FolderPlan } from './folder-import.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 interface PhotoLine {
   path: string;
@@ -118,11 +119,7 @@ export function FolderImportPage() {
             Import photos
           </button>
           {(running || done > 0) && <progress max={total} value={done} aria-label="Photos analysed" />}
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          {error && <Alert>{error}</Alert>}
           {lines.length > 0 && (
             <ul className="results" aria-label="Photo results">
               {lines.map((l) => (

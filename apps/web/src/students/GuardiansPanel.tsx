@@ -3,9 +3,9 @@
 // notices sent to them.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useGuardians, useSetGuardians } from '../data/guardians.ts';
-import { errorText } from '../ui/messages.ts';
 import { emptyDraft, fromDraft, toDraft, type GuardianDraft } from './guardian-draft.ts';
 import { NoticesList } from './NoticesList.tsx';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 export function GuardiansPanel({ studentId, name }: { studentId: string; name: string }) {
   const guardians = useGuardians(studentId);
@@ -29,11 +29,7 @@ export function GuardiansPanel({ studentId, name }: { studentId: string; name: s
   return (
     <section className="card" aria-labelledby="guardians-title">
       <h3 id="guardians-title">Guardians</h3>
-      {guardians.error && (
-        <p role="alert" className="error">
-          {errorText(guardians.error)}
-        </p>
-      )}
+      <ErrorAlert error={guardians.error} />
       {drafts === null ? (
         !guardians.error && <p>Loading…</p>
       ) : (
@@ -73,11 +69,7 @@ export function GuardiansPanel({ studentId, name }: { studentId: string; name: s
               </button>
             </fieldset>
           ))}
-          {save.error && (
-            <p role="alert" className="error">
-              {errorText(save.error)}
-            </p>
-          )}
+          <ErrorAlert error={save.error} />
           {saved && <p role="status">Guardians saved.</p>}
           <div className="row">
             <button type="button" onClick={() => setDrafts([...drafts, emptyDraft()])}>

@@ -7,6 +7,7 @@ import { useDeleteEmbedding, useStudentEmbeddings } from '../data/remote.ts';
 import { deviceId } from '../local/device-state.ts';
 import { errorText } from '../ui/messages.ts';
 import { provenanceText } from './learned-text.ts';
+import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
 export function LearnedFaces({ studentId, name }: { studentId: string; name: string }) {
   const list = useStudentEmbeddings(studentId);
@@ -25,9 +26,7 @@ export function LearnedFaces({ studentId, name }: { studentId: string; name: str
       {list.isPending ? (
         <p>Loading…</p>
       ) : list.error ? (
-        <p role="alert" className="error">
-          {errorText(list.error)}
-        </p>
+        <Alert>{errorText(list.error)}</Alert>
       ) : learned.length === 0 ? (
         <p>Nothing learned yet.</p>
       ) : (
@@ -48,11 +47,7 @@ export function LearnedFaces({ studentId, name }: { studentId: string; name: str
           ))}
         </ul>
       )}
-      {remove.error && (
-        <p role="alert" className="error">
-          {errorText(remove.error)}
-        </p>
-      )}
+      <ErrorAlert error={remove.error} />
     </section>
   );
 }

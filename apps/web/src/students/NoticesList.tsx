@@ -3,6 +3,7 @@
 import type { Notice } from '@rollcall/contracts';
 import { useStudentNotices } from '../data/guardians.ts';
 import { errorText } from '../ui/messages.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 const STATE_TEXT: Record<Notice['state'], string> = {
   pending: 'Waiting to send',
@@ -15,12 +16,7 @@ const when = (iso: string) => new Date(iso).toLocaleString([], { dateStyle: 'med
 
 export function NoticesList({ studentId }: { studentId: string }) {
   const notices = useStudentNotices(studentId);
-  if (notices.error)
-    return (
-      <p role="alert" className="error">
-        {errorText(notices.error)}
-      </p>
-    );
+  if (notices.error) return <Alert>{errorText(notices.error)}</Alert>;
   if (!notices.data) return null;
   if (notices.data.items.length === 0) return <p className="hint">No absence notice has been sent to these guardians.</p>;
   return (

@@ -6,6 +6,7 @@ import { REASON_TEXT } from '../ui/messages.ts';
 import { guideSlots, keptPhotos, nextStep, POSE_LABEL, type GuideSlot } from './pose-guide.ts';
 import { useObjectUrl } from './useObjectUrl.ts';
 import { usePoseGuide } from './usePoseGuide.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 function Thumb({ photo }: { photo: Blob }) {
   const url = useObjectUrl(photo);
@@ -37,11 +38,7 @@ export function PoseGuidePanel({
       <p className="guide-instruction" aria-live="polite">
         {guide.error ? '' : guide.ready ? step.text : 'Getting the face check ready…'}
       </p>
-      {guide.error && (
-        <p role="alert" className="error">
-          The face models could not load: {guide.error}
-        </p>
-      )}
+      {guide.error && <Alert>The face models could not load: {guide.error}</Alert>}
       {guide.ready && guide.latest.length > 0 && step.slot && <p className="hint">Not yet: {guide.latest.map((r) => REASON_TEXT[r]).join(', ')}</p>}
       {step.needsGlassesOff && (
         <button type="button" onClick={() => guide.setGlassesOff(true)}>

@@ -11,6 +11,7 @@ import { readRosterFiles, type RosterFilesPreview } from './roster-files.ts';
 import { OneRosterTeachers } from './OneRosterTeachers.tsx';
 import { whereIs } from './roster-row.ts';
 import { RosterPreviewTable } from './RosterPreviewTable.tsx';
+import { Alert } from '../ui/Alert.tsx';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -66,11 +67,7 @@ export function RosterImportPage() {
         Roster CSV
         <input type="file" multiple accept=".csv,text/csv" onChange={(e) => void choose([...(e.target.files ?? [])])} />
       </label>
-      {error && !outcomes && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && !outcomes && <Alert>{error}</Alert>}
       {preview && !outcomes && (
         <div className="card">
           <h3>Preview of {preview.format === 'OneRoster' ? 'the OneRoster files' : preview.files[0]!.name}</h3>
@@ -109,11 +106,7 @@ export function RosterImportPage() {
           {preview.emptyClasses.length > 0 && <p className="hint">Classes with no students, not created: {preview.emptyClasses.join(', ')}.</p>}
           <RosterPreviewTable rows={preview.rows} />
           {progress !== null && <progress max={preview.rows.length} value={progress} aria-label="Import progress" />}
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          {error && <Alert>{error}</Alert>}
           <div className="row">
             <button type="button" className="primary" disabled={preview.rows.length === 0 || progress !== null} onClick={() => void run()}>
               Import {plural(preview.rows.length, 'student')}

@@ -12,6 +12,7 @@ import { errorText } from '../ui/messages.ts';
 import { CameraCapture } from './CameraCapture.tsx';
 import { PhotoCard } from './PhotoCard.tsx';
 import { usePhotoAnalysis } from './usePhotoAnalysis.ts';
+import { Alert } from '../ui/Alert.tsx';
 
 type NewConsent = 'not-asked' | 'granted-parent' | 'granted-student' | 'refused';
 const NEW_CONSENT: Record<NewConsent, [ConsentStatus, ConsentOnBehalfOf]> = {
@@ -112,13 +113,13 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
         </label>
       )}
       {blocked ? (
-        <p role="alert" className="notice">
+        <Alert tone="notice">
           {existing.name} cannot be enrolled:{' '}
           {existing.consent === 'refused' || existing.consent === 'withdrawn'
             ? `consent to use their face was ${existing.consent}`
             : 'no consent to use their face is recorded'}
           . They are registered by hand in the register. To enrol them, record consent below first.
-        </p>
+        </Alert>
       ) : (
         <>
           <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
@@ -133,11 +134,7 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
           </div>
           {camera && <CameraCapture onPhotos={photos.add} onClose={() => setCamera(false)} />}
           <p className="hint">Photos are analysed in this browser and never uploaded: only the face measurements of accepted photos are saved.</p>
-          {photos.engineError && (
-            <p role="alert" className="error">
-              The face models could not load: {photos.engineError}
-            </p>
-          )}
+          {photos.engineError && <Alert>The face models could not load: {photos.engineError}</Alert>}
 
           {photos.items.length > 0 && (
             <ul className="photo-grid" aria-label="Analysed photos">
@@ -164,11 +161,7 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
           </label>
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <Alert>{error}</Alert>}
       <div className="row">
         <button type="submit" className="primary" disabled={saving || photos.analysing || needsConfirm}>
           Save student

@@ -6,11 +6,11 @@ import { useCachedStudents, type RosterStudent } from '../data/local.ts';
 import { useDeleteStudent } from '../data/remote.ts';
 import { ConsentBadge } from '../ui/ConsentBadge.tsx';
 import { ConsentPanel } from './ConsentPanel.tsx';
-import { errorText } from '../ui/messages.ts';
 import { GuardiansPanel } from './GuardiansPanel.tsx';
 import { LearnedFaces } from './LearnedFaces.tsx';
 import { sortStudents, type SortKey } from './sort-students.ts';
 import { StudentForm } from './StudentForm.tsx';
+import { ErrorAlert } from '../ui/Alert.tsx';
 
 function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: () => void }) {
   const del = useDeleteStudent();
@@ -23,11 +23,7 @@ function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: ()
       <label className="inline">
         <input type="checkbox" checked={keepMarks} onChange={(e) => setKeepMarks(e.target.checked)} /> Keep their attendance records
       </label>
-      {del.error && (
-        <p role="alert" className="error">
-          {errorText(del.error)}
-        </p>
-      )}
+      <ErrorAlert error={del.error} />
       <div className="row">
         <button
           type="button"

@@ -6,6 +6,7 @@ import { useCachedClasses } from '../../data/local.ts';
 import { periodLine } from './period-line.ts';
 import { scheduleByClass } from '../../core/schedule.ts';
 import { usePeriodAutopilot } from './usePeriodAutopilot.ts';
+import { Alert } from '../../ui/Alert.tsx';
 
 export function PeriodLine({ classId, onClass }: { classId: string | null; onClass: (classId: string) => void }) {
   const auth = useAuth();
@@ -20,11 +21,7 @@ export function PeriodLine({ classId, onClass }: { classId: string | null; onCla
       <p className="session-line" role="status" aria-label="Timetable">
         {line ?? 'No lessons on the timetable this week.'}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          The period could not start or end by itself: {error}
-        </p>
-      )}
+      {error && <Alert>The period could not start or end by itself: {error}</Alert>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { PrintButton } from '../../ui/PrintButton.tsx';
 import { errorText } from '../../ui/messages.ts';
 import type { RegisterView } from './register-view.ts';
 import { RegisterRow } from './RegisterRow.tsx';
+import { Alert } from '../../ui/Alert.tsx';
 
 interface Props {
   view: RegisterView | null;
@@ -39,11 +40,7 @@ export function RegisterPanel({ view, error, onMark, badge, cameraFree, copySave
           network is back.
         </p>
       )}
-      {error && !view && (
-        <p role="alert" className="error">
-          The register could not be loaded: {errorText(error)}
-        </p>
-      )}
+      {error && !view && <Alert>The register could not be loaded: {errorText(error)}</Alert>}
       {!view && !error && <p className="hint">Loading the register…</p>}
       {view && (
         <>

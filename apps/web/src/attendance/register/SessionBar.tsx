@@ -3,8 +3,8 @@
 // confirmation that says who will be marked absent.
 import { useState } from 'react';
 import type { ClassSession } from '@rollcall/contracts';
-import { errorText } from '../../ui/messages.ts';
 import { useEndSession, useStartSession } from '../../data/remote.ts';
+import { ErrorAlert } from '../../ui/Alert.tsx';
 
 interface Props {
   classId: string | null;
@@ -104,11 +104,7 @@ export function SessionBar({ classId, session, loading, ended, unreachable, canM
           </div>
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {errorText(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </div>
   );
 }

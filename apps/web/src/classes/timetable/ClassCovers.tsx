@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { deviceDay, type Cover } from '@rollcall/contracts';
 import { useUsers } from '../../data/admin.ts';
-import { errorText } from '../../ui/messages.ts';
 import { useCreateCover, useDeleteCover } from '../../data/timetable.ts';
+import { ErrorAlert } from '../../ui/Alert.tsx';
 
 const dayText = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' });
 
@@ -62,11 +62,7 @@ export function ClassCovers({ classId, className, covers }: { classId: string; c
           Assign cover
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {errorText(error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { CreatePeriodBody, type Period } from '@rollcall/contracts';
 import { errorText } from '../../ui/messages.ts';
 import { useCreatePeriod, useDeletePeriod } from '../../data/timetable.ts';
+import { Alert } from '../../ui/Alert.tsx';
 
 export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
@@ -79,11 +80,7 @@ export function ClassPeriods({ classId, className, periods }: { classId: string;
           Add period
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <Alert>{error}</Alert>}
     </section>
   );
 }

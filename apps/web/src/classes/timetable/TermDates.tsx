@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { CreateTermBody } from '@rollcall/contracts';
 import { errorText } from '../../ui/messages.ts';
 import { useCreateTerm, useDeleteTerm, useTimetable } from '../../data/timetable.ts';
+import { Alert } from '../../ui/Alert.tsx';
 
 const dayText = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString([], { day: 'numeric', month: 'long', year: 'numeric' });
 
@@ -60,11 +61,7 @@ export function TermDates() {
           Add term
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <Alert>{error}</Alert>}
     </section>
   );
 }
