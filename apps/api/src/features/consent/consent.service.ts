@@ -22,7 +22,8 @@ import { classIdsOfStudent } from '../classes/classes.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { flushDeleted } from '../privacy/erasure.ts';
 import { isConsentRequired } from '../privacy/settings.service.ts';
-import { lockStudents } from '../students/students.repository.ts';
+import { consentStatusesOf, lockStudents, setConsentStatus } from '../students/students.repository.ts';
+import { deleteEmbeddingsOf } from '../embeddings/embeddings.repository.ts';
 import { recordChanges, type Change } from '../sync/changes.repository.ts';
 import { userNameOf } from '../users/users.repository.ts';
 import * as repo from './consent.repository.ts';
@@ -32,7 +33,7 @@ import * as repo from './consent.repository.ts';
  * that adds the data, after the student's row is locked, so a withdrawal cannot slip between.
  */
 export async function assertMayHoldFaceData(db: Executor, studentId: string): Promise<void> {
-  const status = (await repo.statusesOf(db, [studentId])).get(studentId);
+  const status = (await consentStatusesOf(db, [studentId])).get(studentId);
   if (!status) return; // the caller reports the unknown student
   if (!cameraFreeFor(status, await isConsentRequired(db))) return;
   const why = isConsentStop(status)
@@ -54,8 +55,8 @@ interface Applied {
 
 /** Writes one change (status, history, deletion); the caller records the sync changes for all at once. */
 async function applyOne(trx: Transaction<DB>, studentId: string, change: ConsentChange, by: { id: string | null; name: string }, at: number): Promise<Applied> {
-  const deletedIds = isConsentStop(change.status) ? await repo.deleteEmbeddingsOf(trx, studentId) : [];
-  await repo.setStatus(trx, studentId, change.status, at);
+  const deletedIds = isConsentStop(change.status) ? await deleteEmbeddingsOf(trx, studentId) : [];
+  await setConsentStatus(trx, studentId, change.status, at);
   await repo.appendHistory(
     trx,
     { studentId, status: change.status, onBehalfOf: change.onBehalfOf ?? null, note: change.note || null, by, embeddingsDeleted: deletedIds.length },
@@ -77,7 +78,7 @@ async function announce(trx: Transaction<DB>, applied: Applied[], at: number): P
 
 export function consentService(ctx: ServiceContext) {
   const get = async (studentId: string): Promise<StudentConsent> => {
-    const status = (await repo.statusesOf(ctx.db, [studentId])).get(studentId);
+    const status = (await consentStatusesOf(ctx.db, [studentId])).get(studentId);
     if (!status) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
     return { studentId, status, cameraFree: cameraFreeFor(status, await isConsentRequired(ctx.db)), history: await repo.historyOf(ctx.db, studentId, 'desc') };
   };
@@ -107,7 +108,7 @@ export function consentService(ctx: ServiceContext) {
           const at = ctx.now();
           const ids = body.entries.map((e) => e.studentId);
           await lockStudents(trx, ctx.dialect, ids);
-          const current = await repo.statusesOf(trx, ids);
+          const current = await consentStatusesOf(trx, ids);
           const by = await recorder(trx, actor);
           const applied: Applied[] = [];
           const results: BulkConsentResult['results'] = [];

@@ -1,6 +1,9 @@
 // SQL for face embeddings. Vectors are stored as binary float32 (4 bytes a value), never JSON.
 import { bytesToBase64, bytesToFloat32, isModelId, type Embedding } from '@rollcall/contracts';
+import type { ExpressionBuilder } from 'kysely';
+import type { DB, StudentsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
+import { classIdsOfStudents } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 export interface EmbeddingRow {
@@ -133,4 +136,42 @@ export async function deleteEmbeddings(db: Executor, studentId: string, ids: rea
       .where('student_id', '=', studentId)
       .where('id', 'in', [...ids])
       .execute();
+}
+
+/** Deletes every face embedding of a student (enrolled or learned) and says which went. */
+export async function deleteEmbeddingsOf(db: Executor, studentId: string): Promise<string[]> {
+  const ids = (await db.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute()).map((r) => r.id);
+  if (ids.length) await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
+  return ids;
+}
+
+/**
+ * Deletes the face embeddings of every student not asked for consent (the policy has just come to
+ * require it); says which went, each with the rosters of its student, for the change log.
+ */
+export async function deleteEmbeddingsOfNotAsked(db: Executor): Promise<{ id: string; classIds: string[] }[]> {
+  const rows = await db
+    .selectFrom('face_embeddings as e')
+    .innerJoin('students as s', 's.student_id', 'e.student_id')
+    .select(['e.id', 'e.student_id'])
+    .where('s.consent_status', '=', 'not-asked')
+    .execute();
+  if (rows.length === 0) return [];
+  const studentIds = [...new Set(rows.map((r) => r.student_id))];
+  const rosters = await classIdsOfStudents(db, studentIds);
+  for (let i = 0; i < studentIds.length; i += 1000) {
+    await db
+      .deleteFrom('face_embeddings')
+      .where('student_id', 'in', studentIds.slice(i, i + 1000))
+      .execute();
+  }
+  return rows.map((r) => ({ id: r.id, classIds: rosters.get(r.student_id) ?? [] }));
+}
+
+/** How many embeddings the student of a query over `students as s` has. */
+export function embeddingCountOf(eb: ExpressionBuilder<DB & { s: StudentsTable }, 's'>) {
+  return eb
+    .selectFrom('face_embeddings as e')
+    .whereRef('e.student_id', '=', 's.student_id')
+    .select((e) => e.fn.countAll<number>().as('n'));
 }

@@ -15,10 +15,6 @@ export const toGuardian = (r: GuardiansTable): Guardian => ({
   sourceId: r.source_id,
 });
 
-export async function studentExists(db: Executor, studentId: string): Promise<boolean> {
-  return (await db.selectFrom('students').select('student_id').where('student_id', '=', studentId).executeTakeFirst()) !== undefined;
-}
-
 export async function listGuardians(db: Executor, studentId: string): Promise<Guardian[]> {
   const rows = await db.selectFrom('guardians').selectAll().where('student_id', '=', studentId).orderBy('position').orderBy('id').execute();
   return rows.map(toGuardian);
@@ -43,4 +39,20 @@ export async function insertGuardian(db: Executor, row: GuardiansTable): Promise
 export async function updateGuardian(db: Executor, row: GuardiansTable): Promise<void> {
   const { id, student_id: _s, created_at: _c, ...change } = row;
   await db.updateTable('guardians').set(change).where('id', '=', id).execute();
+}
+
+/** The guardians of these students who may be contacted, in each student's order. */
+export async function contactableGuardians(db: Executor, studentIds: readonly string[]) {
+  return db
+    .selectFrom('guardians')
+    .select(['id', 'student_id', 'email', 'phone', 'language'])
+    .where('student_id', 'in', [...studentIds])
+    .where('may_contact', '=', 1)
+    .orderBy('student_id')
+    .orderBy('position')
+    .execute();
+}
+
+export async function guardianContact(db: Executor, id: string) {
+  return db.selectFrom('guardians').select(['name', 'may_contact']).where('id', '=', id).executeTakeFirst();
 }

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { ApiError } from '../../http/errors.ts';
 import type { Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
-import { lockStudents } from '../students/students.repository.ts';
+import { lockStudents, missingStudentIds } from '../students/students.repository.ts';
 import { assertStudentInScope } from '../students/students.service.ts';
 import * as repo from './guardians.repository.ts';
 
@@ -15,7 +15,7 @@ type Parsed = z.output<typeof SetGuardiansBody>;
 
 export function guardiansService(ctx: ServiceContext, noticesOf: (studentId: string) => Promise<Notice[]>) {
   async function mustReach(studentId: string, scope: Scope) {
-    if (!(await repo.studentExists(ctx.db, studentId))) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+    if ((await missingStudentIds(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
     await assertStudentInScope(ctx.db, studentId, scope);
   }
 

@@ -4,7 +4,7 @@
 import { LanguageTag, NoticeTrigger, WallTime } from '@rollcall/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../shared/context.ts';
-import { readPolicyJson } from './notices.repository.ts';
+import { readSetting, SETTING } from '../privacy/settings.repository.ts';
 
 export const NoticePolicy = z.object({
   trigger: NoticeTrigger,
@@ -19,7 +19,7 @@ export const DEFAULT_POLICY: NoticePolicy = { trigger: 'first-period', threshold
 
 /** The stored policy over the defaults; a value that no longer parses counts as unset rather than stopping every notice. */
 export async function readPolicy(db: Executor): Promise<NoticePolicy> {
-  const raw = await readPolicyJson(db);
+  const raw = await readSetting(db, SETTING.noticePolicy);
   if (raw === undefined) return DEFAULT_POLICY;
   const parsed = NoticePolicy.partial().safeParse(JSON.parse(raw));
   return parsed.success ? { ...DEFAULT_POLICY, ...parsed.data } : DEFAULT_POLICY;

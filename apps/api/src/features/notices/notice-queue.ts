@@ -6,7 +6,9 @@ import type { NoticeChannel } from '@rollcall/contracts';
 import type { NoticeOutboxTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { unexplainedCounts, unexplainedInSession } from '../attendance/attendance.repository.ts';
+import { contactableGuardians } from '../guardians/guardians.repository.ts';
 import { findSession } from '../sessions/sessions.repository.ts';
+import { termFirstDay } from '../timetable/timetable.repository.ts';
 import { readPolicy, type NoticePolicy } from './notice-policy.ts';
 import { insertNotices, noticedOnDay } from './notices.repository.ts';
 
@@ -16,14 +18,8 @@ type Channel = NoticeChannel;
 const NO_TERM_WINDOW_DAYS = 90;
 
 async function termStart(db: Executor, day: string): Promise<string> {
-  const term = await db
-    .selectFrom('school_terms')
-    .select('first_day')
-    .where('first_day', '<=', day)
-    .where('last_day', '>=', day)
-    .orderBy('first_day', 'desc')
-    .executeTakeFirst();
-  if (term) return term.first_day;
+  const first = await termFirstDay(db, day);
+  if (first) return first;
   return new Date(Date.parse(`${day}T00:00:00Z`) - NO_TERM_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -62,14 +58,7 @@ export async function queueSessionNotices(trx: Executor, sessionId: string, chan
   students = students.filter((s) => !already.has(s));
   if (!students.length) return 0;
 
-  const guardians = await trx
-    .selectFrom('guardians')
-    .select(['id', 'student_id', 'email', 'phone', 'language'])
-    .where('student_id', 'in', students)
-    .where('may_contact', '=', 1)
-    .orderBy('student_id')
-    .orderBy('position')
-    .execute();
+  const guardians = await contactableGuardians(trx, students);
   // A session ended after the fact (an earlier endsAt) still leaves the delay for a reason to arrive.
   const due = sendAfter(policy, session.day, Math.max(Number(session.ends_at), now));
   const rows: NoticeOutboxTable[] = [];

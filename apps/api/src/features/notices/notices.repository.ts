@@ -4,9 +4,8 @@ import type { Notice, NoticeTemplate } from '@rollcall/contracts';
 import type { NoticeOutboxTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { markForNotice } from '../attendance/attendance.repository.ts';
+import { guardianContact } from '../guardians/guardians.repository.ts';
 import { toIso } from '../../shared/time.ts';
-
-export const POLICY_KEY = 'notices.policy';
 
 export const toNotice = (r: NoticeOutboxTable): Notice => ({
   id: r.id,
@@ -100,7 +99,7 @@ export async function settle(
 /** What a notice's placeholders are filled from, read at send time so a reason recorded meanwhile is seen. */
 export async function noticeFacts(db: Executor, n: NoticeOutboxTable) {
   const mark = await markForNotice(db, n.mark_id);
-  const guardian = await db.selectFrom('guardians').select(['name', 'may_contact']).where('id', '=', n.guardian_id).executeTakeFirst();
+  const guardian = await guardianContact(db, n.guardian_id);
   return { mark, guardian };
 }
 
@@ -128,15 +127,6 @@ export async function upsertTemplate(db: Executor, t: NoticeTemplate, at: number
 
 export async function deleteTemplates(db: Executor, languages: string[]): Promise<void> {
   if (languages.length) await db.deleteFrom('notice_templates').where('language', 'in', languages).execute();
-}
-
-export async function readPolicyJson(db: Executor): Promise<string | undefined> {
-  return (await db.selectFrom('school_settings').select('value').where('key', '=', POLICY_KEY).executeTakeFirst())?.value;
-}
-
-export async function writePolicyJson(db: Executor, value: string, at: number): Promise<void> {
-  const r = await db.updateTable('school_settings').set({ value, updated_at: at }).where('key', '=', POLICY_KEY).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) await db.insertInto('school_settings').values({ key: POLICY_KEY, value, updated_at: at }).execute();
 }
 
 /** Retention: notices queued before this instant, whatever became of them. */

@@ -3,6 +3,7 @@
 // a session ends, on the channels this server is configured for.
 import type { NoticeChannel, NoticeSettings, UpdateNoticeSettingsBody } from '@rollcall/contracts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
+import { SETTING, writeSetting } from '../privacy/settings.repository.ts';
 import { BUILT_IN_TEMPLATES } from './notice-templates.ts';
 import { readPolicy } from './notice-policy.ts';
 import { queueSessionNotices } from './notice-queue.ts';
@@ -28,7 +29,7 @@ export function noticesService(ctx: ServiceContext, channels: readonly NoticeCha
         const at = ctx.now();
         const { templates, reset, ...policyChange } = body;
         if (Object.values(policyChange).some((v) => v !== undefined)) {
-          await repo.writePolicyJson(trx, JSON.stringify({ ...(await readPolicy(trx)), ...policyChange }), at);
+          await writeSetting(trx, SETTING.noticePolicy, JSON.stringify({ ...(await readPolicy(trx)), ...policyChange }), at);
         }
         await repo.deleteTemplates(trx, reset ?? []);
         for (const t of templates ?? []) await repo.upsertTemplate(trx, t, at);

@@ -7,6 +7,7 @@ import { toIso } from '../../shared/time.ts';
 export const SETTING = {
   consentRequired: 'consent.required',
   retentionDays: 'marks.retentionDays',
+  noticePolicy: 'notices.policy',
 } as const;
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
 
@@ -14,6 +15,15 @@ export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
 export async function readSettings(db: Executor): Promise<Map<string, string>> {
   const rows = await db.selectFrom('school_settings').select(['key', 'value']).execute();
   return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+export async function readSetting(db: Executor, key: SettingKey): Promise<string | undefined> {
+  return (await db.selectFrom('school_settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+/** A setting's stored value as a subquery of a wider query (null when it has none). */
+export function settingValue(db: Executor, key: SettingKey) {
+  return db.selectFrom('school_settings as ss').where('ss.key', '=', key).select('ss.value');
 }
 
 export async function writeSetting(db: Executor, key: SettingKey, value: string, at: number): Promise<void> {

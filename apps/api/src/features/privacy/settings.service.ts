@@ -6,7 +6,8 @@ import type { PrivacySettings, UpdatePrivacySettingsBody } from '@rollcall/contr
 import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
-import { deleteEmbeddingsOfNotAsked, notAskedIds } from '../consent/consent.repository.ts';
+import { deleteEmbeddingsOfNotAsked } from '../embeddings/embeddings.repository.ts';
+import { notAskedIds } from '../students/students.repository.ts';
 import { userNameOf } from '../users/users.repository.ts';
 import { appendEvents } from '../events/events.repository.ts';
 import { recordChanges } from '../sync/changes.repository.ts';

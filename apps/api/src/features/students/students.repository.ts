@@ -4,6 +4,8 @@ import { cameraFreeFor, ConsentStatus, type Student } from '@rollcall/contracts'
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
 import { missingIds } from '../../shared/missing-ids.ts';
 import { countMarksOf, deleteMarksOf } from '../attendance/attendance.repository.ts';
+import { deleteEmbeddingsOf, embeddingCountOf } from '../embeddings/embeddings.repository.ts';
+import { SETTING, settingValue } from '../privacy/settings.repository.ts';
 import { leaveRosters, onRosterOf } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
@@ -12,16 +14,10 @@ function studentQuery(db: Executor) {
     db
       .selectFrom('students as s')
       .select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at', 's.consent_status'])
-      .select((eb) =>
-        eb
-          .selectFrom('face_embeddings as e')
-          .whereRef('e.student_id', '=', 's.student_id')
-          .select((e) => e.fn.countAll<number>().as('n'))
-          .as('embedding_count'),
-      )
+      .select((eb) => embeddingCountOf(eb).as('embedding_count'))
       // The school's consent policy (no row: the default, on), read in the same query so every
       // student answer - and so every sync - says whether they are camera-free.
-      .select((eb) => eb.selectFrom('school_settings as ss').where('ss.key', '=', 'consent.required').select('ss.value').as('consent_required'))
+      .select(settingValue(db, SETTING.consentRequired).as('consent_required'))
   );
 }
 
@@ -129,10 +125,41 @@ export async function missingStudentIds(db: Executor, ids: readonly string[]): P
  * the student row goes; returns what was there, for the change log and the answer.
  */
 export async function deleteStudentData(db: Executor, studentId: string, keepMarks: boolean) {
-  const embeddingIds = (await db.selectFrom('face_embeddings').select('id').where('student_id', '=', studentId).execute()).map((e) => e.id);
-  await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).execute();
+  const embeddingIds = await deleteEmbeddingsOf(db, studentId);
   const classIds = await leaveRosters(db, studentId);
   const marks = await countMarksOf(db, studentId);
   if (!keepMarks) await deleteMarksOf(db, studentId);
   return { embeddingIds, classIds, marks };
+}
+
+/** The current status of each of these students that exists. */
+export async function consentStatusesOf(db: Executor, studentIds: string[]): Promise<Map<string, ConsentStatus>> {
+  const out = new Map<string, ConsentStatus>();
+  for (let i = 0; i < studentIds.length; i += 1000) {
+    const rows = await db
+      .selectFrom('students')
+      .select(['student_id', 'consent_status'])
+      .where('student_id', 'in', studentIds.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(r.student_id, ConsentStatus.parse(r.consent_status));
+  }
+  return out;
+}
+
+export async function setConsentStatus(db: Executor, studentId: string, status: ConsentStatus, at: number): Promise<void> {
+  await db.updateTable('students').set({ consent_status: status, updated_at: at }).where('student_id', '=', studentId).execute();
+}
+
+/** Students whose status is "not asked": the ones a change of the consent policy moves in or out of camera-free. */
+export async function notAskedIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('students').select('student_id').where('consent_status', '=', 'not-asked').execute()).map((r) => r.student_id);
+}
+
+export async function countByConsent(db: Executor) {
+  return db
+    .selectFrom('students')
+    .select(['consent_status'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .groupBy('consent_status')
+    .execute();
 }

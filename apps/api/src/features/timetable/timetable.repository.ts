@@ -124,3 +124,15 @@ export async function coveredClassIds(db: Executor, userId: string, day: string)
   const rows = await db.selectFrom('class_covers').select('class_id').where('user_id', '=', userId).where('day', '=', day).execute();
   return rows.map((r) => r.class_id);
 }
+
+/** The first day of the term around this school day (the latest-starting one if terms overlap). */
+export async function termFirstDay(db: Executor, day: string): Promise<string | undefined> {
+  const term = await db
+    .selectFrom('school_terms')
+    .select('first_day')
+    .where('first_day', '<=', day)
+    .where('last_day', '>=', day)
+    .orderBy('first_day', 'desc')
+    .executeTakeFirst();
+  return term?.first_day;
+}
