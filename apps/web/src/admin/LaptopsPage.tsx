@@ -10,6 +10,7 @@ import { errorText } from '../ui/messages.ts';
 import { ClassChecks, classNames } from './ClassChecks.tsx';
 import { PairingCard } from './PairingCard.tsx';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
 
 function NewLaptop({ classes, onCreated }: { classes: readonly CachedClass[]; onCreated: (d: ResponseOf<'createDevice'>) => void }) {
   const create = useCreateDevice();
@@ -51,21 +52,22 @@ function LaptopRow({ device, classes }: { device: Device; classes: readonly Cach
         {device.revoked ? (
           <span className="pill bad">Revoked</span>
         ) : confirming ? (
-          <span className="row">
-            <button type="button" className="danger" disabled={revoke.isPending} onClick={() => revoke.mutate({ params: { id: device.id } })}>
-              Revoke now
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
+          <Confirm
+            label={`Confirm revoking ${device.name}`}
+            confirmText="Revoke now"
+            cancelText="Keep"
+            onConfirm={() => revoke.mutate({ params: { id: device.id } })}
+            onCancel={() => setConfirming(false)}
+            disabled={revoke.isPending}
+            error={revoke.error}
+          >
+            <p className="hint">It stops working at its next request; its unsent marks stay on it.</p>
+          </Confirm>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
             Revoke {device.name}
           </button>
         )}
-        {confirming && !device.revoked && <p className="hint">It stops working at its next request; its unsent marks stay on it.</p>}
-        <ErrorAlert error={revoke.error} />
       </td>
     </tr>
   );

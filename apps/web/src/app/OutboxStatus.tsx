@@ -5,6 +5,7 @@ import type { FailedMark, SenderState } from '@rollcall/sync';
 import { REFUSAL_TEXT, useDiscardMarks, useOutbox, useRetryMarks, useSenderState } from '../data/outbox.ts';
 import { errorText } from '../ui/messages.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
 
 function sendingText(pending: number, sending: number, sender: SenderState): string {
   const marks = `${pending} mark${pending === 1 ? '' : 's'}`;
@@ -48,17 +49,17 @@ function RefusedPanel({ refused }: { refused: readonly FailedMark[] }) {
         </div>
       )}
       {confirming && (
-        <div className="confirm" role="alertdialog" aria-label="Confirm discarding">
+        <Confirm
+          label="Confirm discarding"
+          confirmText="Discard"
+          cancelText="Keep"
+          onConfirm={() => discard.mutate(confirming, { onSuccess: () => setConfirming(null) })}
+          onCancel={() => setConfirming(null)}
+        >
           <p>
             Discard {confirming.length} mark{confirming.length === 1 ? '' : 's'}? {confirming.length === 1 ? 'It' : 'They'} will never be recorded.
           </p>
-          <button type="button" className="danger" onClick={() => discard.mutate(confirming, { onSuccess: () => setConfirming(null) })}>
-            Discard
-          </button>{' '}
-          <button type="button" onClick={() => setConfirming(null)}>
-            Keep
-          </button>
-        </div>
+        </Confirm>
       )}
       {(retry.error ?? discard.error) && <Alert>{errorText(retry.error ?? discard.error)}</Alert>}
     </div>

@@ -1,19 +1,14 @@
 // "Clear log": removes every mark of the chosen session, after a confirmation with a reason
 // (the API keeps each removed mark in the audit trail).
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useClearSessionLog } from './useRecords.ts';
-import { ErrorAlert } from '../ui/Alert.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
 
 export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessionLabel: string }) {
   const clear = useClearSessionLog();
   const [confirming, setConfirming] = useState(false);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<number | null>(null);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    clear.mutate({ sessionId, reason }, { onSuccess: (r) => (setDone(r.deleted), setConfirming(false), setReason('')) });
-  };
 
   return (
     <>
@@ -32,7 +27,14 @@ export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessi
         </p>
       )}
       {confirming && (
-        <form className="confirm" role="alertdialog" aria-label="Confirm clearing the log" onSubmit={submit}>
+        <Confirm
+          label="Confirm clearing the log"
+          confirmText="Yes, clear the log"
+          onConfirm={() => clear.mutate({ sessionId, reason }, { onSuccess: (r) => (setDone(r.deleted), setConfirming(false), setReason('')) })}
+          onCancel={() => setConfirming(false)}
+          disabled={clear.isPending}
+          error={clear.error}
+        >
           <p>
             Remove every mark of the session of <strong>{sessionLabel}</strong>? The marks are kept only in the audit trail.
           </p>
@@ -40,16 +42,7 @@ export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessi
             Reason (optional)
             <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="Test run, wrong class…" autoFocus />
           </label>
-          <div className="row">
-            <button type="submit" className="danger" disabled={clear.isPending}>
-              Yes, clear the log
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-          <ErrorAlert error={clear.error} />
-        </form>
+        </Confirm>
       )}
     </>
   );

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { usePendingCount, useWipeDevice } from './useDeviceSettings.ts';
-import { Alert, ErrorAlert } from '../ui/Alert.tsx';
+import { Alert } from '../ui/Alert.tsx';
+import { Confirm } from '../ui/Confirm.tsx';
 
 export function WipeDevice() {
   const [confirming, setConfirming] = useState(false);
@@ -26,7 +27,14 @@ export function WipeDevice() {
           Wipe this device
         </button>
       ) : (
-        <div className="confirm" role="alertdialog" aria-label="Confirm wiping this device">
+        <Confirm
+          label="Confirm wiping this device"
+          confirmText="Yes, wipe this device"
+          onConfirm={() => wipe.mutate()}
+          onCancel={() => setConfirming(false)}
+          disabled={!ready || wipe.isPending}
+          error={wipe.error}
+        >
           {pending.isPending ? (
             <p>Checking for marks not yet sent…</p>
           ) : pending.error ? (
@@ -48,16 +56,7 @@ export function WipeDevice() {
           ) : (
             <p>Every mark has reached the server. Wipe the cached roster and embeddings from this device?</p>
           )}
-          <div className="row">
-            <button type="button" className="danger" disabled={!ready || wipe.isPending} onClick={() => wipe.mutate()}>
-              Yes, wipe this device
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-          <ErrorAlert error={wipe.error} />
-        </div>
+        </Confirm>
       )}
     </section>
   );

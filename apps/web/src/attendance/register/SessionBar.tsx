@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ClassSession } from '@rollcall/contracts';
 import { useEndSession, useStartSession } from '../../data/remote.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
+import { Confirm } from '../../ui/Confirm.tsx';
 
 interface Props {
   classId: string | null;
@@ -85,7 +86,14 @@ export function SessionBar({ classId, session, loading, ended, unreachable, canM
         </button>
       )}
       {confirming && session && (
-        <div className="confirm" role="alertdialog" aria-labelledby="end-title" aria-describedby="end-desc">
+        <Confirm
+          labelledBy="end-title"
+          describedBy="end-desc"
+          confirmText="End session and mark absentees"
+          onConfirm={() => end.mutate(session.id, { onSettled: () => setConfirming(false) })}
+          onCancel={() => setConfirming(false)}
+          disabled={end.isPending}
+        >
           <p id="end-title">
             <strong>End this session?</strong>
           </p>
@@ -94,15 +102,7 @@ export function SessionBar({ classId, session, loading, ended, unreachable, canM
               ? 'Every student has a mark.'
               : `${notSeen.length} student${notSeen.length === 1 ? '' : 's'} not seen will be marked absent: ${notSeen.join(', ')}.`}
           </p>
-          <div className="row">
-            <button type="button" className="danger" disabled={end.isPending} onClick={() => end.mutate(session.id, { onSettled: () => setConfirming(false) })}>
-              End session and mark absentees
-            </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        </Confirm>
       )}
       <ErrorAlert error={error} />
     </div>
