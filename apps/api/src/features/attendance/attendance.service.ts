@@ -49,6 +49,57 @@ function decideStatus(mark: NewMark, markedAt: number, session: SessionRow | und
 /** A teacher setting a student's status in a session by hand: it may change the student's mark there. */
 const isManualStatus = (m: NewMark): boolean => m.method === 'manual' && m.status !== undefined && !!m.sessionId;
 
+/** What the server decided for an accepted mark: its status, instant and device label. */
+interface Decided {
+  status: MarkStatus;
+  markedAt: number;
+  device: string;
+}
+
+/** When the mark was made: the instant, the school day in the offset it was given with, and that offset. */
+function markTime(mark: NewMark, markedAt: number) {
+  const offset = offsetMinutes(mark.markedAt);
+  return { marked_at: markedAt, marked_day: localDay(markedAt, offset), marked_offset: offset };
+}
+
+/**
+ * The change a mark makes to the student's stored mark `markId` in the same session: a manual
+ * status, or else a sighting replacing the automatic absent (time, score and device included).
+ */
+function changeOf(mark: NewMark, markId: string, d: Decided): Change {
+  const replacesAbsent = !isManualStatus(mark);
+  return {
+    changeId: mark.id,
+    markId,
+    remove: mark.status === 'not-seen',
+    patch: {
+      status: d.status,
+      method: mark.method,
+      reason: mark.reason ?? null,
+      ...(replacesAbsent && { ...markTime(mark, d.markedAt), similarity: mark.similarity ?? null, device_id: d.device }),
+    },
+    why: mark.reason ?? (replacesAbsent ? 'Seen by the camera; the mark reached the server after the session ended.' : null),
+  };
+}
+
+function newRow(mark: NewMark, session: SessionRow | undefined, d: Decided, receivedAt: number, by: MarkedBy | null): repo.MarkRow {
+  return {
+    id: mark.id,
+    student_id: mark.studentId,
+    session_id: mark.sessionId ?? null,
+    class_id: session?.class_id ?? null,
+    device_id: d.device,
+    ...markTime(mark, d.markedAt),
+    received_at: receivedAt,
+    similarity: mark.similarity ?? null,
+    method: mark.method,
+    status: d.status,
+    reason: mark.reason ?? null,
+    marked_by: by?.id ?? null,
+    marked_by_name: by?.name ?? null,
+  };
+}
+
 export function attendanceService(ctx: ServiceContext) {
   const mustFind = async (id: string, scope: Scope): Promise<Mark> => {
     const m = await repo.findMark(ctx.db, id);
@@ -98,7 +149,6 @@ export function attendanceService(ctx: ServiceContext) {
         if (markTimeRefused(markedAt, receivedAt, session ? Number(session.starts_at) : null, actor))
           return results.push({ id: mark.id, status: 'rejected', reason: 'time-out-of-range' });
         const device = deviceLabel(mark.deviceId, actor);
-        const offset = offsetMinutes(mark.markedAt);
         const status = decideStatus(mark, markedAt, session);
         const sameIdx = mark.sessionId ? seen.findIndex((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : -1;
         const same = sameIdx >= 0 ? seen[sameIdx]! : undefined;
@@ -107,28 +157,10 @@ export function attendanceService(ctx: ServiceContext) {
           const replacesAbsent = same.method === 'session-end';
           if (!isManualStatus(mark) && !replacesAbsent)
             return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: same.id });
-          const remove = mark.status === 'not-seen';
-          changes.push({
-            changeId: mark.id,
-            markId: same.id,
-            remove,
-            patch: {
-              status,
-              method: mark.method,
-              reason: mark.reason ?? null,
-              ...(replacesAbsent &&
-                !isManualStatus(mark) && {
-                  marked_at: markedAt,
-                  marked_day: localDay(markedAt, offset),
-                  marked_offset: offset,
-                  similarity: mark.similarity ?? null,
-                  device_id: device,
-                }),
-            },
-            why: mark.reason ?? (isManualStatus(mark) ? null : 'Seen by the camera; the mark reached the server after the session ended.'),
-          });
-          if (remove) seen.splice(sameIdx, 1);
-          return results.push({ id: mark.id, status: 'accepted', existingId: same.id, markStatus: remove ? 'not-seen' : status });
+          const change = changeOf(mark, same.id, { status, markedAt, device });
+          changes.push(change);
+          if (change.remove) seen.splice(sameIdx, 1);
+          return results.push({ id: mark.id, status: 'accepted', existingId: same.id, markStatus: change.remove ? 'not-seen' : status });
         }
         // Taking back a mark that is not there leaves nothing to do.
         if (mark.status === 'not-seen') return results.push({ id: mark.id, status: 'accepted', markStatus: 'not-seen' });
@@ -138,23 +170,7 @@ export function attendanceService(ctx: ServiceContext) {
           const near = seen.find((s) => s.student_id === mark.studentId && Math.abs(Number(s.marked_at) - markedAt) < ctx.cooldownMs);
           if (near) return results.push({ id: mark.id, status: 'duplicate', reason: 'cooldown', existingId: near.id });
         }
-        rows.push({
-          id: mark.id,
-          student_id: mark.studentId,
-          session_id: mark.sessionId ?? null,
-          class_id: session?.class_id ?? null,
-          device_id: device,
-          marked_at: markedAt,
-          marked_day: localDay(markedAt, offset),
-          marked_offset: offset,
-          received_at: receivedAt,
-          similarity: mark.similarity ?? null,
-          method: mark.method,
-          status,
-          reason: mark.reason ?? null,
-          marked_by: by?.id ?? null,
-          marked_by_name: by?.name ?? null,
-        });
+        rows.push(newRow(mark, session, { status, markedAt, device }, receivedAt, by));
         seen.push({ id: mark.id, student_id: mark.studentId, session_id: mark.sessionId ?? null, marked_at: markedAt, method: mark.method });
         results.push({ id: mark.id, status: 'accepted', markStatus: status });
       });
