@@ -1,25 +1,13 @@
 // SQL for face embeddings. Vectors are stored as binary float32 (4 bytes a value), never JSON.
 import { bytesToBase64, bytesToFloat32, isModelId, type Embedding } from '@rollcall/contracts';
-import type { ExpressionBuilder } from 'kysely';
-import type { DB, StudentsTable } from '../../db/schema.ts';
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import type { DB, FaceEmbeddingsTable, StudentsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { classIdsOfStudents } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
-export interface EmbeddingRow {
-  id: string;
-  student_id: string;
-  model_id: string;
-  dim: number;
-  quality: number;
-  source_hash: string;
-  created_at: number;
-  origin?: string;
-  learned_device: string | null;
-  learned_how: string | null;
-  sighted_at: number | null;
-  vector?: Uint8Array;
-}
+/** A stored embedding as read: its vector only when the caller asked for it. */
+type EmbeddingRow = Omit<Selectable<FaceEmbeddingsTable>, 'vector'> & { vector?: Uint8Array };
 
 const META = ['id', 'student_id', 'model_id', 'dim', 'quality', 'source_hash', 'created_at', 'origin', 'learned_device', 'learned_how', 'sighted_at'] as const;
 
@@ -100,7 +88,7 @@ export async function countLearned(db: Executor, studentId: string, modelId: str
   return Number(r.n);
 }
 
-export async function insertEmbedding(db: Executor, row: EmbeddingRow & { vector: Uint8Array }) {
+export async function insertEmbedding(db: Executor, row: Insertable<FaceEmbeddingsTable>) {
   await db.insertInto('face_embeddings').values(row).execute();
 }
 
