@@ -2,12 +2,12 @@
 // recognition; students are marked as they walk in, uncertain faces wait for review, and the
 // live log shows every mark, including other laptops'.
 import { useMemo, useRef, useState } from 'react';
-import { services } from '../core/services.ts';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
 import { useCamera } from '../camera/useCamera.ts';
 import { useObservable } from '../core/store.ts';
 import { faceStatus } from '../face/face-service.ts';
-import { DEFAULT_SETTINGS, useSettings, writeSettings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import { useSaveSettings, useSettings } from '../core/useSettings.ts';
 import { LiveLog } from './LiveLog.tsx';
 import { PresentationCount } from './PresentationCount.tsx';
 import { useLiveLog } from './useLiveLog.ts';
@@ -32,7 +32,8 @@ const NONE: never[] = [];
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const settings = useSettings(services.db) ?? DEFAULT_SETTINGS;
+  const settings = useSettings() ?? DEFAULT_SETTINGS;
+  const saveSettings = useSaveSettings();
   const classes = useCachedClasses() ?? NONE;
   const students = useCachedStudents('') ?? NONE;
   const face = useObservable(faceStatus);
@@ -114,7 +115,7 @@ export function TakeAttendancePage() {
       <div className="row">
         <label>
           Camera
-          <select value={settings.cameraId} onChange={(e) => void writeSettings(services.db, { cameraId: e.target.value })}>
+          <select value={settings.cameraId} onChange={(e) => saveSettings.mutate({ cameraId: e.target.value })}>
             <option value="">Default camera</option>
             {camera.devices.map((d, i) => (
               <option key={d.deviceId} value={d.deviceId}>
@@ -125,7 +126,7 @@ export function TakeAttendancePage() {
         </label>
         <label>
           Resolution
-          <select value={settings.resolution} onChange={(e) => void writeSettings(services.db, { resolution: e.target.value as typeof settings.resolution })}>
+          <select value={settings.resolution} onChange={(e) => saveSettings.mutate({ resolution: e.target.value as typeof settings.resolution })}>
             <option value="640x480">640 × 480</option>
             <option value="1280x720">1280 × 720</option>
             <option value="1920x1080">1920 × 1080</option>

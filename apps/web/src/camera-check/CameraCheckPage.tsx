@@ -2,10 +2,10 @@
 // like a live person among them, as Take attendance's session judges its track (the numbers, speed
 // and engine under Details). Marks nobody.
 import { useEffect, useRef, useState } from 'react';
-import { services } from '../core/services.ts';
 import { useObservable } from '../core/store.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
-import { DEFAULT_SETTINGS, useSettings } from '../core/settings.ts';
+import { DEFAULT_SETTINGS } from '../core/settings.ts';
+import { useSettings } from '../core/useSettings.ts';
 import { CameraCheck, type CheckedFace } from './camera-check.ts';
 import { useCamera } from '../camera/useCamera.ts';
 import { useCameraLoop } from '../camera/useCameraLoop.ts';
@@ -15,7 +15,7 @@ import { Alert } from '../ui/Alert.tsx';
 export function CameraCheckPage() {
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const settings = useSettings(services.db) ?? DEFAULT_SETTINGS;
+  const settings = useSettings() ?? DEFAULT_SETTINGS;
   const camera = useCamera(video);
   const face = useObservable(faceStatus);
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { DEFAULT_MATCH } from '@rollcall/face';
 import { DEFAULT_LIVENESS } from '@rollcall/recognition';
 import { META, getMeta, setMeta, type RollcallDb } from '../local/db.ts';
-import { useLive } from '../local/live.ts';
 
 export const Settings = z.object({
   /** Cosine similarity a face must reach to be recognised (the face pipeline's evaluation sets the default). */
@@ -45,13 +44,4 @@ export async function writeSettings(db: RollcallDb, patch: Partial<Settings>): P
   const next = Settings.parse({ ...(await readSettings(db)), ...patch });
   await setMeta(db, META.settings, next);
   return next;
-}
-
-/**
- * The one way a component reads the settings: live, so a change on the Settings page reaches a
- * running camera at once, and the Settings page never saves back a camera chosen on Take
- * attendance meanwhile. Undefined until read.
- */
-export function useSettings(db: RollcallDb): Settings | undefined {
-  return useLive(() => readSettings(db), [db], undefined);
 }

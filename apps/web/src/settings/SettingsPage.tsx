@@ -5,10 +5,10 @@
 // wiping the device.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { toDraft, validateDraft, type DraftErrors, type SettingsDraft } from './settings-form.ts';
-import { services } from '../core/services.ts';
-import { useSettings, type Settings } from '../core/settings.ts';
+import type { Settings } from '../core/settings.ts';
+import { useSaveSettings, useSettings } from '../core/useSettings.ts';
 import { TextureChoice } from './TextureChoice.tsx';
-import { useSaveSettings, useVideoInputs } from './useDeviceSettings.ts';
+import { useVideoInputs } from './useDeviceSettings.ts';
 import { WipeDevice } from './WipeDevice.tsx';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
 
@@ -229,7 +229,7 @@ function SettingsForm({ stored }: { stored: Settings }) {
 }
 
 export function SettingsPage() {
-  const stored = useSettings(services.db);
+  const stored = useSettings();
   return (
     <section aria-labelledby="settings-title">
       <div className="page-head">

@@ -1,15 +1,9 @@
-// Hooks for the Settings page: the stored settings, saving them, the cameras this browser
-// offers, and wiping the device (sync and sender stopped first, so nothing refills or resends meanwhile).
+// Hooks for the Settings page: the cameras this browser offers, and wiping the device (sync and
+// sender stopped first, so nothing refills or resends meanwhile).
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { services } from '../core/services.ts';
-import { writeSettings, type Settings } from '../core/settings.ts';
 import { wipeDevice } from './wipe.ts';
-
-export function useSaveSettings() {
-  // The live settings follow the write: nothing else to refresh.
-  return useMutation({ mutationFn: (s: Settings) => writeSettings(services.db, s) });
-}
 
 export interface VideoInput {
   deviceId: string;
