@@ -3,11 +3,12 @@
 import type { ResponseOf } from '@rollcall/contracts';
 import { href } from '../core/router.ts';
 import { QrCode } from './QrCode.tsx';
+import { formatTime } from '../ui/format.ts';
 
 export function PairingCard({ created, onClose }: { created: ResponseOf<'createDevice'>; onClose: () => void }) {
   const code = created.pairing.code;
   const url = `${location.origin}${location.pathname}${href({ page: 'pair', code })}`;
-  const until = new Date(created.pairing.expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  const until = formatTime(created.pairing.expiresAt);
   return (
     <div className="card pairing" role="region" aria-labelledby="pairing-title">
       <h3 id="pairing-title">Pair “{created.device.name}”</h3>

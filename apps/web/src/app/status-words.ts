@@ -4,18 +4,17 @@
 import type { RosterSyncState } from '@rollcall/sync';
 import type { FaceStatus } from '../face/face-service.ts';
 import type { OfflineProblem, OfflineReadiness } from './offline-ready.ts';
+import { formatTime } from '../ui/format.ts';
 
 export type Tone = 'ok' | 'warn' | 'bad' | '';
-
-const time = (at: string | number) => new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 export function syncText(sync: RosterSyncState): string {
   if (sync.phase === 'syncing') return 'Updating the class lists…';
   if (sync.phase === 'unauthorized') return 'Sign in again to update the class lists';
   if (sync.phase === 'offline') return sync.revision !== null ? 'Class lists saved on this device' : 'No class lists on this device yet';
-  if (sync.phase === 'backoff') return `Could not update the class lists; trying again${sync.nextSyncAt ? ` at ${time(sync.nextSyncAt)}` : ''}`;
+  if (sync.phase === 'backoff') return `Could not update the class lists; trying again${sync.nextSyncAt ? ` at ${formatTime(sync.nextSyncAt)}` : ''}`;
   if (sync.revision === null) return 'Class lists not loaded yet';
-  return sync.lastSyncedAt ? `Class lists up to date (${time(sync.lastSyncedAt)})` : 'Class lists up to date';
+  return sync.lastSyncedAt ? `Class lists up to date (${formatTime(sync.lastSyncedAt)})` : 'Class lists up to date';
 }
 
 const PROBLEM: Record<OfflineProblem['kind'], string> = {

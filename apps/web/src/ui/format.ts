@@ -1,4 +1,4 @@
-// How the records page writes a moment or a school day: in this device's zone and locale.
+// How the app writes a moment, a time of day or a school day: in this device's zone and locale.
 export function formatWhen(iso: string, precision: 'minutes' | 'seconds' = 'seconds'): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: precision === 'seconds' ? 'medium' : 'short' });
 }
@@ -10,6 +10,6 @@ export function formatDay(day: string): string {
 }
 
 /** Just the time of day of a moment, "09:05", in this device's zone. */
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+export function formatTime(at: string | number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 }

@@ -8,6 +8,7 @@ import { errorText } from '../../ui/messages.ts';
 import type { RegisterView } from './register-view.ts';
 import { RegisterRow } from './RegisterRow.tsx';
 import { Alert } from '../../ui/Alert.tsx';
+import { formatTime } from '../../ui/format.ts';
 
 interface Props {
   view: RegisterView | null;
@@ -23,8 +24,6 @@ interface Props {
   final?: boolean;
 }
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 export function RegisterPanel({ view, error, onMark, badge, cameraFree, copySavedAt, final }: Props) {
   // The paper copy is this panel alone: the camera box, the log and every button stay off it.
   const panel = useRef<HTMLElement>(null);
@@ -36,8 +35,8 @@ export function RegisterPanel({ view, error, onMark, badge, cameraFree, copySave
       {view && <PrintButton target={panel} label={final ? 'Print the final register' : 'Print register'} />}
       {copySavedAt != null && (
         <p className="notice" role="status">
-          No connection to the server: showing the copy kept on this laptop (from {clock(copySavedAt)}) with the marks made here since. They are sent when the
-          network is back.
+          No connection to the server: showing the copy kept on this laptop (from {formatTime(copySavedAt)}) with the marks made here since. They are sent when
+          the network is back.
         </p>
       )}
       {error && !view && <Alert>The register could not be loaded: {errorText(error)}</Alert>}

@@ -6,6 +6,7 @@ import { ConsentBadge } from '../../ui/ConsentBadge.tsx';
 import { MarkReason } from '../../ui/MarkReason.tsx';
 import type { ViewRow } from './register-view.ts';
 import { METHOD_TEXT, STATUS_TEXT, STATUS_VERB } from '../../ui/status-text.ts';
+import { formatTime } from '../../ui/format.ts';
 
 const CHOICES: RegisterStatus[] = ['present', 'late', 'excused', 'absent', 'not-seen'];
 
@@ -23,7 +24,7 @@ export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boo
         {how && (
           <span className="hint register-how">
             {how}
-            {row.markedAt && !row.waiting ? ` · ${new Date(row.markedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}` : ''}
+            {row.markedAt && !row.waiting ? ` · ${formatTime(row.markedAt)}` : ''}
           </span>
         )}
         <MarkReason row={row} />

@@ -6,6 +6,7 @@ import type { ClassSession } from '@rollcall/contracts';
 import { useEndSession, useStartSession } from '../../data/remote.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Confirm } from '../../ui/Confirm.tsx';
+import { formatTime } from '../../ui/format.ts';
 
 interface Props {
   classId: string | null;
@@ -21,13 +22,11 @@ interface Props {
   notSeen: string[];
 }
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-
 function StatusLine({ session, ended, unreachable, canManage }: Pick<Props, 'session' | 'ended' | 'unreachable' | 'canManage'>) {
   if (session?.active)
     return (
       <p className="session-line" role="status">
-        Session running since {time(session.startsAt)}; arrivals after {session.lateAfterMinutes} min are late.
+        Session running since {formatTime(session.startsAt)}; arrivals after {session.lateAfterMinutes} min are late.
       </p>
     );
   if (unreachable)
@@ -40,7 +39,7 @@ function StatusLine({ session, ended, unreachable, canManage }: Pick<Props, 'ses
   if (ended)
     return (
       <p className="session-line" role="status">
-        Session ended{ended.endsAt ? ` at ${time(ended.endsAt)}` : ''}: its final register is below.{' '}
+        Session ended{ended.endsAt ? ` at ${formatTime(ended.endsAt)}` : ''}: its final register is below.{' '}
         {canManage ? 'Start the next session when the next lesson begins.' : ''}
       </p>
     );
