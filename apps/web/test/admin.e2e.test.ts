@@ -44,8 +44,10 @@ describe.skipIf(!HAVE_CHROMIUM)('admin pages in Chromium', () => {
       'Students',
       'Classes',
       'Records',
+      'Absences',
       'Teachers',
       'Classroom laptops',
+      'Absence notices',
       'Privacy',
       'Settings',
       'Camera check',
@@ -155,7 +157,7 @@ describe.skipIf(!HAVE_CHROMIUM)('admin pages in Chromium', () => {
     await t.page.getByLabel('Password').fill(TEACHER.password);
     await t.page.getByRole('button', { name: 'Sign in' }).click();
     await t.page.getByRole('navigation', { name: 'Main' }).waitFor();
-    expect(await navLinks(t.page)).toEqual(['Take attendance', 'Students', 'Classes', 'Records', 'Classroom laptops', 'Settings', 'Camera check']);
+    expect(await navLinks(t.page)).toEqual(['Take attendance', 'Students', 'Classes', 'Records', 'Absences', 'Classroom laptops', 'Settings', 'Camera check']);
     await t.page.goto(`${server.base}/#/students/new`);
     await t.page.getByRole('alert').filter({ hasText: 'Only an admin can use this page' }).waitFor();
     expect(await t.page.getByLabel('Student ID').count()).toBe(0);
