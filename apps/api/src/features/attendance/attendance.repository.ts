@@ -157,11 +157,7 @@ export async function updateMark(db: Executor, id: string, patch: MarkPatch, by:
 }
 
 export async function deleteMarks(db: Executor, ids: readonly string[]) {
-  if (ids.length)
-    await db
-      .deleteFrom('attendance_marks')
-      .where('id', 'in', [...ids])
-      .execute();
+  if (ids.length) await db.deleteFrom('attendance_marks').where('id', 'in', ids).execute();
 }
 
 /** Ids of one mark (if stored) or of every mark of a session. */
@@ -278,7 +274,7 @@ export async function auditOfMarks(db: Executor, markIds: readonly string[]) {
   return db
     .selectFrom('attendance_audit')
     .select(['mark_id', 'action', 'before_json', 'after_json', 'reason', 'at', 'actor_name'])
-    .where('mark_id', 'in', [...markIds])
+    .where('mark_id', 'in', markIds)
     .orderBy('at')
     .orderBy('id')
     .execute();

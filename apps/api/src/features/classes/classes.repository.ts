@@ -89,11 +89,7 @@ export async function removeMembers(db: Executor, classId: string, studentIds: s
 
 export async function classNames(db: Executor, classIds: readonly string[]): Promise<Map<string, string>> {
   if (classIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('classes')
-    .select(['id', 'name'])
-    .where('id', 'in', [...classIds])
-    .execute();
+  const rows = await db.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
@@ -110,12 +106,7 @@ export async function missingClassIds(db: Executor, ids: readonly string[]): Pro
 }
 
 function rosterPlaces(db: Executor, studentIds: readonly string[], classIds: readonly string[]) {
-  return db
-    .selectFrom('class_students')
-    .select(['class_id', 'student_id'])
-    .where('student_id', 'in', [...studentIds])
-    .where('class_id', 'in', [...classIds])
-    .execute();
+  return db.selectFrom('class_students').select(['class_id', 'student_id']).where('student_id', 'in', studentIds).where('class_id', 'in', classIds).execute();
 }
 
 /** Which of these students are on a roster of one of these classes. */
@@ -200,7 +191,7 @@ export async function rosterStudentsOf(db: Executor, classIds: readonly string[]
     .selectFrom('class_students as cs')
     .innerJoin('students as s', 's.student_id', 'cs.student_id')
     .select(['cs.class_id', 's.student_id', 's.name', 's.consent_status'])
-    .where('cs.class_id', 'in', [...classIds])
+    .where('cs.class_id', 'in', classIds)
     .orderBy('s.name')
     .orderBy('s.student_id')
     .execute();
@@ -228,10 +219,6 @@ export async function consentStatusesByClass(db: Executor) {
 /** The condition "on the roster of one of these classes" for a query over `students as s`. */
 export function onRosterOf(eb: ExpressionBuilder<DB & { s: StudentsTable }, 's'>, classIds: readonly string[]) {
   return eb.exists(
-    eb
-      .selectFrom('class_students as cs')
-      .select('cs.student_id')
-      .whereRef('cs.student_id', '=', 's.student_id')
-      .where('cs.class_id', 'in', [...classIds]),
+    eb.selectFrom('class_students as cs').select('cs.student_id').whereRef('cs.student_id', '=', 's.student_id').where('cs.class_id', 'in', classIds),
   );
 }

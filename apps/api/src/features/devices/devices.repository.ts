@@ -14,7 +14,7 @@ export async function deviceRows(db: Executor, ids?: readonly string[]): Promise
     .selectAll('api_tokens')
     .select('users.name as created_by_name')
     .where('api_tokens.kind', '=', 'device');
-  if (ids) q = q.where('api_tokens.id', 'in', [...ids]);
+  if (ids) q = q.where('api_tokens.id', 'in', ids);
   return q.orderBy('api_tokens.name').execute();
 }
 

@@ -118,12 +118,7 @@ export async function vectorsOf(db: Executor, studentIds: readonly string[], mod
 }
 
 export async function deleteEmbeddings(db: Executor, studentId: string, ids: readonly string[]) {
-  if (ids.length)
-    await db
-      .deleteFrom('face_embeddings')
-      .where('student_id', '=', studentId)
-      .where('id', 'in', [...ids])
-      .execute();
+  if (ids.length) await db.deleteFrom('face_embeddings').where('student_id', '=', studentId).where('id', 'in', ids).execute();
 }
 
 /** Deletes every face embedding of a student (enrolled or learned) and says which went. */

@@ -46,7 +46,7 @@ export async function contactableGuardians(db: Executor, studentIds: readonly st
   return db
     .selectFrom('guardians')
     .select(['id', 'student_id', 'email', 'phone', 'language'])
-    .where('student_id', 'in', [...studentIds])
+    .where('student_id', 'in', studentIds)
     .where('may_contact', '=', 1)
     .orderBy('student_id')
     .orderBy('position')

@@ -82,6 +82,6 @@ export async function deleteSession(db: Executor, id: string) {
 export async function sessionsInDays(db: Executor, classIds: readonly string[] | null, from: string, to: string): Promise<SessionRow[]> {
   if (classIds?.length === 0) return [];
   let q = db.selectFrom('class_sessions').select(COLS).where('day', '>=', from).where('day', '<=', to);
-  if (classIds) q = q.where('class_id', 'in', [...classIds]);
+  if (classIds) q = q.where('class_id', 'in', classIds);
   return q.orderBy('starts_at').orderBy('id').execute();
 }

@@ -94,7 +94,7 @@ export async function activeCoverNames(db: Executor, classIds: readonly string[]
     .selectFrom('class_covers as cc')
     .innerJoin('users as u', 'u.id', 'cc.user_id')
     .select(['cc.class_id', 'u.name'])
-    .where('cc.class_id', 'in', [...classIds])
+    .where('cc.class_id', 'in', classIds)
     .where('cc.day', '=', day)
     .where('u.disabled_at', 'is', null)
     .execute();
@@ -102,11 +102,7 @@ export async function activeCoverNames(db: Executor, classIds: readonly string[]
 
 export async function periodLabels(db: Executor, periodIds: readonly string[]): Promise<Map<string, string>> {
   if (periodIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('class_periods')
-    .select(['id', 'label'])
-    .where('id', 'in', [...periodIds])
-    .execute();
+  const rows = await db.selectFrom('class_periods').select(['id', 'label']).where('id', 'in', periodIds).execute();
   return new Map(rows.map((r) => [r.id, r.label]));
 }
 

@@ -46,7 +46,7 @@ export async function activeTeacherNames(db: Executor, classIds: readonly string
     .selectFrom('class_teachers as ct')
     .innerJoin('users as u', 'u.id', 'ct.user_id')
     .select(['ct.class_id', 'u.name'])
-    .where('ct.class_id', 'in', [...classIds])
+    .where('ct.class_id', 'in', classIds)
     .where('u.disabled_at', 'is', null)
     .execute();
 }
