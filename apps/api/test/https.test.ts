@@ -1,4 +1,4 @@
-// HTTPS (issue #11): the built API started as `pnpm start` starts it, with TLS_CERT/TLS_KEY of a
+// HTTPS: the built API started as `pnpm start` starts it, with TLS_CERT/TLS_KEY of a
 // certificate made here by openssl, serves health and the app over https with HSTS and Secure
 // cookies, redirects its http port; behind Debian's Caddy running deploy/Caddyfile (as the
 // compose file does) it is reached over https with Caddy's internal CA. The HSTS/Secure rules through a trusted

@@ -1,4 +1,4 @@
-// Security probe, access findings (issue #11: 1 and 10): a scoped caller can neither mark nor
+// Security probe, access findings: a scoped caller can neither mark nor
 // learn of a student outside its rosters, and an unknown student and another class's student
 // answer alike.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

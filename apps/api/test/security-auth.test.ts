@@ -1,4 +1,4 @@
-// Security probe, sign-in and accounts (issue #11: findings 2, 3, 11, 12): throttling that parallel
+// Security probe, sign-in and accounts: throttling that parallel
 // tries cannot race, growing delays instead of a lock-out, tokens that die with a password, and
 // passwords nobody would guess first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Security probe, HTTP edges (issue #11: findings 7, 8, 9): the mark-posting limit follows the
+// Security probe, HTTP edges: the mark-posting limit follows the
 // caller, not the spelling of its credentials; browsers on other sites cannot write; a body that
 // does not decompress is the client's error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

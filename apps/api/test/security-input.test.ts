@@ -1,4 +1,4 @@
-// Security probe, hostile input and erasure (issue #11: findings 4, 13, 5, 6): instants a response
+// Security probe, hostile input and erasure: instants a response
 // cannot hold, names that spoof the display, wildcards in search, and a deleted student's name
 // left behind in JSON copies and in the SQLite file.
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// The session owner against the real API (issue #14 item 1): after a 401 the sender and the roster
+// The session owner against the real API: after a 401 the sender and the roster
 // sync pause, and signing in again makes them send and pull again without a reload. Before the
 // owner existed the app called start() at sign-in, which left a sender stopped by a 401 in
 // 'unauthorized' for good: one post ever, the second mark pending forever.

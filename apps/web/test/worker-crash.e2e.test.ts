@@ -49,7 +49,7 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG || !HAVE_REALVID)('recognition survives
     const engine = await createNodeFaceEngine();
     for (const { studentId, name: who, clip } of PEOPLE) {
       await api('/api/students', { studentId, name: who });
-      // Consent is required before a face is enrolled (#16): without it the embeddings were refused.
+      // Consent is required before a face is enrolled: without it the embeddings were refused.
       await grantConsent((_method, p, body) => api(p, body), studentId);
       await api(`/api/students/${studentId}/embeddings`, { embeddings: await enrolFromClip(engine, tmp, realClip(clip)) });
     }

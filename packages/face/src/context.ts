@@ -2,8 +2,8 @@
 // (school ID photos, tight crops, a student at the edge of a live frame) is detected again on a
 // crop around it with room on every side, filled with the picture's mean colour where the crop
 // reaches past the edge. The detector then sees a face of a size and framing it knows, and the
-// mesh, the pose and the aligned chip come out as for any other face (issue #12: on tight webcam
-// crops this alone moved TAR at FAR 0.1% from 25% to 93%).
+// mesh, the pose and the aligned chip come out as for any other face (on tight webcam crops this
+// alone moved TAR at FAR 0.1% from 25% to 93%; docs/accuracy.md).
 import type { PipelineOptions } from './config.ts';
 import { detectFaces, type DetectedFace, type HumanLike } from './detector.ts';
 import { padRegion, type RgbImage } from './image.ts';

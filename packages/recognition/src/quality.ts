@@ -1,6 +1,6 @@
 // How much one frame of a face may count towards its track's decision. Closed eyes, heavy blur,
-// a strong turn or a small face make the face-api embedding drift (the blurred, eyes-closed probe
-// accepted as the wrong student in issue #12), so such frames weigh less or not at all, and the
+// a strong turn or a small face make the face-api embedding drift (a blurred, eyes-closed probe was
+// once accepted as the wrong student), so such frames weigh less or not at all, and the
 // reasons travel with the decision so it stays explainable.
 import type { FaceObservation } from './types.ts';
 

@@ -1,4 +1,4 @@
-// Frozen: security probe fixes (issue #11). Request counters shared by every API instance (sign-in
+// Frozen: security probe fixes. Request counters shared by every API instance (sign-in
 // throttling with growing delays, the mark-posting limit), the (account, address) pairs that signed
 // in before, and the classes a change-log deletion concerns (so a scoped sync sends only its own).
 import type { Kysely } from 'kysely';
