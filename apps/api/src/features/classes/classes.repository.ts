@@ -66,12 +66,7 @@ export async function rostersOf(db: Executor, classIds: string[]): Promise<Map<s
   const rows = classIds.length
     ? await db.selectFrom('class_students').select(['class_id', 'student_id']).where('class_id', 'in', classIds).orderBy('student_id').execute()
     : [];
-  return groupUnder(
-    classIds,
-    rows,
-    (r) => r.class_id,
-    (r) => r.student_id,
-  );
+  return groupUnder(classIds, rows, 'class_id', (r) => r.student_id);
 }
 
 export async function addMembers(db: Executor, classId: string, studentIds: string[]) {
@@ -133,12 +128,7 @@ export async function classIdsOfStudents(db: Executor, studentIds: readonly stri
         .execute()),
     );
   }
-  return groupUnder(
-    studentIds,
-    rows,
-    (r) => r.student_id,
-    (r) => r.class_id,
-  );
+  return groupUnder(studentIds, rows, 'student_id', (r) => r.class_id);
 }
 
 export async function classIdsOfStudent(db: Executor, studentId: string): Promise<string[]> {
@@ -195,12 +185,7 @@ export async function rosterStudentsOf(db: Executor, classIds: readonly string[]
     .orderBy('s.name')
     .orderBy('s.student_id')
     .execute();
-  return groupUnder(
-    classIds,
-    rows,
-    (r) => r.class_id,
-    (r): RosterStudent => ({ studentId: r.student_id, name: r.name, consentStatus: r.consent_status }),
-  );
+  return groupUnder(classIds, rows, 'class_id', (r): RosterStudent => ({ studentId: r.student_id, name: r.name, consentStatus: r.consent_status }));
 }
 
 /** Every class with how many of its students have each consent status (a class with none has one row, status null). */

@@ -98,12 +98,7 @@ export async function deviceClassIds(db: Executor, tokenIds: string[]): Promise<
   const rows = tokenIds.length
     ? await db.selectFrom('device_classes').select(['token_id', 'class_id']).where('token_id', 'in', tokenIds).orderBy('class_id').execute()
     : [];
-  return groupUnder(
-    tokenIds,
-    rows,
-    (r) => r.token_id,
-    (r) => r.class_id,
-  );
+  return groupUnder(tokenIds, rows, 'token_id', (r) => r.class_id);
 }
 
 export async function touchToken(db: Executor, id: string, at: number) {

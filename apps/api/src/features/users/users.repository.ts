@@ -67,12 +67,7 @@ export async function classIdsOfUsers(db: Executor, userIds: string[]): Promise<
   const rows = userIds.length
     ? await db.selectFrom('class_teachers').select(['user_id', 'class_id']).where('user_id', 'in', userIds).orderBy('class_id').execute()
     : [];
-  return groupUnder(
-    userIds,
-    rows,
-    (r) => r.user_id,
-    (r) => r.class_id,
-  );
+  return groupUnder(userIds, rows, 'user_id', (r) => r.class_id);
 }
 
 export function toUser(r: UsersTable, classIds: string[]): User {
