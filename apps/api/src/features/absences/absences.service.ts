@@ -15,6 +15,7 @@ import { activeTeacherNames } from '../users/users.repository.ts';
 import { markOf, sessionMarks } from '../attendance/attendance.repository.ts';
 import { findSession, sessionsInDays } from '../sessions/sessions.repository.ts';
 import { codeSetIn } from './codes.service.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 type Attendance = ReturnType<typeof attendanceService>;
 
@@ -44,10 +45,7 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
       const classIds = [...new Set(ended.map((s) => s.class_id))];
       const [rosters, marks, names, periods, teachers] = await Promise.all([
         rosterStudentsOf(ctx.db, classIds),
-        sessionMarks(
-          ctx.db,
-          ended.map((s) => s.id),
-        ),
+        sessionMarks(ctx.db, idsOf(ended)),
         classNames(ctx.db, classIds),
         periodLabels(ctx.db, [...new Set(ended.flatMap((s) => (s.period_id ? [s.period_id] : [])))]),
         teachersOf(ctx.db, classIds, onDay),

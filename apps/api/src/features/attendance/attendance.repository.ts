@@ -7,6 +7,7 @@ import { isoWithOffset, toIso } from '../../shared/time.ts';
 import type { Insertable, Updateable } from 'kysely';
 import type { AttendanceMarksTable } from '../../db/schema.ts';
 import type { MarkedBy } from './marked-by.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 export type MarkRow = Insertable<AttendanceMarksTable>;
 
@@ -97,14 +98,7 @@ export async function listMarks(db: Executor, f: MarkFilter) {
   const total = await filtered(db, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const marks = new Map(
-    (
-      await findMarks(
-        db,
-        ids.map((r) => r.id),
-      )
-    ).map((m) => [m.id, m]),
-  );
+  const marks = new Map((await findMarks(db, idsOf(ids))).map((m) => [m.id, m]));
   return { items: ids.map((r) => marks.get(r.id)!), total: Number(total.n) };
 }
 

@@ -19,6 +19,7 @@ import * as repo from './attendance.repository.ts';
 import { markedBy, type MarkedBy } from './marked-by.ts';
 import { deviceLabel, markTimeRefused } from './mark-time.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 /** A change to a student's existing mark in a session, made by a later mark with id changeId. */
 interface Change {
@@ -117,10 +118,7 @@ export function attendanceService(ctx: ServiceContext) {
         ctx.dialect,
         marks.map((m) => m.studentId),
       );
-      const already = await repo.existingIds(
-        trx,
-        marks.map((m) => m.id),
-      );
+      const already = await repo.existingIds(trx, idsOf(marks));
       const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
       const sessions = await findSessions(trx, sessionIds);
       // A session mark only for a student on the session's class roster; a scoped caller's day mark
@@ -175,10 +173,7 @@ export function attendanceService(ctx: ServiceContext) {
         results.push({ id: mark.id, status: 'accepted', markStatus: status });
       });
       await repo.insertMarks(trx, rows);
-      const stored = await repo.findMarks(
-        trx,
-        rows.map((r) => r.id),
-      );
+      const stored = await repo.findMarks(trx, idsOf(rows));
       await appendEvents(
         trx,
         stored.map((mark): LiveEvent => ({ type: 'mark.accepted', mark })),

@@ -3,7 +3,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { Class } from '@rollcall/contracts';
 import type { DB, StudentsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
-import { missingIds } from '../../shared/missing-ids.ts';
+import { missingIds } from '../../shared/ids.ts';
 import { groupUnder } from '../../shared/group-under.ts';
 import { toIso } from '../../shared/time.ts';
 

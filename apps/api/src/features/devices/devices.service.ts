@@ -13,14 +13,12 @@ import { assertClassesExist } from '../classes/classes-exist.ts';
 import * as repo from './devices.repository.ts';
 import { counterKey, ensureCounters, lockCounters, saveCounters } from '../../shared/counters.repository.ts';
 import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_MS, pairingHash, pairingKey, sealToken } from './pairing.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 export function devicesService(ctx: ServiceContext) {
   const load = async (ids?: string[]): Promise<Device[]> => {
     const rows = await repo.deviceRows(ctx.db, ids);
-    const classes = await repo.deviceClassIds(
-      ctx.db,
-      rows.map((r) => r.id),
-    );
+    const classes = await repo.deviceClassIds(ctx.db, idsOf(rows));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,

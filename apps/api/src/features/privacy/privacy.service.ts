@@ -11,6 +11,7 @@ import { listGuardians } from '../guardians/guardians.repository.ts';
 import { listForStudent as listNotices, purgeNoticesBefore } from '../notices/notices.repository.ts';
 import { findStudent } from '../students/students.repository.ts';
 import { effectiveRetentionDays } from './settings.service.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 /** The status and author recorded in an audit entry's copy of a mark. */
 function snapshot(json: string): { status: string | null; markedBy: string | null } {
@@ -32,10 +33,7 @@ export function privacyService(ctx: ServiceContext, retentionDefaultDays: number
         marks.push(...page.items);
         if (page.items.length < 500) break;
       }
-      const audit = await auditOfMarks(
-        ctx.db,
-        marks.map((m) => m.id),
-      );
+      const audit = await auditOfMarks(ctx.db, idsOf(marks));
       const entries = audit.map((a) => {
         const before = snapshot(a.before_json);
         return {

@@ -17,6 +17,7 @@ import { appendEvents } from '../events/events.repository.ts';
 import { findSession, sessionsInDays, toSession, updateSession, type SessionRow } from '../sessions/sessions.repository.ts';
 import { lockStudents } from '../students/students.repository.ts';
 import { buildRegister } from './build-register.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 /** What an automatic absent mark names as its device: no laptop saw anything. */
 export const SESSION_END_DEVICE = 'register';
@@ -30,10 +31,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
     const [rosters, names, marks] = await Promise.all([
       rosterStudentsOf(ctx.db, classIds),
       classNames(ctx.db, classIds),
-      marksInSessions(
-        ctx.db,
-        sessions.map((s) => s.id),
-      ),
+      marksInSessions(ctx.db, idsOf(sessions)),
     ]);
     const now = ctx.now();
     return sessions.map((s) => buildRegister(toSession(s, now), names.get(s.class_id) ?? '', rosters.get(s.class_id) ?? [], marks));
@@ -109,10 +107,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
             marked_by_name: by?.name ?? null,
           }));
         await insertMarks(trx, rows);
-        const stored = await findMarks(
-          trx,
-          rows.map((r) => r.id),
-        );
+        const stored = await findMarks(trx, idsOf(rows));
         await appendEvents(
           trx,
           [...stored.map((mark) => ({ type: 'mark.accepted' as const, mark })), { type: 'session.changed', classId: row.class_id, sessionId }],

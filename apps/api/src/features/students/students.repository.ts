@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { cameraFreeFor, ConsentStatus, type Student } from '@rollcall/contracts';
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
-import { missingIds } from '../../shared/missing-ids.ts';
+import { missingIds } from '../../shared/ids.ts';
 import { countMarksOf, deleteMarksOf } from '../attendance/attendance.repository.ts';
 import { deleteEmbeddingsOf, embeddingCountOf } from '../embeddings/embeddings.repository.ts';
 import { SETTING, settingValue } from '../privacy/settings.repository.ts';

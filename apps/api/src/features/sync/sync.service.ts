@@ -8,6 +8,7 @@ import { findByIds, findByStudents } from '../embeddings/embeddings.repository.t
 import { inScope, type Scope } from '../../shared/actor.ts';
 import { findStudents } from '../students/students.repository.ts';
 import { changesSince, currentRevision, type Entity } from './changes.repository.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 export function syncService(ctx: ServiceContext) {
   return {
@@ -56,10 +57,7 @@ export function syncService(ctx: ServiceContext) {
           embeddings = [...embeddings.filter((e) => allowed.has(e.studentId) && !joinedIds.has(e.id)), ...joinedEmbeddings];
         }
         const classRows = [...(await classNames(trx, classIds))].map(([id, name]) => ({ id, name }));
-        const rosters = await rostersOf(
-          trx,
-          classRows.map((c) => c.id),
-        );
+        const rosters = await rostersOf(trx, idsOf(classRows));
         // A row missing now was deleted later in the same snapshot's history: report it deleted.
         const gone = (entity: Entity, present: Set<string>) => (scope.all ? ids(entity, 'upsert').filter((id) => !present.has(id)) : []);
         const deleted = (entity: Entity, present: Set<string>) => (since === 0 ? [] : [...ids(entity, 'delete'), ...gone(entity, present)]);

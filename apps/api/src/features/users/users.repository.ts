@@ -4,7 +4,7 @@ import type { User } from '@rollcall/contracts';
 import type { Executor } from '../../shared/context.ts';
 import { groupUnder } from '../../shared/group-under.ts';
 import { toIso } from '../../shared/time.ts';
-import { missingIds } from '../../shared/missing-ids.ts';
+import { missingIds } from '../../shared/ids.ts';
 import type { UsersTable } from '../../db/schema.ts';
 
 export async function listUserRows(db: Executor): Promise<UsersTable[]> {

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { assertClassesExist } from '../classes/classes-exist.ts';
 import { revokeTokensOf } from '../devices/devices.repository.ts';
 import * as repo from './users.repository.ts';
+import { idsOf } from '../../shared/ids.ts';
 
 export function usersService(ctx: ServiceContext) {
   const get = async (id: string): Promise<User> => {
@@ -30,10 +31,7 @@ export function usersService(ctx: ServiceContext) {
     get,
     async list() {
       const rows = await repo.listUserRows(ctx.db);
-      const classes = await repo.classIdsOfUsers(
-        ctx.db,
-        rows.map((r) => r.id),
-      );
+      const classes = await repo.classIdsOfUsers(ctx.db, idsOf(rows));
       return { items: rows.map((r) => repo.toUser(r, classes.get(r.id) ?? [])) };
     },
 
