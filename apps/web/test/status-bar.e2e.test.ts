@@ -202,7 +202,12 @@ describe.skipIf(!CAN_RUN)('the status bar on a first visit', () => {
       await page
         .getByLabel('Offline use', { exact: true })
         .filter({ hasText: "Offline use unavailable: this address's certificate is not trusted by this laptop — ask your admin" })
-        .waitFor({ timeout: 60_000 });
+        // Generous: with the whole suite sharing two cores the first page load alone can take a minute.
+        .waitFor({ timeout: 180_000 })
+        .catch(async (err: unknown) => {
+          console.log(`[status-bar] offline line was: ${await page.getByLabel('Offline use', { exact: true }).textContent()}`);
+          throw err;
+        });
       await page.getByLabel('Face recognition', { exact: true }).filter({ hasText: faceReady }).waitFor({ timeout: 120_000 });
       const bytes = modelBytes(server.served);
       console.log(
