@@ -8,8 +8,10 @@ export default defineConfig({
     // Model loading and real databases are slow on a 2-core machine; nothing here is timed.
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    // Two cores: more workers only fight over the CPU with wasm inference and MariaDB.
-    maxWorkers: 2,
+    // Two cores: more workers only fight over the CPU with wasm inference and MariaDB. CI runs one
+    // file at a time: two browser files side by side starve each other's pages (a register that
+    // waited over a minute for a fetch), and CI's time allows it.
+    maxWorkers: process.env.CI ? 1 : 2,
     reporters: process.env.CI ? ['default'] : ['default'],
   },
 });

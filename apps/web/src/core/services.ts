@@ -29,6 +29,16 @@ live.on((e) => {
 const session = new SessionLifecycle([sync, sender, live], () => void queryClient.invalidateQueries({ queryKey: ['auth'] }));
 onApiError((err, route) => session.heard(err, route));
 
+// A batch the API confirmed changed the registers it touched: fetch them again at once. The live
+// event does the same, but a stream that is reconnecting misses it, and a mark sent before the page
+// ever drew it as waiting leaves no change in the pending count to react to.
+let confirmedAt: number | null = null;
+sender.subscribe((s) => {
+  if (s.lastSuccessAt === confirmedAt) return;
+  confirmedAt = s.lastSuccessAt;
+  void queryClient.invalidateQueries({ queryKey: ['register'] });
+});
+
 export const services = {
   db,
   target,
