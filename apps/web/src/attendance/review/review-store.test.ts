@@ -15,10 +15,10 @@ describe('review store', () => {
     const where = { sessionId: 'sess-1', classId: 'c1' };
     // Run r1's track 7 waited for life; an earlier track of the same student (a held-up photo) and
     // track 7 of another run must stay.
-    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7, track: 'r1:7' }, where, 1);
-    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7, track: 'r1:3' }, where, 2);
-    await addReview(db, { thumbnail: IMG, why: 'presentation', studentId: 'S1', score: 0.7, track: 'r1:7' }, where, 3);
-    await addReview(db, { thumbnail: IMG, why: 'liveness', studentId: 'S1', score: 0.7, track: 'r0:7' }, where, 4);
+    await addReview(db, { thumbnail: IMG, why: 'liveness', candidates: [{ studentId: 'S1', score: 0.7 }], track: 'r1:7' }, where, 1);
+    await addReview(db, { thumbnail: IMG, why: 'liveness', candidates: [{ studentId: 'S1', score: 0.7 }], track: 'r1:3' }, where, 2);
+    await addReview(db, { thumbnail: IMG, why: 'presentation', candidates: [{ studentId: 'S1', score: 0.7 }], track: 'r1:7' }, where, 3);
+    await addReview(db, { thumbnail: IMG, why: 'liveness', candidates: [{ studentId: 'S1', score: 0.7 }], track: 'r0:7' }, where, 4);
     expect(await resolveReviews(db, 'r1:7', 'liveness')).toBe(1);
     expect((await listReviews(db, 'sess-1', 'c1')).map((r) => [r.why, r.track])).toEqual([
       ['liveness', 'r1:3'],
@@ -44,8 +44,8 @@ describe('review store', () => {
       { sessionId: 'sess-1', classId: 'c1' },
       1,
     );
-    await addReview(db, { thumbnail: IMG, why: 'ambiguous', studentId: 'S4', score: 0.6 }, { sessionId: 'sess-2', classId: 'c1' }, 2);
-    await addReview(db, { thumbnail: IMG, why: 'close', studentId: null, score: null }, { sessionId: null, classId: null }, 3);
+    await addReview(db, { thumbnail: IMG, why: 'ambiguous', candidates: [{ studentId: 'S4', score: 0.6 }] }, { sessionId: 'sess-2', classId: 'c1' }, 2);
+    await addReview(db, { thumbnail: IMG, why: 'close', candidates: [] }, { sessionId: null, classId: null }, 3);
     db.close();
     const again = new RollcallDb(name);
     const first = await listReviews(again, 'sess-1', 'c1');
@@ -71,9 +71,9 @@ describe('review store', () => {
     const db = new RollcallDb(`reviews-${++n}`);
     const where = { sessionId: 'sess-1', classId: 'c1' };
     const reasons = ['may be a photo or a screen: the texture is unclear (live score 0.74 over 12 frames)'];
-    await addReview(db, { thumbnail: IMG, why: 'presentation', studentId: 'S1', score: 0.97, reasons }, where, 1);
+    await addReview(db, { thumbnail: IMG, why: 'presentation', candidates: [{ studentId: 'S1', score: 0.97 }], reasons }, where, 1);
     // A close match has no liveness reasons: none are stored.
-    await addReview(db, { thumbnail: IMG, why: 'close', studentId: 'S2', score: 0.9, reasons: [] }, where, 2);
+    await addReview(db, { thumbnail: IMG, why: 'close', candidates: [{ studentId: 'S2', score: 0.9 }], reasons: [] }, where, 2);
     await db.reviews.put({
       id: 'old',
       ...where,

@@ -30,24 +30,17 @@ const Row = z.object({
     .catch(undefined),
 });
 
-/** The recogniser's review item, before or after it carries `candidates` (top two by score). */
+/** The recogniser's review item: what it saw, why it asks, and the top two by score. */
 export interface FreshReview {
   thumbnail: string;
   why: string;
-  candidates?: { studentId: string; score: number }[];
-  studentId?: string | null;
-  score?: number | null;
+  candidates: { studentId: string; score: number }[];
   /** The recognition run and track (see ReviewRow.track). */
   track?: string;
   /** The liveness rule's reasons (see ReviewRow.reasons). */
   reasons?: string[];
   /** What a confirmation may teach (see ReviewRow.learn); null or absent when nothing. */
   learn?: Sighting | null;
-}
-
-export function candidatesOf(item: FreshReview): ReviewRow['candidates'] {
-  if (item.candidates) return item.candidates.slice(0, 2);
-  return item.studentId ? [{ studentId: item.studentId, score: item.score ?? 0 }] : [];
 }
 
 export async function addReview(
@@ -62,7 +55,7 @@ export async function addReview(
     createdAt: now,
     thumbnail: item.thumbnail,
     why: item.why,
-    candidates: candidatesOf(item),
+    candidates: item.candidates.slice(0, 2),
     ...(item.track && { track: item.track }),
     ...(item.reasons?.length ? { reasons: item.reasons } : {}),
     ...(item.learn && { learn: item.learn }),
