@@ -9,9 +9,17 @@ import { startOfflineSupport } from './app/offline-ready.ts';
 import { ensureRandomUUID } from './app/random-uuid.ts';
 import { insecurePageMessage } from './camera/secure-context.ts';
 import { queryClient } from './data/queryClient.ts';
+import { LANGUAGES, setLanguage, useLanguage } from './core/i18n.ts';
+import { pickLanguage } from '@rollcall/i18n';
 import './styles.css';
 
 ensureRandomUUID();
+// A change of language re-renders every screen in it (a remount: language changes are rare).
+function Root() {
+  const language = useLanguage();
+  return <App key={language} />;
+}
+void setLanguage(pickLanguage(navigator.languages, LANGUAGES));
 const root = createRoot(document.getElementById('root')!);
 const insecure = insecurePageMessage(window.isSecureContext, window.location);
 
@@ -27,7 +35,7 @@ if (insecure) {
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <Root />
       </QueryClientProvider>
     </StrictMode>,
   );

@@ -2,6 +2,7 @@
 // then the danger button and a way back. Enter confirms, as the danger button does.
 import type { ReactNode } from 'react';
 import { ErrorAlert } from './Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 interface Props {
   /** The dialog's accessible name, unless `labelledBy` names an element of the question that carries it. */
@@ -17,7 +18,7 @@ interface Props {
   children: ReactNode;
 }
 
-export function Confirm({ label, labelledBy, describedBy, confirmText, cancelText = 'Cancel', onConfirm, onCancel, disabled, error, children }: Props) {
+export function Confirm({ label, labelledBy, describedBy, confirmText, cancelText, onConfirm, onCancel, disabled, error, children }: Props) {
   return (
     <form
       className="confirm"
@@ -36,7 +37,7 @@ export function Confirm({ label, labelledBy, describedBy, confirmText, cancelTex
           {confirmText}
         </button>
         <button type="button" onClick={onCancel}>
-          {cancelText}
+          {cancelText ?? t({ id: 'common.cancel', defaultMessage: 'Cancel' })}
         </button>
       </div>
       <ErrorAlert error={error} />

@@ -1,0 +1,49 @@
+// The web app's language: the one translator every screen speaks through. `t()` reads the current
+// language, so plain modules (status words, CSV headers, formatting) translate without React;
+// components re-render on a change because the app root is keyed by `language` (app/App.tsx).
+import { createTranslator, direction, SOURCE_LANGUAGE, type Catalogue, type Message, type Translator, type Values } from '@rollcall/i18n';
+import { Store, useObservable } from './store.ts';
+
+// Every catalogue in the shared folder is a language the app offers: adding a language is adding
+// its file. English needs none (the defaults in code are the English text); others load on demand.
+const loaders = import.meta.glob<Catalogue>('../../../../packages/i18n/messages/*.json', { import: 'default' });
+const byLanguage = new Map(Object.entries(loaders).map(([path, load]) => [path.replace(/^.*\/([^/]+)\.json$/, '$1'), load]));
+
+/** The languages this build speaks, English first. */
+export const LANGUAGES: readonly string[] = [SOURCE_LANGUAGE, ...[...byLanguage.keys()].filter((l) => l !== SOURCE_LANGUAGE).sort()];
+
+let current: Translator = createTranslator(SOURCE_LANGUAGE, {});
+
+/** The language the app speaks now. */
+export const language = new Store<string>(SOURCE_LANGUAGE);
+
+/** A message in the current language: `t({ id: 'register.title', defaultMessage: 'Register' })`. */
+export function t(message: Message, values?: Values): string {
+  return current.t(message, values);
+}
+
+/** The current translator (dates, numbers and lists through `intl`; names through `collator`). */
+export function translator(): Translator {
+  return current;
+}
+
+/** Compares two names by the current language's rules: for sorting rosters and lists of people. */
+export function compareNames(a: string, b: string): number {
+  return current.collator.compare(a, b);
+}
+
+/** Switches the app to `tag` (one of LANGUAGES), loading its catalogue, and mirrors the page for right-to-left scripts. */
+export async function setLanguage(tag: string): Promise<void> {
+  const load = tag === SOURCE_LANGUAGE ? null : byLanguage.get(tag);
+  const catalogue = load ? await load() : {};
+  current = createTranslator(load ? tag : SOURCE_LANGUAGE, catalogue, (id) => console.warn(`No ${tag} text for ${id}`));
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = current.language;
+    document.documentElement.dir = direction(current.language);
+  }
+  language.set(current.language);
+}
+
+export function useLanguage(): string {
+  return useObservable(language);
+}
