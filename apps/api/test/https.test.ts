@@ -170,7 +170,7 @@ describe('the built API over https', () => {
           XDG_DATA_HOME: caddyHome,
           XDG_CONFIG_HOME: caddyHome,
           ROLLCALL_HOST: `localhost:${outer}`,
-          ROLLCALL_UPSTREAM: `127.0.0.1:${inner}`,
+          ROLLCALL_UPSTREAMS: `to 127.0.0.1:${inner}`,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
