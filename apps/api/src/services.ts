@@ -7,6 +7,8 @@ import { embeddingsService } from './features/embeddings/embeddings.service.ts';
 import { sessionsService } from './features/sessions/sessions.service.ts';
 import { studentsService } from './features/students/students.service.ts';
 import { syncService } from './features/sync/sync.service.ts';
+import { eventsService } from './features/events/events.service.ts';
+import { studentRowsService } from './features/students/student-rows.service.ts';
 import { healthService } from './features/system/health.service.ts';
 import { authService, type ThrottleLimits } from './features/auth/auth.service.ts';
 import { devicesService, tokensService } from './features/devices/devices.service.ts';
@@ -32,13 +34,24 @@ export interface ServiceOptions {
   wakeNotices?: () => void;
 }
 
+/**
+ * A feature reaches another through its service, never its repository, so each service is given
+ * the services it uses; lower features are built first, and no two services need each other.
+ */
 export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
-  const attendance = attendanceService(ctx);
+  const events = eventsService();
+  const studentRows = studentRowsService(ctx);
+  const classes = classesService(ctx, { studentRows });
+  const users = usersService(ctx);
+  const timetable = timetableService(ctx, { classes, users });
+  const sessions = sessionsService(ctx, { classes, events, timetable });
+  const attendance = attendanceService(ctx, { classes, events, sessions, studentRows, users });
   const notices = noticesService(ctx, opts.noticeChannels ?? []);
+  const register = registerService(ctx, { attendance, classes, events, sessions, studentRows }, notices.queueForSession);
   return {
     health: healthService(ctx),
     auth: authService(ctx, opts.throttle),
-    users: usersService(ctx),
+    users,
     tokens: tokensService(ctx),
     devices: devicesService(ctx),
     privacy: privacyService(ctx, opts.retentionDays),
@@ -46,19 +59,19 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     consent: consentService(ctx),
     students: studentsService(ctx),
     embeddings: embeddingsService(ctx),
-    classes: classesService(ctx),
-    sessions: sessionsService(ctx),
+    classes,
+    sessions,
     attendance,
-    stats: statsService(ctx),
+    stats: statsService(ctx, { registers: register }),
     sync: syncService(ctx),
-    register: registerService(ctx, notices.queueForSession),
-    rates: ratesService(ctx),
-    timetable: timetableService(ctx),
+    register,
+    rates: ratesService(ctx, { registers: register }),
+    timetable,
     notices,
     guardians: guardiansService(ctx, notices.listForStudent),
     wakeNotices: opts.wakeNotices ?? (() => {}),
     absences: absencesService(ctx, attendance),
-    codes: codesService(ctx),
+    codes: codesService(ctx, { attendance }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

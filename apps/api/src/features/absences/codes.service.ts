@@ -4,7 +4,7 @@
 import { PLAIN_CODES, type CodeSet, type CodeSetBody } from '@rollcall/contracts';
 import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
-import { markedBy } from '../attendance/marked-by.ts';
+import type { AttendanceService } from '../attendance/attendance.service.ts';
 import { readCodeSet, replaceCodeSet } from './codes.repository.ts';
 
 export async function codeSetIn(db: Executor): Promise<CodeSet> {
@@ -14,13 +14,13 @@ export async function codeSetIn(db: Executor): Promise<CodeSet> {
   return { ...set, chosen: true, updatedBy };
 }
 
-export function codesService(ctx: ServiceContext) {
+export function codesService(ctx: ServiceContext, { attendance }: { attendance: AttendanceService }) {
   return {
     get: () => codeSetIn(ctx.db),
 
     async set(body: CodeSetBody, actor: Actor): Promise<CodeSet> {
       await writeTransaction(ctx, async (trx) => {
-        const by = await markedBy(trx, actor);
+        const by = await attendance.markedBy(trx, actor);
         await replaceCodeSet(trx, body, by?.name ?? 'unknown', ctx.now());
       });
       return codeSetIn(ctx.db);

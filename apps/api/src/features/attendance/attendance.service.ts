@@ -11,12 +11,13 @@ import { assertClassInScope, inScope, scopedClassIds, type Actor, type Scope } f
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
 import { localDay, offsetMinutes } from '../../shared/time.ts';
-import { appendEvents } from '../events/events.repository.ts';
-import { findSessions, type SessionRow } from '../sessions/sessions.repository.ts';
-import { lockStudents } from '../students/students.repository.ts';
-import { rosterPairs, studentsOnRosters } from '../classes/classes.repository.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { EventsService } from '../events/events.service.ts';
+import type { SessionRow, SessionsService } from '../sessions/sessions.service.ts';
+import type { StudentRowsService } from '../students/student-rows.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import * as repo from './attendance.repository.ts';
-import { markedBy, type MarkedBy } from './marked-by.ts';
+import { markedBy as markedByOf, type MarkedBy } from './marked-by.ts';
 import { deviceLabel, markTimeRefused } from './mark-time.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { idsOf } from '../../shared/ids.ts';
@@ -101,7 +102,17 @@ function newRow(mark: NewMark, session: SessionRow | undefined, d: Decided, rece
   };
 }
 
-export function attendanceService(ctx: ServiceContext) {
+export interface AttendanceDeps {
+  classes: ClassesService;
+  events: EventsService;
+  sessions: SessionsService;
+  studentRows: StudentRowsService;
+  users: UsersService;
+}
+
+export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
+  const { classes, events, studentRows, users } = deps;
+  const markedBy = (db: Executor, actor: Actor | null) => markedByOf(db, actor, users);
   const mustFind = async (id: string, scope: Scope): Promise<Mark> => {
     const m = await repo.findMark(ctx.db, id);
     if (!m) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
@@ -113,18 +124,17 @@ export function attendanceService(ctx: ServiceContext) {
     return writeTransaction(ctx, async (trx) => {
       const receivedAt = ctx.now();
       const by = await markedBy(trx, actor);
-      const known = await lockStudents(
+      const known = await studentRows.lock(
         trx,
-        ctx.dialect,
         marks.map((m) => m.studentId),
       );
       const already = await repo.existingIds(trx, idsOf(marks));
       const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
-      const sessions = await findSessions(trx, sessionIds);
+      const sessions = await deps.sessions.findSessions(trx, sessionIds);
       // A session mark only for a student on the session's class roster; a scoped caller's day mark
       // (no session) only for a student on one of its rosters.
-      const onSessionRoster = await rosterPairs(trx, [...known], [...new Set([...sessions.values()].map((s) => s.class_id))]);
-      const rostered = scope.all ? null : await studentsOnRosters(trx, [...known], [...scope.classIds]);
+      const onSessionRoster = await classes.rosterPairs(trx, [...known], [...new Set([...sessions.values()].map((s) => s.class_id))]);
+      const rostered = scope.all ? null : await classes.studentsOnRosters(trx, [...known], [...scope.classIds]);
       const times = marks.map((m) => Date.parse(m.markedAt));
       const seen: Seen[] = await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs);
       const results: MarkResult[] = [];
@@ -174,7 +184,7 @@ export function attendanceService(ctx: ServiceContext) {
       });
       await repo.insertMarks(trx, rows);
       const stored = await repo.findMarks(trx, idsOf(rows));
-      await appendEvents(
+      await events.append(
         trx,
         stored.map((mark): LiveEvent => ({ type: 'mark.accepted', mark })),
         receivedAt,
@@ -198,7 +208,7 @@ export function attendanceService(ctx: ServiceContext) {
     await repo.updateMark(trx, before.id, patch, why.by);
     const after = (await repo.findMark(trx, before.id))!;
     await repo.insertAudit(trx, [{ id: why.auditId ?? randomUUID(), before, after, reason: why.reason, by: why.by, at: why.at }]);
-    await appendEvents(trx, [{ type: 'mark.updated', mark: after }], why.at);
+    await events.append(trx, [{ type: 'mark.updated', mark: after }], why.at);
     return after;
   }
 
@@ -210,7 +220,7 @@ export function attendanceService(ctx: ServiceContext) {
       before.map((m) => ({ id: why.auditId ?? randomUUID(), before: m, after: null, reason: why.reason, by: why.by, at: why.at })),
     );
     const classIds = [...new Set(before.map((m) => m.classId).filter((c): c is string => c !== null))];
-    await appendEvents(trx, ids.length ? [{ type: 'marks.cleared', sessionId, classIds, markIds: ids }] : [], why.at);
+    await events.append(trx, ids.length ? [{ type: 'marks.cleared', sessionId, classIds, markIds: ids }] : [], why.at);
   }
 
   return {
@@ -222,7 +232,7 @@ export function attendanceService(ctx: ServiceContext) {
 
     async list(q: Parameters<typeof repo.listMarks>[1], scope: Scope, actor: Actor | null = null) {
       if (q.classId) assertClassInScope(scope, q.classId);
-      const session = q.sessionId ? (await findSessions(ctx.db, [q.sessionId])).get(q.sessionId) : undefined;
+      const session = q.sessionId ? (await deps.sessions.findSessions(ctx.db, [q.sessionId])).get(q.sessionId) : undefined;
       if (session) assertClassInScope(scope, session.class_id, 'session');
       // An unknown session lists nothing, so there is no reach to check.
       if (actor?.kind === 'device' && !(q.sessionId && !session)) assertDeviceReach(session ? session.day : q.from, ctx.now());
@@ -246,7 +256,7 @@ export function attendanceService(ctx: ServiceContext) {
     async remove(filter: { markId: string } | { sessionId: string }, reason: string | undefined, scope: Scope, actor: Actor | null = null) {
       if ('markId' in filter) await mustFind(filter.markId, scope);
       else {
-        const s = (await findSessions(ctx.db, [filter.sessionId])).get(filter.sessionId);
+        const s = (await deps.sessions.findSessions(ctx.db, [filter.sessionId])).get(filter.sessionId);
         if (!s) throw new ApiError('session-not-found', `No session with id ${filter.sessionId}.`);
         assertClassInScope(scope, s.class_id, 'session');
       }
@@ -283,5 +293,28 @@ export function attendanceService(ctx: ServiceContext) {
     },
 
     get: mustFind,
+
+    // For other features, in the executor they pass: their transaction, or ctx.db to read.
+    /** Who is making a change, as stored with marks and audit entries. */
+    markedBy,
+    findMarks: (db: Executor, ids: string[]) => repo.findMarks(db, ids),
+    insertMarks: (trx: Executor, rows: repo.MarkRow[]) => repo.insertMarks(trx, rows),
+    marksInSessions: (db: Executor, sessionIds: string[]) => repo.marksInSessions(db, sessionIds),
+    studentsMarkedIn: (db: Executor, sessionId: string) => repo.studentsMarkedIn(db, sessionId),
+    sessionMarks: (db: Executor, sessionIds: string[]) => repo.sessionMarks(db, sessionIds),
+    markOf: (db: Executor, sessionId: string, studentId: string) => repo.markOf(db, sessionId, studentId),
+    listMarks: (db: Executor, f: repo.MarkFilter) => repo.listMarks(db, f),
+    countMarksOf: (db: Executor, studentId: string) => repo.countMarksOf(db, studentId),
+    deleteMarksOf: (trx: Executor, studentId: string) => repo.deleteMarksOf(trx, studentId),
+    unexplainedInSession: (db: Executor, sessionId: string) => repo.unexplainedInSession(db, sessionId),
+    unexplainedCounts: (db: Executor, studentIds: string[], from: string, to: string) => repo.unexplainedCounts(db, studentIds, from, to),
+    markForNotice: (db: Executor, markId: string) => repo.markForNotice(db, markId),
+    sightingMarks: (db: Executor, w: repo.SightingWindow) => repo.sightingMarks(db, w),
+    auditOfMarks: (db: Executor, markIds: readonly string[]) => repo.auditOfMarks(db, markIds),
+    auditMatching: (db: Executor, pattern: string) => repo.auditMatching(db, pattern),
+    rewriteAudit: (db: Executor, id: string, json: { before_json?: string; after_json?: string }) => repo.rewriteAudit(db, id, json),
+    purgeBefore: (trx: Executor, before: number) => repo.purgeBefore(trx, before),
   };
 }
+export type AttendanceService = ReturnType<typeof attendanceService>;
+export type { MarkRow, SightingWindow } from './attendance.repository.ts';

@@ -6,7 +6,7 @@
 import { finalStatus, sessionPhase, type DailyStat, type Register } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
-import { registerService } from '../register/register.service.ts';
+import type { RegisterService } from '../register/register.service.ts';
 
 type Tally = Omit<DailyStat, 'rate' | 'absentStudents'> & { absentees: Map<string, string> };
 
@@ -64,8 +64,7 @@ function toStat({ absentees, ...t }: Tally, named: boolean): DailyStat {
   return { ...t, rate, absentStudents };
 }
 
-export function statsService(ctx: ServiceContext) {
-  const registers = registerService(ctx);
+export function statsService(ctx: ServiceContext, { registers }: { registers: RegisterService }) {
   return {
     async daily(from: string, to: string, classId: string | undefined, scope: Scope): Promise<{ days: DailyStat[] }> {
       if (classId) assertClassInScope(scope, classId);

@@ -7,16 +7,16 @@ import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
 import { publishChange } from '../sync/publish-change.ts';
-import { missingStudentIds } from '../students/students.repository.ts';
+import type { StudentRowsService } from '../students/student-rows.service.ts';
 import * as repo from './classes.repository.ts';
+import { assertClassesExist } from './classes-exist.ts';
 
-async function assertStudentsExist(db: Executor, ids: string[]) {
-  const missing = await missingStudentIds(db, ids);
-  if (missing.length)
-    throw new ApiError('student-not-found', `Unknown student id${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}.`, { missing });
-}
-
-export function classesService(ctx: ServiceContext) {
+export function classesService(ctx: ServiceContext, deps: { studentRows: StudentRowsService }) {
+  const assertStudentsExist = async (db: Executor, ids: string[]) => {
+    const missing = await deps.studentRows.missing(db, ids);
+    if (missing.length)
+      throw new ApiError('student-not-found', `Unknown student id${missing.length > 1 ? 's' : ''}: ${missing.slice(0, 10).join(', ')}.`, { missing });
+  };
   const mustFind = async (id: string): Promise<Class> => {
     const c = await repo.findClass(ctx.db, id);
     if (!c) throw new ApiError('class-not-found', `No class with id ${id}.`);
@@ -119,5 +119,25 @@ export function classesService(ctx: ServiceContext) {
         await repo.removeMembers(trx, id, [studentId]);
         return { added: [], removed: [studentId] };
       }),
+
+    // For other features, in the executor they pass (their transaction, or ctx.db to read).
+    /** class-not-found, listing the unknown ids, unless every one of these classes exists. */
+    assertExist: (db: Executor, ids: readonly string[]) => assertClassesExist(db, ids),
+    /** Locks the class's row until the transaction ends; false when there is no such class. */
+    lockClass: (trx: Executor, id: string) => repo.lockClass(trx, ctx.dialect, id),
+    classNames: (db: Executor, ids: readonly string[]) => repo.classNames(db, ids),
+    rostersOf: (db: Executor, ids: string[]) => repo.rostersOf(db, ids),
+    rosterStudentsOf: (db: Executor, ids: readonly string[]) => repo.rosterStudentsOf(db, ids),
+    studentsOnRosters: (db: Executor, studentIds: readonly string[], classIds: readonly string[]) => repo.studentsOnRosters(db, studentIds, classIds),
+    rosterPairs: (db: Executor, studentIds: readonly string[], classIds: readonly string[]) => repo.rosterPairs(db, studentIds, classIds),
+    classIdsOfStudents: (db: Executor, ids: readonly string[]) => repo.classIdsOfStudents(db, ids),
+    classIdsOfStudent: (db: Executor, id: string) => repo.classIdsOfStudent(db, id),
+    classesOfStudent: (db: Executor, id: string) => repo.classesOfStudent(db, id),
+    rosterMatesOf: (db: Executor, studentId: string, classIds: readonly string[]) => repo.rosterMatesOf(db, studentId, classIds),
+    leaveRosters: (trx: Executor, studentId: string) => repo.leaveRosters(trx, studentId),
+    consentStatusesByClass: (db: Executor) => repo.consentStatusesByClass(db),
+    /** The condition "on the roster of one of these classes", for the students repository's queries. */
+    onRosterOf: repo.onRosterOf,
   };
 }
+export type ClassesService = ReturnType<typeof classesService>;

@@ -6,10 +6,9 @@
 import { finalStatus, sessionPhase, type StudentRate } from '@rollcall/contracts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import type { ServiceContext } from '../../shared/context.ts';
-import { registerService } from './register.service.ts';
+import type { RegisterService } from './register.service.ts';
 
-export function ratesService(ctx: ServiceContext) {
-  const registers = registerService(ctx);
+export function ratesService(ctx: ServiceContext, { registers }: { registers: RegisterService }) {
   return {
     async rates(
       q: { from: string; to: string; classId?: string | undefined; below?: number | undefined },

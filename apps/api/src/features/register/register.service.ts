@@ -9,13 +9,11 @@ import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.t
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { offsetMinutes } from '../../shared/time.ts';
-import { findMarks, insertMarks, marksInSessions, studentsMarkedIn, type MarkRow } from '../attendance/attendance.repository.ts';
-import { markedBy } from '../attendance/marked-by.ts';
-import { assertClassesExist } from '../classes/classes-exist.ts';
-import { classNames, lockClass, rosterStudentsOf } from '../classes/classes.repository.ts';
-import { appendEvents } from '../events/events.repository.ts';
-import { findSession, sessionsInDays, toSession, updateSession, type SessionRow } from '../sessions/sessions.repository.ts';
-import { lockStudents } from '../students/students.repository.ts';
+import type { AttendanceService, MarkRow } from '../attendance/attendance.service.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { EventsService } from '../events/events.service.ts';
+import type { SessionRow, SessionsService } from '../sessions/sessions.service.ts';
+import type { StudentRowsService } from '../students/student-rows.service.ts';
 import { buildRegister } from './build-register.ts';
 import { idsOf } from '../../shared/ids.ts';
 
@@ -25,16 +23,25 @@ export const SESSION_END_DEVICE = 'register';
 /** Work that must commit with a session's end (queueing absence notices), given the transaction. */
 export type OnSessionEnded = (trx: Transaction<DB>, sessionId: string) => Promise<unknown>;
 
-export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
-  async function registersOf(sessions: SessionRow[]): Promise<Register[]> {
-    const classIds = [...new Set(sessions.map((s) => s.class_id))];
+export interface RegisterDeps {
+  attendance: AttendanceService;
+  classes: ClassesService;
+  events: EventsService;
+  sessions: SessionsService;
+  studentRows: StudentRowsService;
+}
+
+export function registerService(ctx: ServiceContext, { attendance, classes, events, sessions, studentRows }: RegisterDeps, onEnded?: OnSessionEnded) {
+  const { findSession, sessionsInDays, toSession } = sessions;
+  async function registersOf(rows: SessionRow[]): Promise<Register[]> {
+    const classIds = [...new Set(rows.map((s) => s.class_id))];
     const [rosters, names, marks] = await Promise.all([
-      rosterStudentsOf(ctx.db, classIds),
-      classNames(ctx.db, classIds),
-      marksInSessions(ctx.db, idsOf(sessions)),
+      classes.rosterStudentsOf(ctx.db, classIds),
+      classes.classNames(ctx.db, classIds),
+      attendance.marksInSessions(ctx.db, idsOf(rows)),
     ]);
     const now = ctx.now();
-    return sessions.map((s) => buildRegister(toSession(s, now), names.get(s.class_id) ?? '', rosters.get(s.class_id) ?? [], marks));
+    return rows.map((s) => buildRegister(toSession(s, now), names.get(s.class_id) ?? '', rosters.get(s.class_id) ?? [], marks));
   }
 
   return {
@@ -58,7 +65,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
 
     async registers(classId: string, from: string, to: string, scope: Scope) {
       assertClassInScope(scope, classId);
-      await assertClassesExist(ctx.db, [classId]);
+      await classes.assertExist(ctx.db, [classId]);
       return { items: await registersOf(await sessionsInDays(ctx.db, [classId], from, to)) };
     },
 
@@ -67,7 +74,7 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
       if (!first) throw new ApiError('session-not-found', `No session with id ${sessionId}.`);
       assertClassInScope(scope, first.class_id, 'session');
       const markedAbsent = await writeTransaction(ctx, async (trx) => {
-        await lockClass(trx, ctx.dialect, first.class_id);
+        await classes.lockClass(trx, first.class_id);
         const row = (await findSession(trx, sessionId))!;
         const now = ctx.now();
         const starts = Number(row.starts_at);
@@ -75,16 +82,15 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
         const endedBefore = row.ends_at !== null && Number(row.ends_at) <= now ? Number(row.ends_at) : null;
         const endsAt = endsAtIso !== undefined ? Date.parse(endsAtIso) : (endedBefore ?? now);
         if (endsAt <= starts) throw new ApiError('validation-failed', 'A session cannot end before it starts.');
-        if (endsAt !== endedBefore) await updateSession(trx, sessionId, { ends_at: endsAt });
+        if (endsAt !== endedBefore) await sessions.updateSession(trx, sessionId, { ends_at: endsAt });
         // Locking the roster's students makes a batch of marks posted at this moment wait, or be seen.
-        const roster = (await rosterStudentsOf(trx, [row.class_id])).get(row.class_id) ?? [];
-        await lockStudents(
+        const roster = (await classes.rosterStudentsOf(trx, [row.class_id])).get(row.class_id) ?? [];
+        await studentRows.lock(
           trx,
-          ctx.dialect,
           roster.map((r) => r.studentId),
         );
-        const marked = await studentsMarkedIn(trx, sessionId);
-        const by = await markedBy(trx, actor);
+        const marked = await attendance.studentsMarkedIn(trx, sessionId);
+        const by = await attendance.markedBy(trx, actor);
         const offset = endsAtIso !== undefined ? offsetMinutes(endsAtIso) : 0;
         const rows: MarkRow[] = roster
           .filter((r) => !marked.has(r.studentId))
@@ -106,9 +112,9 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
             marked_by: by?.id ?? null,
             marked_by_name: by?.name ?? null,
           }));
-        await insertMarks(trx, rows);
-        const stored = await findMarks(trx, idsOf(rows));
-        await appendEvents(
+        await attendance.insertMarks(trx, rows);
+        const stored = await attendance.findMarks(trx, idsOf(rows));
+        await events.append(
           trx,
           [...stored.map((mark) => ({ type: 'mark.accepted' as const, mark })), { type: 'session.changed', classId: row.class_id, sessionId }],
           now,
@@ -120,3 +126,4 @@ export function registerService(ctx: ServiceContext, onEnded?: OnSessionEnded) {
     },
   };
 }
+export type RegisterService = ReturnType<typeof registerService>;

@@ -4,14 +4,15 @@ import { randomUUID } from 'node:crypto';
 import type { ClassSession } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
-import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { localDay, offsetMinutes, serverOffset } from '../../shared/time.ts';
-import { assertClassesExist } from '../classes/classes-exist.ts';
-import { lockClass } from '../classes/classes.repository.ts';
-import { appendEvents } from '../events/events.repository.ts';
-import { findPeriod } from '../timetable/timetable.repository.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { EventsService } from '../events/events.service.ts';
+import type { TimetableService } from '../timetable/timetable.service.ts';
 import * as repo from './sessions.repository.ts';
+
+type SessionPatch = Parameters<typeof repo.updateSession>[2];
 
 const notFound = (id: string) => new ApiError('session-not-found', `No session with id ${id}.`);
 
@@ -22,7 +23,10 @@ function instant(iso: string | undefined, now: number) {
   return { ms, day: localDay(ms, offsetMinutes(iso)) };
 }
 
-export function sessionsService(ctx: ServiceContext) {
+export function sessionsService(
+  ctx: ServiceContext,
+  { classes, events, timetable }: { classes: ClassesService; events: EventsService; timetable: TimetableService },
+) {
   const mustFind = async (id: string, scope: Scope) => {
     const row = await repo.findSession(ctx.db, id);
     if (!row) throw notFound(id);
@@ -30,7 +34,7 @@ export function sessionsService(ctx: ServiceContext) {
     return row;
   };
   const classMustExist = async (id: string, scope: Scope) => {
-    await assertClassesExist(ctx.db, [id]);
+    await classes.assertExist(ctx.db, [id]);
     assertClassInScope(scope, id);
   };
 
@@ -68,13 +72,13 @@ export function sessionsService(ctx: ServiceContext) {
       if (endsAt !== null && endsAt <= start.ms) throw new ApiError('validation-failed', 'endsAt must be after startsAt.');
       const periodId = body.periodId ?? null;
       if (periodId !== null) {
-        const period = await findPeriod(ctx.db, periodId);
+        const period = await timetable.findPeriod(ctx.db, periodId);
         if (!period) throw new ApiError('period-not-found', `No period with id ${periodId}.`);
         if (period.class_id !== classId) throw new ApiError('period-not-in-class', `${period.label} belongs to another class.`);
       }
       let id: string = randomUUID();
       await writeTransaction(ctx, async (trx) => {
-        if (!(await lockClass(trx, ctx.dialect, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
+        if (!(await classes.lockClass(trx, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
         // Two laptops, or one reloaded, start the same period: the second gets the first's session.
         const already = periodId === null ? undefined : await repo.findPeriodSession(trx, periodId, start.day);
         if (already) {
@@ -93,7 +97,7 @@ export function sessionsService(ctx: ServiceContext) {
           period_id: periodId,
         });
         // Other laptops showing this class pick the new session up at once.
-        await appendEvents(trx, [{ type: 'session.changed', classId, sessionId: id }], now);
+        await events.append(trx, [{ type: 'session.changed', classId, sessionId: id }], now);
       });
       return repo.toSession((await repo.findSession(ctx.db, id))!, ctx.now());
     },
@@ -112,15 +116,24 @@ export function sessionsService(ctx: ServiceContext) {
       const ends = patch.ends_at === undefined ? row.ends_at : patch.ends_at;
       if (ends !== null && Number(ends) <= starts) throw new ApiError('validation-failed', 'endsAt must be after startsAt.');
       await repo.updateSession(ctx.db, id, patch);
-      await appendEvents(ctx.db, [{ type: 'session.changed', classId: row.class_id, sessionId: id }], ctx.now());
+      await events.append(ctx.db, [{ type: 'session.changed', classId: row.class_id, sessionId: id }], ctx.now());
       return repo.toSession(await mustFind(id, scope), ctx.now());
     },
 
     async delete(id: string, scope: Scope) {
       const row = await mustFind(id, scope);
       if (!(await repo.deleteSession(ctx.db, id))) throw notFound(id);
-      await appendEvents(ctx.db, [{ type: 'session.changed', classId: row.class_id, sessionId: id }], ctx.now());
+      await events.append(ctx.db, [{ type: 'session.changed', classId: row.class_id, sessionId: id }], ctx.now());
       return { ok: true as const };
     },
+
+    // For other features, in the executor they pass (rows as stored, for their own rules).
+    findSession: (db: Executor, id: string) => repo.findSession(db, id),
+    findSessions: (db: Executor, ids: string[]) => repo.findSessions(db, ids),
+    sessionsInDays: (db: Executor, classIds: readonly string[] | null, from: string, to: string) => repo.sessionsInDays(db, classIds, from, to),
+    updateSession: (trx: Executor, id: string, patch: SessionPatch) => repo.updateSession(trx, id, patch),
+    toSession: repo.toSession,
   };
 }
+export type SessionsService = ReturnType<typeof sessionsService>;
+export type { SessionRow } from './sessions.repository.ts';

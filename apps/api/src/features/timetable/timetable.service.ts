@@ -5,22 +5,21 @@ import type { CreatePeriodBody, Period } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import type { Actor, Scope } from '../../shared/actor.ts';
 import { assertClassInScope, scopedClassIds } from '../../shared/actor.ts';
-import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset } from '../../shared/time.ts';
-import { lockClass } from '../classes/classes.repository.ts';
-import { assertClassesExist } from '../classes/classes-exist.ts';
-import { isActiveUser } from '../users/users.repository.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import * as repo from './timetable.repository.ts';
 
 type PeriodInput = Required<Omit<CreatePeriodBody, 'lateAfterMinutes'>> & { lateAfterMinutes: number };
 
-export function timetableService(ctx: ServiceContext) {
+export function timetableService(ctx: ServiceContext, { classes, users }: { classes: ClassesService; users: UsersService }) {
   const today = () => localDay(ctx.now(), serverOffset(ctx.now()));
 
   return {
     async get(classId: string | undefined, scope: Scope, actor: Actor) {
       if (classId !== undefined) {
-        await assertClassesExist(ctx.db, [classId]);
+        await classes.assertExist(ctx.db, [classId]);
         assertClassInScope(scope, classId);
       }
       const classIds = classId !== undefined ? [classId] : scopedClassIds(scope);
@@ -36,7 +35,7 @@ export function timetableService(ctx: ServiceContext) {
       const id = randomUUID();
       await writeTransaction(ctx, async (trx) => {
         // Locked so that two admins adding periods at once cannot both miss the other's.
-        if (!(await lockClass(trx, ctx.dialect, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
+        if (!(await classes.lockClass(trx, classId))) throw new ApiError('class-not-found', `No class with id ${classId}.`);
         const clash = await repo.overlappingPeriod(trx, classId, body.weekday, body.startsAt, body.endsAt);
         if (clash) {
           throw new ApiError('period-overlap', `This class already has ${clash.label} from ${clash.starts_at} to ${clash.ends_at} on that day.`, {
@@ -72,8 +71,8 @@ export function timetableService(ctx: ServiceContext) {
 
     /** The same teacher, class and day twice is one cover: the second answer is the first. */
     async addCover(classId: string, body: { userId: string; day: string }) {
-      await assertClassesExist(ctx.db, [classId]);
-      if (!(await isActiveUser(ctx.db, body.userId))) throw new ApiError('user-not-found', `No active account with id ${body.userId}.`);
+      await classes.assertExist(ctx.db, [classId]);
+      if (!(await users.isActive(ctx.db, body.userId))) throw new ApiError('user-not-found', `No active account with id ${body.userId}.`);
       const existing = await repo.findCover(ctx.db, classId, body.userId, body.day);
       if (existing) return existing;
       await repo.insertCover(ctx.db, { id: randomUUID(), class_id: classId, user_id: body.userId, day: body.day, created_at: ctx.now() });
@@ -84,5 +83,13 @@ export function timetableService(ctx: ServiceContext) {
       if (!(await repo.deleteCover(ctx.db, id))) throw new ApiError('cover-not-found', `No cover with id ${id}.`);
       return { ok: true as const };
     },
+
+    // For other features, in the executor they pass.
+    findPeriod: (db: Executor, id: string) => repo.findPeriod(db, id),
+    periodLabels: (db: Executor, ids: readonly string[]) => repo.periodLabels(db, ids),
+    activeCoverNames: (db: Executor, classIds: readonly string[], day: string) => repo.activeCoverNames(db, classIds, day),
+    coveredClassIds: (db: Executor, userId: string, day: string) => repo.coveredClassIds(db, userId, day),
+    termFirstDay: (db: Executor, day: string) => repo.termFirstDay(db, day),
   };
 }
+export type TimetableService = ReturnType<typeof timetableService>;

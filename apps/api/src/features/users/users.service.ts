@@ -121,5 +121,12 @@ export function usersService(ctx: ServiceContext) {
       });
       return this.teachersOf(classId);
     },
+
+    // For other features, in the executor they pass.
+    isActive: (db: Executor, id: string) => repo.isActiveUser(db, id),
+    /** The account's name now, to store beside a change it makes (undefined: no such account). */
+    nameOf: (db: Executor, id: string) => repo.userNameOf(db, id),
+    activeTeacherNames: (db: Executor, classIds: readonly string[]) => repo.activeTeacherNames(db, classIds),
   };
 }
+export type UsersService = ReturnType<typeof usersService>;
