@@ -2,6 +2,7 @@
 // language, so plain modules (status words, CSV headers, formatting) translate without React;
 // components re-render on a change because the app root is keyed by `language` (app/App.tsx).
 import { createTranslator, direction, SOURCE_LANGUAGE, type Catalogue, type Message, type Translator, type Values } from '@rollcall/i18n';
+import type { ReactNode } from 'react';
 import { Store, useObservable } from './store.ts';
 
 // Every catalogue in the shared folder is a language the app offers: adding a language is adding
@@ -20,6 +21,14 @@ export const language = new Store<string>(SOURCE_LANGUAGE);
 /** A message in the current language: `t({ id: 'register.title', defaultMessage: 'Register' })`. */
 export function t(message: Message, values?: Values): string {
   return current.t(message, values);
+}
+
+/**
+ * A message with elements inside it, for JSX: `tx({ id, defaultMessage: 'Open <link>Settings</link>' },
+ * { link: (chunks) => <a href="#/settings">{chunks}</a> })`. Keeps the sentence whole for translators.
+ */
+export function tx(message: Message, values?: Values): ReactNode {
+  return current.intl.formatMessage(message, values) as ReactNode;
 }
 
 /** The current translator (dates, numbers and lists through `intl`; names through `collator`). */
