@@ -28,7 +28,8 @@ async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const webDist = config.webDist ?? path.resolve(here, '../../web/dist');
   const database = openDatabase(config.database);
-  const applied = await migrateToLatest(database.db);
+  // Instances started together take turns; one started by an older build against a newer database stops here.
+  const applied = await migrateToLatest(database.db, { onWait: (m) => console.log(m) });
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   const { app, hub, notices } = createApp({ config: { ...config, webDist }, database, notices: config.notices });
   {

@@ -5,7 +5,7 @@ import { migrateToLatest } from './db/migrator.ts';
 
 const database = openDatabase(loadConfig().database);
 try {
-  const applied = await migrateToLatest(database.db);
+  const applied = await migrateToLatest(database.db, { onWait: (m) => console.log(m) });
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
 } finally {
   await database.close();

@@ -1,5 +1,7 @@
-// Runs the ordered, frozen migrations; used at start-up and by `pnpm migrate`.
+// Runs the ordered, frozen migrations; used at start-up and by `pnpm migrate`. Instances that start
+// together take turns (migration-lock.ts): each migration runs once, the others find nothing to do.
 import { Migrator, type Kysely, type Migration } from 'kysely';
+import { MigrationError, withMigrationLock, type LockOptions } from './migration-lock.ts';
 import * as m0001 from './migrations/0001_initial.ts';
 import * as m0002 from './migrations/0002_accounts.ts';
 import * as m0003 from './migrations/0003_security.ts';
@@ -26,6 +28,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_attendance_codes': m0011,
 };
 
+/** Kysely's default name for its record of applied migrations. */
+export const MIGRATION_TABLE = 'kysely_migration';
+
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,11 +38,37 @@ function migrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
 }
 
+/**
+ * Applies every pending migration under the migration lock and returns their names. A database
+ * migrated by a newer build (a migration this build does not know) is refused before anything
+ * runs: old code on a newer schema could write rows the newer rules reject.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await migrator(db).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+export async function migrateToLatest(db: Kysely<any>, opts: LockOptions = {}): Promise<string[]> {
+  return withMigrationLock(db, opts, async (conn) => {
+    const unknown = await appliedUnknown(conn);
+    if (unknown.length)
+      throw new MigrationError(
+        'database-newer-than-build',
+        `The database has migrations this build does not know (${unknown.join(', ')}; this build ends at ${LATEST_MIGRATION}): ` +
+          'it was migrated by a newer Rollcall. Run that version (or newer), or restore a backup taken before the upgrade.',
+      );
+    const { error, results } = await migrator(conn).migrateToLatest();
+    if (error) throw new MigrationError('migration-failed', `Migration failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  });
+}
+
+/** Names recorded as applied that this build has no migration for (none on a new database). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function appliedUnknown(db: Kysely<any>): Promise<string[]> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return [];
+  const rows: { name: string }[] = await db.selectFrom(MIGRATION_TABLE).select('name').execute();
+  return rows
+    .map((r) => r.name)
+    .filter((name) => !(name in MIGRATIONS))
+    .sort();
 }
 
 /** The newest applied migration and how many are still pending. */
