@@ -26,6 +26,7 @@ import { href, useRoute, type Route } from '../core/router.ts';
 import { services } from '../core/services.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { Alert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 function Page({ route, role, selfId }: { route: Route; role: Role; selfId: string }) {
   if (!mayOpen(role, route.page)) return <Alert tone="notice">{closedText(route.page)}</Alert>;
@@ -60,7 +61,14 @@ function Page({ route, role, selfId }: { route: Route; role: Role; selfId: strin
     case 'laptops':
       return <LaptopsPage />;
     case 'pair':
-      return <Alert tone="notice">You are signed in. To pair this laptop, sign out first, then choose “Set up this classroom laptop”.</Alert>;
+      return (
+        <Alert tone="notice">
+          {t({
+            id: 'app.pair.signedIn',
+            defaultMessage: 'You are signed in. To pair this laptop, sign out first, then choose “Set up this classroom laptop”.',
+          })}
+        </Alert>
+      );
     case 'camera':
       return <CameraCheckPage />;
     default:
@@ -74,7 +82,12 @@ export function App() {
   const signOut = useSignOut();
   const signedIn = auth.status === 'signed-in';
   useEffect(
-    () => void (document.title = signedIn ? pageTitle(route) : auth.status === 'needs-setup' ? 'Welcome – Rollcall' : 'Sign in – Rollcall'),
+    () =>
+      void (document.title = signedIn
+        ? pageTitle(route)
+        : auth.status === 'needs-setup'
+          ? t({ id: 'app.title.welcome', defaultMessage: 'Welcome – Rollcall' })
+          : t({ id: 'app.title.signIn', defaultMessage: 'Sign in – Rollcall' })),
     [signedIn, route, auth.status],
   );
 
@@ -89,12 +102,19 @@ export function App() {
     return () => void services.session.signedOut();
   }, [signedIn]);
 
-  if (auth.status === 'loading') return <p className="loading">Loading Rollcall…</p>;
+  if (auth.status === 'loading') return <p className="loading">{t({ id: 'app.loading', defaultMessage: 'Loading Rollcall…' })}</p>;
   if (auth.status === 'needs-setup') return <SignInPage firstRun />;
   if (auth.status === 'signed-out')
     return route.page === 'pair' ? <PairLaptopPage initialCode={route.code} /> : <SignInPage firstRun={false} notice={auth.error} />;
 
-  const who = auth.me.actor.kind === 'user' ? `${auth.me.actor.user.name} (${auth.me.actor.user.role})` : `Device ${auth.me.actor.device.name}`;
+  const actor = auth.me.actor;
+  const who =
+    actor.kind === 'user'
+      ? t(
+          { id: 'app.who.user', defaultMessage: '{name} ({role, select, admin {admin} teacher {teacher} other {{role}}})' },
+          { name: actor.user.name, role: actor.user.role },
+        )
+      : t({ id: 'app.who.device', defaultMessage: 'Device {name}' }, { name: actor.device.name });
   const role = roleOf(auth.me);
   const selfId = auth.me.actor.kind === 'user' ? auth.me.actor.user.id : auth.me.actor.device.id;
   return (
@@ -104,21 +124,25 @@ export function App() {
         <StatusBar />
         <div className="who">
           <span>{who}</span>
-          {auth.offline && <span className="pill warn">offline session</span>}
+          {auth.offline && <span className="pill warn">{t({ id: 'app.offlineSession', defaultMessage: 'offline session' })}</span>}
           {role === 'device' && <TeacherSignIn />}
           <button
             type="button"
             className="link"
-            onClick={() => (role !== 'device' || window.confirm('Unpair this laptop? An admin will have to register it again.')) && signOut.mutate()}
+            onClick={() =>
+              (role !== 'device' ||
+                window.confirm(t({ id: 'app.unpair.confirm', defaultMessage: 'Unpair this laptop? An admin will have to register it again.' }))) &&
+              signOut.mutate()
+            }
           >
-            {role === 'device' ? 'Unpair this laptop' : 'Sign out'}
+            {role === 'device' ? t({ id: 'app.unpair.button', defaultMessage: 'Unpair this laptop' }) : t({ id: 'app.signOut', defaultMessage: 'Sign out' })}
           </button>
         </div>
       </header>
-      <nav aria-label="Main">
+      <nav aria-label={t({ id: 'app.nav.label', defaultMessage: 'Main' })}>
         <ul>
           {navFor(role).map((n) => (
-            <li key={n.label}>
+            <li key={n.route.page}>
               <a href={href(n.route)} aria-current={route.page === n.route.page ? 'page' : undefined}>
                 {n.label}
               </a>

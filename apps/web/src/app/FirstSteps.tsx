@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useCachedClasses, useCachedStudents } from '../data/local.ts';
 import { useAnySession } from '../data/remote.ts';
 import { href, type Route } from '../core/router.ts';
+import { t } from '../core/i18n.ts';
 
 const HIDDEN_KEY = 'rollcall.firstStepsHidden';
 
@@ -16,7 +17,7 @@ function Step({ done, title, to, label, children }: { done: boolean; title: stri
         {done ? '✓ ' : ''}
         {title}
       </strong>{' '}
-      {done && <span className="sr-only">(done)</span>}
+      {done && <span className="sr-only">{t({ id: 'app.firstSteps.done', defaultMessage: '(done)' })}</span>}
       <span className="hint">{children}</span> <a href={href(to)}>{label}</a>
     </li>
   );
@@ -37,20 +38,38 @@ export function FirstSteps() {
   };
   return (
     <aside className="card first-steps" aria-labelledby="first-steps-title">
-      <h2 id="first-steps-title">First steps</h2>
+      <h2 id="first-steps-title">{t({ id: 'app.firstSteps.title', defaultMessage: 'First steps' })}</h2>
       <ol>
-        <Step done={hasStudents} title="Add students" to={{ page: 'import-roster' }} label="Import a roster CSV">
-          From your school system&apos;s CSV, or one by one on Students. Record photo consent as you go.
+        <Step
+          done={hasStudents}
+          title={t({ id: 'app.firstSteps.students.title', defaultMessage: 'Add students' })}
+          to={{ page: 'import-roster' }}
+          label={t({ id: 'app.firstSteps.students.link', defaultMessage: 'Import a roster CSV' })}
+        >
+          {t({
+            id: 'app.firstSteps.students.hint',
+            defaultMessage: "From your school system's CSV, or one by one on Students. Record photo consent as you go.",
+          })}
         </Step>
-        <Step done={hasRoster} title="Add a class" to={{ page: 'classes' }} label="Create a class">
-          Name it and choose its students; give it a teacher on Teachers.
+        <Step
+          done={hasRoster}
+          title={t({ id: 'app.firstSteps.class.title', defaultMessage: 'Add a class' })}
+          to={{ page: 'classes' }}
+          label={t({ id: 'app.firstSteps.class.link', defaultMessage: 'Create a class' })}
+        >
+          {t({ id: 'app.firstSteps.class.hint', defaultMessage: 'Name it and choose its students; give it a teacher on Teachers.' })}
         </Step>
-        <Step done={sessions.data === true} title="Start a session" to={{ page: 'attendance' }} label="Choose a class and start">
-          Choose the class, press Start session, and let students walk past the camera.
+        <Step
+          done={sessions.data === true}
+          title={t({ id: 'app.firstSteps.session.title', defaultMessage: 'Start a session' })}
+          to={{ page: 'attendance' }}
+          label={t({ id: 'app.firstSteps.session.link', defaultMessage: 'Choose a class and start' })}
+        >
+          {t({ id: 'app.firstSteps.session.hint', defaultMessage: 'Choose the class, press Start session, and let students walk past the camera.' })}
         </Step>
       </ol>
       <button type="button" className="link" onClick={hide}>
-        Hide first steps
+        {t({ id: 'app.firstSteps.hide', defaultMessage: 'Hide first steps' })}
       </button>
     </aside>
   );

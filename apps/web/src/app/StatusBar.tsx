@@ -10,14 +10,48 @@ import { describeMode, faceStatus } from '../face/face-service.ts';
 import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
 import { OutboxStatus } from './OutboxStatus.tsx';
 import { faceText, offlineText, syncText } from './status-words.ts';
+import { t, translator } from '../core/i18n.ts';
 
-const revisionText = (sync: RosterSyncState) => (sync.revision !== null ? `revision ${sync.revision}` : 'not synced yet');
+function rosterDetail(sync: RosterSyncState): string {
+  // The revision is an identifier, not an amount: written as is, never grouped.
+  const revision = String(sync.revision);
+  if (sync.revision === null) return t({ id: 'app.status.details.rosterNotSynced', defaultMessage: 'Roster not synced yet' });
+  if (!sync.lastSyncedAt) return t({ id: 'app.status.details.roster', defaultMessage: 'Roster revision {revision}' }, { revision });
+  const time = translator().intl.formatTime(sync.lastSyncedAt, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  return t({ id: 'app.status.details.rosterSynced', defaultMessage: 'Roster revision {revision}, synced {time}' }, { revision, time });
+}
 
 function offlineDetail(r: OfflineReadiness): string | null {
   if (r.state === 'unsupported') return null;
-  if (r.state === 'ready') return `Offline copy: all ${r.needed} files saved`;
-  const files = r.needed ? `${r.cached} of ${r.needed} files saved` : 'file list not read yet';
-  return r.state === 'unavailable' ? `Offline copy: ${files}; ${r.problem.detail}` : `Offline copy: ${files}`;
+  if (r.state === 'ready')
+    return t(
+      { id: 'app.status.details.offlineReady', defaultMessage: 'Offline copy: all {needed, plural, one {# file} other {# files}} saved' },
+      { needed: r.needed },
+    );
+  if (!r.needed)
+    return r.state === 'unavailable'
+      ? t({ id: 'app.status.details.offlineNoListProblem', defaultMessage: 'Offline copy: file list not read yet; {detail}' }, { detail: r.problem.detail })
+      : t({ id: 'app.status.details.offlineNoList', defaultMessage: 'Offline copy: file list not read yet' });
+  const values = { cached: r.cached, needed: r.needed };
+  return r.state === 'unavailable'
+    ? t(
+        {
+          id: 'app.status.details.offlineFilesProblem',
+          defaultMessage: 'Offline copy: {cached} of {needed, plural, one {# file} other {# files}} saved; {detail}',
+        },
+        { ...values, detail: r.problem.detail },
+      )
+    : t({ id: 'app.status.details.offlineFiles', defaultMessage: 'Offline copy: {cached} of {needed, plural, one {# file} other {# files}} saved' }, values);
+}
+
+function restartsText(restarts: number): string {
+  return t(
+    {
+      id: 'app.status.details.faceRestarts',
+      defaultMessage: 'Face engine restarted {restarts, plural, one {once} other {# times}} after a crash',
+    },
+    { restarts },
+  );
 }
 
 export function StatusBar() {
@@ -29,41 +63,54 @@ export function StatusBar() {
   const faceLine = faceText(face);
   const offlineFacts = offlineDetail(offline);
   return (
-    <div className="status-bar" role="group" aria-label="Status">
-      <span role="status" aria-label="Connection" className={`pill ${online ? 'ok' : 'bad'}`}>
-        {online ? 'Online' : 'Offline'}
+    <div className="status-bar" role="group" aria-label={t({ id: 'app.status.label', defaultMessage: 'Status' })}>
+      <span role="status" aria-label={t({ id: 'app.status.connection', defaultMessage: 'Connection' })} className={`pill ${online ? 'ok' : 'bad'}`}>
+        {online ? t({ id: 'app.status.online', defaultMessage: 'Online' }) : t({ id: 'app.status.offline', defaultMessage: 'Offline' })}
       </span>
       <span
         className={`pill ${sync.phase === 'unauthorized' || sync.phase === 'backoff' ? 'warn' : ''}`}
-        aria-label="Sync"
+        aria-label={t({ id: 'app.status.sync', defaultMessage: 'Sync' })}
         data-revision={sync.revision ?? undefined}
       >
         {syncText(sync)}
       </span>
       {offlineLine && (
-        <span className={`pill ${offlineLine.tone}`} aria-label="Offline use" title={offlineLine.hint}>
+        <span className={`pill ${offlineLine.tone}`} aria-label={t({ id: 'app.status.offlineUse', defaultMessage: 'Offline use' })} title={offlineLine.hint}>
           {offlineLine.text}
         </span>
       )}
       <OutboxStatus />
-      <span className={`pill ${faceLine.tone}`} aria-label="Face recognition" data-backend={face.backend ?? undefined}>
+      <span
+        className={`pill ${faceLine.tone}`}
+        aria-label={t({ id: 'app.status.face', defaultMessage: 'Face recognition' })}
+        data-backend={face.backend ?? undefined}
+      >
         {faceLine.text}
       </span>
       {face.status === 'loading' && face.phase === 'downloading' && face.totalBytes > 0 && (
-        <progress aria-label="Downloading face recognition" aria-valuetext={faceLine.text} max={face.totalBytes} value={face.loadedBytes} />
+        <progress
+          aria-label={t({ id: 'app.status.faceDownloading', defaultMessage: 'Downloading face recognition' })}
+          aria-valuetext={faceLine.text}
+          max={face.totalBytes}
+          value={face.loadedBytes}
+        />
       )}
       <details className="status-details">
-        <summary>Details</summary>
+        <summary>{t({ id: 'app.status.details', defaultMessage: 'Details' })}</summary>
+        <span>{rosterDetail(sync)}</span>
         <span>
-          Roster {revisionText(sync)}
-          {sync.lastSyncedAt ? `, synced ${new Date(sync.lastSyncedAt).toLocaleTimeString()}` : ''}
+          {t(
+            { id: 'app.status.details.faceEngine', defaultMessage: 'Face engine: {engine}' },
+            { engine: face.mode ? describeMode(face.mode) : (face.backend ?? t({ id: 'app.status.details.faceNotLoaded', defaultMessage: 'not loaded' })) },
+          )}
         </span>
-        <span>Face engine: {face.mode ? describeMode(face.mode) : (face.backend ?? 'not loaded')}</span>
-        {face.restarts > 0 && <span>Face engine restarted {face.restarts === 1 ? 'once' : `${face.restarts} times`} after a crash</span>}
-        {face.notice && <span>Face engine note: {face.notice}</span>}
-        {face.error && <span>Face engine error: {face.error}</span>}
+        {face.restarts > 0 && <span>{restartsText(face.restarts)}</span>}
+        {face.notice && <span>{t({ id: 'app.status.details.faceNote', defaultMessage: 'Face engine note: {note}' }, { note: face.notice })}</span>}
+        {face.error && <span>{t({ id: 'app.status.details.faceError', defaultMessage: 'Face engine error: {error}' }, { error: face.error })}</span>}
         {offlineFacts && <span>{offlineFacts}</span>}
-        {sync.lastError && <span>Last sync error: {sync.lastError.message}</span>}
+        {sync.lastError && (
+          <span>{t({ id: 'app.status.details.syncError', defaultMessage: 'Last sync error: {error}' }, { error: sync.lastError.message })}</span>
+        )}
       </details>
     </div>
   );

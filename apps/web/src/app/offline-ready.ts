@@ -5,6 +5,7 @@
 // did not download, or still not ready a minute on); while online, the worker is asked again for
 // whatever is missing (a file that failed at install, or the files of a newer deployment).
 import { Store } from '../core/store.ts';
+import { t, translator } from '../core/i18n.ts';
 
 export interface OfflineProblem {
   kind: 'certificate' | 'storage' | 'browser' | 'registration' | 'file' | 'slow';
@@ -58,11 +59,26 @@ export function settle(r: OfflineReadiness, failed: readonly FailedFile[], prepa
   if (failed.some((f) => isStorage(f.error)))
     return { state: 'unavailable', problem: { kind: 'storage', detail: failed.map((f) => f.error).join('; ') }, cached, needed };
   if (failed.length) {
-    const detail = `Not downloaded: ${failed.map((f) => `${f.url} (${f.error})`).join(', ')}`;
+    const files = translator().intl.formatList(
+      failed.map((f) => `${f.url} (${f.error})`),
+      { type: 'unit', style: 'short' },
+    );
+    const detail = t({ id: 'app.offline.notDownloaded', defaultMessage: 'Not downloaded: {files}' }, { files });
     return { state: 'unavailable', problem: { kind: 'file', detail }, cached, needed };
   }
   if (preparingForMs >= SETTLE_MS)
-    return { state: 'unavailable', problem: { kind: 'slow', detail: `${cached} of ${needed} files saved so far` }, cached, needed };
+    return {
+      state: 'unavailable',
+      problem: {
+        kind: 'slow',
+        detail: t(
+          { id: 'app.offline.slowDetail', defaultMessage: '{cached} of {needed, plural, one {# file} other {# files}} saved so far' },
+          { cached, needed },
+        ),
+      },
+      cached,
+      needed,
+    };
   return r;
 }
 
@@ -97,7 +113,9 @@ export function startOfflineSupport(): void {
   if (started || !production) return;
   started = true;
   if (!('serviceWorker' in navigator) || !('caches' in window)) {
-    offlineReadiness.set(unavailable({ kind: 'browser', detail: 'No service worker or Cache Storage in this browser' }));
+    offlineReadiness.set(
+      unavailable({ kind: 'browser', detail: t({ id: 'app.offline.noWorker', defaultMessage: 'No service worker or Cache Storage in this browser' }) }),
+    );
     return;
   }
   let failed: FailedFile[] = [];

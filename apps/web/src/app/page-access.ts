@@ -3,6 +3,7 @@
 // refused at Save). The API enforces the same rules; this only keeps people off dead ends.
 import type { Me } from '@rollcall/contracts';
 import type { Route } from '../core/router.ts';
+import { t } from '../core/i18n.ts';
 
 export type Role = 'admin' | 'teacher' | 'device';
 
@@ -36,21 +37,22 @@ export const mayOpen = (role: Role, page: Route['page']): boolean => ACCESS[page
 /** Why a page is closed, in the words the page shows instead of itself. */
 export const closedText = (page: Route['page']): string =>
   ACCESS[page] === ADMIN
-    ? 'Only an admin can use this page. Ask your school’s Rollcall admin.'
-    : 'A classroom laptop cannot open this page: sign in with your own account.';
+    ? t({ id: 'app.access.adminOnly', defaultMessage: 'Only an admin can use this page. Ask your school’s Rollcall admin.' })
+    : t({ id: 'app.access.notOnLaptop', defaultMessage: 'A classroom laptop cannot open this page: sign in with your own account.' });
 
-const NAV: { label: string; route: Route }[] = [
-  { label: 'Take attendance', route: { page: 'attendance' } },
-  { label: 'Students', route: { page: 'students' } },
-  { label: 'Classes', route: { page: 'classes' } },
-  { label: 'Records', route: { page: 'records' } },
-  { label: 'Absences', route: { page: 'absences' } },
-  { label: 'Teachers', route: { page: 'teachers' } },
-  { label: 'Classroom laptops', route: { page: 'laptops' } },
-  { label: 'Absence notices', route: { page: 'notices' } },
-  { label: 'Privacy', route: { page: 'privacy' } },
-  { label: 'Settings', route: { page: 'settings' } },
-  { label: 'Camera check', route: { page: 'camera' } },
+// Built at call time, so the labels are in the language spoken now.
+const nav = (): { label: string; route: Route }[] => [
+  { label: t({ id: 'app.nav.attendance', defaultMessage: 'Take attendance' }), route: { page: 'attendance' } },
+  { label: t({ id: 'app.nav.students', defaultMessage: 'Students' }), route: { page: 'students' } },
+  { label: t({ id: 'app.nav.classes', defaultMessage: 'Classes' }), route: { page: 'classes' } },
+  { label: t({ id: 'app.nav.records', defaultMessage: 'Records' }), route: { page: 'records' } },
+  { label: t({ id: 'app.nav.absences', defaultMessage: 'Absences' }), route: { page: 'absences' } },
+  { label: t({ id: 'app.nav.teachers', defaultMessage: 'Teachers' }), route: { page: 'teachers' } },
+  { label: t({ id: 'app.nav.laptops', defaultMessage: 'Classroom laptops' }), route: { page: 'laptops' } },
+  { label: t({ id: 'app.nav.notices', defaultMessage: 'Absence notices' }), route: { page: 'notices' } },
+  { label: t({ id: 'app.nav.privacy', defaultMessage: 'Privacy' }), route: { page: 'privacy' } },
+  { label: t({ id: 'app.nav.settings', defaultMessage: 'Settings' }), route: { page: 'settings' } },
+  { label: t({ id: 'app.nav.camera', defaultMessage: 'Camera check' }), route: { page: 'camera' } },
 ];
 
-export const navFor = (role: Role) => NAV.filter((n) => mayOpen(role, n.route.page));
+export const navFor = (role: Role) => nav().filter((n) => mayOpen(role, n.route.page));

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { FailureReason } from '@rollcall/sync';
 import { services } from '../core/services.ts';
 import { useObservable } from '../core/store.ts';
+import { t } from '../core/i18n.ts';
 
 export function useOutbox() {
   return useObservable(services.outbox);
@@ -23,11 +24,20 @@ export function useDiscardMarks() {
   return useMutation({ mutationFn: (ids: readonly string[]) => services.outbox.discard(ids) });
 }
 
-export const REFUSAL_TEXT: Record<FailureReason, string> = {
-  'student-not-found': 'The server has no such student (deleted, or not enrolled yet)',
-  'session-not-found': 'The session no longer exists on the server',
-  forbidden: 'This account or laptop may not mark that class',
-  'time-out-of-range': 'Its time is in the future or outside its lesson: check this laptop’s clock and date',
-  rejected: 'The server refused it',
-  invalid: 'The server found the mark invalid',
-};
+/** Why the server refused a mark, in words for the office. */
+export function refusalText(reason: FailureReason): string {
+  switch (reason) {
+    case 'student-not-found':
+      return t({ id: 'outbox.refusal.studentNotFound', defaultMessage: 'The server has no such student (deleted, or not enrolled yet)' });
+    case 'session-not-found':
+      return t({ id: 'outbox.refusal.sessionNotFound', defaultMessage: 'The session no longer exists on the server' });
+    case 'forbidden':
+      return t({ id: 'outbox.refusal.forbidden', defaultMessage: 'This account or laptop may not mark that class' });
+    case 'time-out-of-range':
+      return t({ id: 'outbox.refusal.timeOutOfRange', defaultMessage: 'Its time is in the future or outside its lesson: check this laptop’s clock and date' });
+    case 'rejected':
+      return t({ id: 'outbox.refusal.rejected', defaultMessage: 'The server refused it' });
+    case 'invalid':
+      return t({ id: 'outbox.refusal.invalid', defaultMessage: 'The server found the mark invalid' });
+  }
+}
