@@ -14,7 +14,7 @@ import { migrateToLatest } from '../src/db/migrator.ts';
 
 export type Dialect = 'sqlite' | 'mysql';
 
-const MYSQL_ROOT = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+export const MYSQL_ROOT = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 
 async function mysqlReachable(): Promise<boolean> {
   try {
