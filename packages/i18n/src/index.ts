@@ -1,2 +1,4 @@
 export * from './languages.ts';
 export * from './translator.ts';
+export * from './search.ts';
+export * from './error-messages.ts';

@@ -48,3 +48,19 @@ describe('createTranslator', () => {
     expect([...names].sort(createTranslator('en', {}).collator.compare)).toEqual(['Daryl', 'Émile', 'Łukasz', 'Zoë']);
   });
 });
+
+describe('matchesName', () => {
+  it('ignores case and accents by the language', () => {
+    const en = createTranslator('en', {});
+    expect(en.matchesName('Łukasz Nowak', 'lukasz')).toBe(true);
+    expect(en.matchesName('Zoë Smith', 'zoe')).toBe(true);
+    expect(en.matchesName('Zoë Smith', 'SMITH zoë')).toBe(true);
+    expect(en.matchesName('Hans Strauß', 'strauss')).toBe(true);
+    expect(en.matchesName('Daryl Zane', 'zoe')).toBe(false);
+    expect(en.matchesName('Anyone', '  ')).toBe(true);
+  });
+  it('keeps letters apart that the language holds distinct', () => {
+    expect(createTranslator('es', {}).matchesName('Peña', 'pena')).toBe(false);
+    expect(createTranslator('es', {}).matchesName('Peña', 'PEÑA')).toBe(true);
+  });
+});

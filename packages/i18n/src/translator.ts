@@ -2,6 +2,7 @@
 // dates, numbers and lists in that language's own conventions, all through FormatJS.
 import { createIntl, createIntlCache, type IntlShape, type MessageDescriptor } from '@formatjs/intl';
 import { SOURCE_LANGUAGE } from './languages.ts';
+import { nameMatcher } from './search.ts';
 
 /** A message in code: `{ id: 'register.title', defaultMessage: 'Register for {className}' }`. */
 export type Message = MessageDescriptor & { id: string; defaultMessage: string };
@@ -16,6 +17,8 @@ export interface Translator {
   t(message: Message, values?: Values): string;
   /** Sorts and compares names the way this language does ("Łukasz" after "Daryl", before "Zoë"). */
   readonly collator: Intl.Collator;
+  /** Whether every word of `query` is in `name`, ignoring case and accents as this language does ("lukasz" finds "Łukasz"). */
+  matchesName(name: string, query: string): boolean;
 }
 
 const cache = createIntlCache();
@@ -40,5 +43,6 @@ export function createTranslator(language: string, catalogue: Catalogue, onMissi
     intl,
     t: (message, values) => intl.formatMessage(message, values) as string,
     collator: new Intl.Collator(language, { sensitivity: 'base', numeric: true }),
+    matchesName: nameMatcher(language),
   };
 }
