@@ -25,9 +25,13 @@ import { ReviewQueue } from './review/ReviewQueue.tsx';
 import { faceRoster, isCameraFree } from '../core/camera-free.ts';
 import { useReviewQueue } from './review/useReviewQueue.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { t, translator } from '../core/i18n.ts';
 
 /** One empty list while the cache loads, so the memos below do not recompute every render. */
 const NONE: never[] = [];
+
+/** A measurement for the speed line, with a fixed number of decimals in the current language. */
+const decimals = (n: number, digits: number) => translator().intl.formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -88,12 +92,12 @@ export function TakeAttendancePage() {
 
   return (
     <section aria-labelledby="attendance-title" className="attendance">
-      <h2 id="attendance-title">Take attendance</h2>
+      <h2 id="attendance-title">{t({ id: 'attendance.page.title', defaultMessage: 'Take attendance' })}</h2>
       <div className="row">
         <label>
-          Class
+          {t({ id: 'attendance.page.class', defaultMessage: 'Class' })}
           <select value={classId} onChange={(e) => setClassId(e.target.value)} disabled={active}>
-            <option value="">All students (today)</option>
+            <option value="">{t({ id: 'attendance.page.allStudents', defaultMessage: 'All students (today)' })}</option>
             {classes.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -114,18 +118,18 @@ export function TakeAttendancePage() {
       />
       <div className="row">
         <label>
-          Camera
+          {t({ id: 'attendance.page.camera', defaultMessage: 'Camera' })}
           <select value={settings.cameraId} onChange={(e) => saveSettings.mutate({ cameraId: e.target.value })}>
-            <option value="">Default camera</option>
+            <option value="">{t({ id: 'attendance.page.defaultCamera', defaultMessage: 'Default camera' })}</option>
             {camera.devices.map((d, i) => (
               <option key={d.deviceId} value={d.deviceId}>
-                {d.label || `Camera ${i + 1}`}
+                {d.label || t({ id: 'attendance.page.cameraNumber', defaultMessage: 'Camera {number}' }, { number: i + 1 })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Resolution
+          {t({ id: 'attendance.page.resolution', defaultMessage: 'Resolution' })}
           <select value={settings.resolution} onChange={(e) => saveSettings.mutate({ resolution: e.target.value as typeof settings.resolution })}>
             <option value="640x480">640 × 480</option>
             <option value="1280x720">1280 × 720</option>
@@ -133,31 +137,54 @@ export function TakeAttendancePage() {
           </select>
         </label>
         <button type="button" onClick={() => void camera.start(settings.cameraId, settings.resolution)} disabled={camera.running}>
-          Start camera
+          {t({ id: 'attendance.page.startCamera', defaultMessage: 'Start camera' })}
         </button>
         <button type="button" className="primary" onClick={() => (setError(null), setActive(true))} disabled={!camera.running || active}>
-          Start recognition
+          {t({ id: 'attendance.page.startRecognition', defaultMessage: 'Start recognition' })}
         </button>
         <button type="button" onClick={stop} disabled={!camera.running && !active}>
-          Stop
+          {t({ id: 'attendance.page.stop', defaultMessage: 'Stop' })}
         </button>
       </div>
       {(camera.error ?? error) && <Alert>{camera.error ?? error}</Alert>}
       <div className="attendance-grid">
         <div>
           <div className="camera-view">
-            <video ref={video} muted playsInline aria-label="Camera" />
+            <video ref={video} muted playsInline aria-label={t({ id: 'attendance.page.camera', defaultMessage: 'Camera' })} />
             <canvas ref={canvas} aria-hidden="true" />
           </div>
-          <p className="hint">{active ? `Recognising · ${stats.faces} face(s) in view` : 'Recognition stopped'}</p>
+          <p className="hint">
+            {active
+              ? t(
+                  { id: 'attendance.page.recognising', defaultMessage: 'Recognising · {faces, plural, one {# face} other {# faces}} in view' },
+                  { faces: stats.faces },
+                )
+              : t({ id: 'attendance.page.recognitionStopped', defaultMessage: 'Recognition stopped' })}
+          </p>
           <details className="details">
-            <summary>Details</summary>
-            <p className="hint" aria-label="Recognition speed">
+            <summary>{t({ id: 'attendance.page.details', defaultMessage: 'Details' })}</summary>
+            <p className="hint" aria-label={t({ id: 'attendance.page.speedLabel', defaultMessage: 'Recognition speed' })}>
               {active
-                ? `${stats.frames} frames · ${stats.fps.toFixed(1)} frames/s · detect ${stats.detectMs.toFixed(0)} ms · embed ${stats.embedMs.toFixed(0)} ms · match ${stats.matchMs.toFixed(1)} ms · ${stats.faces} face(s), ${stats.embedded} embedded`
-                : 'Recognition stopped'}{' '}
-              · backend {face.backend ?? '…'}
-              {face.backend === 'cpu' ? ' (slow: the browser fell back to the cpu backend)' : ''}
+                ? t(
+                    {
+                      id: 'attendance.page.speed',
+                      defaultMessage:
+                        '{frames, plural, one {# frame} other {# frames}} · {fps} frames/s · detect {detectMs} ms · embed {embedMs} ms · match {matchMs} ms · {faces, plural, one {# face} other {# faces}}, {embedded} embedded',
+                    },
+                    {
+                      frames: stats.frames,
+                      fps: decimals(stats.fps, 1),
+                      detectMs: decimals(stats.detectMs, 0),
+                      embedMs: decimals(stats.embedMs, 0),
+                      matchMs: decimals(stats.matchMs, 1),
+                      faces: stats.faces,
+                      embedded: stats.embedded,
+                    },
+                  )
+                : t({ id: 'attendance.page.recognitionStopped', defaultMessage: 'Recognition stopped' })}{' '}
+              {face.backend === 'cpu'
+                ? t({ id: 'attendance.page.backendCpu', defaultMessage: '· backend cpu (slow: the browser fell back to the cpu backend)' })
+                : t({ id: 'attendance.page.backend', defaultMessage: '· backend {backend}' }, { backend: face.backend ?? '…' })}
             </p>
           </details>
         </div>

@@ -35,3 +35,11 @@ describe('track labels', () => {
     expect(label(view(s), names)).toBe('Ann Lee or Bo Ng? needs review');
   });
 });
+
+describe('track labels of decided faces', () => {
+  it('a marked face shows its name and score, and says when it was marked before', () => {
+    expect(label(view({ kind: 'marked', studentId: 'S1', score: 0.912 }), names)).toBe('Ann Lee 0.91');
+    expect(label(view({ kind: 'already', studentId: 'S2', score: 0.9 }), names)).toBe('Bo Ng 0.90 (already marked)');
+    expect(label(view({ kind: 'unknown', score: 0.4 }), names)).toBe('unknown 0.40');
+  });
+});

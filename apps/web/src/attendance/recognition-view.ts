@@ -2,29 +2,53 @@
 // review thumbnails cut from the video.
 import type { Box, FrameFlaw, TrackView } from '@rollcall/recognition';
 import type { OverlayBox } from '../camera/overlay.ts';
+import { t, translator } from '../core/i18n.ts';
 
-export function label(t: TrackView, names: ReadonlyMap<string, string>): OverlayBox['label'] {
-  const s = t.state;
+export function label(track: TrackView, names: ReadonlyMap<string, string>): OverlayBox['label'] {
+  const s = track.state;
   const who = (id: string) => names.get(id) ?? id;
-  if (s.kind === 'marked' || s.kind === 'already') return `${who(s.studentId)} ${s.score.toFixed(2)}${s.kind === 'already' ? ' (already marked)' : ''}`;
+  const score = (n: number) => translator().intl.formatNumber(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (s.kind === 'marked' || s.kind === 'already')
+    return t(
+      { id: 'attendance.overlay.marked', defaultMessage: '{name} {score}{already, select, yes { (already marked)} other {}}' },
+      { name: who(s.studentId), score: score(s.score), already: s.kind === 'already' ? 'yes' : 'no' },
+    );
   // Never one name on a face that is not sure: both candidates, or none.
-  if (s.kind === 'review') return s.candidates.length ? `${s.candidates.map((c) => who(c.studentId)).join(' or ')}? needs review` : 'needs review';
-  if (s.kind === 'unknown') return s.score === null ? 'unknown' : `unknown ${s.score.toFixed(2)}`;
+  if (s.kind === 'review')
+    return s.candidates.length
+      ? t(
+          { id: 'attendance.overlay.review', defaultMessage: '{names}? needs review' },
+          {
+            names: translator().intl.formatList(
+              s.candidates.map((c) => who(c.studentId)),
+              { type: 'disjunction' },
+            ),
+          },
+        )
+      : t({ id: 'attendance.overlay.reviewNobody', defaultMessage: 'needs review' });
+  if (s.kind === 'unknown')
+    return s.score === null
+      ? t({ id: 'attendance.overlay.unknown', defaultMessage: 'unknown' })
+      : t({ id: 'attendance.overlay.unknownScore', defaultMessage: 'unknown {score}' }, { score: score(s.score) });
   // A face still being read says what it waits for, in words the student at the door can act on.
-  if (s.waiting?.for === 'life') return '… checking for a live face';
-  if (s.waiting?.for === 'clear-frames' && s.waiting.flaws[0]) return `… ${HINTS[s.waiting.flaws[0]]}`;
+  if (s.waiting?.for === 'life') return t({ id: 'attendance.overlay.checkingLife', defaultMessage: '… checking for a live face' });
+  if (s.waiting?.for === 'clear-frames' && s.waiting.flaws[0]) return hint(s.waiting.flaws[0]);
   return '…';
 }
 
-const HINTS: Record<FrameFlaw, string> = {
-  small: 'too far: come closer',
-  blurred: 'blurred: hold still',
-  turned: 'turned: face the camera',
-  'eyes-closed': 'eyes closed',
-};
+/** What to do about the flaw that keeps a face's frames from counting. */
+function hint(flaw: FrameFlaw): string {
+  return t(
+    {
+      id: 'attendance.overlay.flaw',
+      defaultMessage: '{flaw, select, small {… too far: come closer} blurred {… blurred: hold still} turned {… turned: face the camera} other {… eyes closed}}',
+    },
+    { flaw },
+  );
+}
 
-export function tone(t: TrackView): OverlayBox['tone'] {
-  const k = t.state.kind;
+export function tone(track: TrackView): OverlayBox['tone'] {
+  const k = track.state.kind;
   return k === 'marked' || k === 'already' ? 'known' : k === 'unknown' ? 'unknown' : k === 'review' ? 'review' : 'pending';
 }
 

@@ -1,19 +1,22 @@
 // Today's marks for the live log: what the API holds (including marks made on other laptops,
 // refreshed by the server's event stream) merged with this device's marks still in the outbox.
 import { useQuery } from '@tanstack/react-query';
-import { deviceDay } from '@rollcall/contracts';
+import { deviceDay, type MarkStatus } from '@rollcall/contracts';
 import { useEffect, useState } from 'react';
 import { call } from '../api/client.ts';
 import { services } from '../core/services.ts';
 import { subscribeLive } from '../local/live.ts';
 import { queryClient } from '../data/queryClient.ts';
 
+/** The server's status of a mark, or where this device's mark is: not sent (refused), sent, or waiting to send. */
+export type LogStatus = MarkStatus | 'unsent' | 'sent' | 'waiting';
+
 export interface LogRow {
   id: string;
   studentId: string;
   name: string | null;
   at: string;
-  status: string;
+  status: LogStatus;
   similarity: number | null;
   waiting: boolean;
   failed: string | null;
@@ -80,7 +83,7 @@ export function useLiveLog(classId: string | null, sessionId: string | null, nam
   }
   for (const m of local.values()) {
     if (rows.has(m.id) || (sessionId && m.sessionId !== sessionId)) continue;
-    const status = m.failed ? 'not sent' : m.sent ? 'sent' : 'waiting to send';
+    const status: LogStatus = m.failed ? 'unsent' : m.sent ? 'sent' : 'waiting';
     rows.set(m.id, {
       id: m.id,
       studentId: m.studentId,

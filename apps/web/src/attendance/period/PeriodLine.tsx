@@ -7,6 +7,7 @@ import { periodLine } from './period-line.ts';
 import { scheduleByClass } from '../../core/schedule.ts';
 import { usePeriodAutopilot } from './usePeriodAutopilot.ts';
 import { Alert } from '../../ui/Alert.tsx';
+import { t } from '../../core/i18n.ts';
 
 export function PeriodLine({ classId, onClass }: { classId: string | null; onClass: (classId: string) => void }) {
   const auth = useAuth();
@@ -18,10 +19,10 @@ export function PeriodLine({ classId, onClass }: { classId: string | null; onCla
   const line = periodLine(scheduleByClass(timetable.periods, timetable.terms, now), names, now, classId);
   return (
     <div className="period-line">
-      <p className="session-line" role="status" aria-label="Timetable">
-        {line ?? 'No lessons on the timetable this week.'}
+      <p className="session-line" role="status" aria-label={t({ id: 'attendance.period.label', defaultMessage: 'Timetable' })}>
+        {line ?? t({ id: 'attendance.period.none', defaultMessage: 'No lessons on the timetable this week.' })}
       </p>
-      {error && <Alert>The period could not start or end by itself: {error}</Alert>}
+      {error && <Alert>{t({ id: 'attendance.period.failed', defaultMessage: 'The period could not start or end by itself: {error}' }, { error })}</Alert>}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { RegisterView } from './register-view.ts';
 import { RegisterRow } from './RegisterRow.tsx';
 import { Alert } from '../../ui/Alert.tsx';
 import { formatTime } from '../../ui/format.ts';
+import { t } from '../../core/i18n.ts';
 
 interface Props {
   view: RegisterView | null;
@@ -28,37 +29,60 @@ export function RegisterPanel({ view, error, onMark, badge, cameraFree, copySave
   // The paper copy is this panel alone: the camera box, the log and every button stay off it.
   const panel = useRef<HTMLElement>(null);
   return (
-    <section aria-label="Register" className="register card" ref={panel}>
+    <section aria-label={t({ id: 'attendance.register.label', defaultMessage: 'Register' })} className="register card" ref={panel}>
       <p className="eyebrow">
-        {final ? 'Final register' : 'Register'} {badge}
+        {final
+          ? t({ id: 'attendance.register.finalTitle', defaultMessage: 'Final register' })
+          : t({ id: 'attendance.register.title', defaultMessage: 'Register' })}{' '}
+        {badge}
       </p>
-      {view && <PrintButton target={panel} label={final ? 'Print the final register' : 'Print register'} />}
+      {view && (
+        <PrintButton
+          target={panel}
+          label={
+            final
+              ? t({ id: 'attendance.register.printFinal', defaultMessage: 'Print the final register' })
+              : t({ id: 'attendance.register.print', defaultMessage: 'Print register' })
+          }
+        />
+      )}
       {copySavedAt != null && (
         <p className="notice" role="status">
-          No connection to the server: showing the copy kept on this laptop (from {formatTime(copySavedAt)}) with the marks made here since. They are sent when
-          the network is back.
+          {t(
+            {
+              id: 'attendance.register.keptCopy',
+              defaultMessage:
+                'No connection to the server: showing the copy kept on this laptop (from {time}) with the marks made here since. They are sent when the network is back.',
+            },
+            { time: formatTime(copySavedAt) },
+          )}
         </p>
       )}
-      {error && !view && <Alert>The register could not be loaded: {errorText(error)}</Alert>}
-      {!view && !error && <p className="hint">Loading the register…</p>}
+      {error && !view && (
+        <Alert>{t({ id: 'attendance.register.loadFailed', defaultMessage: 'The register could not be loaded: {error}' }, { error: errorText(error) })}</Alert>
+      )}
+      {!view && !error && <p className="hint">{t({ id: 'attendance.register.loading', defaultMessage: 'Loading the register…' })}</p>}
       {view && (
         <>
           <div aria-live="polite">
             <h3 className="register-count">
-              {view.counts.here} of {view.counts.total} here
+              {t({ id: 'attendance.register.count', defaultMessage: '{here} of {total} here' }, { here: view.counts.here, total: view.counts.total })}
             </h3>
             <p className="hint">
               {[
-                view.counts.excused && `${view.counts.excused} excused`,
-                view.counts.absent && `${view.counts.absent} absent`,
-                view.counts.notSeen && `${view.counts.notSeen} not seen yet`,
+                view.counts.excused &&
+                  t({ id: 'attendance.register.excused', defaultMessage: '{count, plural, other {# excused}}' }, { count: view.counts.excused }),
+                view.counts.absent &&
+                  t({ id: 'attendance.register.absent', defaultMessage: '{count, plural, other {# absent}}' }, { count: view.counts.absent }),
+                view.counts.notSeen &&
+                  t({ id: 'attendance.register.notSeen', defaultMessage: '{count, plural, other {# not seen yet}}' }, { count: view.counts.notSeen }),
               ]
                 .filter(Boolean)
-                .join(' · ') || 'Everyone has a mark.'}
+                .join(' · ') || t({ id: 'attendance.register.allMarked', defaultMessage: 'Everyone has a mark.' })}
             </p>
           </div>
           {view.rows.length === 0 ? (
-            <p className="hint">This class has no students on its roster.</p>
+            <p className="hint">{t({ id: 'attendance.register.emptyRoster', defaultMessage: 'This class has no students on its roster.' })}</p>
           ) : (
             <ul className="register-list">
               {view.rows.map((r) => (

@@ -5,16 +5,27 @@ import type { RegisterStatus } from '@rollcall/contracts';
 import { ConsentBadge } from '../../ui/ConsentBadge.tsx';
 import { MarkReason } from '../../ui/MarkReason.tsx';
 import type { ViewRow } from './register-view.ts';
-import { METHOD_TEXT, STATUS_TEXT, STATUS_VERB } from '../../ui/status-text.ts';
+import { METHOD_TEXT, STATUS_TEXT } from '../../ui/status-text.ts';
 import { formatTime } from '../../ui/format.ts';
+import { t } from '../../core/i18n.ts';
 
 const CHOICES: RegisterStatus[] = ['present', 'late', 'excused', 'absent', 'not-seen'];
+
+/** A button's accessible name, the whole sentence with the status in it: "Mark Ann Lee present". */
+const markLabel = (name: string, status: RegisterStatus) =>
+  t(
+    {
+      id: 'attendance.register.markAs',
+      defaultMessage: 'Mark {name} {status, select, present {present} late {late} excused {excused} absent {absent} other {not seen}}',
+    },
+    { name, status },
+  );
 
 export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boolean; onMark: (status: RegisterStatus, reason?: string) => void }) {
   const [askReason, setAskReason] = useState(false);
   const [reason, setReason] = useState('');
   const choose = (s: RegisterStatus) => (s === 'excused' ? setAskReason(true) : onMark(s));
-  const how = row.waiting ? 'waiting to send' : row.method ? METHOD_TEXT[row.method] : null;
+  const how = row.waiting ? t({ id: 'attendance.register.waiting', defaultMessage: 'waiting to send' }) : row.method ? METHOD_TEXT[row.method] : null;
   return (
     <li className={`register-row status-row-${row.status}`}>
       <div className="register-who">
@@ -28,18 +39,15 @@ export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boo
           </span>
         )}
         <MarkReason row={row} />
-        {!row.onRoster && <span className="hint">not on the roster</span>}
+        {!row.onRoster && <span className="hint">{t({ id: 'attendance.register.notOnRoster', defaultMessage: 'not on the roster' })}</span>}
       </div>
-      <div className="register-actions" role="group" aria-label={`Set ${row.name}'s status`}>
+      <div
+        className="register-actions"
+        role="group"
+        aria-label={t({ id: 'attendance.register.setStatus', defaultMessage: "Set {name}'s status" }, { name: row.name })}
+      >
         {CHOICES.map((s) => (
-          <button
-            key={s}
-            type="button"
-            className="small"
-            aria-label={`Mark ${row.name} ${STATUS_VERB[s]}`}
-            aria-pressed={row.status === s}
-            onClick={() => choose(s)}
-          >
+          <button key={s} type="button" className="small" aria-label={markLabel(row.name, s)} aria-pressed={row.status === s} onClick={() => choose(s)}>
             {STATUS_TEXT[s]}
           </button>
         ))}
@@ -55,20 +63,20 @@ export function RegisterRow({ row, manual, onMark }: { row: ViewRow; manual: boo
           }}
         >
           <label className="inline">
-            Reason (optional)
+            {t({ id: 'attendance.register.reason', defaultMessage: 'Reason (optional)' })}
             <input
               autoFocus
               value={reason}
               maxLength={500}
               onChange={(e) => setReason(e.target.value)}
-              aria-label={`Reason ${row.name} is excused (optional)`}
+              aria-label={t({ id: 'attendance.register.reasonFor', defaultMessage: 'Reason {name} is excused (optional)' }, { name: row.name })}
             />
           </label>
           <button type="submit" className="small primary">
-            Excuse {row.name}
+            {t({ id: 'attendance.register.excuse', defaultMessage: 'Excuse {name}' }, { name: row.name })}
           </button>
           <button type="button" className="small" onClick={() => setAskReason(false)}>
-            Cancel
+            {t({ id: 'common.cancel', defaultMessage: 'Cancel' })}
           </button>
         </form>
       )}

@@ -7,6 +7,7 @@ import { useEndSession, useStartSession } from '../../data/remote.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
 import { Confirm } from '../../ui/Confirm.tsx';
 import { formatTime } from '../../ui/format.ts';
+import { t, translator, tx } from '../../core/i18n.ts';
 
 interface Props {
   classId: string | null;
@@ -26,26 +27,37 @@ function StatusLine({ session, ended, unreachable, canManage }: Pick<Props, 'ses
   if (session?.active)
     return (
       <p className="session-line" role="status">
-        Session running since {formatTime(session.startsAt)}; arrivals after {session.lateAfterMinutes} min are late.
+        {t(
+          { id: 'attendance.session.running', defaultMessage: 'Session running since {time}; arrivals after {minutes, plural, other {# min}} are late.' },
+          { time: formatTime(session.startsAt), minutes: session.lateAfterMinutes },
+        )}
       </p>
     );
   if (unreachable)
     return (
       <p className="session-line notice" role="status">
-        The server cannot be reached and this laptop kept no running session for this class. Marks made now count for today and are sent when the network is
-        back.
+        {t({
+          id: 'attendance.session.unreachable',
+          defaultMessage:
+            'The server cannot be reached and this laptop kept no running session for this class. Marks made now count for today and are sent when the network is back.',
+        })}
       </p>
     );
   if (ended)
     return (
       <p className="session-line" role="status">
-        Session ended{ended.endsAt ? ` at ${formatTime(ended.endsAt)}` : ''}: its final register is below.{' '}
-        {canManage ? 'Start the next session when the next lesson begins.' : ''}
+        {ended.endsAt
+          ? t({ id: 'attendance.session.endedAt', defaultMessage: 'Session ended at {time}: its final register is below.' }, { time: formatTime(ended.endsAt) })
+          : t({ id: 'attendance.session.ended', defaultMessage: 'Session ended: its final register is below.' })}{' '}
+        {canManage ? t({ id: 'attendance.session.startNextHint', defaultMessage: 'Start the next session when the next lesson begins.' }) : ''}
       </p>
     );
   return (
     <p className="session-line" role="status">
-      No session running for this class. {canManage ? 'Start one to take its register.' : 'Sign in to start one.'}
+      {t({ id: 'attendance.session.none', defaultMessage: 'No session running for this class.' })}{' '}
+      {canManage
+        ? t({ id: 'attendance.session.startOne', defaultMessage: 'Start one to take its register.' })
+        : t({ id: 'attendance.session.signInToStart', defaultMessage: 'Sign in to start one.' })}
     </p>
   );
 }
@@ -60,46 +72,62 @@ export function SessionBar({ classId, session, loading, ended, unreachable, canM
   if (!classId) {
     return (
       <p className="session-line notice" role="status">
-        All students (today): marks made now belong to <strong>no class</strong> and count for today only. Choose a class to take its register.
+        {tx(
+          {
+            id: 'attendance.session.noClass',
+            defaultMessage:
+              'All students (today): marks made now belong to <strong>no class</strong> and count for today only. Choose a class to take its register.',
+          },
+          { strong: (chunks: React.ReactNode) => <strong>{chunks}</strong> },
+        )}
       </p>
     );
   }
-  if (loading) return <p className="session-line hint">Looking for a running session…</p>;
+  if (loading) return <p className="session-line hint">{t({ id: 'attendance.session.looking', defaultMessage: 'Looking for a running session…' })}</p>;
   return (
     <div className="session-bar">
       <StatusLine session={session} ended={ended} unreachable={unreachable} canManage={canManage} />
       {canManage && !session?.active && !unreachable && (
         <div className="row">
           <label className="inline">
-            Late after (minutes)
+            {t({ id: 'attendance.session.lateAfter', defaultMessage: 'Late after (minutes)' })}
             <input type="number" min={0} max={240} value={late} onChange={(e) => setLate(Number(e.target.value))} style={{ width: '5rem' }} />
           </label>
           <button type="button" className="primary" disabled={start.isPending} onClick={() => start.mutate({ classId, lateAfterMinutes: late })}>
-            {ended ? 'Start the next session' : 'Start session'}
+            {ended
+              ? t({ id: 'attendance.session.startNext', defaultMessage: 'Start the next session' })
+              : t({ id: 'attendance.session.start', defaultMessage: 'Start session' })}
           </button>
         </div>
       )}
       {canManage && session?.active && !confirming && (
         <button type="button" onClick={() => setConfirming(true)}>
-          End session
+          {t({ id: 'attendance.session.end', defaultMessage: 'End session' })}
         </button>
       )}
       {confirming && session && (
         <Confirm
           labelledBy="end-title"
           describedBy="end-desc"
-          confirmText="End session and mark absentees"
+          confirmText={t({ id: 'attendance.session.endConfirm', defaultMessage: 'End session and mark absentees' })}
           onConfirm={() => end.mutate(session.id, { onSettled: () => setConfirming(false) })}
           onCancel={() => setConfirming(false)}
           disabled={end.isPending}
         >
           <p id="end-title">
-            <strong>End this session?</strong>
+            <strong>{t({ id: 'attendance.session.endQuestion', defaultMessage: 'End this session?' })}</strong>
           </p>
           <p id="end-desc">
             {notSeen.length === 0
-              ? 'Every student has a mark.'
-              : `${notSeen.length} student${notSeen.length === 1 ? '' : 's'} not seen will be marked absent: ${notSeen.join(', ')}.`}
+              ? t({ id: 'attendance.session.everyoneMarked', defaultMessage: 'Every student has a mark.' })
+              : t(
+                  {
+                    id: 'attendance.session.willBeAbsent',
+                    defaultMessage:
+                      '{count, plural, one {# student not seen will be marked absent: {names}.} other {# students not seen will be marked absent: {names}.}}',
+                  },
+                  { count: notSeen.length, names: translator().intl.formatList(notSeen, { type: 'unit' }) },
+                )}
           </p>
         </Confirm>
       )}

@@ -71,6 +71,11 @@ describe('registerView', () => {
     expect(v.counts).toMatchObject({ here: 0, excused: 1, notSeen: 2 });
   });
 
+  it("lists names in the language's alphabetical order, not the server's byte order", () => {
+    const unsorted: Register = { ...register, rows: [row('Z', 'Zoë'), row('L', 'Łukasz'), row('D', 'Daryl')] };
+    expect(registerView(unsorted, []).rows.map((r) => r.name)).toEqual(['Daryl', 'Łukasz', 'Zoë']);
+  });
+
   it('takes a student back to not seen', () => {
     const v = registerView(register, [mark('A', { method: 'manual', status: 'not-seen' })]);
     expect(v.counts).toMatchObject({ here: 0, notSeen: 3 });

@@ -1,5 +1,6 @@
 // The register as this device shows it: the server's register with this device's marks still in
 // the outbox laid over it, so a mark made by hand (or by the camera) shows at once, offline too.
+import { compareNames } from '../../core/i18n.ts';
 import { countRegister, type NewMark, type Register, type RegisterCounts, type RegisterRow, type RegisterStatus } from '@rollcall/contracts';
 
 export interface ViewRow extends RegisterRow {
@@ -19,7 +20,7 @@ export function pendingStatus(mark: NewMark, startsAt: string, lateAfterMinutes:
 }
 
 /**
- * Pending marks in outbox order: a later one wins. A face mark never overrides a status the
+ * Rows in the reader's alphabetical order. Pending marks in outbox order: a later one wins. A face mark never overrides a status the
  * register already has (the server would call it a duplicate); a manual status always does.
  */
 export function registerView(register: Register, pending: readonly NewMark[]): RegisterView {
@@ -40,6 +41,8 @@ export function registerView(register: Register, pending: readonly NewMark[]): R
       waiting: true,
     });
   }
-  const list = [...rows.values()];
+  // The server sorts names by bytes ("Zoë" before "Łukasz"): the roster is put in the reader's
+  // alphabetical order here, with students marked but not on the roster after it, as the server has them.
+  const list = [...rows.values()].sort((a, b) => Number(b.onRoster) - Number(a.onRoster) || compareNames(a.name, b.name));
   return { rows: list, counts: countRegister(list) };
 }
