@@ -6,6 +6,7 @@ import { useCurrentSession, useSetRoster, useStartSession, useUpdateSession } fr
 import { RosterPicker } from './RosterPicker.tsx';
 import { ClassTimetable } from './timetable/ClassTimetable.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t, translator } from '../core/i18n.ts';
 
 export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; students: RosterStudent[]; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -24,25 +25,31 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
       <header className="page-head">
         <h3>{cls.name}</h3>
         <span>
-          {cls.studentIds.length} student{cls.studentIds.length === 1 ? '' : 's'}
+          {t({ id: 'classes.card.students', defaultMessage: '{count, plural, one {# student} other {# students}}' }, { count: cls.studentIds.length })}
         </span>
       </header>
       {session ? (
         <p role="status">
-          Session running since {new Date(session.startsAt).toLocaleTimeString()} (late after {session.lateAfterMinutes} min).{' '}
+          {t(
+            { id: 'classes.card.sessionRunning', defaultMessage: 'Session running since {time} (late after {minutes} min).' },
+            {
+              time: translator().intl.formatTime(session.startsAt, { hour: 'numeric', minute: 'numeric', second: 'numeric' }),
+              minutes: session.lateAfterMinutes,
+            },
+          )}{' '}
           <button
             type="button"
             onClick={() =>
               update.mutate({ params: { id: session.id }, body: { endsAt: new Date().toISOString() } }, { onSuccess: () => void current.refetch() })
             }
           >
-            End session
+            {t({ id: 'classes.card.endSession', defaultMessage: 'End session' })}
           </button>
         </p>
       ) : (
         <div className="row">
           <label>
-            Late after (minutes)
+            {t({ id: 'classes.card.lateAfter', defaultMessage: 'Late after (minutes)' })}
             <input type="number" min={0} max={1440} value={lateAfter} onChange={(e) => setLateAfter(Number(e.target.value))} />
           </label>
           <button
@@ -50,22 +57,29 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
             onClick={() => start.mutate({ classId: cls.id, lateAfterMinutes: lateAfter }, { onSuccess: () => void current.refetch() })}
             disabled={start.isPending}
           >
-            Start session
+            {t({ id: 'classes.card.startSession', defaultMessage: 'Start session' })}
           </button>
         </div>
       )}
       {!editing ? (
         <>
-          <p className="roster-names">{cls.studentIds.map((id) => names.get(id) ?? id).join(', ') || 'No students on this roster yet.'}</p>
+          <p className="roster-names">
+            {cls.studentIds.length > 0
+              ? translator().intl.formatList(
+                  cls.studentIds.map((id) => names.get(id) ?? id),
+                  { type: 'unit', style: 'short' },
+                )
+              : t({ id: 'classes.card.noStudents', defaultMessage: 'No students on this roster yet.' })}
+          </p>
           {canEdit && (
             <button type="button" onClick={() => (setChosen(new Set(cls.studentIds)), setEditing(true))}>
-              Choose students
+              {t({ id: 'classes.card.chooseStudents', defaultMessage: 'Choose students' })}
             </button>
           )}
         </>
       ) : (
         <fieldset>
-          <legend>Students in {cls.name}</legend>
+          <legend>{t({ id: 'classes.card.rosterLegend', defaultMessage: 'Students in {className}' }, { className: cls.name })}</legend>
           <RosterPicker students={students} chosen={chosen} onChange={setChosen} />
           <div className="row">
             <button
@@ -73,10 +87,10 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
               className="primary"
               onClick={() => setRoster.mutate({ params: { id: cls.id }, body: { studentIds: [...chosen] } }, { onSuccess: () => setEditing(false) })}
             >
-              Save roster
+              {t({ id: 'classes.card.saveRoster', defaultMessage: 'Save roster' })}
             </button>
             <button type="button" onClick={() => setEditing(false)}>
-              Cancel
+              {t({ id: 'common.cancel', defaultMessage: 'Cancel' })}
             </button>
           </div>
         </fieldset>

@@ -6,6 +6,7 @@ import { useCreateClass } from '../data/remote.ts';
 import { ClassCard } from './ClassCard.tsx';
 import { TermDates } from './timetable/TermDates.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 export function ClassesPage({ canEdit }: { canEdit: boolean }) {
   const classes = useCachedClasses();
@@ -22,34 +23,45 @@ export function ClassesPage({ canEdit }: { canEdit: boolean }) {
   return (
     <section aria-labelledby="classes-title">
       <div className="page-head">
-        <h2 id="classes-title">Classes</h2>
+        <h2 id="classes-title">{t({ id: 'classes.title', defaultMessage: 'Classes' })}</h2>
         {canEdit && (
           <button type="button" className="primary" onClick={() => setAdding(true)} disabled={adding}>
-            Add class
+            {t({ id: 'classes.add', defaultMessage: 'Add class' })}
           </button>
         )}
       </div>
       {adding && (
-        <form className="card row" onSubmit={submit} aria-label="New class">
+        <form className="card row" onSubmit={submit} aria-label={t({ id: 'classes.new.label', defaultMessage: 'New class' })}>
           <label>
-            Class name
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} placeholder="Math 101, period 2" autoFocus />
+            {t({ id: 'classes.new.name', defaultMessage: 'Class name' })}
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={200}
+              placeholder={t({ id: 'classes.new.namePlaceholder', defaultMessage: 'Math 101, period 2' })}
+              autoFocus
+            />
           </label>
           <button type="submit" className="primary" disabled={create.isPending}>
-            Create class
+            {t({ id: 'classes.new.create', defaultMessage: 'Create class' })}
           </button>
           <button type="button" onClick={() => setAdding(false)}>
-            Cancel
+            {t({ id: 'common.cancel', defaultMessage: 'Cancel' })}
           </button>
           <ErrorAlert error={create.error} />
         </form>
       )}
       {canEdit && <TermDates />}
       {classes === undefined ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : classes.length === 0 ? (
         <div className="empty">
-          <p>No classes yet.{canEdit ? ' Add one, then choose its students.' : ''}</p>
+          <p>
+            {canEdit
+              ? t({ id: 'classes.emptyEditable', defaultMessage: 'No classes yet. Add one, then choose its students.' })
+              : t({ id: 'classes.empty', defaultMessage: 'No classes yet.' })}
+          </p>
         </div>
       ) : (
         classes.map((c) => <ClassCard key={c.id} cls={c} students={students ?? []} canEdit={canEdit} />)

@@ -3,8 +3,11 @@
 // and Enter adds the only match without leaving the keyboard.
 import { useId, useRef, useState } from 'react';
 import { matchStudents, type Pickable } from './roster-search.ts';
+import { compareNames, t } from '../core/i18n.ts';
 
 const SHOWN = 20;
+
+const removeLabel = (name: string) => t({ id: 'classes.picker.removeNamed', defaultMessage: 'Remove {name}' }, { name });
 
 export function RosterPicker({
   students,
@@ -20,7 +23,7 @@ export function RosterPicker({
   const searchBox = useRef<HTMLInputElement>(null);
   const matches = matchStudents(students, query);
   const byId = new Map(students.map((s) => [s.studentId, s]));
-  const picked = [...chosen].map((sid) => byId.get(sid) ?? { studentId: sid, name: sid }).sort((a, b) => a.name.localeCompare(b.name));
+  const picked = [...chosen].map((sid) => byId.get(sid) ?? { studentId: sid, name: sid }).sort((a, b) => compareNames(a.name, b.name));
 
   const add = (sid: string) => onChange(new Set(chosen).add(sid));
   const remove = (sid: string) => {
@@ -39,7 +42,7 @@ export function RosterPicker({
   return (
     <div className="roster-picker">
       <label>
-        Find a student to add
+        {t({ id: 'classes.picker.find', defaultMessage: 'Find a student to add' })}
         <input
           ref={searchBox}
           type="search"
@@ -51,33 +54,44 @@ export function RosterPicker({
               onEnter();
             }
           }}
-          placeholder="Name or student ID"
+          placeholder={t({ id: 'classes.picker.placeholder', defaultMessage: 'Name or student ID' })}
           aria-describedby={`${id}-found`}
         />
       </label>
       <p id={`${id}-found`} className="hint" role="status">
         {query.trim() === ''
-          ? `Type a name or ID. ${students.length} students in the school.`
+          ? t(
+              { id: 'classes.picker.hint', defaultMessage: 'Type a name or ID. {count, plural, one {# student} other {# students}} in the school.' },
+              { count: students.length },
+            )
           : matches.length === 0
-            ? `No student matches “${query.trim()}”.`
+            ? t({ id: 'classes.picker.noMatch', defaultMessage: 'No student matches “{query}”.' }, { query: query.trim() })
             : matches.length > SHOWN
-              ? `${matches.length} matches; showing the first ${SHOWN}. Type more of the name.`
-              : `${matches.length} match${matches.length === 1 ? '' : 'es'}.`}
+              ? t(
+                  { id: 'classes.picker.tooMany', defaultMessage: '{count} matches; showing the first {shown}. Type more of the name.' },
+                  { count: matches.length, shown: SHOWN },
+                )
+              : t({ id: 'classes.picker.matches', defaultMessage: '{count, plural, one {# match} other {# matches}}.' }, { count: matches.length })}
       </p>
       {matches.length > 0 && (
-        <ul className="plain picker-list" aria-label="Matching students">
+        <ul className="plain picker-list" aria-label={t({ id: 'classes.picker.matchesLabel', defaultMessage: 'Matching students' })}>
           {matches.slice(0, SHOWN).map((s) => (
             <li key={s.studentId}>
               <span>
                 {s.name} <span className="muted">({s.studentId})</span>
               </span>
               {chosen.has(s.studentId) ? (
-                <button type="button" className="small" onClick={() => remove(s.studentId)} aria-label={`Remove ${s.name}`}>
-                  Remove
+                <button type="button" className="small" onClick={() => remove(s.studentId)} aria-label={removeLabel(s.name)}>
+                  {t({ id: 'common.remove', defaultMessage: 'Remove' })}
                 </button>
               ) : (
-                <button type="button" className="small" onClick={() => add(s.studentId)} aria-label={`Add ${s.name}`}>
-                  Add
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => add(s.studentId)}
+                  aria-label={t({ id: 'classes.picker.addNamed', defaultMessage: 'Add {name}' }, { name: s.name })}
+                >
+                  {t({ id: 'common.add', defaultMessage: 'Add' })}
                 </button>
               )}
             </li>
@@ -85,10 +99,10 @@ export function RosterPicker({
         </ul>
       )}
       <h4 id={`${id}-chosen`}>
-        Chosen: {picked.length} student{picked.length === 1 ? '' : 's'}
+        {t({ id: 'classes.picker.chosen', defaultMessage: 'Chosen: {count, plural, one {# student} other {# students}}' }, { count: picked.length })}
       </h4>
       {picked.length === 0 ? (
-        <p className="hint">Nobody yet.</p>
+        <p className="hint">{t({ id: 'classes.picker.nobody', defaultMessage: 'Nobody yet.' })}</p>
       ) : (
         <ul className="plain picker-list" aria-labelledby={`${id}-chosen`}>
           {picked.map((s) => (
@@ -105,9 +119,9 @@ export function RosterPicker({
                   searchBox.current?.focus();
                   searchBox.current?.select();
                 }}
-                aria-label={`Remove ${s.name}`}
+                aria-label={removeLabel(s.name)}
               >
-                Remove
+                {t({ id: 'common.remove', defaultMessage: 'Remove' })}
               </button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 // Finding students for a class roster by what a teacher types: the start of a first or last name
 // or of the student ID, without caring about case or accents ("zoe" finds "Zoë Ørsted").
+import { compareNames } from '../core/i18n.ts';
 
 export interface Pickable {
   studentId: string;
@@ -25,5 +26,5 @@ export function matchStudents<T extends Pickable>(students: readonly T[], query:
     return typed.every((t) => own.some((w) => w.startsWith(t)));
   });
   const starts = (s: T) => fold(s.name).startsWith(q) || fold(s.studentId).startsWith(q);
-  return hits.sort((a, b) => Number(starts(b)) - Number(starts(a)) || a.name.localeCompare(b.name));
+  return hits.sort((a, b) => Number(starts(b)) - Number(starts(a)) || compareNames(a.name, b.name));
 }

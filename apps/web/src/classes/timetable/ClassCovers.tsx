@@ -5,8 +5,9 @@ import { deviceDay, type Cover } from '@rollcall/contracts';
 import { useUsers } from '../../data/admin.ts';
 import { useCreateCover, useDeleteCover } from '../../data/timetable.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
+import { compareNames, t, translator } from '../../core/i18n.ts';
 
-const dayText = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString([], { weekday: 'long', day: 'numeric', month: 'long' });
+const dayText = (day: string) => translator().intl.formatDate(new Date(`${day}T12:00:00`), { weekday: 'long', day: 'numeric', month: 'long' });
 
 export function ClassCovers({ classId, className, covers }: { classId: string; className: string; covers: Cover[] }) {
   const users = useUsers();
@@ -14,7 +15,9 @@ export function ClassCovers({ classId, className, covers }: { classId: string; c
   const remove = useDeleteCover();
   const [userId, setUserId] = useState('');
   const [day, setDay] = useState(() => deviceDay(new Date()));
-  const teachers = (users.data?.items ?? []).filter((u) => u.role === 'teacher' && !u.disabled && !u.classIds.includes(classId));
+  const teachers = (users.data?.items ?? [])
+    .filter((u) => u.role === 'teacher' && !u.disabled && !u.classIds.includes(classId))
+    .sort((a, b) => compareNames(a.name, b.name));
   const error = create.error ?? remove.error;
 
   const submit = (e: FormEvent) => {
@@ -23,30 +26,33 @@ export function ClassCovers({ classId, className, covers }: { classId: string; c
   };
 
   return (
-    <section aria-label={`Cover teachers of ${className}`}>
-      <h4>Cover for a day</h4>
+    <section aria-label={t({ id: 'classes.covers.label', defaultMessage: 'Cover teachers of {className}' }, { className })}>
+      <h4>{t({ id: 'classes.covers.title', defaultMessage: 'Cover for a day' })}</h4>
       {covers.length > 0 && (
         <ul className="period-list">
           {covers.map((c) => (
             <li key={c.id}>
-              {c.teacherName} takes {className} on {dayText(c.day)}{' '}
+              {t(
+                { id: 'classes.covers.cover', defaultMessage: '{teacher} takes {className} on {day}' },
+                { teacher: c.teacherName, className, day: dayText(c.day) },
+              )}{' '}
               <button
                 type="button"
                 disabled={remove.isPending}
                 onClick={() => remove.mutate({ params: { id: c.id } })}
-                aria-label={`Remove cover by ${c.teacherName}`}
+                aria-label={t({ id: 'classes.covers.remove', defaultMessage: 'Remove cover by {teacher}' }, { teacher: c.teacherName })}
               >
-                Remove
+                {t({ id: 'common.remove', defaultMessage: 'Remove' })}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form className="row" onSubmit={submit} aria-label={`New cover for ${className}`}>
+      <form className="row" onSubmit={submit} aria-label={t({ id: 'classes.covers.new', defaultMessage: 'New cover for {className}' }, { className })}>
         <label>
-          Teacher
+          {t({ id: 'classes.covers.teacher', defaultMessage: 'Teacher' })}
           <select value={userId} onChange={(e) => setUserId(e.target.value)} required>
-            <option value="">Choose a teacher</option>
+            <option value="">{t({ id: 'classes.covers.chooseTeacher', defaultMessage: 'Choose a teacher' })}</option>
             {teachers.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name}
@@ -55,11 +61,11 @@ export function ClassCovers({ classId, className, covers }: { classId: string; c
           </select>
         </label>
         <label>
-          Day
+          {t({ id: 'classes.covers.day', defaultMessage: 'Day' })}
           <input type="date" value={day} min={deviceDay(new Date())} onChange={(e) => setDay(e.target.value)} required />
         </label>
         <button type="submit" disabled={create.isPending || !userId}>
-          Assign cover
+          {t({ id: 'classes.covers.assign', defaultMessage: 'Assign cover' })}
         </button>
       </form>
       <ErrorAlert error={error} />

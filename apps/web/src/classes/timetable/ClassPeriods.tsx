@@ -5,8 +5,12 @@ import { CreatePeriodBody, type Period } from '@rollcall/contracts';
 import { errorText } from '../../ui/messages.ts';
 import { useCreatePeriod, useDeletePeriod } from '../../data/timetable.ts';
 import { Alert } from '../../ui/Alert.tsx';
+import { t, translator } from '../../core/i18n.ts';
 
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+/** The school week's days, Monday (1) to Sunday (7), named in the current language. */
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+// 1 January 2024 was a Monday: day n of that week is weekday n.
+const weekdayName = (weekday: number) => translator().intl.formatDate(new Date(2024, 0, weekday), { weekday: 'long' });
 
 export function ClassPeriods({ classId, className, periods }: { classId: string; className: string; periods: Period[] }) {
   const create = useCreatePeriod();
@@ -21,63 +25,77 @@ export function ClassPeriods({ classId, className, periods }: { classId: string;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = CreatePeriodBody.safeParse({ label, weekday, startsAt, endsAt, lateAfterMinutes: late });
-    if (!body.success) return setProblem(body.error.issues[0]?.message ?? 'Check the period.');
+    if (!body.success) return setProblem(body.error.issues[0]?.message ?? t({ id: 'classes.periods.check', defaultMessage: 'Check the period.' }));
     setProblem(null);
     create.mutate({ params: { id: classId }, body: body.data }, { onSuccess: () => setLabel('') });
   };
   const error = problem ?? (create.error ? errorText(create.error) : remove.error ? errorText(remove.error) : null);
 
   return (
-    <section aria-label={`Weekly periods of ${className}`}>
-      <h4>Weekly periods</h4>
+    <section aria-label={t({ id: 'classes.periods.label', defaultMessage: 'Weekly periods of {className}' }, { className })}>
+      <h4>{t({ id: 'classes.periods.title', defaultMessage: 'Weekly periods' })}</h4>
       {periods.length === 0 ? (
-        <p className="hint">No periods yet: a classroom laptop starts and ends the lessons of its periods by itself.</p>
+        <p className="hint">
+          {t({ id: 'classes.periods.empty', defaultMessage: 'No periods yet: a classroom laptop starts and ends the lessons of its periods by itself.' })}
+        </p>
       ) : (
         <ul className="period-list">
           {periods.map((p) => (
             <li key={p.id}>
-              {WEEKDAY_NAMES[p.weekday - 1]} {p.startsAt}–{p.endsAt} · {p.label} · late after {p.lateAfterMinutes} min{' '}
+              {t(
+                { id: 'classes.periods.period', defaultMessage: '{weekday} {startsAt}–{endsAt} · {label} · late after {minutes} min' },
+                { weekday: weekdayName(p.weekday), startsAt: p.startsAt, endsAt: p.endsAt, label: p.label, minutes: p.lateAfterMinutes },
+              )}{' '}
               <button
                 type="button"
                 disabled={remove.isPending}
                 onClick={() => remove.mutate({ params: { id: p.id } })}
-                aria-label={`Remove ${p.label} on ${WEEKDAY_NAMES[p.weekday - 1]}`}
+                aria-label={t(
+                  { id: 'classes.periods.remove', defaultMessage: 'Remove {label} on {weekday}' },
+                  { label: p.label, weekday: weekdayName(p.weekday) },
+                )}
               >
-                Remove
+                {t({ id: 'common.remove', defaultMessage: 'Remove' })}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <form className="row" onSubmit={submit} aria-label={`New period for ${className}`}>
+      <form className="row" onSubmit={submit} aria-label={t({ id: 'classes.periods.new', defaultMessage: 'New period for {className}' }, { className })}>
         <label>
-          Name
-          <input value={label} onChange={(e) => setLabel(e.target.value)} required maxLength={100} placeholder="Period 2" />
+          {t({ id: 'classes.periods.name', defaultMessage: 'Name' })}
+          <input
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            required
+            maxLength={100}
+            placeholder={t({ id: 'classes.periods.namePlaceholder', defaultMessage: 'Period 2' })}
+          />
         </label>
         <label>
-          Day
+          {t({ id: 'classes.periods.day', defaultMessage: 'Day' })}
           <select value={weekday} onChange={(e) => setWeekday(Number(e.target.value))}>
-            {WEEKDAY_NAMES.map((d, i) => (
-              <option key={d} value={i + 1}>
-                {d}
+            {WEEKDAYS.map((d) => (
+              <option key={d} value={d}>
+                {weekdayName(d)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Starts
+          {t({ id: 'classes.periods.starts', defaultMessage: 'Starts' })}
           <input type="time" value={startsAt} onChange={(e) => setStartsAt(e.target.value)} required />
         </label>
         <label>
-          Ends
+          {t({ id: 'classes.periods.ends', defaultMessage: 'Ends' })}
           <input type="time" value={endsAt} onChange={(e) => setEndsAt(e.target.value)} required />
         </label>
         <label>
-          Late after (minutes)
+          {t({ id: 'classes.periods.lateAfter', defaultMessage: 'Late after (minutes)' })}
           <input type="number" min={0} max={240} value={late} onChange={(e) => setLate(Number(e.target.value))} style={{ width: '5rem' }} />
         </label>
         <button type="submit" disabled={create.isPending}>
-          Add period
+          {t({ id: 'classes.periods.add', defaultMessage: 'Add period' })}
         </button>
       </form>
       {error && <Alert>{error}</Alert>}

@@ -4,6 +4,7 @@ import type { Cover, Period } from '@rollcall/contracts';
 import { ClassCovers } from './ClassCovers.tsx';
 import { ClassPeriods } from './ClassPeriods.tsx';
 import { useTimetable } from '../../data/timetable.ts';
+import { t } from '../../core/i18n.ts';
 
 const NO_PERIODS: Period[] = [];
 const NO_COVERS: Cover[] = [];
@@ -15,7 +16,10 @@ export function ClassTimetable({ classId, className }: { classId: string; classN
   return (
     <details className="details class-timetable">
       <summary>
-        Timetable · {periods.length} period{periods.length === 1 ? '' : 's'} a week
+        {t(
+          { id: 'classes.timetable.summary', defaultMessage: 'Timetable · {count, plural, one {# period} other {# periods}} a week' },
+          { count: periods.length },
+        )}
       </summary>
       <ClassPeriods classId={classId} className={className} periods={periods} />
       <ClassCovers classId={classId} className={className} covers={covers} />
