@@ -1,0 +1,159 @@
+// District benchmark on MySQL: 50 schools of 40 classes and 1,000 students (3 embeddings each), a
+// term of ended registration sessions, seeded straight through SQL; then the API in this process
+// answers a school laptop's first pull and its pull after 100 changes, the registers, and the
+// daily and per-student statistics for one school and for the district, p50/p95 over repeated
+// calls, with the EXPLAIN of the SQL each ran. Everything is measured twice: without the
+// district indexes (migration 0013) and after creating them on the full tables.
+// `pnpm bench district [--students 50000] [--days 60] [--repeat 5] [--district-repeat 3] [--pull-repeat 2] [--keep]`;
+// --students 2000 is a smoke run.
+import { randomUUID } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { MemorySyncTarget } from '@rollcall/sync';
+import { openDatabase } from '../../apps/api/src/db/database.ts';
+import { migrateToLatest } from '../../apps/api/src/db/migrator.ts';
+import * as districtIndexes from '../../apps/api/src/db/migrations/0013_district_indexes.ts';
+import { explain, printPlans, type PlanLine } from './district/explain.ts';
+import { expectedEmbeddings, hundredChanges, laptopPull, percentile, readFigures, type Figure } from './district/measure.ts';
+import { seedDistrict, studentsOfSchool } from './district/seed.ts';
+import { QueryRecorder, serveDistrict } from './district/serve.ts';
+import { CLASS_SIZE, shapeOf } from './district/shape.ts';
+
+const ROOT = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
+const opt = (args: string[], name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+/** The indexes migration 0013 creates, to say which phase a plan was taken in. */
+export const DISTRICT_INDEXES = ['class_sessions_day'];
+
+const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+const line = (f: Figure) =>
+  `  ${f.what.padEnd(62)} p50 ${fmt(percentile(f.samples, 50)).padStart(8)}  p95 ${fmt(percentile(f.samples, 95)).padStart(8)}  (n=${f.samples.length})${f.note ? `  ${f.note}` : ''}`;
+
+async function indexesPresent(conn: Awaited<ReturnType<typeof createConnection>>, database: string) {
+  const [rows] = (await conn.query('SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = ?', [database])) as unknown as [
+    { name: string }[],
+  ];
+  return DISTRICT_INDEXES.filter((n) => rows.some((r) => r.name === n));
+}
+
+export async function run(args: string[]) {
+  const shape = shapeOf(opt(args, 'students', 50_000), opt(args, 'days', 60));
+  const repeat = opt(args, 'repeat', 5);
+  // The district-wide statistics and a laptop's first pull take long at full size: fewer samples.
+  const districtRepeat = opt(args, 'district-repeat', 3);
+  const pullRepeat = opt(args, 'pull-repeat', 2);
+  const name = `rollcall_district_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const url = `${ROOT}/${name}`;
+  const admin = await createConnection({ uri: ROOT });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  await admin.end();
+  const conn = await createConnection({ uri: url, supportBigNumbers: true, timezone: 'Z', charset: 'utf8mb4' });
+  const migrated = openDatabase({ dialect: 'mysql', url, poolSize: 2 });
+  let server: Awaited<ReturnType<typeof serveDistrict>> | null = null;
+  try {
+    await migrateToLatest(migrated.db);
+    // The "before" phase is the schema without the district indexes.
+    if ((await indexesPresent(conn, name)).length) await districtIndexes.down(migrated.db);
+    console.log(
+      `District on MySQL: ${shape.schools} schools, ${shape.classes} classes of ${CLASS_SIZE}, ${shape.students} students x 3 embeddings, ${shape.days} school days of one ended session a class`,
+    );
+    const now = Date.now();
+    const t0 = performance.now();
+    const seeded = await seedDistrict(migrated.db, shape, now);
+    const seedMs = performance.now() - t0;
+    const a0 = performance.now();
+    for (const t of Object.keys(seeded.rows)) await conn.query(`ANALYZE TABLE ${t}`);
+    console.log(
+      `  seeded in ${fmt(seedMs)} (+ ANALYZE ${fmt(performance.now() - a0)}): ${Object.entries(seeded.rows)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}`,
+    );
+
+    const recorder = new QueryRecorder();
+    server = await serveDistrict(url, recorder);
+    const school = seeded.schools[0]!;
+    const from = seeded.days[0]!;
+    const to = seeded.days.at(-1)!;
+    let changedFrom = 0;
+    const plans = new Map<string, PlanLine[]>();
+
+    for (const phase of ['without district indexes', 'with district indexes'] as const) {
+      if (phase === 'with district indexes') {
+        const i0 = performance.now();
+        await districtIndexes.up(migrated.db);
+        console.log(`\n  created ${DISTRICT_INDEXES.join(', ')} on the full tables in ${fmt(performance.now() - i0)}`);
+      }
+      console.log(`\n${phase} (${(await indexesPresent(conn, name)).join(', ') || 'none of 0013'}):`);
+      const figures: Figure[] = [];
+      for (const [who, token, students] of [
+        ['the school laptop (40 classes)', school.schoolLaptopToken, Math.min(shape.students, 1000)],
+        ['a class laptop (1 class)', school.classLaptopToken, CLASS_SIZE],
+      ] as const) {
+        const runs = [];
+        for (let i = 0; i < pullRepeat; i++) {
+          recorder.record(i === 0 ? `first-pull ${who}` : null);
+          runs.push(await laptopPull(server.base, token));
+        }
+        recorder.record(null);
+        const last = runs.at(-1)!;
+        const held = last.target.embeddings.size;
+        if (changedFrom === 0 && held !== expectedEmbeddings(students))
+          throw new Error(`${who} holds ${held} embeddings after its first pull, not ${expectedEmbeddings(students)}`);
+        figures.push({
+          what: `first pull, ${who}`,
+          samples: runs.map((r) => r.ms),
+          note: `${last.requests} pages, ${mb(last.bytes)} (${mb(last.gzip)} gzipped); ${last.target.students.size} students, ${held} embeddings`,
+        });
+        if (who.startsWith('the school') && changedFrom === 0) {
+          changedFrom = last.result.revision;
+          await hundredChanges(server.base, seeded.adminToken, studentsOfSchool(shape, 0));
+        }
+      }
+      const deltas = [];
+      for (let i = 0; i < repeat; i++) {
+        const target = new MemorySyncTarget();
+        target.revision = changedFrom;
+        recorder.record(i === 0 ? 'delta-pull' : null);
+        deltas.push(await laptopPull(server.base, school.schoolLaptopToken, target));
+      }
+      recorder.record(null);
+      const d = deltas.at(-1)!;
+      const r = d.result;
+      figures.push({
+        what: 'pull after 100 changes in the school, the school laptop',
+        samples: deltas.map((x) => x.ms),
+        note: `${d.requests} page, ${(d.bytes / 1e3).toFixed(1)} kB (${(d.gzip / 1e3).toFixed(1)} kB gzipped); students +${r.students.upserted} -${r.students.deleted}, embeddings +${r.embeddings.upserted} -${r.embeddings.deleted}`,
+      });
+      figures.push(
+        ...(await readFigures(
+          {
+            base: server.base,
+            adminToken: seeded.adminToken,
+            headToken: school.headToken,
+            classIds: seeded.classIds,
+            schoolClassIds: school.classIds,
+            from,
+            to,
+          },
+          recorder,
+          repeat,
+          districtRepeat,
+        )),
+      );
+      for (const f of figures) console.log(line(f));
+      for (const [label, queries] of recorder.byLabel) plans.set(`${label} (${phase})`, await explain(conn, queries));
+      for (const [label, lines] of plans) if (label.endsWith(`(${phase})`)) printPlans(label, lines);
+    }
+  } finally {
+    await server?.close();
+    await migrated.close();
+    await conn.end();
+    if (!args.includes('--keep')) {
+      const c = await createConnection({ uri: ROOT });
+      await c.query(`DROP DATABASE \`${name}\``);
+      await c.end();
+    } else console.log(`kept database ${name}`);
+  }
+}

@@ -1,0 +1,147 @@
+// The measured calls, each through the contracts' client as the web app and the laptops make
+// them: a laptop's first pull (pullSync over fetchTransport, every page), the pull after 100
+// changes, the registers and the two statistics, for one school's staff and the district's admin.
+import { randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { createClient, encodeVector, routes } from '@rollcall/contracts';
+import { fetchTransport, MemorySyncTarget, pullSync } from '@rollcall/sync';
+import { DIM, EMBEDDINGS_PER_STUDENT, MODEL_ID } from './shape.ts';
+import type { QueryRecorder } from './serve.ts';
+import { studentId } from './seed.ts';
+
+export interface Figure {
+  what: string;
+  samples: number[];
+  note?: string;
+}
+
+export const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
+/** Counts what came over the wire: the answer's bytes, and what gzip would make of them. */
+function countingFetch() {
+  const seen = { bytes: 0, gzip: 0, requests: 0 };
+  const f: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    const text = await res.text();
+    seen.bytes += Buffer.byteLength(text);
+    seen.gzip += gzipSync(text).byteLength;
+    seen.requests++;
+    return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+  return { f, seen };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+/** A laptop's pull from `since` to the head, as RosterSync does it (default page size). */
+export async function laptopPull(base: string, token: string, target = new MemorySyncTarget()) {
+  const { f, seen } = countingFetch();
+  const transport = fetchTransport({ baseUrl: base, token, fetch: f, timeoutMs: 600_000 });
+  const { ms, value } = await timed(() => pullSync(transport, target, { modelId: MODEL_ID }));
+  return { ms, result: value, target, ...seen };
+}
+
+const clientAs = (base: string, token: string) => createClient(routes, { baseUrl: base, token, timeoutMs: 600_000 });
+
+/** 100 changes in one school, as its office makes them: 40 renames, 40 new photos' embeddings, 10 embeddings and 10 students deleted. */
+export async function hundredChanges(base: string, adminToken: string, schoolStudents: number[]) {
+  const admin = clientAs(base, adminToken);
+  const pick = (i: number) => studentId(schoolStudents[(i * 7) % schoolStudents.length]!);
+  for (let i = 0; i < 40; i++) await admin.updateStudent({ params: { studentId: pick(i) }, body: { name: `Renamed ${pick(i)}` } });
+  for (let i = 40; i < 80; i++) {
+    const v = new Float32Array(DIM).map(() => Math.random() - 0.5);
+    const n = Math.hypot(...v);
+    await admin.addEmbeddings({
+      params: { studentId: pick(i) },
+      body: { embeddings: [{ modelId: MODEL_ID, vector: encodeVector(v.map((x) => x / n)), quality: 0.9, sourceHash: randomBytes(32).toString('hex') }] },
+    });
+  }
+  for (let i = 80; i < 90; i++) {
+    const list = await admin.listEmbeddings({ params: { studentId: pick(i) } });
+    await admin.deleteEmbedding({ params: { studentId: pick(i), embeddingId: list.items[0]!.id } });
+  }
+  for (let i = 90; i < 100; i++) await admin.deleteStudent({ params: { studentId: pick(i) }, query: { keepMarks: 'true' } });
+}
+
+export interface Callers {
+  base: string;
+  adminToken: string;
+  headToken: string;
+  classIds: string[];
+  schoolClassIds: string[];
+  from: string;
+  to: string;
+}
+
+/** Runs `fn` `n` times, recording the SQL of the first run under `label`; a failure ends the samples and is reported, not thrown. */
+async function sample(recorder: QueryRecorder, label: string, n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      recorder.record(i === 0 ? label : null);
+      out.push((await timed(fn)).ms);
+    }
+  } catch (err) {
+    console.log(`  ${label} failed: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    recorder.record(null);
+  }
+  return out;
+}
+
+export async function readFigures(c: Callers, recorder: QueryRecorder, repeat: number, districtRepeat: number): Promise<Figure[]> {
+  const head = clientAs(c.base, c.headToken);
+  const admin = clientAs(c.base, c.adminToken);
+  const range = { from: c.from, to: c.to };
+  const figures: Figure[] = [];
+  const one = c.schoolClassIds[0]!;
+  figures.push({
+    what: "registers: one class's term (GET /api/registers)",
+    samples: await sample(recorder, 'registers', repeat * 4, () => head.listRegisters({ query: { classId: one, ...range } })),
+  });
+  figures.push({
+    what: `registers: a school's term, its ${c.schoolClassIds.length} classes one call each`,
+    samples: await sample(recorder, 'registers-school', Math.max(3, Math.ceil(repeat / 2)), async () => {
+      for (const classId of c.schoolClassIds) await head.listRegisters({ query: { classId, ...range } });
+    }),
+  });
+  figures.push({
+    what: `registers: the district's term, its ${c.classIds.length} classes one call each`,
+    samples: await sample(recorder, 'registers-district', 1, async () => {
+      for (const classId of c.classIds) await admin.listRegisters({ query: { classId, ...range } });
+    }),
+  });
+  const day = { from: c.to, to: c.to };
+  figures.push({ what: 'stats daily: a school, one day', samples: await sample(recorder, 'stats-daily-school-day', repeat, () => head.stats({ query: day })) });
+  figures.push({
+    what: 'stats daily: the district, one day',
+    samples: await sample(recorder, 'stats-daily-district-day', repeat, () => admin.stats({ query: day })),
+  });
+  figures.push({
+    what: 'stats daily: a school (its head, 40 classes)',
+    samples: await sample(recorder, 'stats-daily-school', repeat, () => head.stats({ query: range })),
+  });
+  figures.push({
+    what: 'stats daily: the district (admin)',
+    samples: await sample(recorder, 'stats-daily-district', districtRepeat, () => admin.stats({ query: range })),
+  });
+  figures.push({
+    what: 'stats students: a school (its head)',
+    samples: await sample(recorder, 'stats-students-school', repeat, () => head.attendanceRates({ query: range })),
+  });
+  figures.push({
+    what: 'stats students: the district (admin)',
+    samples: await sample(recorder, 'stats-students-district', districtRepeat, () => admin.attendanceRates({ query: range })),
+  });
+  return figures;
+}
+
+/** Embeddings a school's laptop should hold after its first pull. */
+export const expectedEmbeddings = (students: number) => students * EMBEDDINGS_PER_STUDENT;
