@@ -1,9 +1,11 @@
-// Compiles the API to one JavaScript file (dist/main.js) for production: the workspace packages
+// Compiles the API to JavaScript (dist/main.js, and the migrate and check-db commands) for production: the workspace packages
 // (TypeScript sources) are bundled in, npm dependencies stay external and come from node_modules.
+// The message catalogues travel beside it (dist/messages), where http/language.ts looks first.
+import { cpSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['src/main.ts', 'src/migrate.ts'],
+  entryPoints: ['src/main.ts', 'src/migrate.ts', 'src/check.ts'],
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -21,3 +23,5 @@ await build({
     },
   ],
 });
+
+cpSync('../../packages/i18n/messages', 'dist/messages', { recursive: true });

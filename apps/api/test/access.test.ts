@@ -61,6 +61,8 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
   signIn: [PUBLIC, () => ({ method: 'POST', path: '/api/auth/sign-in', body: { email: ADMIN.email, password: ADMIN.password } })],
   signOut: [PUBLIC, () => ({ method: 'POST', path: '/api/auth/sign-out' })],
   me: [ANY, () => ({ method: 'GET', path: '/api/auth/me' })],
+  setMyLanguage: [STAFF, () => ({ method: 'PUT', path: '/api/auth/me/language', body: { language: null } })],
+  setSchoolLanguage: [ADMIN_ONLY, () => ({ method: 'PUT', path: '/api/school/language', body: { language: null } })],
 
   listUsers: [ADMIN_ONLY, () => ({ method: 'GET', path: '/api/users' })],
   createUser: [

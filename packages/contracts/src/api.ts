@@ -14,6 +14,7 @@ import * as U from './auth.ts';
 import { Health, SyncQuery, SyncResponse } from './sync.ts';
 import * as T from './timetable.ts';
 import * as G from './guardians.ts';
+import { LanguageChoice } from './language.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -568,6 +569,24 @@ export const routes = {
   }),
   signOut: route({ access: 'public', method: 'POST', path: '/api/auth/sign-out', summary: 'End this browser session', tag: 'auth', response: Ok }),
   me: route({ access: 'any', method: 'GET', path: '/api/auth/me', summary: 'Who is calling: a user or a device', tag: 'auth', response: U.Me }),
+  setMyLanguage: route({
+    access: 'staff',
+    method: 'PUT',
+    path: '/api/auth/me/language',
+    summary: "Choose the language the app speaks to me (null: follow the device, the browser and the school's default)",
+    tag: 'auth',
+    body: LanguageChoice,
+    response: U.Me,
+  }),
+  setSchoolLanguage: route({
+    access: 'admin',
+    method: 'PUT',
+    path: '/api/school/language',
+    summary: "The school's default language, for people whose browser asks for none Rollcall speaks (audited)",
+    tag: 'privacy',
+    body: LanguageChoice,
+    response: LanguageChoice,
+  }),
 
   listUsers: route({ access: 'admin', method: 'GET', path: '/api/users', summary: 'List accounts', tag: 'users', response: U.UserList }),
   createUser: route({

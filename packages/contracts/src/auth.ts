@@ -7,6 +7,7 @@ import { Embedding } from './embeddings.ts';
 import { Student } from './students.ts';
 import { weakPasswordReason } from './weak-passwords.ts';
 import { Guardian, Notice } from './guardians.ts';
+import { Language } from './language.ts';
 
 export const Role = z.enum(['admin', 'teacher']);
 export type Role = z.infer<typeof Role>;
@@ -34,6 +35,8 @@ export const User = z.object({
   classIds: z.array(Uuid),
   disabled: z.boolean(),
   createdAt: Instant,
+  /** The language this person chose for themselves; null follows the device, browser and school. */
+  language: Language.nullable(),
 });
 export type User = z.infer<typeof User>;
 
@@ -48,6 +51,8 @@ export const Me = z.object({
     z.object({ kind: z.literal('user'), user: User }),
     z.object({ kind: z.literal('device'), device: z.object({ id: Uuid, name: z.string(), classIds: z.array(Uuid) }) }),
   ]),
+  /** The school's default language (null: none chosen), used where neither person nor browser says. */
+  schoolLanguage: Language.nullable(),
 });
 export type Me = z.infer<typeof Me>;
 

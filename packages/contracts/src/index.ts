@@ -11,6 +11,7 @@ export * from './consent.ts';
 export * from './embeddings.ts';
 export * from './errors.ts';
 export * from './guardians.ts';
+export * from './language.ts';
 export * from './events.ts';
 export * from './learning.ts';
 export * from './local-time.ts';

@@ -13,6 +13,7 @@ import * as m0008 from './migrations/0008_timetable.ts';
 import * as m0009 from './migrations/0009_device_teacher.ts';
 import * as m0010 from './migrations/0010_guardian_notices.ts';
 import * as m0011 from './migrations/0011_attendance_codes.ts';
+import * as m0012 from './migrations/0012_language.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_device_teacher': m0009,
   '0010_guardian_notices': m0010,
   '0011_attendance_codes': m0011,
+  '0012_language': m0012,
 };
 
 /** Kysely's default name for its record of applied migrations. */

@@ -1,7 +1,10 @@
 // ApiError carries a code from the contracts' closed set; one middleware turns every error into
-// `{error: {code, message, details?}}` with the code's status.
+// `{error: {code, message, details?}}` with the code's status. The message is for people: in the
+// caller's language where the catalogue has the code's sentence, else the server's own English.
 import type { ErrorRequestHandler } from 'express';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@rollcall/contracts';
+import { errorMessage } from '@rollcall/i18n';
+import { acceptedLanguages, callerLanguage, languageFor, sayIn } from './language.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -88,7 +91,10 @@ export function errorMiddleware(log: (msg: string, err?: unknown) => void): Erro
     // An outage produces one short line per request, not a stack trace each.
     if (apiError.code === 'internal') log(`${req.method} ${req.originalUrl}`, err);
     if (apiError.code === 'database-unavailable') log(`${req.method} ${req.originalUrl} -> 503: ${err instanceof Error ? err.message : String(err)}`);
-    const body: ErrorBody = { error: { code: apiError.code, message: apiError.message } };
+    const language = languageFor([callerLanguage(res), ...acceptedLanguages(req.headers['accept-language'])]);
+    const translated = sayIn(language, (tr) => errorMessage(tr, apiError.code, apiError.details));
+    if (translated !== null) res.setHeader('Content-Language', language);
+    const body: ErrorBody = { error: { code: apiError.code, message: translated ?? apiError.message } };
     if (apiError.details !== undefined) body.error.details = apiError.details;
     if (apiError.code === 'database-unavailable') res.setHeader('Retry-After', '2');
     const retryAfter = (apiError.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;

@@ -4,11 +4,14 @@ import type { Handlers } from './router.ts';
 import { DEVICE_COOKIE, SESSION_COOKIE } from './router.ts';
 import { SESSION_MS } from '../features/auth/auth.service.ts';
 import type { Services } from '../services.ts';
+import type { Actor } from '../shared/actor.ts';
 
 /** A paired laptop stays paired for a school year; revoking the device ends it sooner. */
 const DEVICE_COOKIE_MS = 400 * 24 * 3_600_000;
 
 export function handlers(s: Services): Handlers {
+  /** Who is calling, with the school's default language the app falls back on. */
+  const meOf = async (actor: Actor) => ({ ...(await s.auth.me(actor)), schoolLanguage: await s.language.school() });
   return {
     health: (_req, ctx) => s.health.check(ctx.actor),
 
@@ -29,7 +32,9 @@ export function handlers(s: Services): Handlers {
       ctx.clearCookie(SESSION_COOKIE);
       return s.auth.signOut(ctx.cookie(SESSION_COOKIE));
     },
-    me: (_req, { actor }) => s.auth.me(actor),
+    me: (_req, { actor }) => meOf(actor),
+    setMyLanguage: async ({ body }, { actor }) => (await s.language.setMine(actor.id, body.language), meOf(actor)),
+    setSchoolLanguage: ({ body }) => s.language.setSchool(body.language),
 
     listUsers: () => s.users.list(),
     createUser: ({ body }) => s.users.create(body),

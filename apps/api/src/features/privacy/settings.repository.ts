@@ -8,6 +8,7 @@ export const SETTING = {
   consentRequired: 'consent.required',
   retentionDays: 'marks.retentionDays',
   noticePolicy: 'notices.policy',
+  schoolLanguage: 'school.language',
 } as const;
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
 

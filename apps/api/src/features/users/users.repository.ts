@@ -23,7 +23,12 @@ export async function insertUser(db: Executor, u: { id: string; email: string; n
     .execute();
 }
 
-export async function updateUser(db: Executor, id: string, patch: Partial<Pick<UsersTable, 'name' | 'role' | 'password_hash' | 'disabled_at'>>, at: number) {
+export async function updateUser(
+  db: Executor,
+  id: string,
+  patch: Partial<Pick<UsersTable, 'name' | 'role' | 'password_hash' | 'disabled_at' | 'language'>>,
+  at: number,
+) {
   await db
     .updateTable('users')
     .set({ ...patch, updated_at: at })
@@ -79,6 +84,7 @@ export function toUser(r: UsersTable, classIds: string[]): User {
     classIds,
     disabled: r.disabled_at !== null,
     createdAt: toIso(Number(r.created_at)),
+    language: r.language,
   };
 }
 
