@@ -8,6 +8,7 @@ import { CodesSection } from './CodesSection.tsx';
 import { useAbsences, useAttendanceCodes } from '../data/absences.ts';
 import { deviceDay, explainingReasons } from '@rollcall/contracts';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t, translator } from '../core/i18n.ts';
 
 export function AbsencesPage({ canEditCodes }: { canEditCodes: boolean }) {
   const today = deviceDay(new Date());
@@ -31,17 +32,17 @@ export function AbsencesPage({ canEditCodes }: { canEditCodes: boolean }) {
   return (
     <section aria-labelledby="absences-title" className="absences">
       <div className="page-head">
-        <h2 id="absences-title">Absences to explain</h2>
+        <h2 id="absences-title">{t({ id: 'absences.title', defaultMessage: 'Absences to explain' })}</h2>
       </div>
       <div className="row">
         <label className="inline">
-          Day
+          {t({ id: 'absences.day', defaultMessage: 'Day' })}
           <input type="date" value={day} max={today} onChange={(e) => setDay(e.target.value || today)} />
         </label>
       </div>
       <ErrorAlert error={absences.error} />
       <p ref={headline} tabIndex={-1} role="status" className="absences-headline">
-        {items ? absencesHeadline(items.length, day, today) : 'Loading…'}
+        {items ? absencesHeadline(items.length, day, today) : t({ id: 'common.loading', defaultMessage: 'Loading…' })}
       </p>
       {absences.data && absences.data.runningSessions > 0 && <p className="hint">{runningText(absences.data.runningSessions)}</p>}
       {reasons.length > 0 && (
@@ -54,17 +55,28 @@ export function AbsencesPage({ canEditCodes }: { canEditCodes: boolean }) {
       {items && items.length > 0 && (
         <>
           <p className="hint">
-            Type the reason a guardian gave, or pick one of the school’s ({reasons.map((r) => r.label).join(', ')}), then press Enter. The mark becomes excused,
-            and its change is recorded with your name.
+            {t(
+              {
+                id: 'absences.howTo',
+                defaultMessage:
+                  'Type the reason a guardian gave, or pick one of the school’s ({reasons}), then press Enter. The mark becomes excused, and its change is recorded with your name.',
+              },
+              {
+                reasons: translator().intl.formatList(
+                  reasons.map((r) => r.label),
+                  { type: 'unit', style: 'short' },
+                ),
+              },
+            )}
           </p>
-          <table className="list stack" aria-label="Absences to explain">
+          <table className="list stack" aria-label={t({ id: 'absences.title', defaultMessage: 'Absences to explain' })}>
             <thead>
               <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Class</th>
-                <th scope="col">Period</th>
-                <th scope="col">Teacher</th>
-                <th scope="col">Reason</th>
+                <th scope="col">{t({ id: 'absences.column.student', defaultMessage: 'Student' })}</th>
+                <th scope="col">{t({ id: 'absences.column.class', defaultMessage: 'Class' })}</th>
+                <th scope="col">{t({ id: 'absences.column.period', defaultMessage: 'Period' })}</th>
+                <th scope="col">{t({ id: 'absences.column.teacher', defaultMessage: 'Teacher' })}</th>
+                <th scope="col">{t({ id: 'absences.column.reason', defaultMessage: 'Reason' })}</th>
               </tr>
             </thead>
             <tbody ref={list}>

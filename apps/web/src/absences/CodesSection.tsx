@@ -6,16 +6,35 @@ import { STATUS_TEXT } from '../ui/status-text.ts';
 import { CodeSetEditor } from './CodeSetEditor.tsx';
 import { useAttendanceCodes } from '../data/absences.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t, translator, tx } from '../core/i18n.ts';
+
+/** The reasons joined as the language joins a list, each with its code. */
+function ReasonList({ reasons }: { reasons: CodeSet['reasons'] }) {
+  let next = 0;
+  const parts = translator().intl.formatListToParts(
+    reasons.map((r) => r.label),
+    { type: 'unit', style: 'short' },
+  );
+  return parts.map((part, i) => {
+    if (part.type !== 'element') return part.value;
+    const r = reasons[next++]!;
+    return (
+      <span key={i}>
+        {r.label} (<code>{r.code}</code>)
+      </span>
+    );
+  });
+}
 
 function CodeTables({ set }: { set: CodeSet }) {
   return (
     <>
-      <table className="list" aria-label="Attendance codes">
+      <table className="list" aria-label={t({ id: 'absences.codes.title', defaultMessage: 'Attendance codes' })}>
         <thead>
           <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Meaning</th>
-            <th scope="col">Counts as</th>
+            <th scope="col">{t({ id: 'absences.codes.column.code', defaultMessage: 'Code' })}</th>
+            <th scope="col">{t({ id: 'absences.codes.column.meaning', defaultMessage: 'Meaning' })}</th>
+            <th scope="col">{t({ id: 'absences.codes.column.countsAs', defaultMessage: 'Counts as' })}</th>
           </tr>
         </thead>
         <tbody>
@@ -27,22 +46,21 @@ function CodeTables({ set }: { set: CodeSet }) {
               <td>{c.meaning}</td>
               <td>
                 {STATUS_TEXT[c.status]}
-                {c.isDefault && <span className="hint"> (when no reason says otherwise)</span>}
+                {c.isDefault && <span className="hint"> {t({ id: 'absences.codes.default', defaultMessage: '(when no reason says otherwise)' })}</span>}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <p>
-        Reasons the office picks from:{' '}
         {set.reasons.length === 0
-          ? 'none listed.'
-          : set.reasons.map((r, i) => (
-              <span key={r.label}>
-                {i > 0 && ', '}
-                {r.label} (<code>{r.code}</code>)
-              </span>
-            ))}
+          ? t({ id: 'absences.codes.reasonsNone', defaultMessage: 'Reasons the office picks from: none listed.' })
+          : tx(
+              { id: 'absences.codes.reasons', defaultMessage: 'Reasons the office picks from: {reasons}' },
+              {
+                reasons: <ReasonList key="reasons" reasons={set.reasons} />,
+              },
+            )}
       </p>
     </>
   );
@@ -53,19 +71,27 @@ export function CodesSection({ canEdit }: { canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   return (
     <section aria-labelledby="codes-title" className="codes">
-      <h3 id="codes-title">Attendance codes</h3>
+      <h3 id="codes-title">{t({ id: 'absences.codes.title', defaultMessage: 'Attendance codes' })}</h3>
       <ErrorAlert error={codes.error} />
       {codes.data && (
         <>
           <p className="hint">
-            {codes.data.chosen
-              ? `The register CSV and the statistics use these codes (last saved by ${codes.data.updatedBy ?? 'an admin'}).`
-              : 'The register CSV and the statistics use these plain codes until an admin chooses the set your authority asks for.'}
+            {!codes.data.chosen
+              ? t({
+                  id: 'absences.codes.plain',
+                  defaultMessage: 'The register CSV and the statistics use these plain codes until an admin chooses the set your authority asks for.',
+                })
+              : codes.data.updatedBy
+                ? t(
+                    { id: 'absences.codes.chosenBy', defaultMessage: 'The register CSV and the statistics use these codes (last saved by {name}).' },
+                    { name: codes.data.updatedBy },
+                  )
+                : t({ id: 'absences.codes.chosen', defaultMessage: 'The register CSV and the statistics use these codes (last saved by an admin).' })}
           </p>
           {editing ? <CodeSetEditor initial={codes.data} onDone={() => setEditing(false)} /> : <CodeTables set={codes.data} />}
           {canEdit && !editing && (
             <button type="button" onClick={() => setEditing(true)}>
-              Change the codes
+              {t({ id: 'absences.codes.change', defaultMessage: 'Change the codes' })}
             </button>
           )}
         </>

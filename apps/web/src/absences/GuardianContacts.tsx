@@ -1,16 +1,17 @@
 // How to reach a student's guardians from the absences list, loaded when asked: a phone number to
 // call and an address to write to, and who asked not to be contacted.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Guardian } from '@rollcall/contracts';
 import { errorText } from '../ui/messages.ts';
 import { useGuardians } from '../data/absences.ts';
+import { t, tx } from '../core/i18n.ts';
 
 function Contact({ g }: { g: Guardian }) {
   return (
     <li>
       {g.name}
       {g.relation && ` (${g.relation})`}
-      {!g.mayContact && <strong> · does not want to be contacted</strong>}
+      {!g.mayContact && <strong> · {t({ id: 'absences.guardians.noContact', defaultMessage: 'does not want to be contacted' })}</strong>}
       {g.phone && (
         <>
           {' · '}
@@ -33,16 +34,37 @@ export function GuardianContacts({ studentId, name }: { studentId: string; name:
   return (
     <div className="guardian-contacts">
       <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
-        {open ? 'Hide contacts' : 'Contacts'}
-        <span className="sr-only"> of {name}’s guardians</span>
+        {open
+          ? tx(
+              { id: 'absences.guardians.hide', defaultMessage: 'Hide contacts<sr> of {name}’s guardians</sr>' },
+              {
+                name,
+                sr: (chunks: ReactNode[]) => (
+                  <span key="sr" className="sr-only">
+                    {chunks}
+                  </span>
+                ),
+              },
+            )
+          : tx(
+              { id: 'absences.guardians.show', defaultMessage: 'Contacts<sr> of {name}’s guardians</sr>' },
+              {
+                name,
+                sr: (chunks: ReactNode[]) => (
+                  <span key="sr" className="sr-only">
+                    {chunks}
+                  </span>
+                ),
+              },
+            )}
       </button>
       {open &&
         (guardians.error ? (
           <p className="error">{errorText(guardians.error)}</p>
         ) : !guardians.data ? (
-          <p>Loading…</p>
+          <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
         ) : guardians.data.items.length === 0 ? (
-          <p className="hint">No guardians on record.</p>
+          <p className="hint">{t({ id: 'absences.guardians.none', defaultMessage: 'No guardians on record.' })}</p>
         ) : (
           <ul className="plain">
             {guardians.data.items.map((g) => (

@@ -1,15 +1,36 @@
-// The words the absences page says: how many are left, for which day, in plain English.
-const dayName = (day: string): string => new Date(`${day}T12:00:00`).toLocaleDateString(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+// The words the absences page says: how many are left, for which day, one and many.
+import { t, translator } from '../core/i18n.ts';
+
+const dayName = (day: string): string => translator().intl.formatDate(new Date(`${day}T12:00:00`), { weekday: 'long', day: 'numeric', month: 'long' });
 
 /** "3 absences to explain today", "1 absence to explain on Monday 7 December", "Nothing left to explain today." */
 export function absencesHeadline(count: number, day: string, today: string): string {
-  const when = day === today ? 'today' : `on ${dayName(day)}`;
-  if (count === 0) return `Nothing left to explain ${when}.`;
-  return `${count} ${count === 1 ? 'absence' : 'absences'} to explain ${when}`;
+  if (day === today)
+    return t(
+      {
+        id: 'absences.headline.today',
+        defaultMessage: '{count, plural, =0 {Nothing left to explain today.} one {# absence to explain today} other {# absences to explain today}}',
+      },
+      { count },
+    );
+  return t(
+    {
+      id: 'absences.headline.day',
+      defaultMessage: '{count, plural, =0 {Nothing left to explain on {day}.} one {# absence to explain on {day}} other {# absences to explain on {day}}}',
+    },
+    { count, day: dayName(day) },
+  );
 }
 
 /** Why some of the day's absences are not listed yet. */
 export const runningText = (n: number): string =>
   n === 0
     ? ''
-    : `${n} ${n === 1 ? 'session is' : 'sessions are'} still running: ${n === 1 ? 'its' : 'their'} absences appear here when ${n === 1 ? 'it ends' : 'they end'}.`;
+    : t(
+        {
+          id: 'absences.running',
+          defaultMessage:
+            '{n, plural, one {# session is still running: its absences appear here when it ends.} other {# sessions are still running: their absences appear here when they end.}}',
+        },
+        { n },
+      );
