@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useClearSessionLog } from './useRecords.ts';
 import { Confirm } from '../ui/Confirm.tsx';
+import { t, tx } from '../core/i18n.ts';
 
 export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessionLabel: string }) {
   const clear = useClearSessionLog();
@@ -16,31 +17,43 @@ export function ClearLog({ sessionId, sessionLabel }: { sessionId: string; sessi
         type="button"
         className="danger"
         disabled={!sessionId || confirming}
-        title={sessionId ? undefined : 'Choose a class and a session first'}
+        title={sessionId ? undefined : t({ id: 'records.clear.chooseFirst', defaultMessage: 'Choose a class and a session first' })}
         onClick={() => (setConfirming(true), setDone(null))}
       >
-        Clear log
+        {t({ id: 'records.clear.button', defaultMessage: 'Clear log' })}
       </button>
       {done !== null && (
         <p role="status" className="ok">
-          Cleared {done} {done === 1 ? 'mark' : 'marks'}.
+          {t({ id: 'records.clear.done', defaultMessage: '{count, plural, one {Cleared # mark.} other {Cleared # marks.}}' }, { count: done })}
         </p>
       )}
       {confirming && (
         <Confirm
-          label="Confirm clearing the log"
-          confirmText="Yes, clear the log"
+          label={t({ id: 'records.clear.confirmLabel', defaultMessage: 'Confirm clearing the log' })}
+          confirmText={t({ id: 'records.clear.confirm', defaultMessage: 'Yes, clear the log' })}
           onConfirm={() => clear.mutate({ sessionId, reason }, { onSuccess: (r) => (setDone(r.deleted), setConfirming(false), setReason('')) })}
           onCancel={() => setConfirming(false)}
           disabled={clear.isPending}
           error={clear.error}
         >
           <p>
-            Remove every mark of the session of <strong>{sessionLabel}</strong>? The marks are kept only in the audit trail.
+            {tx(
+              {
+                id: 'records.clear.question',
+                defaultMessage: 'Remove every mark of the session of <strong>{session}</strong>? The marks are kept only in the audit trail.',
+              },
+              { session: sessionLabel, strong: (chunks: React.ReactNode) => <strong>{chunks}</strong> },
+            )}
           </p>
           <label>
-            Reason (optional)
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="Test run, wrong class…" autoFocus />
+            {t({ id: 'records.clear.reason', defaultMessage: 'Reason (optional)' })}
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              placeholder={t({ id: 'records.clear.reasonExample', defaultMessage: 'Test run, wrong class…' })}
+              autoFocus
+            />
           </label>
         </Confirm>
       )}

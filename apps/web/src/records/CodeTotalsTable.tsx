@@ -2,27 +2,29 @@
 // into its authority's return.
 import type { CodeSet, Register } from '@rollcall/contracts';
 import { codeTotals } from '../core/code-totals.ts';
+import { columnNames } from './columns.ts';
 
 export function CodeTotalsTable({ registers, codes, title }: { registers: readonly Register[]; codes: CodeSet; title: string }) {
+  const col = columnNames();
   const totals = codeTotals(registers, codes, Date.now());
   return (
     <table className="list" aria-label={title}>
       <caption>{title}</caption>
       <thead>
         <tr>
-          <th scope="col">Code</th>
-          <th scope="col">Meaning</th>
-          <th scope="col">Entries</th>
+          <th scope="col">{col.code}</th>
+          <th scope="col">{col.meaning}</th>
+          <th scope="col">{col.entries}</th>
         </tr>
       </thead>
       <tbody>
-        {totals.map((t) => (
-          <tr key={t.code.code}>
+        {totals.map((total) => (
+          <tr key={total.code.code}>
             <th scope="row">
-              <code>{t.code.code}</code>
+              <code>{total.code.code}</code>
             </th>
-            <td>{t.code.meaning}</td>
-            <td>{t.count}</td>
+            <td>{total.code.meaning}</td>
+            <td>{total.count}</td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,8 @@
 // Only ended sessions make a rate; a session still running is named under the chart, "so far".
 import type { DailyStat } from '@rollcall/contracts';
 import { formatDay } from '../ui/format.ts';
+import { t, translator } from '../core/i18n.ts';
+import { columnNames } from './columns.ts';
 
 const COLOURS = ['#2f6fd0', '#2e9d6a', '#c9821b', '#8a4fc2', '#c8453b', '#1b8fa6', '#6b7a8c'];
 const H = 180;
@@ -10,8 +12,13 @@ const PAD = { top: 10, right: 10, bottom: 36, left: 40 };
 const BAR = 14;
 const GAP = 12;
 
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
-const classLabel = (s: DailyStat) => s.className ?? 'All classes';
+const pct = (rate: number) => translator().intl.formatNumber(rate, { style: 'percent', maximumFractionDigits: 0 });
+const classLabel = (s: DailyStat) => s.className ?? t({ id: 'records.allClasses', defaultMessage: 'All classes' });
+/** A day on the axis, short: "12/09" in English, the language's own order elsewhere. */
+const axisDay = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return translator().intl.formatDate(new Date(y, m - 1, d), { month: '2-digit', day: '2-digit' });
+};
 
 /** A class's rate over the whole range: everyone who came over every place in an ended session, not a mean of daily rates. */
 export function rangeRate(stats: readonly DailyStat[], classId: string): number | null {
@@ -26,13 +33,21 @@ export function rangeRate(stats: readonly DailyStat[], classId: string): number 
 }
 
 function RangeRate({ rate }: { rate: number | null }) {
-  return rate === null ? null : <span className="hint"> · {pct(rate)} over the range</span>;
+  return rate === null ? null : (
+    <span className="hint"> · {t({ id: 'records.chart.rangeRate', defaultMessage: '{rate} over the range' }, { rate: pct(rate) })}</span>
+  );
 }
 
 /** "Running: 12 of 28 here so far", for the sessions of a day that have not ended. */
-export const runningText = (r: NonNullable<DailyStat['running']>): string => `running: ${r.here} of ${r.total} here so far`;
+export const runningText = (r: NonNullable<DailyStat['running']>): string =>
+  t({ id: 'records.registers.countRunning', defaultMessage: 'running: {here} of {total} here so far' }, { here: r.here, total: r.total });
+
+/** A day and class's rate, as the chart's description and each bar's tooltip say it. */
+const dayRate = (s: DailyStat & { rate: number }) =>
+  t({ id: 'records.chart.dayRate', defaultMessage: '{day} {className}: {rate}' }, { day: formatDay(s.day), className: classLabel(s), rate: pct(s.rate) });
 
 export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
+  const col = columnNames();
   const rated = stats.filter((s): s is DailyStat & { rate: number } => s.rate !== null);
   const running = stats.filter((s) => s.running && s.classId !== null);
   const days = [...new Set(rated.map((s) => s.day))].sort();
@@ -45,11 +60,11 @@ export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
   return (
     <figure className="chart">
       {days.length === 0 ? (
-        <p className="hint">No session has ended in these days yet.</p>
+        <p className="hint">{t({ id: 'records.chart.noneEnded', defaultMessage: 'No session has ended in these days yet.' })}</p>
       ) : (
         <svg role="img" aria-labelledby="chart-title" aria-describedby="chart-desc" viewBox={`0 0 ${width} ${H}`} width={width} height={H}>
-          <title id="chart-title">Attendance rate per day</title>
-          <desc id="chart-desc">{rated.map((s) => `${formatDay(s.day)} ${classLabel(s)}: ${pct(s.rate)}`).join('; ')}</desc>
+          <title id="chart-title">{t({ id: 'records.chart.title', defaultMessage: 'Attendance rate per day' })}</title>
+          <desc id="chart-desc">{rated.map(dayRate).join('; ')}</desc>
           {[0, 0.5, 1].map((r) => (
             <g key={r}>
               <line x1={PAD.left} x2={width - PAD.right} y1={y(r)} y2={y(r)} className="grid-line" />
@@ -68,12 +83,17 @@ export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
                     const i = classes.findIndex(([id]) => id === (s.classId ?? ''));
                     return (
                       <rect key={s.classId ?? ''} x={x0 + i * BAR} y={y(s.rate)} width={BAR - 2} height={H - PAD.bottom - y(s.rate)} fill={colour(s.classId)}>
-                        <title>{`${formatDay(day)} ${classLabel(s)}: ${pct(s.rate)} (${s.present + s.late} of ${s.expected})`}</title>
+                        <title>
+                          {t(
+                            { id: 'records.chart.barTitle', defaultMessage: '{dayRate} ({came} of {expected})' },
+                            { dayRate: dayRate(s), came: s.present + s.late, expected: s.expected },
+                          )}
+                        </title>
                       </rect>
                     );
                   })}
                 <text x={x0 + (classes.length * BAR) / 2} y={H - PAD.bottom + 14} textAnchor="middle" className="axis">
-                  {day.slice(5)}
+                  {axisDay(day)}
                 </text>
               </g>
             );
@@ -91,30 +111,33 @@ export function DailyChart({ stats }: { stats: readonly DailyStat[] }) {
           ))}
         </ul>
         {running.length > 0 && (
-          <ul className="running-now" aria-label="Sessions still running">
+          <ul className="running-now" aria-label={t({ id: 'records.chart.runningLabel', defaultMessage: 'Sessions still running' })}>
             {running.map((s) => (
               <li key={`${s.day}-${s.classId}`}>
-                {formatDay(s.day)}, {classLabel(s)}: {runningText(s.running!)} (not counted until the session ends)
+                {t(
+                  { id: 'records.chart.running', defaultMessage: '{day}, {className}: {running} (not counted until the session ends)' },
+                  { day: formatDay(s.day), className: classLabel(s), running: runningText(s.running!) },
+                )}
               </li>
             ))}
           </ul>
         )}
       </figcaption>
       <details>
-        <summary>Show as a table</summary>
-        <table className="list" aria-label="Daily attendance">
+        <summary>{t({ id: 'records.chart.asTable', defaultMessage: 'Show as a table' })}</summary>
+        <table className="list" aria-label={t({ id: 'records.chart.tableLabel', defaultMessage: 'Daily attendance' })}>
           <thead>
             <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Class</th>
-              <th scope="col">Sessions</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Present</th>
-              <th scope="col">Late</th>
-              <th scope="col">Excused</th>
-              <th scope="col">Absent</th>
-              <th scope="col">Rate</th>
-              <th scope="col">Still running</th>
+              <th scope="col">{t({ id: 'records.chart.day', defaultMessage: 'Day' })}</th>
+              <th scope="col">{t({ id: 'records.chart.class', defaultMessage: 'Class' })}</th>
+              <th scope="col">{col.sessions}</th>
+              <th scope="col">{t({ id: 'records.chart.expected', defaultMessage: 'Expected' })}</th>
+              <th scope="col">{col.present}</th>
+              <th scope="col">{col.late}</th>
+              <th scope="col">{col.excused}</th>
+              <th scope="col">{col.absent}</th>
+              <th scope="col">{t({ id: 'records.chart.rate', defaultMessage: 'Rate' })}</th>
+              <th scope="col">{t({ id: 'records.chart.stillRunning', defaultMessage: 'Still running' })}</th>
             </tr>
           </thead>
           <tbody>

@@ -7,18 +7,19 @@ import { STATUS_TEXT } from '../ui/status-text.ts';
 import { auditSentence, firstMarker } from './audit-text.ts';
 import { useChangeStatus, useMarkAudit } from './useRecords.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 function AuditTrail({ mark }: { mark: Mark }) {
   const audit = useMarkAudit(mark.id);
-  if (audit.isPending) return <p>Loading the changes…</p>;
+  if (audit.isPending) return <p>{t({ id: 'records.audit.loading', defaultMessage: 'Loading the changes…' })}</p>;
   if (audit.error) return <p className="error">{errorText(audit.error)}</p>;
   const first = firstMarker(audit.data.items) ?? mark.markedBy;
   return (
-    <section aria-label="Audit trail">
-      <h4>Changes</h4>
-      {first && <p className="hint">First marked by {first}.</p>}
+    <section aria-label={t({ id: 'records.audit.label', defaultMessage: 'Audit trail' })}>
+      <h4>{t({ id: 'records.audit.title', defaultMessage: 'Changes' })}</h4>
+      {first && <p className="hint">{t({ id: 'records.audit.firstMarked', defaultMessage: 'First marked by {name}.' }, { name: first })}</p>}
       {audit.data.items.length === 0 ? (
-        <p className="hint">No changes: this mark is as it was recorded.</p>
+        <p className="hint">{t({ id: 'records.audit.none', defaultMessage: 'No changes: this mark is as it was recorded.' })}</p>
       ) : (
         <ol className="audit">
           {audit.data.items.map((a) => (
@@ -43,9 +44,13 @@ export function MarkEditor({ mark, canEdit, onClose }: { mark: Mark; canEdit: bo
   return (
     <div className="mark-editor">
       {canEdit && (
-        <form className="row" onSubmit={submit} aria-label={`Change status of ${mark.studentId}`}>
+        <form
+          className="row"
+          onSubmit={submit}
+          aria-label={t({ id: 'records.editor.label', defaultMessage: 'Change status of {studentId}' }, { studentId: mark.studentId })}
+        >
           <label>
-            New status
+            {t({ id: 'records.editor.newStatus', defaultMessage: 'New status' })}
             <select value={status} onChange={(e) => setStatus(MarkStatus.parse(e.target.value))}>
               {MarkStatus.options.map((s) => (
                 <option key={s} value={s}>
@@ -55,14 +60,19 @@ export function MarkEditor({ mark, canEdit, onClose }: { mark: Mark; canEdit: bo
             </select>
           </label>
           <label>
-            Reason (optional)
-            <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} placeholder="Doctor's note" />
+            {t({ id: 'records.editor.reason', defaultMessage: 'Reason (optional)' })}
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              maxLength={500}
+              placeholder={t({ id: 'records.editor.reasonExample', defaultMessage: "Doctor's note" })}
+            />
           </label>
           <button type="submit" className="primary" disabled={change.isPending || status === mark.status}>
-            Save status
+            {t({ id: 'records.editor.save', defaultMessage: 'Save status' })}
           </button>
           <button type="button" onClick={onClose}>
-            Close
+            {t({ id: 'records.editor.close', defaultMessage: 'Close' })}
           </button>
           <ErrorAlert error={change.error} />
         </form>

@@ -6,21 +6,24 @@ import type { Mark } from '@rollcall/contracts';
 import { howMarked, STATUS_TEXT } from '../ui/status-text.ts';
 import { MarkEditor } from './MarkEditor.tsx';
 import { formatWhen } from '../ui/format.ts';
+import { t, translator, tx } from '../core/i18n.ts';
+import { columnNames } from './columns.ts';
 
 export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit: boolean }) {
+  const col = columnNames();
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <table className="list marks stack" aria-label="Marks">
+    <table className="list marks stack" aria-label={t({ id: 'records.marks.title', defaultMessage: 'Marks' })}>
       <thead>
         <tr>
-          <th scope="col">Student ID</th>
-          <th scope="col">Name</th>
-          <th scope="col">Time</th>
-          <th scope="col">Status</th>
-          <th scope="col">How marked</th>
-          <th scope="col">Marked by</th>
+          <th scope="col">{col.studentId}</th>
+          <th scope="col">{col.name}</th>
+          <th scope="col">{col.time}</th>
+          <th scope="col">{col.status}</th>
+          <th scope="col">{col.howMarked}</th>
+          <th scope="col">{col.markedBy}</th>
           <th scope="col">
-            <span className="sr-only">Actions</span>
+            <span className="sr-only">{t({ id: 'records.marks.actions', defaultMessage: 'Actions' })}</span>
           </th>
         </tr>
       </thead>
@@ -28,22 +31,39 @@ export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit
         {marks.map((m) => (
           <Fragment key={m.id}>
             <tr>
-              <td data-label="Student ID">{m.studentId}</td>
-              <td data-label="Name">{m.studentName ?? <span className="hint">deleted student</span>}</td>
-              <td data-label="Time">
+              <td data-label={col.studentId}>{m.studentId}</td>
+              <td data-label={col.name}>
+                {m.studentName ?? <span className="hint">{t({ id: 'records.marks.deletedStudent', defaultMessage: 'deleted student' })}</span>}
+              </td>
+              <td data-label={col.time}>
                 <time dateTime={m.markedAt}>{formatWhen(m.markedAt)}</time>
               </td>
-              <td data-label="Status">
+              <td data-label={col.status}>
                 <span className={`status status-${m.status}`}>{STATUS_TEXT[m.status]}</span>
               </td>
-              <td data-label="How marked" title={m.similarity === null ? undefined : `Match score ${m.similarity.toFixed(3)}`}>
+              <td
+                data-label={col.howMarked}
+                title={
+                  m.similarity === null
+                    ? undefined
+                    : t(
+                        { id: 'records.marks.matchScore', defaultMessage: 'Match score {score}' },
+                        { score: translator().intl.formatNumber(m.similarity, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) },
+                      )
+                }
+              >
                 {howMarked(m)}
               </td>
-              <td data-label="Marked by">{m.markedBy ?? ''}</td>
+              <td data-label={col.markedBy}>{m.markedBy ?? ''}</td>
               <td className="actions">
                 <button type="button" className="link" aria-expanded={open === m.id} onClick={() => setOpen(open === m.id ? null : m.id)}>
-                  {canEdit ? 'Change status' : 'History'}
-                  <span className="sr-only"> of {m.studentId}</span>
+                  {tx(
+                    {
+                      id: 'records.marks.open',
+                      defaultMessage: '{canEdit, select, yes {Change status} other {History}}<hidden> of {studentId}</hidden>',
+                    },
+                    { canEdit: canEdit ? 'yes' : 'no', studentId: m.studentId, hidden: (chunks: React.ReactNode) => <span className="sr-only">{chunks}</span> },
+                  )}
                 </button>
               </td>
             </tr>

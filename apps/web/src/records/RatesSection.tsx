@@ -4,10 +4,13 @@ import { useState } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { useRates } from './useRegisters.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { t, translator } from '../core/i18n.ts';
+import { columnNames } from './columns.ts';
 
-const pct = (r: number | null) => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);
+const pct = (r: number | null) => (r === null ? '–' : translator().intl.formatNumber(r, { style: 'percent', maximumFractionDigits: 1 }));
 
 export function RatesSection({ from, to, classId }: { from: string; to: string; classId: string }) {
+  const col = columnNames();
   const [threshold, setThreshold] = useState(90);
   const [onlyBelow, setOnlyBelow] = useState(true);
   const rates = useRates(from, to, classId, onlyBelow ? threshold / 100 : null, !!from && !!to);
@@ -15,10 +18,11 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
     <div>
       <div className="row">
         <label className="inline">
-          <input type="checkbox" checked={onlyBelow} onChange={(e) => setOnlyBelow(e.target.checked)} /> Only students below
+          <input type="checkbox" checked={onlyBelow} onChange={(e) => setOnlyBelow(e.target.checked)} />{' '}
+          {t({ id: 'records.rates.onlyBelow', defaultMessage: 'Only students below' })}
         </label>
         <label className="inline">
-          Threshold (%)
+          {t({ id: 'records.rates.threshold', defaultMessage: 'Threshold (%)' })}
           <input
             type="number"
             min={1}
@@ -32,34 +36,45 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
       {rates.error ? (
         <Alert>{errorText(rates.error)}</Alert>
       ) : !rates.data ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : rates.data.items.length === 0 ? (
-        <p className="hint">{onlyBelow ? `No student is below ${threshold}% in these days.` : 'No ended sessions in these days.'}</p>
+        <p className="hint">
+          {onlyBelow
+            ? t({ id: 'records.rates.noneBelow', defaultMessage: 'No student is below {threshold}% in these days.' }, { threshold })
+            : t({ id: 'records.rates.noEnded', defaultMessage: 'No ended sessions in these days.' })}
+        </p>
       ) : (
-        <table className="list stack" aria-label={onlyBelow ? `Students below ${threshold}%` : 'Attendance per student'}>
+        <table
+          className="list stack"
+          aria-label={
+            onlyBelow
+              ? t({ id: 'records.rates.below', defaultMessage: 'Students below {threshold}%' }, { threshold })
+              : t({ id: 'records.rates.title', defaultMessage: 'Attendance per student' })
+          }
+        >
           <thead>
             <tr>
-              <th>Student</th>
-              <th>Attendance</th>
-              <th>Sessions</th>
-              <th>Present</th>
-              <th>Late</th>
-              <th>Excused</th>
-              <th>Absent</th>
+              <th>{col.student}</th>
+              <th>{col.attendance}</th>
+              <th>{col.sessions}</th>
+              <th>{col.present}</th>
+              <th>{col.late}</th>
+              <th>{col.excused}</th>
+              <th>{col.absent}</th>
             </tr>
           </thead>
           <tbody>
             {rates.data.items.map((r) => (
               <tr key={r.studentId}>
-                <td data-label="Student">{r.name}</td>
-                <td data-label="Attendance">
+                <td data-label={col.student}>{r.name}</td>
+                <td data-label={col.attendance}>
                   <strong>{pct(r.rate)}</strong>
                 </td>
-                <td data-label="Sessions">{r.sessions}</td>
-                <td data-label="Present">{r.present}</td>
-                <td data-label="Late">{r.late}</td>
-                <td data-label="Excused">{r.excused}</td>
-                <td data-label="Absent">{r.absent}</td>
+                <td data-label={col.sessions}>{r.sessions}</td>
+                <td data-label={col.present}>{r.present}</td>
+                <td data-label={col.late}>{r.late}</td>
+                <td data-label={col.excused}>{r.excused}</td>
+                <td data-label={col.absent}>{r.absent}</td>
               </tr>
             ))}
           </tbody>
@@ -67,10 +82,22 @@ export function RatesSection({ from, to, classId }: { from: string; to: string; 
       )}
       {!!rates.data?.runningSessions && (
         <p className="hint" role="status">
-          {rates.data.runningSessions === 1 ? '1 session is' : `${rates.data.runningSessions} sessions are`} still running: counted once ended.
+          {t(
+            {
+              id: 'records.rates.running',
+              defaultMessage:
+                '{count, plural, one {# session is still running: counted once ended.} other {# sessions are still running: counted once ended.}}',
+            },
+            { count: rates.data.runningSessions },
+          )}
         </p>
       )}
-      <p className="hint">Attendance = present or late, over the sessions that have ended; excused counts as absence, as persistent-absence rules do.</p>
+      <p className="hint">
+        {t({
+          id: 'records.rates.explained',
+          defaultMessage: 'Attendance = present or late, over the sessions that have ended; excused counts as absence, as persistent-absence rules do.',
+        })}
+      </p>
     </div>
   );
 }

@@ -17,6 +17,7 @@ import { RegistersSection } from './RegistersSection.tsx';
 import { StudentTotalsTable } from './StudentTotalsTable.tsx';
 import { PAGE_SIZE, useAllMarks, useClassList, useDailyStats, useExportCsv, useMarkPage, useSessions } from './useRecords.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 export function RecordsPage({ canEdit }: { canEdit: boolean }) {
   const [filter, setFilterState] = useState<RecordsFilter>(() => defaultFilter());
@@ -35,7 +36,9 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
   const setFilter = (f: RecordsFilter) => (setFilterState(f), setOffset(0));
   const session = sessions.data?.items.find((s) => s.id === filter.sessionId);
   const className = classes.data?.items.find((c) => c.id === filter.classId)?.name ?? '';
-  const sessionLabel = session ? `${className}, ${formatWhen(session.startsAt, 'minutes')}` : '';
+  const sessionLabel = session
+    ? t({ id: 'records.registers.title', defaultMessage: '{className}, {when}' }, { className, when: formatWhen(session.startsAt, 'minutes') })
+    : '';
 
   const exportCsv = () =>
     exporter.mutate(query, {
@@ -50,44 +53,47 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
   return (
     <section aria-labelledby="records-title" className="records">
       <div className="page-head">
-        <h2 id="records-title">Records</h2>
+        <h2 id="records-title">{t({ id: 'records.page.title', defaultMessage: 'Records' })}</h2>
         <div className="row">
           <button type="button" className="primary" onClick={exportCsv} disabled={!!problem || exporter.isPending}>
-            Export CSV
+            {t({ id: 'records.page.export', defaultMessage: 'Export CSV' })}
           </button>
           {canEdit && <ClearLog key={filter.sessionId} sessionId={filter.sessionId} sessionLabel={sessionLabel} />}
         </div>
       </div>
-      <div className="row no-print" role="group" aria-label="Export options">
+      <div className="row no-print" role="group" aria-label={t({ id: 'records.page.exportOptions', defaultMessage: 'Export options' })}>
         <label className="inline">
-          Separator
+          {t({ id: 'records.page.separator', defaultMessage: 'Separator' })}
           <select value={separator} onChange={(e) => setSeparator(e.target.value === ';' ? ';' : ',')}>
-            <option value=",">Comma (,)</option>
-            <option value=";">Semicolon (;) for Excel in most of Europe</option>
+            <option value=",">{t({ id: 'records.page.comma', defaultMessage: 'Comma (,)' })}</option>
+            <option value=";">{t({ id: 'records.page.semicolon', defaultMessage: 'Semicolon (;) for Excel in most of Europe' })}</option>
           </select>
         </label>
         <label className="inline">
-          <input type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} /> Include technical columns (match score, device, ids)
+          <input type="checkbox" checked={technical} onChange={(e) => setTechnical(e.target.checked)} />{' '}
+          {t({ id: 'records.page.technical', defaultMessage: 'Include technical columns (match score, device, ids)' })}
         </label>
       </div>
-      {exporter.error && <Alert>Export failed: {errorText(exporter.error)}</Alert>}
+      {exporter.error && (
+        <Alert>{t({ id: 'records.page.exportFailed', defaultMessage: 'Export failed: {error}' }, { error: errorText(exporter.error) })}</Alert>
+      )}
       <RecordsFilters value={filter} onChange={setFilter} />
       {problem && <Alert>{problem}</Alert>}
 
-      <h3>Daily attendance</h3>
+      <h3>{t({ id: 'records.chart.tableLabel', defaultMessage: 'Daily attendance' })}</h3>
       {stats.error ? (
         <Alert>{errorText(stats.error)}</Alert>
       ) : !query.from || !query.to ? (
-        <p className="hint">Choose both days to see the daily statistics.</p>
+        <p className="hint">{t({ id: 'records.page.chooseDays', defaultMessage: 'Choose both days to see the daily statistics.' })}</p>
       ) : !stats.data ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : stats.data.days.length === 0 ? (
-        <p className="hint">No sessions or marks in this range.</p>
+        <p className="hint">{t({ id: 'records.page.noStats', defaultMessage: 'No sessions or marks in this range.' })}</p>
       ) : (
         <DailyChart stats={stats.data.days} />
       )}
 
-      <h3>Registers</h3>
+      <h3>{t({ id: 'records.page.registers', defaultMessage: 'Registers' })}</h3>
       <RegistersSection
         classId={filter.classId}
         className={className}
@@ -97,36 +103,49 @@ export function RecordsPage({ canEdit }: { canEdit: boolean }) {
         technical={technical}
       />
 
-      <h3>Attendance per student</h3>
+      <h3>{t({ id: 'records.rates.title', defaultMessage: 'Attendance per student' })}</h3>
       <RatesSection classId={filter.classId} from={query.from ?? ''} to={query.to ?? ''} />
 
-      <h3>Marks</h3>
+      <h3>{t({ id: 'records.marks.title', defaultMessage: 'Marks' })}</h3>
       {page.error ? (
         <Alert>{errorText(page.error)}</Alert>
       ) : !page.data ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : total === 0 ? (
         <div className="empty">
-          <p>No marks match this filter.</p>
+          <p>{t({ id: 'records.page.noMarks', defaultMessage: 'No marks match this filter.' })}</p>
         </div>
       ) : (
         <>
           <MarksTable marks={page.data.items} canEdit={canEdit} />
-          <nav className="row pager" aria-label="Pages of marks">
+          <nav className="row pager" aria-label={t({ id: 'records.page.pages', defaultMessage: 'Pages of marks' })}>
             <button type="button" onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))} disabled={offset === 0}>
-              Previous
+              {t({ id: 'records.page.previous', defaultMessage: 'Previous' })}
             </button>
             {/* While the next page loads the previous one stays on screen: the range says so instead of naming rows not shown yet. */}
-            <span role="status">{page.isPlaceholderData ? 'Loading…' : `${offset + 1}–${Math.min(offset + PAGE_SIZE, total)} of ${total}`}</span>
+            <span role="status">
+              {page.isPlaceholderData
+                ? t({ id: 'common.loading', defaultMessage: 'Loading…' })
+                : t(
+                    { id: 'records.page.range', defaultMessage: '{first}–{last} of {total}' },
+                    { first: offset + 1, last: Math.min(offset + PAGE_SIZE, total), total },
+                  )}
+            </span>
             <button type="button" onClick={() => setOffset(offset + PAGE_SIZE)} disabled={offset + PAGE_SIZE >= total}>
-              Next
+              {t({ id: 'records.page.next', defaultMessage: 'Next' })}
             </button>
           </nav>
         </>
       )}
 
-      <h3>Totals per student</h3>
-      {all.error ? <Alert>{errorText(all.error)}</Alert> : !all.data ? <p>Loading…</p> : <StudentTotalsTable totals={studentTotals(all.data)} />}
+      <h3>{t({ id: 'records.totals.title', defaultMessage: 'Totals per student' })}</h3>
+      {all.error ? (
+        <Alert>{errorText(all.error)}</Alert>
+      ) : !all.data ? (
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
+      ) : (
+        <StudentTotalsTable totals={studentTotals(all.data)} />
+      )}
     </section>
   );
 }

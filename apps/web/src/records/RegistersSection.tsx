@@ -16,43 +16,80 @@ import { CodeTotalsTable } from './CodeTotalsTable.tsx';
 import { useRegisters } from './useRegisters.ts';
 import { WeekRegister } from './WeekRegister.tsx';
 import { Alert } from '../ui/Alert.tsx';
+import { compareNames, t, translator } from '../core/i18n.ts';
+import { columnNames } from './columns.ts';
+
+/** Whether "not seen" is still "yet" (a running session) and already counts as absent (past its end). */
+function notSeenPhase(reg: Register): 'running' | 'runningPastEnd' | 'ended' | 'other' {
+  const ended = sessionPhase(reg.session, Date.now()) === 'ended';
+  if (reg.session.active) return ended ? 'runningPastEnd' : 'running';
+  return ended ? 'ended' : 'other';
+}
 
 function RegisterCard({ reg }: { reg: Register }) {
+  const col = columnNames();
   const card = useRef<HTMLDetailsElement>(null);
-  const absent = reg.rows.filter((r) => r.status === 'absent').map((r) => r.name);
-  const notSeen = reg.rows.filter((r) => r.status === 'not-seen').map((r) => r.name);
-  const title = `${reg.className}, ${formatWhen(reg.session.startsAt, 'minutes')}`;
+  // The server sorts names by bytes: the sheet follows the reader's alphabet, the roster before
+  // students marked though not on it.
+  const rows = [...reg.rows].sort((a, b) => Number(b.onRoster) - Number(a.onRoster) || compareNames(a.name, b.name));
+  const names = (status: string) =>
+    translator().intl.formatList(
+      rows.filter((r) => r.status === status).map((r) => r.name),
+      { type: 'unit' },
+    );
+  const absent = rows.filter((r) => r.status === 'absent').length;
+  const notSeen = rows.filter((r) => r.status === 'not-seen').length;
+  const title = t(
+    { id: 'records.registers.title', defaultMessage: '{className}, {when}' },
+    { className: reg.className, when: formatWhen(reg.session.startsAt, 'minutes') },
+  );
   return (
     <details className="card register-card" ref={card}>
       <summary>
         <strong>{formatWhen(reg.session.startsAt, 'minutes')}</strong> ·{' '}
-        {reg.session.active ? `running: ${reg.counts.here} of ${reg.counts.total} here so far` : `${reg.counts.here} of ${reg.counts.total} here`}
-        {absent.length > 0 && <> · absent: {absent.join(', ')}</>}
-        {notSeen.length > 0 && (
+        {reg.session.active
+          ? t(
+              { id: 'records.registers.countRunning', defaultMessage: 'running: {here} of {total} here so far' },
+              { here: reg.counts.here, total: reg.counts.total },
+            )
+          : t({ id: 'records.registers.count', defaultMessage: '{here} of {total} here' }, { here: reg.counts.here, total: reg.counts.total })}
+        {absent > 0 && <> · {t({ id: 'records.registers.absent', defaultMessage: 'absent: {names}' }, { names: names('absent') })}</>}
+        {notSeen > 0 && (
           <>
             {' '}
-            · not seen{reg.session.active ? ' yet' : ''}: {notSeen.join(', ')}
-            {sessionPhase(reg.session, Date.now()) === 'ended' && ' (counted as absent)'}
+            ·{' '}
+            {t(
+              {
+                id: 'records.registers.notSeen',
+                defaultMessage:
+                  '{phase, select, running {not seen yet: {names}} runningPastEnd {not seen yet: {names} (counted as absent)} ended {not seen: {names} (counted as absent)} other {not seen: {names}}}',
+              },
+              { phase: notSeenPhase(reg), names: names('not-seen') },
+            )}
           </>
         )}
       </summary>
       <div className="row no-print">
-        <PrintButton target={card} label="Print this register" name={`Print the register of ${title}`} />
+        <PrintButton
+          target={card}
+          label={t({ id: 'records.registers.print', defaultMessage: 'Print this register' })}
+          name={t({ id: 'records.registers.printName', defaultMessage: 'Print the register of {title}' }, { title })}
+        />
       </div>
-      <h4 className="print-only">Register: {title}</h4>
-      <table className="list register-sheet" aria-label={`Register of ${title}`}>
+      <h4 className="print-only">{t({ id: 'records.registers.printHeading', defaultMessage: 'Register: {title}' }, { title })}</h4>
+      <table className="list register-sheet" aria-label={t({ id: 'records.registers.sheetLabel', defaultMessage: 'Register of {title}' }, { title })}>
         <thead>
           <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Status</th>
-            <th scope="col">Time</th>
-            <th scope="col">How marked</th>
-            <th scope="col">By</th>
-            <th scope="col">Note</th>
+            <th scope="col">{col.student}</th>
+            <th scope="col">{col.status}</th>
+            <th scope="col">{col.time}</th>
+            <th scope="col">{col.howMarked}</th>
+            <th scope="col">{t({ id: 'records.registers.by', defaultMessage: 'By' })}</th>
+            <th scope="col">{t({ id: 'records.registers.note', defaultMessage: 'Note' })}</th>
           </tr>
         </thead>
         <tbody>
-          {reg.rows.map((r) => (
+          {rows.map((r) => (
             <tr key={r.studentId}>
               <th scope="row">{r.name}</th>
               <td>
@@ -89,9 +126,9 @@ export function RegistersSection({
 }) {
   const registers = useRegisters(classId, from, to, !!from && !!to);
   const codes = useAttendanceCodes();
-  if (!classId) return <p className="hint">Choose a class to see its registers.</p>;
+  if (!classId) return <p className="hint">{t({ id: 'records.registers.chooseClass', defaultMessage: 'Choose a class to see its registers.' })}</p>;
   if (registers.error) return <Alert>{errorText(registers.error)}</Alert>;
-  if (!registers.data) return <p>Loading…</p>;
+  if (!registers.data) return <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>;
   const items = registers.data.items;
   return (
     <div>
@@ -102,16 +139,22 @@ export function RegistersSection({
           disabled={items.length === 0 || codes.isPending}
           onClick={() => downloadText(registerFileName(className, from, to), registersToCsv(items, { technical, separator, codes: codes.data }))}
         >
-          Export register CSV
+          {t({ id: 'records.registers.export', defaultMessage: 'Export register CSV' })}
         </button>
       </div>
       {items.length === 0 ? (
-        <p className="hint">No sessions of {className} in these days.</p>
+        <p className="hint">{t({ id: 'records.registers.none', defaultMessage: 'No sessions of {className} in these days.' }, { className })}</p>
       ) : (
         items.map((reg) => <RegisterCard key={reg.session.id} reg={reg} />)
       )}
-      {items.length > 0 && codes.data && <CodeTotalsTable registers={items} codes={codes.data} title={`Attendance codes of ${className} in these days`} />}
-      <h4>Week on one sheet</h4>
+      {items.length > 0 && codes.data && (
+        <CodeTotalsTable
+          registers={items}
+          codes={codes.data}
+          title={t({ id: 'records.registers.codesTitle', defaultMessage: 'Attendance codes of {className} in these days' }, { className })}
+        />
+      )}
+      <h4>{t({ id: 'records.registers.week', defaultMessage: 'Week on one sheet' })}</h4>
       <WeekRegister key={`${classId}-${to}`} classId={classId} className={className} day={to || from} />
     </div>
   );

@@ -51,6 +51,16 @@ describe('weekGrid', () => {
   });
 });
 
+describe('weekGrid order', () => {
+  it("lists students in the language's alphabetical order", () => {
+    const grid = weekGrid(
+      [reg('mon', '2026-12-07T09:00:00Z', null, [row('Z', 'Zoë', 'present'), row('L', 'Łukasz', 'late'), row('D', 'Daryl', 'absent')])],
+      NOW,
+    );
+    expect(grid.students.map((s) => s.name)).toEqual(['Daryl', 'Łukasz', 'Zoë']);
+  });
+});
+
 describe('weekOf', () => {
   it('gives the Monday to Sunday around a day', () => {
     expect(weekOf('2026-12-09')).toEqual({ from: '2026-12-07', to: '2026-12-13' });

@@ -2,15 +2,30 @@
 // per cell, as a paper register shows it. An ended session's "not seen" is an absence, as in the
 // statistics; a session still running shows who is not seen yet.
 import { finalStatus, sessionPhase, type Register, type RegisterStatus } from '@rollcall/contracts';
+import { compareNames, t } from '../core/i18n.ts';
 
-export const LETTER: Record<RegisterStatus, string> = { present: 'P', late: 'L', excused: 'E', absent: 'A', 'not-seen': '–' };
-export const LEGEND: readonly [string, string][] = [
-  ['P', 'Present'],
-  ['L', 'Late'],
-  ['E', 'Excused'],
-  ['A', 'Absent'],
-  ['–', 'Not seen yet (session still running)'],
-];
+/** A status's letter on the paper register, in the reader's language ("P" for present in English). */
+export function statusLetter(status: RegisterStatus): string {
+  return t({ id: 'records.week.letter', defaultMessage: '{status, select, present {P} late {L} excused {E} absent {A} other {–}}' }, { status });
+}
+
+/** The key under the grid: what each letter means, from the same letters the cells use. */
+export function legend(): string {
+  return t(
+    {
+      id: 'records.week.legend',
+      defaultMessage:
+        '{present} Present · {late} Late · {excused} Excused · {absent} Absent · {notSeen} Not seen yet (session still running) · blank: not on the class list then',
+    },
+    {
+      present: statusLetter('present'),
+      late: statusLetter('late'),
+      excused: statusLetter('excused'),
+      absent: statusLetter('absent'),
+      notSeen: statusLetter('not-seen'),
+    },
+  );
+}
 
 export interface WeekGrid {
   sessions: { id: string; startsAt: string; running: boolean }[];
@@ -25,13 +40,13 @@ export function weekGrid(registers: readonly Register[], now: number): WeekGrid 
     for (const row of reg.rows) {
       if (!row.onRoster && row.status === 'not-seen') continue;
       const s = students.get(row.studentId) ?? { studentId: row.studentId, name: row.name, cells: sorted.map(() => '') };
-      s.cells[i] = LETTER[ended ? finalStatus(row.status) : row.status];
+      s.cells[i] = statusLetter(ended ? finalStatus(row.status) : row.status);
       students.set(row.studentId, s);
     }
   });
   return {
     sessions: sorted.map((r) => ({ id: r.session.id, startsAt: r.session.startsAt, running: sessionPhase(r.session, now) === 'running' })),
-    students: [...students.values()].sort((a, b) => a.name.localeCompare(b.name) || a.studentId.localeCompare(b.studentId)),
+    students: [...students.values()].sort((a, b) => compareNames(a.name, b.name) || a.studentId.localeCompare(b.studentId)),
   };
 }
 
