@@ -1,7 +1,9 @@
 // Fans live events out to this instance's Server-Sent Events clients by polling the events
 // table, so a mark accepted by any API instance reaches every dashboard. Auto-increment ids can
-// commit out of order under concurrent transactions: an id skipped over is re-checked for a few
-// seconds before it is given up as a rolled-back insert, so no committed event is missed.
+// commit out of order under concurrent transactions (several instances, or one busy one): an id
+// skipped over is re-checked for a few seconds before it is given up as a rolled-back insert, so no
+// committed event is missed, and the events after it wait for it (up to ORDER_GRACE_MS) so every
+// stream goes out in id order and a client's Last-Event-ID covers everything below it.
 import type { Kysely } from 'kysely';
 import type { LiveEvent } from '@rollcall/contracts';
 import type { DB } from '../../db/schema.ts';
@@ -17,6 +19,12 @@ type Listener = (e: Delivered) => void;
 /** Streams one caller may hold open on one instance: a few tabs and a laptop, not hundreds of connections. */
 export const STREAMS_PER_CALLER = 5;
 
+/** How long events wait behind a smaller id not yet committed; a rolled-back insert never comes, so this is short. */
+export const ORDER_GRACE_MS = 2_000;
+
+/** Most events one replay query returns; a client that missed more is replayed page by page. */
+export const REPLAY_PAGE = 1000;
+
 export interface EventHubOptions {
   pollMs: number;
   gapGraceMs: number;
@@ -28,7 +36,9 @@ export interface EventHubOptions {
 export class EventHub {
   private listeners = new Set<Listener>();
   private perOwner = new Map<string, number>();
-  private cursor = -1;
+  private cursor = -1; // the highest id read from the table
+  private released = -1; // the highest id handed to listeners
+  private held: Delivered[] = []; // read, waiting behind a smaller id still missing
   private gaps = new Map<number, number>(); // id -> first time it was seen missing
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -61,13 +71,14 @@ export class EventHub {
     };
   }
 
-  /** Events after `afterId`, for a client that reconnects with Last-Event-ID. */
-  async replay(afterId: number): Promise<Delivered[]> {
-    return eventsAfter(this.db, afterId, 1000);
+  /** Up to REPLAY_PAGE events after `afterId` and at most `upTo`, for a client that reconnects with Last-Event-ID. */
+  async replay(afterId: number, upTo: number): Promise<Delivered[]> {
+    return eventsAfter(this.db, afterId, REPLAY_PAGE, upTo);
   }
 
+  /** The highest id handed to listeners: a new listener gets every event released after it. */
   get position(): number {
-    return this.cursor;
+    return this.released;
   }
 
   private ensureRunning() {
@@ -81,6 +92,8 @@ export class EventHub {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.cursor = -1;
+    this.released = -1;
+    this.held = [];
     this.gaps.clear();
   }
 
@@ -97,6 +110,7 @@ export class EventHub {
   private async pollOnce() {
     if (this.cursor < 0) {
       this.cursor = await lastEventId(this.db);
+      this.released = this.cursor;
       return;
     }
     const now = this.opts.now();
@@ -110,7 +124,15 @@ export class EventHub {
     }
     if (fresh.length) this.cursor = fresh.at(-1)!.id;
     for (const [id, since] of this.gaps) if (now - since > this.opts.gapGraceMs) this.gaps.delete(id);
-    for (const e of [...late, ...fresh].sort((a, b) => a.id - b.id)) for (const l of this.listeners) l(e);
+    // Events go out in id order: each waits while a smaller id is missing, for at most ORDER_GRACE_MS.
+    // One that commits later still than that goes out when it comes, out of order but not lost.
+    let blocking = Infinity;
+    for (const [id, since] of this.gaps) if (now - since <= ORDER_GRACE_MS) blocking = Math.min(blocking, id);
+    const waiting = [...this.held, ...late, ...fresh].sort((a, b) => a.id - b.id);
+    const ready = waiting.filter((e) => e.id < blocking);
+    this.held = waiting.filter((e) => e.id >= blocking);
+    for (const e of ready) for (const l of this.listeners) l(e);
+    if (ready.length) this.released = Math.max(this.released, ready.at(-1)!.id);
     if (now - this.lastPrune > 60 * 60_000) {
       this.lastPrune = now;
       await pruneEvents(this.db, now - this.opts.retentionMs);

@@ -11,8 +11,8 @@ export async function appendEvents(trx: Executor, events: LiveEvent[], at: numbe
     .execute();
 }
 
-export async function eventsAfter(db: Executor, afterId: number, limit: number) {
-  const rows = await db.selectFrom('events').select(['id', 'payload']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+export async function eventsAfter(db: Executor, afterId: number, limit: number, upTo = Number.MAX_SAFE_INTEGER) {
+  const rows = await db.selectFrom('events').select(['id', 'payload']).where('id', '>', afterId).where('id', '<=', upTo).orderBy('id').limit(limit).execute();
   return rows.map((r) => ({ id: Number(r.id), event: JSON.parse(r.payload) as LiveEvent }));
 }
 

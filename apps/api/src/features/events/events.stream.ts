@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import type { LiveEvent } from '@rollcall/contracts';
 import { inScope, scopeOf, type Actor, type Scope } from '../../shared/actor.ts';
-import type { Delivered, EventHub } from './event-hub.ts';
+import { REPLAY_PAGE, type Delivered, type EventHub } from './event-hub.ts';
 
 /** What a caller may see of an event: its own classes' marks; roster nudges without other classes' ids. */
 export function visibleEvent(event: LiveEvent, scope: Scope): LiveEvent | null {
@@ -98,9 +98,16 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
       res.write('retry: 2000\n\n');
       const lastId = Number(req.headers['last-event-id'] ?? req.query.lastEventId);
       if (Number.isInteger(lastId) && lastId >= 0) {
-        for (const e of await hub.replay(lastId)) {
-          send(e);
-          sentUpTo = e.id;
+        // Everything the hub released before this listener's events began, page by page (a laptop
+        // back from a dead instance may have missed thousands); later ones are in `pending`. The
+        // client may come from an instance that was ahead of this one: nothing up to lastId again.
+        sentUpTo = lastId;
+        const upTo = hub.position;
+        for (let after = lastId, page = REPLAY_PAGE; page === REPLAY_PAGE && !closed;) {
+          const events = await hub.replay(after, upTo);
+          for (const e of events) send(e);
+          page = events.length;
+          if (page) after = sentUpTo = events.at(-1)!.id;
         }
       }
       if (closed) return;
