@@ -50,14 +50,15 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub; noti
     ...(opts.notices?.smtp && { email: smtpTransport(opts.notices.smtp) }),
     ...(opts.notices?.webhook && { sms: webhookTransport(opts.notices.webhook) }),
   };
-  const notices = noticeDispatcher(opts.database.db, transports, { ...DISPATCHER_DEFAULTS, ...opts.notices?.timing, now, log });
-  if (channelsOf(transports).length) notices.start();
   const services = createServices(ctx, {
     retentionDays: opts.config.retentionDays,
     ...(opts.throttle && { throttle: opts.throttle }),
     noticeChannels: channelsOf(transports),
+    // Called only once a request is served, by which time the sender below exists.
     wakeNotices: () => notices.wake(),
   });
+  const notices = noticeDispatcher(opts.database.db, transports, { ...DISPATCHER_DEFAULTS, ...opts.notices?.timing, now, log }, services.noticeReads);
+  if (channelsOf(transports).length) notices.start();
   const hub = new EventHub(opts.database.db, {
     pollMs: opts.eventPollMs ?? 500,
     gapGraceMs: 10_000,

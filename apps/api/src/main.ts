@@ -12,7 +12,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { certificateNames, redirectToHttps } from './http/redirect.ts';
-import { privacyService } from './features/privacy/privacy.service.ts';
+import { createServices } from './services.ts';
 
 async function main() {
   let config;
@@ -42,7 +42,7 @@ async function main() {
   {
     // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
     // It always runs: an admin may set retention on the Privacy page (MARK_RETENTION_DAYS is the default).
-    const privacy = privacyService({ db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 }, config.retentionDays);
+    const { privacy } = createServices({ db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 }, { retentionDays: config.retentionDays });
     const purge = () =>
       privacy.purge().then(
         (r) => r.marksDeleted && console.log(`Retention: purged ${r.marksDeleted} marks before ${r.before}`),

@@ -7,6 +7,11 @@ import { embeddingsService } from './features/embeddings/embeddings.service.ts';
 import { sessionsService } from './features/sessions/sessions.service.ts';
 import { studentsService } from './features/students/students.service.ts';
 import { syncService } from './features/sync/sync.service.ts';
+import { changesService } from './features/sync/changes.service.ts';
+import { schoolSettingsService } from './features/privacy/school-settings.service.ts';
+import { guardianContactsService } from './features/guardians/guardian-contacts.service.ts';
+import { loginsService } from './features/auth/logins.service.ts';
+import { languageService } from './features/users/language.service.ts';
 import { eventsService } from './features/events/events.service.ts';
 import { studentRowsService } from './features/students/student-rows.service.ts';
 import { healthService } from './features/system/health.service.ts';
@@ -36,42 +41,56 @@ export interface ServiceOptions {
 
 /**
  * A feature reaches another through its service, never its repository, so each service is given
- * the services it uses; lower features are built first, and no two services need each other.
+ * the services it uses. Lower features are built first and no two services need each other: where
+ * two features would, a small service holds what the lower ones need (student rows, school
+ * settings, guardian contacts, logins, the change log, events).
  */
 export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
   const events = eventsService();
+  const settings = schoolSettingsService();
   const studentRows = studentRowsService(ctx);
-  const classes = classesService(ctx, { studentRows });
-  const users = usersService(ctx);
+  const guardianContacts = guardianContactsService();
+  const logins = loginsService();
+  const changes = changesService(ctx, { events });
+  const classes = classesService(ctx, { changes, studentRows });
+  const tokens = tokensService(ctx);
+  const devices = devicesService(ctx, { classes });
+  const users = usersService(ctx, { classes, logins, tokens });
   const timetable = timetableService(ctx, { classes, users });
   const sessions = sessionsService(ctx, { classes, events, timetable });
   const attendance = attendanceService(ctx, { classes, events, sessions, studentRows, users });
-  const notices = noticesService(ctx, opts.noticeChannels ?? []);
+  const embeddings = embeddingsService(ctx, { attendance, changes, classes, settings, studentRows });
+  const consent = consentService(ctx, { changes, classes, embeddings, settings, studentRows, users });
+  const students = studentsService(ctx, { attendance, changes, classes, embeddings, events, settings, studentRows });
+  const notices = noticesService(ctx, opts.noticeChannels ?? [], { attendance, guardianContacts, sessions, settings, timetable });
   const register = registerService(ctx, { attendance, classes, events, sessions, studentRows }, notices.queueForSession);
   return {
     health: healthService(ctx),
-    auth: authService(ctx, opts.throttle),
+    auth: authService(ctx, { changes, devices, timetable, tokens, users }, opts.throttle),
     users,
-    tokens: tokensService(ctx),
-    devices: devicesService(ctx),
-    privacy: privacyService(ctx, opts.retentionDays),
-    privacySettings: privacySettingsService(ctx, opts.retentionDays),
-    consent: consentService(ctx),
-    students: studentsService(ctx),
-    embeddings: embeddingsService(ctx),
+    language: languageService(ctx, { settings }),
+    tokens,
+    devices,
+    privacy: privacyService(ctx, opts.retentionDays, { attendance, classes, consent, embeddings, guardianContacts, notices, settings, students }),
+    privacySettings: privacySettingsService(ctx, opts.retentionDays, { changes, embeddings, studentRows, users }),
+    consent,
+    students,
+    embeddings,
     classes,
     sessions,
     attendance,
     stats: statsService(ctx, { registers: register }),
-    sync: syncService(ctx),
+    sync: syncService(ctx, { classes, embeddings, students }),
     register,
     rates: ratesService(ctx, { registers: register }),
     timetable,
     notices,
-    guardians: guardiansService(ctx, notices.listForStudent),
+    guardians: guardiansService(ctx, { classes, notices, studentRows }),
     wakeNotices: opts.wakeNotices ?? (() => {}),
-    absences: absencesService(ctx, attendance),
+    absences: absencesService(ctx, { attendance, classes, sessions, timetable, users }),
     codes: codesService(ctx, { attendance }),
+    /** What the notice sender reads of other features when it checks and fills a notice. */
+    noticeReads: { attendance, guardianContacts, settings },
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -2,7 +2,8 @@
 // tries cannot race, growing delays instead of a lock-out, tokens that die with a password, and
 // passwords nobody would guess first.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authService, type ThrottleLimits } from '../src/features/auth/auth.service.ts';
+import type { ThrottleLimits } from '../src/features/auth/auth.service.ts';
+import { createServices } from '../src/services.ts';
 import { ADMIN, dialects, freshDatabase, startApi, type TestApi } from './context.ts';
 
 const SLOW: ThrottleLimits = { windowMs: 3_600_000, perPair: 5, perAccount: 8, perAddress: 12, baseDelayMs: 600_000, maxDelayMs: 3_600_000 };
@@ -70,9 +71,9 @@ describe.each(dialects)('sign-in delays on %s', (dialect) => {
   it('asks for growing waits after the free attempts, never a hard lock', async () => {
     const { database, drop } = await freshDatabase(dialect);
     let now = Date.parse('2026-03-02T08:00:00Z');
-    const auth = authService(
+    const { auth } = createServices(
       { db: database.db, dialect, now: () => now, cooldownMs: 0 },
-      { windowMs: 3_600_000, perPair: 3, perAccount: 100, perAddress: 100, baseDelayMs: 1_000, maxDelayMs: 8_000 },
+      { retentionDays: null, throttle: { windowMs: 3_600_000, perPair: 3, perAccount: 100, perAddress: 100, baseDelayMs: 1_000, maxDelayMs: 8_000 } },
     );
     try {
       await auth.setup({ email: 'head@s.example', name: 'Head', password: 'the head password' });

@@ -8,22 +8,27 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, scopedClassIds, type Actor, type Scope } from '../../shared/actor.ts';
 import type { Executor, ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset, toIso } from '../../shared/time.ts';
-import type { attendanceService } from '../attendance/attendance.service.ts';
-import { classNames, rosterStudentsOf, studentsOnRosters } from '../classes/classes.repository.ts';
-import { activeCoverNames, periodLabels } from '../timetable/timetable.repository.ts';
-import { activeTeacherNames } from '../users/users.repository.ts';
-import { markOf, sessionMarks } from '../attendance/attendance.repository.ts';
-import { findSession, sessionsInDays } from '../sessions/sessions.repository.ts';
+import type { AttendanceService } from '../attendance/attendance.service.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { TimetableService } from '../timetable/timetable.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import { codeSetIn } from './codes.service.ts';
 import { idsOf } from '../../shared/ids.ts';
 
-type Attendance = ReturnType<typeof attendanceService>;
+export interface AbsencesDeps {
+  attendance: AttendanceService;
+  classes: ClassesService;
+  sessions: SessionsService;
+  timetable: TimetableService;
+  users: UsersService;
+}
 
 const unexplained = (reason: string | null) => reason === null || reason.trim() === '';
 
 /** Each class's active teachers and that day's cover teachers, by name. */
-async function teachersOf(db: Executor, classIds: string[], day: string): Promise<Map<string, string[]>> {
-  const [taught, covered] = await Promise.all([activeTeacherNames(db, classIds), activeCoverNames(db, classIds, day)]);
+async function teachersOf(db: Executor, classIds: string[], day: string, { timetable, users }: AbsencesDeps): Promise<Map<string, string[]>> {
+  const [taught, covered] = await Promise.all([users.activeTeacherNames(db, classIds), timetable.activeCoverNames(db, classIds, day)]);
   const out = new Map<string, string[]>();
   for (const r of [...taught, ...covered]) {
     const names = out.get(r.class_id) ?? [];
@@ -34,21 +39,22 @@ async function teachersOf(db: Executor, classIds: string[], day: string): Promis
   return out;
 }
 
-export function absencesService(ctx: ServiceContext, attendance: Attendance) {
+export function absencesService(ctx: ServiceContext, deps: AbsencesDeps) {
+  const { attendance, classes, timetable } = deps;
   return {
     async list(day: string | undefined, scope: Scope): Promise<AbsenceList> {
       const now = ctx.now();
       const onDay = day ?? localDay(now, serverOffset(now));
-      const sessions = await sessionsInDays(ctx.db, scopedClassIds(scope), onDay, onDay);
+      const sessions = await deps.sessions.sessionsInDays(ctx.db, scopedClassIds(scope), onDay, onDay);
       const ended = sessions.filter((s) => s.ends_at !== null && Number(s.ends_at) <= now);
       const running = sessions.filter((s) => Number(s.starts_at) <= now && !ended.includes(s)).length;
       const classIds = [...new Set(ended.map((s) => s.class_id))];
       const [rosters, marks, names, periods, teachers] = await Promise.all([
-        rosterStudentsOf(ctx.db, classIds),
-        sessionMarks(ctx.db, idsOf(ended)),
-        classNames(ctx.db, classIds),
-        periodLabels(ctx.db, [...new Set(ended.flatMap((s) => (s.period_id ? [s.period_id] : [])))]),
-        teachersOf(ctx.db, classIds, onDay),
+        classes.rosterStudentsOf(ctx.db, classIds),
+        attendance.sessionMarks(ctx.db, idsOf(ended)),
+        classes.classNames(ctx.db, classIds),
+        timetable.periodLabels(ctx.db, [...new Set(ended.flatMap((s) => (s.period_id ? [s.period_id] : [])))]),
+        teachersOf(ctx.db, classIds, onDay, deps),
       ]);
       const items: Absence[] = [];
       for (const s of ended) {
@@ -77,13 +83,13 @@ export function absencesService(ctx: ServiceContext, attendance: Attendance) {
     },
 
     async explain(body: ExplainAbsenceBody, scope: Scope, actor: Actor): Promise<{ mark: Mark }> {
-      const session = await findSession(ctx.db, body.sessionId);
+      const session = await deps.sessions.findSession(ctx.db, body.sessionId);
       if (!session) throw new ApiError('session-not-found', `No session with id ${body.sessionId}.`);
       assertClassInScope(scope, session.class_id, 'session');
       const status = explainedStatus(await codeSetIn(ctx.db), body.reason);
-      const existing = await markOf(ctx.db, body.sessionId, body.studentId);
+      const existing = await attendance.markOf(ctx.db, body.sessionId, body.studentId);
       if (existing) return { mark: await attendance.update(existing.id, status, body.reason, scope, actor) };
-      if (!(await studentsOnRosters(ctx.db, [body.studentId], [session.class_id])).has(body.studentId))
+      if (!(await classes.studentsOnRosters(ctx.db, [body.studentId], [session.class_id])).has(body.studentId))
         throw new ApiError('student-not-found', `No student ${body.studentId} on this session's register.`);
       // No mark yet (the session ended on its clock): a manual mark with the reason, dated when it ended.
       const now = ctx.now();

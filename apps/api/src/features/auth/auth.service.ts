@@ -9,10 +9,10 @@ import type { ApiTokensTable } from '../../db/schema.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { localDay, serverOffset, toIso } from '../../shared/time.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
-import { classIdsOfUsers, countAdmins, findUserBy, insertUser, toUser } from '../users/users.repository.ts';
-import { deviceClassIds, tokenByHash, touchToken } from '../devices/devices.repository.ts';
-import { coveredClassIds } from '../timetable/timetable.repository.ts';
-import { lockSyncState } from '../sync/changes.repository.ts';
+import type { DevicesService, TokensService } from '../devices/devices.service.ts';
+import type { ChangesService } from '../sync/changes.service.ts';
+import type { TimetableService } from '../timetable/timetable.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import * as repo from './auth.repository.ts';
 import { newSecret, sha256, tokenKind } from './tokens.ts';
 import { counterKey, deleteCounters, ensureCounters, lockCounters, saveCounters, sweepCounters, uncount } from '../../shared/counters.repository.ts';
@@ -57,8 +57,16 @@ export function throttleDelay(count: number, free: number, l: Pick<ThrottleLimit
   return count < free ? 0 : Math.min(l.maxDelayMs, l.baseDelayMs * 2 ** Math.min(30, count - free));
 }
 
-export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAULT_THROTTLE) {
-  const withClasses = async (row: Parameters<typeof toUser>[0]): Promise<User> => toUser(row, (await classIdsOfUsers(ctx.db, [row.id])).get(row.id) ?? []);
+export interface AuthDeps {
+  changes: ChangesService;
+  devices: DevicesService;
+  timetable: TimetableService;
+  tokens: TokensService;
+  users: UsersService;
+}
+
+export function authService(ctx: ServiceContext, { changes, devices, timetable, tokens, users }: AuthDeps, limits: ThrottleLimits = DEFAULT_THROTTLE) {
+  const withClasses = (row: Parameters<UsersService['toUser']>[1]): Promise<User> => users.toUser(ctx.db, row);
 
   async function startSession(userId: string) {
     const secret = newSecret();
@@ -71,8 +79,8 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
 
   /** A teacher's own classes, and today's covers: a cover teacher sees the class on that day only. */
   const classesOfUser = async (userId: string): Promise<string[]> => {
-    const own = (await classIdsOfUsers(ctx.db, [userId])).get(userId) ?? [];
-    const covered = await coveredClassIds(ctx.db, userId, localDay(ctx.now(), serverOffset(ctx.now())));
+    const own = (await users.classIdsOfUsers(ctx.db, [userId])).get(userId) ?? [];
+    const covered = await timetable.coveredClassIds(ctx.db, userId, localDay(ctx.now(), serverOffset(ctx.now())));
     return [...new Set([...own, ...covered])];
   };
 
@@ -81,10 +89,10 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
    * its classes the teacher still has, and stops with the teacher's account.
    */
   const deviceActor = async (token: ApiTokensTable): Promise<Actor | null> => {
-    const classIds = (await deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [];
+    const classIds = (await devices.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [];
     const actor: Actor = { kind: 'device', id: token.id, name: token.name, classIds };
     if (token.user_id === null) return actor;
-    const teacher = await findUserBy(ctx.db, 'id', token.user_id);
+    const teacher = await users.findRow(ctx.db, 'id', token.user_id);
     if (!teacher || teacher.disabled_at !== null) return null;
     if (teacher.role === 'admin') return actor;
     const theirs = new Set(await classesOfUser(teacher.id));
@@ -93,7 +101,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
 
   return {
     async setupStatus() {
-      return { needsAdmin: (await countAdmins(ctx.db)) === 0 };
+      return { needsAdmin: (await users.countAdmins(ctx.db)) === 0 };
     },
 
     /** Creates the first admin; refused once any admin exists (the sync_state row serialises racing setups). */
@@ -101,12 +109,12 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
       const passwordHash = await hashPassword(body.password);
       const id = randomUUID();
       await writeTransaction(ctx, async (trx) => {
-        await lockSyncState(trx, ctx.dialect);
-        if ((await countAdmins(trx)) > 0) throw new ApiError('forbidden', 'Rollcall already has an admin: sign in instead.');
-        await insertUser(trx, { id, email: body.email, name: body.name, role: 'admin', passwordHash, at: ctx.now() });
+        await changes.lockSyncState(trx);
+        if ((await users.countAdmins(trx)) > 0) throw new ApiError('forbidden', 'Rollcall already has an admin: sign in instead.');
+        await users.insertUser(trx, { id, email: body.email, name: body.name, role: 'admin', passwordHash, at: ctx.now() });
       });
       const session = await startSession(id);
-      return { user: await withClasses((await findUserBy(ctx.db, 'id', id))!), ...session };
+      return { user: await withClasses((await users.findRow(ctx.db, 'id', id))!), ...session };
     },
 
     async signIn(email: string, password: string, address: string) {
@@ -130,7 +138,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
         const retryAfterSeconds = Math.ceil(waitMs / 1000);
         throw new ApiError('rate-limited', `Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
       }
-      const row = await findUserBy(ctx.db, 'email', email);
+      const row = await users.findRow(ctx.db, 'email', email);
       const ok = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
       if (!row || !ok || row.disabled_at !== null) throw new ApiError('unauthenticated', 'Wrong email or password.');
       // The right password: this pair starts afresh and is known from now on; the wider counters take the attempt back.
@@ -161,14 +169,14 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
       if (secret) {
         const kind = tokenKind(secret);
         if (!c.bearer && kind !== 'device') return null;
-        const token = kind ? await tokenByHash(ctx.db, sha256(secret)) : undefined;
+        const token = kind ? await tokens.byHash(ctx.db, sha256(secret)) : undefined;
         if (!token || token.kind !== kind) return null;
         // Written at most once a minute: a busy device must not turn every request into a write.
         if (token.last_used_at === null || now - Number(token.last_used_at) > 60_000) {
-          await touchToken(ctx.db, token.id, now);
+          await tokens.touch(ctx.db, token.id, now);
         }
         if (token.kind === 'device') return deviceActor(token);
-        const user = token.user_id ? await findUserBy(ctx.db, 'id', token.user_id) : undefined;
+        const user = token.user_id ? await users.findRow(ctx.db, 'id', token.user_id) : undefined;
         if (!user || user.disabled_at !== null) return null;
         return {
           kind: 'user',
@@ -192,7 +200,7 @@ export function authService(ctx: ServiceContext, limits: ThrottleLimits = DEFAUL
 
     async me(actor: Actor) {
       if (actor.kind === 'device') return { actor: { kind: 'device' as const, device: { id: actor.id, name: actor.name, classIds: actor.classIds } } };
-      return { actor: { kind: 'user' as const, user: await withClasses((await findUserBy(ctx.db, 'id', actor.id))!) } };
+      return { actor: { kind: 'user' as const, user: await withClasses((await users.findRow(ctx.db, 'id', actor.id))!) } };
     },
   };
 }

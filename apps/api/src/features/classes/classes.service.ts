@@ -6,12 +6,12 @@ import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, inScope, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
-import { publishChange } from '../sync/publish-change.ts';
+import type { ChangesService } from '../sync/changes.service.ts';
 import type { StudentRowsService } from '../students/student-rows.service.ts';
 import * as repo from './classes.repository.ts';
 import { assertClassesExist } from './classes-exist.ts';
 
-export function classesService(ctx: ServiceContext, deps: { studentRows: StudentRowsService }) {
+export function classesService(ctx: ServiceContext, deps: { changes: ChangesService; studentRows: StudentRowsService }) {
   const assertStudentsExist = async (db: Executor, ids: string[]) => {
     const missing = await deps.studentRows.missing(db, ids);
     if (missing.length)
@@ -32,7 +32,7 @@ export function classesService(ctx: ServiceContext, deps: { studentRows: Student
       if (added.length + removed.length === 0) return;
       const at = ctx.now();
       await repo.touchClass(trx, classId, at);
-      await publishChange(trx, [{ entity: 'class', entityId: classId, op: 'upsert' }], { studentIds: [...added, ...removed], classIds: [classId] }, at);
+      await deps.changes.publish(trx, [{ entity: 'class', entityId: classId, op: 'upsert' }], { studentIds: [...added, ...removed], classIds: [classId] }, at);
     });
     return { classId, studentIds: await repo.rosterOf(ctx.db, classId) };
   };
@@ -54,7 +54,7 @@ export function classesService(ctx: ServiceContext, deps: { studentRows: Student
           await assertStudentsExist(trx, members);
           await repo.insertClass(trx, id, name, at);
           await repo.addMembers(trx, id, members);
-          await publishChange(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], { studentIds: members, classIds: [id] }, at);
+          await deps.changes.publish(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], { studentIds: members, classIds: [id] }, at);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName(name);
@@ -68,7 +68,7 @@ export function classesService(ctx: ServiceContext, deps: { studentRows: Student
         await writeTransaction(ctx, async (trx) => {
           const at = ctx.now();
           if (!(await repo.renameClass(trx, id, name, at))) throw new ApiError('class-not-found', `No class with id ${id}.`);
-          await publishChange(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], { classIds: [id] }, at);
+          await deps.changes.publish(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], { classIds: [id] }, at);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName(name);
@@ -81,7 +81,7 @@ export function classesService(ctx: ServiceContext, deps: { studentRows: Student
       await writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         if (!(await repo.deleteClass(trx, id))) throw new ApiError('class-not-found', `No class with id ${id}.`);
-        await publishChange(trx, [{ entity: 'class', entityId: id, op: 'delete', classIds: [id] }], { classIds: [id] }, at);
+        await deps.changes.publish(trx, [{ entity: 'class', entityId: id, op: 'delete', classIds: [id] }], { classIds: [id] }, at);
       });
       return { ok: true as const };
     },
@@ -121,6 +121,17 @@ export function classesService(ctx: ServiceContext, deps: { studentRows: Student
       }),
 
     // For other features, in the executor they pass (their transaction, or ctx.db to read).
+    /**
+     * A teacher or device may see a student only when the student is on one of their rosters; any
+     * other is "not found". A write checks it inside its transaction, after locking the student.
+     */
+    async assertStudentInScope(db: Executor, studentId: string, scope: Scope) {
+      if (scope.all) return;
+      if (!(await repo.studentsOnRosters(db, [studentId], [...scope.classIds])).has(studentId)) {
+        // The same answer as for an unknown id: a scoped caller must not learn which ids exist elsewhere.
+        throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+      }
+    },
     /** class-not-found, listing the unknown ids, unless every one of these classes exists. */
     assertExist: (db: Executor, ids: readonly string[]) => assertClassesExist(db, ids),
     /** Locks the class's row until the transaction ends; false when there is no such class. */

@@ -1,12 +1,10 @@
 // SQL for biometric consent's history of changes and the counts and lists read beside it; the
 // current status is a column of the student row (students.repository).
 import { randomUUID } from 'node:crypto';
-import { ConsentOnBehalfOf, ConsentStatus, type ConsentCounts, type ConsentRecord } from '@rollcall/contracts';
+import { ConsentOnBehalfOf, ConsentStatus, type ConsentRecord } from '@rollcall/contracts';
 import type { Selectable } from 'kysely';
 import type { ConsentHistoryTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
-import { consentStatusesByClass, rosterStudentsOf } from '../classes/classes.repository.ts';
-import { countByConsent } from '../students/students.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 type HistoryRow = Selectable<ConsentHistoryTable>;
@@ -57,24 +55,8 @@ export async function appendHistory(
     .execute();
 }
 
-export const emptyCounts = (): ConsentCounts => ({ 'not-asked': 0, granted: 0, refused: 0, withdrawn: 0 });
-
-export async function countsBy(db: Executor) {
-  const total = emptyCounts();
-  for (const r of await countByConsent(db)) total[ConsentStatus.parse(r.consent_status)] += Number(r.n);
-  const perClass = await consentStatusesByClass(db);
-  const classes = new Map<string, { id: string; name: string; counts: ConsentCounts }>();
-  for (const r of perClass) {
-    const entry = classes.get(r.id) ?? { id: r.id, name: r.name, counts: emptyCounts() };
-    classes.set(r.id, entry);
-    if (r.consent_status) entry.counts[ConsentStatus.parse(r.consent_status)] += Number(r.n);
-  }
-  return { total, classes: [...classes.values()] };
-}
-
-/** A class's students with their latest consent record, by name (the printable list). */
-export async function classList(db: Executor, classId: string) {
-  const students = (await rosterStudentsOf(db, [classId])).get(classId)!;
+/** A class's students (its roster, by name) with their latest consent record: the printable list. */
+export async function classList(db: Executor, students: readonly { studentId: string; name: string; consentStatus: string }[]) {
   const latest = new Map<string, HistoryRow>();
   const ids = students.map((s) => s.studentId);
   for (let i = 0; i < ids.length; i += 1000) {

@@ -4,11 +4,12 @@
 // on whose behalf, and how many embeddings went. The student stays on every roster.
 import {
   cameraFreeFor,
+  ConsentStatus,
   isConsentStop,
   type BulkConsentBody,
   type BulkConsentResult,
   type ConsentChange,
-  type ConsentStatus,
+  type ConsentCounts,
   type StudentConsent,
 } from '@rollcall/contracts';
 import type { Transaction } from 'kysely';
@@ -17,33 +18,14 @@ import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
-import { assertClassesExist } from '../classes/classes-exist.ts';
-import { classIdsOfStudent } from '../classes/classes.repository.ts';
-import { appendEvents } from '../events/events.repository.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { EmbeddingsService } from '../embeddings/embeddings.service.ts';
 import { flushDeleted } from '../privacy/erasure.ts';
-import { isConsentRequired } from '../privacy/settings.service.ts';
-import { consentStatusesOf, lockStudents, setConsentStatus } from '../students/students.repository.ts';
-import { deleteEmbeddingsOf } from '../embeddings/embeddings.repository.ts';
-import { recordChanges, type Change } from '../sync/changes.repository.ts';
-import { userNameOf } from '../users/users.repository.ts';
+import type { SchoolSettingsService } from '../privacy/school-settings.service.ts';
+import type { StudentRowsService } from '../students/student-rows.service.ts';
+import type { Change, ChangesService } from '../sync/changes.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import * as repo from './consent.repository.ts';
-
-/**
- * Refuses face data for a student whose consent does not allow it. Called inside the transaction
- * that adds the data, after the student's row is locked, so a withdrawal cannot slip between.
- */
-export async function assertMayHoldFaceData(db: Executor, studentId: string): Promise<void> {
-  const status = (await consentStatusesOf(db, [studentId])).get(studentId);
-  if (!status) return; // the caller reports the unknown student
-  if (!cameraFreeFor(status, await isConsentRequired(db))) return;
-  const why = isConsentStop(status)
-    ? `consent was ${status}: face data may not be stored for this student; they are registered by hand`
-    : "no biometric consent is recorded for this student; record it on the student's page (Privacy) first, or register them by hand";
-  throw new ApiError('consent-required', `Student ${studentId}: ${why}.`, { studentId, status });
-}
-
-const recorder = async (db: Executor, actor: Actor) =>
-  actor.kind === 'user' ? { id: actor.id, name: (await userNameOf(db, actor.id)) ?? 'unknown user' } : { id: null, name: `device ${actor.name}` };
 
 interface Applied {
   studentId: string;
@@ -53,34 +35,72 @@ interface Applied {
   classIds: string[];
 }
 
-/** Writes one change (status, history, deletion); the caller records the sync changes for all at once. */
-async function applyOne(trx: Transaction<DB>, studentId: string, change: ConsentChange, by: { id: string | null; name: string }, at: number): Promise<Applied> {
-  const deletedIds = isConsentStop(change.status) ? await deleteEmbeddingsOf(trx, studentId) : [];
-  await setConsentStatus(trx, studentId, change.status, at);
-  await repo.appendHistory(
-    trx,
-    { studentId, status: change.status, onBehalfOf: change.onBehalfOf ?? null, note: change.note || null, by, embeddingsDeleted: deletedIds.length },
-    at,
-  );
-  const classIds = deletedIds.length ? await classIdsOfStudent(trx, studentId) : [];
-  return { studentId, status: change.status, deletedIds, classIds };
+const emptyCounts = (): ConsentCounts => ({ 'not-asked': 0, granted: 0, refused: 0, withdrawn: 0 });
+
+export interface ConsentDeps {
+  changes: ChangesService;
+  classes: ClassesService;
+  embeddings: EmbeddingsService;
+  settings: SchoolSettingsService;
+  studentRows: StudentRowsService;
+  users: UsersService;
 }
 
-async function announce(trx: Transaction<DB>, applied: Applied[], at: number): Promise<void> {
-  if (applied.length === 0) return;
-  const changes: Change[] = applied.flatMap((a) => [
-    ...a.deletedIds.map((id): Change => ({ entity: 'embedding', entityId: id, op: 'delete', classIds: a.classIds })),
-    { entity: 'student', entityId: a.studentId, op: 'upsert' } satisfies Change,
-  ]);
-  const revision = await recordChanges(trx, changes, at);
-  await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: applied.map((a) => a.studentId), classIds: [] }], at);
-}
+export function consentService(ctx: ServiceContext, { changes, classes, embeddings, settings, studentRows, users }: ConsentDeps) {
+  const recorder = async (db: Executor, actor: Actor) =>
+    actor.kind === 'user' ? { id: actor.id, name: (await users.nameOf(db, actor.id)) ?? 'unknown user' } : { id: null, name: `device ${actor.name}` };
 
-export function consentService(ctx: ServiceContext) {
+  /** Writes one change (status, history, deletion); the caller records the sync changes for all at once. */
+  async function applyOne(
+    trx: Transaction<DB>,
+    studentId: string,
+    change: ConsentChange,
+    by: { id: string | null; name: string },
+    at: number,
+  ): Promise<Applied> {
+    const deletedIds = isConsentStop(change.status) ? await embeddings.deleteOf(trx, studentId) : [];
+    await studentRows.setConsentStatus(trx, studentId, change.status, at);
+    await repo.appendHistory(
+      trx,
+      { studentId, status: change.status, onBehalfOf: change.onBehalfOf ?? null, note: change.note || null, by, embeddingsDeleted: deletedIds.length },
+      at,
+    );
+    const classIds = deletedIds.length ? await classes.classIdsOfStudent(trx, studentId) : [];
+    return { studentId, status: change.status, deletedIds, classIds };
+  }
+
+  async function announce(trx: Transaction<DB>, applied: Applied[], at: number): Promise<void> {
+    if (applied.length === 0) return;
+    const all: Change[] = applied.flatMap((a) => [
+      ...a.deletedIds.map((id): Change => ({ entity: 'embedding', entityId: id, op: 'delete', classIds: a.classIds })),
+      { entity: 'student', entityId: a.studentId, op: 'upsert' } satisfies Change,
+    ]);
+    await changes.publish(trx, all, { studentIds: applied.map((a) => a.studentId) }, at);
+  }
+
+  /** How many students have each status, in the school and in each class. */
+  async function counts(db: Executor) {
+    const total = emptyCounts();
+    for (const r of await studentRows.countByConsent(db)) total[ConsentStatus.parse(r.consent_status)] += Number(r.n);
+    const perClass = await classes.consentStatusesByClass(db);
+    const byClass = new Map<string, { id: string; name: string; counts: ConsentCounts }>();
+    for (const r of perClass) {
+      const entry = byClass.get(r.id) ?? { id: r.id, name: r.name, counts: emptyCounts() };
+      byClass.set(r.id, entry);
+      if (r.consent_status) entry.counts[ConsentStatus.parse(r.consent_status)] += Number(r.n);
+    }
+    return { total, classes: [...byClass.values()] };
+  }
+
   const get = async (studentId: string): Promise<StudentConsent> => {
-    const status = (await consentStatusesOf(ctx.db, [studentId])).get(studentId);
+    const status = (await studentRows.consentStatusesOf(ctx.db, [studentId])).get(studentId);
     if (!status) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-    return { studentId, status, cameraFree: cameraFreeFor(status, await isConsentRequired(ctx.db)), history: await repo.historyOf(ctx.db, studentId, 'desc') };
+    return {
+      studentId,
+      status,
+      cameraFree: cameraFreeFor(status, await settings.consentRequired(ctx.db)),
+      history: await repo.historyOf(ctx.db, studentId, 'desc'),
+    };
   };
 
   return {
@@ -90,7 +110,7 @@ export function consentService(ctx: ServiceContext) {
       const applied = await withRetry(3, () =>
         writeTransaction(ctx, async (trx) => {
           const at = ctx.now();
-          if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+          if (!(await studentRows.lock(trx, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
           const a = await applyOne(trx, studentId, change, await recorder(trx, actor), at);
           await announce(trx, [a], at);
           return a;
@@ -107,8 +127,8 @@ export function consentService(ctx: ServiceContext) {
         writeTransaction(ctx, async (trx) => {
           const at = ctx.now();
           const ids = body.entries.map((e) => e.studentId);
-          await lockStudents(trx, ctx.dialect, ids);
-          const current = await consentStatusesOf(trx, ids);
+          await studentRows.lock(trx, ids);
+          const current = await studentRows.consentStatusesOf(trx, ids);
           const by = await recorder(trx, actor);
           const applied: Applied[] = [];
           const results: BulkConsentResult['results'] = [];
@@ -134,11 +154,20 @@ export function consentService(ctx: ServiceContext) {
     },
 
     async report(classId: string | undefined) {
-      if (classId) await assertClassesExist(ctx.db, [classId]);
-      const required = await isConsentRequired(ctx.db);
-      const { total, classes } = await repo.countsBy(ctx.db);
-      const students = classId ? (await repo.classList(ctx.db, classId)).map((s) => ({ ...s, cameraFree: cameraFreeFor(s.status, required) })) : [];
-      return { counts: total, classes, students };
+      if (classId) await classes.assertExist(ctx.db, [classId]);
+      const required = await settings.consentRequired(ctx.db);
+      const { total, classes: perClass } = await counts(ctx.db);
+      const students = classId
+        ? (await repo.classList(ctx.db, (await classes.rosterStudentsOf(ctx.db, [classId])).get(classId)!)).map((s) => ({
+            ...s,
+            cameraFree: cameraFreeFor(s.status, required),
+          }))
+        : [];
+      return { counts: total, classes: perClass, students };
     },
+
+    // For other features, in the executor they pass.
+    historyOf: (db: Executor, studentId: string) => repo.historyOf(db, studentId, 'asc'),
   };
 }
+export type ConsentService = ReturnType<typeof consentService>;

@@ -6,16 +6,16 @@ import { randomUUID } from 'node:crypto';
 import type { Device } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
-import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
-import { assertClassesExist } from '../classes/classes-exist.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
 import * as repo from './devices.repository.ts';
 import { counterKey, ensureCounters, lockCounters, saveCounters } from '../../shared/counters.repository.ts';
 import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_MS, pairingHash, pairingKey, sealToken } from './pairing.ts';
 import { idsOf } from '../../shared/ids.ts';
 
-export function devicesService(ctx: ServiceContext) {
+export function devicesService(ctx: ServiceContext, { classes }: { classes: ClassesService }) {
   const load = async (ids?: string[]): Promise<Device[]> => {
     const rows = await repo.deviceRows(ctx.db, ids);
     const classes = await repo.deviceClassIds(ctx.db, idsOf(rows));
@@ -40,7 +40,7 @@ export function devicesService(ctx: ServiceContext) {
 
     async create(actor: Actor, scope: Scope, body: { name: string; classIds: string[] }) {
       const classIds = [...new Set(body.classIds)];
-      await assertClassesExist(ctx.db, classIds);
+      await classes.assertExist(ctx.db, classIds);
       for (const c of classIds) assertClassInScope(scope, c);
       const id = randomUUID();
       const token = newToken('device');
@@ -103,6 +103,10 @@ export function devicesService(ctx: ServiceContext) {
       });
       return { ok: true as const };
     },
+
+    // For other features, in the executor they pass.
+    /** The classes each of these device tokens serves. */
+    deviceClassIds: (db: Executor, tokenIds: string[]) => repo.deviceClassIds(db, tokenIds),
   };
 }
 
@@ -129,5 +133,14 @@ export function tokensService(ctx: ServiceContext) {
         throw new ApiError('token-not-found', `You have no active token with id ${id}.`);
       return { ok: true as const };
     },
+
+    // For other features, in the executor they pass.
+    /** The token stored under this hash, unless revoked. */
+    byHash: (db: Executor, hash: string) => repo.tokenByHash(db, hash),
+    touch: (db: Executor, id: string, at: number) => repo.touchToken(db, id, at),
+    /** Revokes the account's personal tokens, and the devices it registered too when asked. */
+    revokeAllOf: (trx: Executor, userId: string, at: number, opts: { devices: boolean }) => repo.revokeTokensOf(trx, userId, at, opts),
   };
 }
+export type DevicesService = ReturnType<typeof devicesService>;
+export type TokensService = ReturnType<typeof tokensService>;

@@ -1,9 +1,8 @@
 // SQL for face embeddings. Vectors are stored as binary float32 (4 bytes a value), never JSON.
 import { bytesToBase64, bytesToFloat32, isModelId, type Embedding } from '@rollcall/contracts';
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
-import type { DB, FaceEmbeddingsTable, StudentsTable } from '../../db/schema.ts';
+import type { Insertable, Selectable } from 'kysely';
+import type { FaceEmbeddingsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
-import { classIdsOfStudents } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 /** A stored embedding as read: its vector only when the caller asked for it. */
@@ -130,9 +129,9 @@ export async function deleteEmbeddingsOf(db: Executor, studentId: string): Promi
 
 /**
  * Deletes the face embeddings of every student not asked for consent (the policy has just come to
- * require it); says which went, each with the rosters of its student, for the change log.
+ * require it); says which went, each with its student.
  */
-export async function deleteEmbeddingsOfNotAsked(db: Executor): Promise<{ id: string; classIds: string[] }[]> {
+export async function deleteEmbeddingsOfNotAsked(db: Executor): Promise<{ id: string; studentId: string }[]> {
   const rows = await db
     .selectFrom('face_embeddings as e')
     .innerJoin('students as s', 's.student_id', 'e.student_id')
@@ -141,20 +140,23 @@ export async function deleteEmbeddingsOfNotAsked(db: Executor): Promise<{ id: st
     .execute();
   if (rows.length === 0) return [];
   const studentIds = [...new Set(rows.map((r) => r.student_id))];
-  const rosters = await classIdsOfStudents(db, studentIds);
   for (let i = 0; i < studentIds.length; i += 1000) {
     await db
       .deleteFrom('face_embeddings')
       .where('student_id', 'in', studentIds.slice(i, i + 1000))
       .execute();
   }
-  return rows.map((r) => ({ id: r.id, classIds: rosters.get(r.student_id) ?? [] }));
+  return rows.map((r) => ({ id: r.id, studentId: r.student_id }));
 }
 
-/** How many embeddings the student of a query over `students as s` has. */
-export function embeddingCountOf(eb: ExpressionBuilder<DB & { s: StudentsTable }, 's'>) {
-  return eb
-    .selectFrom('face_embeddings as e')
-    .whereRef('e.student_id', '=', 's.student_id')
-    .select((e) => e.fn.countAll<number>().as('n'));
+/** How many embeddings each of these students has (a student with none is missing from the map). */
+export async function embeddingCounts(db: Executor, studentIds: readonly string[]): Promise<Map<string, number>> {
+  if (studentIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('face_embeddings')
+    .select(['student_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('student_id', 'in', studentIds)
+    .groupBy('student_id')
+    .execute();
+  return new Map(rows.map((r) => [r.student_id, Number(r.n)]));
 }

@@ -17,17 +17,13 @@ import {
   type ErrorCode,
 } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
-import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
-import { assertMayHoldFaceData } from '../consent/consent.service.ts';
+import { assertMayHoldFaceData } from '../consent/face-data.ts';
 import { flushDeleted } from '../privacy/erasure.ts';
-import { lockStudents, missingStudentIds } from '../students/students.repository.ts';
-import { classIdsOfStudent } from '../classes/classes.repository.ts';
-import { assertStudentInScope } from '../students/students.service.ts';
 import { ALL, type Actor, type Scope } from '../../shared/actor.ts';
-import { publishChange } from '../sync/publish-change.ts';
 import * as repo from './embeddings.repository.ts';
-import { learningService } from './learning.service.ts';
+import { learningService, type EmbeddingsDeps } from './learning.service.ts';
 
 const PROBLEM_CODE = { 'wrong-dimension': 'embedding-wrong-dimension', 'not-finite': 'embedding-not-finite', 'all-zero': 'embedding-all-zero' } as const;
 
@@ -51,18 +47,19 @@ function checked<E extends Posted>(embeddings: E[]) {
   });
 }
 
-export function embeddingsService(ctx: ServiceContext) {
-  const learning = learningService(ctx);
+export function embeddingsService(ctx: ServiceContext, deps: EmbeddingsDeps) {
+  const { changes, classes, studentRows } = deps;
+  const learning = learningService(ctx, deps);
   /** `scope`: the caller's classes, checked with the student locked, so a roster change cannot slip between check and insert. */
   const store = (studentId: string, items: Checked[], scope: Scope = ALL): Promise<AddEmbeddingsResult> =>
     withRetry(3, () =>
       writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
-        if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) {
+        if (!(await studentRows.lock(trx, [studentId])).has(studentId)) {
           throw new ApiError('student-not-found', `No student with id ${studentId}.`);
         }
-        await assertStudentInScope(trx, studentId, scope);
-        await assertMayHoldFaceData(trx, studentId);
+        await classes.assertStudentInScope(trx, studentId, scope);
+        await assertMayHoldFaceData(trx, studentId, deps);
         const known = new Map<string, string>();
         for (const modelId of new Set(items.map((i) => i.modelId))) {
           const hashes = items.filter((i) => i.modelId === modelId).map((i) => i.sourceHash);
@@ -109,7 +106,7 @@ export function embeddingsService(ctx: ServiceContext) {
           results.push({ id, status: 'created', sourceHash: item.sourceHash });
         }
         if (created.length > 0) {
-          await publishChange(
+          await changes.publish(
             trx,
             created.map((id) => ({ entity: 'embedding' as const, entityId: id, op: 'upsert' as const })),
             { studentIds: [studentId] },
@@ -122,8 +119,8 @@ export function embeddingsService(ctx: ServiceContext) {
 
   return {
     async list(studentId: string, withVectors: boolean, modelId: string | undefined, scope: Scope) {
-      if ((await missingStudentIds(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-      await assertStudentInScope(ctx.db, studentId, scope);
+      if ((await studentRows.missing(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+      await classes.assertStudentInScope(ctx.db, studentId, scope);
       return { items: await repo.listForStudent(ctx.db, studentId, withVectors, modelId) };
     },
 
@@ -142,12 +139,29 @@ export function embeddingsService(ctx: ServiceContext) {
         if (!(await repo.deleteEmbedding(trx, studentId, embeddingId))) {
           throw new ApiError('embedding-not-found', `Student ${studentId} has no embedding ${embeddingId}.`);
         }
-        const classIds = await classIdsOfStudent(trx, studentId);
-        await publishChange(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete', classIds }], { studentIds: [studentId] }, at);
+        const classIds = await classes.classIdsOfStudent(trx, studentId);
+        await changes.publish(trx, [{ entity: 'embedding', entityId: embeddingId, op: 'delete', classIds }], { studentIds: [studentId] }, at);
       });
       // As for a deleted student: the vector must not stay readable in SQLite's write-ahead log.
       await flushDeleted(ctx);
       return { ok: true as const };
     },
+
+    // For other features, in the executor they pass.
+    listForStudent: (db: Executor, studentId: string) => repo.listForStudent(db, studentId, true),
+    findByIds: (db: Executor, ids: string[], modelId?: string) => repo.findByIds(db, ids, modelId),
+    findByStudents: (db: Executor, studentIds: string[], modelId?: string) => repo.findByStudents(db, studentIds, modelId),
+    /** How many embeddings each of these students has (none: missing from the map). */
+    countsOf: (db: Executor, studentIds: readonly string[]) => repo.embeddingCounts(db, studentIds),
+    /** Deletes every embedding of the student; returns their ids. */
+    deleteOf: (trx: Executor, studentId: string) => repo.deleteEmbeddingsOf(trx, studentId),
+    /** Deletes the embeddings of every student never asked for consent; each with its student's rosters, for the change log. */
+    async deleteOfNotAsked(trx: Executor): Promise<{ id: string; classIds: string[] }[]> {
+      const gone = await repo.deleteEmbeddingsOfNotAsked(trx);
+      if (gone.length === 0) return [];
+      const rosters = await classes.classIdsOfStudents(trx, [...new Set(gone.map((g) => g.studentId))]);
+      return gone.map((g) => ({ id: g.id, classIds: rosters.get(g.studentId) ?? [] }));
+    },
   };
 }
+export type EmbeddingsService = ReturnType<typeof embeddingsService>;

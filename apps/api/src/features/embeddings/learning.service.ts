@@ -9,15 +9,14 @@ import { ApiError } from '../../http/errors.ts';
 import type { Actor, Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
-import { assertMayHoldFaceData } from '../consent/consent.service.ts';
+import type { AttendanceService } from '../attendance/attendance.service.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import { assertMayHoldFaceData } from '../consent/face-data.ts';
 import { flushDeleted } from '../privacy/erasure.ts';
-import { lockStudents } from '../students/students.repository.ts';
-import { classIdsOfStudent, rosterMatesOf } from '../classes/classes.repository.ts';
-import { assertStudentInScope } from '../students/students.service.ts';
-import type { Change } from '../sync/changes.repository.ts';
-import { publishChange } from '../sync/publish-change.ts';
+import type { SchoolSettingsService } from '../privacy/school-settings.service.ts';
+import type { StudentRowsService } from '../students/student-rows.service.ts';
+import type { Change, ChangesService } from '../sync/changes.service.ts';
 import * as repo from './embeddings.repository.ts';
-import { sightingMarks } from '../attendance/attendance.repository.ts';
 
 /** A laptop's clock may run a little ahead of the server's; a sighting further ahead is refused. */
 const CLOCK_SKEW_MS = 2 * 60_000;
@@ -48,10 +47,20 @@ export interface CheckedLearned {
   learned: LearnedFrom;
 }
 
-export function learningService(ctx: ServiceContext) {
+/** What embeddings and learning use of other features. */
+export interface EmbeddingsDeps {
+  attendance: AttendanceService;
+  changes: ChangesService;
+  classes: ClassesService;
+  settings: SchoolSettingsService;
+  studentRows: StudentRowsService;
+}
+
+export function learningService(ctx: ServiceContext, deps: EmbeddingsDeps) {
+  const { attendance, changes, classes, studentRows } = deps;
   /** How the caller's marks confirm this sighting, or null: a camera mark first, else a confirmed review. */
   const verifiedHow = async (trx: Executor, studentId: string, actor: Actor, sightedAt: number, now: number) => {
-    const methods = await sightingMarks(trx, {
+    const methods = await attendance.sightingMarks(trx, {
       studentId,
       markedBy: actor.id,
       from: sightedAt - SAME_SIGHTING_MS,
@@ -79,15 +88,15 @@ export function learningService(ctx: ServiceContext) {
       const outcome = withRetry(3, () =>
         writeTransaction(ctx, async (trx) => {
           const at = ctx.now();
-          if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-          await assertStudentInScope(trx, studentId, scope);
-          await assertMayHoldFaceData(trx, studentId);
+          if (!(await studentRows.lock(trx, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+          await classes.assertStudentInScope(trx, studentId, scope);
+          await assertMayHoldFaceData(trx, studentId, deps);
           const results: AddEmbeddingsResult['results'] = [];
           const created: string[] = [];
           const removed: string[] = [];
           for (const modelId of new Set(items.map((i) => i.modelId))) {
             const own = await repo.vectorsOf(trx, [studentId], modelId);
-            const mates = await rosterMatesOf(trx, studentId, scope.all ? [] : [...scope.classIds]);
+            const mates = await classes.rosterMatesOf(trx, studentId, scope.all ? [] : [...scope.classIds]);
             const rivals = (await repo.vectorsOf(trx, mates, modelId)).map((r) => r.vector);
             const enrolled = own.filter((r) => r.origin === 'photo').map((r) => r.vector);
             const held = own.map((r) => r.vector);
@@ -139,12 +148,12 @@ export function learningService(ctx: ServiceContext) {
           }
           await repo.deleteEmbeddings(trx, studentId, removed);
           if (created.length || removed.length) {
-            const classIds = removed.length ? await classIdsOfStudent(trx, studentId) : [];
-            const changes: Change[] = [
+            const classIds = removed.length ? await classes.classIdsOfStudent(trx, studentId) : [];
+            const changed: Change[] = [
               ...removed.map((id): Change => ({ entity: 'embedding', entityId: id, op: 'delete', classIds })),
               ...created.map((id): Change => ({ entity: 'embedding', entityId: id, op: 'upsert' })),
             ];
-            await publishChange(trx, changes, { studentIds: [studentId] }, at);
+            await changes.publish(trx, changed, { studentIds: [studentId] }, at);
           }
           return { results, removed: removed.length };
         }),

@@ -2,21 +2,25 @@
 // the whole list at once (the student's page, a roster import); a guardian kept by id stays the
 // same guardian, so the notices already sent to them stay theirs.
 import { randomUUID } from 'node:crypto';
-import type { GuardianList, Notice, SetGuardiansBody } from '@rollcall/contracts';
+import type { GuardianList, SetGuardiansBody } from '@rollcall/contracts';
 import type { z } from 'zod';
 import { ApiError } from '../../http/errors.ts';
 import type { Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
-import { lockStudents, missingStudentIds } from '../students/students.repository.ts';
-import { assertStudentInScope } from '../students/students.service.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { NoticesService } from '../notices/notices.service.ts';
+import type { StudentRowsService } from '../students/student-rows.service.ts';
 import * as repo from './guardians.repository.ts';
 
 type Parsed = z.output<typeof SetGuardiansBody>;
 
-export function guardiansService(ctx: ServiceContext, noticesOf: (studentId: string) => Promise<Notice[]>) {
+export function guardiansService(
+  ctx: ServiceContext,
+  { classes, notices, studentRows }: { classes: ClassesService; notices: NoticesService; studentRows: StudentRowsService },
+) {
   async function mustReach(studentId: string, scope: Scope) {
-    if ((await missingStudentIds(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
-    await assertStudentInScope(ctx.db, studentId, scope);
+    if ((await studentRows.missing(ctx.db, [studentId])).length) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+    await classes.assertStudentInScope(ctx.db, studentId, scope);
   }
 
   return {
@@ -25,15 +29,15 @@ export function guardiansService(ctx: ServiceContext, noticesOf: (studentId: str
       return { items: await repo.listGuardians(ctx.db, studentId) };
     },
 
-    async notices(studentId: string, scope: Scope): Promise<{ items: Notice[] }> {
+    async notices(studentId: string, scope: Scope) {
       await mustReach(studentId, scope);
-      return { items: await noticesOf(studentId) };
+      return { items: await notices.listForStudent(studentId) };
     },
 
     async set(studentId: string, { guardians }: Parsed): Promise<GuardianList> {
       const at = ctx.now();
       await writeTransaction(ctx, async (trx) => {
-        if (!(await lockStudents(trx, ctx.dialect, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
+        if (!(await studentRows.lock(trx, [studentId])).has(studentId)) throw new ApiError('student-not-found', `No student with id ${studentId}.`);
         const existing = await repo.existingGuardians(trx, studentId);
         const named = guardians.flatMap((g) => (g.id ? [g.id] : []));
         const unknown = named.find((id) => !existing.has(id));

@@ -10,6 +10,16 @@ import { BUILT_IN_TEMPLATES, renderNotice, type NoticeValues } from './notice-te
 import { readPolicy } from './notice-policy.ts';
 import type { Transports } from './notice-transports.ts';
 import * as repo from './notices.repository.ts';
+import type { NoticesDeps } from './notices-deps.ts';
+
+type Reads = Pick<NoticesDeps, 'attendance' | 'guardianContacts' | 'settings'>;
+
+/** What a notice's placeholders are filled from, read at send time so a reason recorded meanwhile is seen. */
+async function noticeFacts(db: Kysely<DB>, n: NoticeOutboxTable, { attendance, guardianContacts }: Reads) {
+  const mark = await attendance.markForNotice(db, n.mark_id);
+  const guardian = await guardianContacts.contact(db, n.guardian_id);
+  return { mark, guardian };
+}
 
 export interface DispatcherOptions {
   pollMs: number;
@@ -30,7 +40,7 @@ const BATCH = 20;
 const clip = (text: string, max = 1000) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Why a notice must not go (the absence explained or gone, the guardian gone or not to be contacted), or null. */
-function cancelReason(facts: Awaited<ReturnType<typeof repo.noticeFacts>>): string | null {
+function cancelReason(facts: Awaited<ReturnType<typeof noticeFacts>>): string | null {
   const { mark, guardian } = facts;
   if (!mark) return 'cancelled: the absence was removed';
   if (mark.status !== 'absent') return `cancelled: the mark was changed to ${mark.status}`;
@@ -40,7 +50,7 @@ function cancelReason(facts: Awaited<ReturnType<typeof repo.noticeFacts>>): stri
   return null;
 }
 
-function placeholders(facts: Awaited<ReturnType<typeof repo.noticeFacts>>): NoticeValues {
+function placeholders(facts: Awaited<ReturnType<typeof noticeFacts>>): NoticeValues {
   const m = facts.mark!;
   // The school's wall clock: a session ended on the server has no device offset to go by.
   const time = (ms: number | null) => (ms === null ? '' : isoWithOffset(Number(ms), serverOffset(Number(ms))).slice(11, 16));
@@ -48,14 +58,15 @@ function placeholders(facts: Awaited<ReturnType<typeof repo.noticeFacts>>): Noti
   return { student: m.student_name, class: m.class_name ?? '', period, date: m.marked_day, guardian: facts.guardian!.name };
 }
 
-export function noticeDispatcher(db: Kysely<DB>, transports: Transports, o: DispatcherOptions) {
+/** `reads`: what a notice is checked and filled from, through the features that hold it. */
+export function noticeDispatcher(db: Kysely<DB>, transports: Transports, o: DispatcherOptions, reads: Reads) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let again = false;
   let stopped = true;
 
   async function template(language: string) {
-    const policy = await readPolicy(db);
+    const policy = await readPolicy(db, reads.settings);
     for (const lang of [language, policy.defaultLanguage, 'en']) {
       const t = (await repo.findTemplate(db, lang)) ?? BUILT_IN_TEMPLATES[lang];
       if (t) return t;
@@ -64,7 +75,7 @@ export function noticeDispatcher(db: Kysely<DB>, transports: Transports, o: Disp
   }
 
   async function deliver(n: NoticeOutboxTable, token: string): Promise<void> {
-    const facts = await repo.noticeFacts(db, n);
+    const facts = await noticeFacts(db, n, reads);
     const cancelled = cancelReason(facts);
     const transport = transports[n.channel as keyof Transports];
     if (cancelled || !transport) {

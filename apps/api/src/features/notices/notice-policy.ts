@@ -4,7 +4,7 @@
 import { LanguageTag, NoticeTrigger, WallTime } from '@rollcall/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../shared/context.ts';
-import { readSetting, SETTING } from '../privacy/settings.repository.ts';
+import { SETTING, type SchoolSettingsService } from '../privacy/school-settings.service.ts';
 
 export const NoticePolicy = z.object({
   trigger: NoticeTrigger,
@@ -18,8 +18,8 @@ export type NoticePolicy = z.infer<typeof NoticePolicy>;
 export const DEFAULT_POLICY: NoticePolicy = { trigger: 'first-period', threshold: 3, delayMinutes: 0, dayEndsAt: '16:00', defaultLanguage: 'en' };
 
 /** The stored policy over the defaults; a value that no longer parses counts as unset rather than stopping every notice. */
-export async function readPolicy(db: Executor): Promise<NoticePolicy> {
-  const raw = await readSetting(db, SETTING.noticePolicy);
+export async function readPolicy(db: Executor, settings: SchoolSettingsService): Promise<NoticePolicy> {
+  const raw = await settings.read(db, SETTING.noticePolicy);
   if (raw === undefined) return DEFAULT_POLICY;
   const parsed = NoticePolicy.partial().safeParse(JSON.parse(raw));
   return parsed.success ? { ...DEFAULT_POLICY, ...parsed.data } : DEFAULT_POLICY;

@@ -5,11 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { NoticeChannel } from '@rollcall/contracts';
 import type { NoticeOutboxTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
-import { unexplainedCounts, unexplainedInSession } from '../attendance/attendance.repository.ts';
-import { contactableGuardians } from '../guardians/guardians.repository.ts';
-import { findSession } from '../sessions/sessions.repository.ts';
-import { termFirstDay } from '../timetable/timetable.repository.ts';
 import { readPolicy, type NoticePolicy } from './notice-policy.ts';
+import type { NoticesDeps } from './notices-deps.ts';
 import { insertNotices, noticedOnDay } from './notices.repository.ts';
 
 type Channel = NoticeChannel;
@@ -17,16 +14,16 @@ type Channel = NoticeChannel;
 /** Without a term around the day, unexplained absences are counted over this many days before it. */
 const NO_TERM_WINDOW_DAYS = 90;
 
-async function termStart(db: Executor, day: string): Promise<string> {
-  const first = await termFirstDay(db, day);
+async function termStart(db: Executor, day: string, { timetable }: NoticesDeps): Promise<string> {
+  const first = await timetable.termFirstDay(db, day);
   if (first) return first;
   return new Date(Date.parse(`${day}T00:00:00Z`) - NO_TERM_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Students among these with at least `threshold` unexplained absences from the term's start to `day`. */
-async function overThreshold(db: Executor, studentIds: string[], day: string, threshold: number): Promise<Set<string>> {
-  const from = await termStart(db, day);
-  const rows = await unexplainedCounts(db, studentIds, from, day);
+async function overThreshold(db: Executor, studentIds: string[], day: string, threshold: number, deps: NoticesDeps): Promise<Set<string>> {
+  const from = await termStart(db, day, deps);
+  const rows = await deps.attendance.unexplainedCounts(db, studentIds, from, day);
   return new Set(rows.filter((r) => Number(r.n) >= threshold).map((r) => r.student_id));
 }
 
@@ -39,26 +36,26 @@ export function sendAfter(policy: NoticePolicy, day: string, endedAt: number): n
 }
 
 /** Queues the notices this ended session earns; the caller holds the roster's students locked. Returns how many. */
-export async function queueSessionNotices(trx: Executor, sessionId: string, channels: readonly Channel[], now: number): Promise<number> {
+export async function queueSessionNotices(trx: Executor, sessionId: string, channels: readonly Channel[], now: number, deps: NoticesDeps): Promise<number> {
   if (!channels.length) return 0;
-  const session = await findSession(trx, sessionId);
+  const session = await deps.sessions.findSession(trx, sessionId);
   if (!session || session.ends_at === null) return 0;
-  const marks = await unexplainedInSession(trx, sessionId);
+  const marks = await deps.attendance.unexplainedInSession(trx, sessionId);
   const markOf = new Map<string, string>();
   for (const m of marks) if (!markOf.has(m.student_id)) markOf.set(m.student_id, m.id);
   if (!markOf.size) return 0;
 
-  const policy = await readPolicy(trx);
+  const policy = await readPolicy(trx, deps.settings);
   let students = [...markOf.keys()];
   if (policy.trigger === 'term-threshold') {
-    const over = await overThreshold(trx, students, session.day, policy.threshold);
+    const over = await overThreshold(trx, students, session.day, policy.threshold, deps);
     students = students.filter((s) => over.has(s));
   }
   const already = await noticedOnDay(trx, students, session.day);
   students = students.filter((s) => !already.has(s));
   if (!students.length) return 0;
 
-  const guardians = await contactableGuardians(trx, students);
+  const guardians = await deps.guardianContacts.contactable(trx, students);
   // A session ended after the fact (an earlier endsAt) still leaves the delay for a reason to arrive.
   const due = sendAfter(policy, session.day, Math.max(Number(session.ends_at), now));
   const rows: NoticeOutboxTable[] = [];

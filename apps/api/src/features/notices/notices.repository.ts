@@ -3,8 +3,6 @@
 import type { Notice, NoticeTemplate } from '@rollcall/contracts';
 import type { NoticeOutboxTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
-import { markForNotice } from '../attendance/attendance.repository.ts';
-import { guardianContact } from '../guardians/guardians.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 export const toNotice = (r: NoticeOutboxTable): Notice => ({
@@ -94,13 +92,6 @@ export async function settle(
     .where('claim_token', '=', token)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
-}
-
-/** What a notice's placeholders are filled from, read at send time so a reason recorded meanwhile is seen. */
-export async function noticeFacts(db: Executor, n: NoticeOutboxTable) {
-  const mark = await markForNotice(db, n.mark_id);
-  const guardian = await guardianContact(db, n.guardian_id);
-  return { mark, guardian };
 }
 
 export async function readTemplates(db: Executor): Promise<NoticeTemplate[]> {

@@ -3,15 +3,16 @@
 // a session ends, on the channels this server is configured for.
 import type { NoticeChannel, NoticeSettings, UpdateNoticeSettingsBody } from '@rollcall/contracts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
-import { SETTING, writeSetting } from '../privacy/settings.repository.ts';
+import { SETTING } from '../privacy/school-settings.service.ts';
 import { BUILT_IN_TEMPLATES } from './notice-templates.ts';
 import { readPolicy } from './notice-policy.ts';
 import { queueSessionNotices } from './notice-queue.ts';
 import * as repo from './notices.repository.ts';
+import type { NoticesDeps } from './notices-deps.ts';
 
-export function noticesService(ctx: ServiceContext, channels: readonly NoticeChannel[]) {
+export function noticesService(ctx: ServiceContext, channels: readonly NoticeChannel[], deps: NoticesDeps) {
   async function settings(db: Executor = ctx.db): Promise<NoticeSettings> {
-    const [policy, stored] = await Promise.all([readPolicy(db), repo.readTemplates(db)]);
+    const [policy, stored] = await Promise.all([readPolicy(db, deps.settings), repo.readTemplates(db)]);
     const custom = new Map(stored.map((t) => [t.language, t]));
     const languages = [...new Set([...Object.keys(BUILT_IN_TEMPLATES), ...custom.keys()])].sort();
     const templates = languages.map((language) => {
@@ -29,7 +30,7 @@ export function noticesService(ctx: ServiceContext, channels: readonly NoticeCha
         const at = ctx.now();
         const { templates, reset, ...policyChange } = body;
         if (Object.values(policyChange).some((v) => v !== undefined)) {
-          await writeSetting(trx, SETTING.noticePolicy, JSON.stringify({ ...(await readPolicy(trx)), ...policyChange }), at);
+          await deps.settings.write(trx, SETTING.noticePolicy, JSON.stringify({ ...(await readPolicy(trx, deps.settings)), ...policyChange }), at);
         }
         await repo.deleteTemplates(trx, reset ?? []);
         for (const t of templates ?? []) await repo.upsertTemplate(trx, t, at);
@@ -39,7 +40,11 @@ export function noticesService(ctx: ServiceContext, channels: readonly NoticeCha
 
     listForStudent: (studentId: string) => repo.listForStudent(ctx.db, studentId),
 
+    /** Deletes notices older than `before` (they name the pupil and the guardian's address), in the caller's transaction. */
+    purgeBefore: (trx: Executor, before: number) => repo.purgeNoticesBefore(trx, before),
+
     /** For the register: queues this ended session's notices in the caller's transaction. */
-    queueForSession: (trx: Executor, sessionId: string) => queueSessionNotices(trx, sessionId, channels, ctx.now()),
+    queueForSession: (trx: Executor, sessionId: string) => queueSessionNotices(trx, sessionId, channels, ctx.now(), deps),
   };
 }
+export type NoticesService = ReturnType<typeof noticesService>;

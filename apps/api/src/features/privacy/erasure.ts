@@ -4,8 +4,8 @@
 import { sql } from 'kysely';
 import type { Executor, ServiceContext } from '../../shared/context.ts';
 import { escapeLike } from '../../shared/context.ts';
-import { auditMatching, rewriteAudit } from '../attendance/attendance.repository.ts';
-import { eventsMatching, rewriteEvent } from '../events/events.repository.ts';
+import type { AttendanceService } from '../attendance/attendance.service.ts';
+import type { EventsService } from '../events/events.service.ts';
 
 /** The JSON with every `studentName` next to this `studentId` set to null; null when nothing changed. */
 export function withoutStudentName(json: string, studentId: string): string | null {
@@ -27,18 +27,23 @@ export function withoutStudentName(json: string, studentId: string): string | nu
 /** Rows whose JSON column mentions this student id (JSON.stringify writes `"studentId":"S1"` exactly so). */
 const mentioning = (studentId: string) => `%${escapeLike(`"studentId":${JSON.stringify(studentId)}`)}%`;
 
-export async function eraseStudentName(trx: Executor, studentId: string): Promise<void> {
+/** Erases the name from marks' audit entries and from live events, through the features that own them. */
+export async function eraseStudentName(
+  trx: Executor,
+  studentId: string,
+  { attendance, events }: { attendance: AttendanceService; events: EventsService },
+): Promise<void> {
   const pattern = mentioning(studentId);
-  for (const r of await auditMatching(trx, pattern)) {
+  for (const r of await attendance.auditMatching(trx, pattern)) {
     const before = withoutStudentName(r.before_json, studentId);
     const after = r.after_json === null ? null : withoutStudentName(r.after_json, studentId);
     if (before !== null || after !== null) {
-      await rewriteAudit(trx, r.id, { ...(before !== null && { before_json: before }), ...(after !== null && { after_json: after }) });
+      await attendance.rewriteAudit(trx, r.id, { ...(before !== null && { before_json: before }), ...(after !== null && { after_json: after }) });
     }
   }
-  for (const e of await eventsMatching(trx, pattern)) {
+  for (const e of await events.matching(trx, pattern)) {
     const payload = withoutStudentName(e.payload, studentId);
-    if (payload !== null) await rewriteEvent(trx, e.id, payload);
+    if (payload !== null) await events.rewrite(trx, e.id, payload);
   }
 }
 

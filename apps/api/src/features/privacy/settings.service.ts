@@ -5,26 +5,26 @@
 import type { PrivacySettings, UpdatePrivacySettingsBody } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import type { Actor } from '../../shared/actor.ts';
-import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
-import { deleteEmbeddingsOfNotAsked } from '../embeddings/embeddings.repository.ts';
-import { notAskedIds } from '../students/students.repository.ts';
-import { userNameOf } from '../users/users.repository.ts';
-import { appendEvents } from '../events/events.repository.ts';
-import { recordChanges } from '../sync/changes.repository.ts';
+import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
+import type { EmbeddingsService } from '../embeddings/embeddings.service.ts';
+import type { StudentRowsService } from '../students/student-rows.service.ts';
+import type { ChangesService } from '../sync/changes.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 import { flushDeleted } from './erasure.ts';
 import { appendSettingsAudit, readSettings, SETTING, settingsHistory, writeSetting, type SettingKey } from './settings.repository.ts';
 
-export async function isConsentRequired(db: Executor): Promise<boolean> {
-  return (await readSettings(db)).get(SETTING.consentRequired) !== 'false';
+export interface PrivacySettingsDeps {
+  changes: ChangesService;
+  embeddings: EmbeddingsService;
+  studentRows: StudentRowsService;
+  users: UsersService;
 }
 
-/** The retention in days an admin set (null: keep for ever), or the server's default when none was set. */
-export async function effectiveRetentionDays(db: Executor, fallback: number | null): Promise<number | null> {
-  const stored = (await readSettings(db)).get(SETTING.retentionDays);
-  return stored === undefined ? fallback : (JSON.parse(stored) as number | null);
-}
-
-export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays: number | null) {
+export function privacySettingsService(
+  ctx: ServiceContext,
+  retentionDefaultDays: number | null,
+  { changes, embeddings, studentRows, users }: PrivacySettingsDeps,
+) {
   const get = async (): Promise<PrivacySettings> => {
     const stored = await readSettings(ctx.db);
     const retention = stored.get(SETTING.retentionDays);
@@ -46,7 +46,7 @@ export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays
       await writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
         const stored = await readSettings(trx);
-        const by = { userId: actor.id, userName: (await userNameOf(trx, actor.id)) ?? 'unknown user' };
+        const by = { userId: actor.id, userName: (await users.nameOf(trx, actor.id)) ?? 'unknown user' };
         // `before` is the value in force, stored or default, so the audit reads as what changed.
         const change = async (key: SettingKey, value: string, inForce: string) => {
           const before = stored.get(key) ?? inForce;
@@ -58,21 +58,21 @@ export function privacySettingsService(ctx: ServiceContext, retentionDefaultDays
         if (body.consentRequired !== undefined) {
           if (await change(SETTING.consentRequired, JSON.stringify(body.consentRequired), 'true')) {
             // Only students not asked change between camera-free and not: devices must hear of each.
-            const ids = await notAskedIds(trx);
+            const ids = await studentRows.notAsked(trx);
             // Consent required again: faces of pupils never asked have no basis to be kept, so they go
             // now, as on a withdrawal, rather than waiting unserved for the policy to flip back.
-            const erased = body.consentRequired ? await deleteEmbeddingsOfNotAsked(trx) : [];
+            const erased = body.consentRequired ? await embeddings.deleteOfNotAsked(trx) : [];
             erasedAny = erased.length > 0;
             if (ids.length) {
-              const revision = await recordChanges(
+              await changes.publish(
                 trx,
                 [
                   ...erased.map((e) => ({ entity: 'embedding' as const, entityId: e.id, op: 'delete' as const, classIds: e.classIds })),
                   ...ids.map((id) => ({ entity: 'student' as const, entityId: id, op: 'upsert' as const })),
                 ],
+                { studentIds: ids },
                 at,
               );
-              await appendEvents(trx, [{ type: 'roster.changed', revision, studentIds: ids, classIds: [] }], at);
             }
           }
         }

@@ -1,52 +1,44 @@
 // SQL for students. Rows become contract objects here and nowhere else.
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { cameraFreeFor, ConsentStatus, type Student } from '@rollcall/contracts';
+import type { DB, StudentsTable } from '../../db/schema.ts';
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
 import { missingIds } from '../../shared/ids.ts';
-import { countMarksOf, deleteMarksOf } from '../attendance/attendance.repository.ts';
-import { deleteEmbeddingsOf, embeddingCountOf } from '../embeddings/embeddings.repository.ts';
-import { SETTING, settingValue } from '../privacy/settings.repository.ts';
-import { leaveRosters, onRosterOf } from '../classes/classes.repository.ts';
 import { toIso } from '../../shared/time.ts';
 
 function studentQuery(db: Executor) {
-  return (
-    db
-      .selectFrom('students as s')
-      .select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at', 's.consent_status'])
-      .select((eb) => embeddingCountOf(eb).as('embedding_count'))
-      // The school's consent policy (no row: the default, on), read in the same query so every
-      // student answer - and so every sync - says whether they are camera-free.
-      .select(settingValue(db, SETTING.consentRequired).as('consent_required'))
-  );
+  return db.selectFrom('students as s').select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at', 's.consent_status']);
 }
 
-type Row = Awaited<ReturnType<ReturnType<typeof studentQuery>['executeTakeFirstOrThrow']>>;
+export type StudentRow = Awaited<ReturnType<ReturnType<typeof studentQuery>['executeTakeFirstOrThrow']>>;
 
-function toStudent(r: Row): Student {
+/**
+ * The student as the API shows it. What other features hold is read by the caller: the count of
+ * face embeddings, and the school's consent policy, so every answer (and so every sync) says
+ * whether the student is camera-free.
+ */
+export function toStudent(r: StudentRow, embeddingCount: number, consentRequired: boolean): Student {
   const consent = ConsentStatus.parse(r.consent_status);
   return {
     studentId: r.student_id,
     name: r.name,
     email: r.email,
-    embeddingCount: Number(r.embedding_count ?? 0),
+    embeddingCount,
     consent,
-    cameraFree: cameraFreeFor(consent, r.consent_required !== 'false'),
+    cameraFree: cameraFreeFor(consent, consentRequired),
     createdAt: toIso(Number(r.created_at)),
     updatedAt: toIso(Number(r.updated_at)),
   };
 }
 
-export async function findStudent(db: Executor, studentId: string): Promise<Student | null> {
-  const row = await studentQuery(db).where('s.student_id', '=', studentId).executeTakeFirst();
-  return row ? toStudent(row) : null;
+/** These students' rows, in no particular order. */
+export async function studentRows(db: Executor, ids: readonly string[]): Promise<StudentRow[]> {
+  if (ids.length === 0) return [];
+  return studentQuery(db).where('s.student_id', 'in', ids).execute();
 }
 
-export async function findStudents(db: Executor, ids: string[]): Promise<Student[]> {
-  if (ids.length === 0) return [];
-  const rows = await studentQuery(db).where('s.student_id', 'in', ids).execute();
-  return rows.map(toStudent);
-}
+/** The condition "on the roster of one of these classes" over `students as s`, handed out by the classes service. */
+export type OnRosterOf = (eb: ExpressionBuilder<DB & { s: StudentsTable }, 's'>, classIds: readonly string[]) => Expression<SqlBool>;
 
 export interface StudentFilter {
   q?: string | undefined;
@@ -55,7 +47,7 @@ export interface StudentFilter {
   inClasses?: string[] | null;
 }
 
-function filtered(db: Executor, f: StudentFilter) {
+function filtered(db: Executor, f: StudentFilter, onRosterOf: OnRosterOf) {
   let query = db.selectFrom('students as s');
   if (f.q) {
     const pattern = likePattern(f.q);
@@ -74,17 +66,13 @@ function filtered(db: Executor, f: StudentFilter) {
   return query;
 }
 
-export async function listStudents(db: Executor, f: StudentFilter, limit: number, offset: number) {
-  const ids = await filtered(db, f).select('s.student_id').orderBy('s.student_id').limit(limit).offset(offset).execute();
-  const total = await filtered(db, f)
+/** One page of the students matching the filter, by id, and how many match in all. */
+export async function listStudentIds(db: Executor, f: StudentFilter, onRosterOf: OnRosterOf, limit: number, offset: number) {
+  const ids = await filtered(db, f, onRosterOf).select('s.student_id').orderBy('s.student_id').limit(limit).offset(offset).execute();
+  const total = await filtered(db, f, onRosterOf)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const students = await findStudents(
-    db,
-    ids.map((r) => r.student_id),
-  );
-  const byId = new Map(students.map((s) => [s.studentId, s]));
-  return { items: ids.map((r) => byId.get(r.student_id)!).filter(Boolean), total: Number(total.n) };
+  return { ids: ids.map((r) => r.student_id), total: Number(total.n) };
 }
 
 export async function insertStudent(db: Executor, s: { studentId: string; name: string; email: string | null }, at: number) {
@@ -118,18 +106,6 @@ export async function lockStudents(db: Executor, dialect: 'mysql' | 'sqlite', id
 /** The ids among these that name no student. */
 export async function missingStudentIds(db: Executor, ids: readonly string[]): Promise<string[]> {
   return missingIds(ids, (some) => db.selectFrom('students').select('student_id as id').where('student_id', 'in', some).execute());
-}
-
-/**
- * Removes everything a student holds (embeddings, roster places, and marks unless kept) before
- * the student row goes; returns what was there, for the change log and the answer.
- */
-export async function deleteStudentData(db: Executor, studentId: string, keepMarks: boolean) {
-  const embeddingIds = await deleteEmbeddingsOf(db, studentId);
-  const classIds = await leaveRosters(db, studentId);
-  const marks = await countMarksOf(db, studentId);
-  if (!keepMarks) await deleteMarksOf(db, studentId);
-  return { embeddingIds, classIds, marks };
 }
 
 /** The current status of each of these students that exists. */

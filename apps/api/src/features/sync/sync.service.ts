@@ -3,14 +3,17 @@
 import type { SyncResponse } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
-import { classNames, rostersOf } from '../classes/classes.repository.ts';
-import { findByIds, findByStudents } from '../embeddings/embeddings.repository.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { EmbeddingsService } from '../embeddings/embeddings.service.ts';
 import { inScope, type Scope } from '../../shared/actor.ts';
-import { findStudents } from '../students/students.repository.ts';
+import type { StudentsService } from '../students/students.service.ts';
 import { changesSince, currentRevision, type Entity } from './changes.repository.ts';
 import { idsOf } from '../../shared/ids.ts';
 
-export function syncService(ctx: ServiceContext) {
+export function syncService(
+  ctx: ServiceContext,
+  { classes, embeddings: embeddingsOf, students: studentsOf }: { classes: ClassesService; embeddings: EmbeddingsService; students: StudentsService },
+) {
   return {
     /**
      * A teacher or device gets only its classes, and the students on their rosters with their
@@ -42,22 +45,22 @@ export function syncService(ctx: ServiceContext) {
           const rank = new Map(order.map((id, i) => [id, i]));
           return rows.sort((a, b) => rank.get(key(a))! - rank.get(key(b))!);
         };
-        let students = inOrder(await findStudents(trx, ids('student', 'upsert')), (s) => s.studentId, ids('student', 'upsert'));
-        let embeddings = inOrder(await findByIds(trx, ids('embedding', 'upsert'), modelId), (e) => e.id, ids('embedding', 'upsert'));
+        let students = inOrder(await studentsOf.findStudents(trx, ids('student', 'upsert')), (s) => s.studentId, ids('student', 'upsert'));
+        let embeddings = inOrder(await embeddingsOf.findByIds(trx, ids('embedding', 'upsert'), modelId), (e) => e.id, ids('embedding', 'upsert'));
         let classIds = ids('class', 'upsert');
         if (!scope.all) {
           classIds = classIds.filter((c) => scope.classIds.has(c));
-          const rosters = await rostersOf(trx, [...scope.classIds]);
+          const rosters = await classes.rostersOf(trx, [...scope.classIds]);
           const allowed = new Set([...rosters.values()].flat());
           const joined = [...new Set(classIds.flatMap((c) => rosters.get(c) ?? []))];
           const joinedSet = new Set(joined);
-          students = [...students.filter((s) => allowed.has(s.studentId) && !joinedSet.has(s.studentId)), ...(await findStudents(trx, joined))];
-          const joinedEmbeddings = await findByStudents(trx, joined, modelId);
+          students = [...students.filter((s) => allowed.has(s.studentId) && !joinedSet.has(s.studentId)), ...(await studentsOf.findStudents(trx, joined))];
+          const joinedEmbeddings = await embeddingsOf.findByStudents(trx, joined, modelId);
           const joinedIds = new Set(joinedEmbeddings.map((e) => e.id));
           embeddings = [...embeddings.filter((e) => allowed.has(e.studentId) && !joinedIds.has(e.id)), ...joinedEmbeddings];
         }
-        const classRows = [...(await classNames(trx, classIds))].map(([id, name]) => ({ id, name }));
-        const rosters = await rostersOf(trx, idsOf(classRows));
+        const classRows = [...(await classes.classNames(trx, classIds))].map(([id, name]) => ({ id, name }));
+        const rosters = await classes.rostersOf(trx, idsOf(classRows));
         // A row missing now was deleted later in the same snapshot's history: report it deleted.
         const gone = (entity: Entity, present: Set<string>) => (scope.all ? ids(entity, 'upsert').filter((id) => !present.has(id)) : []);
         const deleted = (entity: Entity, present: Set<string>) => (since === 0 ? [] : [...ids(entity, 'delete'), ...gone(entity, present)]);

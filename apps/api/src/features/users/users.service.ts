@@ -4,14 +4,17 @@ import type { User } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { isUniqueViolation } from '../../shared/db-errors.ts';
-import { deleteSessionsOf } from '../auth/auth.repository.ts';
+import type { LoginsService } from '../auth/logins.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { assertClassesExist } from '../classes/classes-exist.ts';
-import { revokeTokensOf } from '../devices/devices.repository.ts';
+import type { ClassesService } from '../classes/classes.service.ts';
+import type { TokensService } from '../devices/devices.service.ts';
 import * as repo from './users.repository.ts';
+import type { UsersTable } from '../../db/schema.ts';
+
+type UserRow = UsersTable;
 import { idsOf } from '../../shared/ids.ts';
 
-export function usersService(ctx: ServiceContext) {
+export function usersService(ctx: ServiceContext, { classes, logins, tokens }: { classes: ClassesService; logins: LoginsService; tokens: TokensService }) {
   const get = async (id: string): Promise<User> => {
     const row = await repo.findUserBy(ctx.db, 'id', id);
     if (!row) throw new ApiError('user-not-found', `No account with id ${id}.`);
@@ -19,7 +22,7 @@ export function usersService(ctx: ServiceContext) {
   };
   const setClasses = async (trx: Executor, userId: string, classIds: string[]) => {
     const unique = [...new Set(classIds)];
-    await assertClassesExist(trx, unique);
+    await classes.assertExist(trx, unique);
     await repo.replaceTeaching(
       trx,
       { userId },
@@ -84,8 +87,8 @@ export function usersService(ctx: ServiceContext) {
         // A new password or a disabled account ends every browser session and personal token at
         // once; a disabled teacher's classroom devices go too, while a new password leaves them paired.
         if (passwordHash !== undefined || body.disabled) {
-          await deleteSessionsOf(trx, id);
-          await revokeTokensOf(trx, id, now, { devices: body.disabled === true });
+          await logins.endAllOf(trx, id);
+          await tokens.revokeAllOf(trx, id, now, { devices: body.disabled === true });
         }
       });
       return get(id);
@@ -103,14 +106,14 @@ export function usersService(ctx: ServiceContext) {
     },
 
     async teachersOf(classId: string) {
-      await assertClassesExist(ctx.db, [classId]);
+      await classes.assertExist(ctx.db, [classId]);
       return { classId, userIds: await repo.teacherIdsOf(ctx.db, classId) };
     },
 
     async setTeachers(classId: string, userIds: string[]) {
       const unique = [...new Set(userIds)];
       await writeTransaction(ctx, async (trx) => {
-        await assertClassesExist(trx, [classId]);
+        await classes.assertExist(trx, [classId]);
         const missing = await repo.missingUserIds(trx, unique);
         if (missing.length) throw new ApiError('user-not-found', `Unknown account id: ${missing.join(', ')}.`, { missing });
         await repo.replaceTeaching(
@@ -127,6 +130,16 @@ export function usersService(ctx: ServiceContext) {
     /** The account's name now, to store beside a change it makes (undefined: no such account). */
     nameOf: (db: Executor, id: string) => repo.userNameOf(db, id),
     activeTeacherNames: (db: Executor, classIds: readonly string[]) => repo.activeTeacherNames(db, classIds),
+    /** An account's row (password hash included), for signing in. */
+    findRow: (db: Executor, column: 'id' | 'email', value: string) => repo.findUserBy(db, column, value),
+    /** The account as the API shows it, with the classes it teaches. */
+    async toUser(db: Executor, row: UserRow): Promise<User> {
+      return repo.toUser(row, (await repo.classIdsOfUsers(db, [row.id])).get(row.id) ?? []);
+    },
+    /** The classes each of these accounts teaches. */
+    classIdsOfUsers: (db: Executor, ids: string[]) => repo.classIdsOfUsers(db, ids),
+    countAdmins: (db: Executor) => repo.countAdmins(db),
+    insertUser: (trx: Executor, u: Parameters<typeof repo.insertUser>[1]) => repo.insertUser(trx, u),
   };
 }
 export type UsersService = ReturnType<typeof usersService>;
