@@ -1,5 +1,6 @@
 // A group of class checkboxes (which classes a teacher teaches, which a laptop serves).
 import type { CachedClass } from '../local/db.ts';
+import { t, translator } from '../core/i18n.ts';
 
 export function ClassChecks({
   legend,
@@ -12,7 +13,8 @@ export function ClassChecks({
   value: readonly string[];
   onChange: (ids: string[]) => void;
 }) {
-  if (classes.length === 0) return <p className="hint">No classes yet: add classes first on the Classes page.</p>;
+  if (classes.length === 0)
+    return <p className="hint">{t({ id: 'admin.classChecks.none', defaultMessage: 'No classes yet: add classes first on the Classes page.' })}</p>;
   return (
     <fieldset className="class-checks">
       <legend>{legend}</legend>
@@ -31,4 +33,9 @@ export function ClassChecks({
 }
 
 export const classNames = (classes: readonly CachedClass[] | undefined, ids: readonly string[]): string =>
-  ids.map((id) => classes?.find((c) => c.id === id)?.name ?? 'a deleted class').join(', ') || 'no classes';
+  ids.length === 0
+    ? t({ id: 'admin.classNames.none', defaultMessage: 'no classes' })
+    : translator().intl.formatList(
+        ids.map((id) => classes?.find((c) => c.id === id)?.name ?? t({ id: 'admin.classNames.deleted', defaultMessage: 'a deleted class' })),
+        { type: 'unit', style: 'short' },
+      );

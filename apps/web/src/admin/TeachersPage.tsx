@@ -8,6 +8,7 @@ import { PasswordField } from './PasswordField.tsx';
 import { ClassChecks } from './ClassChecks.tsx';
 import { TeacherRow } from './TeacherRow.tsx';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 function NewAccount({ onDone }: { onDone: (message: string) => void }) {
   const create = useCreateUser();
@@ -21,34 +22,45 @@ function NewAccount({ onDone }: { onDone: (message: string) => void }) {
     e.preventDefault();
     create.mutate(
       { body: { name, email, password, role, classIds: role === 'teacher' ? classIds : [] } },
-      { onSuccess: (u) => onDone(`${u.name} can now sign in with ${u.email}.`) },
+      {
+        onSuccess: (u) => onDone(t({ id: 'admin.teachers.created', defaultMessage: '{name} can now sign in with {email}.' }, { name: u.name, email: u.email })),
+      },
     );
   };
   return (
-    <form className="card" onSubmit={submit} aria-label="New account">
+    <form className="card" onSubmit={submit} aria-label={t({ id: 'admin.teachers.new', defaultMessage: 'New account' })}>
       <div className="row">
         <label>
-          Name
+          {t({ id: 'admin.teachers.name', defaultMessage: 'Name' })}
           <input required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} autoFocus />
         </label>
         <label>
-          Email
+          {t({ id: 'admin.teachers.email', defaultMessage: 'Email' })}
           <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
-        <PasswordField label="First password" value={password} onChange={setPassword} />
+        <PasswordField label={t({ id: 'admin.teachers.firstPassword', defaultMessage: 'First password' })} value={password} onChange={setPassword} />
         <label>
-          Role
+          {t({ id: 'admin.teachers.role', defaultMessage: 'Role' })}
           <select value={role} onChange={(e) => setRole(e.target.value as 'teacher' | 'admin')}>
-            <option value="teacher">Teacher (their classes only)</option>
-            <option value="admin">Admin (everything)</option>
+            <option value="teacher">{t({ id: 'admin.teachers.roleTeacher', defaultMessage: 'Teacher (their classes only)' })}</option>
+            <option value="admin">{t({ id: 'admin.teachers.roleAdmin', defaultMessage: 'Admin (everything)' })}</option>
           </select>
         </label>
       </div>
-      {role === 'teacher' && <ClassChecks legend="Classes they teach" classes={classes} value={classIds} onChange={setClassIds} />}
-      <p className="hint">Give the first password to the teacher in person; at least 10 characters.</p>
+      {role === 'teacher' && (
+        <ClassChecks
+          legend={t({ id: 'admin.teachers.classes', defaultMessage: 'Classes they teach' })}
+          classes={classes}
+          value={classIds}
+          onChange={setClassIds}
+        />
+      )}
+      <p className="hint">
+        {t({ id: 'admin.teachers.passwordHint', defaultMessage: 'Give the first password to the teacher in person; at least 10 characters.' })}
+      </p>
       <div className="row">
         <button type="submit" className="primary" disabled={create.isPending}>
-          Create account
+          {t({ id: 'admin.teachers.create', defaultMessage: 'Create account' })}
         </button>
       </div>
       <ErrorAlert error={create.error} />
@@ -64,9 +76,9 @@ export function TeachersPage({ selfId }: { selfId: string }) {
   return (
     <section aria-labelledby="teachers-title">
       <div className="page-head">
-        <h2 id="teachers-title">Teachers</h2>
+        <h2 id="teachers-title">{t({ id: 'admin.teachers.title', defaultMessage: 'Teachers' })}</h2>
         <button type="button" className="primary" onClick={() => (setAdding(true), setNotice(null))} disabled={adding}>
-          Add teacher
+          {t({ id: 'admin.teachers.add', defaultMessage: 'Add teacher' })}
         </button>
       </div>
       {adding && <NewAccount onDone={(m) => (setAdding(false), setNotice(m))} />}
@@ -78,9 +90,9 @@ export function TeachersPage({ selfId }: { selfId: string }) {
       {users.error ? (
         <Alert>{errorText(users.error)}</Alert>
       ) : !users.data ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : (
-        <ul className="plain" aria-label="Accounts">
+        <ul className="plain" aria-label={t({ id: 'admin.teachers.accounts', defaultMessage: 'Accounts' })}>
           {users.data.items.map((u) => (
             <TeacherRow key={u.id} user={u} classes={classes} isSelf={u.id === selfId} />
           ))}
