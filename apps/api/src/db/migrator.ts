@@ -14,6 +14,7 @@ import * as m0009 from './migrations/0009_device_teacher.ts';
 import * as m0010 from './migrations/0010_guardian_notices.ts';
 import * as m0011 from './migrations/0011_attendance_codes.ts';
 import * as m0012 from './migrations/0012_language.ts';
+import * as m0013 from './migrations/0013_district_indexes.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_guardian_notices': m0010,
   '0011_attendance_codes': m0011,
   '0012_language': m0012,
+  '0013_district_indexes': m0013,
 };
 
 /** Kysely's default name for its record of applied migrations. */
