@@ -1,5 +1,8 @@
 // Lint: TypeScript rules, React's rules of hooks, and the dependency direction (packages never import apps).
+import fs from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
+import i18next from 'eslint-plugin-i18next';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -19,6 +22,8 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': ['error', { additionalHooks: '^useLive$' }] },
   },
   ...webLayers(),
+  ...apiFeatureBounds(),
+  ...speaksThroughCatalogue(),
   {
     // Routes stay thin, services hold the rules, repositories hold the SQL: no query builder in a service.
     files: ['apps/api/src/features/**/*.service.ts'],
@@ -116,6 +121,87 @@ function webLayers() {
     {
       files: shared.map((layer) => `apps/web/src/${layer}/**/*.{ts,tsx}`),
       rules: rule(['app', ...features], 'The shared layers of the web app never import a feature or the shell.'),
+    },
+  ];
+}
+
+/**
+ * A feature of the API reaches another feature through its service, never its repository: a
+ * repository is imported only inside its own folder, and services.ts hands each service the
+ * services it uses. The folders are read from disk, so a new feature is held to it at once.
+ */
+function apiFeatureBounds() {
+  const root = 'apps/api/src/features';
+  const features = fs
+    .readdirSync(path.join(import.meta.dirname, root), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  return features.map((feature) => ({
+    files: [`${root}/${feature}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: features.filter((f) => f !== feature).map((f) => `../${f}/*.repository*`),
+              message: `A feature uses another feature's service, never its repository: ask for that service in createServices (services.ts).`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
+/**
+ * Words a person reads go through the message catalogue (`t`, `tx`): no literal text in JSX, nor
+ * in the attributes and props people read. Only the folders already converted are held to it; the
+ * list grows as each folder's strings move into the catalogue, until it is the whole app.
+ */
+function speaksThroughCatalogue() {
+  const converted = ['core', 'ui', 'settings', 'main.tsx'];
+  return [
+    {
+      files: converted.map((f) => (f.includes('.') ? `apps/web/src/${f}` : `apps/web/src/${f}/**/*.{ts,tsx}`)),
+      ignores: ['**/*.test.*'],
+      plugins: { i18next },
+      rules: {
+        'i18next/no-literal-string': [
+          'error',
+          {
+            mode: 'jsx-only',
+            message: 'Text a person reads goes through t() or tx() (core/i18n.ts), so every language has it',
+            'jsx-attributes': { include: ['aria-label', 'aria-description', 'title', 'placeholder', 'alt', 'label', 'help', 'confirmText', 'cancelText'] },
+            // Punctuation, numbers and the product's name are the same in every language.
+            words: { exclude: ['[0-9!-/:-@[-`{-~\\s–—…“”‘’·×•]+', 'Rollcall'] },
+            callees: {
+              exclude: [
+                't',
+                'tx',
+                'i18n(ext)?',
+                'require',
+                'addEventListener',
+                'removeEventListener',
+                'postMessage',
+                'getElementById',
+                'includes',
+                'indexOf',
+                'endsWith',
+                'startsWith',
+                'split',
+                'join',
+                'replace',
+                'slice',
+                'classList\\.\\w+',
+                'Date',
+                'Set',
+                'Map',
+              ],
+            },
+          },
+        ],
+      },
     },
   ];
 }

@@ -1,5 +1,5 @@
 // SQL for the school's settings (key -> JSON value) and their audit. A key with no row means the
-// default, which the caller knows; the consent policy's default is also known to SQL (students).
+// default, which the caller knows.
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
@@ -20,11 +20,6 @@ export async function readSettings(db: Executor): Promise<Map<string, string>> {
 
 export async function readSetting(db: Executor, key: SettingKey): Promise<string | undefined> {
   return (await db.selectFrom('school_settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
-/** A setting's stored value as a subquery of a wider query (null when it has none). */
-export function settingValue(db: Executor, key: SettingKey) {
-  return db.selectFrom('school_settings as ss').where('ss.key', '=', key).select('ss.value');
 }
 
 export async function writeSetting(db: Executor, key: SettingKey, value: string, at: number): Promise<void> {
