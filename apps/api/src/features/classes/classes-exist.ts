@@ -1,5 +1,5 @@
-// "Do these classes exist?": asked by users, devices, sessions, consent and the register, answered
-// one way (class-not-found, listing the unknown ids).
+// "Do these classes exist?": asked by users, devices, sessions, consent and the register through
+// the classes service, answered one way (class-not-found, listing the unknown ids).
 import { ApiError } from '../../http/errors.ts';
 import type { Executor } from '../../shared/context.ts';
 import { missingClassIds } from './classes.repository.ts';
