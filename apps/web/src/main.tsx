@@ -9,8 +9,8 @@ import { startOfflineSupport } from './app/offline-ready.ts';
 import { ensureRandomUUID } from './app/random-uuid.ts';
 import { insecurePageMessage } from './camera/secure-context.ts';
 import { queryClient } from './data/queryClient.ts';
-import { LANGUAGES, setLanguage, useLanguage } from './core/i18n.ts';
-import { pickLanguage } from '@rollcall/i18n';
+import { useLanguage } from './core/i18n.ts';
+import { applyLanguage } from './core/language-choice.ts';
 import './styles.css';
 
 ensureRandomUUID();
@@ -19,18 +19,19 @@ function Root() {
   const language = useLanguage();
   return <App key={language} />;
 }
-void setLanguage(pickLanguage(navigator.languages, LANGUAGES));
 const root = createRoot(document.getElementById('root')!);
-const insecure = insecurePageMessage(window.isSecureContext, window.location);
 
-if (insecure) {
-  root.render(
-    <main className="insecure-page">
-      <h1>Rollcall</h1>
-      <p role="alert">{insecure}</p>
-    </main>,
-  );
-} else {
+function render() {
+  const insecure = insecurePageMessage(window.isSecureContext, window.location);
+  if (insecure) {
+    root.render(
+      <main className="insecure-page">
+        <h1>Rollcall</h1>
+        <p role="alert">{insecure}</p>
+      </main>,
+    );
+    return;
+  }
   startOfflineSupport();
   root.render(
     <StrictMode>
@@ -40,3 +41,7 @@ if (insecure) {
     </StrictMode>,
   );
 }
+
+// The first screen already speaks the chosen language (the person's remembered choice, this
+// device's, the browser's or the school's): its catalogue loads before anything is drawn.
+void applyLanguage().finally(render);

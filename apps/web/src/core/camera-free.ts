@@ -1,6 +1,7 @@
 // Whether a student is registered by hand (no camera), as the synced roster says, and the words
 // for each consent status. Shared by the student pages, the Privacy page and the register.
 import type { ConsentOnBehalfOf, ConsentStatus } from '@rollcall/contracts';
+import { t } from './i18n.ts';
 
 /** True for a student without usable consent: list them as "manual", never match or suggest them. */
 export function isCameraFree(student: { cameraFree?: boolean | undefined }): boolean {
@@ -23,14 +24,27 @@ export function faceRoster(
   return out;
 }
 
-export const CONSENT_TEXT: Record<ConsentStatus, string> = {
-  'not-asked': 'Not asked',
-  granted: 'Granted',
-  refused: 'Refused',
-  withdrawn: 'Withdrawn',
+// Getters: each read is in the language spoken then, not the one this module was loaded in.
+export const CONSENT_TEXT: Readonly<Record<ConsentStatus, string>> = {
+  get 'not-asked'() {
+    return t({ id: 'core.consent.notAsked', defaultMessage: 'Not asked' });
+  },
+  get granted() {
+    return t({ id: 'core.consent.granted', defaultMessage: 'Granted' });
+  },
+  get refused() {
+    return t({ id: 'core.consent.refused', defaultMessage: 'Refused' });
+  },
+  get withdrawn() {
+    return t({ id: 'core.consent.withdrawn', defaultMessage: 'Withdrawn' });
+  },
 };
 
-export const ON_BEHALF_TEXT: Record<ConsentOnBehalfOf, string> = {
-  parent: 'Parent or guardian',
-  student: 'The student',
+export const ON_BEHALF_TEXT: Readonly<Record<ConsentOnBehalfOf, string>> = {
+  get parent() {
+    return t({ id: 'core.consent.onBehalf.parent', defaultMessage: 'Parent or guardian' });
+  },
+  get student() {
+    return t({ id: 'core.consent.onBehalf.student', defaultMessage: 'The student' });
+  },
 };

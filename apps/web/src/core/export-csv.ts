@@ -1,17 +1,41 @@
 // Builds the attendance CSV a school opens in Excel: pure (marks in, text out), so the escaping
 // that keeps a spreadsheet safe is tested without a browser. Plain words: names not ids, a
-// wall-clock time Excel reads as a time, statuses and methods as the register says them.
+// wall-clock time Excel reads as a time, statuses and methods as the register says them. Headers and
+// words are in the app's language; times, zones, ids and scores stay the same in every language,
+// so a spreadsheet or a script reads them alike.
 import Papa from 'papaparse';
 import { offsetMinutes, type Mark } from '@rollcall/contracts';
-import { howMarked, STATUS_TEXT } from '../ui/status-text.ts';
+import { howMarked, reasonText, STATUS_TEXT } from '../ui/status-text.ts';
 import { offsetText, wallClock, type Separator } from './csv-format.ts';
+import { t } from './i18n.ts';
 
 /** Excel reads a file as UTF-8 only when it starts with a byte order mark. */
 export const BOM = '\uFEFF';
 
-export const CSV_HEADER = ['Marked at', 'Time zone', 'School day', 'Student ID', 'Student', 'Class', 'Status', 'How marked', 'Marked by', 'Reason'] as const;
-/** For whoever checks the camera or a laptop: the match score, the sending device and the ids. */
-export const CSV_TECHNICAL_HEADER = ['Similarity', 'Device', 'Session ID', 'Mark ID'] as const;
+/** The column names, in the app's language (read at call time: a constant would freeze English). */
+export function csvHeader(technical = false): string[] {
+  const plain = [
+    t({ id: 'core.csv.markedAt', defaultMessage: 'Marked at' }),
+    t({ id: 'core.csv.timeZone', defaultMessage: 'Time zone' }),
+    t({ id: 'core.csv.schoolDay', defaultMessage: 'School day' }),
+    t({ id: 'core.csv.studentId', defaultMessage: 'Student ID' }),
+    t({ id: 'core.csv.student', defaultMessage: 'Student' }),
+    t({ id: 'core.csv.class', defaultMessage: 'Class' }),
+    t({ id: 'core.csv.status', defaultMessage: 'Status' }),
+    t({ id: 'core.csv.howMarked', defaultMessage: 'How marked' }),
+    t({ id: 'core.csv.markedBy', defaultMessage: 'Marked by' }),
+    t({ id: 'core.csv.reason', defaultMessage: 'Reason' }),
+  ];
+  if (!technical) return plain;
+  // For whoever checks the camera or a laptop: the match score, the sending device and the ids.
+  return [
+    ...plain,
+    t({ id: 'core.csv.similarity', defaultMessage: 'Similarity' }),
+    t({ id: 'core.csv.device', defaultMessage: 'Device' }),
+    t({ id: 'core.csv.sessionId', defaultMessage: 'Session ID' }),
+    t({ id: 'core.csv.markId', defaultMessage: 'Mark ID' }),
+  ];
+}
 
 /**
  * A cell that starts with one of these is run as a formula by Excel and LibreOffice (CSV
@@ -29,7 +53,7 @@ export interface CsvOptions {
 }
 
 function row(m: Mark, opts: CsvOptions): (string | number | null)[] {
-  const className = m.classId === null ? '' : (opts.classNames?.get(m.classId) ?? 'Deleted class');
+  const className = m.classId === null ? '' : (opts.classNames?.get(m.classId) ?? t({ id: 'core.csv.deletedClass', defaultMessage: 'Deleted class' }));
   // The time as the marking laptop's clock showed it: the school day beside it is that laptop's day too.
   const offset = offsetMinutes(m.markedAt);
   const cells: (string | number | null)[] = [
@@ -37,12 +61,12 @@ function row(m: Mark, opts: CsvOptions): (string | number | null)[] {
     offsetText(offset),
     m.day,
     m.studentId,
-    m.studentName ?? 'Deleted student',
+    m.studentName ?? t({ id: 'core.csv.deletedStudent', defaultMessage: 'Deleted student' }),
     className,
     STATUS_TEXT[m.status],
     howMarked(m),
     m.markedBy ?? '',
-    m.reason ?? '',
+    reasonText(m),
   ];
   if (opts.technical) cells.push(m.similarity, m.deviceId, m.sessionId ?? '', m.id);
   return cells;
@@ -61,7 +85,7 @@ export function toCsv(fields: readonly string[], data: readonly (string | number
 /** The whole file: BOM, header, one CRLF-terminated row per mark in the order given. */
 export function marksToCsv(marks: readonly Mark[], opts: CsvOptions = {}): string {
   return toCsv(
-    opts.technical ? [...CSV_HEADER, ...CSV_TECHNICAL_HEADER] : CSV_HEADER,
+    csvHeader(opts.technical),
     marks.map((m) => row(m, opts)),
     opts.separator,
   );

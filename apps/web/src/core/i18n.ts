@@ -1,7 +1,8 @@
 // The web app's language: the one translator every screen speaks through. `t()` reads the current
 // language, so plain modules (status words, CSV headers, formatting) translate without React;
-// components re-render on a change because the app root is keyed by `language` (app/App.tsx).
-import { createTranslator, direction, SOURCE_LANGUAGE, type Catalogue, type Message, type Translator, type Values } from '@rollcall/i18n';
+// components re-render on a change because the app root is keyed by `language` (main.tsx). Which
+// language to speak is core/language-choice.ts's business.
+import { baseLanguage, createTranslator, direction, SOURCE_LANGUAGE, type Catalogue, type Message, type Translator, type Values } from '@rollcall/i18n';
 import type { ReactNode } from 'react';
 import { Store, useObservable } from './store.ts';
 
@@ -36,16 +37,40 @@ export function translator(): Translator {
   return current;
 }
 
+/**
+ * The locale dates and numbers are written in: the browser's own region of the app's language
+ * where it asks for one ("en-GB" while the app speaks "en"), else the app's language.
+ */
+export function formatLocale(): string {
+  const wanted = typeof navigator === 'undefined' ? [] : navigator.languages;
+  return wanted.find((tag) => baseLanguage(tag) === baseLanguage(current.language)) ?? current.language;
+}
+
 /** Compares two names by the current language's rules: for sorting rosters and lists of people. */
 export function compareNames(a: string, b: string): number {
   return current.collator.compare(a, b);
 }
 
-/** Switches the app to `tag` (one of LANGUAGES), loading its catalogue, and mirrors the page for right-to-left scripts. */
+/**
+ * Whether a name answers a search, by the current language's rules: case and accents do not
+ * matter ("lukasz" finds "Łukasz", "zoe" finds "Zoë"), every word of the query must occur.
+ */
+export function matchesName(name: string, query: string): boolean {
+  return current.matchesName(name, query);
+}
+
+/** Switches the app to `tag` (one of LANGUAGES), loading its catalogue; a tag without one speaks English. */
 export async function setLanguage(tag: string): Promise<void> {
   const load = tag === SOURCE_LANGUAGE ? null : byLanguage.get(tag);
-  const catalogue = load ? await load() : {};
-  current = createTranslator(load ? tag : SOURCE_LANGUAGE, catalogue, (id) => console.warn(`No ${tag} text for ${id}`));
+  speak(load ? tag : SOURCE_LANGUAGE, load ? await load() : {});
+}
+
+/**
+ * Speaks `tag` with its catalogue in hand (setLanguage loads it; tests hand one in), and mirrors
+ * the page for right-to-left scripts.
+ */
+export function speak(tag: string, catalogue: Catalogue): void {
+  current = createTranslator(tag, catalogue, (id) => console.warn(`No ${tag} text for ${id}`));
   if (typeof document !== 'undefined') {
     document.documentElement.lang = current.language;
     document.documentElement.dir = direction(current.language);

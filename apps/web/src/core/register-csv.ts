@@ -3,27 +3,32 @@
 // browser's zone, with that zone's UTC offset in a column of its own. A student still not seen
 // when the session ended is absent, as in the statistics. With the school's attendance codes, each
 // row also carries its code and the code's statutory meaning, for the authority's returns.
-// Similarity and device only in the technical columns, when asked for.
+// Similarity and device only in the technical columns, when asked for. Headers and words are in the
+// app's language; times, zones, ids, codes and scores are the same in every language.
 import { codeFor, finalStatus, sessionPhase, zoneOffset, type CodeSet, type Register } from '@rollcall/contracts';
-import { howMarked, STATUS_TEXT } from '../ui/status-text.ts';
+import { howMarked, reasonText, STATUS_TEXT } from '../ui/status-text.ts';
 import { offsetText, wallClock, type Separator } from './csv-format.ts';
 import { toCsv } from './export-csv.ts';
+import { t } from './i18n.ts';
 
-export const REGISTER_HEADER = [
-  'Class',
-  'Date',
-  'Start',
-  'Time zone',
-  'Student ID',
-  'Student',
-  'Status',
-  'Marked at',
-  'How marked',
-  'Marked by',
-  'Reason',
-] as const;
-export const TECHNICAL_HEADER = ['Similarity', 'Device'] as const;
-export const CODE_HEADER = ['Code', 'Code meaning'] as const;
+/** The column names, in the app's language; with codes, the code and its meaning follow the status. */
+export function registerHeader(opts: { codes?: boolean; technical?: boolean } = {}): string[] {
+  return [
+    t({ id: 'core.csv.class', defaultMessage: 'Class' }),
+    t({ id: 'core.csv.date', defaultMessage: 'Date' }),
+    t({ id: 'core.csv.start', defaultMessage: 'Start' }),
+    t({ id: 'core.csv.timeZone', defaultMessage: 'Time zone' }),
+    t({ id: 'core.csv.studentId', defaultMessage: 'Student ID' }),
+    t({ id: 'core.csv.student', defaultMessage: 'Student' }),
+    t({ id: 'core.csv.status', defaultMessage: 'Status' }),
+    ...(opts.codes ? [t({ id: 'core.csv.code', defaultMessage: 'Code' }), t({ id: 'core.csv.codeMeaning', defaultMessage: 'Code meaning' })] : []),
+    t({ id: 'core.csv.markedAt', defaultMessage: 'Marked at' }),
+    t({ id: 'core.csv.howMarked', defaultMessage: 'How marked' }),
+    t({ id: 'core.csv.markedBy', defaultMessage: 'Marked by' }),
+    t({ id: 'core.csv.reason', defaultMessage: 'Reason' }),
+    ...(opts.technical ? [t({ id: 'core.csv.similarity', defaultMessage: 'Similarity' }), t({ id: 'core.csv.device', defaultMessage: 'Device' })] : []),
+  ];
+}
 
 type Codes = Pick<CodeSet, 'codes' | 'reasons'>;
 
@@ -33,9 +38,7 @@ export function registersToCsv(
 ): string {
   const now = opts.now ?? Date.now();
   const codes = opts.codes;
-  const fields: string[] = [...REGISTER_HEADER];
-  if (codes) fields.splice(fields.indexOf('Status') + 1, 0, ...CODE_HEADER);
-  if (opts.technical) fields.push(...TECHNICAL_HEADER);
+  const fields = registerHeader({ codes: !!codes, ...(opts.technical !== undefined && { technical: opts.technical }) });
   const data = registers.flatMap((reg) => {
     // One offset per session, the one at its start: its marks are written at that offset too, so
     // the offset column is right for every time in the row.
@@ -57,9 +60,13 @@ export function registersToCsv(
         STATUS_TEXT[status],
         ...(codes ? [code?.code ?? '', code?.meaning ?? ''] : []),
         r.markedAt ? wallClock(r.markedAt, offset, 'seconds') : '',
-        missed ? 'Not seen before the end' : r.method ? howMarked({ method: r.method, similarity: r.similarity, reason: r.reason }) : '',
+        missed
+          ? t({ id: 'core.csv.notSeenBeforeEnd', defaultMessage: 'Not seen before the end' })
+          : r.method
+            ? howMarked({ method: r.method, similarity: r.similarity, reason: r.reason })
+            : '',
         r.markedBy ?? '',
-        r.reason ?? '',
+        reasonText({ method: r.method, reason: r.reason }),
       ];
       if (opts.technical) cells.push(r.similarity === null ? '' : r.similarity.toFixed(3), r.deviceId ?? '');
       return cells;

@@ -5,6 +5,9 @@ import type { Me } from '@rollcall/contracts';
 import { ApiClientError, call } from '../api/client.ts';
 import { queryClient } from '../data/queryClient.ts';
 import { cachedMe, rememberMe } from '../local/device-state.ts';
+import { errorText } from '../ui/messages.ts';
+import { t } from './i18n.ts';
+import { heardMe } from './language-choice.ts';
 
 export type AuthState =
   { status: 'loading' } | { status: 'needs-setup' } | { status: 'signed-out'; error?: string } | { status: 'signed-in'; me: Me; offline: boolean };
@@ -13,14 +16,22 @@ async function loadAuth(): Promise<AuthState> {
   try {
     const me = await call('me');
     rememberMe(me);
+    // The person's language and the school's come with the answer: speak them before it is shown.
+    await heardMe(me);
     return { status: 'signed-in', me, offline: false };
   } catch (err) {
     if (err instanceof ApiClientError && err.code === 'network') {
       const me = cachedMe();
-      return me ? { status: 'signed-in', me, offline: true } : { status: 'signed-out', error: 'You are offline and this device has not signed in before.' };
+      return me
+        ? { status: 'signed-in', me, offline: true }
+        : {
+            status: 'signed-out',
+            error: t({ id: 'core.auth.offlineNeverSignedIn', defaultMessage: 'You are offline and this device has not signed in before.' }),
+          };
     }
     if (err instanceof ApiClientError && err.code === 'unauthenticated') {
       rememberMe(null);
+      await heardMe(null);
       const setup = await call('setupStatus').catch(() => ({ needsAdmin: false }));
       return setup.needsAdmin ? { status: 'needs-setup' } : { status: 'signed-out' };
     }
@@ -39,7 +50,7 @@ export function useAuth(): AuthState {
     refetchInterval: (query) => (query.state.data?.status === 'signed-in' && query.state.data.offline ? 5_000 : false),
   });
   if (q.data) return q.data;
-  if (q.error) return { status: 'signed-out', error: q.error.message };
+  if (q.error) return { status: 'signed-out', error: errorText(q.error) };
   return { status: 'loading' };
 }
 
@@ -58,6 +69,7 @@ export function useSignOut() {
     mutationFn: () => call('signOut'),
     onSettled: () => {
       rememberMe(null);
+      void heardMe(null);
       queryClient.clear();
       void queryClient.invalidateQueries();
     },

@@ -1,6 +1,7 @@
 // Hooks over the local cache (Dexie live queries): the roster the device recognises from, which
 // keeps working offline.
 import { enrolmentStrength, type EnrolmentStrength } from '@rollcall/recognition';
+import { matchesName } from '../core/i18n.ts';
 import { services } from '../core/services.ts';
 import type { CachedClass, CachedStudent } from '../local/db.ts';
 import { useLive } from '../local/live.ts';
@@ -32,12 +33,15 @@ export function useCachedStudents(search: string): RosterStudent[] | undefined {
           else photos.set(e.studentId, [e.vector]);
         }
       }
-      return students
-        .filter((s) => !q || s.studentId.toLowerCase().includes(q) || s.name.toLowerCase().includes(q))
-        .map((s) => {
-          const strength = enrolmentStrength(photos.get(s.studentId) ?? []);
-          return { ...s, faces: strength.photos, strength, learned: learned.get(s.studentId) ?? 0 };
-        });
+      return (
+        students
+          // A name by the language's rules ("lukasz" finds "Łukasz"), an ID as typed.
+          .filter((s) => !q || s.studentId.toLowerCase().includes(q) || matchesName(s.name, q))
+          .map((s) => {
+            const strength = enrolmentStrength(photos.get(s.studentId) ?? []);
+            return { ...s, faces: strength.photos, strength, learned: learned.get(s.studentId) ?? 0 };
+          })
+      );
     },
     [search],
     undefined as RosterStudent[] | undefined,

@@ -3,16 +3,18 @@
 // real footage (texture-choice.ts), so a school chooses on measured rates, not on a feeling.
 import type { Settings } from '../core/settings.ts';
 import { TEXTURE_CHOICE_RATES } from './texture-choice.ts';
+import { t } from '../core/i18n.ts';
 
-const TEXTURE_OPTIONS: { value: Settings['unsureTexture']; label: string; rates: readonly string[] }[] = [
+/** The two options, read when drawn (in the language spoken then). */
+const textureOptions = (): { value: Settings['unsureTexture']; label: string; rates: readonly string[] }[] => [
   {
     value: 'review',
-    label: 'Ask me (the face waits in Needs review)',
+    label: t({ id: 'settings.texture.review.label', defaultMessage: 'Ask me (the face waits in Needs review)' }),
     rates: [TEXTURE_CHOICE_RATES.review.attacksMarked, TEXTURE_CHOICE_RATES.review.peopleWaiting],
   },
   {
     value: 'flag',
-    label: 'Mark the student, and flag the mark in the register',
+    label: t({ id: 'settings.texture.flag.label', defaultMessage: 'Mark the student, and flag the mark in the register' }),
     rates: [TEXTURE_CHOICE_RATES.flag.attacksMarked, TEXTURE_CHOICE_RATES.flag.peopleFlagged],
   },
 ];
@@ -29,12 +31,16 @@ export function TextureChoice({
 }) {
   return (
     <fieldset className="setting texture-choice" disabled={disabled} aria-describedby="set-texture-help">
-      <legend>When a face may be a photo or a screen</legend>
+      <legend>{t({ id: 'settings.texture.legend', defaultMessage: 'When a face may be a photo or a screen' })}</legend>
       <p id="set-texture-help" className="hint">
-        Some faces move like a person, but the camera cannot tell their skin from a photo or a phone screen. Faces that clearly are a photo or a screen are
-        never marked.{disabled && ' Applies only with the liveness check on.'}
+        {t({
+          id: 'settings.texture.help',
+          defaultMessage:
+            'Some faces move like a person, but the camera cannot tell their skin from a photo or a phone screen. Faces that clearly are a photo or a screen are never marked.',
+        })}
+        {disabled && ` ${t({ id: 'settings.texture.needsLiveness', defaultMessage: 'Applies only with the liveness check on.' })}`}
       </p>
-      {TEXTURE_OPTIONS.map((o) => (
+      {textureOptions().map((o) => (
         <div key={o.value} className="texture-option">
           <label className="inline">
             <input

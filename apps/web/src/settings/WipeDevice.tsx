@@ -5,6 +5,7 @@ import { errorText } from '../ui/messages.ts';
 import { usePendingCount, useWipeDevice } from './useDeviceSettings.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Confirm } from '../ui/Confirm.tsx';
+import { t } from '../core/i18n.ts';
 
 export function WipeDevice() {
   const [confirming, setConfirming] = useState(false);
@@ -17,44 +18,65 @@ export function WipeDevice() {
 
   return (
     <section className="card danger-zone" aria-labelledby="wipe-title">
-      <h3 id="wipe-title">Wipe this device</h3>
+      <h3 id="wipe-title">{t({ id: 'settings.wipe.title', defaultMessage: 'Wipe this device' })}</h3>
       <p className="hint">
-        Removes every student, face embedding and class cached on this device, and every mark waiting to be sent. The server keeps its copy; the next sync
-        downloads it again.
+        {t({
+          id: 'settings.wipe.hint',
+          defaultMessage:
+            'Removes every student, face embedding and class cached on this device, and every mark waiting to be sent. The server keeps its copy; the next sync downloads it again.',
+        })}
       </p>
       {!confirming ? (
         <button type="button" className="danger" onClick={() => (setConfirming(true), setAcceptLoss(false))}>
-          Wipe this device
+          {t({ id: 'settings.wipe.title', defaultMessage: 'Wipe this device' })}
         </button>
       ) : (
         <Confirm
-          label="Confirm wiping this device"
-          confirmText="Yes, wipe this device"
+          label={t({ id: 'settings.wipe.confirmLabel', defaultMessage: 'Confirm wiping this device' })}
+          confirmText={t({ id: 'settings.wipe.confirm', defaultMessage: 'Yes, wipe this device' })}
           onConfirm={() => wipe.mutate()}
           onCancel={() => setConfirming(false)}
           disabled={!ready || wipe.isPending}
           error={wipe.error}
         >
           {pending.isPending ? (
-            <p>Checking for marks not yet sent…</p>
+            <p>{t({ id: 'settings.wipe.checking', defaultMessage: 'Checking for marks not yet sent…' })}</p>
           ) : pending.error ? (
             <Alert>{errorText(pending.error)}</Alert>
           ) : waiting > 0 ? (
             <>
               <Alert tone="warning">
                 <strong>
-                  {waiting} {waiting === 1 ? 'mark has' : 'marks have'} not reached the server and will be lost.
+                  {t(
+                    {
+                      id: 'settings.wipe.unsent',
+                      defaultMessage: '{waiting, plural, one {# mark has} other {# marks have}} not reached the server and will be lost.',
+                    },
+                    { waiting },
+                  )}
                 </strong>{' '}
-                {refused > 0 && `${refused} of them ${refused === 1 ? 'was' : 'were'} refused by the server. `}
-                Reconnect and wait for {waiting === 1 ? 'it' : 'them'} to be sent, or wipe anyway.
+                {refused > 0 &&
+                  `${t({ id: 'settings.wipe.refused', defaultMessage: '{refused} of them {refused, plural, one {was} other {were}} refused by the server.' }, { refused })} `}
+                {t(
+                  {
+                    id: 'settings.wipe.reconnect',
+                    defaultMessage: 'Reconnect and wait for {waiting, plural, one {it} other {them}} to be sent, or wipe anyway.',
+                  },
+                  { waiting },
+                )}
               </Alert>
               <label className="inline">
-                <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} />I understand that{' '}
-                {waiting === 1 ? 'this mark' : `these ${waiting} marks`} will be lost
+                <input type="checkbox" checked={acceptLoss} onChange={(e) => setAcceptLoss(e.target.checked)} />
+                {t(
+                  { id: 'settings.wipe.acceptLoss', defaultMessage: 'I understand that {waiting, plural, one {this mark} other {these # marks}} will be lost' },
+                  { waiting },
+                )}
               </label>
             </>
           ) : (
-            <p>Every mark has reached the server. Wipe the cached roster and embeddings from this device?</p>
+            <p>
+              {t({ id: 'settings.wipe.allSent', defaultMessage: 'Every mark has reached the server. Wipe the cached roster and embeddings from this device?' })}
+            </p>
           )}
         </Confirm>
       )}

@@ -2,6 +2,7 @@
 // person types must be refused with a reason instead, so the form validates strictly.
 import { z } from 'zod';
 import { Settings } from '../core/settings.ts';
+import { t } from '../core/i18n.ts';
 
 const strict = z.object({
   threshold: Settings.shape.threshold.unwrap(),
@@ -49,15 +50,23 @@ export function validateDraft(d: SettingsDraft): { ok: true; value: Settings } |
   const errors: DraftErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path[0] as keyof Settings;
-    errors[key] ??= RANGE[key] ?? issue.message;
+    errors[key] ??= rangeError(key) ?? issue.message;
   }
   return { ok: false, errors };
 }
 
-/** Errors in words a teacher reads, kept beside the limits they describe. */
-const RANGE: DraftErrors = {
-  threshold: 'Enter a number from 0.5 to 1.',
-  margin: 'Enter a number from 0 to 0.5.',
-  consensusFrames: 'Enter a whole number from 1 to 30.',
-  cooldownSeconds: 'Enter a whole number of seconds from 0 to 3600.',
-};
+/** Errors in words a teacher reads, kept beside the limits they describe (written as the field takes them: "0.5", whatever the language). */
+function rangeError(key: keyof Settings): string | undefined {
+  switch (key) {
+    case 'threshold':
+      return t({ id: 'settings.error.numberRange', defaultMessage: 'Enter a number from {min} to {max}.' }, { min: '0.5', max: '1' });
+    case 'margin':
+      return t({ id: 'settings.error.numberRange', defaultMessage: 'Enter a number from {min} to {max}.' }, { min: '0', max: '0.5' });
+    case 'consensusFrames':
+      return t({ id: 'settings.error.consensusFrames', defaultMessage: 'Enter a whole number from {min} to {max}.' }, { min: 1, max: 30 });
+    case 'cooldownSeconds':
+      return t({ id: 'settings.error.cooldownSeconds', defaultMessage: 'Enter a whole number of seconds from {min} to {max}.' }, { min: 0, max: 3600 });
+    default:
+      return undefined;
+  }
+}

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { services } from '../core/services.ts';
 import { wipeDevice } from './wipe.ts';
+import { t } from '../core/i18n.ts';
 
 export interface VideoInput {
   deviceId: string;
@@ -16,7 +17,10 @@ export function useVideoInputs(): { cameras: VideoInput[]; error: string | null 
   useEffect(() => {
     const media = navigator.mediaDevices as MediaDevices | undefined;
     if (!media?.enumerateDevices) {
-      setState({ cameras: [], error: 'This browser cannot list cameras here (it needs https or localhost).' });
+      setState({
+        cameras: [],
+        error: t({ id: 'settings.camera.cannotList', defaultMessage: 'This browser cannot list cameras here (it needs https or localhost).' }),
+      });
       return;
     }
     let live = true;
@@ -26,7 +30,7 @@ export function useVideoInputs(): { cameras: VideoInput[]; error: string | null 
         .then((all) => {
           const cameras = all
             .filter((d) => d.kind === 'videoinput' && d.deviceId)
-            .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+            .map((d, i) => ({ deviceId: d.deviceId, label: d.label || t({ id: 'settings.camera.numbered', defaultMessage: 'Camera {n}' }, { n: i + 1 }) }));
           if (live) setState({ cameras, error: null });
         })
         .catch((err: unknown) => live && setState({ cameras: [], error: err instanceof Error ? err.message : String(err) }));

@@ -2,6 +2,7 @@
 // page and the class list.
 import { type ConsentChange, type ConsentOnBehalfOf, type ConsentStatus } from '@rollcall/contracts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
+import { t } from '../core/i18n.ts';
 
 export interface ConsentDraft {
   status: ConsentStatus;
@@ -15,7 +16,7 @@ export function ConsentFields({ value, onChange, statuses }: { value: ConsentDra
   return (
     <>
       <label>
-        Consent
+        {t({ id: 'ui.consentFields.consent', defaultMessage: 'Consent' })}
         <select value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value as ConsentStatus })}>
           {statuses.map((s) => (
             <option key={s} value={s}>
@@ -25,7 +26,7 @@ export function ConsentFields({ value, onChange, statuses }: { value: ConsentDra
         </select>
       </label>
       <label>
-        Given or refused by
+        {t({ id: 'ui.consentFields.onBehalfOf', defaultMessage: 'Given or refused by' })}
         <select value={value.onBehalfOf} onChange={(e) => onChange({ ...value, onBehalfOf: e.target.value as ConsentOnBehalfOf })}>
           {(Object.keys(ON_BEHALF_TEXT) as ConsentOnBehalfOf[]).map((k) => (
             <option key={k} value={k}>
@@ -35,12 +36,12 @@ export function ConsentFields({ value, onChange, statuses }: { value: ConsentDra
         </select>
       </label>
       <label>
-        Note or paper form reference
+        {t({ id: 'ui.consentFields.note', defaultMessage: 'Note or paper form reference' })}
         <input
           value={value.note}
           onChange={(e) => onChange({ ...value, note: e.target.value })}
           maxLength={500}
-          placeholder="e.g. form 2026/114, office file"
+          placeholder={t({ id: 'ui.consentFields.notePlaceholder', defaultMessage: 'e.g. form 2026/114, office file' })}
         />
       </label>
     </>

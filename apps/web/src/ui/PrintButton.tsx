@@ -4,6 +4,7 @@
 // the whole page as the stylesheet shows it (the register without the camera box or controls).
 import type { RefObject } from 'react';
 import './print.css';
+import { t } from '../core/i18n.ts';
 
 /** Marks `target` (if any) as the only part to print and opens the browser's print dialog. */
 export function printPart(target: HTMLElement | null): void {
@@ -20,10 +21,10 @@ export function printPart(target: HTMLElement | null): void {
   window.print();
 }
 
-export function PrintButton({ target, label = 'Print', name }: { target?: RefObject<HTMLElement | null>; label?: string; name?: string }) {
+export function PrintButton({ target, label, name }: { target?: RefObject<HTMLElement | null>; label?: string; name?: string }) {
   return (
     <button type="button" className="no-print" aria-label={name} onClick={() => printPart(target?.current ?? null)}>
-      {label}
+      {label ?? t({ id: 'ui.print', defaultMessage: 'Print' })}
     </button>
   );
 }

@@ -1,36 +1,49 @@
 // Words the UI shows for codes: quality gate reasons and API error codes. One place, so every
-// screen says the same thing.
+// screen says the same thing, in the app's language: an API error is said from its code and
+// details (the catalogue's sentence), never from the server's English text.
 import type { QualityReason } from '@rollcall/face';
+import { consentRequiredMessage, errorMessage } from '@rollcall/i18n';
 import { ApiClientError } from '../api/client.ts';
+import { t, translator } from '../core/i18n.ts';
 
-export const REASON_TEXT: Record<QualityReason, string> = {
-  'no-face': 'No face found',
-  'multiple-faces': 'More than one face',
-  'face-too-small': 'Face too small',
-  'too-blurry': 'Too blurry',
-  'too-dark': 'Too dark',
-  'too-bright': 'Too bright',
-  'turned-too-far': 'Turned away',
-  'low-detection-score': 'Face unclear',
-  'looks-like-spoof': 'Looks like a spoof (photo of a photo or a screen)',
+// Getters: each read is in the language spoken then, not the one this module was loaded in.
+export const REASON_TEXT: Readonly<Record<QualityReason, string>> = {
+  get 'no-face'() {
+    return t({ id: 'ui.quality.noFace', defaultMessage: 'No face found' });
+  },
+  get 'multiple-faces'() {
+    return t({ id: 'ui.quality.multipleFaces', defaultMessage: 'More than one face' });
+  },
+  get 'face-too-small'() {
+    return t({ id: 'ui.quality.faceTooSmall', defaultMessage: 'Face too small' });
+  },
+  get 'too-blurry'() {
+    return t({ id: 'ui.quality.tooBlurry', defaultMessage: 'Too blurry' });
+  },
+  get 'too-dark'() {
+    return t({ id: 'ui.quality.tooDark', defaultMessage: 'Too dark' });
+  },
+  get 'too-bright'() {
+    return t({ id: 'ui.quality.tooBright', defaultMessage: 'Too bright' });
+  },
+  get 'turned-too-far'() {
+    return t({ id: 'ui.quality.turnedTooFar', defaultMessage: 'Turned away' });
+  },
+  get 'low-detection-score'() {
+    return t({ id: 'ui.quality.lowDetectionScore', defaultMessage: 'Face unclear' });
+  },
+  get 'looks-like-spoof'() {
+    return t({ id: 'ui.quality.looksLikeSpoof', defaultMessage: 'Looks like a spoof (photo of a photo or a screen)' });
+  },
 };
 
 /** A plain sentence for a refused enrolment: who, why, and what to do instead. */
 export function consentRequiredText(details: unknown): string {
-  const d = (details ?? {}) as { studentId?: unknown; status?: unknown };
-  const who = typeof d.studentId === 'string' ? d.studentId : 'This student';
-  if (d.status === 'refused' || d.status === 'withdrawn') {
-    return `${who}: consent to use their face was ${d.status}, so no photos were saved. Take their attendance by hand.`;
-  }
-  return `${who} has no recorded consent to use their face, so no photos were saved. Record consent on their page first, or take their attendance by hand.`;
+  return consentRequiredMessage(translator(), details);
 }
 
 export function errorText(err: unknown): string {
-  if (err instanceof ApiClientError) {
-    if (err.code === 'network') return 'Cannot reach the server. Check the network and try again.';
-    if (err.code === 'consent-required') return consentRequiredText(err.details);
-    return err.message;
-  }
+  if (err instanceof ApiClientError) return errorMessage(translator(), err.code, err.details, err.status);
   if (err instanceof Error) return err.message;
   return String(err);
 }

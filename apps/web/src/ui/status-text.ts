@@ -1,29 +1,38 @@
 // What each register status is called on screen and in exports: one place, so the register, the
-// records and the CSV say the same words.
+// records and the CSV say the same words. The tables are getters: each read is in the language
+// spoken at that moment, never the one the module was loaded in.
 import type { MarkMethod, RegisterStatus } from '@rollcall/contracts';
 import { FLAGGED_FACE_REASON } from '../core/marking.ts';
+import { t } from '../core/i18n.ts';
 
-export const STATUS_TEXT: Record<RegisterStatus, string> = {
-  'not-seen': 'Not seen',
-  present: 'Present',
-  late: 'Late',
-  excused: 'Excused',
-  absent: 'Absent',
+export const STATUS_TEXT: Readonly<Record<RegisterStatus, string>> = {
+  get 'not-seen'() {
+    return t({ id: 'ui.status.notSeen', defaultMessage: 'Not seen' });
+  },
+  get present() {
+    return t({ id: 'ui.status.present', defaultMessage: 'Present' });
+  },
+  get late() {
+    return t({ id: 'ui.status.late', defaultMessage: 'Late' });
+  },
+  get excused() {
+    return t({ id: 'ui.status.excused', defaultMessage: 'Excused' });
+  },
+  get absent() {
+    return t({ id: 'ui.status.absent', defaultMessage: 'Absent' });
+  },
 };
 
-/** The verb in a button's accessible name: "Mark Ann Lee present", "Mark Ann Lee not seen". */
-export const STATUS_VERB: Record<RegisterStatus, string> = {
-  'not-seen': 'not seen',
-  present: 'present',
-  late: 'late',
-  excused: 'excused',
-  absent: 'absent',
-};
-
-export const METHOD_TEXT: Record<MarkMethod, string> = {
-  face: 'Camera',
-  manual: 'By hand',
-  'session-end': 'Session ended',
+export const METHOD_TEXT: Readonly<Record<MarkMethod, string>> = {
+  get face() {
+    return t({ id: 'ui.status.method.face', defaultMessage: 'Camera' });
+  },
+  get manual() {
+    return t({ id: 'ui.status.method.manual', defaultMessage: 'By hand' });
+  },
+  get 'session-end'() {
+    return t({ id: 'ui.status.method.sessionEnd', defaultMessage: 'Session ended' });
+  },
 };
 
 /**
@@ -39,7 +48,18 @@ export const isFlaggedFaceMark = (r: { method: MarkMethod | null; reason: string
  * number itself stays in the technical columns.
  */
 export function howMarked(m: { method: MarkMethod; similarity: number | null; reason?: string | null | undefined }): string {
-  if (m.method === 'face') return isFlaggedFaceMark({ method: m.method, reason: m.reason ?? null }) ? 'Camera (flagged)' : 'Camera (strong match)';
-  if (m.method === 'manual') return m.similarity === null ? 'By hand' : 'By hand (camera suggestion confirmed)';
+  if (m.method === 'face')
+    return isFlaggedFaceMark({ method: m.method, reason: m.reason ?? null })
+      ? t({ id: 'ui.status.how.faceFlagged', defaultMessage: 'Camera (flagged)' })
+      : t({ id: 'ui.status.how.faceStrong', defaultMessage: 'Camera (strong match)' });
+  if (m.method === 'manual')
+    return m.similarity === null ? METHOD_TEXT.manual : t({ id: 'ui.status.how.manualConfirmed', defaultMessage: 'By hand (camera suggestion confirmed)' });
   return METHOD_TEXT[m.method];
+}
+
+/** A mark's reason as a person reads it: the camera's own flag in the app's language, a person's words as they wrote them. */
+export function reasonText(m: { method: MarkMethod | null; reason?: string | null | undefined }): string {
+  if (isFlaggedFaceMark({ method: m.method, reason: m.reason ?? null }))
+    return t({ id: 'ui.status.flaggedReason', defaultMessage: 'May have been a photo or a screen: check the student was here' });
+  return m.reason ?? '';
 }
