@@ -10,8 +10,10 @@ const parts = fs
   .filter((f) => f.endsWith('.ts'))
   .map((f) => f.slice(0, -3))
   .sort();
+// Parts that seed a whole district run for most of an hour: only when named.
+const namedOnly = new Set(['district']);
 const [first, ...rest] = process.argv.slice(2);
-const chosen = first && !first.startsWith('-') ? [first] : parts;
+const chosen = first && !first.startsWith('-') ? [first] : parts.filter((p) => !namedOnly.has(p));
 const args = first && !first.startsWith('-') ? rest : process.argv.slice(2);
 
 for (const part of chosen) {
