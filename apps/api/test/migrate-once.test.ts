@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, sql, type Migration } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withMigrationLock } from '../src/db/migration-lock.ts';
 import { MIGRATION_TABLE, migrateToLatest } from '../src/db/migrator.ts';
@@ -44,10 +44,7 @@ describe.each(dialects)('start-up migrations on %s', (dialect) => {
   async function recorded(open: () => ReturnType<Awaited<ReturnType<typeof empty>>['open']>) {
     const database = open();
     try {
-      const rows: { name: string }[] = await database.db
-        .selectFrom(MIGRATION_TABLE as never)
-        .select('name' as never)
-        .execute();
+      const { rows } = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)}`.execute(database.db);
       return rows.map((r) => r.name).sort();
     } finally {
       await database.close();
