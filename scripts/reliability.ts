@@ -1,9 +1,12 @@
 // `pnpm reliability [load|outage|crash] [--devices N] [--seconds S] [--json]`: the long proofs
 // behind docs/reliability.md. Each runs against a private MariaDB and the API as a child process,
 // with simulated devices that use the web app's own outbox and sender (@rollcall/sync).
+// `pnpm reliability --instances N [load|kill|rolling|outage] [--devices N] [--seconds S] [--interval MS]`:
+// the same proofs across N compiled API instances behind Caddy on one MariaDB (reliability/district.ts).
 import { createConnection } from 'mysql2/promise';
 import { apiProcess, type ApiProcess } from './reliability/api-process.ts';
-import { batchWatcher, newStats, percentile, setUp, startDevice, type Device, type Stats } from './reliability/fleet.ts';
+import { districtScenarios } from './reliability/district.ts';
+import { batchWatcher, drain, newStats, setUp, startDevice, summary } from './reliability/fleet.ts';
 import { privateMysql, type PrivateMysql } from './reliability/private-mysql.ts';
 import { partialBatches, verify } from './reliability/verify.ts';
 
@@ -23,34 +26,6 @@ async function environment(): Promise<{ mysql: PrivateMysql; api: ApiProcess; ur
   const api = apiProcess({ DATABASE_URL: url, DATABASE_POOL_SIZE: '30', MARK_POSTS_PER_MINUTE: '1000000' }, 8093);
   await api.start();
   return { mysql, api, url };
-}
-
-/** Stops generating, then lets every sender empty its outbox. */
-async function drain(devices: Device[], timeoutMs: number): Promise<{ pending: number; failed: number }> {
-  for (const d of devices) d.stop();
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await Promise.all(devices.map((d) => d.sender.flush()));
-    const counts = await Promise.all(devices.map((d) => d.outbox.store.count()));
-    const pending = counts.reduce((s, c) => s + c.pending, 0);
-    const failed = counts.reduce((s, c) => s + c.failed, 0);
-    if (pending === 0 || Date.now() > deadline) {
-      await Promise.all(devices.map((d) => d.sender.stop()));
-      return { pending, failed };
-    }
-    await sleep(500);
-  }
-}
-
-function summary(stats: Stats, seconds: number, stored: number) {
-  return {
-    requests: stats.requests,
-    marksPerSecond: Math.round(stored / seconds),
-    p50Ms: Math.round(percentile(stats.latencies, 50) * 10) / 10,
-    p99Ms: Math.round(percentile(stats.latencies, 99) * 10) / 10,
-    statuses: Object.fromEntries([...stats.statuses].sort()),
-    networkErrors: stats.networkErrors,
-  };
 }
 
 async function scenario(name: string, run: (env: Awaited<ReturnType<typeof environment>>) => Promise<Record<string, unknown>>) {
@@ -182,8 +157,19 @@ async function crash() {
   });
 }
 
-const scenarios: Record<string, () => Promise<Record<string, unknown>>> = { load, outage, crash };
-const chosen = args[0] && !args[0].startsWith('--') ? [args[0]] : Object.keys(scenarios);
+const instances = opt('instances', 1);
+const district = {
+  instances,
+  devices: opt('devices', 200),
+  seconds: opt('seconds', 60),
+  intervalMs: opt('interval', 250),
+  log: (line: string) => console.error(line),
+};
+const scenarios: Record<string, () => Promise<Record<string, unknown>>> =
+  instances > 1 ? Object.fromEntries(Object.entries(districtScenarios).map(([name, run]) => [name, () => run(district)])) : { load, outage, crash };
+// The scenario is the one word that is neither an option nor an option's value.
+const named = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.match(/^--(?!json)/));
+const chosen = named.length ? named : Object.keys(scenarios);
 let failed = false;
 for (const name of chosen) {
   const run = scenarios[name];

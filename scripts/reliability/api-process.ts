@@ -1,5 +1,6 @@
-// The API as a real child process (the same entry point as `pnpm start`), so a scenario can kill
-// it with SIGKILL and start it again.
+// The API as a real child process, so a scenario can kill it with SIGKILL and start it again: from
+// its TypeScript source, or the compiled build (`node apps/api/dist/main.js`, as `pnpm start` and
+// the Docker image run it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,13 +14,15 @@ export interface ApiProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function apiProcess(env: Record<string, string>, port: number): ApiProcess {
+/** `opts.built`: the compiled entry point (apps/api/dist/main.js) to run instead of the source. */
+export function apiProcess(env: Record<string, string>, port: number, opts: { built?: string } = {}): ApiProcess {
+  const entry = opts.built ? [opts.built] : ['--import', 'tsx', 'apps/api/src/main.ts'];
   let child: ChildProcess | null = null;
   const base = `http://127.0.0.1:${port}`;
   return {
     base,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/main.ts'], {
+      child = spawn(process.execPath, entry, {
         cwd: ROOT,
         env: { ...process.env, NODE_ENV: 'production', LOG_REQUESTS: 'false', PORT: String(port), HOST: '127.0.0.1', ...env },
         stdio: ['ignore', 'ignore', 'inherit'],

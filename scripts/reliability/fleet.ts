@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { NewMark } from '@rollcall/contracts';
 import { MemoryOutboxStore, Outbox, Sender, fetchTransport } from '@rollcall/sync';
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export interface Setup {
   adminToken: string;
   devices: { token: string; classId: string; students: string[] }[];
@@ -64,10 +66,18 @@ export function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
+/** One request a device sent: when (Date.now()), and whether the API took it (2xx). */
+export interface Attempt {
+  start: number;
+  end: number;
+  ok: boolean;
+}
+
 export interface Device {
   outbox: Outbox;
   sender: Sender;
   generated: NewMark[];
+  attempts: Attempt[];
   stop(): void;
 }
 
@@ -82,16 +92,20 @@ export function startDevice(
   opts: { intervalMs: number; timeoutMs?: number; fetch?: typeof fetch },
 ): Device {
   const outbox = new Outbox(new MemoryOutboxStore());
+  const attempts: Attempt[] = [];
   const timedFetch: typeof fetch = async (input, init) => {
     const start = performance.now();
+    const startedAt = Date.now();
     stats.requests++;
     try {
       const res = await (opts.fetch ?? fetch)(input, init);
       stats.latencies.push(performance.now() - start);
       stats.statuses.set(res.status, (stats.statuses.get(res.status) ?? 0) + 1);
+      attempts.push({ start: startedAt, end: Date.now(), ok: res.ok });
       return res;
     } catch (err) {
       stats.networkErrors++;
+      attempts.push({ start: startedAt, end: Date.now(), ok: false });
       throw err;
     }
   };
@@ -117,7 +131,7 @@ export function startDevice(
     generated.push(mark);
     void outbox.enqueue(mark);
   }, opts.intervalMs);
-  return { outbox, sender, generated, stop: () => clearInterval(timer) };
+  return { outbox, sender, generated, attempts, stop: () => clearInterval(timer) };
 }
 
 /**
@@ -141,4 +155,32 @@ export function batchWatcher(): { fetch: typeof fetch; inFlight: () => string[][
     }
   }) as typeof fetch;
   return { fetch: watching, inFlight: () => [...open.values()] };
+}
+
+/** Stops generating, then lets every sender empty its outbox. */
+export async function drain(devices: Device[], timeoutMs: number): Promise<{ pending: number; failed: number }> {
+  for (const d of devices) d.stop();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await Promise.all(devices.map((d) => d.sender.flush()));
+    const counts = await Promise.all(devices.map((d) => d.outbox.store.count()));
+    const pending = counts.reduce((s, c) => s + c.pending, 0);
+    const failed = counts.reduce((s, c) => s + c.failed, 0);
+    if (pending === 0 || Date.now() > deadline) {
+      await Promise.all(devices.map((d) => d.sender.stop()));
+      return { pending, failed };
+    }
+    await sleep(500);
+  }
+}
+
+export function summary(stats: Stats, seconds: number, stored: number) {
+  return {
+    requests: stats.requests,
+    marksPerSecond: Math.round(stored / seconds),
+    p50Ms: Math.round(percentile(stats.latencies, 50) * 10) / 10,
+    p99Ms: Math.round(percentile(stats.latencies, 99) * 10) / 10,
+    statuses: Object.fromEntries([...stats.statuses].sort()),
+    networkErrors: stats.networkErrors,
+  };
 }
