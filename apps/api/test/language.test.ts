@@ -1,6 +1,6 @@
 // The language the API speaks to people: error messages in the caller's language where the
 // catalogue has the code's sentence (the code unchanged), the server's English otherwise; a
-// person's own language and the school's default, kept and answered in `me`.
+// person's own language (over the request's) and the school's default, kept and answered in `me`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,10 @@ describe.each(dialects)('the language of the API on %s', (dialect) => {
     expect(mine).toMatchObject({ actor: { kind: 'user', user: { id: teacher.id, language: 'de' } } });
     expect(await api.client.setSchoolLanguage({ body: { language: 'es' } })).toEqual({ language: 'es' });
     expect(await as.me({})).toMatchObject({ actor: { user: { language: 'de' } }, schoolLanguage: 'es' });
+
+    // Their own language over the browser's: a refusal is said in German even to an English request.
+    const refused = await api.call('PUT', '/api/school/language', { language: 'de' }, { token: teacher.token, headers: { 'accept-language': 'en' } });
+    expect(refused.body.error).toEqual({ code: 'forbidden', message: 'Das dürfen Sie nicht.' });
 
     await as.setMyLanguage({ body: { language: null } });
     expect(await as.me({})).toMatchObject({ actor: { user: { language: null } }, schoolLanguage: 'es' });

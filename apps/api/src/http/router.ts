@@ -137,6 +137,8 @@ export function buildRouter(handlers: Handlers, streams: StreamHandlers, authent
     // A person signed in on a paired laptop acts as themselves; signed out, the laptop is the device again.
     const credentials = { bearer: bearerOf(req), session: readCookie(req, SESSION_COOKIE), device: readCookie(req, DEVICE_COOKIE) };
     const actor = await authenticate(credentials);
+    // Known before access is checked, so even a refusal is said in the person's language (http/errors.ts).
+    if (actor?.kind === 'user' && actor.language) res.locals.language = actor.language;
     checkAccess(def.access, actor);
     const limit = opts.limits?.[name];
     if (limit && actor) await limit(actor);

@@ -3,7 +3,15 @@
 import { ApiError } from '../http/errors.ts';
 
 export type Actor =
-  { kind: 'user'; id: string; role: 'admin' | 'teacher'; classIds: string[] } | { kind: 'device'; id: string; name: string; classIds: string[] };
+  | {
+      kind: 'user';
+      id: string;
+      role: 'admin' | 'teacher';
+      classIds: string[];
+      /** The language the person chose for themselves (null: none), for what the API says to them. */
+      language?: string | null;
+    }
+  | { kind: 'device'; id: string; name: string; classIds: string[] };
 
 export type Scope = { all: true } | { all: false; classIds: ReadonlySet<string> };
 

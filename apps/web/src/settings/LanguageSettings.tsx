@@ -72,7 +72,7 @@ export function LanguageSettings() {
           id="set-device-language"
           label={t({ id: 'settings.language.device', defaultMessage: 'Language of this device' })}
           help={t({ id: 'settings.language.deviceHelp', defaultMessage: 'For everyone using this browser who has not chosen their own.' })}
-          unset={t({ id: 'settings.language.deviceUnset', defaultMessage: "As the browser asks (else the school's default)" })}
+          unset={t({ id: 'settings.language.deviceUnset', defaultMessage: 'As this browser asks' })}
           value={device}
           onChange={(tag) => (setDevice(tag), void chooseDeviceLanguage(tag))}
         />

@@ -183,6 +183,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
           id: user.id,
           role: user.role as 'admin' | 'teacher',
           classIds: await classesOfUser(user.id),
+          language: user.language,
         };
       }
       if (c.session) {
@@ -193,6 +194,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
           id: user.id,
           role: user.role as 'admin' | 'teacher',
           classIds: await classesOfUser(user.id),
+          language: user.language,
         };
       }
       return null;
