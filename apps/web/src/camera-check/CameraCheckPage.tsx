@@ -3,14 +3,35 @@
 // and engine under Details). Marks nobody.
 import { useEffect, useRef, useState } from 'react';
 import { useObservable } from '../core/store.ts';
-import { describeMode, faceStatus } from '../face/face-service.ts';
+import { describeMode, faceStatus, type FaceStatus } from '../face/face-service.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import { useSettings } from '../core/useSettings.ts';
 import { CameraCheck, type CheckedFace } from './camera-check.ts';
 import { useCamera } from '../camera/useCamera.ts';
 import { useCameraLoop } from '../camera/useCameraLoop.ts';
-import { summary, verdicts } from './verdicts.ts';
+import { summary, verdictLine, verdicts } from './verdicts.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { t, translator } from '../core/i18n.ts';
+
+/** A measurement with a fixed number of decimals, in the language's digits. */
+const num = (n: number, digits: number) => translator().intl.formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function engineText(face: FaceStatus): string {
+  const engine = face.mode
+    ? describeMode(face.mode)
+    : face.status === 'error'
+      ? t({ id: 'cameraCheck.engine.failed', defaultMessage: 'failed: {error}' }, { error: face.error })
+      : t({ id: 'cameraCheck.engine.loading', defaultMessage: 'loading…' });
+  return face.restarts > 0
+    ? t(
+        {
+          id: 'cameraCheck.engine.restarted',
+          defaultMessage: 'Face engine: {engine} · restarted {restarts, plural, one {# time} other {# times}} after a crash',
+        },
+        { engine, restarts: face.restarts },
+      )
+    : t({ id: 'cameraCheck.engine', defaultMessage: 'Face engine: {engine}' }, { engine });
+}
 
 export function CameraCheckPage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -25,55 +46,59 @@ export function CameraCheckPage() {
   const faces = useObservable(check.faces);
   return (
     <section aria-labelledby="camera-title">
-      <h2 id="camera-title">Camera check</h2>
-      <p className="hint">Checks the camera, the lighting and the face engine. Nobody is marked here.</p>
+      <h2 id="camera-title">{t({ id: 'cameraCheck.title', defaultMessage: 'Camera check' })}</h2>
+      <p className="hint">{t({ id: 'cameraCheck.intro', defaultMessage: 'Checks the camera, the lighting and the face engine. Nobody is marked here.' })}</p>
       <div className="row">
         <button type="button" onClick={() => void camera.start(settings.cameraId, settings.resolution)} disabled={camera.running}>
-          Start camera
+          {t({ id: 'cameraCheck.start', defaultMessage: 'Start camera' })}
         </button>
         <button type="button" onClick={camera.stop} disabled={!camera.running}>
-          Stop
+          {t({ id: 'cameraCheck.stop', defaultMessage: 'Stop' })}
         </button>
       </div>
       {(camera.error ?? error) && <Alert>{camera.error ?? error}</Alert>}
       <div className="camera-view">
-        <video ref={video} muted playsInline aria-label="Camera" />
+        <video ref={video} muted playsInline aria-label={t({ id: 'cameraCheck.video', defaultMessage: 'Camera' })} />
         <canvas ref={canvas} aria-hidden="true" />
       </div>
       {camera.running && <CheckResults faces={faces} />}
       <details className="details">
-        <summary>Details</summary>
-        <p aria-label="Recognition speed">
-          {stats.fps.toFixed(1)} frames/s · detect {stats.detectMs.toFixed(0)} ms · embed {stats.embedMs.toFixed(0)} ms · backend {face.backend ?? '…'}
+        <summary>{t({ id: 'cameraCheck.details', defaultMessage: 'Details' })}</summary>
+        <p aria-label={t({ id: 'cameraCheck.speed.label', defaultMessage: 'Recognition speed' })}>
+          {t(
+            { id: 'cameraCheck.speed', defaultMessage: '{fps} frames/s · detect {detectMs} ms · embed {embedMs} ms · backend {backend}' },
+            { fps: num(stats.fps, 1), detectMs: num(stats.detectMs, 0), embedMs: num(stats.embedMs, 0), backend: face.backend ?? '…' },
+          )}
         </p>
-        <p aria-label="Face engine mode">
-          Face engine: {face.mode ? describeMode(face.mode) : face.status === 'error' ? `failed: ${face.error}` : 'loading…'}
-          {face.restarts > 0 && ` · restarted ${face.restarts} time${face.restarts === 1 ? '' : 's'} after a crash`}
-        </p>
-        <table className="list stack" aria-label="Face readings">
+        <p aria-label={t({ id: 'cameraCheck.engine.label', defaultMessage: 'Face engine mode' })}>{engineText(face)}</p>
+        <table className="list stack" aria-label={t({ id: 'cameraCheck.readings', defaultMessage: 'Face readings' })}>
           <thead>
             <tr>
-              <th scope="col">Face size</th>
-              <th scope="col">Sharpness</th>
-              <th scope="col">Brightness</th>
-              <th scope="col">Turn (yaw / pitch)</th>
-              <th scope="col">Antispoof</th>
-              <th scope="col">Liveness</th>
-              <th scope="col">Texture</th>
+              <th scope="col">{t({ id: 'cameraCheck.column.size', defaultMessage: 'Face size' })}</th>
+              <th scope="col">{t({ id: 'cameraCheck.column.sharpness', defaultMessage: 'Sharpness' })}</th>
+              <th scope="col">{t({ id: 'cameraCheck.column.brightness', defaultMessage: 'Brightness' })}</th>
+              <th scope="col">{t({ id: 'cameraCheck.column.turn', defaultMessage: 'Turn (yaw / pitch)' })}</th>
+              <th scope="col">{t({ id: 'cameraCheck.column.antispoof', defaultMessage: 'Antispoof' })}</th>
+              <th scope="col">{t({ id: 'cameraCheck.column.liveness', defaultMessage: 'Liveness' })}</th>
+              <th scope="col">{t({ id: 'cameraCheck.column.texture', defaultMessage: 'Texture' })}</th>
             </tr>
           </thead>
           <tbody>
             {stats.readings.map((r, i) => (
               <tr key={i}>
-                <td data-label="Face size">{Math.round(r.size)} px</td>
-                <td data-label="Sharpness">{r.sharpness.toFixed(1)}</td>
-                <td data-label="Brightness">{r.brightness.toFixed(0)}</td>
-                <td data-label="Turn">
-                  {r.yaw.toFixed(0)}° / {r.pitch.toFixed(0)}°
+                <td data-label={t({ id: 'cameraCheck.column.size', defaultMessage: 'Face size' })}>
+                  {t({ id: 'cameraCheck.pixels', defaultMessage: '{size} px' }, { size: Math.round(r.size) })}
                 </td>
-                <td data-label="Antispoof">{r.antispoof.toFixed(2)}</td>
-                <td data-label="Liveness">{r.liveness.toFixed(2)}</td>
-                <td data-label="Texture">{Number.isFinite(r.pad) ? r.pad.toFixed(2) : 'not measured'}</td>
+                <td data-label={t({ id: 'cameraCheck.column.sharpness', defaultMessage: 'Sharpness' })}>{num(r.sharpness, 1)}</td>
+                <td data-label={t({ id: 'cameraCheck.column.brightness', defaultMessage: 'Brightness' })}>{num(r.brightness, 0)}</td>
+                <td data-label={t({ id: 'cameraCheck.column.turnShort', defaultMessage: 'Turn' })}>
+                  {t({ id: 'cameraCheck.turn', defaultMessage: '{yaw}° / {pitch}°' }, { yaw: num(r.yaw, 0), pitch: num(r.pitch, 0) })}
+                </td>
+                <td data-label={t({ id: 'cameraCheck.column.antispoof', defaultMessage: 'Antispoof' })}>{num(r.antispoof, 2)}</td>
+                <td data-label={t({ id: 'cameraCheck.column.liveness', defaultMessage: 'Liveness' })}>{num(r.liveness, 2)}</td>
+                <td data-label={t({ id: 'cameraCheck.column.texture', defaultMessage: 'Texture' })}>
+                  {Number.isFinite(r.pad) ? num(r.pad, 2) : t({ id: 'cameraCheck.notMeasured', defaultMessage: 'not measured' })}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -91,10 +116,18 @@ function CheckResults({ faces }: { faces: readonly CheckedFace[] }) {
         <strong>{summary(all)}</strong>
       </p>
       {all.map((list, i) => (
-        <ul key={i} className="verdicts" aria-label={all.length > 1 ? `Face ${i + 1}` : 'The face in view'}>
+        <ul
+          key={i}
+          className="verdicts"
+          aria-label={
+            all.length > 1
+              ? t({ id: 'cameraCheck.face', defaultMessage: 'Face {n}' }, { n: i + 1 })
+              : t({ id: 'cameraCheck.faceInView', defaultMessage: 'The face in view' })
+          }
+        >
           {list.map((v) => (
             <li key={v.topic} className={v.ok ? 'good' : 'fix'}>
-              <span aria-hidden="true">{v.ok ? '✓' : '!'}</span> {v.topic}: {v.text}
+              <span aria-hidden="true">{v.ok ? '✓' : '!'}</span> {verdictLine(v)}
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@
 // verdict, so the check says what Take attendance would do with the face.
 import type { Settings } from '../core/settings.ts';
 import { Store } from '../core/store.ts';
+import { t } from '../core/i18n.ts';
 import { CameraLoop, readingsOf, type FaceReading } from '../camera/camera-loop.ts';
 import type { OverlayBox } from '../camera/overlay.ts';
 import type { LiveReading } from './verdicts.ts';
@@ -27,13 +28,17 @@ export class CameraCheck {
         embedAll: true,
         act: async (step, { loop }) => {
           const readings = readingsOf(step);
-          this.faces.set(step.tracks.map((t, i) => ({ reading: readings[i]!, live: this.settings.liveness ? loop.session.livenessOf(t.id) : 'off' })));
+          this.faces.set(step.tracks.map((track, i) => ({ reading: readings[i]!, live: this.settings.liveness ? loop.session.livenessOf(track.id) : 'off' })));
         },
         overlay: (step) =>
-          step.tracks.map((t, i) => {
+          step.tracks.map((track, i) => {
             const live = this.faces.state[i]?.live ?? null;
             const kind = live === null ? 'undecided' : live === 'off' ? 'off' : live.kind;
-            return { box: t.box, label: `${Math.round(step.frame.faces[i]!.size)}px`, tone: TONE[kind] ?? 'pending' };
+            return {
+              box: track.box,
+              label: t({ id: 'cameraCheck.overlay.size', defaultMessage: '{size}px' }, { size: Math.round(step.frame.faces[i]!.size) }),
+              tone: TONE[kind] ?? 'pending',
+            };
           }),
       },
       CameraCheck.inputs(settings),
