@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { cameraBlockedHere } from '../camera/secure-context.ts';
 import { PoseGuidePanel } from './PoseGuidePanel.tsx';
 import { Alert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file: Blob; name: string }[]) => void; onClose: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
@@ -23,7 +24,11 @@ export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file
         }
       })
       .catch((e: Error) =>
-        setError(e.name === 'NotAllowedError' ? 'Camera access was refused. Allow it in the browser to take photos.' : `No camera: ${e.message}`),
+        setError(
+          e.name === 'NotAllowedError'
+            ? t({ id: 'students.camera.refused', defaultMessage: 'Camera access was refused. Allow it in the browser to take photos.' })
+            : t({ id: 'students.camera.none', defaultMessage: 'No camera: {error}' }, { error: e.message }),
+        ),
       );
     return () => stream?.getTracks().forEach((t) => t.stop());
   }, []);
@@ -35,7 +40,7 @@ export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file
     canvas.width = v.videoWidth;
     canvas.height = v.videoHeight;
     canvas.getContext('2d')!.drawImage(v, 0, 0);
-    canvas.toBlob((b) => b && onPhotos([{ file: b, name: `camera-${new Date().toLocaleTimeString()}.jpg` }]), 'image/jpeg', 0.92);
+    canvas.toBlob((b) => b && onPhotos([{ file: b, name: `camera-${new Date().toTimeString().slice(0, 8).replaceAll(':', '.')}.jpg` }]), 'image/jpeg', 0.92);
   };
 
   return (
@@ -45,7 +50,7 @@ export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file
       ) : (
         // Mirrored like a looking glass, so "turn to your left" moves the picture the way the student expects;
         // the photos themselves are taken unmirrored.
-        <video ref={video} className="mirrored" muted playsInline aria-label="Camera preview" />
+        <video ref={video} className="mirrored" muted playsInline aria-label={t({ id: 'students.camera.preview', defaultMessage: 'Camera preview' })} />
       )}
       {guided && !error && (
         <PoseGuidePanel
@@ -60,14 +65,16 @@ export function CameraCapture({ onPhotos, onClose }: { onPhotos: (photos: { file
       <div className="row">
         {!guided && (
           <button type="button" onClick={capture} disabled={!!error}>
-            Take photo
+            {t({ id: 'students.camera.take', defaultMessage: 'Take photo' })}
           </button>
         )}
         <button type="button" onClick={() => setGuided((g) => !g)} disabled={!!error}>
-          {guided ? 'Take single photos instead' : 'Guide me through the poses'}
+          {guided
+            ? t({ id: 'students.camera.single', defaultMessage: 'Take single photos instead' })
+            : t({ id: 'students.camera.guided', defaultMessage: 'Guide me through the poses' })}
         </button>
         <button type="button" onClick={onClose}>
-          Close camera
+          {t({ id: 'students.camera.close', defaultMessage: 'Close camera' })}
         </button>
       </div>
     </div>

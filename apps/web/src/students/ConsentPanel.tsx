@@ -6,9 +6,11 @@ import { call } from '../api/client.ts';
 import { useSetConsent, useStudentConsent } from '../data/remote.ts';
 import { downloadText } from '../ui/download.ts';
 import { errorText } from '../ui/messages.ts';
-import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
+import { CONSENT_TEXT } from '../core/camera-free.ts';
 import { ConsentFields, toChange, type ConsentDraft } from '../ui/ConsentFields.tsx';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
+import { t, tx } from '../core/i18n.ts';
+import { formatWhen } from '../ui/format.ts';
 
 export function ConsentPanel({ studentId, name }: { studentId: string; name: string }) {
   const consent = useStudentConsent(studentId);
@@ -33,48 +35,78 @@ export function ConsentPanel({ studentId, name }: { studentId: string; name: str
 
   return (
     <section className="card" aria-labelledby="consent-title">
-      <h3 id="consent-title">Consent to use their face</h3>
+      <h3 id="consent-title">{t({ id: 'students.consent.title', defaultMessage: 'Consent to use their face' })}</h3>
       {consent.isPending ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : consent.error ? (
         <Alert>{errorText(consent.error)}</Alert>
       ) : (
         <p role="status">
-          Consent: <strong>{CONSENT_TEXT[consent.data.status]}</strong>.{' '}
-          {consent.data.cameraFree ? `${name} is registered by hand (manual): the camera never recognises them.` : `${name} may be recognised by the camera.`}
+          {tx(
+            {
+              id: 'students.consent.now',
+              defaultMessage:
+                'Consent: <strong>{status}</strong>. {cameraFree, select, yes {{name} is registered by hand (manual): the camera never recognises them.} other {{name} may be recognised by the camera.}}',
+            },
+            {
+              status: CONSENT_TEXT[consent.data.status],
+              cameraFree: consent.data.cameraFree ? 'yes' : 'no',
+              name,
+              strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>,
+            },
+          )}
         </p>
       )}
-      <form onSubmit={save} aria-label="Record consent">
+      <form onSubmit={save} aria-label={t({ id: 'students.consent.record', defaultMessage: 'Record consent' })}>
         <div className="grid-3">
           <ConsentFields value={draft} onChange={setDraft} statuses={CONSENT_STATUSES} />
         </div>
         {stops && (
           <p className="warning">
-            Saving this deletes {name}&apos;s face data now, here and on every classroom laptop at its next sync. They stay on their class lists and are marked
-            by hand.
+            {t(
+              {
+                id: 'students.consent.deletes',
+                defaultMessage:
+                  "Saving this deletes {name}'s face data now, here and on every classroom laptop at its next sync. They stay on their class lists and are marked by hand.",
+              },
+              { name },
+            )}
           </p>
         )}
         <ErrorAlert error={set.error} />
         <div className="row">
           <button type="submit" className={stops ? 'danger' : 'primary'} disabled={set.isPending}>
-            Record consent
+            {t({ id: 'students.consent.record', defaultMessage: 'Record consent' })}
           </button>
           <button type="button" onClick={() => void exportAll()}>
-            Download everything stored (subject export)
+            {t({ id: 'students.consent.export', defaultMessage: 'Download everything stored (subject export)' })}
           </button>
         </div>
         {exportError && <Alert>{exportError}</Alert>}
       </form>
       {consent.data && consent.data.history.length > 0 && (
         <>
-          <h4>History</h4>
-          <ul className="consent-history" aria-label="Consent history">
+          <h4>{t({ id: 'students.consent.history', defaultMessage: 'History' })}</h4>
+          <ul className="consent-history" aria-label={t({ id: 'students.consent.historyLabel', defaultMessage: 'Consent history' })}>
             {consent.data.history.map((h) => (
               <li key={h.id}>
-                {new Date(h.at).toLocaleString()}: <strong>{CONSENT_TEXT[h.status]}</strong>
-                {h.onBehalfOf && ` by ${ON_BEHALF_TEXT[h.onBehalfOf].toLowerCase()}`}, recorded by {h.recordedBy.name}
-                {h.note && ` (${h.note})`}
-                {h.embeddingsDeleted > 0 && `; ${h.embeddingsDeleted} face record${h.embeddingsDeleted === 1 ? '' : 's'} deleted`}
+                {tx(
+                  {
+                    id: 'students.consent.entry',
+                    defaultMessage:
+                      '{when}: <strong>{status}</strong>{by, select, parent { by parent or guardian} student { by the student} other {}}, recorded by {recordedBy}{hasNote, select, yes { ({note})} other {}}{deleted, plural, =0 {} one {; # face record deleted} other {; # face records deleted}}',
+                  },
+                  {
+                    when: formatWhen(h.at),
+                    status: CONSENT_TEXT[h.status],
+                    by: h.onBehalfOf ?? 'none',
+                    recordedBy: h.recordedBy.name,
+                    hasNote: h.note ? 'yes' : 'no',
+                    note: h.note,
+                    deleted: h.embeddingsDeleted,
+                    strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>,
+                  },
+                )}
               </li>
             ))}
           </ul>

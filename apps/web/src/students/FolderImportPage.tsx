@@ -8,10 +8,12 @@ import { postEmbeddings } from '@rollcall/contracts';
 import { api, ApiClientError, call } from '../api/client.ts';
 import { services } from '../core/services.ts';
 import { loadFaceEngine } from '../face/face-service.ts';
-import { REASON_TEXT, consentRequiredText, errorText } from '../ui/messages.ts';
+import { consentRequiredText, errorText } from '../ui/messages.ts';
 import { analysePhoto } from './enrol.ts';
+import { refusedWhy, unreadableWhy } from './photo-verdict.ts';
 import { planFolderImport, type FolderPlan } from './folder-import.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 interface PhotoLine {
   path: string;
@@ -56,7 +58,11 @@ export function FolderImportPage() {
           const path = `${s.folder}/${file.name}`;
           const r = await analysePhoto(engine, file, file.name);
           if (r.embedding) accepted.push({ path, embedding: r.embedding });
-          else setLines((l) => [...l, { path, ok: false, verdict: r.error ? `cannot read: ${r.error}` : r.reasons.map((x) => REASON_TEXT[x]).join(', ') }]);
+          else {
+            const verdict =
+              r.status === 'error' ? t({ id: 'students.folder.cannotRead', defaultMessage: 'cannot read: {why}' }, { why: unreadableWhy(r) }) : refusedWhy(r);
+            setLines((l) => [...l, { path, ok: false, verdict }]);
+          }
           setDone((d) => d + 1);
         }
         if (accepted.length) {
@@ -76,7 +82,14 @@ export function FolderImportPage() {
           }
           setLines((l) => [
             ...l,
-            ...accepted.map((a, i) => ({ path: a.path, ok: true, verdict: results[i]?.status === 'duplicate' ? 'already enrolled (unchanged)' : 'enrolled' })),
+            ...accepted.map((a, i) => ({
+              path: a.path,
+              ok: true,
+              verdict:
+                results[i]?.status === 'duplicate'
+                  ? t({ id: 'students.folder.duplicate', defaultMessage: 'already enrolled (unchanged)' })
+                  : t({ id: 'students.folder.enrolled', defaultMessage: 'enrolled' }),
+            })),
           ]);
         }
       }
@@ -90,24 +103,33 @@ export function FolderImportPage() {
 
   return (
     <section aria-labelledby="folder-title">
-      <h2 id="folder-title">Import a folder of photos</h2>
+      <h2 id="folder-title">{t({ id: 'students.folder.title', defaultMessage: 'Import a folder of photos' })}</h2>
       <p className="hint">
-        Choose the folder that holds one sub-folder per student, named like S001_John_Smith, with that student&apos;s photos inside. Photos stay on this
-        computer.
+        {t({
+          id: 'students.folder.hint',
+          defaultMessage:
+            "Choose the folder that holds one sub-folder per student, named like S001_John_Smith, with that student's photos inside. Photos stay on this computer.",
+        })}
       </p>
       <label>
-        Photo folder
+        {t({ id: 'students.folder.choose', defaultMessage: 'Photo folder' })}
         {/* @ts-expect-error webkitdirectory is not in React's types but every browser supports it */}
         <input type="file" webkitdirectory="" multiple onChange={(e) => choose(e.target.files)} />
       </label>
       {plan && (
         <div className="card">
           <p role="status">
-            {plan.students.length} student{plan.students.length === 1 ? '' : 's'}, {total} photo{total === 1 ? '' : 's'}
-            {plan.skipped.length ? `; ${plan.skipped.length} file(s) skipped` : ''}.
+            {t(
+              {
+                id: 'students.folder.plan',
+                defaultMessage:
+                  '{students, plural, one {# student} other {# students}}, {photos, plural, one {# photo} other {# photos}}{skipped, plural, =0 {} one {; # file skipped} other {; # files skipped}}.',
+              },
+              { students: plan.students.length, photos: total, skipped: plan.skipped.length },
+            )}
           </p>
           {plan.skipped.length > 0 && (
-            <ul aria-label="Skipped files">
+            <ul aria-label={t({ id: 'students.folder.skipped', defaultMessage: 'Skipped files' })}>
               {plan.skipped.map((s) => (
                 <li key={s.path}>
                   {s.path}: {s.reason}
@@ -116,12 +138,12 @@ export function FolderImportPage() {
             </ul>
           )}
           <button type="button" className="primary" disabled={running || total === 0} onClick={() => void run()}>
-            Import photos
+            {t({ id: 'students.folder.import', defaultMessage: 'Import photos' })}
           </button>
-          {(running || done > 0) && <progress max={total} value={done} aria-label="Photos analysed" />}
+          {(running || done > 0) && <progress max={total} value={done} aria-label={t({ id: 'students.folder.progress', defaultMessage: 'Photos analysed' })} />}
           {error && <Alert>{error}</Alert>}
           {lines.length > 0 && (
-            <ul className="results" aria-label="Photo results">
+            <ul className="results" aria-label={t({ id: 'students.folder.results', defaultMessage: 'Photo results' })}>
               {lines.map((l) => (
                 <li key={l.path} className={l.ok ? 'ok' : 'bad'}>
                   {l.path}: {l.verdict}

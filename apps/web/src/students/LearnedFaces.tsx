@@ -6,8 +6,9 @@ import { useDevices } from '../data/admin.ts';
 import { useDeleteEmbedding, useStudentEmbeddings } from '../data/remote.ts';
 import { deviceId } from '../local/device-state.ts';
 import { errorText } from '../ui/messages.ts';
-import { provenanceText } from './learned-text.ts';
+import { learnedDay, provenanceText } from './learned-text.ts';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 export function LearnedFaces({ studentId, name }: { studentId: string; name: string }) {
   const list = useStudentEmbeddings(studentId);
@@ -18,19 +19,25 @@ export function LearnedFaces({ studentId, name }: { studentId: string; name: str
   const here = deviceId();
   return (
     <section className="card" aria-labelledby="learned-title">
-      <h3 id="learned-title">Learned from recognitions</h3>
+      <h3 id="learned-title">{t({ id: 'students.learned.title', defaultMessage: 'Learned from recognitions' })}</h3>
       <p className="hint">
-        When a laptop recognises {name} beyond doubt, or a teacher confirms a face it was unsure of, it may keep up to {DEFAULT_LEARN.perSighting} new views of
-        their face at a time, {MAX_LEARNED_PER_STUDENT} in all, to recognise them better as they change. These never replace the enrolment photos.
+        {t(
+          {
+            id: 'students.learned.explained',
+            defaultMessage:
+              'When a laptop recognises {name} beyond doubt, or a teacher confirms a face it was unsure of, it may keep up to {perSighting} new views of their face at a time, {max} in all, to recognise them better as they change. These never replace the enrolment photos.',
+          },
+          { name, perSighting: DEFAULT_LEARN.perSighting, max: MAX_LEARNED_PER_STUDENT },
+        )}
       </p>
       {list.isPending ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : list.error ? (
         <Alert>{errorText(list.error)}</Alert>
       ) : learned.length === 0 ? (
-        <p>Nothing learned yet.</p>
+        <p>{t({ id: 'students.learned.none', defaultMessage: 'Nothing learned yet.' })}</p>
       ) : (
-        <ul aria-label={`Faces learned for ${name}`}>
+        <ul aria-label={t({ id: 'students.learned.list', defaultMessage: 'Faces learned for {name}' }, { name })}>
           {learned.map((e) => (
             <li key={e.id}>
               {provenanceText(e.learned, laptopNames, here)}{' '}
@@ -39,9 +46,12 @@ export function LearnedFaces({ studentId, name }: { studentId: string; name: str
                 className="link danger"
                 disabled={remove.isPending}
                 onClick={() => remove.mutate({ params: { studentId, embeddingId: e.id } })}
-                aria-label={`Remove the face learned ${new Date(e.learned.sightedAt).toLocaleDateString()}`}
+                aria-label={t(
+                  { id: 'students.learned.removeLabel', defaultMessage: 'Remove the face learned {day}' },
+                  { day: learnedDay(e.learned.sightedAt) },
+                )}
               >
-                Remove
+                {t({ id: 'students.learned.remove', defaultMessage: 'Remove' })}
               </button>
             </li>
           ))}

@@ -3,6 +3,7 @@
 // imported classes. Accounts are never made from the files: a password and a role are the admin's.
 import { useUsers } from '../data/admin.ts';
 import type { OneRosterTeacher } from './oneroster.ts';
+import { t, translator } from '../core/i18n.ts';
 
 export function OneRosterTeachers({ teachers }: { teachers: readonly OneRosterTeacher[] }) {
   const users = useUsers();
@@ -10,13 +11,35 @@ export function OneRosterTeachers({ teachers }: { teachers: readonly OneRosterTe
   const emails = new Set(users.data?.items.map((u) => u.email.toLowerCase()) ?? []);
   return (
     <div>
-      <h4>Teachers in the files: not imported. Add them, or give them their classes, on the Teachers page.</h4>
-      <ul aria-label="Teachers in the files">
-        {teachers.map((t) => (
-          <li key={`${t.name}:${t.email}`}>
-            {t.name}
-            {t.email && ` (${t.email})`}: {t.classes.join(', ') || 'no class'}
-            {users.data && <span className="hint"> · {t.email && emails.has(t.email.toLowerCase()) ? 'has an account' : 'no account yet'}</span>}
+      <h4>
+        {t({
+          id: 'students.oneRoster.teachersTitle',
+          defaultMessage: 'Teachers in the files: not imported. Add them, or give them their classes, on the Teachers page.',
+        })}
+      </h4>
+      <ul aria-label={t({ id: 'students.oneRoster.teachers', defaultMessage: 'Teachers in the files' })}>
+        {teachers.map((teacher) => (
+          <li key={`${teacher.name}:${teacher.email}`}>
+            {t(
+              { id: 'students.oneRoster.teacher', defaultMessage: '{hasEmail, select, yes {{name} ({email})} other {{name}}}: {classes}' },
+              {
+                hasEmail: teacher.email ? 'yes' : 'no',
+                name: teacher.name,
+                email: teacher.email,
+                classes: teacher.classes.length
+                  ? translator().intl.formatList(teacher.classes, { type: 'unit' })
+                  : t({ id: 'students.oneRoster.noClass', defaultMessage: 'no class' }),
+              },
+            )}
+            {users.data && (
+              <span className="hint">
+                {' '}
+                ·{' '}
+                {teacher.email && emails.has(teacher.email.toLowerCase())
+                  ? t({ id: 'students.oneRoster.hasAccount', defaultMessage: 'has an account' })
+                  : t({ id: 'students.oneRoster.noAccount', defaultMessage: 'no account yet' })}
+              </span>
+            )}
           </li>
         ))}
       </ul>

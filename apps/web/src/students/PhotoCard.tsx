@@ -1,19 +1,20 @@
 // One analysed photo: a thumbnail with its face boxes, and "Accepted" or the reason it was refused.
-import { REASON_TEXT } from '../ui/messages.ts';
+import { t } from '../core/i18n.ts';
+import { photoVerdict } from './photo-verdict.ts';
 import type { PhotoResult } from './enrol.ts';
 import { useObjectUrl } from './useObjectUrl.ts';
 
 export function PhotoCard({ file, result }: { file: Blob; result: PhotoResult | undefined }) {
   const url = useObjectUrl(file);
-  const verdict = !result
-    ? 'Analysing…'
-    : result.status === 'accepted'
-      ? 'Accepted'
-      : result.status === 'error'
-        ? `Cannot read this file: ${result.error}`
-        : result.reasons.map((r) => REASON_TEXT[r]).join(', ');
+  const verdict = photoVerdict(result);
   return (
-    <li className={`photo-card ${result?.status ?? 'pending'}`} aria-label={`${result?.name ?? 'photo'}: ${verdict}`}>
+    <li
+      className={`photo-card ${result?.status ?? 'pending'}`}
+      aria-label={t(
+        { id: 'students.photo.label', defaultMessage: '{name}: {verdict}' },
+        { name: result?.name ?? t({ id: 'students.photo.unnamed', defaultMessage: 'photo' }), verdict },
+      )}
+    >
       <div className="photo-frame">
         {url && <img src={url} alt="" />}
         {result &&

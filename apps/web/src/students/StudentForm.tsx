@@ -13,6 +13,8 @@ import { CameraCapture } from './CameraCapture.tsx';
 import { PhotoCard } from './PhotoCard.tsx';
 import { usePhotoAnalysis } from './usePhotoAnalysis.ts';
 import { Alert } from '../ui/Alert.tsx';
+import { t, translator, tx } from '../core/i18n.ts';
+import { adviceText } from './strength-text.ts';
 
 type NewConsent = 'not-asked' | 'granted-parent' | 'granted-student' | 'refused';
 const NEW_CONSENT: Record<NewConsent, [ConsentStatus, ConsentOnBehalfOf]> = {
@@ -44,6 +46,14 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
   const strength = enrolmentStrength([...stored, ...photos.accepted.flatMap((a) => (a.result?.vector ? [a.result.vector] : []))]);
   const goodTotal = strength.photos;
   const needsConfirm = photos.lookAlikes.length > 0 && !confirmed;
+
+  const lookAlikeText = (l: { studentId: string; score: number }) => {
+    const other = names.get(l.studentId);
+    const score = translator().intl.formatNumber(l.score, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    return other
+      ? t({ id: 'students.form.lookAlikeNamed', defaultMessage: '{studentId} ({name}) at {score}' }, { studentId: l.studentId, name: other, score })
+      : t({ id: 'students.form.lookAlikeId', defaultMessage: '{studentId} at {score}' }, { studentId: l.studentId, score });
+  };
 
   const onFiles = (files: FileList | File[] | null) => {
     const list = [...(files ?? [])].filter((f) => f.type.startsWith('image/') || /\.(jpe?g|png|gif|webp|bmp)$/i.test(f.name));
@@ -78,10 +88,18 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
   };
 
   return (
-    <form className="card student-form" onSubmit={save} aria-label={existing ? `Edit ${existing.name}` : 'Add student'}>
+    <form
+      className="card student-form"
+      onSubmit={save}
+      aria-label={
+        existing
+          ? t({ id: 'students.list.editName', defaultMessage: 'Edit {name}' }, { name: existing.name })
+          : t({ id: 'students.list.add', defaultMessage: 'Add student' })
+      }
+    >
       <div className="grid-3">
         <label>
-          Student ID
+          {t({ id: 'students.column.studentId', defaultMessage: 'Student ID' })}
           <input
             value={studentId}
             onChange={(e) => setStudentId(e.target.value)}
@@ -92,82 +110,112 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
           />
         </label>
         <label>
-          Name
+          {t({ id: 'students.column.name', defaultMessage: 'Name' })}
           <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
         </label>
         <label>
-          Email
+          {t({ id: 'students.column.email', defaultMessage: 'Email' })}
           <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={320} />
         </label>
       </div>
 
       {!existing && (
         <label>
-          Consent to use their face
+          {t({ id: 'students.consent.title', defaultMessage: 'Consent to use their face' })}
           <select value={consent} onChange={(e) => setConsentChoice(e.target.value as NewConsent)}>
-            <option value="not-asked">Not asked yet (register by hand)</option>
-            <option value="granted-parent">Granted by a parent or guardian</option>
-            <option value="granted-student">Granted by the student</option>
-            <option value="refused">Refused (register by hand)</option>
+            <option value="not-asked">{t({ id: 'students.form.consentNotAsked', defaultMessage: 'Not asked yet (register by hand)' })}</option>
+            <option value="granted-parent">{t({ id: 'students.form.consentParent', defaultMessage: 'Granted by a parent or guardian' })}</option>
+            <option value="granted-student">{t({ id: 'students.form.consentStudent', defaultMessage: 'Granted by the student' })}</option>
+            <option value="refused">{t({ id: 'students.form.consentRefused', defaultMessage: 'Refused (register by hand)' })}</option>
           </select>
         </label>
       )}
       {blocked ? (
         <Alert tone="notice">
-          {existing.name} cannot be enrolled:{' '}
-          {existing.consent === 'refused' || existing.consent === 'withdrawn'
-            ? `consent to use their face was ${existing.consent}`
-            : 'no consent to use their face is recorded'}
-          . They are registered by hand in the register. To enrol them, record consent below first.
+          {t(
+            {
+              id: 'students.form.blocked',
+              defaultMessage:
+                '{name} cannot be enrolled: {consent, select, refused {consent to use their face was refused} withdrawn {consent to use their face was withdrawn} other {no consent to use their face is recorded}}. They are registered by hand in the register. To enrol them, record consent below first.',
+            },
+            { name: existing.name, consent: existing.consent },
+          )}
         </Alert>
       ) : (
         <>
           <div className="drop-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
             <label>
-              Photos
+              {t({ id: 'students.form.photos', defaultMessage: 'Photos' })}
               <input type="file" accept="image/*" multiple onChange={(e) => onFiles(e.target.files)} />
             </label>
-            <span className="hint">or drop photos here, or</span>
+            <span className="hint">{t({ id: 'students.form.orDrop', defaultMessage: 'or drop photos here, or' })}</span>
             <button type="button" onClick={() => setCamera(true)} disabled={camera}>
-              Use camera
+              {t({ id: 'students.form.useCamera', defaultMessage: 'Use camera' })}
             </button>
           </div>
           {camera && <CameraCapture onPhotos={photos.add} onClose={() => setCamera(false)} />}
-          <p className="hint">Photos are analysed in this browser and never uploaded: only the face measurements of accepted photos are saved.</p>
-          {photos.engineError && <Alert>The face models could not load: {photos.engineError}</Alert>}
+          <p className="hint">
+            {t({
+              id: 'students.form.private',
+              defaultMessage: 'Photos are analysed in this browser and never uploaded: only the face measurements of accepted photos are saved.',
+            })}
+          </p>
+          {photos.engineError && (
+            <Alert>{t({ id: 'students.form.modelsFailed', defaultMessage: 'The face models could not load: {error}' }, { error: photos.engineError })}</Alert>
+          )}
 
           {photos.items.length > 0 && (
-            <ul className="photo-grid" aria-label="Analysed photos">
+            <ul className="photo-grid" aria-label={t({ id: 'students.form.analysed', defaultMessage: 'Analysed photos' })}>
               {photos.items.map((p) => (
                 <PhotoCard key={p.key} file={p.file} result={p.result} />
               ))}
             </ul>
           )}
           <p role="status" className={strength.views < GOOD_VIEWS ? 'warning' : 'ok'}>
-            {goodTotal} good photo{goodTotal === 1 ? '' : 's'}
-            {photos.analysing ? ' so far (analysing…)' : ''}
-            {strength.views < goodTotal ? `, ${strength.views} of them different` : ''}
-            {strength.views < GOOD_VIEWS ? ` — ${strength.advice}` : '.'}
+            {t(
+              {
+                id: 'students.form.goodPhotos',
+                defaultMessage:
+                  '{good, plural, one {# good photo} other {# good photos}}{analysing, select, yes { so far (analysing…)} other {}}{alike, select, yes {, {views} of them different} other {}}{enough, select, yes {.} other { — {advice}}}',
+              },
+              {
+                good: goodTotal,
+                analysing: photos.analysing ? 'yes' : 'no',
+                alike: strength.views < goodTotal ? 'yes' : 'no',
+                views: strength.views,
+                enough: strength.views < GOOD_VIEWS ? 'no' : 'yes',
+                advice: adviceText(strength),
+              },
+            )}
           </p>
         </>
       )}
       {photos.lookAlikes.length > 0 && (
         <div role="alert" className="look-alike">
-          <strong>Possible duplicate or look-alike.</strong> These photos match{' '}
-          {photos.lookAlikes.map((l) => `${l.studentId}${names.get(l.studentId) ? ` (${names.get(l.studentId)})` : ''} at ${l.score.toFixed(3)}`).join(', ')}.
-          If this is the same person, edit that student instead. Twins and look-alikes can be enrolled, but check before saving.
+          {tx(
+            {
+              id: 'students.form.lookAlike',
+              defaultMessage:
+                '<strong>Possible duplicate or look-alike.</strong> These photos match {matches}. If this is the same person, edit that student instead. Twins and look-alikes can be enrolled, but check before saving.',
+            },
+            {
+              matches: translator().intl.formatList(photos.lookAlikes.map(lookAlikeText), { type: 'unit' }),
+              strong: (chunks: React.ReactNode) => <strong>{chunks}</strong>,
+            },
+          )}
           <label className="inline">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> These are different people: enrol anyway
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
+            {t({ id: 'students.form.differentPeople', defaultMessage: 'These are different people: enrol anyway' })}
           </label>
         </div>
       )}
       {error && <Alert>{error}</Alert>}
       <div className="row">
         <button type="submit" className="primary" disabled={saving || photos.analysing || needsConfirm}>
-          Save student
+          {t({ id: 'students.form.save', defaultMessage: 'Save student' })}
         </button>
         <button type="button" onClick={() => navigate({ page: 'students' })}>
-          Cancel
+          {t({ id: 'common.cancel', defaultMessage: 'Cancel' })}
         </button>
       </div>
     </form>

@@ -11,17 +11,27 @@ import { LearnedFaces } from './LearnedFaces.tsx';
 import { sortStudents, type SortKey } from './sort-students.ts';
 import { StudentForm } from './StudentForm.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t, tx } from '../core/i18n.ts';
+import { adviceText } from './strength-text.ts';
 
 function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: () => void }) {
   const del = useDeleteStudent();
   const [keepMarks, setKeepMarks] = useState(true);
   return (
-    <div role="alertdialog" aria-label={`Delete ${student.name}`} className="confirm">
+    <div role="alertdialog" aria-label={t({ id: 'students.delete.label', defaultMessage: 'Delete {name}' }, { name: student.name })} className="confirm">
       <p>
-        Delete <strong>{student.name}</strong> ({student.studentId})? Their face data is deleted at once, here and on every classroom device at its next sync.
+        {tx(
+          {
+            id: 'students.delete.question',
+            defaultMessage:
+              'Delete <strong>{name}</strong> ({studentId})? Their face data is deleted at once, here and on every classroom device at its next sync.',
+          },
+          { name: student.name, studentId: student.studentId, strong: (chunks: React.ReactNode) => <strong>{chunks}</strong> },
+        )}
       </p>
       <label className="inline">
-        <input type="checkbox" checked={keepMarks} onChange={(e) => setKeepMarks(e.target.checked)} /> Keep their attendance records
+        <input type="checkbox" checked={keepMarks} onChange={(e) => setKeepMarks(e.target.checked)} />{' '}
+        {t({ id: 'students.delete.keepMarks', defaultMessage: 'Keep their attendance records' })}
       </label>
       <ErrorAlert error={del.error} />
       <div className="row">
@@ -31,10 +41,10 @@ function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: ()
           disabled={del.isPending}
           onClick={() => del.mutate({ params: { studentId: student.studentId }, query: { keepMarks: keepMarks ? 'true' : 'false' } }, { onSuccess: onDone })}
         >
-          Delete
+          {t({ id: 'students.delete.confirm', defaultMessage: 'Delete' })}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t({ id: 'common.cancel', defaultMessage: 'Cancel' })}
         </button>
       </div>
     </div>
@@ -43,16 +53,19 @@ function DeleteConfirm({ student, onDone }: { student: RosterStudent; onDone: ()
 
 /** The face-photo cell: how many, how many really different, and what to add. */
 function Enrolment({ student: s }: { student: RosterStudent }) {
-  const { level, photos, views, advice } = s.strength;
+  const { level, photos, views } = s.strength;
   if (s.cameraFree) return <>{photos}</>;
   return (
     <>
       {photos}
-      {photos > views && <span className="muted"> ({views} different)</span>}
-      {s.learned > 0 && <span className="hint"> + {s.learned} learned</span>}
+      {photos > views && <span className="muted"> {t({ id: 'students.list.different', defaultMessage: '({views} different)' }, { views })}</span>}
+      {s.learned > 0 && <span className="hint"> {t({ id: 'students.list.learned', defaultMessage: '+ {learned} learned' }, { learned: s.learned })}</span>}
       {level !== 'good' && (
-        <span className={`badge ${level === 'fair' ? 'info' : 'warn'}`} title={advice ?? undefined}>
-          {level === 'none' ? 'not enrolled' : level === 'weak' ? 'weak: add photos' : 'fair: add a photo'}
+        <span className={`badge ${level === 'fair' ? 'info' : 'warn'}`} title={adviceText(s.strength) ?? undefined}>
+          {t(
+            { id: 'students.list.level', defaultMessage: '{level, select, none {not enrolled} weak {weak: add photos} other {fair: add a photo}}' },
+            { level },
+          )}
         </span>
       )}
     </>
@@ -68,51 +81,60 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
   return (
     <section aria-labelledby="students-title">
       <div className="page-head">
-        <h2 id="students-title">Students</h2>
+        <h2 id="students-title">{t({ id: 'students.list.title', defaultMessage: 'Students' })}</h2>
         {canEdit && (
           <div className="row">
             <button type="button" className="primary" onClick={() => navigate({ page: 'student-new' })}>
-              Add student
+              {t({ id: 'students.list.add', defaultMessage: 'Add student' })}
             </button>
             <a className="button" href={href({ page: 'import-roster' })}>
-              Import roster CSV
+              {t({ id: 'students.list.importRoster', defaultMessage: 'Import roster CSV' })}
             </a>
             <a className="button" href={href({ page: 'import-folder' })}>
-              Import photo folder
+              {t({ id: 'students.list.importFolder', defaultMessage: 'Import photo folder' })}
             </a>
           </div>
         )}
       </div>
       <label className="search">
-        Search students
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or student ID" />
+        {t({ id: 'students.list.search', defaultMessage: 'Search students' })}
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t({ id: 'students.list.searchHint', defaultMessage: 'Name or student ID' })}
+        />
       </label>
       <label className="inline">
-        Sort by{' '}
+        {t({ id: 'students.list.sortBy', defaultMessage: 'Sort by' })}{' '}
         <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-          <option value="id">Student ID</option>
-          <option value="name">Name</option>
-          <option value="weakest">Weakest face enrolment first</option>
+          <option value="id">{t({ id: 'students.column.studentId', defaultMessage: 'Student ID' })}</option>
+          <option value="name">{t({ id: 'students.column.name', defaultMessage: 'Name' })}</option>
+          <option value="weakest">{t({ id: 'students.list.sortWeakest', defaultMessage: 'Weakest face enrolment first' })}</option>
         </select>
       </label>
       {deleting && <DeleteConfirm student={deleting} onDone={() => setDeleting(null)} />}
       {students === undefined ? (
-        <p>Loading…</p>
+        <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>
       ) : students.length === 0 ? (
         <div className="empty">
-          {search ? <p>No student matches “{search}”.</p> : <p>No students yet. Add one, or import a roster CSV or a folder of photos.</p>}
+          {search ? (
+            <p>{t({ id: 'students.list.noMatch', defaultMessage: 'No student matches “{search}”.' }, { search })}</p>
+          ) : (
+            <p>{t({ id: 'students.list.empty', defaultMessage: 'No students yet. Add one, or import a roster CSV or a folder of photos.' })}</p>
+          )}
         </div>
       ) : (
-        <table className="list stack" aria-label="Students">
+        <table className="list stack" aria-label={t({ id: 'students.list.title', defaultMessage: 'Students' })}>
           <thead>
             <tr>
-              <th scope="col">Student ID</th>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Face photos</th>
+              <th scope="col">{t({ id: 'students.column.studentId', defaultMessage: 'Student ID' })}</th>
+              <th scope="col">{t({ id: 'students.column.name', defaultMessage: 'Name' })}</th>
+              <th scope="col">{t({ id: 'students.column.email', defaultMessage: 'Email' })}</th>
+              <th scope="col">{t({ id: 'students.column.facePhotos', defaultMessage: 'Face photos' })}</th>
               {canEdit && (
                 <th scope="col">
-                  <span className="sr-only">Actions</span>
+                  <span className="sr-only">{t({ id: 'students.column.actions', defaultMessage: 'Actions' })}</span>
                 </th>
               )}
             </tr>
@@ -120,22 +142,30 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
           <tbody>
             {students.map((s) => (
               <tr key={s.studentId}>
-                <td data-label="Student ID">{s.studentId}</td>
-                <td data-label="Name">
+                <td data-label={t({ id: 'students.column.studentId', defaultMessage: 'Student ID' })}>{s.studentId}</td>
+                <td data-label={t({ id: 'students.column.name', defaultMessage: 'Name' })}>
                   {s.name}
                   <ConsentBadge student={s} />
                 </td>
-                <td data-label="Email">{s.email ?? ''}</td>
-                <td data-label="Face photos">
+                <td data-label={t({ id: 'students.column.email', defaultMessage: 'Email' })}>{s.email ?? ''}</td>
+                <td data-label={t({ id: 'students.column.facePhotos', defaultMessage: 'Face photos' })}>
                   <Enrolment student={s} />
                 </td>
                 {canEdit && (
                   <td className="actions">
-                    <a href={href({ page: 'student', studentId: s.studentId })} aria-label={`Edit ${s.name}`}>
-                      Edit
+                    <a
+                      href={href({ page: 'student', studentId: s.studentId })}
+                      aria-label={t({ id: 'students.list.editName', defaultMessage: 'Edit {name}' }, { name: s.name })}
+                    >
+                      {t({ id: 'students.list.edit', defaultMessage: 'Edit' })}
                     </a>
-                    <button type="button" className="link danger" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name}`}>
-                      Delete
+                    <button
+                      type="button"
+                      className="link danger"
+                      onClick={() => setDeleting(s)}
+                      aria-label={t({ id: 'students.delete.label', defaultMessage: 'Delete {name}' }, { name: s.name })}
+                    >
+                      {t({ id: 'students.delete.confirm', defaultMessage: 'Delete' })}
                     </button>
                   </td>
                 )}
@@ -150,18 +180,32 @@ export function StudentsPage({ canEdit }: { canEdit: boolean }) {
 
 export function StudentEditPage({ studentId }: { studentId: string | null }) {
   const all = useCachedStudents('');
-  if (!all) return <p>Loading…</p>;
+  if (!all) return <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>;
   const names = new Map(all.map((s) => [s.studentId, s.name]));
   const existing = studentId ? (all.find((s) => s.studentId === studentId) ?? null) : null;
-  if (studentId && !existing) return <p role="alert">No student {studentId} on this device.</p>;
+  if (studentId && !existing)
+    return <p role="alert">{t({ id: 'students.edit.notHere', defaultMessage: 'No student {studentId} on this device.' }, { studentId })}</p>;
   return (
     <section aria-labelledby="student-edit-title">
-      <h2 id="student-edit-title">{existing ? `${existing.name} (${existing.studentId})` : 'Add student'}</h2>
+      <h2 id="student-edit-title">
+        {existing
+          ? t({ id: 'students.edit.title', defaultMessage: '{name} ({studentId})' }, { name: existing.name, studentId: existing.studentId })
+          : t({ id: 'students.list.add', defaultMessage: 'Add student' })}
+      </h2>
       {existing && (
         <p>
-          {existing.faces} face photo{existing.faces === 1 ? '' : 's'} enrolled
-          {existing.learned > 0 && `, and ${existing.learned} view${existing.learned === 1 ? '' : 's'} learned from recognitions`}.{' '}
-          {existing.cameraFree ? 'Add more photos below.' : (existing.strength.advice ?? 'Enough different views; more photos from other days still help.')}
+          {t(
+            {
+              id: 'students.edit.enrolled',
+              defaultMessage:
+                '{faces, plural, one {# face photo} other {# face photos}} enrolled{learned, plural, =0 {} one {, and # view learned from recognitions} other {, and # views learned from recognitions}}.',
+            },
+            { faces: existing.faces, learned: existing.learned },
+          )}{' '}
+          {existing.cameraFree
+            ? t({ id: 'students.edit.addMore', defaultMessage: 'Add more photos below.' })
+            : (adviceText(existing.strength) ??
+              t({ id: 'students.edit.enough', defaultMessage: 'Enough different views; more photos from other days still help.' }))}
         </p>
       )}
       <StudentForm existing={existing} names={names} />

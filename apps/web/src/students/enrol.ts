@@ -1,7 +1,7 @@
 // Enrolment, without React: analyse a photo in the browser (in the face worker), apply the quality gates, hash it (so
 // re-importing the same photo adds nothing), and look for students the new face already matches.
 // Photos never leave the browser; only the accepted embeddings are sent.
-import { DEFAULT_GATES, DEFAULT_MATCH, enrolmentQuality, type EnrolmentCheck, type QualityReason } from '@rollcall/face';
+import { DEFAULT_GATES, DEFAULT_MATCH, enrolmentQuality, isFaceError, type EnrolmentCheck, type FaceErrorCode, type QualityReason } from '@rollcall/face';
 import { toNewEmbedding, type NewEmbedding } from '@rollcall/contracts';
 import type { Gallery } from '@rollcall/matcher';
 
@@ -11,6 +11,8 @@ export interface PhotoResult {
   reasons: QualityReason[];
   /** Why the photo could not be read at all (corrupt, not an image, too large). */
   error?: string;
+  /** Which of those it was, when the face engine said (shown in the reader's language by photo-verdict.ts). */
+  errorCode?: FaceErrorCode | null;
   width: number;
   height: number;
   /** Face boxes found, in the photo's pixels. */
@@ -36,7 +38,8 @@ export async function analysePhoto(engine: PhotoAnalyser, file: Blob, name: stri
     photo = await engine.analyzePhoto(file, name);
   } catch (err) {
     // Not an image, corrupt, too large: the worker says which, with a code.
-    return { name, status: 'error', reasons: [], error: err instanceof Error ? err.message : String(err), width: 0, height: 0, boxes: [] };
+    const error = err instanceof Error ? err.message : String(err);
+    return { name, status: 'error', reasons: [], error, errorCode: isFaceError(err) ? err.code : null, width: 0, height: 0, boxes: [] };
   }
   const { check, width, height } = photo;
   const base = { name, width, height, boxes: check.faces.map((f) => f.box), reasons: check.reasons };

@@ -2,6 +2,7 @@
 // grouped into one entry per student by the shared folder rule (parseStudentFolder). Pure, so it is
 // tested without a browser.
 import { parseStudentFolder } from '@rollcall/contracts';
+import { t } from '../core/i18n.ts';
 
 export interface FolderStudent<F> {
   folder: string;
@@ -33,13 +34,13 @@ export function planFolderImport<F>(files: { path: string; file: F }[]): FolderP
     const name = parts.at(-1) ?? path;
     if (name.startsWith('.')) continue; // .DS_Store and friends
     if (!IMAGE.test(name)) {
-      skipped.push({ path, reason: 'not an image' });
+      skipped.push({ path, reason: t({ id: 'students.folder.notImage', defaultMessage: 'not an image' }) });
       continue;
     }
     const folder = parts.at(-2);
     const m = folder && !containers.has(parts.slice(0, -1).join('/')) ? parseStudentFolder(folder) : null;
     if (!folder || !m) {
-      skipped.push({ path, reason: 'not inside a <StudentID>_<Name> folder' });
+      skipped.push({ path, reason: t({ id: 'students.folder.notInFolder', defaultMessage: "not inside a '<StudentID>_<Name>' folder" }) });
       continue;
     }
     const entry = byFolder.get(folder) ?? { folder, ...m, files: [] };

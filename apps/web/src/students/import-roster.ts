@@ -5,6 +5,8 @@
 // Guardians named in the file are merged into those on file (see merge-guardians.ts).
 import { call, ApiClientError } from '../api/client.ts';
 import { mergeGuardians } from './merge-guardians.ts';
+import { t } from '../core/i18n.ts';
+import { errorText } from '../ui/messages.ts';
 import type { RosterRow } from './roster-row.ts';
 
 export interface RowOutcome {
@@ -12,6 +14,7 @@ export interface RowOutcome {
   line: number;
   studentId: string;
   outcome: 'created' | 'exists' | 'failed';
+  /** What to tell the admin about the row, in the language spoken during the import. */
   message?: string;
   /** What happened to the row's consent, when it had one. */
   consent?: 'recorded' | 'unchanged';
@@ -29,14 +32,20 @@ export async function importRoster(rows: RosterRow[], onProgress: (done: number)
       outcomes.push({ file: row.file, line: row.line, studentId: row.studentId, outcome: 'created' });
     } catch (err) {
       if (err instanceof ApiClientError && err.code === 'duplicate-student-id')
-        outcomes.push({ file: row.file, line: row.line, studentId: row.studentId, outcome: 'exists', message: 'already on file; left unchanged' });
+        outcomes.push({
+          file: row.file,
+          line: row.line,
+          studentId: row.studentId,
+          outcome: 'exists',
+          message: t({ id: 'students.roster.exists', defaultMessage: 'already on file; left unchanged' }),
+        });
       else {
         outcomes.push({
           file: row.file,
           line: row.line,
           studentId: row.studentId,
           outcome: 'failed',
-          message: err instanceof Error ? err.message : String(err),
+          message: errorText(err),
         });
         onProgress(i + 1);
         continue;
@@ -71,7 +80,7 @@ export async function importRoster(rows: RosterRow[], onProgress: (done: number)
       o.guardians = merged ? 'saved' : 'unchanged';
     } catch (err) {
       o.guardians = 'failed';
-      o.message = `guardians not saved: ${err instanceof Error ? err.message : String(err)}`;
+      o.message = t({ id: 'students.roster.guardiansFailed', defaultMessage: 'guardians not saved: {error}' }, { error: errorText(err) });
     }
   }
   return outcomes;

@@ -14,6 +14,7 @@
 // Mirror: frames are analysed as the camera delivers them (the preview is mirrored with CSS only),
 // so "left" is the student's own left, which is also the side their reflection turns to on screen.
 import { DEFAULT_GATES, photoReasons, type GateInput, type QualityGates, type QualityReason } from '@rollcall/face';
+import { t } from '../core/i18n.ts';
 
 export type PoseSlot = 'straight' | 'left' | 'right' | 'up' | 'down';
 /** The order the guide asks for them. */
@@ -37,22 +38,25 @@ export const DEFAULT_POSE_RANGES: Readonly<Record<PoseSlot, PoseRange>> = {
   down: { yaw: [-10, 10], pitch: [9, MAX_PITCH] },
 };
 
-export const POSE_LABEL: Readonly<Record<PoseSlot | 'no-glasses', string>> = {
-  straight: 'Straight',
-  left: 'Left',
-  right: 'Right',
-  up: 'Up',
-  down: 'Down',
-  'no-glasses': 'Without glasses',
-};
+/** A pose's name on its slot, in the reader's language. */
+export function poseLabel(slot: PoseSlot | 'no-glasses'): string {
+  return t(
+    { id: 'students.pose.label', defaultMessage: '{slot, select, straight {Straight} left {Left} right {Right} up {Up} down {Down} other {Without glasses}}' },
+    { slot: slot === 'no-glasses' ? 'noGlasses' : slot },
+  );
+}
 
-const ASK: Readonly<Record<PoseSlot, string>> = {
-  straight: 'Look straight at the camera.',
-  left: 'Turn your head a little to your left.',
-  right: 'Turn your head a little to your right.',
-  up: 'Tilt your head a little up.',
-  down: 'Tilt your head a little down.',
-};
+/** What to do for a pose, said to the student at the camera; after the glasses photo, glasses go back on first. */
+function ask(pose: PoseSlot, glassesBackOn: boolean | undefined): string {
+  return t(
+    {
+      id: 'students.pose.ask',
+      defaultMessage:
+        '{glasses, select, backOn {Put your glasses back on. } other {}}{pose, select, straight {Look straight at the camera.} left {Turn your head a little to your left.} right {Turn your head a little to your right.} up {Tilt your head a little up.} other {Tilt your head a little down.}}',
+    },
+    { pose, glasses: glassesBackOn ? 'backOn' : 'on' },
+  );
+}
 
 /** One analysed camera frame with one face (or none); `photo` is whatever the page keeps (a JPEG). */
 export interface GuideFrame<P> {
@@ -169,13 +173,21 @@ export function missingSlots<P>(state: GuideState<P>): GuideSlot[] {
 export function nextStep<P>(state: GuideState<P>): { slot: GuideSlot | null; text: string; needsGlassesOff: boolean } {
   const missing = missingSlots(state);
   const pose = missing.find((s): s is PoseSlot => s !== 'no-glasses');
-  if (pose) return { slot: pose, text: state.glassesBackOn ? `Put your glasses back on. ${ASK[pose]}` : ASK[pose], needsGlassesOff: false };
+  if (pose) return { slot: pose, text: ask(pose, state.glassesBackOn), needsGlassesOff: false };
   if (missing.includes('no-glasses')) {
     return state.glassesOff
-      ? { slot: 'no-glasses', text: 'Look straight at the camera without your glasses.', needsGlassesOff: false }
-      : { slot: 'no-glasses', text: 'If you wear glasses, take them off for one more straight photo.', needsGlassesOff: true };
+      ? {
+          slot: 'no-glasses',
+          text: t({ id: 'students.pose.noGlasses', defaultMessage: 'Look straight at the camera without your glasses.' }),
+          needsGlassesOff: false,
+        }
+      : {
+          slot: 'no-glasses',
+          text: t({ id: 'students.pose.glassesOff', defaultMessage: 'If you wear glasses, take them off for one more straight photo.' }),
+          needsGlassesOff: true,
+        };
   }
-  return { slot: null, text: 'All poses are done. Check the photos, then use them.', needsGlassesOff: false };
+  return { slot: null, text: t({ id: 'students.pose.done', defaultMessage: 'All poses are done. Check the photos, then use them.' }), needsGlassesOff: false };
 }
 
 /** The kept photos in slot order, for the enrolment flow. */

@@ -2,6 +2,7 @@
 // OneRoster's users.csv), checked against the same schema the API uses before anything is sent.
 import { CreateStudentBody, type ConsentChange } from '@rollcall/contracts';
 import type { RosterGuardian } from './roster-guardians.ts';
+import { t } from '../core/i18n.ts';
 
 export interface RosterRow {
   /** The file the row came from, where a roster spans several (OneRoster). */
@@ -26,7 +27,10 @@ export interface RosterProblem {
 }
 
 /** "users.csv line 4" or "Line 4": where a teacher opens the file to fix it. */
-export const whereIs = (p: { file?: string; line: number }) => (p.file ? `${p.file} line ${p.line}` : `Line ${p.line}`);
+export const whereIs = (p: { file?: string; line: number }) =>
+  p.file
+    ? t({ id: 'students.roster.fileLine', defaultMessage: '{file} line {line}' }, { file: p.file, line: p.line })
+    : t({ id: 'students.roster.line', defaultMessage: 'Line {line}' }, { line: p.line });
 
 const LABELS: Record<string, string> = { studentId: 'Student ID', name: 'Name', email: 'Email' };
 

@@ -21,6 +21,11 @@ describe('sortStudents', () => {
     expect(sortStudents(list, 'name').map((s) => s.name)).toEqual(['Ann', 'Bob', 'Cat', 'Dan', 'Zoe']);
   });
 
+  it("sorts names by the language's alphabet, not by bytes", () => {
+    const names = [student('S1', 'Zoë', 'good', 3), student('S2', 'Łukasz', 'good', 3), student('S3', 'Daryl', 'good', 3)];
+    expect(sortStudents(names, 'name').map((s) => s.name)).toEqual(['Daryl', 'Łukasz', 'Zoë']);
+  });
+
   it('puts the weakest enrolment first and camera-free students last', () => {
     expect(sortStudents(list, 'weakest').map((s) => s.name)).toEqual(['Cat', 'Bob', 'Dan', 'Zoe', 'Ann']);
   });

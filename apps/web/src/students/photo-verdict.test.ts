@@ -1,0 +1,23 @@
+// A photo's verdict in words: each unreadable file says why from the engine's code, and the
+// quality gates' reasons are listed as the language lists things.
+import { describe, expect, it } from 'vitest';
+import type { PhotoResult } from './enrol.ts';
+import { photoVerdict } from './photo-verdict.ts';
+
+const photo = (over: Partial<PhotoResult>): PhotoResult => ({ name: 'front.jpg', status: 'error', reasons: [], width: 0, height: 0, boxes: [], ...over });
+
+describe('photoVerdict', () => {
+  it('says why a file cannot be read, by the engine code', () => {
+    expect(photoVerdict(photo({ errorCode: 'empty-input', error: 'front.jpg is empty' }))).toBe('Cannot read this file: front.jpg is empty');
+    expect(photoVerdict(photo({ errorCode: 'not-an-image' }))).toBe('Cannot read this file: front.jpg is not an image the browser can read');
+    expect(photoVerdict(photo({ errorCode: 'image-too-large' }))).toBe('Cannot read this file: at most 40 megapixels are accepted');
+    expect(photoVerdict(photo({ errorCode: null, error: 'worker gone' }))).toBe('Cannot read this file: worker gone');
+  });
+
+  it('lists the reasons a photo was refused, and accepts the rest', () => {
+    expect(photoVerdict(photo({ status: 'rejected', reasons: ['no-face'] }))).toBe('No face found');
+    expect(photoVerdict(photo({ status: 'rejected', reasons: ['multiple-faces', 'too-dark'] }))).toBe('More than one face, Too dark');
+    expect(photoVerdict(photo({ status: 'accepted' }))).toBe('Accepted');
+    expect(photoVerdict(undefined)).toBe('Analysing…');
+  });
+});
