@@ -7,6 +7,7 @@ import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
 import { ConsentFields, toChange, type ConsentDraft } from '../ui/ConsentFields.tsx';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
+import { t, translator } from '../core/i18n.ts';
 
 export function ClassConsentList({ classId, className }: { classId: string; className: string }) {
   const report = useConsentReport(classId);
@@ -33,7 +34,19 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
         onSuccess: (r) => {
           const recorded = r.results.filter((x) => x.outcome === 'recorded').length;
           const deleted = r.results.reduce((n, x) => n + x.embeddingsDeleted, 0);
-          setDone(`${CONSENT_TEXT[status]} recorded for ${recorded} student${recorded === 1 ? '' : 's'}${deleted ? `; ${deleted} face records deleted` : ''}.`);
+          const values = { status: CONSENT_TEXT[status], recorded, deleted };
+          setDone(
+            deleted
+              ? t(
+                  {
+                    id: 'consent.class.recordedDeleted',
+                    defaultMessage:
+                      '{status} recorded for {recorded, plural, one {# student} other {# students}}; {deleted, plural, one {# face record deleted} other {# face records deleted}}.',
+                  },
+                  values,
+                )
+              : t({ id: 'consent.class.recorded', defaultMessage: '{status} recorded for {recorded, plural, one {# student} other {# students}}.' }, values),
+          );
           setPicked(new Set());
           void report.refetch();
         },
@@ -41,62 +54,72 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
     );
   };
 
-  if (report.isPending) return <p>Loading…</p>;
+  if (report.isPending) return <p>{t({ id: 'common.loading', defaultMessage: 'Loading…' })}</p>;
   if (report.error) return <Alert>{errorText(report.error)}</Alert>;
   return (
     <div className="card">
       <div className="page-head">
-        <h3>Consent list: {className}</h3>
+        <h3>{t({ id: 'consent.class.title', defaultMessage: 'Consent list: {className}' }, { className })}</h3>
         <button type="button" className="no-print" onClick={() => window.print()}>
-          Print this list
+          {t({ id: 'consent.class.print', defaultMessage: 'Print this list' })}
         </button>
       </div>
-      <p className="hint">Printed {new Date().toLocaleDateString()}. Students marked “manual” are registered by hand, never by the camera.</p>
-      <table className="list" aria-label={`Consent in ${className}`}>
+      <p className="hint">
+        {t(
+          { id: 'consent.class.printed', defaultMessage: 'Printed {date}. Students marked “manual” are registered by hand, never by the camera.' },
+          { date: translator().intl.formatDate(new Date()) },
+        )}
+      </p>
+      <table className="list" aria-label={t({ id: 'consent.class.table', defaultMessage: 'Consent in {className}' }, { className })}>
         <thead>
           <tr>
             <th scope="col" className="no-print">
               <input
                 type="checkbox"
-                aria-label="Select every student"
+                aria-label={t({ id: 'consent.class.selectAll', defaultMessage: 'Select every student' })}
                 checked={students.length > 0 && picked.size === students.length}
                 onChange={(e) => setPicked(e.target.checked ? new Set(students.map((s) => s.studentId)) : new Set())}
               />
             </th>
-            <th scope="col">Student</th>
-            <th scope="col">Consent</th>
-            <th scope="col">By</th>
-            <th scope="col">Recorded</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t({ id: 'consent.class.column.student', defaultMessage: 'Student' })}</th>
+            <th scope="col">{t({ id: 'consent.class.column.consent', defaultMessage: 'Consent' })}</th>
+            <th scope="col">{t({ id: 'consent.class.column.by', defaultMessage: 'By' })}</th>
+            <th scope="col">{t({ id: 'consent.class.column.recorded', defaultMessage: 'Recorded' })}</th>
+            <th scope="col">{t({ id: 'consent.class.column.note', defaultMessage: 'Note' })}</th>
           </tr>
         </thead>
         <tbody>
           {students.map((s) => (
             <tr key={s.studentId}>
               <td className="no-print">
-                <input type="checkbox" aria-label={`Select ${s.name}`} checked={picked.has(s.studentId)} onChange={() => toggle(s.studentId)} />
+                <input
+                  type="checkbox"
+                  aria-label={t({ id: 'consent.class.select', defaultMessage: 'Select {name}' }, { name: s.name })}
+                  checked={picked.has(s.studentId)}
+                  onChange={() => toggle(s.studentId)}
+                />
               </td>
               <td>
-                {s.name} ({s.studentId}){s.cameraFree && <span className="badge manual">manual</span>}
+                {s.name} ({s.studentId}){s.cameraFree && <span className="badge manual">{t({ id: 'consent.class.manual', defaultMessage: 'manual' })}</span>}
               </td>
               <td>{CONSENT_TEXT[s.status]}</td>
               <td>{s.onBehalfOf ? ON_BEHALF_TEXT[s.onBehalfOf] : ''}</td>
-              <td>{s.recordedAt ? new Date(s.recordedAt).toLocaleDateString() : ''}</td>
+              <td>{s.recordedAt ? translator().intl.formatDate(s.recordedAt) : ''}</td>
               <td>{s.note ?? ''}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <fieldset className="no-print" aria-label="Record consent for the selected students">
-        <legend>Record for the {picked.size} selected</legend>
+      <fieldset className="no-print" aria-label={t({ id: 'consent.class.recordLabel', defaultMessage: 'Record consent for the selected students' })}>
+        <legend>{t({ id: 'consent.class.recordFor', defaultMessage: 'Record for the {count} selected' }, { count: picked.size })}</legend>
         <div className="row">
           <ConsentFields value={draft} onChange={setDraft} statuses={CONSENT_STATUSES.filter((x) => x !== 'not-asked')} />
           <button type="button" className="primary" disabled={picked.size === 0 || bulk.isPending} onClick={record}>
-            Record consent
+            {t({ id: 'consent.class.record', defaultMessage: 'Record consent' })}
           </button>
         </div>
         {(status === 'refused' || status === 'withdrawn') && picked.size > 0 && (
-          <p className="warning">This deletes the selected students&apos; face data at once.</p>
+          <p className="warning">{t({ id: 'consent.class.deletesFaces', defaultMessage: "This deletes the selected students' face data at once." })}</p>
         )}
         <ErrorAlert error={bulk.error} />
         {done && <p role="status">{done}</p>}
