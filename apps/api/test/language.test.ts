@@ -1,12 +1,13 @@
 // The language the API speaks to people: error messages in the caller's language where the
-// catalogue has the code's sentence (the code unchanged), the server's English otherwise; a
-// person's own language (over the request's) and the school's default, kept and answered in `me`.
+// catalogue has the code's sentence (the code unchanged), the server's English otherwise; the
+// built-in wording of notices in each catalogue's language; a person's own language (over the
+// request's) and the school's default, kept and answered in `me`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// A German catalogue of two sentences, read by the API at start-up like packages/i18n/messages.
+// A German catalogue of a few messages, read by the API at start-up like packages/i18n/messages.
 const dir = mkdtempSync(join(tmpdir(), 'rollcall-messages-'));
 writeFileSync(join(dir, 'en.json'), '{}');
 writeFileSync(
@@ -14,6 +15,8 @@ writeFileSync(
   JSON.stringify({
     'errors.studentNotFound': 'Diesen Schüler gibt es nicht: Er wurde vielleicht gelöscht.',
     'errors.forbidden': 'Das dürfen Sie nicht.',
+    'notices.builtIn.subject': 'Abwesend: {student}, {period}, {date}',
+    'notices.builtIn.body': 'Hallo {guardian},\n{student} ({class}) fehlte am {date} in {period}.',
   }),
 );
 process.env.ROLLCALL_MESSAGES_DIR = dir;
@@ -36,6 +39,12 @@ describe.each(dialects)('the language of the API on %s', (dialect) => {
     const en = await api.call('GET', '/api/students/NOPE', undefined, { headers: { 'accept-language': 'en-GB,de;q=0.5' } });
     expect(en.body.error.code).toBe('student-not-found');
     expect(en.body.error.message).toMatch(/NOPE/);
+  });
+
+  it("writes to guardians in their language from the catalogue's built-in wording", async () => {
+    const { templates } = (await api.call('GET', '/api/notices/settings')).body as { templates: { language: string; subject: string; custom: boolean }[] };
+    expect(templates.find((t) => t.language === 'de')).toMatchObject({ subject: 'Abwesend: {student}, {period}, {date}', custom: false });
+    expect(templates.find((t) => t.language === 'en')).toMatchObject({ subject: '{student} was absent: {period}, {date}', custom: false });
   });
 
   it("keeps the server's English where the language lacks the sentence", async () => {

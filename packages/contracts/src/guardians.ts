@@ -1,11 +1,9 @@
 // Guardians of a student and the notices of unexplained absences sent to them, with the school's
 // notice policy and templates. Addresses are refused at input when they could smuggle a header.
 import { z } from 'zod';
+import { Language } from './language.ts';
 import { DisplayName, FreeText, Instant, Uuid } from './common.ts';
 import { WallTime } from './timetable.ts';
-
-/** A language tag as schools use them: "en", "de", "pt-BR". */
-export const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'a language like en, de or pt-BR');
 
 /** Line breaks, other controls or angle brackets in an address could add a header (Bcc:) or a second recipient. */
 const HEADER_UNSAFE = /[\p{Cc}\p{Zl}\p{Zp}<>,;"]/u;
@@ -29,7 +27,7 @@ export const GuardianInput = z.strictObject({
   email: GuardianEmail.nullable().optional(),
   phone: GuardianPhone.nullable().optional(),
   /** Picks the notice template; none: the school's default language. */
-  language: LanguageTag.nullable().optional(),
+  language: Language.nullable().optional(),
   mayContact: z.boolean().default(true),
   /** The guardian's id in the school's information system (OneRoster sourcedId). */
   sourceId: z.string().trim().min(1).max(255).nullable().optional(),
@@ -95,7 +93,7 @@ export type NoticeTrigger = z.infer<typeof NoticeTrigger>;
 export const NOTICE_PLACEHOLDERS = ['student', 'class', 'period', 'date', 'guardian'] as const;
 
 export const NoticeTemplate = z.strictObject({
-  language: LanguageTag,
+  language: Language,
   subject: FreeText(300).pipe(z.string().min(1)),
   body: z.string().trim().min(1).max(5000),
 });
@@ -124,9 +122,9 @@ export const UpdateNoticeSettingsBody = z.strictObject({
     .max(24 * 60)
     .optional(),
   dayEndsAt: WallTime.optional(),
-  defaultLanguage: LanguageTag.optional(),
+  defaultLanguage: Language.optional(),
   /** Templates to store (replacing that language's); `reset` drops the school's wording for these languages. */
   templates: z.array(NoticeTemplate).max(50).optional(),
-  reset: z.array(LanguageTag).max(50).optional(),
+  reset: z.array(Language).max(50).optional(),
 });
 export type UpdateNoticeSettingsBody = z.input<typeof UpdateNoticeSettingsBody>;

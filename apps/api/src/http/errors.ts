@@ -3,7 +3,7 @@
 // caller's language where the catalogue has the code's sentence, else the server's own English.
 import type { ErrorRequestHandler } from 'express';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@rollcall/contracts';
-import { errorMessage } from '@rollcall/i18n';
+import { errorMessage, SOURCE_LANGUAGE } from '@rollcall/i18n';
 import { acceptedLanguages, callerLanguage, languageFor, sayIn } from './language.ts';
 
 export class ApiError extends Error {
@@ -92,7 +92,8 @@ export function errorMiddleware(log: (msg: string, err?: unknown) => void): Erro
     if (apiError.code === 'internal') log(`${req.method} ${req.originalUrl}`, err);
     if (apiError.code === 'database-unavailable') log(`${req.method} ${req.originalUrl} -> 503: ${err instanceof Error ? err.message : String(err)}`);
     const language = languageFor([callerLanguage(res), ...acceptedLanguages(req.headers['accept-language'])]);
-    const translated = sayIn(language, (tr) => errorMessage(tr, apiError.code, apiError.details));
+    // In English the server's own sentence says more (which id, which field) than the code's.
+    const translated = language === SOURCE_LANGUAGE ? null : sayIn(language, (tr) => errorMessage(tr, apiError.code, apiError.details));
     if (translated !== null) res.setHeader('Content-Language', language);
     const body: ErrorBody = { error: { code: apiError.code, message: translated ?? apiError.message } };
     if (apiError.details !== undefined) body.error.details = apiError.details;

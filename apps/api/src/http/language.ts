@@ -54,10 +54,9 @@ export function languageFor(wanted: readonly (string | null | undefined)[]): str
 
 /**
  * `say` in `language`, or null where the language's catalogue lacks a message it uses: the caller
- * then keeps its own English rather than a sentence half in English.
+ * then falls back rather than say a sentence half in English. English has every message.
  */
-export function sayIn(language: string, say: (tr: Translator) => string): string | null {
-  if (language === SOURCE_LANGUAGE) return null;
+export function sayIn<T>(language: string, say: (tr: Translator) => T): T | null {
   let missing = false;
   const text = say(createTranslator(language, catalogues.get(language) ?? {}, () => (missing = true)));
   return missing ? null : text;

@@ -1,7 +1,7 @@
 // The school's notice policy as stored (one JSON setting), with its defaults: notices after the
 // first unexplained absence of a day, as soon as the session ends (a school that wants time for
 // reasons to arrive sets a delay), in English.
-import { LanguageTag, NoticeTrigger, WallTime } from '@rollcall/contracts';
+import { Language, NoticeTrigger, WallTime } from '@rollcall/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../shared/context.ts';
 import { SETTING, type SchoolSettingsService } from '../privacy/school-settings.service.ts';
@@ -11,7 +11,7 @@ export const NoticePolicy = z.object({
   threshold: z.number().int().min(1),
   delayMinutes: z.number().int().min(0),
   dayEndsAt: WallTime,
-  defaultLanguage: LanguageTag,
+  defaultLanguage: Language,
 });
 export type NoticePolicy = z.infer<typeof NoticePolicy>;
 
