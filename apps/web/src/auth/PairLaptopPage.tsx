@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { href } from '../core/router.ts';
 import { usePairDevice } from '../data/admin.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 export function PairLaptopPage({ initialCode }: { initialCode: string }) {
   const pair = usePairDevice();
@@ -15,10 +16,12 @@ export function PairLaptopPage({ initialCode }: { initialCode: string }) {
   return (
     <main className="auth-page">
       <form className="card auth-card" onSubmit={submit} aria-labelledby="pair-title">
-        <h1 id="pair-title">Set up this classroom laptop</h1>
-        <p>Type the pairing code shown to the admin who registered this laptop (on the Classroom laptops page).</p>
+        <h1 id="pair-title">{t({ id: 'auth.pair.title', defaultMessage: 'Set up this classroom laptop' })}</h1>
+        <p>
+          {t({ id: 'auth.pair.intro', defaultMessage: 'Type the pairing code shown to the admin who registered this laptop (on the Classroom laptops page).' })}
+        </p>
         <label>
-          Pairing code
+          {t({ id: 'auth.pair.code', defaultMessage: 'Pairing code' })}
           <input
             className="pairing-input"
             required
@@ -26,7 +29,7 @@ export function PairLaptopPage({ initialCode }: { initialCode: string }) {
             autoCapitalize="characters"
             spellCheck={false}
             maxLength={12}
-            placeholder="ABCD-EFGH"
+            placeholder={t({ id: 'auth.pair.codePlaceholder', defaultMessage: 'ABCD-EFGH' })}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             autoFocus
@@ -34,10 +37,10 @@ export function PairLaptopPage({ initialCode }: { initialCode: string }) {
         </label>
         <ErrorAlert error={pair.error} />
         <button type="submit" className="primary" disabled={pair.isPending}>
-          Pair laptop
+          {t({ id: 'auth.pair.submit', defaultMessage: 'Pair laptop' })}
         </button>
         <p>
-          <a href={href({ page: 'attendance' })}>Sign in with an account instead</a>
+          <a href={href({ page: 'attendance' })}>{t({ id: 'auth.pair.signInInstead', defaultMessage: 'Sign in with an account instead' })}</a>
         </p>
       </form>
     </main>

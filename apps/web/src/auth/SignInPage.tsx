@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { href } from '../core/router.ts';
 import { useSetup, useSignIn } from '../core/useAuth.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: string | undefined }) {
   const signIn = useSignIn();
@@ -22,21 +23,27 @@ export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: s
   return (
     <main className="auth-page">
       <form className="card auth-card" onSubmit={submit} aria-labelledby="auth-title">
-        <h1 id="auth-title">{firstRun ? 'Welcome to Rollcall' : 'Sign in to Rollcall'}</h1>
-        {firstRun && <p>Create the first admin account. This screen is shown only until an admin exists.</p>}
+        <h1 id="auth-title">
+          {firstRun
+            ? t({ id: 'auth.signIn.welcome', defaultMessage: 'Welcome to Rollcall' })
+            : t({ id: 'auth.signIn.title', defaultMessage: 'Sign in to Rollcall' })}
+        </h1>
+        {firstRun && (
+          <p>{t({ id: 'auth.signIn.firstRun', defaultMessage: 'Create the first admin account. This screen is shown only until an admin exists.' })}</p>
+        )}
         {notice && <p className="notice">{notice}</p>}
         <label>
-          Email
+          {t({ id: 'auth.email', defaultMessage: 'Email' })}
           <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         {firstRun && (
           <label>
-            Your name
+            {t({ id: 'auth.signIn.name', defaultMessage: 'Your name' })}
             <input type="text" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />
           </label>
         )}
         <label>
-          Password
+          {t({ id: 'auth.password', defaultMessage: 'Password' })}
           <input
             type="password"
             autoComplete={firstRun ? 'new-password' : 'current-password'}
@@ -46,14 +53,16 @@ export function SignInPage({ firstRun, notice }: { firstRun: boolean; notice?: s
             onChange={(e) => setPassword(e.target.value)}
           />
         </label>
-        {firstRun && <p className="hint">At least 10 characters; a passphrase of a few words is best.</p>}
+        {firstRun && (
+          <p className="hint">{t({ id: 'auth.signIn.passwordHint', defaultMessage: 'At least 10 characters; a passphrase of a few words is best.' })}</p>
+        )}
         <ErrorAlert error={error} />
         <button type="submit" className="primary" disabled={pending}>
-          {firstRun ? 'Create admin' : 'Sign in'}
+          {firstRun ? t({ id: 'auth.signIn.createAdmin', defaultMessage: 'Create admin' }) : t({ id: 'auth.signIn.submit', defaultMessage: 'Sign in' })}
         </button>
         {!firstRun && (
           <p>
-            <a href={href({ page: 'pair', code: '' })}>Set up this classroom laptop</a>
+            <a href={href({ page: 'pair', code: '' })}>{t({ id: 'auth.pair.title', defaultMessage: 'Set up this classroom laptop' })}</a>
           </p>
         )}
       </form>

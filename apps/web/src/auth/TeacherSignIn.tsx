@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useSignIn } from '../core/useAuth.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
+import { t } from '../core/i18n.ts';
 
 export function TeacherSignIn() {
   const signIn = useSignIn();
@@ -14,20 +15,22 @@ export function TeacherSignIn() {
   };
   return (
     <details className="teacher-sign-in">
-      <summary>Teacher sign-in</summary>
-      <form onSubmit={submit} aria-label="Teacher sign-in">
-        <p className="hint">Signs you in on this laptop; when you sign out it is the classroom laptop again, still paired.</p>
+      <summary>{t({ id: 'auth.teacher.title', defaultMessage: 'Teacher sign-in' })}</summary>
+      <form onSubmit={submit} aria-label={t({ id: 'auth.teacher.title', defaultMessage: 'Teacher sign-in' })}>
+        <p className="hint">
+          {t({ id: 'auth.teacher.hint', defaultMessage: 'Signs you in on this laptop; when you sign out it is the classroom laptop again, still paired.' })}
+        </p>
         <label>
-          Email
+          {t({ id: 'auth.email', defaultMessage: 'Email' })}
           <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <label>
-          Password
+          {t({ id: 'auth.password', defaultMessage: 'Password' })}
           <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         </label>
         <ErrorAlert error={signIn.error} />
         <button type="submit" className="primary" disabled={signIn.isPending}>
-          Sign in
+          {t({ id: 'auth.signIn.submit', defaultMessage: 'Sign in' })}
         </button>
       </form>
     </details>
