@@ -2,6 +2,7 @@
 // cameras for a picker. The stream is attached to the given video element.
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { cameraBlockedHere } from './secure-context.ts';
+import { t } from '../core/i18n.ts';
 
 export interface CameraState {
   running: boolean;
@@ -42,10 +43,10 @@ export function useCamera(video: RefObject<HTMLVideoElement | null>) {
         const e = err as Error;
         const error =
           e.name === 'NotAllowedError'
-            ? 'Camera access was refused. Allow the camera for this site in the browser.'
+            ? t({ id: 'camera.refused', defaultMessage: 'Camera access was refused. Allow the camera for this site in the browser.' })
             : e.name === 'NotFoundError'
-              ? 'No camera found.'
-              : `The camera could not start: ${e.message}`;
+              ? t({ id: 'camera.notFound', defaultMessage: 'No camera found.' })
+              : t({ id: 'camera.couldNotStart', defaultMessage: 'The camera could not start: {error}' }, { error: e.message });
         setState((st) => ({ ...st, running: false, error }));
       }
     },
