@@ -45,19 +45,25 @@ export function syncService(
           const rank = new Map(order.map((id, i) => [id, i]));
           return rows.sort((a, b) => rank.get(key(a))! - rank.get(key(b))!);
         };
-        let students = inOrder(await studentsOf.findStudents(trx, ids('student', 'upsert')), (s) => s.studentId, ids('student', 'upsert'));
-        let embeddings = inOrder(await embeddingsOf.findByIds(trx, ids('embedding', 'upsert'), modelId), (e) => e.id, ids('embedding', 'upsert'));
+        // A scoped caller's students: only theirs are read (a school's laptop pages through the whole district's log).
+        const scopeRosters = scope.all ? null : await classes.rostersOf(trx, [...scope.classIds]);
+        const allowed = scopeRosters && new Set([...scopeRosters.values()].flat());
+        const studentIds = ids('student', 'upsert').filter((id) => !allowed || allowed.has(id));
+        let students = inOrder(await studentsOf.findStudents(trx, studentIds), (s) => s.studentId, studentIds);
+        let embeddings = inOrder(
+          await embeddingsOf.findByIds(trx, ids('embedding', 'upsert'), modelId, allowed ?? undefined),
+          (e) => e.id,
+          ids('embedding', 'upsert'),
+        );
         let classIds = ids('class', 'upsert');
-        if (!scope.all) {
+        if (scopeRosters && !scope.all) {
           classIds = classIds.filter((c) => scope.classIds.has(c));
-          const rosters = await classes.rostersOf(trx, [...scope.classIds]);
-          const allowed = new Set([...rosters.values()].flat());
-          const joined = [...new Set(classIds.flatMap((c) => rosters.get(c) ?? []))];
+          const joined = [...new Set(classIds.flatMap((c) => scopeRosters.get(c) ?? []))];
           const joinedSet = new Set(joined);
-          students = [...students.filter((s) => allowed.has(s.studentId) && !joinedSet.has(s.studentId)), ...(await studentsOf.findStudents(trx, joined))];
+          students = [...students.filter((s) => !joinedSet.has(s.studentId)), ...(await studentsOf.findStudents(trx, joined))];
           const joinedEmbeddings = await embeddingsOf.findByStudents(trx, joined, modelId);
           const joinedIds = new Set(joinedEmbeddings.map((e) => e.id));
-          embeddings = [...embeddings.filter((e) => allowed.has(e.studentId) && !joinedIds.has(e.id)), ...joinedEmbeddings];
+          embeddings = [...embeddings.filter((e) => !joinedIds.has(e.id)), ...joinedEmbeddings];
         }
         const classRows = [...(await classes.classNames(trx, classIds))].map(([id, name]) => ({ id, name }));
         const rosters = await classes.rostersOf(trx, idsOf(classRows));
