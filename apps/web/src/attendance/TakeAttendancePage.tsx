@@ -25,13 +25,14 @@ import { ReviewQueue } from './review/ReviewQueue.tsx';
 import { faceRoster, isCameraFree } from '../core/camera-free.ts';
 import { useReviewQueue } from './review/useReviewQueue.ts';
 import { Alert } from '../ui/Alert.tsx';
-import { t, translator } from '../core/i18n.ts';
+import { t } from '../core/i18n.ts';
+import { formatNumber } from '../ui/format.ts';
 
 /** One empty list while the cache loads, so the memos below do not recompute every render. */
 const NONE: never[] = [];
 
 /** A measurement for the speed line, with a fixed number of decimals in the current language. */
-const decimals = (n: number, digits: number) => translator().intl.formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const decimals = (n: number, digits: number) => formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function TakeAttendancePage() {
   const video = useRef<HTMLVideoElement>(null);

@@ -3,11 +3,12 @@
 import type { Box, FrameFlaw, TrackView } from '@rollcall/recognition';
 import type { OverlayBox } from '../camera/overlay.ts';
 import { t, translator } from '../core/i18n.ts';
+import { formatNumber } from '../ui/format.ts';
 
 export function label(track: TrackView, names: ReadonlyMap<string, string>): OverlayBox['label'] {
   const s = track.state;
   const who = (id: string) => names.get(id) ?? id;
-  const score = (n: number) => translator().intl.formatNumber(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const score = (n: number) => formatNumber(n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   if (s.kind === 'marked' || s.kind === 'already')
     return t(
       { id: 'attendance.overlay.marked', defaultMessage: '{name} {score}{already, select, yes { (already marked)} other {}}' },

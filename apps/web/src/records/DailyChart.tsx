@@ -2,7 +2,7 @@
 // day, one bar per class), with the same figures as a table for screen readers and keyboards.
 // Only ended sessions make a rate; a session still running is named under the chart, "so far".
 import type { DailyStat } from '@rollcall/contracts';
-import { formatDay } from '../ui/format.ts';
+import { formatDay, formatPercent } from '../ui/format.ts';
 import { t, translator } from '../core/i18n.ts';
 import { columnNames } from './columns.ts';
 
@@ -12,7 +12,7 @@ const PAD = { top: 10, right: 10, bottom: 36, left: 40 };
 const BAR = 14;
 const GAP = 12;
 
-const pct = (rate: number) => translator().intl.formatNumber(rate, { style: 'percent', maximumFractionDigits: 0 });
+const pct = (rate: number) => formatPercent(rate);
 const classLabel = (s: DailyStat) => s.className ?? t({ id: 'records.allClasses', defaultMessage: 'All classes' });
 /** A day on the axis, short: "12/09" in English, the language's own order elsewhere. */
 const axisDay = (day: string) => {

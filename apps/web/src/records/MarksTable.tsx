@@ -5,8 +5,8 @@ import { Fragment, useState } from 'react';
 import type { Mark } from '@rollcall/contracts';
 import { howMarked, STATUS_TEXT } from '../ui/status-text.ts';
 import { MarkEditor } from './MarkEditor.tsx';
-import { formatWhen } from '../ui/format.ts';
-import { t, translator, tx } from '../core/i18n.ts';
+import { formatNumber, formatWhen } from '../ui/format.ts';
+import { t, tx } from '../core/i18n.ts';
 import { columnNames } from './columns.ts';
 
 export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit: boolean }) {
@@ -48,7 +48,7 @@ export function MarksTable({ marks, canEdit }: { marks: readonly Mark[]; canEdit
                     ? undefined
                     : t(
                         { id: 'records.marks.matchScore', defaultMessage: 'Match score {score}' },
-                        { score: translator().intl.formatNumber(m.similarity, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) },
+                        { score: formatNumber(m.similarity, { minimumFractionDigits: 3, maximumFractionDigits: 3 }) },
                       )
                 }
               >

@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { errorText } from '../ui/messages.ts';
 import { useRates } from './useRegisters.ts';
 import { Alert } from '../ui/Alert.tsx';
-import { t, translator } from '../core/i18n.ts';
+import { t } from '../core/i18n.ts';
 import { columnNames } from './columns.ts';
+import { formatPercent } from '../ui/format.ts';
 
-const pct = (r: number | null) => (r === null ? '–' : translator().intl.formatNumber(r, { style: 'percent', maximumFractionDigits: 1 }));
+const pct = (r: number | null) => (r === null ? '–' : formatPercent(r, 1));
 
 export function RatesSection({ from, to, classId }: { from: string; to: string; classId: string }) {
   const col = columnNames();

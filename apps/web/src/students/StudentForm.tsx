@@ -15,6 +15,7 @@ import { usePhotoAnalysis } from './usePhotoAnalysis.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { t, translator, tx } from '../core/i18n.ts';
 import { adviceText } from './strength-text.ts';
+import { formatNumber } from '../ui/format.ts';
 
 type NewConsent = 'not-asked' | 'granted-parent' | 'granted-student' | 'refused';
 const NEW_CONSENT: Record<NewConsent, [ConsentStatus, ConsentOnBehalfOf]> = {
@@ -49,7 +50,7 @@ export function StudentForm({ existing, names }: { existing: RosterStudent | nul
 
   const lookAlikeText = (l: { studentId: string; score: number }) => {
     const other = names.get(l.studentId);
-    const score = translator().intl.formatNumber(l.score, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+    const score = formatNumber(l.score, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
     return other
       ? t({ id: 'students.form.lookAlikeNamed', defaultMessage: '{studentId} ({name}) at {score}' }, { studentId: l.studentId, name: other, score })
       : t({ id: 'students.form.lookAlikeId', defaultMessage: '{studentId} at {score}' }, { studentId: l.studentId, score });

@@ -1,9 +1,10 @@
 // Where a learned face came from, in the words a school admin reads on the student's page.
 import type { LearnedFrom } from '@rollcall/contracts';
-import { t, translator } from '../core/i18n.ts';
+import { t } from '../core/i18n.ts';
+import { formatDate } from '../ui/format.ts';
 
 /** The day a face was seen, as the page writes it: "3 Dec 2026". */
-export const learnedDay = (sightedAt: string): string => translator().intl.formatDate(sightedAt, { day: 'numeric', month: 'short', year: 'numeric' });
+export const learnedDay = (sightedAt: string): string => formatDate(sightedAt);
 
 /** "Learned from a clear recognition on laptop Room 12, 3 Dec 2026"; never an id an admin cannot read. */
 export function provenanceText(l: LearnedFrom, laptopNames: ReadonlyMap<string, string>, thisLaptop: string): string {

@@ -6,8 +6,9 @@
 // Parents, guardians and relatives become the guardians of the students they are linked to by
 // agentSourcedIds (on either side: the guardian's row or the student's).
 import Papa from 'papaparse';
-import { checkGuardian } from './roster-guardians.ts';
-import { checkStudent, fullName, type RosterProblem, type RosterRow } from './roster-row.ts';
+import { checkGuardian, guardianLabel } from './roster-guardians.ts';
+import { t, translator } from '../core/i18n.ts';
+import { checkStudent, fullName, whereIs, type RosterProblem, type RosterRow } from './roster-row.ts';
 
 export type OneRosterFile = 'users' | 'classes' | 'enrollments';
 
@@ -61,6 +62,26 @@ export function oneRosterKind(text: string): OneRosterFile | null {
   return null;
 }
 
+/** A required cell left empty. */
+const missingColumn = (column: string) => t({ id: 'students.oneRoster.missing', defaultMessage: '{column}: missing' }, { column });
+
+/** A user row whose role is not a student's ("role teacher, not a student"). */
+const notAStudent = (role: string) =>
+  t(
+    { id: 'students.oneRoster.notStudent', defaultMessage: '{hasRole, select, yes {role {role}} other {role missing}}, not a student' },
+    { hasRole: role ? 'yes' : 'no', role },
+  );
+
+/** An enrollment naming a class, teacher or student the other files do not have. */
+const notIn = (kind: 'class' | 'teacher' | 'student', id: string, file: string) =>
+  t(
+    {
+      id: 'students.oneRoster.notIn',
+      defaultMessage: '{kind, select, class {No class} teacher {No teacher} other {No student}} {hasId, select, yes {{id}} other {(empty)}} in {file}',
+    },
+    { kind, hasId: id ? 'yes' : 'no', id, file },
+  );
+
 /** A record marked "tobedeleted" (OneRoster's delta exports) is a removal, not a row to import. */
 const deleted = (status: string) => norm(status) === 'tobedeleted';
 
@@ -72,19 +93,32 @@ export function parseOneRoster(files: Record<OneRosterFile, { name: string; text
     const table = readTable(files[kind].name, files[kind].text);
     const have = new Set(table.headers.map(norm));
     const missing = REQUIRED[kind].filter((c) => !have.has(norm(c)));
-    if (missing.length > 0) problems.push({ file: table.name, line: 1, message: `The header lacks ${missing.join(', ')}.`, raw: {} });
+    if (missing.length > 0)
+      problems.push({
+        file: table.name,
+        line: 1,
+        message: t(
+          { id: 'students.oneRoster.headerLacks', defaultMessage: 'The header lacks {columns}.' },
+          { columns: translator().intl.formatList(missing, { type: 'unit' }) },
+        ),
+        raw: {},
+      });
     tables[kind] = table;
   }
   if (problems.length > 0) return { rows: [], problems, skipped, teachers: [], emptyClasses: [] };
 
   /** Each usable row of a table with a reader for its cells, broken rows reported on the way. */
-  const each = (t: Table, use: (cell: (column: string) => string, at: Omit<RosterProblem, 'message'>) => void) => {
-    const column = new Map(t.headers.map((h) => [norm(h), h]));
-    t.rows.forEach((raw, i) => {
-      const at = { file: t.name, line: i + 2, raw };
-      if (t.broken.has(i)) return problems.push({ ...at, message: `Malformed row: ${t.broken.get(i)}` });
+  const each = (table: Table, use: (cell: (column: string) => string, at: Omit<RosterProblem, 'message'>) => void) => {
+    const column = new Map(table.headers.map((h) => [norm(h), h]));
+    table.rows.forEach((raw, i) => {
+      const at = { file: table.name, line: i + 2, raw };
+      if (table.broken.has(i))
+        return problems.push({
+          ...at,
+          message: t({ id: 'students.roster.malformed', defaultMessage: 'Malformed row: {problem}' }, { problem: table.broken.get(i) }),
+        });
       const cell = (c: string) => (raw[column.get(norm(c)) ?? ''] ?? '').trim();
-      if (deleted(cell('status'))) return skipped.push({ ...at, message: 'marked to be deleted' });
+      if (deleted(cell('status'))) return skipped.push({ ...at, message: t({ id: 'students.oneRoster.deleted', defaultMessage: 'marked to be deleted' }) });
       use(cell, at);
     });
   };
@@ -95,9 +129,13 @@ export function parseOneRoster(files: Record<OneRosterFile, { name: string; text
   each(tables.classes, (cell, at) => {
     const id = cell('sourcedId');
     const title = cell('title');
-    if (!id) return problems.push({ ...at, message: 'sourcedId: missing' });
-    if (!title) return problems.push({ ...at, message: 'title: missing' });
-    if (classLine.has(id)) return problems.push({ ...at, message: `Class ${id} already appears on line ${classLine.get(id)}` });
+    if (!id) return problems.push({ ...at, message: missingColumn('sourcedId') });
+    if (!title) return problems.push({ ...at, message: missingColumn('title') });
+    if (classLine.has(id))
+      return problems.push({
+        ...at,
+        message: t({ id: 'students.oneRoster.classTwice', defaultMessage: 'Class {id} already appears on line {line}' }, { id, line: classLine.get(id) }),
+      });
     classLine.set(id, at.line);
     classRows.push({ id, title, code: cell('classCode') });
   });
@@ -121,16 +159,24 @@ export function parseOneRoster(files: Record<OneRosterFile, { name: string; text
     const id = cell('sourcedId');
     const role = norm(cell('role'));
     const name = fullName(cell('givenName'), cell('familyName'));
-    if (id && userLine.has(id)) return problems.push({ ...at, message: `User ${id} already appears on line ${userLine.get(id)}` });
+    if (id && userLine.has(id))
+      return problems.push({
+        ...at,
+        message: t({ id: 'students.oneRoster.userTwice', defaultMessage: 'User {id} already appears on line {line}' }, { id, line: userLine.get(id) }),
+      });
     if (id) userLine.set(id, at.line);
-    if (norm(cell('enabledUser')) === 'false') return skipped.push({ ...at, message: `${name || id}: account disabled in the school system` });
+    if (norm(cell('enabledUser')) === 'false')
+      return skipped.push({
+        ...at,
+        message: t({ id: 'students.oneRoster.disabled', defaultMessage: '{who}: account disabled in the school system' }, { who: name || id }),
+      });
     if (role === 'teacher') return void teachers.set(id, { name: name || id, email: cell('email') || null, classes: [] });
     if (GUARDIAN_ROLES.has(role)) return void guardianRows.push({ id, name, role: cell('role'), cell, at });
-    if (role !== 'student') return skipped.push({ ...at, message: `${name || id}: role ${cell('role') || 'missing'}, not a student` });
-    const check = checkStudent({ studentId: id, name, email: cell('email') || null });
+    if (role !== 'student') return skipped.push({ ...at, message: `${name || id}: ${notAStudent(cell('role'))}` });
+    const check = checkStudent({ studentId: id, name, email: cell('email') || null }, 'sourcedId');
     if (typeof check === 'string') {
-      badUsers.set(id, `${at.file} line ${at.line}`);
-      return problems.push({ ...at, message: check.replace(/^Student ID/, 'sourcedId') });
+      badUsers.set(id, whereIs(at));
+      return problems.push({ ...at, message: check });
     }
     students.set(id, {
       file: at.file,
@@ -149,11 +195,17 @@ export function parseOneRoster(files: Record<OneRosterFile, { name: string; text
     const of = new Set(agents(g.cell).filter((s) => students.has(s)));
     for (const [studentId, list] of agentsOf) if (list.includes(g.id)) of.add(studentId);
     if (of.size === 0) {
-      skipped.push({ ...g.at, message: `${g.name || g.id}: a ${g.role} of no student in the file` });
+      skipped.push({
+        ...g.at,
+        message: t(
+          { id: 'students.oneRoster.orphanGuardian', defaultMessage: '{who}: a {role} of no student in the file' },
+          { who: g.name || g.id, role: g.role },
+        ),
+      });
       continue;
     }
     const cells = { name: g.name, relation: g.role, email: g.cell('email'), phone: g.cell('sms') || g.cell('phone'), sourceId: g.id };
-    const guardian = checkGuardian({ ...cells, language: g.cell('preferredLanguage') || g.cell('language') }, `Guardian ${g.name || g.id}`);
+    const guardian = checkGuardian({ ...cells, language: g.cell('preferredLanguage') || g.cell('language') }, guardianLabel(g.name || g.id));
     if (typeof guardian === 'string') {
       problems.push({ ...g.at, message: guardian });
       continue;
@@ -167,19 +219,24 @@ export function parseOneRoster(files: Record<OneRosterFile, { name: string; text
     const classId = cell('classSourcedId');
     const userId = cell('userSourcedId');
     const title = classTitle.get(classId);
-    if (!title) return problems.push({ ...at, message: `No class ${classId || '(empty)'} in ${tables.classes.name}` });
+    if (!title) return problems.push({ ...at, message: notIn('class', classId, tables.classes.name) });
     const role = norm(cell('role'));
     if (role === 'teacher') {
       const teacher = teachers.get(userId);
-      if (!teacher) return problems.push({ ...at, message: `No teacher ${userId || '(empty)'} in ${tables.users.name}` });
+      if (!teacher) return problems.push({ ...at, message: notIn('teacher', userId, tables.users.name) });
       if (!teacher.classes.includes(title)) teacher.classes.push(title);
       return;
     }
-    if (role !== 'student') return skipped.push({ ...at, message: `role ${cell('role') || 'missing'}, not a student` });
+    if (role !== 'student') return skipped.push({ ...at, message: notAStudent(cell('role')) });
     const student = students.get(userId);
     if (!student) {
       const why = badUsers.get(userId);
-      return problems.push({ ...at, message: why ? `Student ${userId} has an error on ${why}` : `No student ${userId || '(empty)'} in ${tables.users.name}` });
+      return problems.push({
+        ...at,
+        message: why
+          ? t({ id: 'students.oneRoster.studentError', defaultMessage: 'Student {id} has an error on {where}' }, { id: userId, where: why })
+          : notIn('student', userId, tables.users.name),
+      });
     }
     enrolled.add(classId);
     if (!student.classes.includes(title)) student.classes.push(title);

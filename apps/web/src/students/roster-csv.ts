@@ -6,7 +6,8 @@
 // email", "Parent 2 phone", ...) give each student's guardians.
 import Papa from 'papaparse';
 import type { ConsentChange } from '@rollcall/contracts';
-import { checkGuardian, guardianColumns, type RosterGuardian } from './roster-guardians.ts';
+import { checkGuardian, guardianColumns, guardianLabel, type RosterGuardian } from './roster-guardians.ts';
+import { t } from '../core/i18n.ts';
 import { checkStudent, fullName, type RosterProblem, type RosterRow } from './roster-row.ts';
 
 export type { RosterProblem, RosterRow } from './roster-row.ts';
@@ -65,9 +66,9 @@ const BY_WORDS: Record<string, 'parent' | 'student'> = {
 function readConsent(value: string, by: string, note: string): ConsentChange | string | null {
   if (!value) return null;
   const status = CONSENT_WORDS[norm(value)];
-  if (!status) return `Consent: "${value}" is not one of yes, no, withdrawn, not asked`;
+  if (!status) return t({ id: 'students.roster.badConsent', defaultMessage: 'Consent: "{value}" is not one of yes, no, withdrawn, not asked' }, { value });
   const who = by ? BY_WORDS[norm(by)] : 'parent';
-  if (!who) return `Consent by: "${by}" is not parent, guardian or student`;
+  if (!who) return t({ id: 'students.roster.badConsentBy', defaultMessage: 'Consent by: "{value}" is not parent, guardian or student' }, { value: by });
   return { status, onBehalfOf: who, note: note.slice(0, 500) || null };
 }
 
@@ -89,7 +90,11 @@ export function parseRosterCsv(text: string): RosterPreview {
       problems: [
         {
           line: 1,
-          message: 'The header must name a student id column and a name column, or first and last name columns (e.g. "student id,first name,last name,class").',
+          message: t({
+            id: 'students.roster.badHeader',
+            defaultMessage:
+              'The header must name a student id column and a name column, or first and last name columns (e.g. "student id,first name,last name,class").',
+          }),
           raw: {},
         },
       ],
@@ -106,14 +111,20 @@ export function parseRosterCsv(text: string): RosterPreview {
   parsed.data.forEach((raw, i) => {
     const line = i + 2; // 1-based, after the header
     const fail = (message: string) => problems.push({ line, message, raw });
-    if (broken.has(i)) return fail(`Malformed row: ${broken.get(i)}`);
+    if (broken.has(i)) return fail(t({ id: 'students.roster.malformed', defaultMessage: 'Malformed row: {problem}' }, { problem: broken.get(i) }));
     const cell = (c?: string) => (c ? (raw[c] ?? '').trim() : '');
     const name = cell(columns.name) || fullName(cell(columns.firstName), cell(columns.lastName));
     const candidate = { studentId: cell(columns.studentId), name, email: cell(columns.email) || null };
     const check = checkStudent(candidate);
     if (typeof check === 'string') return fail(check);
     const first = seen.get(candidate.studentId);
-    if (first !== undefined) return fail(`Student ID ${candidate.studentId} already appears on line ${first}`);
+    if (first !== undefined)
+      return fail(
+        t(
+          { id: 'students.roster.duplicate', defaultMessage: 'Student ID {studentId} already appears on line {line}' },
+          { studentId: candidate.studentId, line: first },
+        ),
+      );
     seen.set(candidate.studentId, line);
     const consent = readConsent(cell(columns.consent), cell(columns.consentBy), cell(columns.consentNote));
     if (typeof consent === 'string') return fail(consent);
@@ -122,7 +133,7 @@ export function parseRosterCsv(text: string): RosterPreview {
       const cells = Object.fromEntries(Object.entries(cols).map(([f, c]) => [f, cell(c)]));
       // A guardian's columns all empty on this row: this student has fewer guardians.
       if (!Object.values(cells).some(Boolean)) continue;
-      const g = checkGuardian({ name: '', ...cells }, `Guardian ${n}`);
+      const g = checkGuardian({ name: '', ...cells }, guardianLabel(n));
       if (typeof g === 'string') return fail(g);
       guardians.push(g);
     }

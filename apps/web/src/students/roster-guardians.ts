@@ -3,6 +3,7 @@
 // reported on its line before anything is sent.
 import { GuardianInput } from '@rollcall/contracts';
 import type { z } from 'zod';
+import { t } from '../core/i18n.ts';
 
 export type RosterGuardian = z.output<typeof GuardianInput>;
 
@@ -17,7 +18,6 @@ export interface GuardianCells {
   sourceId?: string;
 }
 
-const LABELS: Record<string, string> = { name: 'name', email: 'email', phone: 'phone', language: 'language', relation: 'relation' };
 const LANGUAGE_NAMES: Record<string, string> = {
   english: 'en',
   german: 'de',
@@ -45,10 +45,17 @@ export function languageTag(cell: string): string {
 const YES = new Set(['yes', 'y', 'true', '1', 'ja', 'oui']);
 const NO = new Set(['no', 'n', 'false', '0', 'nein', 'non']);
 
-/** The guardian as the API will take it, or a message naming the field that is wrong (`label` says which guardian). */
+/**
+ * The guardian as the API will take it, or a message naming the field that is wrong (`label` says
+ * which guardian: guardianLabel's words).
+ */
 export function checkGuardian(cells: GuardianCells, label: string): RosterGuardian | string {
   const contact = (cells.mayContact ?? '').trim().toLowerCase();
-  if (contact && !YES.has(contact) && !NO.has(contact)) return `${label} may contact: "${cells.mayContact}" is not yes or no`;
+  if (contact && !YES.has(contact) && !NO.has(contact))
+    return t(
+      { id: 'students.roster.guardianMayContact', defaultMessage: '{guardian} may contact: "{value}" is not yes or no' },
+      { guardian: label, value: cells.mayContact },
+    );
   const blank = (v?: string) => (v?.trim() ? v.trim() : null);
   const check = GuardianInput.safeParse({
     name: cells.name.trim(),
@@ -62,8 +69,17 @@ export function checkGuardian(cells: GuardianCells, label: string): RosterGuardi
   if (check.success) return check.data;
   const issue = check.error.issues[0]!;
   const field = String(issue.path[0] ?? 'row');
-  return `${label} ${LABELS[field] ?? field}: ${issue.message}`;
+  return t(
+    {
+      id: 'students.roster.guardianField',
+      defaultMessage: '{guardian} {field, select, name {name} email {email} phone {phone} language {language} relation {relation} other {{field}}}: {problem}',
+    },
+    { guardian: label, field, problem: issue.message },
+  );
 }
+
+/** Which guardian a message is about: "Guardian 2", "Guardian Mary Smith". */
+export const guardianLabel = (who: string | number): string => t({ id: 'students.roster.guardian', defaultMessage: 'Guardian {who}' }, { who });
 
 type GuardianField = keyof GuardianCells;
 

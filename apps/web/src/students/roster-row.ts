@@ -32,15 +32,26 @@ export const whereIs = (p: { file?: string; line: number }) =>
     ? t({ id: 'students.roster.fileLine', defaultMessage: '{file} line {line}' }, { file: p.file, line: p.line })
     : t({ id: 'students.roster.line', defaultMessage: 'Line {line}' }, { line: p.line });
 
-const LABELS: Record<string, string> = { studentId: 'Student ID', name: 'Name', email: 'Email' };
+/** A field's name as the file's reader knows it; `idColumn` names the id column where the file calls it otherwise (OneRoster's sourcedId). */
+function fieldLabel(field: string, idColumn?: string): string {
+  if (field === 'studentId' && idColumn) return idColumn;
+  return t({ id: 'students.roster.field', defaultMessage: '{field, select, studentId {Student ID} name {Name} email {Email} other {{field}}}' }, { field });
+}
 
-/** The student as the API will take it, or a message naming the field that is wrong. */
-export function checkStudent(candidate: { studentId: string; name: string; email: string | null }): CreateStudentBody | string {
+/**
+ * The student as the API will take it, or a message naming the field that is wrong. The schema's
+ * own words for a wrong value follow it (zod's).
+ */
+export function checkStudent(candidate: { studentId: string; name: string; email: string | null }, idColumn?: string): CreateStudentBody | string {
   const check = CreateStudentBody.safeParse(candidate);
   if (check.success) return check.data;
   const issue = check.error.issues[0]!;
   const field = String(issue.path[0] ?? 'row');
-  return `${LABELS[field] ?? field}: ${candidate[field as keyof typeof candidate] ? issue.message : 'missing'}`;
+  const given = !!candidate[field as keyof typeof candidate];
+  return t(
+    { id: 'students.roster.fieldProblem', defaultMessage: '{field}: {given, select, yes {{problem}} other {missing}}' },
+    { field: fieldLabel(field, idColumn), given: given ? 'yes' : 'no', problem: issue.message },
+  );
 }
 
 /** A display name from first and last names, when a file splits them. */
