@@ -39,8 +39,9 @@ export function acceptedLanguages(header: string | undefined): string[] {
     .split(',')
     .map((part, i) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), i };
+      // A malformed weight ("q=abc") drops the tag rather than rank it first.
+      const q = params.map((p) => /^\s*q=(.*)$/.exec(p)?.[1]?.trim()).find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : /^\d+(\.\d+)?$/.test(q) ? Number(q) : Number.NaN, i };
     })
     .filter((l) => l.tag && l.tag !== '*' && l.q > 0 && Number.isFinite(l.q))
     .sort((a, b) => b.q - a.q || a.i - b.i)
