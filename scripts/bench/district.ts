@@ -4,7 +4,8 @@
 // daily and per-student statistics for one school and for the district, p50/p95 over repeated
 // calls, with the EXPLAIN of the SQL each ran. Everything is measured twice: without the
 // district indexes (migration 0013) and after creating them on the full tables.
-// `pnpm bench district [--students 50000] [--days 60] [--repeat 5] [--district-repeat 3] [--pull-repeat 2] [--keep]`;
+// `pnpm bench district [--students 50000] [--days 60] [--repeat 5] [--district-repeat 3] [--pull-repeat 2]
+// [--indexed-only] [--pulls-only] [--keep]`;
 // --students 2000 is a smoke run.
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
@@ -79,7 +80,9 @@ export async function run(args: string[]) {
     let changedFrom = 0;
     const plans = new Map<string, PlanLine[]>();
 
-    for (const phase of ['without district indexes', 'with district indexes'] as const) {
+    // --indexed-only skips the phase without 0013's indexes; --pulls-only measures the laptops' pulls alone.
+    const phases = args.includes('--indexed-only') ? (['with district indexes'] as const) : (['without district indexes', 'with district indexes'] as const);
+    for (const phase of phases) {
       if (phase === 'with district indexes') {
         const i0 = performance.now();
         await districtIndexes.up(migrated.db);
@@ -126,22 +129,23 @@ export async function run(args: string[]) {
         samples: deltas.map((x) => x.ms),
         note: `${d.requests} page, ${(d.bytes / 1e3).toFixed(1)} kB (${(d.gzip / 1e3).toFixed(1)} kB gzipped); students +${r.students.upserted} -${r.students.deleted}, embeddings +${r.embeddings.upserted} -${r.embeddings.deleted}`,
       });
-      figures.push(
-        ...(await readFigures(
-          {
-            base: server.base,
-            adminToken: seeded.adminToken,
-            headToken: school.headToken,
-            classIds: seeded.classIds,
-            schoolClassIds: school.classIds,
-            from,
-            to,
-          },
-          recorder,
-          repeat,
-          districtRepeat,
-        )),
-      );
+      if (!args.includes('--pulls-only'))
+        figures.push(
+          ...(await readFigures(
+            {
+              base: server.base,
+              adminToken: seeded.adminToken,
+              headToken: school.headToken,
+              classIds: seeded.classIds,
+              schoolClassIds: school.classIds,
+              from,
+              to,
+            },
+            recorder,
+            repeat,
+            districtRepeat,
+          )),
+        );
       for (const f of figures) console.log(line(f));
       for (const [label, queries] of recorder.byLabel) plans.set(`${label} (${phase})`, await explain(conn, queries));
       for (const [label, lines] of plans) if (label.endsWith(`(${phase})`)) printPlans(label, lines);
