@@ -7,6 +7,7 @@ import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 import { toFrameObservation, type FrameObservation } from '@rollcall/recognition';
 import type { Preloaded } from './preloaded-fetch.ts';
 import type { FrameSource, PhotoReply, WorkerReply, WorkerRequest } from './protocol.ts';
+import { t } from '../core/i18n.ts';
 
 export interface FaceClientOptions {
   backend: BackendRequest;
@@ -49,8 +50,9 @@ export class FaceWorkerClient {
       const worker = new Worker(new URL('./face.worker.ts', import.meta.url), { type: 'module', name: 'rollcall-face' });
       this.worker = worker;
       worker.onmessage = (e: MessageEvent<WorkerReply>) => this.receive(worker, e.data);
-      worker.onerror = (e) => this.crash(worker, e.message || 'the face worker failed');
-      worker.onmessageerror = () => this.crash(worker, 'the face worker sent a message the page could not read');
+      worker.onerror = (e) => this.crash(worker, e.message || t({ id: 'face.worker.failed', defaultMessage: 'the face worker failed' }));
+      worker.onmessageerror = () =>
+        this.crash(worker, t({ id: 'face.worker.unreadable', defaultMessage: 'the face worker sent a message the page could not read' }));
       try {
         const preloaded = this.preloaded ? new Map(this.preloaded) : undefined;
         const reply = await this.request(worker, {

@@ -7,6 +7,7 @@ import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 import { Store } from '../core/store.ts';
 import { FaceWorkerClient } from './face-client.ts';
 import type { Preloaded } from './preloaded-fetch.ts';
+import { t } from '../core/i18n.ts';
 
 export interface FaceStatus {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -53,7 +54,8 @@ async function prefetch(files: string[]): Promise<Preloaded> {
     files.map(async (file) => {
       const url = new URL(MODEL_BASE + file, location.href).href;
       const res = await fetch(url);
-      if (!res.ok || !res.body) throw new Error(`model file ${file} is missing (${res.status})`);
+      if (!res.ok || !res.body)
+        throw new Error(t({ id: 'face.modelMissing', defaultMessage: 'model file {file} is missing ({status})' }, { file, status: String(res.status) }));
       const reader = res.body.getReader();
       const chunks: Uint8Array[] = [];
       for (;;) {
@@ -71,9 +73,20 @@ async function prefetch(files: string[]): Promise<Preloaded> {
 
 /** Words for the Details section: which backend, and on wasm how many threads and why. */
 export function describeMode(mode: EngineMode): string {
-  if (mode.threads === null) return `${mode.backend} (${mode.reason})`;
-  const why = mode.threadsReason ?? (mode.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated');
-  return `wasm${mode.simd ? ' SIMD' : ''}, ${mode.threads} thread${mode.threads === 1 ? '' : 's'}, in a worker (${why})`;
+  // The backend's names and the engine's reasons are technical terms from the face package, shown as they are.
+  if (mode.threads === null) return t({ id: 'face.mode.backend', defaultMessage: '{backend} ({reason})' }, { backend: mode.backend, reason: mode.reason });
+  const why =
+    mode.threadsReason ??
+    (mode.crossOriginIsolated
+      ? t({ id: 'face.mode.isolated', defaultMessage: 'cross-origin isolated' })
+      : t({ id: 'face.mode.notIsolated', defaultMessage: 'not cross-origin isolated' }));
+  return t(
+    {
+      id: 'face.mode.wasm',
+      defaultMessage: 'wasm{simd, select, yes { SIMD} other {}}, {threads, plural, one {# thread} other {# threads}}, in a worker ({why})',
+    },
+    { simd: mode.simd ? 'yes' : 'no', threads: mode.threads, why },
+  );
 }
 
 /**
@@ -102,7 +115,12 @@ export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceWo
         preloaded,
         onNotice: (notice) => faceStatus.set((s) => ({ ...s, notice })),
         onReady: (mode) => faceStatus.set((s) => ({ ...s, status: 'ready', phase: null, progress: 1, backend: mode.backend, mode })),
-        onCrash: (message) => faceStatus.set((s) => ({ ...s, restarts: s.restarts + 1, notice: `the face engine stopped (${message}) and is restarting` })),
+        onCrash: (message) =>
+          faceStatus.set((s) => ({
+            ...s,
+            restarts: s.restarts + 1,
+            notice: t({ id: 'face.restarting', defaultMessage: 'the face engine stopped ({message}) and is restarting' }, { message }),
+          })),
       });
       await client.start();
       return client;
