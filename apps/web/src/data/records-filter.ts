@@ -1,6 +1,7 @@
 // The records filter: what the page's inputs hold, and how it becomes an API query.
 // Days are this device's calendar days (the API's `day` is the marking device's local day).
 import { deviceDay, type Mark } from '@rollcall/contracts';
+import { t } from '../core/i18n.ts';
 
 export interface RecordsFilter {
   from: string;
@@ -34,7 +35,7 @@ export type MarksQuery = ReturnType<typeof toQuery>;
 
 /** A range the API would refuse, said in words. */
 export function filterProblem(f: RecordsFilter): string | null {
-  if (DAY.test(f.from) && DAY.test(f.to) && f.from > f.to) return '"From" is after "To".';
+  if (DAY.test(f.from) && DAY.test(f.to) && f.from > f.to) return t({ id: 'records.filter.fromAfterTo', defaultMessage: '"From" is after "To".' });
   return null;
 }
 
