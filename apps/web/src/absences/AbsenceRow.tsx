@@ -10,6 +10,8 @@ import { useExplainAbsence } from '../data/absences.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { t, translator, tx } from '../core/i18n.ts';
 
+const teacherList = (names: string[]) => translator().intl.formatList(names, { type: 'unit', style: 'short' });
+
 export function AbsenceRow({ absence: a, onExplained }: { absence: Absence; onExplained: () => void }) {
   const explain = useExplainAbsence();
   const [reason, setReason] = useState('');
@@ -41,11 +43,7 @@ export function AbsenceRow({ absence: a, onExplained }: { absence: Absence; onEx
       <td>
         {a.period ?? t({ id: 'absences.row.noPeriod', defaultMessage: 'No period' })} <span className="hint">{when}</span>
       </td>
-      <td>
-        {a.teachers.length > 0
-          ? translator().intl.formatList(a.teachers, { type: 'unit', style: 'short' })
-          : t({ id: 'absences.row.noTeacher', defaultMessage: 'No teacher' })}
-      </td>
+      <td>{a.teachers.length > 0 ? teacherList(a.teachers) : t({ id: 'absences.row.noTeacher', defaultMessage: 'No teacher' })}</td>
       <td>
         <form
           className="row"

@@ -1,7 +1,8 @@
 // The words the absences page says: how many are left, for which day, one and many.
-import { t, translator } from '../core/i18n.ts';
+import { t } from '../core/i18n.ts';
+import { formatDay } from '../ui/format.ts';
 
-const dayName = (day: string): string => translator().intl.formatDate(new Date(`${day}T12:00:00`), { weekday: 'long', day: 'numeric', month: 'long' });
+const dayName = (day: string): string => formatDay(day, 'long');
 
 /** "3 absences to explain today", "1 absence to explain on Monday 7 December", "Nothing left to explain today." */
 export function absencesHeadline(count: number, day: string, today: string): string {

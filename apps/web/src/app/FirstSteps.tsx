@@ -9,12 +9,13 @@ import { href, type Route } from '../core/router.ts';
 import { t } from '../core/i18n.ts';
 
 const HIDDEN_KEY = 'rollcall.firstStepsHidden';
+const TICK = '✓ ';
 
 function Step({ done, title, to, label, children }: { done: boolean; title: string; to: Route; label: string; children: string }) {
   return (
     <li className={done ? 'done' : undefined}>
       <strong>
-        {done ? '✓ ' : ''}
+        {done ? TICK : ''}
         {title}
       </strong>{' '}
       {done && <span className="sr-only">{t({ id: 'app.firstSteps.done', defaultMessage: '(done)' })}</span>}

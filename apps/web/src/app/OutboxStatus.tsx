@@ -6,10 +6,10 @@ import { refusalText, useDiscardMarks, useOutbox, useRetryMarks, useSenderState 
 import { errorText } from '../ui/messages.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Confirm } from '../ui/Confirm.tsx';
-import { t, translator, tx } from '../core/i18n.ts';
+import { formatLocale, t, tx } from '../core/i18n.ts';
 
 /** A moment to the second, as the outbox shows it. */
-const clock = (at: string | number) => translator().intl.formatTime(at, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const clock = (at: string | number) => new Date(at).toLocaleTimeString(formatLocale());
 
 function sendingText(pending: number, sending: number, sender: SenderState): string {
   if (sending > 0)

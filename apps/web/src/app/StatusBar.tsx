@@ -10,14 +10,14 @@ import { describeMode, faceStatus } from '../face/face-service.ts';
 import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
 import { OutboxStatus } from './OutboxStatus.tsx';
 import { faceText, offlineText, syncText } from './status-words.ts';
-import { t, translator } from '../core/i18n.ts';
+import { formatLocale, t } from '../core/i18n.ts';
 
 function rosterDetail(sync: RosterSyncState): string {
   // The revision is an identifier, not an amount: written as is, never grouped.
   const revision = String(sync.revision);
   if (sync.revision === null) return t({ id: 'app.status.details.rosterNotSynced', defaultMessage: 'Roster not synced yet' });
   if (!sync.lastSyncedAt) return t({ id: 'app.status.details.roster', defaultMessage: 'Roster revision {revision}' }, { revision });
-  const time = translator().intl.formatTime(sync.lastSyncedAt, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const time = new Date(sync.lastSyncedAt).toLocaleTimeString(formatLocale());
   return t({ id: 'app.status.details.rosterSynced', defaultMessage: 'Roster revision {revision}, synced {time}' }, { revision, time });
 }
 

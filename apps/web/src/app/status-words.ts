@@ -4,8 +4,8 @@
 import type { RosterSyncState } from '@rollcall/sync';
 import type { FaceStatus } from '../face/face-service.ts';
 import type { OfflineProblem, OfflineReadiness } from './offline-ready.ts';
-import { formatTime } from '../ui/format.ts';
-import { t, translator } from '../core/i18n.ts';
+import { formatNumber, formatTime } from '../ui/format.ts';
+import { t } from '../core/i18n.ts';
 
 export type Tone = 'ok' | 'warn' | 'bad' | '';
 
@@ -90,7 +90,7 @@ export function offlineText(r: OfflineReadiness): { text: string; tone: Tone; hi
 const mb = (bytes: number) => {
   const v = bytes / 1_000_000;
   const digits = v >= 10 ? 0 : 1;
-  return translator().intl.formatNumber(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return formatNumber(v, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 };
 
 export function faceText(face: Pick<FaceStatus, 'status' | 'phase' | 'backend' | 'loadedBytes' | 'totalBytes'>): { text: string; tone: Tone } {

@@ -11,10 +11,11 @@ import { useCamera } from '../camera/useCamera.ts';
 import { useCameraLoop } from '../camera/useCameraLoop.ts';
 import { summary, verdictLine, verdicts } from './verdicts.ts';
 import { Alert } from '../ui/Alert.tsx';
-import { t, translator } from '../core/i18n.ts';
+import { t } from '../core/i18n.ts';
+import { formatNumber } from '../ui/format.ts';
 
 /** A measurement with a fixed number of decimals, in the language's digits. */
-const num = (n: number, digits: number) => translator().intl.formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const num = (n: number, digits: number) => formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function engineText(face: FaceStatus): string {
   const engine = face.mode
@@ -32,6 +33,9 @@ function engineText(face: FaceStatus): string {
       )
     : t({ id: 'cameraCheck.engine', defaultMessage: 'Face engine: {engine}' }, { engine });
 }
+
+/** Symbols beside each verdict (hidden from screen readers, which read the words). */
+const MARK = { ok: '✓', fix: '!' };
 
 export function CameraCheckPage() {
   const video = useRef<HTMLVideoElement>(null);
@@ -127,7 +131,7 @@ function CheckResults({ faces }: { faces: readonly CheckedFace[] }) {
         >
           {list.map((v) => (
             <li key={v.topic} className={v.ok ? 'good' : 'fix'}>
-              <span aria-hidden="true">{v.ok ? '✓' : '!'}</span> {verdictLine(v)}
+              <span aria-hidden="true">{v.ok ? MARK.ok : MARK.fix}</span> {verdictLine(v)}
             </li>
           ))}
         </ul>

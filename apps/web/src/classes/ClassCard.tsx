@@ -6,7 +6,10 @@ import { useCurrentSession, useSetRoster, useStartSession, useUpdateSession } fr
 import { RosterPicker } from './RosterPicker.tsx';
 import { ClassTimetable } from './timetable/ClassTimetable.tsx';
 import { ErrorAlert } from '../ui/Alert.tsx';
-import { t, translator } from '../core/i18n.ts';
+import { formatLocale, t, translator } from '../core/i18n.ts';
+
+/** The roster's names as a plain list ("Ann Lee, Bo Chen"), joined the language's way. */
+const rosterText = (names: string[]) => translator().intl.formatList(names, { type: 'unit', style: 'short' });
 
 export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; students: RosterStudent[]; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -33,7 +36,7 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
           {t(
             { id: 'classes.card.sessionRunning', defaultMessage: 'Session running since {time} (late after {minutes} min).' },
             {
-              time: translator().intl.formatTime(session.startsAt, { hour: 'numeric', minute: 'numeric', second: 'numeric' }),
+              time: new Date(session.startsAt).toLocaleTimeString(formatLocale()),
               minutes: session.lateAfterMinutes,
             },
           )}{' '}
@@ -65,10 +68,7 @@ export function ClassCard({ cls, students, canEdit }: { cls: CachedClass; studen
         <>
           <p className="roster-names">
             {cls.studentIds.length > 0
-              ? translator().intl.formatList(
-                  cls.studentIds.map((id) => names.get(id) ?? id),
-                  { type: 'unit', style: 'short' },
-                )
+              ? rosterText(cls.studentIds.map((id) => names.get(id) ?? id))
               : t({ id: 'classes.card.noStudents', defaultMessage: 'No students on this roster yet.' })}
           </p>
           {canEdit && (

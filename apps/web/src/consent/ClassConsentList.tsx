@@ -7,7 +7,8 @@ import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
 import { ConsentFields, toChange, type ConsentDraft } from '../ui/ConsentFields.tsx';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
-import { t, translator } from '../core/i18n.ts';
+import { t } from '../core/i18n.ts';
+import { formatDate } from '../ui/format.ts';
 
 export function ClassConsentList({ classId, className }: { classId: string; className: string }) {
   const report = useConsentReport(classId);
@@ -67,7 +68,7 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
       <p className="hint">
         {t(
           { id: 'consent.class.printed', defaultMessage: 'Printed {date}. Students marked “manual” are registered by hand, never by the camera.' },
-          { date: translator().intl.formatDate(new Date()) },
+          { date: formatDate(new Date()) },
         )}
       </p>
       <table className="list" aria-label={t({ id: 'consent.class.table', defaultMessage: 'Consent in {className}' }, { className })}>
@@ -104,7 +105,7 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
               </td>
               <td>{CONSENT_TEXT[s.status]}</td>
               <td>{s.onBehalfOf ? ON_BEHALF_TEXT[s.onBehalfOf] : ''}</td>
-              <td>{s.recordedAt ? translator().intl.formatDate(s.recordedAt) : ''}</td>
+              <td>{s.recordedAt ? formatDate(s.recordedAt) : ''}</td>
               <td>{s.note ?? ''}</td>
             </tr>
           ))}

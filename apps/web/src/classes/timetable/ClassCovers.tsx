@@ -5,9 +5,10 @@ import { deviceDay, type Cover } from '@rollcall/contracts';
 import { useUsers } from '../../data/admin.ts';
 import { useCreateCover, useDeleteCover } from '../../data/timetable.ts';
 import { ErrorAlert } from '../../ui/Alert.tsx';
-import { compareNames, t, translator } from '../../core/i18n.ts';
+import { compareNames, t } from '../../core/i18n.ts';
+import { formatDay } from '../../ui/format.ts';
 
-const dayText = (day: string) => translator().intl.formatDate(new Date(`${day}T12:00:00`), { weekday: 'long', day: 'numeric', month: 'long' });
+const dayText = (day: string) => formatDay(day, 'long');
 
 export function ClassCovers({ classId, className, covers }: { classId: string; className: string; covers: Cover[] }) {
   const users = useUsers();

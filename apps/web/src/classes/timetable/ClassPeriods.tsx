@@ -5,12 +5,12 @@ import { CreatePeriodBody, type Period } from '@rollcall/contracts';
 import { errorText } from '../../ui/messages.ts';
 import { useCreatePeriod, useDeletePeriod } from '../../data/timetable.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { t, translator } from '../../core/i18n.ts';
+import { formatLocale, t } from '../../core/i18n.ts';
 
 /** The school week's days, Monday (1) to Sunday (7), named in the current language. */
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 // 1 January 2024 was a Monday: day n of that week is weekday n.
-const weekdayName = (weekday: number) => translator().intl.formatDate(new Date(2024, 0, weekday), { weekday: 'long' });
+const weekdayName = (weekday: number) => new Date(2024, 0, weekday).toLocaleDateString(formatLocale(), { weekday: 'long' });
 
 export function ClassPeriods({ classId, className, periods }: { classId: string; className: string; periods: Period[] }) {
   const create = useCreatePeriod();

@@ -5,9 +5,9 @@ import { CreateTermBody } from '@rollcall/contracts';
 import { errorText } from '../../ui/messages.ts';
 import { useCreateTerm, useDeleteTerm, useTimetable } from '../../data/timetable.ts';
 import { Alert } from '../../ui/Alert.tsx';
-import { t, translator } from '../../core/i18n.ts';
+import { formatLocale, t } from '../../core/i18n.ts';
 
-const dayText = (day: string) => translator().intl.formatDate(new Date(`${day}T12:00:00`), { day: 'numeric', month: 'long', year: 'numeric' });
+const dayText = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString(formatLocale(), { day: 'numeric', month: 'long', year: 'numeric' });
 
 export function TermDates() {
   const timetable = useTimetable();
