@@ -82,7 +82,7 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
     for (let i = 0; i < 3; i++) {
       const bad = await api.call('POST', '/api/auth/sign-in', { email: 'victim@s.example', password: `guess ${i}` }, { token: null });
       expect(bad.status).toBe(401);
-      expect(bad.body.error).toEqual({ code: 'unauthenticated', message: 'Wrong email or password.' });
+      expect(bad.body.error).toEqual({ code: 'unauthenticated', message: 'Wrong email or password.', details: { reason: 'wrong-credentials' } });
     }
     const locked = await api.call('POST', '/api/auth/sign-in', { email: 'victim@s.example', password: 'the right password' }, { token: null });
     expect(locked.status).toBe(429);
@@ -90,7 +90,7 @@ describe.each(dialects)('accounts and devices on %s', (dialect) => {
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     // An unknown email answers exactly like a wrong password.
     const unknown = await api.call('POST', '/api/auth/sign-in', { email: 'nobody@s.example', password: 'whatever' }, { token: null });
-    expect(unknown.body.error).toEqual({ code: 'unauthenticated', message: 'Wrong email or password.' });
+    expect(unknown.body.error).toEqual({ code: 'unauthenticated', message: 'Wrong email or password.', details: { reason: 'wrong-credentials' } });
   });
 
   it('stops a revoked device token at once', async () => {

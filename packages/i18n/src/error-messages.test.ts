@@ -16,6 +16,10 @@ describe('errorMessage', () => {
     expect(errorMessage(en, 'validation-failed', { issues: [{ message: 'The password is too common.' }] })).toBe(
       'The server did not accept this: The password is too common.',
     );
+    expect(errorMessage(en, 'validation-failed', { issues: [{ path: 'guardians.0.email', message: 'Invalid email address' }] })).toBe(
+      'The server did not accept this: guardians.0.email: Invalid email address',
+    );
+    expect(errorMessage(en, 'unauthenticated', { reason: 'wrong-credentials' })).toBe('Wrong email or password.');
     expect(errorMessage(en, 'http-502', undefined, 502)).toBe('The server answered with an error (502).');
   });
   it('says who has no consent and why', () => {

@@ -8,11 +8,15 @@ type Details = Record<string, unknown>;
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
-/** The first validation issue's own words, when the server gave one ("The password is too common."). */
+/** The first validation issue in the server's words, with the field it is about ("guardians.0.email: Invalid email address"). */
 function firstIssue(d: Details): string | undefined {
   const issues = d.issues;
   if (!Array.isArray(issues)) return undefined;
-  return text((issues[0] as { message?: unknown } | undefined)?.message);
+  const first = (issues[0] ?? {}) as { path?: unknown; message?: unknown };
+  const message = text(first.message);
+  if (!message) return undefined;
+  const path = text(first.path);
+  return path ? `${path}: ${message}` : message;
 }
 
 /** The sentence for a refused enrolment without consent: who, why, and what to do instead. */
@@ -70,13 +74,16 @@ export function errorMessage(tr: Translator, code: ClientErrorCode, details?: un
     case 'period-not-in-class':
       return tr.t({ id: 'errors.periodNotInClass', defaultMessage: 'That period belongs to another class.' });
     case 'pairing-code-invalid':
-      return tr.t({ id: 'errors.pairingCodeInvalid', defaultMessage: 'That pairing code is unknown, already used or expired. Ask for a new one.' });
+      return tr.t({ id: 'errors.pairingCodeInvalid', defaultMessage: 'That pairing code is unknown, used or expired. Ask for a new one.' });
     case 'consent-required':
       return consentRequiredMessage(tr, details);
     case 'learned-embeddings-full':
       return tr.t({ id: 'errors.learnedFull', defaultMessage: 'This student already has as many learned faces as may be kept.' });
     case 'unauthenticated':
-      return tr.t({ id: 'errors.unauthenticated', defaultMessage: 'You are not signed in. Sign in and try again.' });
+      // Signing in with a wrong password is refused with the same code as a call without a session.
+      return d.reason === 'wrong-credentials'
+        ? tr.t({ id: 'errors.wrongCredentials', defaultMessage: 'Wrong email or password.' })
+        : tr.t({ id: 'errors.unauthenticated', defaultMessage: 'You are not signed in. Sign in and try again.' });
     case 'forbidden':
       return tr.t({ id: 'errors.forbidden', defaultMessage: 'You may not do this.' });
     case 'insecure-connection':

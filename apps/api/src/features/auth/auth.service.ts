@@ -140,7 +140,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
       }
       const row = await users.findRow(ctx.db, 'email', email);
       const ok = row ? await verifyPassword(password, row.password_hash) : (await burnPasswordCheck(password), false);
-      if (!row || !ok || row.disabled_at !== null) throw new ApiError('unauthenticated', 'Wrong email or password.');
+      if (!row || !ok || row.disabled_at !== null) throw new ApiError('unauthenticated', 'Wrong email or password.', { reason: 'wrong-credentials' });
       // The right password: this pair starts afresh and is known from now on; the wider counters take the attempt back.
       await deleteCounters(ctx.db, [pair]);
       await uncount(
