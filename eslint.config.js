@@ -160,7 +160,25 @@ function apiFeatureBounds() {
  * list grows as each folder's strings move into the catalogue, until it is the whole app.
  */
 function speaksThroughCatalogue() {
-  const converted = ['core', 'ui', 'settings', 'main.tsx', 'app', 'classes', 'absences', 'admin', 'camera-check', 'consent', 'notices', 'auth', 'camera', 'data', 'local', 'face', 'matcher'];
+  const converted = [
+    'core',
+    'ui',
+    'settings',
+    'main.tsx',
+    'app',
+    'classes',
+    'absences',
+    'admin',
+    'camera-check',
+    'consent',
+    'notices',
+    'auth',
+    'camera',
+    'data',
+    'local',
+    'face',
+    'matcher',
+  ];
   return [
     {
       files: converted.map((f) => (f.includes('.') ? `apps/web/src/${f}` : `apps/web/src/${f}/**/*.{ts,tsx}`)),
