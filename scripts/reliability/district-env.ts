@@ -33,6 +33,8 @@ export interface District {
 export interface DistrictOptions {
   instances: number;
   devices: number;
+  /** Students in each device's class (20). */
+  perClass?: number;
   /** First port: Caddy listens on it, instance i on port + i. */
   port?: number;
   mysqlPort?: number;
@@ -53,8 +55,9 @@ export async function startDistrict(o: DistrictOptions): Promise<District> {
   const dashboards: Dashboard[] = [];
   const close = async () => {
     for (const d of dashboards) d.stop();
-    await caddy?.stop();
+    // The instances first: Caddy's graceful stop waits for the event streams it is still carrying.
     await Promise.all(apis.map((a) => a.kill()));
+    await caddy?.stop();
     if (mysql) await mysql.destroy();
     else {
       const conn = await createConnection({ uri: server });
@@ -72,7 +75,9 @@ export async function startDistrict(o: DistrictOptions): Promise<District> {
     const env = { DATABASE_URL: url, DATABASE_POOL_SIZE: '20', MARK_POSTS_PER_MINUTE: '1000000', TRUST_PROXY: 'true' };
     for (let i = 1; i <= o.instances; i++) apis.push(apiProcess(env, port + i, { built }));
     // The first start migrates the empty database; the others find it migrated.
+    const t0 = Date.now();
     await apis[0]!.start();
+    log(`instance 1 migrated the database and answers /health after ${Date.now() - t0} ms`);
     await Promise.all(apis.slice(1).map((a) => a.start()));
     log(`${o.instances} API instances on ports ${port + 1}-${port + o.instances}`);
     caddy = await caddyProcess(
@@ -80,7 +85,7 @@ export async function startDistrict(o: DistrictOptions): Promise<District> {
       apis.map((a) => a.base.replace('http://', '')),
     );
     log(`Caddy on ${caddy.base}`);
-    const setup = await setUp(caddy.base, o.devices, 20);
+    const setup = await setUp(caddy.base, o.devices, o.perClass ?? 20);
     apis.forEach((a, i) => dashboards.push(dashboard(`instance ${i + 1}`, a.base, setup.adminToken)));
     for (let i = 1; i <= 2; i++) dashboards.push(dashboard(`through Caddy ${i}`, caddy.base, setup.adminToken));
     await Promise.all(dashboards.map((d) => d.ready));
@@ -117,6 +122,8 @@ export interface StreamsVerdict {
   eventDelayP50Ms: number;
   eventDelayP95Ms: number;
   eventDelayMaxMs: number;
+  /** Ids between the first and last event that never committed (rolled-back inserts): each holds the streams up to ORDER_GRACE_MS. */
+  idGaps: number;
   /** Whether every dashboard got every event once and in order. */
   complete: boolean;
 }
@@ -134,13 +141,15 @@ export async function verifyStreams(d: District, timeoutMs = 30_000): Promise<St
     eventDelayP50Ms: Math.round(percentile(delays, 50)),
     eventDelayP95Ms: Math.round(percentile(delays, 95)),
     eventDelayMaxMs: Math.round(max(delays)),
+    idGaps: last - d.fromId - events.size,
     complete: streams.every((s) => s.missing === 0 && s.duplicated === 0 && s.outOfOrder === 0),
   };
 }
 
 /**
  * What a fault costs a device: for each device with a request that failed at or after `from`
- * (refused, cut off, a 5xx), the time from `from` until its first request the API took after that.
+ * (refused, cut off, a 5xx), the time from `from` (or the failed request's start, if later)
+ * until its first request the API took after that.
  */
 export function failover(attempts: Attempt[][], from: number, until = Infinity) {
   const waits: number[] = [];
@@ -148,7 +157,7 @@ export function failover(attempts: Attempt[][], from: number, until = Infinity) 
     const failed = list.find((a) => !a.ok && a.end >= from && a.start < until);
     if (!failed) continue;
     const next = list.find((a) => a.ok && a.start >= failed.end);
-    if (next) waits.push(next.end - from);
+    if (next) waits.push(next.end - Math.max(from, failed.start));
   }
   return {
     devicesHit: waits.length,

@@ -59,6 +59,7 @@ async function withDistrict(
       eventDelayP50Ms: streams.eventDelayP50Ms,
       eventDelayP95Ms: streams.eventDelayP95Ms,
       eventDelayMaxMs: streams.eventDelayMaxMs,
+      eventIdGaps: streams.idGaps,
       streams: streams.streams,
       ...(problems.length && { problems: problems.join('; ') }),
     };
@@ -150,8 +151,9 @@ export const outage = (run: DistrictRun) =>
       downSeconds: Math.round((upAt - downAt) / 1000),
       statusesAfterKill: Object.fromEntries(during),
       devicesHit: back.devicesHit,
-      firstBatchAfterRestartP50Ms: Math.max(0, back.failoverP50Ms - (upAt - downAt)),
-      firstBatchAfterRestartMaxMs: Math.max(0, back.failoverMaxMs - (upAt - downAt)),
+      // A device's first failed request may start after the kill: this is from then to its first batch taken.
+      firstBatchAfterFailureP50Ms: back.failoverP50Ms,
+      firstBatchAfterFailureMaxMs: back.failoverMaxMs,
     };
   });
 
