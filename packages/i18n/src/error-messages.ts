@@ -69,8 +69,15 @@ export function errorMessage(tr: Translator, code: ClientErrorCode, details?: un
       return tr.t({ id: 'errors.sessionNotInClass', defaultMessage: 'That session belongs to another class.' });
     case 'session-ended':
       return tr.t({ id: 'errors.sessionEnded', defaultMessage: 'This session has already ended.' });
-    case 'period-overlap':
-      return tr.t({ id: 'errors.periodOverlap', defaultMessage: 'This class already has a period at that time on that day.' });
+    case 'period-overlap': {
+      const [label, startsAt, endsAt] = [text(d.label), text(d.startsAt), text(d.endsAt)];
+      return label && startsAt && endsAt
+        ? tr.t(
+            { id: 'errors.periodOverlap.named', defaultMessage: 'This class already has {label} from {startsAt} to {endsAt} on that day.' },
+            { label, startsAt, endsAt },
+          )
+        : tr.t({ id: 'errors.periodOverlap', defaultMessage: 'This class already has a period at that time on that day.' });
+    }
     case 'period-not-in-class':
       return tr.t({ id: 'errors.periodNotInClass', defaultMessage: 'That period belongs to another class.' });
     case 'pairing-code-invalid':

@@ -40,6 +40,9 @@ export function timetableService(ctx: ServiceContext, { classes, users }: { clas
         if (clash) {
           throw new ApiError('period-overlap', `This class already has ${clash.label} from ${clash.starts_at} to ${clash.ends_at} on that day.`, {
             periodId: clash.id,
+            label: clash.label,
+            startsAt: clash.starts_at,
+            endsAt: clash.ends_at,
           });
         }
         await repo.insertPeriod(trx, {
