@@ -7,7 +7,7 @@ import { errorText } from '../ui/messages.ts';
 import { CONSENT_TEXT, ON_BEHALF_TEXT } from '../core/camera-free.ts';
 import { ConsentFields, toChange, type ConsentDraft } from '../ui/ConsentFields.tsx';
 import { Alert, ErrorAlert } from '../ui/Alert.tsx';
-import { t } from '../core/i18n.ts';
+import { compareNames, t } from '../core/i18n.ts';
 import { formatDate } from '../ui/format.ts';
 
 export function ClassConsentList({ classId, className }: { classId: string; className: string }) {
@@ -17,7 +17,8 @@ export function ClassConsentList({ classId, className }: { classId: string; clas
   const [draft, setDraft] = useState<ConsentDraft>({ status: 'granted', onBehalfOf: 'parent', note: '' });
   const { status } = draft;
   const [done, setDone] = useState<string | null>(null);
-  const students = report.data?.students ?? [];
+  // The server sorts by code point; people read names in their language's order.
+  const students = [...(report.data?.students ?? [])].sort((a, b) => compareNames(a.name, b.name));
   const toggle = (id: string) =>
     setPicked((p) => {
       const next = new Set(p);
