@@ -1,37 +1,27 @@
 // Rules for attendance: a mark's id makes posting idempotent; a student is marked at most once
 // per session and not again within the cooldown; late follows the session's threshold; a mark's
 // time must fall in the window mark-time.ts allows, and its device label is the caller's. A manual
-// mark with a status sets the student's status in the session (audited, with who did it). Every
-// batch is one transaction that first locks the students it touches, so parallel batches from
-// several devices cannot both store a mark for the same student.
+// mark with a status sets the student's status in the session (audited, with who did it). Posted
+// batches are written in transactions that first lock the students they touch, so parallel
+// batches from several devices or API instances cannot both store a mark for the same student;
+// batches arriving together share one (shared-writes.ts) and are decided in order (decide-marks.ts).
 import { randomUUID } from 'node:crypto';
 import type { LiveEvent, Mark, MarkResult, MarkStatus, NewMark, PostMarksResult } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
-import { assertClassInScope, inScope, scopedClassIds, type Actor, type Scope } from '../../shared/actor.ts';
+import { assertClassInScope, scopedClassIds, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
 import { withRetry } from '../../shared/db-errors.ts';
-import { localDay, offsetMinutes } from '../../shared/time.ts';
 import type { ClassesService } from '../classes/classes.service.ts';
 import type { EventsService } from '../events/events.service.ts';
-import type { SessionRow, SessionsService } from '../sessions/sessions.service.ts';
+import type { SessionsService } from '../sessions/sessions.service.ts';
 import type { StudentRowsService } from '../students/student-rows.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import * as repo from './attendance.repository.ts';
+import { byStudent, decideBatch, type Change, type Ledger } from './decide-marks.ts';
 import { markedBy as markedByOf, type MarkedBy } from './marked-by.ts';
-import { deviceLabel, markTimeRefused } from './mark-time.ts';
+import { sharedWrites } from './shared-writes.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { idsOf } from '../../shared/ids.ts';
-
-/** A change to a student's existing mark in a session, made by a later mark with id changeId. */
-interface Change {
-  changeId: string;
-  markId: string;
-  remove: boolean;
-  patch: repo.MarkPatch;
-  why: string | null;
-}
-
-type Seen = Awaited<ReturnType<typeof repo.recentMarks>>[number];
 
 /** Why and by whom a stored mark changes, for its audit entry. */
 interface Why {
@@ -42,65 +32,19 @@ interface Why {
   auditId?: string;
 }
 
-function decideStatus(mark: NewMark, markedAt: number, session: SessionRow | undefined): MarkStatus {
-  if (mark.status && mark.status !== 'not-seen') return mark.status;
-  if (!session) return 'present';
-  return markedAt > Number(session.starts_at) + Number(session.late_after_minutes) * 60_000 ? 'late' : 'present';
+/** One posted batch and its caller. */
+interface Post {
+  marks: NewMark[];
+  scope: Scope;
+  actor: Actor | null;
 }
 
-/** A teacher setting a student's status in a session by hand: it may change the student's mark there. */
-const isManualStatus = (m: NewMark): boolean => m.method === 'manual' && m.status !== undefined && !!m.sessionId;
+/** Marks one transaction takes at most: its locks and IN lists stay modest, and a group commits in one go. */
+const MAX_MARKS_PER_TRANSACTION = 1_000;
+/** Transactions writing posted marks at once on one instance. */
+const PARALLEL_TRANSACTIONS = 4;
 
-/** What the server decided for an accepted mark: its status, instant and device label. */
-interface Decided {
-  status: MarkStatus;
-  markedAt: number;
-  device: string;
-}
-
-/** When the mark was made: the instant, the school day in the offset it was given with, and that offset. */
-function markTime(mark: NewMark, markedAt: number) {
-  const offset = offsetMinutes(mark.markedAt);
-  return { marked_at: markedAt, marked_day: localDay(markedAt, offset), marked_offset: offset };
-}
-
-/**
- * The change a mark makes to the student's stored mark `markId` in the same session: a manual
- * status, or else a sighting replacing the automatic absent (time, score and device included).
- */
-function changeOf(mark: NewMark, markId: string, d: Decided): Change {
-  const replacesAbsent = !isManualStatus(mark);
-  return {
-    changeId: mark.id,
-    markId,
-    remove: mark.status === 'not-seen',
-    patch: {
-      status: d.status,
-      method: mark.method,
-      reason: mark.reason ?? null,
-      ...(replacesAbsent && { ...markTime(mark, d.markedAt), similarity: mark.similarity ?? null, device_id: d.device }),
-    },
-    why: mark.reason ?? (replacesAbsent ? 'Seen by the camera; the mark reached the server after the session ended.' : null),
-  };
-}
-
-function newRow(mark: NewMark, session: SessionRow | undefined, d: Decided, receivedAt: number, by: MarkedBy | null): repo.MarkRow {
-  return {
-    id: mark.id,
-    student_id: mark.studentId,
-    session_id: mark.sessionId ?? null,
-    class_id: session?.class_id ?? null,
-    device_id: d.device,
-    ...markTime(mark, d.markedAt),
-    received_at: receivedAt,
-    similarity: mark.similarity ?? null,
-    method: mark.method,
-    status: d.status,
-    reason: mark.reason ?? null,
-    marked_by: by?.id ?? null,
-    marked_by_name: by?.name ?? null,
-  };
-}
+const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
 export interface AttendanceDeps {
   classes: ClassesService;
@@ -120,85 +64,69 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
     return m;
   };
 
-  async function postOnce(marks: NewMark[], scope: Scope, actor: Actor | null): Promise<{ results: MarkResult[]; accepted: string[] }> {
+  /** Who is behind each batch, each distinct caller looked up once. */
+  async function markersOf(trx: Executor, posts: readonly Post[]): Promise<(MarkedBy | null)[]> {
+    const byActor = new Map<string, Promise<MarkedBy | null>>();
+    return Promise.all(
+      posts.map(({ actor }) => {
+        if (!actor) return null;
+        const key = `${actor.kind}:${actor.id}`;
+        if (!byActor.has(key)) byActor.set(key, markedBy(trx, actor));
+        return byActor.get(key)!;
+      }),
+    );
+  }
+
+  /**
+   * Writes a group of posted batches in one transaction: one query of each kind for all of their
+   * marks (lock the students, ids already received, sessions, roster places, marks near in time),
+   * each batch decided in order against what was read, then one insert of the new marks and one of
+   * their events. Changes to stored marks (rare: a hand-set status, a late sighting) go one by one.
+   */
+  async function postGroup(posts: readonly Post[]): Promise<MarkResult[][]> {
     return writeTransaction(ctx, async (trx) => {
       const receivedAt = ctx.now();
-      const by = await markedBy(trx, actor);
+      const marks = posts.flatMap((p) => p.marks);
+      const bys = await markersOf(trx, posts);
       const known = await studentRows.lock(
         trx,
         marks.map((m) => m.studentId),
       );
-      const already = await repo.existingIds(trx, idsOf(marks));
-      const sessionIds = [...new Set(marks.map((m) => m.sessionId).filter((s): s is string => !!s))];
+      const received = await repo.existingIds(trx, idsOf(marks));
+      const sessionIds = unique(marks.map((m) => m.sessionId).filter((s): s is string => !!s));
       const sessions = await deps.sessions.findSessions(trx, sessionIds);
-      // A session mark only for a student on the session's class roster; a scoped caller's day mark
-      // (no session) only for a student on one of its rosters.
-      const onSessionRoster = await classes.rosterPairs(trx, [...known], [...new Set([...sessions.values()].map((s) => s.class_id))]);
-      const rostered = scope.all ? null : await classes.studentsOnRosters(trx, [...known], [...scope.classIds]);
+      // Roster places for the sessions' classes (a session mark only for a student on its roster)
+      // and for scoped callers' classes (their day marks only for students on one of their rosters).
+      const rosterClasses = unique([...[...sessions.values()].map((s) => s.class_id), ...posts.flatMap((p) => scopedClassIds(p.scope) ?? [])]);
+      const rosterPairs = await classes.rosterPairs(trx, [...known], rosterClasses);
       const times = marks.map((m) => Date.parse(m.markedAt));
-      const seen: Seen[] = await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs);
-      const results: MarkResult[] = [];
-      const rows: repo.MarkRow[] = [];
-      const changes: Change[] = [];
-      const batchIds = new Set<string>();
-      marks.forEach((mark, i) => {
-        const markedAt = times[i]!;
-        const session = mark.sessionId ? sessions.get(mark.sessionId) : undefined;
-        if (already.has(mark.id) || batchIds.has(mark.id)) {
-          results.push({ id: mark.id, status: 'duplicate', reason: 'already-received', existingId: mark.id });
-          return;
-        }
-        batchIds.add(mark.id);
-        if (mark.sessionId && !session) return results.push({ id: mark.id, status: 'rejected', reason: 'session-not-found' });
-        if (session && !inScope(scope, session.class_id)) return results.push({ id: mark.id, status: 'rejected', reason: 'forbidden' });
-        // Not on the roster answers like an unknown id: nobody learns which ids exist in other classes.
-        const allowed = session ? onSessionRoster.has(`${session.class_id}/${mark.studentId}`) : !rostered || rostered.has(mark.studentId);
-        if (!known.has(mark.studentId) || !allowed) return results.push({ id: mark.id, status: 'rejected', reason: 'student-not-found' });
-        if (markTimeRefused(markedAt, receivedAt, session ? Number(session.starts_at) : null, actor))
-          return results.push({ id: mark.id, status: 'rejected', reason: 'time-out-of-range' });
-        const device = deviceLabel(mark.deviceId, actor);
-        const status = decideStatus(mark, markedAt, session);
-        const sameIdx = mark.sessionId ? seen.findIndex((s) => s.student_id === mark.studentId && s.session_id === mark.sessionId) : -1;
-        const same = sameIdx >= 0 ? seen[sameIdx]! : undefined;
-        if (same) {
-          // A sighting that reaches the server after the session ended replaces the automatic absent.
-          const replacesAbsent = same.method === 'session-end';
-          if (!isManualStatus(mark) && !replacesAbsent)
-            return results.push({ id: mark.id, status: 'duplicate', reason: 'already-marked', existingId: same.id });
-          const change = changeOf(mark, same.id, { status, markedAt, device });
-          changes.push(change);
-          if (change.remove) seen.splice(sameIdx, 1);
-          return results.push({ id: mark.id, status: 'accepted', existingId: same.id, markStatus: change.remove ? 'not-seen' : status });
-        }
-        // Taking back a mark that is not there leaves nothing to do.
-        if (mark.status === 'not-seen') return results.push({ id: mark.id, status: 'accepted', markStatus: 'not-seen' });
-        // In a session, once per session is the rule: the cooldown guards day marks (no session),
-        // so a student seen at 8:59 in period 1 is still marked at 9:00 in period 2.
-        if (!mark.sessionId) {
-          const near = seen.find((s) => s.student_id === mark.studentId && Math.abs(Number(s.marked_at) - markedAt) < ctx.cooldownMs);
-          if (near) return results.push({ id: mark.id, status: 'duplicate', reason: 'cooldown', existingId: near.id });
-        }
-        rows.push(newRow(mark, session, { status, markedAt, device }, receivedAt, by));
-        seen.push({ id: mark.id, student_id: mark.studentId, session_id: mark.sessionId ?? null, marked_at: markedAt, method: mark.method });
-        results.push({ id: mark.id, status: 'accepted', markStatus: status });
-      });
-      await repo.insertMarks(trx, rows);
-      const stored = await repo.findMarks(trx, idsOf(rows));
+      const seen = byStudent(await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs));
+      const ledger: Ledger = { receivedAt, cooldownMs: ctx.cooldownMs, known, sessions, rosterPairs, seen, received, rows: [], changes: [] };
+      const results = posts.map((p, i) => decideBatch(ledger, { ...p, by: bys[i]! }));
+      await repo.insertMarks(trx, ledger.rows);
+      const stored = new Map((await repo.findMarks(trx, idsOf(ledger.rows))).map((m) => [m.id, m]));
       await events.append(
         trx,
-        stored.map((mark): LiveEvent => ({ type: 'mark.accepted', mark })),
+        ledger.rows.map((r): LiveEvent => ({ type: 'mark.accepted', mark: stored.get(r.id)! })),
         receivedAt,
       );
-      for (const change of changes) await applyChange(trx, change, by, receivedAt);
-      return { results, accepted: rows.map((r) => r.id) };
+      for (const change of ledger.changes) await applyChange(trx, change, receivedAt);
+      return results;
     });
   }
 
+  /** A lost race on a unique key means another transaction stored the same mark first: run again and report it as a duplicate. */
+  const post = sharedWrites((posts: Post[]) => withRetry(5, () => postGroup(posts)), {
+    parallel: PARALLEL_TRANSACTIONS,
+    maxItems: MAX_MARKS_PER_TRANSACTION,
+    size: (p) => p.marks.length,
+  });
+
   /** Changes one stored mark (or takes it out), with an audit entry whose id is the change's own. */
-  async function applyChange(trx: Executor, c: Change, by: MarkedBy | null, at: number) {
+  async function applyChange(trx: Executor, c: Change, at: number) {
     const before = await repo.findMark(trx, c.markId);
     if (!before) return;
-    const why = { reason: c.why, by, at, auditId: c.changeId };
+    const why = { reason: c.why, by: c.by, at, auditId: c.changeId };
     if (c.remove) await clearMarks(trx, [c.markId], [before], before.sessionId, why);
     else await changeMark(trx, before, c.patch, why);
   }
@@ -224,10 +152,8 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
   }
 
   return {
-    /** A lost race on a unique key means another batch stored the same mark first: run again and report it as a duplicate. */
     async post(marks: NewMark[], scope: Scope, actor: Actor | null = null): Promise<PostMarksResult> {
-      const { results } = await withRetry(5, () => postOnce(marks, scope, actor));
-      return { results };
+      return { results: await post({ marks, scope, actor }) };
     },
 
     async list(q: Parameters<typeof repo.listMarks>[1], scope: Scope, actor: Actor | null = null) {
