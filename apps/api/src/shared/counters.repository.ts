@@ -52,6 +52,44 @@ export async function saveCounters(trx: Executor, counters: Counter[]): Promise<
   }
 }
 
+/**
+ * Counts one hit on a counter, made on the first hit, unless its window already holds `limit`;
+ * returns 0 when counted, else how long until the window ends. The usual case is one UPDATE
+ * outside any transaction: a counter row is locked for that statement only, never across round
+ * trips, so one caller's parallel requests (a laptop's outbox, several tabs) do not queue on it.
+ */
+export async function countHit(db: Executor, dialect: 'mysql' | 'sqlite', key: string, now: number, limit: number, windowMs: number): Promise<number> {
+  const expired = now - windowMs;
+  for (let attempt = 0; ; attempt++) {
+    // count before window_start: MySQL assigns left to right, so count must still see the old window.
+    const updated = await db
+      .updateTable('rate_counters')
+      .set((eb) => ({
+        count: eb
+          .case()
+          .when('window_start', '<=', expired)
+          .then(1)
+          .else(eb('count', '+', 1))
+          .end(),
+        window_start: eb.case().when('window_start', '<=', expired).then(now).else(eb.ref('window_start')).end(),
+        last_at: now,
+      }))
+      .where('key', '=', key)
+      .where((eb) => eb.or([eb('count', '<', limit), eb('window_start', '<=', expired)]))
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) > 0) return 0;
+    // Not counted: a new caller (this hit makes its counter), or one at its limit.
+    const fresh = { key, window_start: now, count: 1, last_at: now };
+    const insert = db.insertInto('rate_counters').values(fresh);
+    const made = await (dialect === 'mysql' ? insert.ignore() : insert.onConflict((oc) => oc.column('key').doNothing())).executeTakeFirst();
+    if (Number(made.numInsertedOrUpdatedRows) > 0) return 0;
+    const row = await db.selectFrom('rate_counters').select(['count', 'window_start']).where('key', '=', key).executeTakeFirst();
+    if (row && Number(row.count) >= limit && Number(row.window_start) > expired) return Number(row.window_start) + windowMs - now;
+    // The counter changed between these statements (a new window, a sweep): count again, a few times at most.
+    if (attempt >= 2) return 0;
+  }
+}
+
 export async function deleteCounters(db: Executor, keys: string[]): Promise<void> {
   if (keys.length) await db.deleteFrom('rate_counters').where('key', 'in', keys).execute();
 }

@@ -4,24 +4,14 @@
 // they get here) add nothing to count.
 import { ApiError } from '../http/errors.ts';
 import type { Actor } from './actor.ts';
-import { writeTransaction, type ServiceContext } from './context.ts';
+import type { ServiceContext } from './context.ts';
 import { withRetry } from './db-errors.ts';
-import { counterKey, ensureCounters, lockCounters, saveCounters } from './counters.repository.ts';
+import { countHit, counterKey } from './counters.repository.ts';
 
 export function actorRateLimit(ctx: ServiceContext, name: string, limit: number, windowMs: number) {
   return async function hit(actor: Actor): Promise<void> {
     const key = counterKey('limit', name, actor.kind, actor.id);
-    const now = ctx.now();
-    await ensureCounters(ctx.db, ctx.dialect, [key], now);
-    const retryAfterMs = await withRetry(3, () =>
-      writeTransaction(ctx, async (trx) => {
-        const c = (await lockCounters(trx, ctx.dialect, [key], now, windowMs)).get(key);
-        if (!c) return 0; // swept between creation and lock: let this one through
-        if (c.count >= limit) return c.windowStart + windowMs - now;
-        await saveCounters(trx, [{ ...c, count: c.count + 1, lastAt: now }]);
-        return 0;
-      }),
-    );
+    const retryAfterMs = await withRetry(3, () => countHit(ctx.db, ctx.dialect, key, ctx.now(), limit, windowMs));
     if (retryAfterMs > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
       throw new ApiError('rate-limited', `Too many requests; retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });
