@@ -52,8 +52,10 @@ export function devicesService(ctx: ServiceContext, { classes }: { classes: Clas
       await writeTransaction(ctx, async (trx) => {
         await repo.insertToken(trx, { id, kind: 'device', tokenHash: sha256(token), name: body.name, userId, createdBy: actor.id, at: now, classIds });
         await repo.insertPairing(trx, { codeHash: pairingHash(key), tokenId: id, sealedToken: sealToken(token, key), expiresAt: now + PAIRING_TTL_MS });
-        await repo.deleteExpiredPairings(trx, now);
       });
+      // After the commit, on its own: inside the transaction this scan of the whole table and
+      // another instance's registration waited on each other's new rows (MySQL: a deadlock, a 500).
+      await repo.deleteExpiredPairings(ctx.db, now);
       return { token, pairing: { code: displayCode(code), expiresAt: toIso(now + PAIRING_TTL_MS) }, device: (await load([id]))[0]! };
     },
 
