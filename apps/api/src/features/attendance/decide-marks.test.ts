@@ -45,7 +45,7 @@ const mark = (studentId: string, over: Partial<NewMark> = {}): NewMark => ({
 });
 
 const posting = (marks: NewMark[]) => ({ marks, scope: ALL, actor: null, by: null });
-const absent: Seen = { id: 'absent-1', student_id: 'S1', session_id: session.id, marked_at: session.ends_at, method: 'session-end' };
+const absent: Seen = { id: 'absent-1', student_id: 'S1', session_id: session.id, marked_at: NOW - 600_000, method: 'session-end' };
 
 describe('decideBatch', () => {
   it('lets a late sighting replace the automatic absent once: a later batch finds the student marked', () => {
