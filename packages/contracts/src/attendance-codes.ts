@@ -2,6 +2,7 @@
 // code with a statutory meaning, so the office reports in the codes its authority asks for. One
 // pure lookup (codeFor) serves the register CSV and the statistics alike.
 import { z } from 'zod';
+import { check, FIXED_CHECK_TEXT } from './checks.ts';
 import { DisplayName } from './common.ts';
 import { MarkStatus } from './attendance.ts';
 
@@ -9,7 +10,7 @@ import { MarkStatus } from './attendance.ts';
 export const CodeText = z
   .string()
   .trim()
-  .regex(/^[\p{L}\p{N}/\\#*+-]{1,4}$/u, 'a code of 1 to 4 letters, digits or a symbol such as / or \\');
+  .regex(/^[\p{L}\p{N}/\\#*+-]{1,4}$/u, FIXED_CHECK_TEXT['code-text-format']);
 
 export const AttendanceCode = z.strictObject({
   code: CodeText,
@@ -33,17 +34,38 @@ export const CodeSetBody = z
   .superRefine((set, ctx) => {
     set.codes.forEach((c, i) => {
       if (set.codes.findIndex((o) => same(o.code, c.code)) !== i)
-        ctx.addIssue({ code: 'custom', path: ['codes', i, 'code'], message: `The code ${c.code} is listed twice: each code may appear once.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['codes', i, 'code'],
+          message: `The code ${c.code} is listed twice: each code may appear once.`,
+          params: check('code-listed-twice', { code: c.code }),
+        });
     });
     for (const status of MarkStatus.options) {
       const defaults = set.codes.filter((c) => c.status === status && c.isDefault).length;
-      if (defaults !== 1) ctx.addIssue({ code: 'custom', path: ['codes'], message: `Mark exactly one code as the default for ${status} (found ${defaults}).` });
+      if (defaults !== 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['codes'],
+          message: `Mark exactly one code as the default for ${status} (found ${defaults}).`,
+          params: check('default-code-count', { status, found: defaults }),
+        });
     }
     set.reasons.forEach((r, i) => {
       if (set.reasons.findIndex((o) => same(o.label, r.label)) !== i)
-        ctx.addIssue({ code: 'custom', path: ['reasons', i, 'label'], message: `The reason "${r.label}" is listed twice.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reasons', i, 'label'],
+          message: `The reason "${r.label}" is listed twice.`,
+          params: check('reason-listed-twice', { label: r.label }),
+        });
       if (!set.codes.some((c) => same(c.code, r.code)))
-        ctx.addIssue({ code: 'custom', path: ['reasons', i, 'code'], message: `The reason "${r.label}" names the code ${r.code}, which is not in the list.` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reasons', i, 'code'],
+          message: `The reason "${r.label}" names the code ${r.code}, which is not in the list.`,
+          params: check('reason-code-unknown', { label: r.label, code: r.code }),
+        });
     });
   });
 export type CodeSetBody = z.infer<typeof CodeSetBody>;

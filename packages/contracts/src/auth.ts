@@ -5,7 +5,8 @@ import { Mark } from './attendance.ts';
 import { ConsentRecord } from './consent.ts';
 import { Embedding } from './embeddings.ts';
 import { Student } from './students.ts';
-import { weakPasswordReason } from './weak-passwords.ts';
+import { check, FIXED_CHECK_TEXT } from './checks.ts';
+import { weakPasswordCode, weakPasswordReason } from './weak-passwords.ts';
 import { Guardian, Notice } from './guardians.ts';
 import { Language } from './language.ts';
 
@@ -19,11 +20,11 @@ const Email = z
 /** Long passphrases welcome; 10 characters at least, since the hash is the last line of defence; never a common one. */
 const Password = z
   .string()
-  .min(10, 'at least 10 characters')
+  .min(10, FIXED_CHECK_TEXT['password-too-short'])
   .max(200)
   .superRefine((p, ctx) => {
-    const why = weakPasswordReason(p);
-    if (why) ctx.addIssue({ code: 'custom', message: `The password ${why}.` });
+    const why = weakPasswordCode(p);
+    if (why) ctx.addIssue({ code: 'custom', message: `The password ${weakPasswordReason(p)}.`, params: check('password-weak', { reason: why }) });
   });
 const PersonName = DisplayName(200);
 

@@ -1,15 +1,16 @@
 // Schemas reused across resources: ids, times, paging.
 import { z } from 'zod';
-import { cleanFreeText, unsafeTextReason } from './text.ts';
+import { check, FIXED_CHECK_TEXT } from './checks.ts';
+import { cleanFreeText, unsafeTextCode, unsafeTextReason } from './text.ts';
 
-export { cleanFreeText, MAX_COMBINING_RUN, unsafeTextReason } from './text.ts';
+export { cleanFreeText, MAX_COMBINING_RUN, unsafeTextCode, unsafeTextReason, type UnsafeTextCode } from './text.ts';
 
 /** A school's own student id ("S001"): URL-safe so it can sit in a path and a folder name. */
 export const StudentId = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only, starting with a letter or digit');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, FIXED_CHECK_TEXT['student-id-format']);
 
 export const Uuid = z.uuid();
 
@@ -34,8 +35,8 @@ export const DisplayName = (max: number) =>
     .min(1)
     .max(max)
     .superRefine((text, ctx) => {
-      const why = unsafeTextReason(text);
-      if (why) ctx.addIssue({ code: 'custom', message: `The name ${why}.` });
+      const why = unsafeTextCode(text);
+      if (why) ctx.addIssue({ code: 'custom', message: `The name ${unsafeTextReason(text)}.`, params: check('name-unsafe', { reason: why }) });
     });
 
 /**

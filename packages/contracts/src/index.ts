@@ -4,6 +4,7 @@ export * from './api.ts';
 export * from './attendance-codes.ts';
 export * from './attendance.ts';
 export * from './auth.ts';
+export * from './checks.ts';
 export * from './classes.ts';
 export * from './codec.ts';
 export * from './common.ts';

@@ -26,13 +26,29 @@ const COMBINING_STACK_ALL = new RegExp(`(\\p{M}{${MAX_COMBINING_RUN}})\\p{M}+`, 
 /** Tabs, line breaks and the Unicode separators: a note is one line in a register cell and a CSV cell. */
 const LINE_BREAKING = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
 
-/** Why a name shown to people is unsafe to store, or null. Lone surrogates are not valid UTF-8 and would be stored as U+FFFD. */
-export function unsafeTextReason(text: string): string | null {
-  if (LONE_SURROGATE.test(text)) return 'contains a broken character (a lone surrogate)';
-  if (INVISIBLE.test(text)) return 'contains a control, invisible or text-direction character';
-  if (LONE_JOINER.test(text)) return 'contains a zero-width joiner outside a word';
-  if (COMBINING_STACK.test(text)) return `stacks more than ${MAX_COMBINING_RUN} accents on one letter`;
+/** What makes a name unsafe to store, by code (the web app words each in the person's language). */
+export type UnsafeTextCode = 'broken-character' | 'invisible-character' | 'lone-joiner' | 'accent-stack';
+
+/** Lone surrogates are not valid UTF-8 and would be stored as U+FFFD. */
+export function unsafeTextCode(text: string): UnsafeTextCode | null {
+  if (LONE_SURROGATE.test(text)) return 'broken-character';
+  if (INVISIBLE.test(text)) return 'invisible-character';
+  if (LONE_JOINER.test(text)) return 'lone-joiner';
+  if (COMBINING_STACK.test(text)) return 'accent-stack';
   return null;
+}
+
+const UNSAFE_TEXT_REASON: Record<UnsafeTextCode, string> = {
+  'broken-character': 'contains a broken character (a lone surrogate)',
+  'invisible-character': 'contains a control, invisible or text-direction character',
+  'lone-joiner': 'contains a zero-width joiner outside a word',
+  'accent-stack': `stacks more than ${MAX_COMBINING_RUN} accents on one letter`,
+};
+
+/** Why a name shown to people is unsafe to store, in English, or null. */
+export function unsafeTextReason(text: string): string | null {
+  const code = unsafeTextCode(text);
+  return code && UNSAFE_TEXT_REASON[code];
 }
 
 /**

@@ -88,14 +88,33 @@ function isDecoratedWord(p: string): boolean {
  * stored: NFKC-normalised (full-width "１２３４５６７８９０" signs in as "1234567890"), lower-cased,
  * without spaces.
  */
-export function weakPasswordReason(password: string): string | null {
+export function weakPasswordCode(password: string): WeakPasswordCode | null {
   const p = password.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-  if (p === '') return 'must not be blank';
-  if (passwordLength(password) < MIN_PASSWORD_LENGTH) return `must be at least ${MIN_PASSWORD_LENGTH} characters long (accents count with their letter)`;
-  if (new Set(p).size === 1) return 'must not be one character repeated';
-  if (COMMON_PASSWORDS.has(p)) return 'is one of the most common passwords: choose another';
-  if (new Set(p).size < 5) return 'uses too few different characters';
-  if (isDecoratedWord(p)) return 'is a common word with a year or digits added: guessers try those first';
-  if ([...withoutPatterns(p)].length < MIN_REMAINDER) return 'is mostly a keyboard row, a sequence or a repeated character';
+  if (p === '') return 'blank';
+  if (passwordLength(password) < MIN_PASSWORD_LENGTH) return 'too-short';
+  if (new Set(p).size === 1) return 'one-character';
+  if (COMMON_PASSWORDS.has(p)) return 'common';
+  if (new Set(p).size < 5) return 'few-characters';
+  if (isDecoratedWord(p)) return 'decorated-word';
+  if ([...withoutPatterns(p)].length < MIN_REMAINDER) return 'keyboard-pattern';
   return null;
+}
+
+/** Why a password is too weak, by code (the web app words each in the person's language). */
+export type WeakPasswordCode = 'blank' | 'too-short' | 'one-character' | 'common' | 'few-characters' | 'decorated-word' | 'keyboard-pattern';
+
+const WEAK_PASSWORD_REASON: Record<WeakPasswordCode, string> = {
+  blank: 'must not be blank',
+  'too-short': `must be at least ${MIN_PASSWORD_LENGTH} characters long (accents count with their letter)`,
+  'one-character': 'must not be one character repeated',
+  common: 'is one of the most common passwords: choose another',
+  'few-characters': 'uses too few different characters',
+  'decorated-word': 'is a common word with a year or digits added: guessers try those first',
+  'keyboard-pattern': 'is mostly a keyboard row, a sequence or a repeated character',
+};
+
+/** Why a new password is too weak, in English, or null when it will do. */
+export function weakPasswordReason(password: string): string | null {
+  const code = weakPasswordCode(password);
+  return code && WEAK_PASSWORD_REASON[code];
 }

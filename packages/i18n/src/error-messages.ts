@@ -3,17 +3,18 @@
 // details an error carries become the message's arguments.
 import type { ClientErrorCode } from '@rollcall/contracts';
 import type { Translator } from './translator.ts';
+import { issueMessage } from './validation-messages.ts';
 
 type Details = Record<string, unknown>;
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
-/** The first validation issue in the server's words, with the field it is about ("guardians.0.email: Invalid email address"). */
-function firstIssue(d: Details): string | undefined {
+/** The first validation issue in the person's words, with the field it is about ("guardians.0.email: Invalid email address"). */
+function firstIssue(tr: Translator, d: Details): string | undefined {
   const issues = d.issues;
   if (!Array.isArray(issues)) return undefined;
   const first = (issues[0] ?? {}) as { path?: unknown; message?: unknown };
-  const message = text(first.message);
+  const message = text(issueMessage(tr, first));
   if (!message) return undefined;
   const path = text(first.path);
   return path ? `${path}: ${message}` : message;
@@ -51,7 +52,7 @@ export function errorMessage(tr: Translator, code: ClientErrorCode, details?: un
     case 'unsupported-media-type':
       return tr.t({ id: 'errors.unreadableRequest', defaultMessage: 'The server could not read what was sent. Reload the page and try again.' });
     case 'validation-failed': {
-      const reason = firstIssue(d);
+      const reason = firstIssue(tr, d);
       return reason
         ? tr.t({ id: 'errors.validationFailed.reason', defaultMessage: 'The server did not accept this: {reason}' }, { reason })
         : tr.t({ id: 'errors.validationFailed', defaultMessage: 'The server did not accept this. Check what was entered and try again.' });

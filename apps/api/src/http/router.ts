@@ -3,7 +3,7 @@
 // schemas, and error forwarding.
 import express, { type Request, type RequestHandler, type Response, type Router } from 'express';
 import type { z } from 'zod';
-import { routes, type Access, type ParsedRequest, type ResponseOf, type RouteDef, type RouteName, type Routes } from '@rollcall/contracts';
+import { routes, wireIssue, type Access, type ParsedRequest, type ResponseOf, type RouteDef, type RouteName, type Routes } from '@rollcall/contracts';
 import { scopeOf, type Actor, type Scope } from '../shared/actor.ts';
 import type { ReadBody } from './body.ts';
 import { ApiError } from './errors.ts';
@@ -81,8 +81,8 @@ function callContext(req: Request, res: Response, actor: Actor | null, reauthent
   };
 }
 
-function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+function issuesOf(error: z.ZodError) {
+  return error.issues.slice(0, 20).map(wireIssue);
 }
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
