@@ -4,7 +4,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { CODE_PRESETS, CodeSetBody, MarkStatus, type AbsenceReason, type AttendanceCode } from '@rollcall/contracts';
 import { STATUS_TEXT } from '../ui/status-text.ts';
-import { errorText } from '../ui/messages.ts';
+import { errorText, issueText } from '../ui/messages.ts';
 import { useSetAttendanceCodes } from '../data/absences.ts';
 import { t, tx } from '../core/i18n.ts';
 
@@ -28,7 +28,7 @@ export function CodeSetEditor({ initial, onDone }: { initial: CodeSetBody; onDon
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const parsed = CodeSetBody.safeParse({ codes, reasons });
-    if (!parsed.success) return setProblems([...new Set(parsed.error.issues.map((i) => i.message))]);
+    if (!parsed.success) return setProblems([...new Set(parsed.error.issues.map(issueText))]);
     setProblems([]);
     save.mutate(parsed.data, { onSuccess: onDone });
   };

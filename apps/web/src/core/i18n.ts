@@ -5,6 +5,7 @@
 import { baseLanguage, createTranslator, direction, SOURCE_LANGUAGE, type Catalogue, type Message, type Translator, type Values } from '@rollcall/i18n';
 import type { ReactNode } from 'react';
 import { Store, useObservable } from './store.ts';
+import { speakZodIn } from './zod-words.ts';
 
 // Every catalogue in the shared folder is a language the app offers: adding a language is adding
 // its file. English needs none (the defaults in code are the English text); others load on demand.
@@ -62,7 +63,8 @@ export function matchesName(name: string, query: string): boolean {
 /** Switches the app to `tag` (one of LANGUAGES), loading its catalogue; a tag without one speaks English. */
 export async function setLanguage(tag: string): Promise<void> {
   const load = tag === SOURCE_LANGUAGE ? null : byLanguage.get(tag);
-  speak(load ? tag : SOURCE_LANGUAGE, load ? await load() : {});
+  const [catalogue] = await Promise.all([load ? load() : {}, speakZodIn(load ? tag : SOURCE_LANGUAGE)]);
+  speak(load ? tag : SOURCE_LANGUAGE, catalogue);
 }
 
 /**

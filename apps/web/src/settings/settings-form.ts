@@ -2,7 +2,8 @@
 // person types must be refused with a reason instead, so the form validates strictly.
 import { z } from 'zod';
 import { Settings } from '../core/settings.ts';
-import { t } from '../core/i18n.ts';
+import { issueMessage } from '@rollcall/i18n';
+import { t, translator } from '../core/i18n.ts';
 
 const strict = z.object({
   threshold: Settings.shape.threshold.unwrap(),
@@ -50,7 +51,7 @@ export function validateDraft(d: SettingsDraft): { ok: true; value: Settings } |
   const errors: DraftErrors = {};
   for (const issue of parsed.error.issues) {
     const key = issue.path[0] as keyof Settings;
-    errors[key] ??= rangeError(key) ?? issue.message;
+    errors[key] ??= rangeError(key) ?? issueMessage(translator(), issue);
   }
   return { ok: false, errors };
 }

@@ -3,7 +3,8 @@
 // reported on its line before anything is sent.
 import { GuardianInput } from '@rollcall/contracts';
 import type { z } from 'zod';
-import { t } from '../core/i18n.ts';
+import { issueMessage } from '@rollcall/i18n';
+import { t, translator } from '../core/i18n.ts';
 
 export type RosterGuardian = z.output<typeof GuardianInput>;
 
@@ -74,7 +75,7 @@ export function checkGuardian(cells: GuardianCells, label: string): RosterGuardi
       id: 'students.roster.guardianField',
       defaultMessage: '{guardian} {field, select, name {name} email {email} phone {phone} language {language} relation {relation} other {{field}}}: {problem}',
     },
-    { guardian: label, field, problem: issue.message },
+    { guardian: label, field, problem: issueMessage(translator(), issue) },
   );
 }
 

@@ -2,7 +2,8 @@
 // OneRoster's users.csv), checked against the same schema the API uses before anything is sent.
 import { CreateStudentBody, type ConsentChange } from '@rollcall/contracts';
 import type { RosterGuardian } from './roster-guardians.ts';
-import { t } from '../core/i18n.ts';
+import { issueMessage } from '@rollcall/i18n';
+import { t, translator } from '../core/i18n.ts';
 
 export interface RosterRow {
   /** The file the row came from, where a roster spans several (OneRoster). */
@@ -50,7 +51,7 @@ export function checkStudent(candidate: { studentId: string; name: string; email
   const given = !!candidate[field as keyof typeof candidate];
   return t(
     { id: 'students.roster.fieldProblem', defaultMessage: '{field}: {given, select, yes {{problem}} other {missing}}' },
-    { field: fieldLabel(field, idColumn), given: given ? 'yes' : 'no', problem: issue.message },
+    { field: fieldLabel(field, idColumn), given: given ? 'yes' : 'no', problem: issueMessage(translator(), issue) },
   );
 }
 

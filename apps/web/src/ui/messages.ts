@@ -2,7 +2,7 @@
 // screen says the same thing, in the app's language: an API error is said from its code and
 // details (the catalogue's sentence), never from the server's English text.
 import type { QualityReason } from '@rollcall/face';
-import { consentRequiredMessage, errorMessage } from '@rollcall/i18n';
+import { consentRequiredMessage, errorMessage, issueMessage, type IssueLike } from '@rollcall/i18n';
 import { ApiClientError } from '../api/client.ts';
 import { t, translator } from '../core/i18n.ts';
 
@@ -40,6 +40,11 @@ export const REASON_TEXT: Readonly<Record<QualityReason, string>> = {
 /** A plain sentence for a refused enrolment: who, why, and what to do instead. */
 export function consentRequiredText(details: unknown): string {
   return consentRequiredMessage(translator(), details);
+}
+
+/** A validation issue (the contract's check, or zod's own) in the app's language. */
+export function issueText(issue: IssueLike): string {
+  return issueMessage(translator(), issue);
 }
 
 export function errorText(err: unknown): string {

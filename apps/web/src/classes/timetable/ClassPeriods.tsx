@@ -2,7 +2,7 @@
 // to add one. The contract's own rules are checked before sending, so a mistake is named at once.
 import { useState, type FormEvent } from 'react';
 import { CreatePeriodBody, type Period } from '@rollcall/contracts';
-import { errorText } from '../../ui/messages.ts';
+import { errorText, issueText } from '../../ui/messages.ts';
 import { useCreatePeriod, useDeletePeriod } from '../../data/timetable.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { formatLocale, t } from '../../core/i18n.ts';
@@ -25,7 +25,8 @@ export function ClassPeriods({ classId, className, periods }: { classId: string;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = CreatePeriodBody.safeParse({ label, weekday, startsAt, endsAt, lateAfterMinutes: late });
-    if (!body.success) return setProblem(body.error.issues[0]?.message ?? t({ id: 'classes.periods.check', defaultMessage: 'Check the period.' }));
+    if (!body.success)
+      return setProblem((body.error.issues[0] && issueText(body.error.issues[0])) ?? t({ id: 'classes.periods.check', defaultMessage: 'Check the period.' }));
     setProblem(null);
     create.mutate({ params: { id: classId }, body: body.data }, { onSuccess: () => setLabel('') });
   };

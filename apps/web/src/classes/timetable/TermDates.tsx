@@ -2,7 +2,7 @@
 // on days inside a term, so holidays start no lessons.
 import { useState, type FormEvent } from 'react';
 import { CreateTermBody } from '@rollcall/contracts';
-import { errorText } from '../../ui/messages.ts';
+import { errorText, issueText } from '../../ui/messages.ts';
 import { useCreateTerm, useDeleteTerm, useTimetable } from '../../data/timetable.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { formatLocale, t } from '../../core/i18n.ts';
@@ -22,7 +22,8 @@ export function TermDates() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body = CreateTermBody.safeParse({ name, firstDay, lastDay });
-    if (!body.success) return setProblem(body.error.issues[0]?.message ?? t({ id: 'classes.terms.checkDates', defaultMessage: 'Check the dates.' }));
+    if (!body.success)
+      return setProblem((body.error.issues[0] && issueText(body.error.issues[0])) ?? t({ id: 'classes.terms.checkDates', defaultMessage: 'Check the dates.' }));
     setProblem(null);
     create.mutate({ body: body.data }, { onSuccess: () => (setName(''), setFirstDay(''), setLastDay('')) });
   };
