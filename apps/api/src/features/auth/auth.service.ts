@@ -77,6 +77,9 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
     return { secret, expiresAt: toIso(now + SESSION_MS) };
   }
 
+  /** A person's classes for their scope; an admin's scope is every class (scopeOf), so theirs are not looked up on each request. */
+  const classIdsOf = (user: { id: string; role: string }): Promise<string[]> => (user.role === 'admin' ? Promise.resolve([]) : classesOfUser(user.id));
+
   /** A teacher's own classes, and today's covers: a cover teacher sees the class on that day only. */
   const classesOfUser = async (userId: string): Promise<string[]> => {
     const own = (await users.classIdsOfUsers(ctx.db, [userId])).get(userId) ?? [];
@@ -182,7 +185,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
           kind: 'user',
           id: user.id,
           role: user.role as 'admin' | 'teacher',
-          classIds: await classesOfUser(user.id),
+          classIds: await classIdsOf(user),
           language: user.language,
         };
       }
@@ -193,7 +196,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
           kind: 'user',
           id: user.id,
           role: user.role as 'admin' | 'teacher',
-          classIds: await classesOfUser(user.id),
+          classIds: await classIdsOf(user),
           language: user.language,
         };
       }
