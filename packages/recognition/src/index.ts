@@ -16,16 +16,22 @@ export {
   measureTrack,
   meshPoints,
   pairMotion,
+  readReason,
   readTexture,
+  reasonText,
+  VERDICT_TEXT,
   MESH_POINTS,
   STABLE_POINTS,
   type LivenessParams,
+  type LivenessReason,
+  type LivenessReasonCode,
   type LivenessSample,
   type LivenessVerdict,
   type MeshPoints,
   type PairMotion,
   type TextureReading,
   type TrackEvidence,
+  type VerdictCode,
 } from './liveness/index.ts';
 export { toFrameObservation } from './observe.ts';
 export {

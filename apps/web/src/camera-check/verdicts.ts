@@ -6,6 +6,7 @@
 import { DEFAULT_GATES, type QualityGates } from '@rollcall/face';
 import { DEFAULT_FRAME_QUALITY, type FrameQualityParams, type LivenessVerdict } from '@rollcall/recognition';
 import { t } from '../core/i18n.ts';
+import { livenessText } from '../ui/liveness-text.ts';
 
 export interface Verdict {
   /** What was read, e.g. "Light" (in the current language, like `text`). */
@@ -108,10 +109,10 @@ export function liveVerdict(live: LiveReading): Verdict {
   return {
     topic: t({ id: 'cameraCheck.live.undecided', defaultMessage: 'Not yet seen to be live' }),
     ok: false,
-    // The session's reason comes from the recognition core, which speaks English only.
+    // The session's reason comes from the recognition core in English: worded in the app's language.
     text: t(
       { id: 'cameraCheck.live.undecidedWhy', defaultMessage: '{reason}; a face that stays like this would wait in Needs review' },
-      { reason: live.reasons[0] ?? watching() },
+      { reason: live.reasons[0] ? livenessText(live.reasons[0]) : watching() },
     ),
   };
 }

@@ -2,6 +2,7 @@
 // the reasons in words a teacher can act on.
 import { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
 import { limitsAt, type LivenessParams } from './params.ts';
+import { reasonText } from './reasons.ts';
 
 export type LivenessVerdict =
   /** `doubt`: live by motion while the texture was unsure, under the 'flag' choice: the mark carries it. */
@@ -10,8 +11,6 @@ export type LivenessVerdict =
   | { kind: 'presentation'; reasons: string[] }
   /** Wait for more frames; after the core's patience, review as 'liveness'. */
   | { kind: 'undecided'; reasons: string[] };
-
-const PHOTO = 'looks like a photo or a screen';
 
 /** Counts of pair kinds under the limits. */
 export function classifyPairs(ev: TrackEvidence, p: LivenessParams): { live: number; planar: number } {
@@ -42,19 +41,19 @@ export function readTexture(
   return ev.pad >= p.padLiveFrom ? 'skin' : 'unsure';
 }
 
-const textureWords = (ev: TrackEvidence) => `live score ${ev.pad.toFixed(2)} over ${ev.padFrames} frames`;
+const textureValues = (ev: TrackEvidence) => ({ score: ev.pad.toFixed(2), frames: ev.padFrames });
 
 export function judge(ev: TrackEvidence, base: LivenessParams): LivenessVerdict {
   // The limits for this face's size: the mesh's noise in face units grows as the face shrinks.
   const p = limitsAt(base, ev.width);
   if (p.minAntispoof > 0 && ev.antispoof < p.minAntispoof) {
-    return { kind: 'presentation', reasons: [`${PHOTO}: the skin texture reads as printed or on a screen (antispoof ${ev.antispoof.toFixed(2)})`] };
+    return { kind: 'presentation', reasons: [reasonText('antispoof-print', { score: ev.antispoof.toFixed(2) }, 'looks-like')] };
   }
   // Texture first: a replayed video moves like a head, but its pixels are a screen's.
   const texture = readTexture(ev, p);
-  if (texture === 'screen') return { kind: 'presentation', reasons: [`${PHOTO}: the texture reads as a screen or a print (${textureWords(ev)})`] };
+  if (texture === 'screen') return { kind: 'presentation', reasons: [reasonText('texture-screen', textureValues(ev), 'looks-like')] };
   if (ev.frames < p.minFrames) {
-    const why = ev.small > ev.frames ? `the face is too small to judge (under ${p.minFacePx} px)` : `watching the face (${ev.frames} of ${p.minFrames} frames)`;
+    const why = ev.small > ev.frames ? reasonText('too-small', { px: p.minFacePx }) : reasonText('watching', { frames: ev.frames, needed: p.minFrames });
     return { kind: 'undecided', reasons: [why] };
   }
   const { live, planar } = classifyPairs(ev, p);
@@ -76,9 +75,9 @@ export function judge(ev: TrackEvidence, base: LivenessParams): LivenessVerdict 
  * A frozen face is never marked either way.
  */
 function judgeUnsure(ev: TrackEvidence, p: LivenessParams): LivenessVerdict {
-  if (ev.maxMoved < p.frozenLimit) return { kind: 'undecided', reasons: ['the face has not moved at all'] };
-  const doubt = `may be a photo or a screen: the texture is unclear (${textureWords(ev)})`;
-  return p.unsureTexture === 'flag' ? { kind: 'live', reasons: ['the face moves'], doubt } : { kind: 'presentation', reasons: [doubt] };
+  if (ev.maxMoved < p.frozenLimit) return { kind: 'undecided', reasons: [reasonText('frozen')] };
+  const doubt = reasonText('texture-unclear', textureValues(ev), 'may-be');
+  return p.unsureTexture === 'flag' ? { kind: 'live', reasons: [reasonText('moves')], doubt } : { kind: 'presentation', reasons: [doubt] };
 }
 
 /** The motion rules alone: the verdict without a texture score, and where the texture is unsure. */
@@ -88,21 +87,21 @@ function judgeMotion(
   { blinked, headLike, flat }: { blinked: boolean; headLike: boolean; flat: boolean },
 ): LivenessVerdict {
   if (p.requireBlink) {
-    if (flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };
-    if (blinked) return { kind: 'live', reasons: ['the eyes blinked'] };
-    if (ev.maxMoved < p.stillLimit && ev.spanMs >= p.stillMs) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move at all`] };
-    return { kind: 'undecided', reasons: ['waiting for a blink (this school requires one)'] };
+    if (flat) return { kind: 'presentation', reasons: [reasonText('not-head-like', {}, 'looks-like')] };
+    if (blinked) return { kind: 'live', reasons: [reasonText('blinked')] };
+    if (ev.maxMoved < p.stillLimit && ev.spanMs >= p.stillMs) return { kind: 'presentation', reasons: [reasonText('still', {}, 'looks-like')] };
+    return { kind: 'undecided', reasons: [reasonText('awaiting-blink')] };
   }
-  if (headLike) return { kind: 'live', reasons: [blinked ? 'the face moved like a head and the eyes blinked' : 'the face moved like a head'] };
+  if (headLike) return { kind: 'live', reasons: [reasonText(blinked ? 'head-and-blink' : 'head')] };
   // A picture cannot blink, but a mesh on a blurred picture can mis-read its eyes: when the
   // geometry says flat, the geometry wins.
-  if (flat) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move like a head`] };
-  if (blinked) return { kind: 'live', reasons: ['the eyes blinked'] };
+  if (flat) return { kind: 'presentation', reasons: [reasonText('not-head-like', {}, 'looks-like')] };
+  if (blinked) return { kind: 'live', reasons: [reasonText('blinked')] };
   if (ev.maxMoved < p.stillLimit) {
-    if (ev.spanMs >= p.stillMs) return { kind: 'presentation', reasons: [`${PHOTO}: the face did not move at all`] };
-    return { kind: 'undecided', reasons: ['the face has not moved yet'] };
+    if (ev.spanMs >= p.stillMs) return { kind: 'presentation', reasons: [reasonText('still', {}, 'looks-like')] };
+    return { kind: 'undecided', reasons: [reasonText('not-moved-yet')] };
   }
-  return { kind: 'undecided', reasons: ['the face has not moved enough to tell a head from a picture'] };
+  return { kind: 'undecided', reasons: [reasonText('not-enough-motion')] };
 }
 
 /**
@@ -114,11 +113,10 @@ function judgeMotion(
  * they are frozen.
  */
 function judgeSkin(ev: TrackEvidence, p: LivenessParams, m: { blinked: boolean; headLike: boolean; flat: boolean }): LivenessVerdict {
-  const skin = `the skin looks live (${textureWords(ev)})`;
-  if (m.blinked) return { kind: 'live', reasons: [`${skin} and the eyes blinked`] };
-  if (p.requireBlink) return { kind: 'undecided', reasons: ['waiting for a blink (this school requires one)'] };
-  if (ev.maxMoved < p.frozenLimit) return { kind: 'undecided', reasons: ['the face has not moved at all'] };
-  return { kind: 'live', reasons: [`${skin} and the face ${m.headLike ? 'moved like a head' : 'moves'}`] };
+  if (m.blinked) return { kind: 'live', reasons: [reasonText('skin-blinked', textureValues(ev))] };
+  if (p.requireBlink) return { kind: 'undecided', reasons: [reasonText('awaiting-blink')] };
+  if (ev.maxMoved < p.frozenLimit) return { kind: 'undecided', reasons: [reasonText('frozen')] };
+  return { kind: 'live', reasons: [reasonText(m.headLike ? 'skin-head' : 'skin-moves', textureValues(ev))] };
 }
 
 /** The seam the recognition core calls on every frame of a track. */

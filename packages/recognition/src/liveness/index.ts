@@ -5,5 +5,6 @@
 export { assessLiveness, classifyPairs, judge, readTexture, type LivenessVerdict, type TextureReading } from './assess.ts';
 export { measureTrack, type LivenessSample, type TrackEvidence } from './evidence.ts';
 export { DEFAULT_LIVENESS, limitsAt, type LivenessParams } from './params.ts';
+export { readReason, reasonText, VERDICT_TEXT, type LivenessReason, type LivenessReasonCode, type VerdictCode } from './reasons.ts';
 export { eyeOpenness, MESH_POINTS, STABLE_POINTS } from './landmarks.ts';
 export { meshPoints, pairMotion, type MeshPoints, type PairMotion } from './motion.ts';

@@ -1,8 +1,11 @@
 // Why a face waits in Needs review, in a teacher's words: "may be" and "looks like" a photo or a
 // screen are told apart on the main line; the scores behind them go to the details line.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_LIVENESS, judge, type TrackEvidence } from '@rollcall/recognition';
+import { speak } from '../../core/i18n.ts';
 import { reviewWords } from './review-words.ts';
+
+afterEach(() => speak('en', {}));
 
 /** A track that blinked (live by motion) with a given median texture score. */
 const blinked = (pad: number): TrackEvidence => ({
@@ -64,5 +67,22 @@ describe('review wording', () => {
     });
     expect(reviewWords({ why: 'ambiguous', reasons: [] })).toEqual({ why: 'two students look alike', detail: null });
     expect(reviewWords({ why: 'close' }).why).toBe('the match is not certain');
+  });
+
+  it("says the rule's reasons in the reader's language, its scores in the language's numbers", () => {
+    speak('de', {
+      'attendance.review.maybePresentation': 'könnte ein Foto oder ein Bildschirm sein',
+      'attendance.review.why': '{why, select, liveness {die Kamera konnte kein lebendes Gesicht bestätigen} other {{why}}}',
+      'ui.liveness.textureUnclear': 'die Textur ist unklar (Live-Wert {score, number} über {frames, number} Bilder)',
+      'ui.liveness.notMovedYet': 'das Gesicht hat sich noch nicht bewegt',
+    });
+    expect(reviewWords({ why: 'presentation', reasons: ['may be a photo or a screen: the texture is unclear (live score 0.74 over 12 frames)'] })).toEqual({
+      why: 'könnte ein Foto oder ein Bildschirm sein',
+      detail: 'die Textur ist unklar (Live-Wert 0,74 über 12 Bilder)',
+    });
+    expect(reviewWords({ why: 'liveness', reasons: ['the face has not moved yet', 'something new'] })).toEqual({
+      why: 'die Kamera konnte kein lebendes Gesicht bestätigen',
+      detail: 'das Gesicht hat sich noch nicht bewegt; something new',
+    });
   });
 });
