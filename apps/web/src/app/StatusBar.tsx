@@ -11,6 +11,7 @@ import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
 import { OutboxStatus } from './OutboxStatus.tsx';
 import { faceText, offlineText, syncText } from './status-words.ts';
 import { formatLocale, t } from '../core/i18n.ts';
+import { faceErrorText } from '../ui/face-error-text.ts';
 
 function rosterDetail(sync: RosterSyncState): string {
   // The revision is an identifier, not an amount: written as is, never grouped.
@@ -106,7 +107,11 @@ export function StatusBar() {
         </span>
         {face.restarts > 0 && <span>{restartsText(face.restarts)}</span>}
         {face.notice && <span>{t({ id: 'app.status.details.faceNote', defaultMessage: 'Face engine note: {note}' }, { note: face.notice })}</span>}
-        {face.error && <span>{t({ id: 'app.status.details.faceError', defaultMessage: 'Face engine error: {error}' }, { error: face.error })}</span>}
+        {face.error && (
+          <span>
+            {t({ id: 'app.status.details.faceError', defaultMessage: 'Face engine error: {error}' }, { error: faceErrorText(face.errorCode, face.error) })}
+          </span>
+        )}
         {offlineFacts && <span>{offlineFacts}</span>}
         {sync.lastError && (
           <span>{t({ id: 'app.status.details.syncError', defaultMessage: 'Last sync error: {error}' }, { error: sync.lastError.message })}</span>

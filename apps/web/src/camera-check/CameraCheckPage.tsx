@@ -13,6 +13,7 @@ import { summary, verdictLine, verdicts } from './verdicts.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { t } from '../core/i18n.ts';
 import { formatNumber } from '../ui/format.ts';
+import { faceErrorText } from '../ui/face-error-text.ts';
 
 /** A measurement with a fixed number of decimals, in the language's digits. */
 const num = (n: number, digits: number) => formatNumber(n, { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -21,7 +22,7 @@ function engineText(face: FaceStatus): string {
   const engine = face.mode
     ? describeMode(face.mode)
     : face.status === 'error'
-      ? t({ id: 'cameraCheck.engine.failed', defaultMessage: 'failed: {error}' }, { error: face.error })
+      ? t({ id: 'cameraCheck.engine.failed', defaultMessage: 'failed: {error}' }, { error: faceErrorText(face.errorCode, face.error ?? '') })
       : t({ id: 'cameraCheck.engine.loading', defaultMessage: 'loading…' });
   return face.restarts > 0
     ? t(

@@ -2,7 +2,7 @@
 // (listed in the manifest the copy script wrote) are fetched here first, counting bytes, and handed
 // to the worker, which therefore never downloads them again (an untrusted certificate leaves the
 // browser no HTTP cache to share them through); the service worker keeps them for offline use.
-import { DEFAULT_PIPELINE, modelFiles, parseManifest } from '@rollcall/face';
+import { DEFAULT_PIPELINE, isFaceError, modelFiles, parseManifest, type FaceErrorCode } from '@rollcall/face';
 import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 import { Store } from '../core/store.ts';
 import { FaceWorkerClient } from './face-client.ts';
@@ -25,6 +25,8 @@ export interface FaceStatus {
   restarts: number;
   notice: string | null;
   error: string | null;
+  /** The engine's code for `error`, so it is said in the reader's language (null: no code). */
+  errorCode: FaceErrorCode | null;
 }
 
 export const faceStatus = new Store<FaceStatus>({
@@ -38,6 +40,7 @@ export const faceStatus = new Store<FaceStatus>({
   restarts: 0,
   notice: null,
   error: null,
+  errorCode: null,
 });
 
 const MODEL_BASE = '/models/';
@@ -105,6 +108,7 @@ export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceWo
       mode: null,
       notice: null,
       error: null,
+      errorCode: null,
     }));
     try {
       const preloaded = await prefetch(modelFiles(DEFAULT_PIPELINE.model));
@@ -126,7 +130,13 @@ export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceWo
       return client;
     } catch (err) {
       loading = null;
-      faceStatus.set((s) => ({ ...s, status: 'error', phase: null, error: err instanceof Error ? err.message : String(err) }));
+      faceStatus.set((s) => ({
+        ...s,
+        status: 'error',
+        phase: null,
+        error: err instanceof Error ? err.message : String(err),
+        errorCode: isFaceError(err) ? err.code : null,
+      }));
       throw err;
     }
   })();

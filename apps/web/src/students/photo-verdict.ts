@@ -4,6 +4,7 @@
 import { MAX_PIXELS, type FaceErrorCode, type QualityReason } from '@rollcall/face';
 import { t, translator } from '../core/i18n.ts';
 import { REASON_TEXT } from '../ui/messages.ts';
+import { faceErrorText } from '../ui/face-error-text.ts';
 import type { PhotoResult } from './enrol.ts';
 
 const KEYS: Partial<Record<FaceErrorCode, string>> = {
@@ -22,7 +23,7 @@ export function unreadableWhy(r: Pick<PhotoResult, 'name' | 'error' | 'errorCode
       defaultMessage:
         '{code, select, empty {{name} is empty} notAnImage {{name} is not an image the browser can read} tooLarge {at most {megapixels} megapixels are accepted} corrupt {the image data is damaged} unreadable {{name} could not be opened} other {{detail}}}',
     },
-    { code: (r.errorCode && KEYS[r.errorCode]) ?? 'other', name: r.name, megapixels: MAX_PIXELS / 1e6, detail: r.error ?? '' },
+    { code: (r.errorCode && KEYS[r.errorCode]) ?? 'other', name: r.name, megapixels: MAX_PIXELS / 1e6, detail: faceErrorText(r.errorCode, r.error ?? '') },
   );
 }
 
