@@ -16,6 +16,8 @@ function localeFor(locales: Locales, tag: string): (() => ReturnType<typeof engl
 /** Sets zod's words to `tag`'s (English where zod has none). */
 export async function speakZodIn(tag: string): Promise<void> {
   if (tag.split('-')[0] === 'en') return void z.config(english());
-  const locale = localeFor(await import('zod/v4/locales'), tag);
+  // A chunk that cannot load (offline before it was kept) leaves zod in English rather than stop the language change.
+  const locales = await import('zod/v4/locales').catch(() => null);
+  const locale = locales && localeFor(locales, tag);
   z.config((locale ?? english)());
 }
