@@ -37,24 +37,14 @@ export async function listForStudent(db: Executor, studentId: string, withVector
   return (await q.execute()).map(toEmbedding);
 }
 
-/**
- * `ofStudents` keeps only those students' embeddings, and reads no other vector: a school's
- * laptop paging through a district's change log must not read every school's vectors.
- */
-export async function findByIds(db: Executor, ids: string[], modelId?: string, ofStudents?: ReadonlySet<string>): Promise<Embedding[]> {
+export async function findByIds(db: Executor, ids: string[], modelId?: string): Promise<Embedding[]> {
   const out: Embedding[] = [];
   // Chunked: an IN list of thousands of ids is slow to plan on both databases.
   for (let i = 0; i < ids.length; i += 1000) {
-    let chunk = ids.slice(i, i + 1000);
-    if (ofStudents) {
-      const owners = await db.selectFrom('face_embeddings').select(['id', 'student_id']).where('id', 'in', chunk).execute();
-      chunk = owners.filter((r) => ofStudents.has(r.student_id)).map((r) => r.id);
-      if (chunk.length === 0) continue;
-    }
     let q = db
       .selectFrom('face_embeddings')
       .select([...META, 'vector'])
-      .where('id', 'in', chunk);
+      .where('id', 'in', ids.slice(i, i + 1000));
     if (modelId) q = q.where('model_id', '=', modelId);
     out.push(...(await q.execute()).map(toEmbedding));
   }

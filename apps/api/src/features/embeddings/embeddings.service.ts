@@ -149,7 +149,7 @@ export function embeddingsService(ctx: ServiceContext, deps: EmbeddingsDeps) {
 
     // For other features, in the executor they pass.
     listForStudent: (db: Executor, studentId: string) => repo.listForStudent(db, studentId, true),
-    findByIds: (db: Executor, ids: string[], modelId?: string, ofStudents?: ReadonlySet<string>) => repo.findByIds(db, ids, modelId, ofStudents),
+    findByIds: (db: Executor, ids: string[], modelId?: string) => repo.findByIds(db, ids, modelId),
     findByStudents: (db: Executor, studentIds: string[], modelId?: string) => repo.findByStudents(db, studentIds, modelId),
     /** How many embeddings each of these students has (none: missing from the map). */
     countsOf: (db: Executor, studentIds: readonly string[]) => repo.embeddingCounts(db, studentIds),

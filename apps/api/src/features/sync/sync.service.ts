@@ -46,24 +46,21 @@ export function syncService(
           return rows.sort((a, b) => rank.get(key(a))! - rank.get(key(b))!);
         };
         // A scoped caller's students: only theirs are read (a school's laptop pages through the whole district's log).
+        // Embeddings are read by id and dropped after: an owner lookup first reads the same rows (a 4 KB vector is stored inline).
         const scopeRosters = scope.all ? null : await classes.rostersOf(trx, [...scope.classIds]);
         const allowed = scopeRosters && new Set([...scopeRosters.values()].flat());
         const studentIds = ids('student', 'upsert').filter((id) => !allowed || allowed.has(id));
         let students = inOrder(await studentsOf.findStudents(trx, studentIds), (s) => s.studentId, studentIds);
-        let embeddings = inOrder(
-          await embeddingsOf.findByIds(trx, ids('embedding', 'upsert'), modelId, allowed ?? undefined),
-          (e) => e.id,
-          ids('embedding', 'upsert'),
-        );
+        let embeddings = inOrder(await embeddingsOf.findByIds(trx, ids('embedding', 'upsert'), modelId), (e) => e.id, ids('embedding', 'upsert'));
         let classIds = ids('class', 'upsert');
-        if (scopeRosters && !scope.all) {
+        if (scopeRosters && allowed && !scope.all) {
           classIds = classIds.filter((c) => scope.classIds.has(c));
           const joined = [...new Set(classIds.flatMap((c) => scopeRosters.get(c) ?? []))];
           const joinedSet = new Set(joined);
           students = [...students.filter((s) => !joinedSet.has(s.studentId)), ...(await studentsOf.findStudents(trx, joined))];
           const joinedEmbeddings = await embeddingsOf.findByStudents(trx, joined, modelId);
           const joinedIds = new Set(joinedEmbeddings.map((e) => e.id));
-          embeddings = [...embeddings.filter((e) => !joinedIds.has(e.id)), ...joinedEmbeddings];
+          embeddings = [...embeddings.filter((e) => allowed.has(e.studentId) && !joinedIds.has(e.id)), ...joinedEmbeddings];
         }
         const classRows = [...(await classes.classNames(trx, classIds))].map(([id, name]) => ({ id, name }));
         const rosters = await classes.rostersOf(trx, idsOf(classRows));
