@@ -30,6 +30,8 @@ export interface Config {
   tls: { cert: string; key: string } | null;
   /** With TLS: a plain-http port that redirects every request to https (e.g. 80), on PUBLIC_URL or else only on a name the certificate covers; null for none. */
   httpRedirectPort: number | null;
+  /** On SIGTERM, how long /health answers 503 while requests are still served, so a load balancer stops sending new ones first. */
+  shutdownDrainSeconds: number;
   /** Where absence notices to guardians go: nothing is queued or sent on a channel left unset. */
   notices: { smtp: SmtpSettings | null; webhook: WebhookSettings | null };
 }
@@ -123,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: read('TRUST_PROXY', bool, false),
     tls: readTls(env),
     httpRedirectPort: read('HTTP_REDIRECT_PORT', int('HTTP_REDIRECT_PORT', 1, 65535), null as number | null),
+    // A little over Caddy's health check interval (deploy/Caddyfile: 2 s).
+    shutdownDrainSeconds: read('SHUTDOWN_DRAIN_SECONDS', int('SHUTDOWN_DRAIN_SECONDS', 0, 300), 3),
     notices: readNotices(env, read, bool),
   };
 }

@@ -1,17 +1,18 @@
 // Starts the API: parse configuration (fail fast), open the database, migrate, listen (http, or
-// https with TLS_CERT/TLS_KEY plus an optional http port that redirects).
+// https with TLS_CERT/TLS_KEY plus an optional http port that redirects); on SIGTERM/SIGINT, drain
+// and shut down gracefully (http/shutdown.ts).
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Express } from 'express';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { certificateNames, redirectToHttps } from './http/redirect.ts';
+import { drainState, gracefulShutdown } from './http/shutdown.ts';
 import { createServices } from './services.ts';
 
 async function main() {
@@ -39,6 +40,7 @@ async function main() {
       ways.length ? `Absence notices to guardians: ${ways.join(' and ')}` : 'Absence notices to guardians: none (SMTP_HOST and NOTICE_SMS_WEBHOOK_URL unset)',
     );
   }
+  let purgeTimer: NodeJS.Timeout | undefined;
   {
     // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
     // It always runs: an admin may set retention on the Privacy page (MARK_RETENTION_DAYS is the default).
@@ -49,24 +51,32 @@ async function main() {
         (e) => console.error('Retention purge failed', e),
       );
     await purge();
-    setInterval(purge, 6 * 3_600_000).unref();
+    purgeTimer = setInterval(purge, 6 * 3_600_000).unref();
   }
-  const server = listen(app, config);
+  const drain = drainState();
+  const server = listen(drain.handler(app), config);
   const redirect = config.tls && config.httpRedirectPort !== null ? listenRedirect(config, config.tls, config.httpRedirectPort) : null;
-  const shutdown = () => {
-    hub.stop();
-    // A notice being sent finishes and is recorded; one claimed but not sent waits out its lease elsewhere.
-    void notices.stop();
-    redirect?.close();
-    server.close(() => void database.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
+  const shutdown = gracefulShutdown({
+    drain,
+    drainMs: config.shutdownDrainSeconds * 1000,
+    servers: redirect ? [server, redirect] : [server],
+    endStreams: () => hub.endStreams(),
+    async stopWork() {
+      hub.stop();
+      clearInterval(purgeTimer);
+      // A notice being sent finishes and is recorded; one claimed but not sent waits out its lease elsewhere.
+      await notices.stop();
+    },
+    closeDatabase: () => database.close(),
+    log: (line) => console.log(line),
+    exit: (code) => process.exit(code),
+  });
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
 }
 
 /** Plain http, or https with the configured certificate; the log line names the address to open. */
-function listen(app: Express, config: Config) {
+function listen(app: http.RequestListener, config: Config) {
   const server = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.cert), key: fs.readFileSync(config.tls.key) }, app)
     : http.createServer(app);

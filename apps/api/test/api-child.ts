@@ -35,6 +35,8 @@ export interface ApiChild {
   waitForOutput(text: string): Promise<void>;
   /** Waits until /health answers 200; fails if the process exits first. */
   healthy(): Promise<void>;
+  /** Sends `signal` without waiting for the process to end (see `exited`). */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -72,6 +74,7 @@ export async function startApiChild(env: Record<string, string>): Promise<ApiChi
           return false;
         }
       }),
+    signal: (signal) => void child.kill(signal),
     async stop() {
       if (!running()) return;
       child.kill('SIGTERM');

@@ -29,8 +29,8 @@ export const SyncResponse = z.object({
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
-/** What anyone may know: whether the server and its database work. */
-export const HealthStatus = z.object({ status: z.enum(['ok', 'degraded']) });
+/** What anyone may know: whether the server and its database work; `draining` while an instance shuts down. */
+export const HealthStatus = z.object({ status: z.enum(['ok', 'degraded', 'draining']) });
 /** What an admin also sees; versions and migration levels would only help an attacker choose an exploit. */
 export const HealthDetails = HealthStatus.extend({
   version: z.string(),

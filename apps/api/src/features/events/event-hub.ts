@@ -35,6 +35,7 @@ export interface EventHubOptions {
 
 export class EventHub {
   private listeners = new Set<Listener>();
+  private enders = new Set<() => void>(); // one per open stream, to end it when the instance shuts down
   private perOwner = new Map<string, number>();
   private cursor = -1; // the highest id read from the table
   private released = -1; // the highest id handed to listeners
@@ -49,8 +50,11 @@ export class EventHub {
     private readonly opts: EventHubOptions,
   ) {}
 
-  /** Adds a listener for `owner` (who opened the stream); refused past STREAMS_PER_CALLER at once. */
-  subscribe(listener: Listener, owner: string): () => void {
+  /**
+   * Adds a listener for `owner` (who opened the stream); refused past STREAMS_PER_CALLER at once.
+   * `end` is called if the instance shuts down while the stream is open.
+   */
+  subscribe(listener: Listener, owner: string, end?: () => void): () => void {
     const held = this.perOwner.get(owner) ?? 0;
     if (held >= STREAMS_PER_CALLER)
       throw new ApiError('rate-limited', `You already have ${STREAMS_PER_CALLER} live connections open: close another tab or window first.`, {
@@ -58,11 +62,13 @@ export class EventHub {
       });
     this.perOwner.set(owner, held + 1);
     this.listeners.add(listener);
+    if (end) this.enders.add(end);
     this.ensureRunning();
     let done = false;
     return () => {
       if (done) return;
       done = true;
+      if (end) this.enders.delete(end);
       const left = (this.perOwner.get(owner) ?? 1) - 1;
       if (left > 0) this.perOwner.set(owner, left);
       else this.perOwner.delete(owner);
@@ -86,6 +92,11 @@ export class EventHub {
     this.timer = setInterval(() => void this.poll(), this.opts.pollMs);
     this.timer.unref();
     void this.poll();
+  }
+
+  /** Ends every open stream (the instance is shutting down); each one unsubscribes as it ends. */
+  endStreams() {
+    for (const end of [...this.enders]) end();
   }
 
   stop() {

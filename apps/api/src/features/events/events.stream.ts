@@ -78,10 +78,21 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
       // Listen first and let the hub take its position before answering: once the client sees the
       // stream open, every event committed after that reaches it (a roster.changed written right
       // after connecting is not lost).
-      const unsubscribe = hub.subscribe((e) => {
-        pending.push(e);
-        void drain();
-      }, streamOwner(caller.actor));
+      const unsubscribe = hub.subscribe(
+        (e) => {
+          pending.push(e);
+          void drain();
+        },
+        streamOwner(caller.actor),
+        () => {
+          // The instance is shutting down: reconnect at once (the balancer sends the client to
+          // another instance, which replays from Last-Event-ID) instead of after the usual wait.
+          // Not answered yet: a dropped connection, which a client retries (an empty answer it would not).
+          if (!res.headersSent) return void req.socket.destroy();
+          if (!res.writableEnded) res.write(`retry: ${RECONNECT_AT_SHUTDOWN_MS}\n\n`);
+          close();
+        },
+      );
       const beat = setInterval(() => void (!replaying && stillAllowed().then((ok) => ok && res.write(': keep-alive\n\n'))), heartbeatMs);
       req.on('close', close);
       // A client gone while it was being identified sends no 'close' any more: free its place now.
@@ -118,6 +129,9 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
     }
   };
 }
+
+/** The reconnect wait a stream ended by a shutting-down instance asks for. */
+const RECONNECT_AT_SHUTDOWN_MS = 100;
 
 /** Streams are counted per caller: a laptop or an account, whichever credential opened them. */
 const streamOwner = (actor: Actor): string => `${actor.kind}:${actor.id}`;
