@@ -18,4 +18,6 @@ COPY --from=build --chown=node:node /prod /app
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s CMD node -e "fetch('http://127.0.0.1:8080/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# node itself is PID 1 (exec form, no shell or pnpm in between), so it receives SIGTERM and drains
+# before it exits (SHUTDOWN_DRAIN_SECONDS, README); docker-compose.yml's stop_grace_period covers that.
 CMD ["node", "dist/main.js"]
