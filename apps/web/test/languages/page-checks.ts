@@ -18,6 +18,8 @@ export function overflowingText(): string[] {
     if (SKIP.has(el.tagName)) continue;
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'contents' || style.visibility === 'hidden' || scrolls(style)) continue;
+    // Not drawn (inside a closed <details>, say): nothing to overflow until it is opened.
+    if (!el.checkVisibility({ visibilityProperty: true })) continue;
     const r = el.getBoundingClientRect();
     // Visually hidden text (.sr-only) is a 1 px box on purpose.
     if (r.width <= 2 || r.height <= 2 || !(el.textContent ?? '').trim()) continue;
