@@ -102,8 +102,9 @@ export const kill = (run: DistrictRun) =>
 
 /**
  * Every instance restarted in turn while the devices post, as a new build is rolled out: SIGTERM
- * (the API finishes what it is answering), the compiled build started again, and the next one only
- * once this one answers /health and Caddy's health check (every 2 s) has seen it.
+ * (the API answers /health with 503 while it drains, then ends its event streams, finishes what it
+ * is answering and exits), the compiled build started again, and the next one only once this one
+ * answers /health and Caddy's health check (every 2 s) has seen it.
  */
 export const rolling = (run: DistrictRun) =>
   withDistrict('rolling', run, async (d, fleet) => {

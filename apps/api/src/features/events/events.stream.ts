@@ -3,7 +3,7 @@
 import type { RequestHandler } from 'express';
 import type { LiveEvent } from '@rollcall/contracts';
 import { inScope, scopeOf, type Actor, type Scope } from '../../shared/actor.ts';
-import { REPLAY_PAGE, type Delivered, type EventHub } from './event-hub.ts';
+import { ORDER_GRACE_MS, REPLAY_PAGE, type Delivered, type EventHub } from './event-hub.ts';
 
 /** What a caller may see of an event: its own classes' marks; roster nudges without other classes' ids. */
 export function visibleEvent(event: LiveEvent, scope: Scope): LiveEvent | null {
@@ -85,8 +85,8 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
         },
         streamOwner(caller.actor),
         () => {
-          // The instance is shutting down: reconnect at once (the balancer sends the client to
-          // another instance, which replays from Last-Event-ID) instead of after the usual wait.
+          // The instance is shutting down: the client reconnects (the balancer sends it to another
+          // instance, which replays from Last-Event-ID) instead of waiting for the connection to die.
           // Not answered yet: a dropped connection, which a client retries (an empty answer it would not).
           if (!res.headersSent) return void req.socket.destroy();
           if (!res.writableEnded) res.write(`retry: ${RECONNECT_AT_SHUTDOWN_MS}\n\n`);
@@ -130,8 +130,12 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
   };
 }
 
-/** The reconnect wait a stream ended by a shutting-down instance asks for. */
-const RECONNECT_AT_SHUTDOWN_MS = 100;
+/**
+ * The reconnect wait a stream ended by a shutting-down instance asks for. Not shorter: a client
+ * replayed from Last-Event-ID while a batch that took its ids is still committing (the stopping
+ * instance finishes its requests) can miss that batch's events; ids commit in order within this time.
+ */
+const RECONNECT_AT_SHUTDOWN_MS = ORDER_GRACE_MS;
 
 /** Streams are counted per caller: a laptop or an account, whichever credential opened them. */
 const streamOwner = (actor: Actor): string => `${actor.kind}:${actor.id}`;
