@@ -79,7 +79,7 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     classes,
     sessions,
     attendance,
-    stats: statsService(ctx, { registers: register }),
+    stats: statsService(ctx),
     sync: syncService(ctx, { classes, embeddings, students }),
     register,
     rates: ratesService(ctx, { registers: register }),

@@ -1,12 +1,12 @@
-// Daily statistics, read from the registers so that they say what the registers say. For each
+// Daily statistics that say what the registers say, counted in SQL (stats.repository.ts). For each
 // class and school day with a session: the ended sessions' places (roster students times sessions)
 // split into present, late, excused and absent, and any session still running apart, "so far".
 // Marks made outside a session (day marks) belong to no register and count nowhere here: a
 // student with no session that day is not absent. A row with classId null adds the classes up.
-import { finalStatus, sessionPhase, type DailyStat, type Register } from '@rollcall/contracts';
+import { finalStatus, type DailyStat, type RegisterStatus } from '@rollcall/contracts';
 import type { ServiceContext } from '../../shared/context.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
-import type { RegisterService } from '../register/register.service.ts';
+import * as repo from './stats.repository.ts';
 
 type Tally = Omit<DailyStat, 'rate' | 'absentStudents'> & { absentees: Map<string, string> };
 
@@ -23,25 +23,6 @@ const empty = (day: string, classId: string | null, className: string | null): T
   running: null,
   absentees: new Map(),
 });
-
-/** Adds one session's register to a day's tally: final figures when it has ended, "so far" while it runs. */
-function add(t: Tally, reg: Register, now: number) {
-  const phase = sessionPhase(reg.session, now);
-  if (phase === 'upcoming') return;
-  const roster = reg.rows.filter((r) => r.onRoster);
-  if (phase === 'running') {
-    const r = t.running ?? { sessions: 0, here: 0, total: 0 };
-    t.running = { sessions: r.sessions + 1, here: r.here + reg.counts.here, total: r.total + reg.counts.total };
-    return;
-  }
-  t.sessions++;
-  t.expected += roster.length;
-  for (const row of roster) {
-    const status = finalStatus(row.status);
-    t[status]++;
-    if (status === 'absent') t.absentees.set(row.studentId, row.name);
-  }
-}
 
 function addUp(into: Tally, t: Tally) {
   into.sessions += t.sessions;
@@ -64,20 +45,35 @@ function toStat({ absentees, ...t }: Tally, named: boolean): DailyStat {
   return { ...t, rate, absentStudents };
 }
 
-export function statsService(ctx: ServiceContext, { registers }: { registers: RegisterService }) {
+export function statsService(ctx: ServiceContext) {
   return {
     async daily(from: string, to: string, classId: string | undefined, scope: Scope): Promise<{ days: DailyStat[] }> {
       if (classId) assertClassInScope(scope, classId);
-      const now = ctx.now();
-      const sessions = await registers.inDays(classId ? [classId] : scopedClassIds(scope), from, to);
+      const range = { classIds: classId ? [classId] : scopedClassIds(scope), from, to, now: ctx.now() };
+      // Counted by the database: a district's term is a few rows per class and day, never its marks.
+      const [sessions, places, absent] = await Promise.all([repo.sessionCounts(ctx.db, range), repo.placeCounts(ctx.db, range), repo.absentees(ctx.db, range)]);
       const perClassDay = new Map<string, Tally>();
-      for (const { day, register } of sessions) {
-        if (sessionPhase(register.session, now) === 'upcoming') continue;
-        const key = `${day}|${register.session.classId}`;
-        const t = perClassDay.get(key) ?? empty(day, register.session.classId, register.className);
-        add(t, register, now);
-        perClassDay.set(key, t);
+      const key = (day: string, classId: string) => `${day}|${classId}`;
+      for (const s of sessions) {
+        const t = perClassDay.get(key(s.day, s.classId)) ?? empty(s.day, s.classId, s.className);
+        if (s.phase === 'ended') t.sessions += s.n;
+        else t.running = { sessions: (t.running?.sessions ?? 0) + s.n, here: 0, total: 0 };
+        perClassDay.set(key(s.day, s.classId), t);
       }
+      for (const p of places) {
+        const t = perClassDay.get(key(p.day, p.classId));
+        if (!t) continue;
+        const status = finalStatus((p.status ?? 'not-seen') as RegisterStatus);
+        if (p.phase === 'ended') {
+          t.expected += p.n;
+          t[status] += p.n;
+        } else if (t.running) {
+          // "So far": the roster's size, and those already marked present or late.
+          t.running.total += p.n;
+          if (p.status === 'present' || p.status === 'late') t.running.here += p.n;
+        }
+      }
+      for (const a of absent) perClassDay.get(key(a.day, a.classId))?.absentees.set(a.studentId, a.name);
       const days = [...perClassDay.values()].map((t) => toStat(t, true));
       // The whole school only for those who see every class, and only when no class was chosen.
       if (!classId && scope.all) {
