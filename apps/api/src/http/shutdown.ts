@@ -1,7 +1,7 @@
 // Graceful shutdown, so a rolling restart behind a load balancer goes unnoticed by devices. On
 // SIGTERM/SIGINT the instance first says it is draining (/health answers 503) and keeps serving for
 // the drain time, which covers the balancer's next health check; only then does it stop listening,
-// end its live event streams (their clients reconnect to another instance at once and replay from
+// end its live event streams (their clients reconnect to another instance and replay from
 // Last-Event-ID), let the requests it is answering finish, stop its background work and close the
 // database. A second signal exits at once.
 import type http from 'node:http';
@@ -50,7 +50,7 @@ export interface ShutdownParts {
   drainMs: number;
   /** The servers listening (the API, and the https redirect when there is one). */
   servers: Pick<http.Server, 'close' | 'closeIdleConnections' | 'closeAllConnections'>[];
-  /** Ends every live event stream with a reconnect hint. */
+  /** Ends every live event stream, telling its client when to reconnect. */
   endStreams(): void;
   /** Stops background work (event poller, notice sender, purge timer); resolves once it is idle. */
   stopWork(): Promise<void>;
