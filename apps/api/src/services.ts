@@ -63,6 +63,7 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
   const consent = consentService(ctx, { changes, classes, embeddings, settings, studentRows, users });
   const students = studentsService(ctx, { attendance, changes, classes, embeddings, events, settings, studentRows });
   const notices = noticesService(ctx, opts.noticeChannels ?? [], { attendance, guardianContacts, sessions, settings, timetable });
+  const stats = statsService(ctx);
   const register = registerService(ctx, { attendance, classes, events, sessions, studentRows }, notices.queueForSession);
   return {
     health: healthService(ctx),
@@ -79,10 +80,10 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
     classes,
     sessions,
     attendance,
-    stats: statsService(ctx),
+    stats,
     sync: syncService(ctx, { classes, embeddings, students }),
     register,
-    rates: ratesService(ctx, { registers: register }),
+    rates: ratesService(ctx, { stats }),
     timetable,
     notices,
     guardians: guardiansService(ctx, { classes, notices, studentRows }),

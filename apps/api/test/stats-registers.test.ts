@@ -117,4 +117,19 @@ describe.each(dialects)('statistics against registers on %s', (dialect) => {
     const [x, y, all] = days;
     for (const k of ['sessions', 'expected', 'present', 'late', 'excused', 'absent'] as const) expect(all![k]).toBe(x![k]! + y![k]!);
   });
+
+  it("gives per-student rates that count each ended register's roster rows", async () => {
+    const rates = (await api.call('GET', `/api/stats/students?from=${DAY}&to=${DAY}`)).body;
+    expect(rates.runningSessions).toBe(0);
+    const expected = new Map<string, Record<string, number | string>>();
+    for (const reg of [...(await registers(classX, DAY, DAY)), ...(await registers(classY, DAY, DAY))])
+      for (const row of reg.rows.filter((r) => r.onRoster)) {
+        const r = expected.get(row.studentId) ?? { studentId: row.studentId, name: row.name, sessions: 0, present: 0, late: 0, excused: 0, absent: 0 };
+        (r.sessions as number)++;
+        (r[row.status === 'not-seen' ? 'absent' : row.status] as number)++;
+        expected.set(row.studentId, r);
+      }
+    expect(rates.items).toHaveLength(expected.size);
+    for (const item of rates.items) expect(item).toMatchObject(expected.get(item.studentId)!);
+  });
 });

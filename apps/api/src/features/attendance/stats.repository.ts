@@ -63,3 +63,28 @@ export async function absentees(db: Executor, r: StatsRange) {
     .distinct()
     .execute();
 }
+
+/** Each roster student's statuses (null: not seen) over the ended sessions of their classes, counted. */
+export async function studentStatusCounts(db: Executor, r: StatsRange) {
+  if (r.classIds?.length === 0) return [];
+  const rows = await startedSessions(db, r)
+    .where('cs.ends_at', 'is not', null)
+    .where('cs.ends_at', '<=', r.now)
+    .innerJoin('class_students as r', 'r.class_id', 'cs.class_id')
+    .innerJoin('students as s', 's.student_id', 'r.student_id')
+    .leftJoin('attendance_marks as m', (j) => j.onRef('m.session_id', '=', 'cs.id').onRef('m.student_id', '=', 'r.student_id'))
+    .select((eb) => ['s.student_id', 's.name', 'm.status', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['s.student_id', 's.name', 'm.status'])
+    .execute();
+  return rows.map((x) => ({ studentId: x.student_id, name: x.name, status: x.status, n: Number(x.n) }));
+}
+
+/** How many sessions have started and not yet ended. */
+export async function runningSessionCount(db: Executor, r: StatsRange): Promise<number> {
+  if (r.classIds?.length === 0) return 0;
+  const row = await startedSessions(db, r)
+    .where((eb) => eb.or([eb('cs.ends_at', 'is', null), eb('cs.ends_at', '>', r.now)]))
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -47,6 +47,11 @@ function toStat({ absentees, ...t }: Tally, named: boolean): DailyStat {
 
 export function statsService(ctx: ServiceContext) {
   return {
+    /** Each roster student's statuses over the ended sessions in range, counted (for the per-student rates). */
+    studentStatusCounts: (range: repo.StatsRange) => repo.studentStatusCounts(ctx.db, range),
+    /** How many sessions in range have started and not ended. */
+    runningSessionCount: (range: repo.StatsRange) => repo.runningSessionCount(ctx.db, range),
+
     async daily(from: string, to: string, classId: string | undefined, scope: Scope): Promise<{ days: DailyStat[] }> {
       if (classId) assertClassInScope(scope, classId);
       const range = { classIds: classId ? [classId] : scopedClassIds(scope), from, to, now: ctx.now() };
@@ -93,3 +98,4 @@ export function statsService(ctx: ServiceContext) {
     },
   };
 }
+export type StatsService = ReturnType<typeof statsService>;

@@ -53,16 +53,6 @@ export function registerService(ctx: ServiceContext, { attendance, classes, even
       return (await registersOf([row]))[0]!;
     },
 
-    /**
-     * The registers of these classes' sessions whose school day lies in [from, to] (null: every
-     * class), each with its day: what the statistics are read from. The caller checks the scope.
-     */
-    async inDays(classIds: string[] | null, from: string, to: string): Promise<{ day: string; register: Register }[]> {
-      const rows = await sessionsInDays(ctx.db, classIds, from, to);
-      const registers = await registersOf(rows);
-      return rows.map((r, i) => ({ day: r.day, register: registers[i]! }));
-    },
-
     async registers(classId: string, from: string, to: string, scope: Scope) {
       assertClassInScope(scope, classId);
       await classes.assertExist(ctx.db, [classId]);
