@@ -26,25 +26,8 @@ function builtIn(tr: Translator): Omit<NoticeTemplate, 'language'> {
   };
 }
 
-/**
- * German wording written before the catalogues: used while de.json lacks the notice messages
- * (move it there, then drop it).
- */
-const GERMAN_UNTIL_CATALOGUED: NoticeTemplate = {
-  language: 'de',
-  subject: '{student} hat gefehlt: {period}, {date}',
-  body: [
-    'Guten Tag {guardian},',
-    '',
-    '{student} ({class}) wurde am {date} in {period} als abwesend eingetragen, und der Schule liegt kein Grund vor.',
-    'Wenn Sie den Grund kennen, melden Sie ihn bitte dem Sekretariat.',
-    '',
-    'Diese Nachricht wurde automatisch vom Klassenbuch der Schule versandt.',
-  ].join('\n'),
-};
-
 function builtInTemplates(): Record<string, NoticeTemplate> {
-  const out: Record<string, NoticeTemplate> = { de: GERMAN_UNTIL_CATALOGUED };
+  const out: Record<string, NoticeTemplate> = {};
   for (const language of API_LANGUAGES) {
     const template = sayIn(language, builtIn);
     if (template) out[language] = { language, ...template };
