@@ -7,6 +7,7 @@ import { CodeSetEditor } from './CodeSetEditor.tsx';
 import { useAttendanceCodes } from '../data/absences.ts';
 import { ErrorAlert } from '../ui/Alert.tsx';
 import { t, translator, tx } from '../core/i18n.ts';
+import { codeMeaning } from '../ui/code-meaning.ts';
 
 /** The reasons joined as the language joins a list, each with its code. */
 function ReasonList({ reasons }: { reasons: CodeSet['reasons'] }) {
@@ -43,7 +44,7 @@ function CodeTables({ set }: { set: CodeSet }) {
               <th scope="row">
                 <code>{c.code}</code>
               </th>
-              <td>{c.meaning}</td>
+              <td>{codeMeaning(c)}</td>
               <td>
                 {STATUS_TEXT[c.status]}
                 {c.isDefault && <span className="hint"> {t({ id: 'absences.codes.default', defaultMessage: '(when no reason says otherwise)' })}</span>}

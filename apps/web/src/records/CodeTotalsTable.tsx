@@ -3,6 +3,7 @@
 import type { CodeSet, Register } from '@rollcall/contracts';
 import { codeTotals } from '../core/code-totals.ts';
 import { columnNames } from './columns.ts';
+import { codeMeaning } from '../ui/code-meaning.ts';
 
 export function CodeTotalsTable({ registers, codes, title }: { registers: readonly Register[]; codes: CodeSet; title: string }) {
   const col = columnNames();
@@ -23,7 +24,7 @@ export function CodeTotalsTable({ registers, codes, title }: { registers: readon
             <th scope="row">
               <code>{total.code.code}</code>
             </th>
-            <td>{total.code.meaning}</td>
+            <td>{codeMeaning(total.code)}</td>
             <td>{total.count}</td>
           </tr>
         ))}
