@@ -83,7 +83,9 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG)('taking attendance in Chromium with a 
   /** What the "Recognition speed" line says: frames analysed so far, faces in the last frame. */
   async function speed(page: Page) {
     const text = (await page.getByLabel('Recognition speed').textContent()) ?? '';
-    return { frames: Number(/(\d+) frames ·/.exec(text)?.[1] ?? 0), faces: Number(/(\d+) face\(s\)/.exec(text)?.[1] ?? 0) };
+    // Counts are written by the language ("1,234 frames", "1 face"): read the digits only.
+    const count = (re: RegExp) => Number(re.exec(text)?.[1]?.replace(/\D/g, '') ?? 0);
+    return { frames: count(/([\d,.\s]+) frames? ·/), faces: count(/([\d,.\s]+) faces?,/) };
   }
 
   async function recognise(page: Page, minFrames: number) {

@@ -67,7 +67,7 @@ describe.skipIf(!CAN_RUN || !HAVE_REALVID || !HAVE_FFMPEG)('taking attendance in
   /** What the "Recognition speed" line says: frames analysed so far, and the backend. */
   async function speed(page: Page) {
     const text = (await page.getByLabel('Recognition speed').textContent()) ?? '';
-    return { text, frames: Number(/(\d+) frames ·/.exec(text)?.[1] ?? 0) };
+    return { text, frames: Number(/(\d[\d,.\s]*) frames? ·/.exec(text)?.[1]?.replace(/\D/g, '') ?? 0) };
   }
 
   async function recognise(page: Page) {

@@ -68,7 +68,8 @@ describe.skipIf(!CAN_RUN || !HAVE_FFMPEG || !HAVE_REALVID)('recognition survives
     rmSync(tmp, { recursive: true, force: true });
   });
 
-  const frames = async (page: Page) => Number(/(\d+) frames ·/.exec((await page.getByLabel('Recognition speed').textContent()) ?? '')?.[1] ?? 0);
+  const frames = async (page: Page) =>
+    Number(/(\d[\d,.\s]*) frames? ·/.exec((await page.getByLabel('Recognition speed').textContent()) ?? '')?.[1]?.replace(/\D/g, '') ?? 0);
 
   /** An error nothing in the worker catches, as a wasm abort inside a tfjs callback would be. */
   const crash = (w: Worker) =>
