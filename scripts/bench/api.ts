@@ -4,14 +4,13 @@
 // students x 5 embeddings. Flags: --marks --students --batch --clients --rounds, --devices
 // --class-size --peak-batch --periods, --sync-students, --no-sync, --json.
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createConnection, createPool } from 'mysql2/promise';
 import { encodeVector } from '@rollcall/contracts';
-import { createApp } from '../../apps/api/src/app.ts';
 import { openDatabase } from '../../apps/api/src/db/database.ts';
 import { migrateToLatest } from '../../apps/api/src/db/migrator.ts';
 import { setUp } from '../reliability/fleet.ts';
+import { serveBenchApi } from './serve-api.ts';
 
 const ROOT = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const opt = (args: string[], name: string, fallback: number) => {
@@ -36,34 +35,9 @@ async function scratchDatabase() {
 }
 
 async function serve(database: ReturnType<typeof openDatabase>) {
-  const { app, hub } = createApp({
-    config: {
-      cooldownSeconds: 60,
-      bodyLimit: '50mb',
-      webDist: null,
-      logRequests: false,
-      corsOrigins: [],
-      retentionDays: null,
-      markPostsPerMinute: 1_000_000,
-      trustProxy: false,
-    },
-    database,
-    validateResponses: false,
-    log: () => {},
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  token = (await setUp(base, 0, 0)).adminToken;
-  return {
-    base,
-    close: () =>
-      new Promise<void>((r) => {
-        hub.stop();
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const server = await serveBenchApi(database, '50mb');
+  token = (await setUp(server.base, 0, 0)).adminToken;
+  return server;
 }
 
 /** The admin's bearer token of the server being measured (each run sets up its own). */

@@ -1,9 +1,8 @@
 // The API in this process on the district's database, opened as main.ts opens it, with the SQL
 // each measured request ran kept at the driver: the EXPLAINs are of the queries the API sends.
-import type { AddressInfo } from 'node:net';
 import mysql from 'mysql2';
-import { createApp } from '../../../apps/api/src/app.ts';
 import { openDatabase } from '../../../apps/api/src/db/database.ts';
+import { serveBenchApi } from '../serve-api.ts';
 
 export interface RecordedQuery {
   sql: string;
@@ -51,30 +50,11 @@ function recordQueries(recorder: QueryRecorder) {
 export async function serveDistrict(url: string, recorder: QueryRecorder) {
   const unrecord = recordQueries(recorder);
   const database = openDatabase({ dialect: 'mysql', url, poolSize: 10 });
-  const { app, hub, notices } = createApp({
-    config: {
-      cooldownSeconds: 60,
-      bodyLimit: '5mb',
-      webDist: null,
-      logRequests: false,
-      corsOrigins: [],
-      retentionDays: null,
-      markPostsPerMinute: 1_000_000,
-      trustProxy: false,
-    },
-    database,
-    validateResponses: false,
-    log: () => {},
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
+  const server = await serveBenchApi(database, '5mb');
   return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    base: server.base,
     close: async () => {
-      hub.stop();
-      await notices.stop();
-      server.closeAllConnections();
-      await new Promise<void>((r) => server.close(() => r()));
+      await server.close();
       await database.close();
       unrecord();
     },
