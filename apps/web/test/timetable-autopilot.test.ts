@@ -31,9 +31,13 @@ describe.each(dialects)('the autopilot against the API on %s', (dialect) => {
 
   beforeAll(async () => {
     api = await startApi(dialect);
-    // Periods of today must not cross midnight: near it, wait for the new day.
-    while (new Date().getHours() * 60 + new Date().getMinutes() < 3 || new Date().getHours() * 60 + new Date().getMinutes() > 23 * 60 + 55) {
-      await new Promise((r) => setTimeout(r, 10_000));
+    // Periods of today must not cross midnight (the art period began three minutes ago, the bell
+    // is in two): near it, wait for the new day. That is up to eight minutes, so the hook's
+    // timeout below covers it; a CI run at 23:50 failed on the default three.
+    const minuteOfDay = () => new Date().getHours() * 60 + new Date().getMinutes();
+    if (minuteOfDay() < 3 || minuteOfDay() > 23 * 60 + 55) console.info('timetable-autopilot: waiting for 00:03 so no period crosses midnight');
+    while (minuteOfDay() < 3 || minuteOfDay() > 23 * 60 + 55) {
+      await new Promise((r) => setTimeout(r, 5_000));
     }
     const now = new Date();
     const start = new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
@@ -60,7 +64,7 @@ describe.each(dialects)('the autopilot against the API on %s', (dialect) => {
     manualSession = (await api.client.createSession({ params: { id: cls.drama }, body: { lateAfterMinutes: 3 } })).id;
     laptopToken = (await api.device([cls.maths, cls.art, cls.drama])).token;
     clock = now;
-  });
+  }, 10 * 60_000);
   afterAll(() => api.close());
 
   it("starts the period on now once for two laptops, leaves a teacher's own session alone and finishes a missed one", async () => {
