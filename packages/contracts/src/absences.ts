@@ -2,6 +2,7 @@
 // ended sessions without a reason yet, and explaining one in one step (the mark becomes excused,
 // or stays absent with the reason when its code says the absence is unauthorised).
 import { z } from 'zod';
+import { FIXED_CHECK_TEXT } from './checks.ts';
 import { Day, FreeText, Instant, StudentId, Uuid } from './common.ts';
 import { Mark } from './attendance.ts';
 
@@ -36,7 +37,7 @@ export const ExplainAbsenceBody = z.strictObject({
   sessionId: Uuid,
   studentId: StudentId,
   /** A listed reason's label ("Illness") or the office's own words ("Mum rang: dentist at 10"). */
-  reason: FreeText(500).pipe(z.string().min(1, 'Say why the student was absent.')),
+  reason: FreeText(500).pipe(z.string().min(1, FIXED_CHECK_TEXT['absence-reason-blank'])),
 });
 export type ExplainAbsenceBody = z.infer<typeof ExplainAbsenceBody>;
 export const ExplainedAbsence = z.object({ mark: Mark });

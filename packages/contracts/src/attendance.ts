@@ -1,6 +1,7 @@
 // Attendance marks. A mark's id is a UUID made on the device when the mark is made: it is the
 // idempotency key, so a device can resend a batch after any failure without marking twice.
 import { z } from 'zod';
+import { check } from './checks.ts';
 import { Day, FreeText, Instant, Paging, StudentId, Uuid } from './common.ts';
 
 /** session-end: the absent mark a student without one gets when the session is ended. */
@@ -32,8 +33,9 @@ export const NewMark = z
     reason: FreeText(500).optional(),
   })
   .refine((m) => m.status !== 'not-seen' || (m.method === 'manual' && !!m.sessionId), {
-    message: "status 'not-seen' needs method 'manual' and a sessionId",
+    message: 'Only a mark made by hand within a session can take a student back to not seen.',
     path: ['status'],
+    params: check('not-seen-needs-manual-session'),
   });
 export type NewMark = z.infer<typeof NewMark>;
 

@@ -5,7 +5,7 @@ import { Mark } from './attendance.ts';
 import { ConsentRecord } from './consent.ts';
 import { Embedding } from './embeddings.ts';
 import { Student } from './students.ts';
-import { check, FIXED_CHECK_TEXT } from './checks.ts';
+import { check, FIXED_CHECK_TEXT, NOTHING_TO_UPDATE } from './checks.ts';
 import { weakPasswordCode, weakPasswordReason } from './weak-passwords.ts';
 import { Guardian, Notice } from './guardians.ts';
 import { Language } from './language.ts';
@@ -66,7 +66,7 @@ export const UpdateUserBody = z
     disabled: z.boolean().optional(),
     classIds: z.array(Uuid).max(200).optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, NOTHING_TO_UPDATE);
 export const UserList = z.object({ items: z.array(User) });
 
 export const TokenInfo = z.object({ id: Uuid, name: z.string(), createdAt: Instant, lastUsedAt: Instant.nullable() });
@@ -95,7 +95,7 @@ export const PairingCode = z
   .string()
   .max(40)
   .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${PAIRING_ALPHABET}]{${PAIRING_CODE_LENGTH}}$`), `A pairing code is ${PAIRING_CODE_LENGTH} letters and digits.`));
+  .pipe(z.string().regex(new RegExp(`^[${PAIRING_ALPHABET}]{${PAIRING_CODE_LENGTH}}$`), FIXED_CHECK_TEXT['pairing-code-format']));
 /** The short code typed on the laptop instead of the token, valid once and for a few minutes. */
 export const Pairing = z.object({ code: z.string(), expiresAt: Instant });
 export const DeviceCreated = z.object({ token: z.string(), pairing: Pairing, device: Device });

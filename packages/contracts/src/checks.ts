@@ -17,6 +17,16 @@ export const CHECK_CODES = [
   'default-code-count',
   'reason-listed-twice',
   'reason-code-unknown',
+  'nothing-to-update',
+  'pairing-code-format',
+  'source-hash-format',
+  'email-format',
+  'email-header-unsafe',
+  'phone-format',
+  'language-tag-format',
+  'not-seen-needs-manual-session',
+  'instant-out-of-range',
+  'absence-reason-blank',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
@@ -26,10 +36,19 @@ export const FIXED_CHECK_TEXT = {
   'code-text-format': 'a code of 1 to 4 letters, digits or a symbol such as / or \\',
   'password-too-short': 'at least 10 characters',
   'wall-time-format': 'a time of day as HH:MM (24-hour), e.g. 08:50',
+  'pairing-code-format': 'A pairing code is 8 letters and digits.',
+  'source-hash-format': 'sha256 as 64 lowercase hex digits',
+  'email-format': 'an email address like parent@example.org',
+  'phone-format': 'a phone number of digits, spaces, ( ) and -, optionally starting with +',
+  'language-tag-format': 'a language tag such as "de" or "pt-BR"',
+  'absence-reason-blank': 'Say why the student was absent.',
 } as const satisfies Partial<Record<CheckCode, string>>;
 
 /** An issue's params for a check: `ctx.addIssue({ code: 'custom', message, params: check('code-listed-twice', { code }) })`. */
 export const check = (code: CheckCode, values: Record<string, string | number> = {}) => ({ check: code, ...values });
+
+/** The refinement of an update whose fields are all optional: one of them must be given. */
+export const NOTHING_TO_UPDATE = { message: 'Nothing to update: send at least one field to change.', params: check('nothing-to-update') };
 
 /** A validation issue as the API sends it: where, the English, and what a client needs to word it again (never the input). */
 export interface WireIssue {

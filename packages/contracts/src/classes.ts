@@ -1,5 +1,6 @@
 // Classes, their rosters and their sessions (one meeting of a class).
 import { z } from 'zod';
+import { NOTHING_TO_UPDATE } from './checks.ts';
 import { DisplayName, Instant, StudentId, Uuid } from './common.ts';
 
 const ClassName = DisplayName(200);
@@ -58,7 +59,7 @@ export const UpdateSessionBody = z
       .max(24 * 60)
       .optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, 'nothing to update');
+  .refine((b) => Object.keys(b).length > 0, NOTHING_TO_UPDATE);
 export const SessionList = z.object({ items: z.array(ClassSession) });
 export const CurrentSession = z.object({ session: ClassSession.nullable() });
 export const ListSessionsQuery = z.strictObject({ from: Instant.optional(), to: Instant.optional() });

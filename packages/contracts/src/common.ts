@@ -25,7 +25,7 @@ const LAST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 export const Instant = z.iso.datetime({ offset: true }).refine((iso) => {
   const ms = Date.parse(iso);
   return ms >= 0 && ms <= LAST_INSTANT_MS;
-}, 'must fall between 1970 and 9999 in UTC');
+}, { message: 'must fall between the years 1970 and 9999 in UTC', params: check('instant-out-of-range') });
 
 /** A name people read (student, account, class, device): trimmed, 1..max characters, nothing that spoofs the display. */
 export const DisplayName = (max: number) =>

@@ -2,6 +2,7 @@
 // (unless the school's policy says another lawful basis applies), and withdrawing it deletes the
 // face data at once. Also the school's privacy settings, which an admin changes in the app.
 import { z } from 'zod';
+import { NOTHING_TO_UPDATE } from './checks.ts';
 import { FreeText, Instant, StudentId, Uuid } from './common.ts';
 
 export const CONSENT_STATUSES = ['not-asked', 'granted', 'refused', 'withdrawn'] as const;
@@ -131,5 +132,5 @@ export const UpdatePrivacySettingsBody = z
     /** A number of days, or null to keep marks for ever. */
     retentionDays: z.number().int().min(1).max(36_500).nullable().optional(),
   })
-  .refine((b) => b.consentRequired !== undefined || b.retentionDays !== undefined, 'nothing to update');
+  .refine((b) => b.consentRequired !== undefined || b.retentionDays !== undefined, NOTHING_TO_UPDATE);
 export type UpdatePrivacySettingsBody = z.infer<typeof UpdatePrivacySettingsBody>;

@@ -1,11 +1,12 @@
 // Face embeddings: vectors only, never photos. Vectors travel as base64 float32 (little endian).
 import { z } from 'zod';
+import { FIXED_CHECK_TEXT } from './checks.ts';
 import { Instant, StudentId, Uuid } from './common.ts';
 import { LEARN_RULES } from './learning.ts';
 import { MODEL_IDS } from './models.ts';
 
 /** sha256 of the source photo's bytes, hex: re-importing the same photo adds nothing. */
-export const SourceHash = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 as 64 lowercase hex digits');
+export const SourceHash = z.string().regex(/^[0-9a-f]{64}$/, FIXED_CHECK_TEXT['source-hash-format']);
 
 /**
  * An embedding a device learned from a confirmed recognition instead of an enrolment photo: which

@@ -1,6 +1,7 @@
 // Guardians of a student and the notices of unexplained absences sent to them, with the school's
 // notice policy and templates. Addresses are refused at input when they could smuggle a header.
 import { z } from 'zod';
+import { check, FIXED_CHECK_TEXT } from './checks.ts';
 import { Language } from './language.ts';
 import { DisplayName, FreeText, Instant, Uuid } from './common.ts';
 import { WallTime } from './timetable.ts';
@@ -11,13 +12,16 @@ const HEADER_UNSAFE = /[\p{Cc}\p{Zl}\p{Zp}<>,;"]/u;
 export const GuardianEmail = z
   .string()
   .max(320)
-  .refine((v) => !HEADER_UNSAFE.test(v), 'an email address may not contain line breaks, control characters, quotes, commas or angle brackets')
-  .pipe(z.email('an email address like parent@example.org'));
+  .refine((v) => !HEADER_UNSAFE.test(v), {
+    message: 'An email address may not contain line breaks, control characters, quotes, commas, semicolons or angle brackets.',
+    params: check('email-header-unsafe'),
+  })
+  .pipe(z.email(FIXED_CHECK_TEXT['email-format']));
 
 export const GuardianPhone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 ()-]{2,30}$/, 'a phone number of digits, spaces, ( ) and -, optionally starting with +');
+  .regex(/^\+?[0-9][0-9 ()-]{2,30}$/, FIXED_CHECK_TEXT['phone-format']);
 
 export const GuardianInput = z.strictObject({
   /** Kept when editing an existing guardian, so the notices sent to them stay theirs. */

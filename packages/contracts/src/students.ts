@@ -1,5 +1,6 @@
 // Students: the people a class roster is made of.
 import { z } from 'zod';
+import { NOTHING_TO_UPDATE } from './checks.ts';
 import { DisplayName, Instant, Paging, StudentId } from './common.ts';
 import { ConsentStatus } from './consent.ts';
 
@@ -29,7 +30,7 @@ export type CreateStudentBody = z.infer<typeof CreateStudentBody>;
 
 export const UpdateStudentBody = z
   .strictObject({ name: Name.optional(), email: Email.nullable().optional() })
-  .refine((b) => b.name !== undefined || b.email !== undefined, 'nothing to update');
+  .refine((b) => b.name !== undefined || b.email !== undefined, NOTHING_TO_UPDATE);
 export type UpdateStudentBody = z.infer<typeof UpdateStudentBody>;
 
 export const StudentParams = z.strictObject({ studentId: StudentId });

@@ -3,7 +3,7 @@
 // built-in checks in zod's own words of the language (the locale the caller set with z.config:
 // the web app sets its language's). The same for an issue found in the browser and one the API
 // sent back (its code and values travel beside its English).
-import { checkOf, MAX_COMBINING_RUN, MIN_PASSWORD_LENGTH, type CheckCode } from '@rollcall/contracts';
+import { checkOf, MAX_COMBINING_RUN, MIN_PASSWORD_LENGTH, PAIRING_CODE_LENGTH, type CheckCode } from '@rollcall/contracts';
 import { z } from 'zod';
 import { SOURCE_LANGUAGE } from './languages.ts';
 import type { Translator } from './translator.ts';
@@ -89,6 +89,32 @@ function checkSentence(tr: Translator, code: CheckCode, v: Record<string, unknow
         { id: 'validation.reasonCodeUnknown', defaultMessage: 'The reason "{label}" names the code {code}, which is not in the list.' },
         { label: str(v.label), code: str(v.code) },
       );
+    case 'nothing-to-update':
+      return tr.t({ id: 'validation.nothingToUpdate', defaultMessage: 'Nothing to update: send at least one field to change.' });
+    case 'pairing-code-format':
+      return tr.t({ id: 'validation.pairingCodeFormat', defaultMessage: 'A pairing code is {length} letters and digits.' }, { length: PAIRING_CODE_LENGTH });
+    case 'source-hash-format':
+      return tr.t({ id: 'validation.sourceHashFormat', defaultMessage: 'sha256 as 64 lowercase hex digits' });
+    case 'email-format':
+      return tr.t({ id: 'validation.emailFormat', defaultMessage: 'an email address like parent@example.org' });
+    case 'email-header-unsafe':
+      return tr.t({
+        id: 'validation.emailHeaderUnsafe',
+        defaultMessage: 'An email address may not contain line breaks, control characters, quotes, commas, semicolons or angle brackets.',
+      });
+    case 'phone-format':
+      return tr.t({ id: 'validation.phoneFormat', defaultMessage: 'a phone number of digits, spaces, ( ) and -, optionally starting with +' });
+    case 'language-tag-format':
+      return tr.t({ id: 'validation.languageTagFormat', defaultMessage: 'a language tag such as "de" or "pt-BR"' });
+    case 'not-seen-needs-manual-session':
+      return tr.t({
+        id: 'validation.notSeenNeedsManualSession',
+        defaultMessage: 'Only a mark made by hand within a session can take a student back to not seen.',
+      });
+    case 'instant-out-of-range':
+      return tr.t({ id: 'validation.instantOutOfRange', defaultMessage: 'must fall between the years 1970 and 9999 in UTC' });
+    case 'absence-reason-blank':
+      return tr.t({ id: 'validation.absenceReasonBlank', defaultMessage: 'Say why the student was absent.' });
   }
 }
 
