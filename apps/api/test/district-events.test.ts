@@ -44,6 +44,101 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
     }
   });
 
+  it('a hub that starts while another instance holds a smaller id uncommitted hands that event out when it commits, in order', async () => {
+    const { database, drop } = await freshDatabase(dialect);
+    const now = 1_000_000;
+    const hubOf = () => new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, now: () => now, onError: (e) => console.error(e) });
+    const running = hubOf();
+    const starting = hubOf();
+    const gotRunning: number[] = [];
+    const gotStarting: number[] = [];
+    const unsubscribeRunning = running.subscribe((e) => gotRunning.push(e.id), 'user:running');
+    let unsubscribeStarting = () => {};
+    const insert = (id?: number) =>
+      database.db
+        .insertInto('events')
+        .values({ ...(id !== undefined && { id }), type: 'roster.changed', payload: roster(id ?? 0), at: now })
+        .execute();
+    // A transaction on a third instance takes id 2 and commits only when told. SQLite has one
+    // writer, so its ids cannot commit out of order: there id 2 is written last, by hand.
+    let commit = () => {};
+    let held: Promise<void> = Promise.resolve();
+    try {
+      await running.poll();
+      await insert(1);
+      if (dialect === 'mysql') {
+        let taken = () => {};
+        const idTaken = new Promise<void>((r) => (taken = r));
+        const release = new Promise<void>((r) => (commit = r));
+        held = database.db.transaction().execute(async (trx) => {
+          await trx.insertInto('events').values({ type: 'roster.changed', payload: roster(2), at: now }).execute();
+          taken();
+          await release;
+        });
+        await idTaken;
+        await insert(); // id 3, committed before id 2
+      } else {
+        await insert(3);
+        commit = () => {
+          commit = () => {};
+          held = insert(2).then(() => undefined);
+        };
+      }
+      const ids = await database.db.selectFrom('events').select('id').orderBy('id').execute();
+      expect(ids.map((r) => Number(r.id))).toEqual([1, 3]);
+      await running.poll();
+      expect(gotRunning).toEqual([1]);
+
+      // The second instance's hub starts now, with 3 committed and 2 still open.
+      unsubscribeStarting = starting.subscribe((e) => gotStarting.push(e.id), 'user:starting');
+      await starting.poll();
+      expect(gotStarting).toEqual([]);
+      // A stream replayed here now stops below the open id, so the live stream can still bring it.
+      expect(starting.position).toBe(1);
+
+      commit();
+      await held;
+      await running.poll();
+      await starting.poll();
+      expect(gotRunning).toEqual([1, 2, 3]);
+      expect(gotStarting).toEqual([2, 3]);
+      expect(starting.position).toBe(3);
+    } finally {
+      commit();
+      await held;
+      unsubscribeRunning();
+      unsubscribeStarting();
+      await database.close();
+      await drop();
+    }
+  });
+
+  it('a starting hub does not wait behind ids missing below events written before the grace period', async () => {
+    const { database, drop } = await freshDatabase(dialect);
+    const now = 1_000_000;
+    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, now: () => now, onError: (e) => console.error(e) });
+    const got: number[] = [];
+    let unsubscribe = () => {};
+    try {
+      // 2 was rolled back long ago: 3 was written 20 s before the hub starts.
+      for (const id of [1, 3])
+        await database.db
+          .insertInto('events')
+          .values({ id, type: 'roster.changed', payload: roster(id), at: now - 20_000 })
+          .execute();
+      unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
+      await hub.poll();
+      expect(hub.position).toBe(3);
+      await database.db.insertInto('events').values({ id: 4, type: 'roster.changed', payload: roster(4), at: now }).execute();
+      await hub.poll();
+      expect(got).toEqual([4]);
+    } finally {
+      unsubscribe();
+      await database.close();
+      await drop();
+    }
+  });
+
   describe('a stream reconnecting after missing more than one page', () => {
     let api: TestApi;
     beforeAll(async () => {

@@ -3,12 +3,14 @@
 // commit out of order under concurrent transactions (several instances, or one busy one): an id
 // skipped over is re-checked for a few seconds before it is given up as a rolled-back insert, so no
 // committed event is missed, and the events after it wait for it (up to ORDER_GRACE_MS) so every
-// stream goes out in id order and a client's Last-Event-ID covers everything below it.
+// stream goes out in id order and a client's Last-Event-ID covers everything below it. A hub that
+// starts applies the same rule to the ids missing just below the newest event, so an event another
+// instance commits right after the start is not skipped.
 import type { Kysely } from 'kysely';
 import type { LiveEvent } from '@rollcall/contracts';
 import type { DB } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
-import { eventsAfter, eventsByIds, lastEventId, pruneEvents } from './events.repository.ts';
+import { eventsAfter, eventsByIds, newestEvents, pruneEvents } from './events.repository.ts';
 
 export interface Delivered {
   id: number;
@@ -24,6 +26,9 @@ export const ORDER_GRACE_MS = 2_000;
 
 /** Most events one replay query returns; a client that missed more is replayed page by page. */
 export const REPLAY_PAGE = 1000;
+
+/** How many of the newest events a starting hub looks through for ids still committing. */
+const START_LOOKBACK = 1000;
 
 export interface EventHubOptions {
   pollMs: number;
@@ -118,13 +123,27 @@ export class EventHub {
     return this.polling;
   }
 
+  /**
+   * Where a starting hub begins: after the newest event, unless an id below it is missing among the
+   * events written in the last gapGraceMs. Such an id may belong to a transaction on another
+   * instance that commits after this hub started, so the hub begins just below the lowest of them;
+   * the poll that follows holds the newer events behind it, by the same rule as any gap.
+   */
+  private async startingPoint(now: number): Promise<number> {
+    const newest = await newestEvents(this.db, START_LOOKBACK);
+    const head = newest[0]?.id ?? 0;
+    const settled = newest.find((e) => e.at < now - this.opts.gapGraceMs)?.id ?? 0;
+    const present = new Set(newest.map((e) => e.id));
+    for (let id = Math.max(settled, head - START_LOOKBACK) + 1; id < head; id++) if (!present.has(id)) return id - 1;
+    return head;
+  }
+
   private async pollOnce() {
-    if (this.cursor < 0) {
-      this.cursor = await lastEventId(this.db);
-      this.released = this.cursor;
-      return;
-    }
     const now = this.opts.now();
+    if (this.cursor < 0) {
+      this.cursor = await this.startingPoint(now);
+      this.released = this.cursor;
+    }
     const fresh = await eventsAfter(this.db, this.cursor, 500);
     const late = await eventsByIds(this.db, [...this.gaps.keys()]);
     for (const e of late) this.gaps.delete(e.id);

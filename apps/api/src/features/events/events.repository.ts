@@ -30,6 +30,12 @@ export async function lastEventId(db: Executor): Promise<number> {
   return Number(row?.max ?? 0);
 }
 
+/** The newest `limit` events' ids and write times, newest first: where a starting hub looks for ids still committing. */
+export async function newestEvents(db: Executor, limit: number): Promise<{ id: number; at: number }[]> {
+  const rows = await db.selectFrom('events').select(['id', 'at']).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => ({ id: Number(r.id), at: Number(r.at) }));
+}
+
 export async function pruneEvents(db: Executor, before: number): Promise<void> {
   await db.deleteFrom('events').where('at', '<', before).execute();
 }
