@@ -17,6 +17,7 @@ const session = (over: Partial<ClassSession> = {}): ClassSession => ({
 const kept = (s: ClassSession) => ({
   register: { session: s, className: '8M', rows: [], counts: { total: 0, here: 0, present: 0, late: 0, excused: 0, absent: 0, notSeen: 0 } } as Register,
   savedAt: now.getTime() - 60_000,
+  askedAt: now.getTime() - 61_000,
 });
 
 describe('runningFromCopy', () => {
