@@ -5,8 +5,9 @@
 // calls, with the EXPLAIN of the SQL each ran. Everything is measured twice: without the
 // district indexes (migration 0013) and after creating them on the full tables.
 // `pnpm bench district [--students 50000] [--days 60] [--repeat 5] [--district-repeat 3] [--pull-repeat 2]
-// [--indexed-only] [--pulls-only] [--keep]`;
-// --students 2000 is a smoke run.
+// [--indexed-only] [--pulls-only] [--keep] [--database <name>]`;
+// --students 2000 is a smoke run. --database measures a district an earlier `--keep` run seeded
+// (no seed, no drop): its shape is read from the tables and checked.
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'mysql2/promise';
 import { MemorySyncTarget } from '@rollcall/sync';
@@ -15,7 +16,8 @@ import { migrateToLatest } from '../../apps/api/src/db/migrator.ts';
 import * as districtIndexes from '../../apps/api/src/db/migrations/0013_district_indexes.ts';
 import { explain, printPlans, type PlanLine } from './district/explain.ts';
 import { expectedEmbeddings, hundredChanges, laptopPull, percentile, readFigures, type Figure } from './district/measure.ts';
-import { seedDistrict, studentsOfSchool } from './district/seed.ts';
+import { reuseDistrict } from './district/reuse.ts';
+import { seedDistrict, studentsOfSchool, type Seeded } from './district/seed.ts';
 import { QueryRecorder, serveDistrict } from './district/serve.ts';
 import { CLASS_SIZE, shapeOf } from './district/shape.ts';
 
@@ -24,6 +26,15 @@ const opt = (args: string[], name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
+const given = (args: string[], name: string) => (args.includes(`--${name}`) ? opt(args, name, NaN) : undefined);
+/** `--database <name>`: a database an earlier `--keep` run seeded. */
+function reusedName(args: string[]): string | null {
+  const i = args.indexOf('--database');
+  if (i < 0) return null;
+  const name = args[i + 1];
+  if (!name || !/^[A-Za-z0-9_]{1,64}$/.test(name)) throw new Error('--database needs the name of a database an earlier --keep run seeded (letters, digits, _)');
+  return name;
+}
 /** The indexes migration 0013 creates, to say which phase a plan was taken in. */
 export const DISTRICT_INDEXES = ['class_sessions_day'];
 
@@ -40,36 +51,58 @@ async function indexesPresent(conn: Awaited<ReturnType<typeof createConnection>>
 }
 
 export async function run(args: string[]) {
-  const shape = shapeOf(opt(args, 'students', 50_000), opt(args, 'days', 60));
+  const reused = reusedName(args);
+  let shape = shapeOf(opt(args, 'students', 50_000), opt(args, 'days', 60));
   const repeat = opt(args, 'repeat', 5);
   // The district-wide statistics and a laptop's first pull take long at full size: fewer samples.
   const districtRepeat = opt(args, 'district-repeat', 3);
   const pullRepeat = opt(args, 'pull-repeat', 2);
-  const name = `rollcall_district_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const name = reused ?? `rollcall_district_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const url = `${ROOT}/${name}`;
   const admin = await createConnection({ uri: ROOT });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
+  if (reused) {
+    const [found] = (await admin.query('SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?', [name])) as unknown as [unknown[]];
+    if (found.length === 0) {
+      await admin.end();
+      throw new Error(`--database ${name}: no such database`);
+    }
+  } else await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   await admin.end();
   const conn = await createConnection({ uri: url, supportBigNumbers: true, timezone: 'Z', charset: 'utf8mb4' });
   const migrated = openDatabase({ dialect: 'mysql', url, poolSize: 2 });
   let server: Awaited<ReturnType<typeof serveDistrict>> | null = null;
+  const indexedOnly = args.includes('--indexed-only');
   try {
     await migrateToLatest(migrated.db);
-    // The "before" phase is the schema without the district indexes.
-    if ((await indexesPresent(conn, name)).length) await districtIndexes.down(migrated.db);
+    // The "before" phase is the schema without the district indexes (kept when only the "after" is measured).
+    if ((await indexesPresent(conn, name)).length && !indexedOnly) await districtIndexes.down(migrated.db);
+    let seeded: Seeded;
+    let measured = 0;
+    if (reused) {
+      const r = await reuseDistrict(conn, { students: given(args, 'students'), days: given(args, 'days') });
+      ({ shape, seeded } = r);
+      measured = r.school;
+      console.log(
+        `District on MySQL, database ${name} as seeded: ${Object.entries(seeded.rows)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}`,
+      );
+    } else {
+      console.log(`District on MySQL, database ${name}`);
+      const now = Date.now();
+      const t0 = performance.now();
+      seeded = await seedDistrict(migrated.db, shape, now);
+      const seedMs = performance.now() - t0;
+      const a0 = performance.now();
+      for (const t of Object.keys(seeded.rows)) await conn.query(`ANALYZE TABLE ${t}`);
+      console.log(
+        `  seeded in ${fmt(seedMs)} (+ ANALYZE ${fmt(performance.now() - a0)}): ${Object.entries(seeded.rows)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}`,
+      );
+    }
     console.log(
-      `District on MySQL: ${shape.schools} schools, ${shape.classes} classes of ${CLASS_SIZE}, ${shape.students} students x 3 embeddings, ${shape.days} school days of one ended session a class`,
-    );
-    const now = Date.now();
-    const t0 = performance.now();
-    const seeded = await seedDistrict(migrated.db, shape, now);
-    const seedMs = performance.now() - t0;
-    const a0 = performance.now();
-    for (const t of Object.keys(seeded.rows)) await conn.query(`ANALYZE TABLE ${t}`);
-    console.log(
-      `  seeded in ${fmt(seedMs)} (+ ANALYZE ${fmt(performance.now() - a0)}): ${Object.entries(seeded.rows)
-        .map(([t, n]) => `${t} ${n}`)
-        .join(', ')}`,
+      `  ${shape.schools} schools, ${shape.classes} classes of ${CLASS_SIZE}, ${shape.students} students x 3 embeddings, ${shape.days} school days of one ended session a class`,
     );
 
     const recorder = new QueryRecorder();
@@ -81,9 +114,9 @@ export async function run(args: string[]) {
     const plans = new Map<string, PlanLine[]>();
 
     // --indexed-only skips the phase without 0013's indexes; --pulls-only measures the laptops' pulls alone.
-    const phases = args.includes('--indexed-only') ? (['with district indexes'] as const) : (['without district indexes', 'with district indexes'] as const);
+    const phases = indexedOnly ? (['with district indexes'] as const) : (['without district indexes', 'with district indexes'] as const);
     for (const phase of phases) {
-      if (phase === 'with district indexes') {
+      if (phase === 'with district indexes' && !(await indexesPresent(conn, name)).length) {
         const i0 = performance.now();
         await districtIndexes.up(migrated.db);
         console.log(`\n  created ${DISTRICT_INDEXES.join(', ')} on the full tables in ${fmt(performance.now() - i0)}`);
@@ -91,7 +124,7 @@ export async function run(args: string[]) {
       console.log(`\n${phase} (${(await indexesPresent(conn, name)).join(', ') || 'none of 0013'}):`);
       const figures: Figure[] = [];
       for (const [who, token, students] of [
-        ['the school laptop (40 classes)', school.schoolLaptopToken, Math.min(shape.students, 1000)],
+        ['the school laptop (40 classes)', school.schoolLaptopToken, studentsOfSchool(shape, measured).length],
         ['a class laptop (1 class)', school.classLaptopToken, CLASS_SIZE],
       ] as const) {
         const runs = [];
@@ -111,7 +144,7 @@ export async function run(args: string[]) {
         });
         if (who.startsWith('the school') && changedFrom === 0) {
           changedFrom = last.result.revision;
-          await hundredChanges(server.base, seeded.adminToken, studentsOfSchool(shape, 0));
+          await hundredChanges(server.base, seeded.adminToken, studentsOfSchool(shape, measured));
         }
       }
       const deltas = [];
@@ -154,7 +187,7 @@ export async function run(args: string[]) {
     await server?.close();
     await migrated.close();
     await conn.end();
-    if (!args.includes('--keep')) {
+    if (!args.includes('--keep') && !reused) {
       const c = await createConnection({ uri: ROOT });
       await c.query(`DROP DATABASE \`${name}\``);
       await c.end();
