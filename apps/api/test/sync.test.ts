@@ -59,20 +59,34 @@ describe.each(dialects)('sync on %s', (dialect) => {
     expect(fresh.body.students.upserted.map((s: { studentId: string }) => s.studentId)).toEqual(['S2']);
   });
 
-  it('pages large change sets and tells a device from the future to reset', async () => {
+  it('pages a whole set by cursor and a delta by revision, and tells a device from the future to reset', async () => {
+    const start = (await api.call('GET', '/api/sync?since=0')).body.revision;
     for (let i = 0; i < 7; i++) await api.call('POST', '/api/students', { studentId: `P${i}`, name: `Page ${i}` });
-    const seen = new Set<string>();
-    let since = 0;
-    let pages = 0;
-    for (;;) {
-      const page = await api.call('GET', `/api/sync?since=${since}&limit=3`);
-      for (const s of page.body.students.upserted) seen.add(s.studentId);
-      since = page.body.revision;
-      pages++;
-      if (!page.body.more) break;
-    }
-    expect(pages).toBeGreaterThan(2);
-    for (let i = 0; i < 7; i++) expect(seen.has(`P${i}`)).toBe(true);
+    const pageThrough = async (from: number) => {
+      const seen: string[] = [];
+      let since = from;
+      let cursor: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const page = await api.call('GET', `/api/sync?since=${since}&limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.status).toBe(200);
+        seen.push(...page.body.students.upserted.map((s: { studentId: string }) => s.studentId));
+        ({ revision: since, cursor } = page.body);
+        pages++;
+        if (!page.body.more) return { seen, pages, revision: since };
+        // A whole set records its revision only with its last page.
+        if (from === 0) expect(page.body.revision).toBe(0);
+      }
+    };
+    const whole = await pageThrough(0);
+    expect(whole.pages).toBeGreaterThan(2);
+    expect(new Set(whole.seen).size).toBe(whole.seen.length);
+    for (let i = 0; i < 7; i++) expect(whole.seen).toContain(`P${i}`);
+    const changes = await pageThrough(start);
+    expect(changes.pages).toBeGreaterThan(2);
+    expect(changes.seen.sort()).toEqual([0, 1, 2, 3, 4, 5, 6].map((i) => `P${i}`));
+    const since = changes.revision;
+    expect(whole.revision).toBe(since);
     const future = await api.call('GET', `/api/sync?since=${since + 1000}`);
     expect(future.body.reset).toBe(true);
     expect(future.body.students.upserted.length).toBeGreaterThan(7);

@@ -9,14 +9,22 @@ export const SyncQuery = z.strictObject({
   since: z.coerce.number().int().min(0).default(0),
   /** Only embeddings of this model (a device runs one model). */
   modelId: z.enum(MODEL_IDS).optional(),
-  /** Changes per page; when `more` is true, ask again with since=revision. */
+  /** Rows per page (a student or an embedding each); when `more` is true, ask again with since=revision and the answer's cursor. */
   limit: z.coerce.number().int().min(1).max(20_000).default(5_000),
+  /** The next page of a whole set (since=0), as the previous page's answer gave it. */
+  cursor: z.string().min(1).max(512).optional(),
 });
 
 export const SyncResponse = z.object({
   since: z.number().int(),
   revision: z.number().int(),
   more: z.boolean(),
+  /**
+   * Set while a whole set has pages left: ask with since=0 and this cursor. Its pages read the
+   * current rows, and `revision` stays 0 until the last page, which gives the revision where the
+   * whole set began: the delta from there brings what changed while the pages were read.
+   */
+  cursor: z.string().nullable(),
   /** The device asked for a revision this server never reached (e.g. after a restore): drop the cache and apply this as the whole set. */
   reset: z.boolean(),
   students: z.object({ upserted: z.array(Student), deleted: z.array(StudentId) }),

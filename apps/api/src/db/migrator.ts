@@ -15,6 +15,7 @@ import * as m0010 from './migrations/0010_guardian_notices.ts';
 import * as m0011 from './migrations/0011_attendance_codes.ts';
 import * as m0012 from './migrations/0012_language.ts';
 import * as m0013 from './migrations/0013_district_indexes.ts';
+import * as m0014 from './migrations/0014_roster_joins.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_attendance_codes': m0011,
   '0012_language': m0012,
   '0013_district_indexes': m0013,
+  '0014_roster_joins': m0014,
 };
 
 /** Kysely's default name for its record of applied migrations. */

@@ -92,6 +92,8 @@ export interface AttendanceAuditTable {
 export interface SyncStateTable {
   id: number;
   revision: number;
+  /** Revisions after this one log each roster join ('member' rows); older ones do not. */
+  member_log_from: number;
 }
 
 export interface ChangeLogTable {
@@ -375,7 +377,7 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
     marked_by_name: true,
   },
   attendance_audit: { id: true, mark_id: true, action: true, before_json: true, after_json: true, reason: true, at: true, actor_id: true, actor_name: true },
-  sync_state: { id: true, revision: true },
+  sync_state: { id: true, revision: true, member_log_from: true },
   change_log: { revision: true, entity: true, entity_id: true, op: true, at: true, class_id: true },
   events: { id: true, type: true, payload: true, at: true },
   users: { id: true, email: true, name: true, role: true, password_hash: true, disabled_at: true, created_at: true, updated_at: true, language: true },

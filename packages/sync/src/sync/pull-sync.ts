@@ -1,6 +1,7 @@
 // Brings a device's roster cache up to date: pages /api/sync from the cached revision until the
 // API has nothing more, applying each page before recording its revision, so an interrupted pull
-// resumes where it stopped and the stored revision is never ahead of the stored data.
+// resumes where it stopped and the stored revision is never ahead of the stored data. A whole set
+// (from revision 0) pages by cursor and records its revision only with its last page.
 import type { ModelId } from '@rollcall/contracts';
 import type { SyncClient } from '../transport/transport.ts';
 import type { SyncTarget } from './sync-target.ts';
@@ -55,16 +56,17 @@ async function pull(client: SyncClient, target: SyncTarget, opts: PullSyncOption
     embeddings: { upserted: 0, deleted: 0 },
     classes: { upserted: 0, deleted: 0 },
   };
+  let cursor: string | null = null;
   for (;;) {
     const since = result.revision;
     const page = await client.sync(
-      { since, ...(opts.modelId && { modelId: opts.modelId }), ...(opts.limit !== undefined && { limit: opts.limit }) },
+      { since, ...(cursor && { cursor }), ...(opts.modelId && { modelId: opts.modelId }), ...(opts.limit !== undefined && { limit: opts.limit }) },
       opts.signal ? { signal: opts.signal } : {},
     );
-    if (page.reset) {
-      await target.reset();
-      result.reset = true;
-    }
+    if (page.reset) result.reset = true;
+    // A whole set (since=0) replaces the cache: rows an interrupted whole set left behind may have
+    // been deleted since, and a whole set carries no deletions.
+    if (page.reset || (since === 0 && cursor === null)) await target.reset();
     await target.applyStudents(page.students);
     await target.applyEmbeddings(page.embeddings);
     await target.applyClasses(page.classes);
@@ -77,6 +79,8 @@ async function pull(client: SyncClient, target: SyncTarget, opts: PullSyncOption
     }
     if (!page.more) return result;
     // A server that says "more" without moving forward would have us loop for ever.
-    if (page.revision <= since && !page.reset) throw new SyncError('no-progress', `sync page since=${since} said more but stayed at revision ${page.revision}`);
+    const stuck = page.cursor ? page.cursor === cursor : page.revision <= since && !page.reset;
+    if (stuck) throw new SyncError('no-progress', `sync page since=${since} said more but stayed at revision ${page.revision}`);
+    cursor = page.cursor;
   }
 }

@@ -70,6 +70,7 @@ export function page(since: number, revision: number, over: Partial<SyncResponse
     since,
     revision,
     more: false,
+    cursor: null,
     reset: false,
     serverTime: '2026-11-24T08:00:00.000Z',
     students: { upserted: [], deleted: [] },
@@ -79,18 +80,18 @@ export function page(since: number, revision: number, over: Partial<SyncResponse
   };
 }
 
-/** Answers from a list of pages keyed by `since`; a page may be an Error to throw instead. */
+/** Answers from a list of pages keyed by `cursor` when asked with one, else by `since`; a page may be an Error to throw instead. */
 export class ScriptedSync implements SyncClient {
   readonly asked: SyncQueryInput[] = [];
-  constructor(private pages: Map<number, SyncResponse | Error>) {}
+  constructor(private pages: Map<number | string, SyncResponse | Error>) {}
   async sync(query: SyncQueryInput): Promise<SyncResponse> {
     this.asked.push(query);
-    const p = this.pages.get(Number(query.since ?? 0));
-    if (!p) throw new Error(`unexpected since=${String(query.since)}`);
+    const p = this.pages.get(query.cursor ?? Number(query.since ?? 0));
+    if (!p) throw new Error(`unexpected since=${String(query.since)} cursor=${String(query.cursor)}`);
     if (p instanceof Error) throw p;
     return structuredClone(p);
   }
-  set(since: number, p: SyncResponse | Error) {
-    this.pages.set(since, p);
+  set(key: number | string, p: SyncResponse | Error) {
+    this.pages.set(key, p);
   }
 }

@@ -32,7 +32,7 @@ export function classesService(ctx: ServiceContext, deps: { changes: ChangesServ
       if (added.length + removed.length === 0) return;
       const at = ctx.now();
       await repo.touchClass(trx, classId, at);
-      await deps.changes.publish(trx, [{ entity: 'class', entityId: classId, op: 'upsert' }], { studentIds: [...added, ...removed], classIds: [classId] }, at);
+      await deps.changes.publish(trx, deps.changes.rosterChanged(classId, added), { studentIds: [...added, ...removed], classIds: [classId] }, at);
     });
     return { classId, studentIds: await repo.rosterOf(ctx.db, classId) };
   };
@@ -54,7 +54,7 @@ export function classesService(ctx: ServiceContext, deps: { changes: ChangesServ
           await assertStudentsExist(trx, members);
           await repo.insertClass(trx, id, name, at);
           await repo.addMembers(trx, id, members);
-          await deps.changes.publish(trx, [{ entity: 'class', entityId: id, op: 'upsert' }], { studentIds: members, classIds: [id] }, at);
+          await deps.changes.publish(trx, deps.changes.rosterChanged(id, members), { studentIds: members, classIds: [id] }, at);
         });
       } catch (err) {
         if (isUniqueViolation(err)) throw duplicateName(name);

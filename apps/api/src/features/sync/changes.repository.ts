@@ -9,12 +9,22 @@ export type Entity = 'student' | 'embedding' | 'class';
  * is told only of deletions in its own classes (another class's ids would leak). No class (a
  * student on no roster) means only admins hear of it.
  */
-export type Change = { entity: Entity; entityId: string; op: 'upsert' } | { entity: Entity; entityId: string; op: 'delete'; classIds: readonly string[] };
+export type Change =
+  | { entity: Entity; entityId: string; op: 'upsert' }
+  | { entity: Entity; entityId: string; op: 'delete'; classIds: readonly string[] }
+  /** A student joined a class's roster: that class's devices need the student and their embeddings. */
+  | { entity: 'member'; entityId: string; op: 'upsert'; classId: string };
+
+/** A roster change: the class, and one row per student who joined it. */
+export const rosterChanged = (classId: string, joined: readonly string[]): Change[] => [
+  { entity: 'class', entityId: classId, op: 'upsert' },
+  ...joined.map((studentId): Change => ({ entity: 'member', entityId: studentId, op: 'upsert', classId })),
+];
 
 export async function recordChanges(trx: Executor, changes: Change[], at: number): Promise<number> {
   // One row per class a deletion concerns (at least one row per change).
   const rows = changes.flatMap((c) => {
-    const classIds = c.op === 'delete' && c.classIds.length ? [...new Set(c.classIds)] : [null];
+    const classIds = c.entity === 'member' ? [c.classId] : c.op === 'delete' && c.classIds.length ? [...new Set(c.classIds)] : [null];
     return classIds.map((classId) => ({ entity: c.entity, entity_id: c.entityId, op: c.op, class_id: classId }));
   });
   if (rows.length === 0) return currentRevision(trx);
@@ -33,8 +43,13 @@ export async function recordChanges(trx: Executor, changes: Change[], at: number
 }
 
 export async function currentRevision(db: Executor): Promise<number> {
-  const row = await db.selectFrom('sync_state').select('revision').where('id', '=', 1).executeTakeFirstOrThrow();
-  return Number(row.revision);
+  return (await syncState(db)).revision;
+}
+
+/** The revision, and the last one logged before roster joins were (see rosterChanged). */
+export async function syncState(db: Executor): Promise<{ revision: number; memberLogFrom: number }> {
+  const row = await db.selectFrom('sync_state').select(['revision', 'member_log_from']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { revision: Number(row.revision), memberLogFrom: Number(row.member_log_from) };
 }
 
 export async function changesSince(db: Executor, since: number, upTo: number, limit: number) {
@@ -46,7 +61,7 @@ export async function changesSince(db: Executor, since: number, upTo: number, li
     .orderBy('revision')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Entity, entityId: r.entity_id, op: r.op as Change['op'], classId: r.class_id }));
+  return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Entity | 'member', entityId: r.entity_id, op: r.op as Change['op'], classId: r.class_id }));
 }
 
 /** Takes the sync_state row lock (MySQL): what serialises racing first-run setups. */

@@ -20,6 +20,8 @@ export function changesService(ctx: ServiceContext, { events }: { events: Events
       await events.append(trx, [{ type: 'roster.changed', revision, studentIds: affected.studentIds ?? [], classIds: affected.classIds ?? [] }], at);
       return revision;
     },
+    /** The changes of a roster edit: the class, and each student who joined it. */
+    rosterChanged: repo.rosterChanged,
     /** Takes the sync_state row lock: what serialises racing first-run setups. */
     lockSyncState: (trx: Executor) => repo.lockSyncState(trx, ctx.dialect),
   };
