@@ -22,10 +22,13 @@ const LAST_INSTANT_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
  * offset), within years 1970-9999 in UTC: 9999-12-31T23:59:59.999-23:59 is year 10000 in UTC and
  * would be stored, then fail every answer that contains it.
  */
-export const Instant = z.iso.datetime({ offset: true }).refine((iso) => {
-  const ms = Date.parse(iso);
-  return ms >= 0 && ms <= LAST_INSTANT_MS;
-}, { message: 'must fall between the years 1970 and 9999 in UTC', params: check('instant-out-of-range') });
+export const Instant = z.iso.datetime({ offset: true }).refine(
+  (iso) => {
+    const ms = Date.parse(iso);
+    return ms >= 0 && ms <= LAST_INSTANT_MS;
+  },
+  { message: 'must fall between the years 1970 and 9999 in UTC', params: check('instant-out-of-range') },
+);
 
 /** A name people read (student, account, class, device): trimmed, 1..max characters, nothing that spoofs the display. */
 export const DisplayName = (max: number) =>
