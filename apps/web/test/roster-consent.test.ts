@@ -22,7 +22,7 @@ describe.each(dialects)('roster CSV with a consent column on %s', (dialect) => {
   it('reads the consent cells, refuses an unknown word with its line, and records consent as it imports', async () => {
     const preview = parseRosterCsv(CSV);
     expect(preview.columns).toMatchObject({ consent: 'Consent', consentBy: 'Consent by', consentNote: 'Consent note' });
-    expect(preview.problems.map((p) => [p.line, p.message])).toEqual([[6, 'Consent: "maybe" is not one of yes, no, withdrawn, not asked']]);
+    expect(preview.problems.map((p) => [p.line, p.message])).toEqual([[6, 'Consent: "maybe" is not one of yes, no, withdrawn, or not asked']]);
     expect(preview.rows.map((r) => [r.studentId, r.consent?.status ?? null, r.consent?.onBehalfOf ?? null])).toEqual([
       ['C001', 'granted', 'parent'],
       ['C002', 'refused', 'parent'],

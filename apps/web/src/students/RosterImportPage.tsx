@@ -8,6 +8,7 @@ import { errorText } from '../ui/messages.ts';
 import { decodeText } from './decode-text.ts';
 import { importRoster, type RowOutcome } from './import-roster.ts';
 import { readRosterFiles, type RosterFilesPreview } from './roster-files.ts';
+import { loadRosterLanguages } from './roster-language.ts';
 import { OneRosterTeachers } from './OneRosterTeachers.tsx';
 import { whereIs } from './roster-row.ts';
 import { RosterPreviewTable } from './RosterPreviewTable.tsx';
@@ -25,12 +26,16 @@ export function RosterImportPage() {
     setError(null);
     setPreview(null);
     if (files.length === 0) return;
-    const chosen = await Promise.all(
-      files.map(async (f) => {
-        const decoded = decodeText(await f.arrayBuffer());
-        return { name: f.name, text: decoded.text, encoding: decoded.encoding };
-      }),
-    );
+    // Every catalogue's header names and words, so a file from a system in another language reads too.
+    const [chosen] = await Promise.all([
+      Promise.all(
+        files.map(async (f) => {
+          const decoded = decodeText(await f.arrayBuffer());
+          return { name: f.name, text: decoded.text, encoding: decoded.encoding };
+        }),
+      ),
+      loadRosterLanguages(),
+    ]);
     const read = readRosterFiles(chosen);
     if ('error' in read) setError(read.error);
     else setPreview(read);

@@ -1,105 +1,107 @@
 // Roster CSV import, as pure functions: parse with papaparse, check every row against the shared
 // schemas, and report per-row errors before anything is written. Header names are matched
-// loosely ("Student ID", "student_id", "id"; "First name", "Surname") because schools export from
-// many systems; a name split into first and last columns is joined. An optional consent column
+// loosely ("Student ID", "student_id", "id"; "First name", "Surname"; "Schüler-ID", "Apellidos")
+// because schools export from many systems, in English and in every catalogue's language
+// (roster-language.ts); a name split into first and last columns is joined. An optional consent column
 // (yes/no/withdrawn...) records biometric consent from the paper forms; guardian columns ("Guardian
 // email", "Parent 2 phone", ...) give each student's guardians.
 import Papa from 'papaparse';
 import type { ConsentChange } from '@rollcall/contracts';
 import { checkGuardian, guardianColumns, guardianLabel, type RosterGuardian } from './roster-guardians.ts';
-import { t } from '../core/i18n.ts';
+import { t, translator } from '../core/i18n.ts';
+import { norm, rosterWords, type RosterField, type RosterWords } from './roster-language.ts';
 import { checkStudent, fullName, type RosterProblem, type RosterRow } from './roster-row.ts';
 
 export type { RosterProblem, RosterRow } from './roster-row.ts';
-
-type Field = 'studentId' | 'name' | 'firstName' | 'lastName' | 'email' | 'className' | 'consent' | 'consentBy' | 'consentNote';
 
 export interface RosterPreview {
   rows: RosterRow[];
   problems: RosterProblem[];
   /** Which CSV header was read for each field. */
-  columns: Partial<Record<Field, string>>;
+  columns: Partial<Record<RosterField, string>>;
 }
 
-const ALIASES: Record<Field, string[]> = {
-  studentId: ['studentid', 'id', 'student', 'studentnumber', 'studentno', 'pupilid'],
-  name: ['name', 'studentname', 'fullname', 'displayname'],
-  firstName: ['firstname', 'givenname', 'givennames', 'forename', 'forenames', 'first', 'legalfirstname', 'studentfirstname'],
-  lastName: ['lastname', 'surname', 'familyname', 'last', 'legallastname', 'studentlastname', 'studentsurname'],
-  email: ['email', 'emailaddress', 'mail'],
-  className: ['class', 'classname', 'group', 'form', 'homeroom'],
-  consent: ['consent', 'biometricconsent', 'faceconsent', 'photoconsent', 'consentstatus'],
-  consentBy: ['consentby', 'consentgivenby', 'onbehalfof', 'givenby'],
-  consentNote: ['consentnote', 'consentreference', 'consentref', 'consentform'],
-};
-
-const CONSENT_WORDS: Record<string, ConsentChange['status']> = {
-  yes: 'granted',
-  y: 'granted',
-  granted: 'granted',
-  given: 'granted',
-  consented: 'granted',
-  true: 'granted',
-  no: 'refused',
-  n: 'refused',
-  refused: 'refused',
-  declined: 'refused',
-  false: 'refused',
-  withdrawn: 'withdrawn',
-  revoked: 'withdrawn',
-  notasked: 'not-asked',
-  unknown: 'not-asked',
-  pending: 'not-asked',
-};
-const BY_WORDS: Record<string, 'parent' | 'student'> = {
-  parent: 'parent',
-  guardian: 'parent',
-  carer: 'parent',
-  mother: 'parent',
-  father: 'parent',
-  student: 'student',
-  pupil: 'student',
-  self: 'student',
-};
-
 /** A consent cell and its companions, or a message saying what the cell should hold. */
-function readConsent(value: string, by: string, note: string): ConsentChange | string | null {
+function readConsent(words: RosterWords, value: string, by: string, note: string): ConsentChange | string | null {
   if (!value) return null;
-  const status = CONSENT_WORDS[norm(value)];
-  if (!status) return t({ id: 'students.roster.badConsent', defaultMessage: 'Consent: "{value}" is not one of yes, no, withdrawn, not asked' }, { value });
-  const who = by ? BY_WORDS[norm(by)] : 'parent';
-  if (!who) return t({ id: 'students.roster.badConsentBy', defaultMessage: 'Consent by: "{value}" is not parent, guardian or student' }, { value: by });
+  const status = words.consent.get(norm(value));
+  const first = (lists: Record<string, string[]>) =>
+    translator().intl.formatList(
+      Object.values(lists).map((l) => l[0] ?? ''),
+      { type: 'disjunction' },
+    );
+  if (!status)
+    return t({ id: 'students.roster.badConsent', defaultMessage: 'Consent: "{value}" is not one of {words}' }, { value, words: first(words.spoken.consent) });
+  const who = by ? words.by.get(norm(by)) : 'parent';
+  if (!who)
+    return t(
+      { id: 'students.roster.badConsentBy', defaultMessage: 'Consent by: "{value}" is not one of {words}' },
+      { value: by, words: first(words.spoken.by) },
+    );
   return { status, onBehalfOf: who, note: note.slice(0, 500) || null };
 }
 
-const norm = (h: string) => h.toLowerCase().replace(/[^a-z]/g, '');
+/**
+ * The header read for each field: the one matching the field's most specific name ("Student ID"
+ * before "Student"), each header read for one field only, so "Student ID,Student" reads the second
+ * as the name.
+ */
+function matchColumns(headers: string[], words: RosterWords): RosterPreview['columns'] {
+  const columns: RosterPreview['columns'] = {};
+  const taken = new Set<string>();
+  const normed = headers.map((h) => [h, norm(h)] as const);
+  for (const [field, names] of Object.entries(words.fields) as [RosterField, string[]][]) {
+    let best: { header: string; rank: number } | null = null;
+    for (const [h, n] of normed) {
+      const rank = names.indexOf(n);
+      if (rank >= 0 && !taken.has(h) && (!best || rank < best.rank)) best = { header: h, rank };
+    }
+    if (best) {
+      columns[field] = best.header;
+      taken.add(best.header);
+    }
+  }
+  return columns;
+}
+
+/** The header lacks the id or the name: what it should hold, in the app's language, and what it holds. */
+function headerProblem(headers: string[], words: RosterWords, missing: 'id' | 'name'): RosterProblem {
+  const list = (items: string[], type: 'conjunction' | 'disjunction') => translator().intl.formatList(items, { type });
+  const found = { count: headers.length, columns: list(headers, 'conjunction') };
+  const message =
+    missing === 'id'
+      ? t(
+          {
+            id: 'students.roster.noIdColumn',
+            defaultMessage:
+              'The header has no student id column: add a column headed {accepted}. {count, plural, =0 {The file has no header.} other {Columns found: {columns}.}}',
+          },
+          { accepted: list(words.spoken.fields.studentId, 'disjunction'), ...found },
+        )
+      : t(
+          {
+            id: 'students.roster.noNameColumn',
+            defaultMessage:
+              'The header has no name column, nor first and last name columns: add a column headed {accepted}, or two headed {first} and {last}. {count, plural, =0 {The file has no header.} other {Columns found: {columns}.}}',
+          },
+          {
+            accepted: list(words.spoken.fields.name, 'disjunction'),
+            first: words.spoken.fields.firstName[0] ?? '',
+            last: words.spoken.fields.lastName[0] ?? '',
+            ...found,
+          },
+        );
+  return { line: 1, message, raw: {} };
+}
 
 export function parseRosterCsv(text: string): RosterPreview {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim() });
   const headers = parsed.meta.fields ?? [];
-  const columns: RosterPreview['columns'] = {};
-  for (const [field, aliases] of Object.entries(ALIASES) as [Field, string[]][]) {
-    const found = headers.find((h) => aliases.includes(norm(h)));
-    if (found) columns[field] = found;
-  }
+  const words = rosterWords();
+  const columns = matchColumns(headers, words);
   const problems: RosterProblem[] = [];
-  if (!columns.studentId || !(columns.name || columns.firstName || columns.lastName)) {
-    return {
-      rows: [],
-      columns,
-      problems: [
-        {
-          line: 1,
-          message: t({
-            id: 'students.roster.badHeader',
-            defaultMessage:
-              'The header must name a student id column and a name column, or first and last name columns (e.g. "student id,first name,last name,class").',
-          }),
-          raw: {},
-        },
-      ],
-    };
-  }
+  if (!columns.studentId) return { rows: [], columns, problems: [headerProblem(headers, words, 'id')] };
+  if (!(columns.name || columns.firstName || columns.lastName)) return { rows: [], columns, problems: [headerProblem(headers, words, 'name')] };
   const guardiansIn = guardianColumns(headers);
   // papaparse's own errors (a quote never closed, a row with too many fields) point at a row.
   const broken = new Map<number, string>();
@@ -126,7 +128,7 @@ export function parseRosterCsv(text: string): RosterPreview {
         ),
       );
     seen.set(candidate.studentId, line);
-    const consent = readConsent(cell(columns.consent), cell(columns.consentBy), cell(columns.consentNote));
+    const consent = readConsent(words, cell(columns.consent), cell(columns.consentBy), cell(columns.consentNote));
     if (typeof consent === 'string') return fail(consent);
     const guardians: RosterGuardian[] = [];
     for (const [n, cols] of guardiansIn) {
