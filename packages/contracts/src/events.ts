@@ -12,3 +12,11 @@ export const LiveEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('roster.changed'), revision: z.number().int(), studentIds: z.array(StudentId), classIds: z.array(Uuid) }),
 ]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
+
+/**
+ * Sent instead of a replay when a client's Last-Event-ID is above the newest event the server has
+ * (it restored a backup, so its ids start lower): the client takes `head` as its position and
+ * fetches what it shows again. Never stored, so not a LiveEvent.
+ */
+export const StreamReset = z.object({ type: z.literal('stream.reset'), head: z.number().int().nonnegative() });
+export type StreamReset = z.infer<typeof StreamReset>;

@@ -1,8 +1,9 @@
 // The tab's one live event channel (/api/events over fetch, so a bearer token works as well as the
 // session cookie): it reconnects with Last-Event-ID after a drop, with the sender's backoff, parses
 // each event with the contract, and hands it to listeners: roster.changed makes the roster sync
-// pull at once, mark events refresh the live log. Driven by the session like the sender.
-import { ClientError, LiveEvent, routes, routeUrl, type ClientOptions } from '@rollcall/contracts';
+// pull at once, mark events refresh the live log; a reset (the server restored a backup) makes the
+// tab fetch what it shows again. Driven by the session like the sender.
+import { ClientError, LiveEvent, routes, routeUrl, StreamReset, type ClientOptions } from '@rollcall/contracts';
 import { systemClock, type Clock, type TimerHandle } from '../clock.ts';
 import { backoffDelay, DEFAULT_BACKOFF } from '../sender/backoff.ts';
 import { StateCell, type Listener } from '../state-cell.ts';
@@ -24,6 +25,7 @@ type EventListener = (event: LiveEvent) => void;
 export class LiveChannel {
   private readonly cell = new StateCell<LiveChannelState>({ phase: 'closed', lastEventId: null });
   private readonly listeners = new Set<EventListener>();
+  private readonly resetListeners = new Set<() => void>();
   private readonly clock: Clock;
   private controller: AbortController | null = null;
   private timer: TimerHandle | null = null;
@@ -45,6 +47,15 @@ export class LiveChannel {
   on(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Hears the server say the events this tab saw are not its own (it restored a backup): nothing
+   * missed can be replayed, so what the tab shows must be fetched again.
+   */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
   }
 
   start(): void {
@@ -103,17 +114,14 @@ export class LiveChannel {
     this.attempt = 0;
     this.cell.update({ phase: 'open' });
     await readSse(res.body, (m) => {
+      if (m.event === 'stream.reset') {
+        if (m.id !== null) this.cell.update({ lastEventId: m.id });
+        if (StreamReset.safeParse(safeJson(m.data)).success) notify(this.resetListeners, undefined);
+        return;
+      }
       const parsed = LiveEvent.safeParse(safeJson(m.data));
       // An event of a newer server version is skipped, not fatal: the periodic pull still covers it.
-      if (parsed.success) {
-        for (const l of [...this.listeners]) {
-          try {
-            l(parsed.data);
-          } catch {
-            // A listener's bug must not close the channel.
-          }
-        }
-      }
+      if (parsed.success) notify(this.listeners, parsed.data);
       if (m.id !== null) this.cell.update({ lastEventId: m.id });
     });
   }
@@ -132,6 +140,16 @@ export class LiveChannel {
       this.timer = null;
       this.connect();
     }, delay);
+  }
+}
+
+function notify<T>(listeners: Set<(value: T) => void>, value: T): void {
+  for (const l of [...listeners]) {
+    try {
+      l(value);
+    } catch {
+      // A listener's bug must not close the channel.
+    }
   }
 }
 

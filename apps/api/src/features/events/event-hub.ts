@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { LiveEvent } from '@rollcall/contracts';
 import type { DB } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
-import { eventsAfter, eventsByIds, newestEvents, pruneEvents } from './events.repository.ts';
+import { eventsAfter, eventsByIds, lastEventId, newestEvents, pruneEvents } from './events.repository.ts';
 
 export interface Delivered {
   id: number;
@@ -90,6 +90,11 @@ export class EventHub {
   /** The highest id handed to listeners: a new listener gets every event released after it. */
   get position(): number {
     return this.released;
+  }
+
+  /** The highest event id in the database: a client that saw a higher one saw another database (a restored backup's ids start lower). */
+  head(): Promise<number> {
+    return lastEventId(this.db);
   }
 
   private ensureRunning() {

@@ -36,8 +36,14 @@ export async function newestEvents(db: Executor, limit: number): Promise<{ id: n
   return rows.map((r) => ({ id: Number(r.id), at: Number(r.at) }));
 }
 
+/**
+ * Deletes events written before `before`, except the newest: the highest id stays in the table,
+ * so a quiet day never empties it and a client's Last-Event-ID is never taken for one from
+ * another database (a restored one).
+ */
 export async function pruneEvents(db: Executor, before: number): Promise<void> {
-  await db.deleteFrom('events').where('at', '<', before).execute();
+  const head = await lastEventId(db);
+  await db.deleteFrom('events').where('at', '<', before).where('id', '<', head).execute();
 }
 
 /** Events whose payload matches this LIKE pattern (escaped with LIKE_ESCAPE). */

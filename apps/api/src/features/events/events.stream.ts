@@ -1,7 +1,7 @@
 // GET /api/events: a Server-Sent Events stream. A client that reconnects sends Last-Event-ID and
-// first receives what it missed.
+// first receives what it missed; one ahead of the server (a restored backup) is told to start over.
 import type { RequestHandler } from 'express';
-import type { LiveEvent } from '@rollcall/contracts';
+import type { LiveEvent, StreamReset } from '@rollcall/contracts';
 import { inScope, scopeOf, type Actor, type Scope } from '../../shared/actor.ts';
 import { ORDER_GRACE_MS, REPLAY_PAGE, type Delivered, type EventHub } from './event-hub.ts';
 
@@ -107,8 +107,18 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
       });
       res.flushHeaders();
       res.write('retry: 2000\n\n');
-      const lastId = Number(req.headers['last-event-id'] ?? req.query.lastEventId);
+      let lastId = Number(req.headers['last-event-id'] ?? req.query.lastEventId);
       if (Number.isInteger(lastId) && lastId >= 0) {
+        // Every instance shares one table, so an id above its newest comes from another database: a
+        // backup restored since, whose ids start lower. Waiting for ids past it would skip new events,
+        // so the client is told where this server stands and fetches what it shows again.
+        const head = await hub.head();
+        if (closed) return;
+        if (lastId > head) {
+          const reset: StreamReset = { type: 'stream.reset', head };
+          res.write(`id: ${head}\nevent: ${reset.type}\ndata: ${JSON.stringify(reset)}\n\n`);
+          lastId = head;
+        }
         // Everything the hub released before this listener's events began, page by page (a laptop
         // back from a dead instance may have missed thousands); later ones are in `pending`. The
         // client may come from an instance that was ahead of this one: nothing up to lastId again.
