@@ -34,11 +34,6 @@ live.onReset(() => {
   void queryClient.invalidateQueries();
   void sync.syncNow();
 });
-// The server's events are not the ones this tab saw (a restored backup): what it missed cannot be replayed.
-live.onReset(() => {
-  void queryClient.invalidateQueries();
-  void sync.syncNow();
-});
 /** Starts, pauses and resumes the workers with the session; an expiry sends the app back to sign-in. */
 const session = new SessionLifecycle([sync, sender, live], () => void queryClient.invalidateQueries({ queryKey: ['auth'] }));
 onApiError((err, route) => session.heard(err, route));
