@@ -374,7 +374,7 @@ export const routes = {
     access: 'staff',
     method: 'GET',
     path: '/api/registers',
-    summary: "The registers of a class's sessions in a day range (one row per roster student per session)",
+    summary: 'The registers of the sessions of one class (classId) or several (classIds) in a day range (one row per roster student per session)',
     tag: 'register',
     query: R.RegistersQuery,
     response: R.RegisterList,

@@ -65,7 +65,30 @@ export const Register = z.object({
 });
 export type Register = z.infer<typeof Register>;
 
-export const RegistersQuery = z.strictObject({ classId: Uuid, from: Day, to: Day });
+/** The most classes one call for registers may name: a school's in one call, a district's in a few. */
+export const MAX_REGISTER_CLASSES = 100;
+
+/** Class ids as a comma-separated list, or a repeated key; a client's array travels as the list ("a,b"). */
+const ClassIdList = z
+  .union([z.string(), z.array(z.string())])
+  .describe(`Class ids, comma-separated or the key repeated; with classId, at most ${MAX_REGISTER_CLASSES} classes`)
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')))
+  .pipe(z.array(Uuid));
+
+/**
+ * One class (`classId`) or several (`classIds`), or both: the registers of every class named, at
+ * most MAX_REGISTER_CLASSES of them. A class named twice counts, and answers, once.
+ */
+export const RegistersQuery = z
+  .strictObject({ classId: Uuid.optional(), classIds: ClassIdList.optional(), from: Day, to: Day })
+  .transform(({ classId, classIds, from, to }, ctx) => {
+    const ids = [...new Set([...(classId === undefined ? [] : [classId]), ...(classIds ?? [])])];
+    // zod's own issues, so every client words them in its person's language as it does a missing or long field.
+    if (ids.length === 0) ctx.addIssue({ code: 'invalid_type', expected: 'string', input: undefined, path: ['classIds'] });
+    else if (ids.length > MAX_REGISTER_CLASSES)
+      ctx.addIssue({ code: 'too_big', origin: 'array', maximum: MAX_REGISTER_CLASSES, inclusive: true, input: ids, path: ['classIds'] });
+    return { classIds: ids, from, to };
+  });
 export const RegisterList = z.object({ items: z.array(Register) });
 
 export const EndSessionBody = z.strictObject({ endsAt: Instant.optional() });

@@ -118,7 +118,7 @@ export function handlers(s: Services): Handlers {
       s.wakeNotices();
       return ended;
     },
-    listRegisters: ({ query }, { scope }) => s.register.registers(query.classId, query.from, query.to, scope),
+    listRegisters: ({ query }, { scope }) => s.register.registers(query.classIds, query.from, query.to, scope),
     attendanceRates: ({ query }, { scope }) => s.rates.rates(query, scope),
     listAbsences: ({ query }, { scope }) => s.absences.list(query.day, scope),
     explainAbsence: ({ body }, { scope, actor }) => s.absences.explain(body, scope, actor),

@@ -2,7 +2,7 @@
 // matcher's gallery) reflect it at once and other devices get it at their next pull. Students are
 // read from that cache (a live query), never through React Query: their writes invalidate nothing.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { deviceDay, type JsonRouteName, type RequestInput } from '@rollcall/contracts';
+import { deviceDay, MAX_REGISTER_CLASSES, type JsonRouteName, type RequestInput } from '@rollcall/contracts';
 import { call } from '../api/client.ts';
 import { services } from '../core/services.ts';
 import { queryClient } from './queryClient.ts';
@@ -56,8 +56,9 @@ export function useAnySession(classIds: readonly string[]) {
   return useQuery({
     queryKey: ['sessions', 'any', ...classIds],
     queryFn: async () => {
-      for (const classId of classIds) {
-        if ((await call('listRegisters', { query: { classId, from: '2000-01-01', to: deviceDay(new Date()) } })).items.length > 0) return true;
+      for (let i = 0; i < classIds.length; i += MAX_REGISTER_CLASSES) {
+        const query = { classIds: classIds.slice(i, i + MAX_REGISTER_CLASSES), from: '2000-01-01', to: deviceDay(new Date()) };
+        if ((await call('listRegisters', { query })).items.length > 0) return true;
       }
       return false;
     },

@@ -1,11 +1,11 @@
-// Rules for the register: a session's roster x status, the registers of a class over days, and
+// Rules for the register: a session's roster x status, the registers of classes over days, and
 // ending a session, which gives every roster student without a mark an explicit absent status.
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Register } from '@rollcall/contracts';
 import type { DB } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
-import { assertClassInScope, type Actor, type Scope } from '../../shared/actor.ts';
+import { assertClassInScope, inScope, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type ServiceContext } from '../../shared/context.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { offsetMinutes } from '../../shared/time.ts';
@@ -14,11 +14,17 @@ import type { ClassesService } from '../classes/classes.service.ts';
 import type { EventsService } from '../events/events.service.ts';
 import type { SessionRow, SessionsService } from '../sessions/sessions.service.ts';
 import type { StudentRowsService } from '../students/student-rows.service.ts';
-import { buildRegister } from './build-register.ts';
+import { buildRegister, marksBySession } from './build-register.ts';
 import { idsOf } from '../../shared/ids.ts';
 
 /** What an automatic absent mark names as its device: no laptop saw anything. */
 export const SESSION_END_DEVICE = 'register';
+
+/**
+ * Session ids one read of marks names: SQLite takes at most 32,766 values in a statement, and a
+ * term of a hundred classes' registers has more sessions than that.
+ */
+const SESSIONS_PER_READ = 10_000;
 
 /** Work that must commit with a session's end (queueing absence notices), given the transaction. */
 export type OnSessionEnded = (trx: Transaction<DB>, sessionId: string) => Promise<unknown>;
@@ -33,15 +39,19 @@ export interface RegisterDeps {
 
 export function registerService(ctx: ServiceContext, { attendance, classes, events, sessions, studentRows }: RegisterDeps, onEnded?: OnSessionEnded) {
   const { findSession, sessionsInDays, toSession } = sessions;
+  /** Every session's marks in one read, or a few past SESSIONS_PER_READ. */
+  async function marksOf(rows: SessionRow[]) {
+    const ids = idsOf(rows);
+    const reads = [];
+    for (let i = 0; i < ids.length; i += SESSIONS_PER_READ) reads.push(attendance.marksInSessions(ctx.db, ids.slice(i, i + SESSIONS_PER_READ)));
+    return (await Promise.all(reads)).flat();
+  }
   async function registersOf(rows: SessionRow[]): Promise<Register[]> {
     const classIds = [...new Set(rows.map((s) => s.class_id))];
-    const [rosters, names, marks] = await Promise.all([
-      classes.rosterStudentsOf(ctx.db, classIds),
-      classes.classNames(ctx.db, classIds),
-      attendance.marksInSessions(ctx.db, idsOf(rows)),
-    ]);
+    const [rosters, names, marks] = await Promise.all([classes.rosterStudentsOf(ctx.db, classIds), classes.classNames(ctx.db, classIds), marksOf(rows)]);
     const now = ctx.now();
-    return rows.map((s) => buildRegister(toSession(s, now), names.get(s.class_id) ?? '', rosters.get(s.class_id) ?? [], marks));
+    const bySession = marksBySession(marks);
+    return rows.map((s) => buildRegister(toSession(s, now), names.get(s.class_id) ?? '', rosters.get(s.class_id) ?? [], bySession.get(s.id) ?? []));
   }
 
   return {
@@ -53,10 +63,19 @@ export function registerService(ctx: ServiceContext, { attendance, classes, even
       return (await registersOf([row]))[0]!;
     },
 
-    async registers(classId: string, from: string, to: string, scope: Scope) {
-      assertClassInScope(scope, classId);
-      await classes.assertExist(ctx.db, [classId]);
-      return { items: await registersOf(await sessionsInDays(ctx.db, [classId], from, to)) };
+    /** The registers of these classes' sessions in a day range, in one read whatever the number of classes. */
+    async registers(classIds: readonly string[], from: string, to: string, scope: Scope) {
+      // Scope first: a teacher learns nothing, not even whether a class exists, of classes not theirs.
+      const refused = classIds.filter((id) => !inScope(scope, id));
+      if (refused.length > 0) {
+        const message =
+          refused.length === 1
+            ? `You have no access to class ${refused[0]}: it is not yours.`
+            : `You have no access to ${refused.length} of these classes: they are not yours (${refused.slice(0, 10).join(', ')}${refused.length > 10 ? ', …' : ''}).`;
+        throw new ApiError('forbidden', message, { classIds: refused });
+      }
+      await classes.assertExist(ctx.db, classIds);
+      return { items: await registersOf(await sessionsInDays(ctx.db, classIds, from, to)) };
     },
 
     async end(sessionId: string, endsAtIso: string | undefined, scope: Scope, actor: Actor | null) {
