@@ -136,6 +136,7 @@ describe('fetchTransport', () => {
       since: 3,
       revision: 9,
       more: false,
+      cursor: null,
       reset: false,
       serverTime: '2026-11-24T08:00:00.000Z',
       students: { upserted: [], deleted: ['S1'] },

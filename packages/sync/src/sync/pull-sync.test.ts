@@ -103,6 +103,39 @@ describe('pullSync', () => {
     expect([...target.students.keys()]).toEqual(['S1', 'S2']);
   });
 
+  it('pages a whole set by cursor from an emptied cache, recording its revision only with its last page', async () => {
+    const target = new MemorySyncTarget();
+    // What an interrupted whole set left: a whole set carries no deletions, so it starts from nothing.
+    await target.applyStudents({ upserted: [student('LEFT-OVER')], deleted: [] });
+    const client = new ScriptedSync(
+      new Map<number | string, SyncResponse>([
+        [0, page(0, 0, { more: true, cursor: 'c1', students: { upserted: [student('S1')], deleted: [] } })],
+        ['c1', page(0, 0, { more: true, cursor: 'c2', students: { upserted: [student('S2')], deleted: [] } })],
+        ['c2', page(0, 12, { students: { upserted: [student('S3')], deleted: [] } })],
+      ]),
+    );
+    const revisions: number[] = [];
+    const setRevision = target.setRevision.bind(target);
+    target.setRevision = async (r) => {
+      revisions.push(r);
+      await setRevision(r);
+    };
+    expect(await pullSync(client, target)).toMatchObject({ revision: 12, pages: 3, reset: false });
+    expect(client.asked.map((q) => [q.since, q.cursor])).toEqual([
+      [0, undefined],
+      [0, 'c1'],
+      [0, 'c2'],
+    ]);
+    expect([...target.students.keys()]).toEqual(['S1', 'S2', 'S3']);
+    expect(revisions).toEqual([0, 0, 12]);
+  });
+
+  it('refuses to loop when a whole set gives the same cursor again', async () => {
+    const client = new ScriptedSync(new Map([[0, page(0, 0, { more: true, cursor: 'c1' })], ['c1', page(0, 0, { more: true, cursor: 'c1' })]]));
+    const err = await pullSync(client, new MemorySyncTarget()).catch((e: unknown) => e);
+    expect((err as SyncError).code).toBe('no-progress');
+  });
+
   it('refuses to loop when the API says more without moving forward', async () => {
     const client = new ScriptedSync(new Map([[0, page(0, 0, { more: true })]]));
     const err = await pullSync(client, new MemorySyncTarget()).catch((e: unknown) => e);
