@@ -7,6 +7,11 @@ describe('backend choice', () => {
     expect(chooseBackend('auto', { available: true, renderer: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)))' }).backend).toBe('wasm');
     expect(chooseBackend('auto', { available: true, renderer: 'llvmpipe (LLVM 15.0.6, 256 bits)' }).backend).toBe('wasm');
     expect(chooseBackend('auto', { available: false, renderer: '' }).backend).toBe('wasm');
+    // Why, as a code the app words, with the renderer's own name.
+    expect(chooseBackend('auto', { available: true, renderer: 'llvmpipe (LLVM 15.0.6, 256 bits)' }).note).toEqual({
+      code: 'webgl-software',
+      values: { renderer: 'llvmpipe (LLVM 15.0.6, 256 bits)' },
+    });
   });
 
   it('honours an explicit request when it can', () => {
@@ -16,15 +21,16 @@ describe('backend choice', () => {
   });
 
   it('the start-up race keeps a GPU backend only when measured clearly faster than wasm', () => {
-    expect(raceResult({ backend: 'webgpu', ms: 20 }, { backend: 'wasm', ms: 90 })).toEqual({
+    expect(raceResult({ backend: 'webgpu', ms: 20.4 }, { backend: 'wasm', ms: 90 })).toEqual({
       backend: 'webgpu',
-      reason: 'measured faster: webgpu 20 ms against wasm 90 ms a pass',
+      note: { code: 'race-gpu-faster', values: { backend: 'webgpu', gpuMs: 20, wasmMs: 90 } },
     });
     // A tie, or a GPU only a little faster, goes to wasm; so does a pass that failed (NaN).
     expect(raceResult({ backend: 'webgl', ms: 85 }, { backend: 'wasm', ms: 90 }).backend).toBe('wasm');
-    expect(raceResult({ backend: 'webgl', ms: 2000 }, { backend: 'wasm', ms: 90 }).reason).toBe(
-      'webgl measured no faster than wasm (webgl 2000 ms against wasm 90 ms a pass); using wasm',
-    );
+    expect(raceResult({ backend: 'webgl', ms: 2000 }, { backend: 'wasm', ms: 90 }).note).toEqual({
+      code: 'race-wasm',
+      values: { backend: 'webgl', gpuMs: 2000, wasmMs: 90 },
+    });
     expect(raceResult({ backend: 'webgl', ms: Number.NaN }, { backend: 'wasm', ms: 90 }).backend).toBe('wasm');
   });
 
@@ -52,9 +58,9 @@ describe('backend choice', () => {
 
   it('runs wasm threads only when cross-origin isolated, leaving a core to the page on bigger machines', () => {
     expect(wasmMode(false, 8).threads).toBe(1);
-    expect(wasmMode(false, 8).reason).toMatch(/not cross-origin isolated/);
+    expect(wasmMode(false, 8).note).toEqual({ code: 'threads-not-isolated', values: {} });
     expect(wasmMode(true, 2).threads).toBe(1);
-    expect(wasmMode(true, 2).reason).toMatch(/cross-origin isolated/);
+    expect(wasmMode(true, 2).note).toEqual({ code: 'threads-isolated', values: { threads: 1, cores: 2 } });
     expect(wasmMode(true, 4).threads).toBe(3);
     expect(wasmMode(true, 8).threads).toBe(7);
     expect(wasmMode(true, 32).threads).toBe(8);

@@ -1,6 +1,7 @@
 // Which tfjs backend to run on: the adapter rule (what the browser reports: a GPU only when it is
 // hardware) and the start-up race (what was measured: the GPU only when faster than wasm). Pure,
 // so both rules are tested without a browser.
+import { note, type EngineNote } from './notes.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm';
 export type BackendRequest = BackendName | 'auto';
@@ -21,8 +22,8 @@ export function isSoftwareRenderer(renderer: string): boolean {
 
 export interface BackendChoice {
   backend: BackendName;
-  /** Why, in words a log or the UI can show. */
-  reason: string;
+  /** Why, as a note the UI words. */
+  note: EngineNote;
 }
 
 /** What navigator.gpu.requestAdapter() gave, if anything. */
@@ -48,19 +49,19 @@ export interface ChooseOptions {
 
 export function chooseBackend(requested: BackendRequest, probe: WebglProbe, gpu: WebgpuProbe = NO_WEBGPU, o: ChooseOptions = {}): BackendChoice {
   if (o.softwareIsCandidate && requested === 'auto') {
-    if (gpu.available) return { backend: 'webgpu', reason: `WebGPU (${gpu.adapter || 'adapter'}), software allowed` };
-    if (probe.available) return { backend: 'webgl', reason: `WebGL (${probe.renderer}), software allowed` };
+    if (gpu.available) return { backend: 'webgpu', note: note('webgpu-software-allowed', { adapter: gpu.adapter }) };
+    if (probe.available) return { backend: 'webgl', note: note('webgl-software-allowed', { renderer: probe.renderer }) };
   }
-  if (requested === 'wasm') return { backend: 'wasm', reason: 'wasm requested' };
+  if (requested === 'wasm') return { backend: 'wasm', note: note('wasm-requested') };
   if (requested === 'webgpu') {
-    return gpu.available ? { backend: 'webgpu', reason: 'WebGPU requested' } : { backend: 'wasm', reason: 'WebGPU is not available; using wasm' };
+    return gpu.available ? { backend: 'webgpu', note: note('webgpu-requested') } : { backend: 'wasm', note: note('webgpu-unavailable') };
   }
   // WebGPU first where the adapter is real hardware: tfjs' WebGPU kernels beat its WebGL ones on the same GPU.
-  if (requested === 'auto' && hardwareWebgpu(gpu)) return { backend: 'webgpu', reason: `hardware WebGPU (${gpu.adapter || 'adapter'})` };
-  if (!probe.available) return { backend: 'wasm', reason: 'WebGL is not available; using wasm' };
-  if (requested === 'webgl') return { backend: 'webgl', reason: 'WebGL requested' };
-  if (isSoftwareRenderer(probe.renderer)) return { backend: 'wasm', reason: `WebGL runs in software (${probe.renderer}); using wasm` };
-  return { backend: 'webgl', reason: `hardware WebGL (${probe.renderer})` };
+  if (requested === 'auto' && hardwareWebgpu(gpu)) return { backend: 'webgpu', note: note('webgpu-hardware', { adapter: gpu.adapter }) };
+  if (!probe.available) return { backend: 'wasm', note: note('webgl-unavailable') };
+  if (requested === 'webgl') return { backend: 'webgl', note: note('webgl-requested') };
+  if (isSoftwareRenderer(probe.renderer)) return { backend: 'wasm', note: note('webgl-software', { renderer: probe.renderer }) };
+  return { backend: 'webgl', note: note('webgl-hardware', { renderer: probe.renderer }) };
 }
 
 /** Milliseconds of the same warm passes (detector and recognition net) on one backend. */
@@ -76,9 +77,9 @@ export interface BackendTiming {
  * (10% faster: a tie goes to wasm, whose start-up and memory are smaller).
  */
 export function raceResult(gpu: BackendTiming, wasm: BackendTiming, margin = 0.9): BackendChoice {
-  const figures = `${gpu.backend} ${gpu.ms.toFixed(0)} ms against wasm ${wasm.ms.toFixed(0)} ms a pass`;
-  if (Number.isFinite(gpu.ms) && gpu.ms <= margin * wasm.ms) return { backend: gpu.backend, reason: `measured faster: ${figures}` };
-  return { backend: 'wasm', reason: `${gpu.backend} measured no faster than wasm (${figures}); using wasm` };
+  const figures = { backend: gpu.backend, gpuMs: Math.round(gpu.ms), wasmMs: Math.round(wasm.ms) };
+  if (Number.isFinite(gpu.ms) && gpu.ms <= margin * wasm.ms) return { backend: gpu.backend, note: note('race-gpu-faster', figures) };
+  return { backend: 'wasm', note: note('race-wasm', figures) };
 }
 
 /**
@@ -92,8 +93,8 @@ export function fallbackFix(active: string): BackendName | null {
 /** How the wasm backend runs: threads need SharedArrayBuffer, which only a cross-origin isolated page has. */
 export interface WasmMode {
   threads: number;
-  /** Words for the Details section. */
-  reason: string;
+  /** Why that many, for the Details section. */
+  note: EngineNote;
 }
 
 /**
@@ -104,8 +105,8 @@ export interface WasmMode {
  * the page says why.
  */
 export function wasmMode(isolated: boolean, cores: number | undefined): WasmMode {
-  if (!isolated) return { threads: 1, reason: 'single-threaded: the page is not cross-origin isolated (no COOP/COEP headers)' };
+  if (!isolated) return { threads: 1, note: note('threads-not-isolated') };
   const n = Math.max(1, Math.floor(cores ?? 1));
   const threads = Math.min(Math.max(1, n - 1), 8);
-  return { threads, reason: `${threads} thread${threads === 1 ? '' : 's'} of ${n} cores (cross-origin isolated)` };
+  return { threads, note: note('threads-isolated', { threads, cores: n }) };
 }

@@ -16,15 +16,17 @@ import {
 import { DEFAULT_PIPELINE } from './config.ts';
 import { assertModelsLoaded, detectBoxes, humanConfig, type HumanLike } from './detector.ts';
 import { bindEngine, type FaceEngine } from './engine.ts';
-import { FaceError } from './errors.ts';
+import { FaceError, isFaceError } from './errors.ts';
 import { rgbFromRgba, type RgbImage } from './image.ts';
 import { modelFiles, parseManifest, verifyModelFiles } from './manifest.ts';
+import { note, type EngineNote } from './notes.ts';
 import type { PadModels } from './pad.ts';
 import { padModelsFromOrt, type OrtLike } from './pad-ort.ts';
 import { CHIP_SIZE, describeChips, type FaceApiLike } from './recognizer.ts';
 import { shipThreadedFactory, withThreadsForTfjs } from './wasm-threads.ts';
 
 export type { BackendRequest } from './backend.ts';
+export type { EngineNote, EngineNoteCode, EngineNoteValues } from './notes.ts';
 
 export interface BrowserEngineOptions {
   model?: ModelId;
@@ -33,8 +35,8 @@ export interface BrowserEngineOptions {
   backend?: BackendRequest;
   /** Check each model file's sha256 before loading (one extra read, from the HTTP cache). */
   verify?: boolean;
-  /** Told about backend decisions, e.g. a switch away from a silent cpu fallback. */
-  onNotice?: (message: string) => void;
+  /** Told about backend decisions, e.g. a switch away from a silent cpu fallback (a code: the app words it). */
+  onNotice?: (note: EngineNote) => void;
   /**
    * Let a software WebGL/WebGPU enter the start-up race instead of ruling it out by name: a test
    * in a GPU-less browser uses it to watch the race measure the GPU backend and pick wasm.
@@ -62,12 +64,12 @@ async function loadPad(base: string): Promise<PadModels> {
 /** How the engine ended up running, for the Details section. */
 export interface EngineMode {
   backend: string;
-  /** Why this backend (the probe's words). */
-  reason: string;
+  /** Why this backend. */
+  note: EngineNote;
   crossOriginIsolated: boolean;
   /** wasm only: threads in use, why that many, and whether SIMD is on; null on GPU backends. */
   threads: number | null;
-  threadsReason: string | null;
+  threadsNote: EngineNote | null;
   simd: boolean | null;
 }
 
@@ -130,7 +132,7 @@ async function verifyRemote(base: string, model: ModelId, pad: boolean): Promise
 export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}): Promise<FaceEngine & { mode: EngineMode }> {
   const model = options.model ?? DEFAULT_PIPELINE.model;
   const base = new URL(options.modelBaseUrl ?? '/models/', location.href).href.replace(/\/?$/, '/');
-  const notice = options.onNotice ?? ((m: string) => console.info(`@rollcall/face: ${m}`));
+  const notice = options.onNotice ?? ((n: EngineNote) => console.info(`@rollcall/face: ${n.code}`, n.values));
   const t0 = performance.now();
   const withPad = options.pad ?? true;
   if (options.verify !== false) await verifyRemote(base, model, withPad);
@@ -151,7 +153,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   const choice = chooseBackend(requested, probeWebgl(), requested === 'wasm' ? undefined : await probeWebgpu(), {
     softwareIsCandidate: options.raceSoftwareGpu === true,
   });
-  notice(choice.reason);
+  notice(choice.note);
   const config = humanConfig({
     backend: choice.backend,
     modelBasePath: base,
@@ -166,7 +168,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     await withThreadsForTfjs(threading.threads, () => human.load());
     const fix = fallbackFix(human.tf.getBackend());
     if (fix) {
-      notice(`tfjs fell back to the cpu backend instead of ${choice.backend}; switching to ${fix}`);
+      notice(note('cpu-fallback', { wanted: choice.backend, fix }));
       human.config.backend = fix;
       await withThreadsForTfjs(threading.threads, async () => {
         await human.init();
@@ -180,7 +182,7 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
     if (requested === 'auto' && (active === 'webgl' || active === 'webgpu')) {
       const race = await raceBackends(human, model === 'faceapi-resnet@1.7.15' ? (faceapi as unknown as FaceApiLike) : null, active, threading.threads);
       Object.assign(choice, race);
-      notice(race.reason);
+      notice(race.note);
     }
   } catch (e) {
     if (e instanceof FaceError) throw e;
@@ -191,13 +193,13 @@ export async function createBrowserFaceEngine(options: BrowserEngineOptions = {}
   const onWasm = backend === 'wasm';
   const mode: EngineMode = {
     backend,
-    reason: backend === choice.backend ? choice.reason : `${choice.backend} failed to start; using ${backend}`,
+    note: backend === choice.backend ? choice.note : note('backend-failed', { wanted: choice.backend, active: backend }),
     crossOriginIsolated: isolated,
     threads: onWasm ? wasm.getThreadsCount() : null,
-    threadsReason: onWasm ? threading.reason : null,
+    threadsNote: onWasm ? threading.note : null,
     simd: onWasm ? await wasmSimd(human) : null,
   };
-  if (onWasm) notice(threading.reason);
+  if (onWasm) notice(threading.note);
   const pad = withPad ? await loadPad(base) : undefined;
   return {
     ...bindEngine({ human, faceapi: faceapi as unknown as FaceApiLike, ...(pad && { pad }) }, model, backend, performance.now() - t0, async () => {}),
@@ -261,14 +263,14 @@ async function raceBackends(
   return pick;
 }
 
-async function threadsFor(isolated: boolean, base: string): Promise<{ threads: number; reason: string }> {
+async function threadsFor(isolated: boolean, base: string): Promise<{ threads: number; note: EngineNote }> {
   const threading = wasmMode(isolated, navigator.hardwareConcurrency);
   if (threading.threads === 1) return threading;
   try {
     await shipThreadedFactory(base);
     return threading;
   } catch (e) {
-    return { threads: 1, reason: `single-threaded: ${e instanceof Error ? e.message : String(e)}` };
+    return { threads: 1, note: note('threads-unavailable', { error: e instanceof Error ? e.message : String(e), errorCode: isFaceError(e) ? e.code : null }) };
   }
 }
 

@@ -6,6 +6,7 @@ import type { RosterSyncState } from '@rollcall/sync';
 import { useObservable } from '../core/store.ts';
 import { useOnline } from '../core/useOnline.ts';
 import { services } from '../core/services.ts';
+import { faceNoteText } from '../face/engine-notes.ts';
 import { describeMode, faceStatus } from '../face/face-service.ts';
 import { offlineReadiness, type OfflineReadiness } from './offline-ready.ts';
 import { OutboxStatus } from './OutboxStatus.tsx';
@@ -106,7 +107,9 @@ export function StatusBar() {
           )}
         </span>
         {face.restarts > 0 && <span>{restartsText(face.restarts)}</span>}
-        {face.notice && <span>{t({ id: 'app.status.details.faceNote', defaultMessage: 'Face engine note: {note}' }, { note: face.notice })}</span>}
+        {face.notice && (
+          <span>{t({ id: 'app.status.details.faceNote', defaultMessage: 'Face engine note: {note}' }, { note: faceNoteText(face.notice) })}</span>
+        )}
         {face.error && (
           <span>
             {t({ id: 'app.status.details.faceError', defaultMessage: 'Face engine error: {error}' }, { error: faceErrorText(face.errorCode, face.error) })}

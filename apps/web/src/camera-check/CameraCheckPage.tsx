@@ -3,6 +3,7 @@
 // and engine under Details). Marks nobody.
 import { useEffect, useRef, useState } from 'react';
 import { useObservable } from '../core/store.ts';
+import { faceNoteText } from '../face/engine-notes.ts';
 import { describeMode, faceStatus, type FaceStatus } from '../face/face-service.ts';
 import { DEFAULT_SETTINGS } from '../core/settings.ts';
 import { useSettings } from '../core/useSettings.ts';
@@ -76,6 +77,7 @@ export function CameraCheckPage() {
           )}
         </p>
         <p aria-label={t({ id: 'cameraCheck.engine.label', defaultMessage: 'Face engine mode' })}>{engineText(face)}</p>
+        {face.notice && <p>{t({ id: 'cameraCheck.engine.note', defaultMessage: 'Face engine note: {note}' }, { note: faceNoteText(face.notice) })}</p>}
         <table className="list stack" aria-label={t({ id: 'cameraCheck.readings', defaultMessage: 'Face readings' })}>
           <thead>
             <tr>

@@ -3,7 +3,7 @@
 // is in flight and one waits; a newer frame replaces the waiting one, so the engine always works
 // on the newest picture. A worker that dies is replaced on the next request; nothing else is lost.
 import { FaceError, isFaceError, type FrameBox, type FrameResult } from '@rollcall/face';
-import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
+import type { BackendRequest, EngineMode, EngineNote } from '@rollcall/face/browser';
 import { toFrameObservation, type FrameObservation } from '@rollcall/recognition';
 import type { Preloaded } from './preloaded-fetch.ts';
 import type { FrameSource, PhotoReply, WorkerReply, WorkerRequest } from './protocol.ts';
@@ -14,7 +14,7 @@ export interface FaceClientOptions {
   modelBaseUrl: string;
   /** Model files the page already downloaded: sent with the first start only (a restart after a crash fetches again). */
   preloaded?: Preloaded;
-  onNotice?: (message: string) => void;
+  onNotice?: (note: EngineNote) => void;
   /** Told each time a worker has loaded its models (also after a restart). */
   onReady?: (mode: EngineMode) => void;
   /** Told when a worker died and its requests failed. */
@@ -134,7 +134,7 @@ export class FaceWorkerClient {
   private receive(worker: Worker, reply: WorkerReply) {
     if (reply.id === null) {
       if (reply.kind === 'fatal') this.crash(worker, reply.message);
-      else this.opts.onNotice?.(reply.message);
+      else this.opts.onNotice?.(reply.note);
       return;
     }
     const waiter = this.waiting.get(reply.id);

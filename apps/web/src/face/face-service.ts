@@ -5,6 +5,7 @@
 import { DEFAULT_PIPELINE, isFaceError, modelFiles, parseManifest, type FaceErrorCode } from '@rollcall/face';
 import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
 import { Store } from '../core/store.ts';
+import { faceNoteText, type FaceNote } from './engine-notes.ts';
 import { FaceWorkerClient } from './face-client.ts';
 import type { Preloaded } from './preloaded-fetch.ts';
 import { t } from '../core/i18n.ts';
@@ -23,7 +24,8 @@ export interface FaceStatus {
   mode: EngineMode | null;
   /** Workers replaced after a crash since the page opened. */
   restarts: number;
-  notice: string | null;
+  /** The engine's latest note (a backend decision), or the page's own when the worker restarted. */
+  notice: FaceNote | null;
   error: string | null;
   /** The engine's code for `error`, so it is said in the reader's language (null: no code). */
   errorCode: FaceErrorCode | null;
@@ -76,10 +78,11 @@ async function prefetch(files: string[]): Promise<Preloaded> {
 
 /** Words for the Details section: which backend, and on wasm how many threads and why. */
 export function describeMode(mode: EngineMode): string {
-  // The backend's names and the engine's reasons are technical terms from the face package, shown as they are.
-  if (mode.threads === null) return t({ id: 'face.mode.backend', defaultMessage: '{backend} ({reason})' }, { backend: mode.backend, reason: mode.reason });
+  // The backend's name is a technical term from the face package, shown as it is; its notes are worded here.
+  if (mode.threads === null)
+    return t({ id: 'face.mode.backend', defaultMessage: '{backend} ({reason})' }, { backend: mode.backend, reason: faceNoteText(mode.note) });
   const why =
-    mode.threadsReason ??
+    (mode.threadsNote && faceNoteText(mode.threadsNote)) ??
     (mode.crossOriginIsolated
       ? t({ id: 'face.mode.isolated', defaultMessage: 'cross-origin isolated' })
       : t({ id: 'face.mode.notIsolated', defaultMessage: 'not cross-origin isolated' }));
@@ -123,7 +126,7 @@ export function loadFaceEngine(backend: BackendRequest = 'auto'): Promise<FaceWo
           faceStatus.set((s) => ({
             ...s,
             restarts: s.restarts + 1,
-            notice: t({ id: 'face.restarting', defaultMessage: 'the face engine stopped ({message}) and is restarting' }, { message }),
+            notice: { code: 'restarting', values: { message } },
           })),
       });
       await client.start();

@@ -27,7 +27,7 @@ async function handle(req: WorkerRequest): Promise<WorkerReply> {
         modelBaseUrl: req.modelBaseUrl,
         backend: req.backend,
         verify: false,
-        onNotice: (message) => post({ id: null, kind: 'notice', message }),
+        onNotice: (note) => post({ id: null, kind: 'notice', note }),
       });
       engine = loaded;
       // Loaded (or failed): the bytes are no longer needed, and a later fetch goes to the network.

@@ -2,7 +2,7 @@
 // so nothing of tfjs or Human ever reaches the main thread.
 import type { ModelId } from '@rollcall/contracts';
 import type { EnrolmentCheck, FaceErrorCode, FrameBox, FrameResult } from '@rollcall/face';
-import type { BackendRequest, EngineMode } from '@rollcall/face/browser';
+import type { BackendRequest, EngineMode, EngineNote } from '@rollcall/face/browser';
 
 export type FrameSource = ImageBitmap | VideoFrame;
 
@@ -24,5 +24,5 @@ export type WorkerReply =
   | { id: number; ok: true; kind: 'photo'; photo: PhotoReply }
   | { id: number; ok: false; error: { code: FaceErrorCode | null; message: string; file?: string } }
   /** Unsolicited: a backend decision the page shows, or an error the worker could not tie to a request. */
-  | { id: null; kind: 'notice'; message: string }
+  | { id: null; kind: 'notice'; note: EngineNote }
   | { id: null; kind: 'fatal'; message: string };

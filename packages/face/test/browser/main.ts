@@ -1,10 +1,10 @@
 // Test page: loads the browser engine on wasm and exposes one function the test drives.
-import { createBrowserFaceEngine, decodeImageBlob } from '../../src/browser.ts';
+import { createBrowserFaceEngine, decodeImageBlob, type EngineNote } from '../../src/browser.ts';
 
 declare global {
   interface Window {
     faceReady: Promise<string>;
-    faceNotices: string[];
+    faceNotices: EngineNote[];
     embedImage(base64: string, type: string): Promise<{ backend: string; vectors: number[][] }>;
   }
 }
