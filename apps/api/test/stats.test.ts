@@ -51,12 +51,17 @@ describe.each(dialects)('statistics on %s', (dialect) => {
     // Form B had no session on DAY; one of its students was marked at the gate (no session).
     await post([mark('B1', null, at('07:50'))]);
 
-    // Form C today: an earlier session ended by the teacher, and one running now.
-    const ended = (await api.call('POST', `/api/classes/${classC}/sessions`, { startsAt: ago(120), lateAfterMinutes: 10 })).body.id;
-    await post([mark('C1', ended, ago(118))]);
-    expect((await api.call('POST', `/api/sessions/${ended}/end`, { endsAt: ago(60) })).body.markedAbsent).toBe(2);
-    const running = (await api.call('POST', `/api/classes/${classC}/sessions`, { startsAt: ago(5), lateAfterMinutes: 10 })).body.id;
-    await post([mark('C2', running, ago(4))]);
+    // Form C today: an earlier session ended by the teacher, and one running now. Both must fall
+    // on today's UTC day, so soon after midnight the two hours before now shrink to the minutes
+    // since it (a run at 00:29 once put the ended session on yesterday).
+    const sinceMidnight = () => (Date.now() % 86_400_000) / 60_000;
+    while (sinceMidnight() < 1) await new Promise((r) => setTimeout(r, 1_000));
+    const span = Math.min(120, sinceMidnight() - 0.5);
+    const ended = (await api.call('POST', `/api/classes/${classC}/sessions`, { startsAt: ago(span), lateAfterMinutes: 10 })).body.id;
+    await post([mark('C1', ended, ago(span * 0.98))]);
+    expect((await api.call('POST', `/api/sessions/${ended}/end`, { endsAt: ago(span / 2) })).body.markedAbsent).toBe(2);
+    const running = (await api.call('POST', `/api/classes/${classC}/sessions`, { startsAt: ago(span / 24), lateAfterMinutes: 10 })).body.id;
+    await post([mark('C2', running, ago(span / 30))]);
   });
   afterAll(() => api.close());
 
