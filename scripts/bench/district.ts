@@ -83,7 +83,7 @@ export async function run(args: string[]) {
       ({ shape, seeded } = r);
       measured = r.school;
       console.log(
-        `District on MySQL, database ${name} as seeded: ${Object.entries(seeded.rows)
+        `District on MySQL, database ${name} as it stands: ${Object.entries(seeded.rows)
           .map(([t, n]) => `${t} ${n}`)
           .join(', ')}`,
       );
@@ -124,7 +124,7 @@ export async function run(args: string[]) {
       console.log(`\n${phase} (${(await indexesPresent(conn, name)).join(', ') || 'none of 0013'}):`);
       const figures: Figure[] = [];
       for (const [who, token, students] of [
-        ['the school laptop (40 classes)', school.schoolLaptopToken, studentsOfSchool(shape, measured).length],
+        [`the school laptop (${school.classIds.length} classes)`, school.schoolLaptopToken, studentsOfSchool(shape, measured).length],
         ['a class laptop (1 class)', school.classLaptopToken, CLASS_SIZE],
       ] as const) {
         const runs = [];
