@@ -2,41 +2,18 @@
 // scripts/backup.sh while the API runs (the real mysqldump, or SQLite's VACUUM INTO), restored
 // into a new empty database, checked by the API's own consistency check, and served by a real API
 // process that gives the same answers, embeddings byte for byte. A damaged restore is named.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DFE_CODES } from '@rollcall/contracts';
 import { checkConsistency } from '../src/features/system/consistency.ts';
 import { emptyDatabase, startApiChild } from './api-child.ts';
-import { MYSQL_ROOT, dialects, grantConsent, hash, startApi, uuid, vectorB64, type Dialect, type TestApi } from './context.ts';
+import { dialects, grantConsent, hash, startApi, uuid, vectorB64, type Dialect, type TestApi } from './context.ts';
+import { run, urlOf } from './run-from-root.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FACEAPI = 'faceapi-resnet@1.7.15';
-
-/** Runs a command from the repository root; resolves with its exit code and output. */
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
-
-/** The DATABASE_URL of a running test API's database. */
-async function urlOf(api: TestApi): Promise<string> {
-  if (api.dialect === 'mysql') {
-    const { rows } = await sql<{ name: string }>`select database() as name`.execute(api.database.db);
-    return `${MYSQL_ROOT}/${rows[0]!.name}`;
-  }
-  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(api.database.db);
-  return `sqlite:${rows[0]!.file}`;
-}
 
 // Names in several scripts: the restore must keep utf8mb4 text exactly.
 const NAMES = ['Ann Lee', 'José Muñoz', 'Zoë Ødegaard', 'Łucja Wąs', '李雷', 'Ngozi Okafor', 'Åsa Berg', 'Dev Shah'];

@@ -3,40 +3,19 @@
 // so the restored server numbers new events from the backup's last one again, below ids an open
 // dashboard already saw. That dashboard, reconnecting with its Last-Event-ID, is told to start from
 // the server's newest event and fetch what it shows again, and hears every event after that.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '@rollcall/contracts';
 import { LiveChannel } from '@rollcall/sync';
 import { stateWhere } from '@rollcall/sync/testing';
 import { lastEventId, pruneEvents } from '../src/features/events/events.repository.ts';
 import { emptyDatabase, startApiChild } from './api-child.ts';
-import { MYSQL_ROOT, dialects, freshDatabase, startApi, type Dialect, type TestApi } from './context.ts';
+import { dialects, freshDatabase, startApi, type Dialect } from './context.ts';
+import { run, urlOf } from './run-from-root.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
-function backupScript(args: string[], databaseUrl: string): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('bash', ['scripts/backup.sh', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => resolve({ code, out }));
-  });
-}
-
-async function urlOf(api: TestApi): Promise<string> {
-  if (api.dialect === 'mysql') {
-    const { rows } = await sql<{ name: string }>`select database() as name`.execute(api.database.db);
-    return `${MYSQL_ROOT}/${rows[0]!.name}`;
-  }
-  const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(api.database.db);
-  return `sqlite:${rows[0]!.file}`;
-}
+const backupScript = (args: string[], databaseUrl: string) => run('bash', ['scripts/backup.sh', ...args], { DATABASE_URL: databaseUrl });
 
 describe.each(dialects)('live events across a restore on %s', (dialect: Dialect) => {
   const cleanup: (() => Promise<void>)[] = [];
