@@ -131,7 +131,12 @@ describe('pullSync', () => {
   });
 
   it('refuses to loop when a whole set gives the same cursor again', async () => {
-    const client = new ScriptedSync(new Map([[0, page(0, 0, { more: true, cursor: 'c1' })], ['c1', page(0, 0, { more: true, cursor: 'c1' })]]));
+    const client = new ScriptedSync(
+      new Map<number | string, SyncResponse>([
+        [0, page(0, 0, { more: true, cursor: 'c1' })],
+        ['c1', page(0, 0, { more: true, cursor: 'c1' })],
+      ]),
+    );
     const err = await pullSync(client, new MemorySyncTarget()).catch((e: unknown) => e);
     expect((err as SyncError).code).toBe('no-progress');
   });
