@@ -47,7 +47,8 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('a hub that starts while another instance holds a smaller id uncommitted hands that event out when it commits, in order', async () => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
-    const hubOf = () => new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, now: () => now, onError: (e) => console.error(e) });
+    const hubOf = () =>
+      new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, now: () => now, onError: (e) => console.error(e) });
     const running = hubOf();
     const starting = hubOf();
     const gotRunning: number[] = [];
@@ -71,7 +72,10 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
         const idTaken = new Promise<void>((r) => (taken = r));
         const release = new Promise<void>((r) => (commit = r));
         held = database.db.transaction().execute(async (trx) => {
-          await trx.insertInto('events').values({ type: 'roster.changed', payload: roster(2), at: now }).execute();
+          await trx
+            .insertInto('events')
+            .values({ type: 'roster.changed', payload: roster(2), at: now })
+            .execute();
           taken();
           await release;
         });
@@ -129,7 +133,10 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
       unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
       await hub.poll();
       expect(hub.position).toBe(3);
-      await database.db.insertInto('events').values({ id: 4, type: 'roster.changed', payload: roster(4), at: now }).execute();
+      await database.db
+        .insertInto('events')
+        .values({ id: 4, type: 'roster.changed', payload: roster(4), at: now })
+        .execute();
       await hub.poll();
       expect(got).toEqual([4]);
     } finally {

@@ -36,7 +36,11 @@ describe.each(dialects)('live events across a restore on %s', (dialect: Dialect)
 
     // A dashboard stays open through the restore; the balancer sends its reconnection wherever `base` says.
     let base = api.base;
-    const channel = new LiveChannel({ baseUrl: 'http://balancer.invalid', token: api.adminToken, fetch: (url, init) => fetch(String(url).replace('http://balancer.invalid', base), init) });
+    const channel = new LiveChannel({
+      baseUrl: 'http://balancer.invalid',
+      token: api.adminToken,
+      fetch: (url, init) => fetch(String(url).replace('http://balancer.invalid', base), init),
+    });
     cleanup.push(async () => channel.stop());
     const heard: LiveEvent[] = [];
     channel.on((event) => heard.push(event));

@@ -20,51 +20,54 @@ describe.skipIf(!HAVE_CHROMIUM)('timetable on a paired laptop', () => {
   let periodEnd = new Date();
   let nextStart = new Date();
 
-  beforeAll(async () => {
-    server = await serveApp();
-    const session = await setupAdmin(server.base, ADMIN);
-    admin = apiAs(
-      () => server.base,
-      () => session,
-    );
-    await admin('POST', '/api/students', { studentId: 'M1', name: 'Mia Moss' });
-    await admin('POST', '/api/students', { studentId: 'M2', name: 'Noah Nash' });
-    classId = (await admin<{ id: string }>('POST', '/api/classes', { name: 'Year 8 Maths', studentIds: ['M1', 'M2'] })).id;
+  beforeAll(
+    async () => {
+      server = await serveApp();
+      const session = await setupAdmin(server.base, ADMIN);
+      admin = apiAs(
+        () => server.base,
+        () => session,
+      );
+      await admin('POST', '/api/students', { studentId: 'M1', name: 'Mia Moss' });
+      await admin('POST', '/api/students', { studentId: 'M2', name: 'Noah Nash' });
+      classId = (await admin<{ id: string }>('POST', '/api/classes', { name: 'Year 8 Maths', studentIds: ['M1', 'M2'] })).id;
 
-    // Periods of today, in this machine's zone (the browser's): one on now, the next a little after.
-    let now = new Date();
-    // A period must end on the day it starts: just before midnight, wait for the new day (up to
-    // six minutes, which the hook's timeout covers).
-    while (now.getHours() === 23 && now.getMinutes() >= 54) {
-      await new Promise((r) => setTimeout(r, 10_000));
-      now = new Date();
-    }
-    const start = new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
-    periodEnd = new Date(start.getTime() + 2 * 60_000);
-    nextStart = new Date(start.getTime() + 4 * 60_000);
-    const weekday = now.getDay() || 7;
-    const period = (label: string, from: Date, to: Date) =>
-      admin('POST', `/api/classes/${classId}/periods`, { label, weekday, startsAt: hhmm(from), endsAt: hhmm(to), lateAfterMinutes: 7 });
-    await period('Period 2', start, periodEnd);
-    await period('Period 3', nextStart, new Date(nextStart.getTime() + 60_000));
+      // Periods of today, in this machine's zone (the browser's): one on now, the next a little after.
+      let now = new Date();
+      // A period must end on the day it starts: just before midnight, wait for the new day (up to
+      // six minutes, which the hook's timeout covers).
+      while (now.getHours() === 23 && now.getMinutes() >= 54) {
+        await new Promise((r) => setTimeout(r, 10_000));
+        now = new Date();
+      }
+      const start = new Date(now.getFullYear(), now.getMonth(), now.getDate(), now.getHours(), now.getMinutes());
+      periodEnd = new Date(start.getTime() + 2 * 60_000);
+      nextStart = new Date(start.getTime() + 4 * 60_000);
+      const weekday = now.getDay() || 7;
+      const period = (label: string, from: Date, to: Date) =>
+        admin('POST', `/api/classes/${classId}/periods`, { label, weekday, startsAt: hhmm(from), endsAt: hhmm(to), lateAfterMinutes: 7 });
+      await period('Period 2', start, periodEnd);
+      await period('Period 3', nextStart, new Date(nextStart.getTime() + 60_000));
 
-    // The laptop: registered for the class and paired with its code; nobody signs in on it.
-    const created = await admin<{ pairing: { code: string } }>('POST', '/api/devices', { name: 'Room 8', classIds: [classId] });
-    const paired = await fetch(`${server.base}/api/devices/pair`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code: created.pairing.code }),
-    });
-    const [name, value] = paired.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+      // The laptop: registered for the class and paired with its code; nobody signs in on it.
+      const created = await admin<{ pairing: { code: string } }>('POST', '/api/devices', { name: 'Room 8', classIds: [classId] });
+      const paired = await fetch(`${server.base}/api/devices/pair`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: created.pairing.code }),
+      });
+      const [name, value] = paired.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
 
-    browser = await launch();
-    ({ page, errors } = await openPage(browser));
-    await page.context().addCookies([{ name, value, url: server.base }]);
-    // The page's own clock, real time until the test moves it past the bell.
-    await page.clock.install();
-    await page.goto(server.base);
-    await waitForTakeAttendance(page);
-  }, 240_000 + 7 * 60_000);
+      browser = await launch();
+      ({ page, errors } = await openPage(browser));
+      await page.context().addCookies([{ name, value, url: server.base }]);
+      // The page's own clock, real time until the test moves it past the bell.
+      await page.clock.install();
+      await page.goto(server.base);
+      await waitForTakeAttendance(page);
+    },
+    240_000 + 7 * 60_000,
+  );
 
   afterAll(async () => {
     await browser?.close();

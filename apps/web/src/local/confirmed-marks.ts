@@ -65,9 +65,7 @@ export async function noteConfirmed(db: RollcallDb, confirmed: readonly Confirme
 
 /** Every confirmed mark kept, oldest confirmation first (the order the server applied them in). */
 export async function confirmedMarks(db: RollcallDb): Promise<ConfirmedMark[]> {
-  return (await readAll(db))
-    .flatMap((r) => (r.value ? [r.value] : []))
-    .sort((a, b) => a.confirmedAt - b.confirmedAt);
+  return (await readAll(db)).flatMap((r) => (r.value ? [r.value] : [])).sort((a, b) => a.confirmedAt - b.confirmedAt);
 }
 
 /** A register of the session asked for at `askedAt` holds the marks confirmed before then: they go. */

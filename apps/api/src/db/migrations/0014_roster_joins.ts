@@ -5,7 +5,10 @@ import type { Kysely } from 'kysely';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations must not depend on today's row types
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('sync_state').addColumn('member_log_from', 'bigint', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('sync_state')
+    .addColumn('member_log_from', 'bigint', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db
     .updateTable('sync_state')
     .set((eb) => ({ member_log_from: eb.ref('revision') }))

@@ -63,7 +63,11 @@ describe('registerView', () => {
 
   it('lets a manual status override a mark, ignores a face mark for a marked student and marks of other sessions', () => {
     const v = registerView(register, {
-      pending: [mark('A'), mark('A', { method: 'manual', status: 'excused', reason: 'Dentist' }), mark('B', { sessionId: '33333333-3333-4333-8333-333333333333' })],
+      pending: [
+        mark('A'),
+        mark('A', { method: 'manual', status: 'excused', reason: 'Dentist' }),
+        mark('B', { sessionId: '33333333-3333-4333-8333-333333333333' }),
+      ],
     });
     expect(v.rows.find((r) => r.studentId === 'A')).toMatchObject({ status: 'excused', reason: 'Dentist', waiting: true });
     expect(v.rows.find((r) => r.studentId === 'B')).toMatchObject({ status: 'not-seen', waiting: false });
@@ -83,7 +87,13 @@ describe('registerView', () => {
 
 describe('registerView with the marks the server confirmed', () => {
   const ASKED = 1_000;
-  const confirmed = (m: NewMark, over: Partial<ConfirmedMark> = {}): ConfirmedMark => ({ mark: m, status: 'present', markId: m.id, confirmedAt: ASKED + 500, ...over });
+  const confirmed = (m: NewMark, over: Partial<ConfirmedMark> = {}): ConfirmedMark => ({
+    mark: m,
+    status: 'present',
+    markId: m.id,
+    confirmedAt: ASKED + 500,
+    ...over,
+  });
   /** Ann's present is the camera's stored mark A1, seen at 09:02. */
   const stored: Register = {
     ...register,
@@ -116,14 +126,24 @@ describe('registerView with the marks the server confirmed', () => {
   it("lays a confirmed hand correction over the camera's mark in place, keeping its id and time, as the server stores it", () => {
     const fix = mark('A', { method: 'manual', status: 'excused', reason: 'Dentist', markedAt: '2026-11-29T09:30:00+01:00' });
     const v = registerView(stored, { confirmed: [confirmed(fix, { status: 'excused', markId: 'a1' })], askedAt: ASKED });
-    expect(row(v, 'A')).toMatchObject({ status: 'excused', method: 'manual', reason: 'Dentist', markId: 'a1', markedAt: '2026-11-29T08:02:00.000Z', waiting: false });
+    expect(row(v, 'A')).toMatchObject({
+      status: 'excused',
+      method: 'manual',
+      reason: 'Dentist',
+      markId: 'a1',
+      markedAt: '2026-11-29T08:02:00.000Z',
+      waiting: false,
+    });
     expect(v.counts).toMatchObject({ here: 0, excused: 1 });
   });
 
   it('applies confirmed marks in the order the server did, then the waiting ones: the later hand status wins', () => {
     const face = mark('B');
     const hand = mark('B', { method: 'manual', status: 'absent', markedAt: '2026-11-29T09:01:00+01:00' });
-    const after = registerView(stored, { confirmed: [confirmed(face), confirmed(hand, { status: 'absent', markId: face.id, confirmedAt: ASKED + 600 })], askedAt: ASKED });
+    const after = registerView(stored, {
+      confirmed: [confirmed(face), confirmed(hand, { status: 'absent', markId: face.id, confirmedAt: ASKED + 600 })],
+      askedAt: ASKED,
+    });
     expect(row(after, 'B')).toMatchObject({ status: 'absent', method: 'manual', markId: face.id, markedAt: face.markedAt });
     // A face mark after a hand status changes nothing (the server calls it a duplicate).
     const late = registerView(stored, { confirmed: [confirmed(hand, { status: 'absent' })], pending: [mark('B')], askedAt: ASKED });
@@ -143,10 +163,16 @@ describe('registerView with the marks the server confirmed', () => {
   });
 
   it("replaces the absent a session's end gave with a confirmed sighting, and takes a mark back out", () => {
-    const ended: Register = { ...stored, rows: stored.rows.map((r) => (r.studentId === 'B' ? { ...r, status: 'absent', method: 'session-end', markId: 'b0' } : r)) };
+    const ended: Register = {
+      ...stored,
+      rows: stored.rows.map((r) => (r.studentId === 'B' ? { ...r, status: 'absent', method: 'session-end', markId: 'b0' } : r)),
+    };
     const sighting = mark('B');
     const back = mark('A', { method: 'manual', status: 'not-seen' });
-    const v = registerView(ended, { confirmed: [confirmed(sighting, { markId: 'b0' }), confirmed(back, { status: 'not-seen', markId: 'a1' })], askedAt: ASKED });
+    const v = registerView(ended, {
+      confirmed: [confirmed(sighting, { markId: 'b0' }), confirmed(back, { status: 'not-seen', markId: 'a1' })],
+      askedAt: ASKED,
+    });
     expect(row(v, 'B')).toMatchObject({ status: 'present', method: 'face', markId: 'b0', markedAt: sighting.markedAt });
     expect(row(v, 'A')).toMatchObject({ status: 'not-seen', method: null, markId: null, markedAt: null });
   });
@@ -156,7 +182,9 @@ describe('a camera mark made in doubt', () => {
   const html = (row: Parameters<typeof isFlaggedFaceMark>[0]) => renderToStaticMarkup(createElement(MarkReason, { row }));
 
   it("shows as flagged (a warning badge and what to check) while it waits to send; a teacher's reason stays in quotes", () => {
-    const v = registerView(register, { pending: [mark('B', { reason: FLAGGED_FACE_REASON }), mark('C', { method: 'manual', status: 'excused', reason: 'Dentist' })] });
+    const v = registerView(register, {
+      pending: [mark('B', { reason: FLAGGED_FACE_REASON }), mark('C', { method: 'manual', status: 'excused', reason: 'Dentist' })],
+    });
     const [, b, c] = v.rows;
     expect([b!.status, b!.reason, isFlaggedFaceMark(b!)]).toEqual(['present', FLAGGED_FACE_REASON, true]);
     expect(isFlaggedFaceMark(c!)).toBe(false);
