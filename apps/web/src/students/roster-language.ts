@@ -10,6 +10,8 @@ import { translator } from '../core/i18n.ts';
 export type RosterField = 'studentId' | 'name' | 'firstName' | 'lastName' | 'email' | 'className' | 'consent' | 'consentBy' | 'consentNote';
 export type ConsentWord = ConsentChange['status'];
 export type ByWord = 'parent' | 'student';
+/** A guardian's fields a roster CSV's guardian columns give. */
+export type GuardianField = 'name' | 'relation' | 'email' | 'phone' | 'language' | 'mayContact';
 
 // The same files core/i18n.ts speaks from (Vite shares the chunks): loaded here too, because a
 // file's language need not be the one the app speaks.
@@ -90,6 +92,32 @@ export function byWords(tr: Translator): Record<ByWord, string[]> {
 }
 
 /**
+ * A guardian column's names in one language: the words that say a column is a guardian's
+ * ("Guardian", "Erziehungsberechtigte:r", "del tutor") and each field's names after or before them.
+ */
+export function guardianNames(tr: Translator): { guardian: string[]; fields: Record<GuardianField, string[]> } {
+  return {
+    guardian: list(tr.t({ id: 'students.roster.names.guardian', defaultMessage: 'Guardian, Parent, Carer' })),
+    fields: {
+      name: list(tr.t({ id: 'students.roster.names.guardianName', defaultMessage: 'Name, Full name' })),
+      relation: list(tr.t({ id: 'students.roster.names.guardianRelation', defaultMessage: 'Relationship, Relation' })),
+      email: list(tr.t({ id: 'students.roster.names.guardianEmail', defaultMessage: 'Email, Email address, Mail' })),
+      phone: list(tr.t({ id: 'students.roster.names.guardianPhone', defaultMessage: 'Phone, Mobile, Phone number, Telephone, Tel, SMS' })),
+      language: list(tr.t({ id: 'students.roster.names.guardianLanguage', defaultMessage: 'Language, Preferred language, Lang' })),
+      mayContact: list(tr.t({ id: 'students.roster.names.guardianMayContact', defaultMessage: 'May contact, Contact, Contact allowed, Contact OK' })),
+    },
+  };
+}
+
+/** A guardian's may-contact cell's words in one language, the word to suggest first. */
+export function contactWords(tr: Translator): { yes: string[]; no: string[] } {
+  return {
+    yes: list(tr.t({ id: 'students.roster.words.contactYes', defaultMessage: 'yes, y, true, allowed' })),
+    no: list(tr.t({ id: 'students.roster.words.contactNo', defaultMessage: 'no, n, false, not allowed, do not contact' })),
+  };
+}
+
+/**
  * A header or a word as compared: compatibility-decomposed, without diacritics (marks, which also
  * takes the hamza off an Arabic alef), punctuation, spaces or digits, and lower-cased. "Schüler-ID"
  * and "schueler id" differ (a translator lists both), "Schüler-ID" and "SCHULER_ID" do not.
@@ -107,9 +135,21 @@ export interface RosterWords {
   fields: Record<RosterField, string[]>;
   consent: Map<string, ConsentWord>;
   by: Map<string, ByWord>;
+  /** Guardian columns' names, normalised: the guardian words, and each field's names. */
+  guardian: { words: Set<string>; fields: Map<string, GuardianField> };
+  /** A may-contact cell's words, normalised: true for yes. */
+  contact: Map<string, boolean>;
   /** The app's language's own words, as written, for messages. */
-  spoken: { fields: Record<RosterField, string[]>; consent: Record<ConsentWord, string[]>; by: Record<ByWord, string[]> };
+  spoken: {
+    fields: Record<RosterField, string[]>;
+    consent: Record<ConsentWord, string[]>;
+    by: Record<ByWord, string[]>;
+    contact: { yes: string[]; no: string[] };
+  };
 }
+
+// Read per row (a guardian's may-contact cell), so built once per app language and set of catalogues.
+let built: { tr: Translator; languages: number; words: RosterWords } | null = null;
 
 /**
  * The words a roster file is read with now. Where two languages give one word different meanings,
@@ -117,10 +157,13 @@ export interface RosterWords {
  */
 export function rosterWords(): RosterWords {
   const now = translator();
+  if (built?.tr === now && built.languages === others.size) return built.words;
   const speakers = [createTranslator(SOURCE_LANGUAGE, {}), now, ...[...others.values()].filter((o) => o.language !== now.language)];
   const fields = {} as Record<RosterField, string[]>;
   const consent = new Map<string, ConsentWord>();
   const by = new Map<string, ByWord>();
+  const guardian: RosterWords['guardian'] = { words: new Set(), fields: new Map() };
+  const contact = new Map<string, boolean>();
   for (const tr of speakers) {
     for (const [field, names] of Object.entries(fieldNames(tr)) as [RosterField, string[]][]) {
       fields[field] = [...new Set([...(fields[field] ?? []), ...names.map((n) => norm(n))])];
@@ -128,7 +171,18 @@ export function rosterWords(): RosterWords {
     for (const [status, words] of Object.entries(consentWords(tr)) as [ConsentWord, string[]][])
       for (const w of words) if (!consent.has(norm(w))) consent.set(norm(w), status);
     for (const [who, words] of Object.entries(byWords(tr)) as [ByWord, string[]][]) for (const w of words) if (!by.has(norm(w))) by.set(norm(w), who);
+    const g = guardianNames(tr);
+    for (const w of g.guardian) guardian.words.add(norm(w));
+    for (const [field, names] of Object.entries(g.fields) as [GuardianField, string[]][])
+      for (const n of names) if (!guardian.fields.has(norm(n))) guardian.fields.set(norm(n), field);
+    for (const [yes, words] of [
+      [true, contactWords(tr).yes],
+      [false, contactWords(tr).no],
+    ] as const)
+      for (const w of words) if (!contact.has(norm(w))) contact.set(norm(w), yes);
   }
   const own = Object.fromEntries(Object.entries(fieldNames(now)).map(([f, names]) => [f, [...new Set(names)]])) as Record<RosterField, string[]>;
-  return { fields, consent, by, spoken: { fields: own, consent: consentWords(now), by: byWords(now) } };
+  const words = { fields, consent, by, guardian, contact, spoken: { fields: own, consent: consentWords(now), by: byWords(now), contact: contactWords(now) } };
+  built = { tr: now, languages: others.size, words };
+  return words;
 }
