@@ -55,7 +55,7 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
   const classes = classesService(ctx, { changes, studentRows });
   const tokens = tokensService(ctx);
   const devices = devicesService(ctx, { classes });
-  const users = usersService(ctx, { classes, logins, tokens });
+  const users = usersService(ctx, { changes, classes, logins, tokens });
   const timetable = timetableService(ctx, { classes, users });
   const sessions = sessionsService(ctx, { classes, events, timetable });
   const attendance = attendanceService(ctx, { classes, events, sessions, studentRows, users });

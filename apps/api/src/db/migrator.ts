@@ -16,6 +16,7 @@ import * as m0011 from './migrations/0011_attendance_codes.ts';
 import * as m0012 from './migrations/0012_language.ts';
 import * as m0013 from './migrations/0013_district_indexes.ts';
 import * as m0014 from './migrations/0014_roster_joins.ts';
+import * as m0015 from './migrations/0015_scope_revisions.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_language': m0012,
   '0013_district_indexes': m0013,
   '0014_roster_joins': m0014,
+  '0015_scope_revisions': m0015,
 };
 
 /** Kysely's default name for its record of applied migrations. */

@@ -125,6 +125,8 @@ export interface UsersTable {
   updated_at: number;
   /** The language this person chose for themselves (0012); null follows device, browser and school. */
   language: string | null;
+  /** The revision at which this account's classes last changed (0015): a sync from before it starts again from a whole set. */
+  scope_revision: number;
 }
 
 export interface ClassTeachersTable {
@@ -380,7 +382,7 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   sync_state: { id: true, revision: true, member_log_from: true },
   change_log: { revision: true, entity: true, entity_id: true, op: true, at: true, class_id: true },
   events: { id: true, type: true, payload: true, at: true },
-  users: { id: true, email: true, name: true, role: true, password_hash: true, disabled_at: true, created_at: true, updated_at: true, language: true },
+  users: { id: true, email: true, name: true, role: true, password_hash: true, disabled_at: true, created_at: true, updated_at: true, language: true, scope_revision: true },
   class_teachers: { class_id: true, user_id: true },
   auth_sessions: { id_hash: true, user_id: true, created_at: true, expires_at: true },
   api_tokens: { id: true, kind: true, token_hash: true, name: true, user_id: true, created_by: true, created_at: true, last_used_at: true, revoked_at: true },

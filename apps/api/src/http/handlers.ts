@@ -79,7 +79,7 @@ export function handlers(s: Services): Handlers {
     addLearnedEmbeddings: ({ params, body }, { scope, actor }) => s.embeddings.addLearned(params.studentId, body, scope, actor),
     deleteEmbedding: ({ params }) => s.embeddings.delete(params.studentId, params.embeddingId),
 
-    sync: ({ query }, { scope }) => s.sync.since(query.since, query.limit, query.modelId, scope, query.cursor),
+    sync: ({ query }, { actor, scope }) => s.sync.since(query.since, query.limit, query.modelId, { actor, scope }, query.cursor),
 
     listClasses: (_req, { scope }) => s.classes.list(scope),
     createClass: ({ body }) => s.classes.create(body.name, body.studentIds),

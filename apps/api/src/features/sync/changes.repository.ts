@@ -13,13 +13,18 @@ export type Change =
   | { entity: Entity; entityId: string; op: 'upsert' }
   | { entity: Entity; entityId: string; op: 'delete'; classIds: readonly string[] }
   /** A student joined a class's roster: that class's devices need the student and their embeddings. */
-  | { entity: 'member'; entityId: string; op: 'upsert'; classId: string };
+  | { entity: 'member'; entityId: string; op: 'upsert'; classId: string }
+  /** An account's classes changed: what its browsers and devices hold is the wrong set of classes. */
+  | { entity: 'scope'; entityId: string; op: 'upsert' };
 
 /** A roster change: the class, and one row per student who joined it. */
 export const rosterChanged = (classId: string, joined: readonly string[]): Change[] => [
   { entity: 'class', entityId: classId, op: 'upsert' },
   ...joined.map((studentId): Change => ({ entity: 'member', entityId: studentId, op: 'upsert', classId })),
 ];
+
+/** Accounts whose classes changed (given, taken away, or a role change). */
+export const scopesChanged = (userIds: readonly string[]): Change[] => userIds.map((userId) => ({ entity: 'scope', entityId: userId, op: 'upsert' }));
 
 export async function recordChanges(trx: Executor, changes: Change[], at: number): Promise<number> {
   // One row per class a deletion concerns (at least one row per change).
@@ -61,7 +66,7 @@ export async function changesSince(db: Executor, since: number, upTo: number, li
     .orderBy('revision')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Entity | 'member', entityId: r.entity_id, op: r.op as Change['op'], classId: r.class_id }));
+  return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Change['entity'], entityId: r.entity_id, op: r.op as Change['op'], classId: r.class_id }));
 }
 
 /** Takes the sync_state row lock (MySQL): what serialises racing first-run setups. */
@@ -69,4 +74,21 @@ export async function lockSyncState(db: Executor, dialect: 'mysql' | 'sqlite') {
   let lock = db.selectFrom('sync_state').select('id').where('id', '=', 1);
   if (dialect === 'mysql') lock = lock.forUpdate();
   await lock.execute();
+}
+
+/**
+ * The revision at which the caller's classes last changed: a person's own, or for a device the
+ * teacher's it acts for (its classes are cut to theirs). 0: never changed since they were logged.
+ */
+export async function scopeRevisionOf(db: Executor, caller: { kind: 'user' | 'device'; id: string }): Promise<number> {
+  const row =
+    caller.kind === 'user'
+      ? await db.selectFrom('users').select('scope_revision').where('id', '=', caller.id).executeTakeFirst()
+      : await db
+          .selectFrom('api_tokens as t')
+          .innerJoin('users as u', 'u.id', 't.user_id')
+          .select('u.scope_revision')
+          .where('t.id', '=', caller.id)
+          .executeTakeFirst();
+  return Number(row?.scope_revision ?? 0);
 }

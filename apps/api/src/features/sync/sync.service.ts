@@ -1,15 +1,17 @@
 // Offline sync. A device that holds nothing (since=0, or a revision this server never reached,
 // e.g. after a restore) reads the whole set of its scope as it is now, paged by student id; one
-// that holds revision N gets what changed since, folded so each entity appears once.
+// that holds revision N gets what changed since, folded so each entity appears once. One whose
+// classes changed after N (a class given or taken away) holds the wrong classes: it is sent a whole
+// set of its new scope, which it stores in place of everything it held.
 import type { SyncResponse } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import type { Executor, ServiceContext } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
 import type { ClassesService } from '../classes/classes.service.ts';
 import type { EmbeddingsService } from '../embeddings/embeddings.service.ts';
-import { inScope, type Scope } from '../../shared/actor.ts';
+import { inScope, type Actor, type Scope } from '../../shared/actor.ts';
 import type { StudentsService } from '../students/students.service.ts';
-import { changesSince, syncState, type Entity } from './changes.repository.ts';
+import { changesSince, scopeRevisionOf, syncState, type Entity } from './changes.repository.ts';
 import { allClassIds, studentIdsAfter } from './snapshot.repository.ts';
 import { idsOf } from '../../shared/ids.ts';
 
@@ -39,15 +41,21 @@ export function syncService(ctx: ServiceContext, deps: Deps) {
      * embeddings; a student who joins one of its rosters reaches it with the student's records,
      * however old. A device drops students that are on none of its rosters any more.
      */
-    async since(requested: number, limit: number, modelId: string | undefined, scope: Scope, cursor?: string): Promise<SyncResponse> {
+    async since(requested: number, limit: number, modelId: string | undefined, { actor, scope }: { actor: Actor; scope: Scope }, cursor?: string): Promise<SyncResponse> {
       const from = cursor === undefined ? null : decodeCursor(cursor);
       if (from && requested !== 0) throw new ApiError('validation-failed', 'a cursor continues a whole set: ask with since=0.');
       // One read transaction: the revision and the rows it covers come from the same snapshot.
       const page = await ctx.db.transaction().execute(async (trx): Promise<Page> => {
         const { revision: head, memberLogFrom } = await syncState(trx);
         // A cursor from before a restore names a revision this server no longer reached: start again.
+        // (Classes changed between pages leave the whole set's revision before the change: the next pull starts again.)
         if (from && from.head <= head) return wholeSet(trx, deps, { head: from.head, after: from.after, reset: false }, limit, modelId, scope);
-        if (from || requested === 0 || requested > head) return wholeSet(trx, deps, { head, after: null, reset: from !== null || requested > head }, limit, modelId, scope);
+        // Not a delta: the server keeps no record of which classes the caller held before, so it
+        // cannot name the class taken away nor its students who are on no remaining roster; a
+        // whole set needs no such record, and the device drops what it held before storing it.
+        const scopeChanged = requested > 0 && requested <= head && (await scopeRevisionOf(trx, actor)) > requested;
+        if (from || requested === 0 || requested > head || scopeChanged)
+          return wholeSet(trx, deps, { head, after: null, reset: from !== null || requested > head || scopeChanged }, limit, modelId, scope);
         return delta(trx, deps, { since: requested, head, memberLogFrom }, limit, modelId, scope);
       });
       return { ...page, serverTime: toIso(ctx.now()) };
@@ -126,7 +134,8 @@ async function delta(
   // business (its ids would leak). A deleted class always goes out: the caller's own class
   // left its scope with the deletion, and a class id says nothing about a person.
   const visible = (c: (typeof changes)[number]) => c.op === 'upsert' || c.entity === 'class' || inScope(scope, c.classId);
-  for (const c of changes) if (c.entity !== 'member' && visible(c)) last.set(`${c.entity}:${c.entityId}`, c.op);
+  // Roster joins are read below; a change of classes was answered with a whole set before a delta was read.
+  for (const c of changes) if (c.entity !== 'member' && c.entity !== 'scope' && visible(c)) last.set(`${c.entity}:${c.entityId}`, c.op);
   const ids = (entity: Entity, op: 'upsert' | 'delete') =>
     [...last].filter(([k, o]) => o === op && k.startsWith(`${entity}:`)).map(([k]) => k.slice(entity.length + 1));
 

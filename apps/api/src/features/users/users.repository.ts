@@ -19,7 +19,7 @@ export async function missingUserIds(db: Executor, ids: readonly string[]): Prom
 export async function insertUser(db: Executor, u: { id: string; email: string; name: string; role: 'admin' | 'teacher'; passwordHash: string; at: number }) {
   await db
     .insertInto('users')
-    .values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, disabled_at: null, created_at: u.at, updated_at: u.at })
+    .values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, disabled_at: null, created_at: u.at, updated_at: u.at, scope_revision: 0 })
     .execute();
 }
 
@@ -66,6 +66,11 @@ export async function replaceTeaching(db: Executor, side: { userId: string } | {
       .insertInto('class_teachers')
       .values(pairs.map((p) => ({ class_id: p.classId, user_id: p.userId })))
       .execute();
+}
+
+/** Marks the revision at which these accounts' classes changed. */
+export async function setScopeRevision(db: Executor, userIds: readonly string[], revision: number) {
+  await db.updateTable('users').set({ scope_revision: revision }).where('id', 'in', userIds).execute();
 }
 
 export async function classIdsOfUsers(db: Executor, userIds: string[]): Promise<Map<string, string[]>> {

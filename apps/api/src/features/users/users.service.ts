@@ -8,26 +8,42 @@ import type { LoginsService } from '../auth/logins.service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { ClassesService } from '../classes/classes.service.ts';
 import type { TokensService } from '../devices/devices.service.ts';
+import type { ChangesService } from '../sync/changes.service.ts';
 import * as repo from './users.repository.ts';
 import type { UsersTable } from '../../db/schema.ts';
 
 type UserRow = UsersTable;
 import { idsOf } from '../../shared/ids.ts';
 
-export function usersService(ctx: ServiceContext, { classes, logins, tokens }: { classes: ClassesService; logins: LoginsService; tokens: TokensService }) {
+export function usersService(
+  ctx: ServiceContext,
+  { changes, classes, logins, tokens }: { changes: ChangesService; classes: ClassesService; logins: LoginsService; tokens: TokensService },
+) {
   const get = async (id: string): Promise<User> => {
     const row = await repo.findUserBy(ctx.db, 'id', id);
     if (!row) throw new ApiError('user-not-found', `No account with id ${id}.`);
     return repo.toUser(row, (await repo.classIdsOfUsers(ctx.db, [id])).get(id) ?? []);
   };
-  const setClasses = async (trx: Executor, userId: string, classIds: string[]) => {
+  /** Returns the classes given or taken away. */
+  const setClasses = async (trx: Executor, userId: string, classIds: string[]): Promise<string[]> => {
     const unique = [...new Set(classIds)];
     await classes.assertExist(trx, unique);
+    const before = (await repo.classIdsOfUsers(trx, [userId])).get(userId) ?? [];
     await repo.replaceTeaching(
       trx,
       { userId },
       unique.map((classId) => ({ classId, userId })),
     );
+    return symmetricDifference(before, unique);
+  };
+  /**
+   * Accounts whose classes changed: their browsers and classroom devices hold the wrong classes
+   * and are sent a whole set on their next pull (which the roster.changed event asks for now).
+   */
+  const scopesChanged = async (trx: Executor, userIds: string[], classIds: string[], at: number) => {
+    if (userIds.length === 0) return;
+    const revision = await changes.publish(trx, changes.scopesChanged(userIds), { classIds }, at);
+    await repo.setScopeRevision(trx, userIds, revision);
   };
 
   return {
@@ -83,7 +99,9 @@ export function usersService(ctx: ServiceContext, { classes, logins, tokens }: {
           },
           now,
         );
-        if (body.classIds) await setClasses(trx, id, body.classIds);
+        const movedClasses = body.classIds ? await setClasses(trx, id, body.classIds) : [];
+        // A new role changes the scope too: an admin's is every class.
+        if (movedClasses.length || (body.role !== undefined && body.role !== row.role)) await scopesChanged(trx, [id], movedClasses, now);
         // A new password or a disabled account ends every browser session and personal token at
         // once; a disabled teacher's classroom devices go too, while a new password leaves them paired.
         if (passwordHash !== undefined || body.disabled) {
@@ -116,11 +134,13 @@ export function usersService(ctx: ServiceContext, { classes, logins, tokens }: {
         await classes.assertExist(trx, [classId]);
         const missing = await repo.missingUserIds(trx, unique);
         if (missing.length) throw new ApiError('user-not-found', `Unknown account id: ${missing.join(', ')}.`, { missing });
+        const before = await repo.teacherIdsOf(trx, classId);
         await repo.replaceTeaching(
           trx,
           { classId },
           unique.map((userId) => ({ classId, userId })),
         );
+        await scopesChanged(trx, symmetricDifference(before, unique), [classId], ctx.now());
       });
       return this.teachersOf(classId);
     },
@@ -143,3 +163,10 @@ export function usersService(ctx: ServiceContext, { classes, logins, tokens }: {
   };
 }
 export type UsersService = ReturnType<typeof usersService>;
+
+/** What is in one list and not the other. */
+function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {
+  const inA = new Set(a);
+  const inB = new Set(b);
+  return [...new Set([...a.filter((x) => !inB.has(x)), ...b.filter((x) => !inA.has(x))])];
+}

@@ -1,0 +1,133 @@
+// Offline sync when an account's classes change: the teacher's browser and the laptop that acts for
+// them get the class given on their next pull, with its students and their faces, and lose the class
+// taken away with the faces of students on none of their remaining rosters. Other callers carry on
+// with deltas.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
+import * as scopeRevisions from '../src/db/migrations/0015_scope_revisions.ts';
+import { dialects, freshDatabase, grantConsent, hash, startApi, vectorB64, type TestApi } from './context.ts';
+
+const MODEL = 'faceapi-resnet@1.7.15';
+const sorted = (keys: Iterable<string>) => [...keys].sort();
+
+describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
+  let api: TestApi;
+  let seed = 0;
+  beforeAll(async () => {
+    api = await startApi(dialect);
+  });
+  afterAll(() => api.close());
+
+  const emb = () => ({ modelId: MODEL, vector: vectorB64(128, ++seed), quality: 0.9, sourceHash: hash(`scope-${seed}`) });
+  /** Students with consent and two embeddings each. */
+  const enrol = async (...ids: string[]) => {
+    for (const id of ids) expect((await api.call('POST', '/api/students', { studentId: id, name: `Pupil ${id}` })).status).toBe(201);
+    await grantConsent(api, ...ids);
+    for (const id of ids) expect((await api.call('POST', `/api/students/${id}/embeddings`, { embeddings: [emb(), emb()] })).status).toBe(201);
+  };
+  const classOf = async (name: string, studentIds: string[]): Promise<string> => (await api.call('POST', '/api/classes', { name, studentIds })).body.id;
+  const syncClient = (token: string): SyncClient => {
+    const client = api.clientAs(token);
+    return { sync: (query, opts) => client.sync({ query }, opts) };
+  };
+  /** A device's cache after a pull, and whether the pull started again from a whole set. */
+  const pull = async (client: SyncClient, target: MemorySyncTarget) => {
+    const result = await pullSync(client, target, { modelId: MODEL, limit: 5 });
+    const owners = new Set([...target.embeddings.values()].map((e) => e.studentId));
+    return { reset: result.reset, classes: sorted(target.classes.keys()), students: sorted(target.students.keys()), faces: sorted(owners) };
+  };
+  /** What a fresh device of the same caller would hold now: a cache brought up to date must equal it. */
+  const truth = async (client: SyncClient) => {
+    const fresh = new MemorySyncTarget();
+    await pullSync(client, fresh, { modelId: MODEL });
+    return fresh;
+  };
+
+  it("brings a teacher's laptop and browser the class given to the teacher, and takes away the class taken away with its students' faces", async () => {
+    await enrol('SA1', 'SA2', 'SB1', 'SB2', 'SC1');
+    const classA = await classOf('Scope A', ['SA1', 'SA2']);
+    // SA2 is on both rosters: losing class A leaves them on the laptop for class B.
+    const classB = await classOf('Scope B', ['SB1', 'SB2', 'SA2']);
+    const classC = await classOf('Scope C', ['SC1']);
+    const teacher = await api.teacher([classA, classB]);
+    // The teacher registers the laptop for both classes: it acts for them, so it serves only the classes they still have.
+    const laptopToken = (await api.clientAs(teacher.token).createDevice({ body: { name: 'Room 12', classIds: [classA, classB] } })).token;
+    await api.client.updateUser({ params: { id: teacher.id }, body: { classIds: [classA] } });
+
+    const laptop = syncClient(laptopToken);
+    const browser = syncClient(teacher.token);
+    const other = syncClient((await api.device([classC])).token);
+    const [laptopCache, browserCache, otherCache] = [new MemorySyncTarget(), new MemorySyncTarget(), new MemorySyncTarget()];
+    const onlyA = { classes: [classA], students: ['SA1', 'SA2'], faces: ['SA1', 'SA2'] };
+    expect(await pull(laptop, laptopCache)).toMatchObject(onlyA);
+    expect(await pull(browser, browserCache)).toMatchObject(onlyA);
+    expect(await pull(other, otherCache)).toMatchObject({ classes: [classC], students: ['SC1'] });
+
+    // 8:55: the admin gives the teacher class B back.
+    await api.client.updateUser({ params: { id: teacher.id }, body: { classIds: [classA, classB] } });
+    const both = { reset: true, classes: sorted([classA, classB]), students: ['SA1', 'SA2', 'SB1', 'SB2'], faces: ['SA1', 'SA2', 'SB1', 'SB2'] };
+    expect(await pull(laptop, laptopCache)).toEqual(both);
+    expect(await pull(browser, browserCache)).toEqual(both);
+    expect(laptopCache.embeddings).toEqual((await truth(laptop)).embeddings);
+    expect(laptopCache.classes).toEqual((await truth(laptop)).classes);
+    // Nothing changed for another classroom: its pull is a delta with nothing in it.
+    const unchanged = await pullSync(other, otherCache, { modelId: MODEL });
+    expect(unchanged).toMatchObject({ reset: false, students: { upserted: 0, deleted: 0 }, embeddings: { upserted: 0, deleted: 0 }, classes: { upserted: 0 } });
+
+    // The admin takes class A away from its side (the class's teachers): SA1's face leaves both caches, SA2 stays for class B.
+    await api.client.setClassTeachers({ params: { id: classA }, body: { userIds: [] } });
+    const onlyB = { reset: true, classes: [classB], students: ['SA2', 'SB1', 'SB2'], faces: ['SA2', 'SB1', 'SB2'] };
+    expect(await pull(laptop, laptopCache)).toEqual(onlyB);
+    expect(await pull(browser, browserCache)).toEqual(onlyB);
+    expect(laptopCache.embeddings).toEqual((await truth(laptop)).embeddings);
+    expect((await pullSync(other, otherCache, { modelId: MODEL })).reset).toBe(false);
+
+    // Once brought up to date, the next pulls are deltas again.
+    await api.call('PATCH', '/api/students/SB1', { name: 'Renamed' });
+    const after = await pullSync(laptop, laptopCache, { modelId: MODEL });
+    expect(after).toMatchObject({ reset: false, students: { upserted: 1 } });
+    expect(laptopCache.students.get('SB1')?.name).toBe('Renamed');
+  });
+
+  it("leaves other teachers' devices on deltas, and starts a teacher's again when their role changes", async () => {
+    await enrol('SD1', 'SE1');
+    const classD = await classOf('Scope D', ['SD1']);
+    const classE = await classOf('Scope E', ['SE1']);
+    const teacher = await api.teacher([classD]);
+    const colleague = await api.teacher([classE]);
+    const browser = syncClient(teacher.token);
+    const cache = new MemorySyncTarget();
+    await pull(browser, cache);
+
+    await api.client.updateUser({ params: { id: colleague.id }, body: { classIds: [classD, classE] } });
+    await api.client.setClassTeachers({ params: { id: classE }, body: { userIds: [] } });
+    // Setting the same classes again changes nothing.
+    await api.client.updateUser({ params: { id: teacher.id }, body: { classIds: [classD] } });
+    expect(await pull(browser, cache)).toEqual({ reset: false, classes: [classD], students: ['SD1'], faces: ['SD1'] });
+
+    // An admin's scope is every class.
+    await api.client.updateUser({ params: { id: teacher.id }, body: { role: 'admin' } });
+    const promoted = await pull(browser, cache);
+    expect(promoted.reset).toBe(true);
+    expect(promoted.classes).toEqual(expect.arrayContaining([classD, classE]));
+    expect(promoted.students).toEqual(expect.arrayContaining(['SD1', 'SE1']));
+  });
+
+  it('adds a scope revision of 0 to the accounts there are, going down and up again', async () => {
+    const { database, drop } = await freshDatabase(dialect);
+    try {
+      await database.db
+        .insertInto('users')
+        .values({ id: 'u1', email: 'a@b.example', name: 'A', role: 'teacher', password_hash: 'x', disabled_at: null, created_at: 1, updated_at: 1, scope_revision: 7 })
+        .execute();
+      await scopeRevisions.down(database.db);
+      // An account from before: no device holds a scope it could have changed since.
+      await scopeRevisions.up(database.db);
+      const row = await database.db.selectFrom('users').select('scope_revision').executeTakeFirstOrThrow();
+      expect(Number(row.scope_revision)).toBe(0);
+    } finally {
+      await database.close();
+      await drop();
+    }
+  });
+});
