@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
 import * as scopeRevisions from '../src/db/migrations/0015_scope_revisions.ts';
+import { createServices } from '../src/services.ts';
+import { scopeOf } from '../src/shared/actor.ts';
 import { dialects, freshDatabase, grantConsent, hash, startApi, vectorB64, type TestApi } from './context.ts';
 
 const MODEL = 'faceapi-resnet@1.7.15';
@@ -111,6 +113,32 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     expect(promoted.reset).toBe(true);
     expect(promoted.classes).toEqual(expect.arrayContaining([classD, classE]));
     expect(promoted.students).toEqual(expect.arrayContaining(['SD1', 'SE1']));
+  });
+
+  it('answers a pull whose caller was read before their classes changed as of before the change, so the next pull starts again', async () => {
+    await enrol('SF1', 'SG1');
+    const classF = await classOf('Scope F', ['SF1']);
+    const classG = await classOf('Scope G', ['SG1']);
+    const teacher = await api.teacher([classF]);
+    const browser = syncClient(teacher.token);
+    const cache = new MemorySyncTarget();
+    await pull(browser, cache);
+    // The same services on the same database: the caller is read, then the admin gives the class, then the pull reads its snapshot.
+    const services = createServices({ db: api.database.db, dialect, now: Date.now, cooldownMs: 0 }, { retentionDays: null });
+    const actor = (await services.auth.authenticate({ bearer: teacher.token }))!;
+    await api.client.updateUser({ params: { id: teacher.id }, body: { classIds: [classF, classG] } });
+    const late = await services.sync.since(cache.revision, 100, MODEL, { actor, scope: scopeOf(actor) });
+    expect(late).toMatchObject({ reset: true, more: false, classes: { upserted: [{ id: classF }] } });
+    const given = (await api.client.sync({ query: { since: 0 } })).revision;
+    expect(late.revision).toBeLessThan(given);
+
+    // Stored as pullSync stores a page; the next pull brings the class given.
+    await cache.reset();
+    await cache.applyStudents(late.students);
+    await cache.applyEmbeddings(late.embeddings);
+    await cache.applyClasses(late.classes);
+    await cache.setRevision(late.revision);
+    expect(await pull(browser, cache)).toEqual({ reset: true, classes: sorted([classF, classG]), students: ['SF1', 'SG1'], faces: ['SF1', 'SG1'] });
   });
 
   it('adds a scope revision of 0 to the accounts there are, going down and up again', async () => {

@@ -10,8 +10,17 @@ export type Actor =
       classIds: string[];
       /** The language the person chose for themselves (null: none), for what the API says to them. */
       language?: string | null;
+      /** The revision of the last change of these classes, read before them: a sync answer built from them covers no later one. */
+      scopeRevision?: number;
     }
-  | { kind: 'device'; id: string; name: string; classIds: string[] };
+  | {
+      kind: 'device';
+      id: string;
+      name: string;
+      classIds: string[];
+      /** As a person's: the last change of its teacher's classes (0: registered by an admin, its classes never change). */
+      scopeRevision?: number;
+    };
 
 export type Scope = { all: true } | { all: false; classIds: ReadonlySet<string> };
 

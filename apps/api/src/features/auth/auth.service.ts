@@ -93,13 +93,15 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
    */
   const deviceActor = async (token: ApiTokensTable): Promise<Actor | null> => {
     const classIds = (await devices.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [];
-    const actor: Actor = { kind: 'device', id: token.id, name: token.name, classIds };
+    // A device's own classes never change; what it reaches changes with its teacher's.
+    const actor: Actor = { kind: 'device', id: token.id, name: token.name, classIds, scopeRevision: 0 };
     if (token.user_id === null) return actor;
     const teacher = await users.findRow(ctx.db, 'id', token.user_id);
     if (!teacher || teacher.disabled_at !== null) return null;
-    if (teacher.role === 'admin') return actor;
+    const scopeRevision = Number(teacher.scope_revision);
+    if (teacher.role === 'admin') return { ...actor, scopeRevision };
     const theirs = new Set(await classesOfUser(teacher.id));
-    return { ...actor, classIds: classIds.filter((id) => theirs.has(id)) };
+    return { ...actor, classIds: classIds.filter((id) => theirs.has(id)), scopeRevision };
   };
 
   return {
@@ -187,6 +189,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
           role: user.role as 'admin' | 'teacher',
           classIds: await classIdsOf(user),
           language: user.language,
+          scopeRevision: Number(user.scope_revision),
         };
       }
       if (c.session) {
@@ -198,6 +201,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
           role: user.role as 'admin' | 'teacher',
           classIds: await classIdsOf(user),
           language: user.language,
+          scopeRevision: Number(user.scope_revision),
         };
       }
       return null;

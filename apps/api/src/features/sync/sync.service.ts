@@ -53,9 +53,15 @@ export function syncService(ctx: ServiceContext, deps: Deps) {
         // Not a delta: the server keeps no record of which classes the caller held before, so it
         // cannot name the class taken away nor its students who are on no remaining roster; a
         // whole set needs no such record, and the device drops what it held before storing it.
-        const scopeChanged = requested > 0 && requested <= head && (await scopeRevisionOf(trx, actor)) > requested;
-        if (from || requested === 0 || requested > head || scopeChanged)
-          return wholeSet(trx, deps, { head, after: null, reset: from !== null || requested > head || scopeChanged }, limit, modelId, scope);
+        const scopeAt = await scopeRevisionOf(trx, actor);
+        const scopeChanged = requested > 0 && requested <= head && scopeAt > requested;
+        // The caller's classes were read before a change of them committed: the answer claims only
+        // the revisions before that change, so the next pull starts again with the new classes.
+        const stale = actor.scopeRevision !== undefined && scopeAt > actor.scopeRevision;
+        if (from || requested === 0 || requested > head || scopeChanged || stale) {
+          const upTo = stale ? scopeAt - 1 : head;
+          return wholeSet(trx, deps, { head: upTo, after: null, reset: from !== null || requested > head || scopeChanged || stale }, limit, modelId, scope);
+        }
         return delta(trx, deps, { since: requested, head, memberLogFrom }, limit, modelId, scope);
       });
       return { ...page, serverTime: toIso(ctx.now()) };
