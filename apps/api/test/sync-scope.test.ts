@@ -115,6 +115,40 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     expect(promoted.students).toEqual(expect.arrayContaining(['SD1', 'SE1']));
   });
 
+  it("brings a cover teacher's browser the class covered today, and takes it away with the cover", async () => {
+    // A fixed clock at noon: the cover's day is the server's today however long the test takes.
+    const noon = new Date();
+    noon.setHours(12, 0, 0, 0);
+    const tomorrow = new Date(noon);
+    tomorrow.setDate(noon.getDate() + 1);
+    // As the server counts school days: in its own zone.
+    const dayOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const day = dayOf(noon);
+    const school = await startApi(dialect, { now: () => noon.getTime() });
+    try {
+      for (const id of ['SH1', 'SI1']) expect((await school.call('POST', '/api/students', { studentId: id, name: `Pupil ${id}` })).status).toBe(201);
+      await grantConsent(school, 'SH1', 'SI1');
+      for (const id of ['SH1', 'SI1']) await school.call('POST', `/api/students/${id}/embeddings`, { embeddings: [emb(), emb()] });
+      const classH = (await school.call('POST', '/api/classes', { name: 'Scope H', studentIds: ['SH1'] })).body.id;
+      const classI = (await school.call('POST', '/api/classes', { name: 'Scope I', studentIds: ['SI1'] })).body.id;
+      const teacher = await school.teacher([classH]);
+      const client = school.clientAs(teacher.token);
+      const browser: SyncClient = { sync: (query, opts) => client.sync({ query }, opts) };
+      const cache = new MemorySyncTarget();
+      await pull(browser, cache);
+
+      // Tomorrow's cover changes nothing today.
+      await school.call('POST', `/api/classes/${classI}/covers`, { userId: teacher.id, day: dayOf(tomorrow) });
+      expect((await pull(browser, cache)).reset).toBe(false);
+      const cover = await school.call('POST', `/api/classes/${classI}/covers`, { userId: teacher.id, day });
+      expect(await pull(browser, cache)).toEqual({ reset: true, classes: sorted([classH, classI]), students: ['SH1', 'SI1'], faces: ['SH1', 'SI1'] });
+      expect((await school.call('DELETE', `/api/covers/${cover.body.id}`)).status).toBe(200);
+      expect(await pull(browser, cache)).toEqual({ reset: true, classes: [classH], students: ['SH1'], faces: ['SH1'] });
+    } finally {
+      await school.close();
+    }
+  });
+
   it('answers a pull whose caller was read before their classes changed as of before the change, so the next pull starts again', async () => {
     await enrol('SF1', 'SG1');
     const classF = await classOf('Scope F', ['SF1']);

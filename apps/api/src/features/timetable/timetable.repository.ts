@@ -110,6 +110,11 @@ export async function insertCover(db: Executor, row: ClassCoversTable) {
   await db.insertInto('class_covers').values(row).execute();
 }
 
+export async function coverById(db: Executor, id: string): Promise<Cover | undefined> {
+  const r = await coverQuery(db).where('cc.id', '=', id).executeTakeFirst();
+  return r ? toCover(r) : undefined;
+}
+
 export async function deleteCover(db: Executor, id: string): Promise<boolean> {
   const r = await db.deleteFrom('class_covers').where('id', '=', id).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;

@@ -15,6 +15,10 @@ type PeriodInput = Required<Omit<CreatePeriodBody, 'lateAfterMinutes'>> & { late
 
 export function timetableService(ctx: ServiceContext, { classes, users }: { classes: ClassesService; users: UsersService }) {
   const today = () => localDay(ctx.now(), serverOffset(ctx.now()));
+  /** A cover for today gives or takes a class from its teacher now: their browsers and laptops start again. */
+  const coverChanged = async (trx: Executor, cover: { classId: string; userId: string; day: string }) => {
+    if (cover.day === today()) await users.scopesChanged(trx, [cover.userId], [cover.classId], ctx.now());
+  };
 
   return {
     async get(classId: string | undefined, scope: Scope, actor: Actor) {
@@ -78,12 +82,19 @@ export function timetableService(ctx: ServiceContext, { classes, users }: { clas
       if (!(await users.isActive(ctx.db, body.userId))) throw new ApiError('user-not-found', `No active account with id ${body.userId}.`);
       const existing = await repo.findCover(ctx.db, classId, body.userId, body.day);
       if (existing) return existing;
-      await repo.insertCover(ctx.db, { id: randomUUID(), class_id: classId, user_id: body.userId, day: body.day, created_at: ctx.now() });
+      await writeTransaction(ctx, async (trx) => {
+        await repo.insertCover(trx, { id: randomUUID(), class_id: classId, user_id: body.userId, day: body.day, created_at: ctx.now() });
+        await coverChanged(trx, { classId, userId: body.userId, day: body.day });
+      });
       return (await repo.findCover(ctx.db, classId, body.userId, body.day))!;
     },
 
     async deleteCover(id: string) {
-      if (!(await repo.deleteCover(ctx.db, id))) throw new ApiError('cover-not-found', `No cover with id ${id}.`);
+      await writeTransaction(ctx, async (trx) => {
+        const cover = await repo.coverById(trx, id);
+        if (!cover || !(await repo.deleteCover(trx, id))) throw new ApiError('cover-not-found', `No cover with id ${id}.`);
+        await coverChanged(trx, cover);
+      });
       return { ok: true as const };
     },
 

@@ -146,6 +146,8 @@ export function usersService(
     },
 
     // For other features, in the executor they pass.
+    /** Accounts whose classes changed some other way (a cover for today): their devices start again from a whole set. */
+    scopesChanged,
     isActive: (db: Executor, id: string) => repo.isActiveUser(db, id),
     /** The account's name now, to store beside a change it makes (undefined: no such account). */
     nameOf: (db: Executor, id: string) => repo.userNameOf(db, id),
