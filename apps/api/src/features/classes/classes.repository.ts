@@ -82,6 +82,19 @@ export async function removeMembers(db: Executor, classId: string, studentIds: s
   await db.deleteFrom('class_students').where('class_id', '=', classId).where('student_id', 'in', studentIds).execute();
 }
 
+/** Every class id, in id order. */
+export async function allClassIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('classes').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+/** Up to `n` ids of students on these classes' rosters after `after`, in id order (a keyset page). */
+export async function rosterStudentIdsAfter(db: Executor, classIds: readonly string[], after: string | null, n: number): Promise<string[]> {
+  if (classIds.length === 0) return [];
+  let q = db.selectFrom('class_students').select('student_id').distinct().where('class_id', 'in', classIds);
+  if (after !== null) q = q.where('student_id', '>', after);
+  return (await q.orderBy('student_id').limit(n).execute()).map((r) => r.student_id);
+}
+
 export async function classNames(db: Executor, classIds: readonly string[]): Promise<Map<string, string>> {
   if (classIds.length === 0) return new Map();
   const rows = await db.selectFrom('classes').select(['id', 'name']).where('id', 'in', classIds).execute();

@@ -137,6 +137,9 @@ export function classesService(ctx: ServiceContext, deps: { changes: ChangesServ
     /** Locks the class's row until the transaction ends; false when there is no such class. */
     lockClass: (trx: Executor, id: string) => repo.lockClass(trx, ctx.dialect, id),
     classNames: (db: Executor, ids: readonly string[]) => repo.classNames(db, ids),
+    allClassIds: (db: Executor) => repo.allClassIds(db),
+    /** A keyset page of the students on these classes' rosters: up to `n` ids after `after`, in id order. */
+    rosterStudentIdsAfter: (db: Executor, classIds: readonly string[], after: string | null, n: number) => repo.rosterStudentIdsAfter(db, classIds, after, n),
     rostersOf: (db: Executor, ids: string[]) => repo.rostersOf(db, ids),
     rosterStudentsOf: (db: Executor, ids: readonly string[]) => repo.rosterStudentsOf(db, ids),
     studentsOnRosters: (db: Executor, studentIds: readonly string[], classIds: readonly string[]) => repo.studentsOnRosters(db, studentIds, classIds),

@@ -67,6 +67,13 @@ function filtered(db: Executor, f: StudentFilter, onRosterOf: OnRosterOf) {
 }
 
 /** One page of the students matching the filter, by id, and how many match in all. */
+/** Up to `n` student ids after `after`, in id order (a keyset page: it never shifts when rows come and go). */
+export async function studentIdsAfter(db: Executor, after: string | null, n: number): Promise<string[]> {
+  let q = db.selectFrom('students').select('student_id');
+  if (after !== null) q = q.where('student_id', '>', after);
+  return (await q.orderBy('student_id').limit(n).execute()).map((r) => r.student_id);
+}
+
 export async function listStudentIds(db: Executor, f: StudentFilter, onRosterOf: OnRosterOf, limit: number, offset: number) {
   const ids = await filtered(db, f, onRosterOf).select('s.student_id').orderBy('s.student_id').limit(limit).offset(offset).execute();
   const total = await filtered(db, f, onRosterOf)

@@ -120,6 +120,8 @@ export function studentsService(ctx: ServiceContext, deps: StudentsDeps) {
     // For other features, in the executor they pass.
     findStudent,
     findStudents,
+    /** A keyset page of every student: up to `n` ids after `after`, in id order. */
+    studentIdsAfter: (db: Executor, after: string | null, n: number) => repo.studentIdsAfter(db, after, n),
   };
 }
 export type StudentsService = ReturnType<typeof studentsService>;

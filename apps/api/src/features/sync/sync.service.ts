@@ -12,7 +12,6 @@ import type { EmbeddingsService } from '../embeddings/embeddings.service.ts';
 import { inScope, type Actor, type Scope } from '../../shared/actor.ts';
 import type { StudentsService } from '../students/students.service.ts';
 import { changesSince, scopeRevisionOf, syncState, type Entity } from './changes.repository.ts';
-import { allClassIds, studentIdsAfter } from './snapshot.repository.ts';
 import { idsOf } from '../../shared/ids.ts';
 
 type Deps = { classes: ClassesService; embeddings: EmbeddingsService; students: StudentsService };
@@ -82,8 +81,11 @@ async function wholeSet(
   modelId: string | undefined,
   scope: Scope,
 ): Promise<Page> {
-  const scopeClasses = scope.all ? await allClassIds(trx) : [...scope.classIds].sort();
-  const candidates = await studentIdsAfter(trx, scope.all ? null : scopeClasses, at.after, limit + 1);
+  const scopeClasses = scope.all ? await classes.allClassIds(trx) : [...scope.classIds].sort();
+  // Students paged by id (a keyset, so a page never shifts when rows come and go between pages).
+  const candidates = scope.all
+    ? await studentsOf.studentIdsAfter(trx, at.after, limit + 1)
+    : await classes.rosterStudentIdsAfter(trx, scopeClasses, at.after, limit + 1);
   // `limit` counts rows, a student or an embedding each, as a delta's pages do; a page holds at least one student.
   const counts = await embeddingsOf.countsOf(trx, candidates);
   const pageIds: string[] = [];
