@@ -27,6 +27,13 @@ export const SyncResponse = z.object({
   cursor: z.string().nullable(),
   /** The device asked for a revision this server never reached (e.g. after a restore): drop the cache and apply this as the whole set. */
   reset: z.boolean(),
+  /**
+   * The caller sees only some classes (a teacher, or a classroom device): its cache must hold only
+   * students on its cached classes' rosters, so after the last page it drops any other, with their
+   * embeddings (a student taken off its rosters, or whose class was deleted). False for an admin,
+   * who keeps every student.
+   */
+  scoped: z.boolean(),
   students: z.object({ upserted: z.array(Student), deleted: z.array(StudentId) }),
   embeddings: z.object({ upserted: z.array(Embedding.required({ vector: true })), deleted: z.array(Uuid) }),
   classes: z.object({

@@ -138,6 +138,7 @@ describe('fetchTransport', () => {
       more: false,
       cursor: null,
       reset: false,
+      scoped: false,
       serverTime: '2026-11-24T08:00:00.000Z',
       students: { upserted: [], deleted: ['S1'] },
       embeddings: { upserted: [], deleted: [] },

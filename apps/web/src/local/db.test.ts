@@ -1,5 +1,5 @@
 // The Dexie stores against fake-indexeddb: the outbox keeps the shared OutboxStore contract, and
-// the sync target applies deltas idempotently and drops a deleted student's embeddings.
+// the sync target applies deltas idempotently and drops a deleted or unrostered student's embeddings from the gallery.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Gallery } from '@rollcall/matcher';
@@ -90,5 +90,32 @@ describe('GalleryService', () => {
     await target.applyEmbeddings({ upserted: [embedding('00000000-0000-4000-8000-000000000012', 'S2', v(2))], deleted: [] });
     await vi.waitFor(() => expect(replaced[0]!.studentIds()).toEqual(['S2']));
     expect(await service.get()).toBe(replaced[0]);
+  });
+
+  it('a student dropped for being on none of the cached rosters leaves the gallery with their embeddings', async () => {
+    const db = freshDb();
+    const target = new DexieSyncTarget(db);
+    const service = new GalleryService(db, target, 'faceapi-resnet@1.7.15');
+    const v = (k: number) => Array.from({ length: 128 }, (_, i) => (i === k ? 1 : 0.01));
+    await target.applyStudents({ upserted: [student('S1'), student('S2')], deleted: [] });
+    await target.applyEmbeddings({
+      upserted: [
+        embedding('00000000-0000-4000-8000-000000000021', 'S1', v(1)),
+        embedding('00000000-0000-4000-8000-000000000022', 'S2', v(2)),
+        // An embedding whose student the cache never held goes too.
+        embedding('00000000-0000-4000-8000-000000000023', 'S9', v(3)),
+      ],
+      deleted: [],
+    });
+    await target.applyClasses({ upserted: [{ id: '00000000-0000-4000-8000-0000000000c1', name: 'C', studentIds: ['S2'] }], deleted: [] });
+    const gallery = await service.get();
+    expect(gallery.studentIds().sort()).toEqual(['S1', 'S2', 'S9']);
+
+    expect((await target.dropUnrostered()).sort()).toEqual(['S1', 'S9']);
+    expect(await db.students.toCollection().primaryKeys()).toEqual(['S2']);
+    expect((await db.embeddings.toArray()).map((e) => e.studentId)).toEqual(['S2']);
+    await vi.waitFor(() => expect(gallery.studentIds()).toEqual(['S2']));
+    expect(gallery.has('00000000-0000-4000-8000-000000000021')).toBe(false);
+    expect(await target.dropUnrostered()).toEqual([]);
   });
 });

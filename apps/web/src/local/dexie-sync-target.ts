@@ -72,6 +72,24 @@ export class DexieSyncTarget implements SyncTarget {
     });
   }
 
+  /** Drops students on none of the cached rosters with their embeddings; the gallery hears them as deleted. */
+  async dropUnrostered(): Promise<string[]> {
+    const dropped = await this.db.transaction('rw', this.db.students, this.db.embeddings, this.db.classes, async () => {
+      const rostered = new Set((await this.db.classes.toArray()).flatMap((c) => c.studentIds));
+      // Keys only: an embedding row holds its vector, and an orphan embedding (no cached student) goes too.
+      const studentIds = await this.db.students.toCollection().primaryKeys();
+      const owners = (await this.db.embeddings.orderBy('studentId').uniqueKeys()) as string[];
+      const gone = [...new Set([...studentIds, ...owners])].filter((id) => !rostered.has(id));
+      if (gone.length) {
+        await this.db.students.bulkDelete(gone);
+        await this.db.embeddings.where('studentId').anyOf(gone).delete();
+      }
+      return gone;
+    });
+    if (dropped.length) this.emit({ studentsDeleted: dropped });
+    return dropped;
+  }
+
   setRevision(revision: number): Promise<void> {
     return setMeta(this.db, META.revision, revision);
   }

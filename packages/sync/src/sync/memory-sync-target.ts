@@ -33,6 +33,13 @@ export class MemorySyncTarget implements SyncTarget {
   async setRevision(revision: number): Promise<void> {
     this.revision = revision;
   }
+  async dropUnrostered(): Promise<string[]> {
+    const rostered = new Set([...this.classes.values()].flatMap((c) => c.studentIds));
+    const dropped = [...this.students.keys()].filter((id) => !rostered.has(id));
+    for (const id of dropped) this.students.delete(id);
+    for (const [id, e] of this.embeddings) if (!rostered.has(e.studentId)) this.embeddings.delete(id);
+    return dropped;
+  }
   async reset(): Promise<void> {
     this.students.clear();
     this.embeddings.clear();

@@ -55,6 +55,41 @@ describe('pullSync', () => {
     expect(target.revision).toBe(14);
   });
 
+  it('a scoped device drops students on none of its cached rosters with their embeddings, after the last page only; an unscoped one keeps them', async () => {
+    const seeded = async () => {
+      const target = new MemorySyncTarget();
+      await target.applyStudents({ upserted: [student('S1'), student('S2'), student('S3')], deleted: [] });
+      await target.applyEmbeddings({ upserted: [embedding('e1', 'S1'), embedding('e2', 'S2'), embedding('e3', 'S3')], deleted: [] });
+      await target.applyClasses({ upserted: [{ id: 'c1', name: 'Math', studentIds: ['S1', 'S2'] }, { id: 'c2', name: 'Art', studentIds: ['S3'] }], deleted: [] });
+      await target.setRevision(10);
+      return target;
+    };
+    // S1 left c1, and c2 was deleted: the pages name the classes, not who left.
+    const pages = (scoped: boolean) =>
+      new Map([
+        [10, page(10, 12, { scoped, more: true, classes: { upserted: [{ id: 'c1', name: 'Math', studentIds: ['S2'] }], deleted: [] } })],
+        [12, page(12, 13, { scoped, classes: { upserted: [], deleted: ['c2'] } })],
+      ]);
+
+    const laptop = await seeded();
+    const heldAfterFirstPage: string[][] = [];
+    const apply = laptop.applyClasses.bind(laptop);
+    laptop.applyClasses = async (c) => {
+      heldAfterFirstPage.push([...laptop.students.keys()]);
+      await apply(c);
+    };
+    expect(await pullSync(new ScriptedSync(pages(true)), laptop)).toMatchObject({ revision: 13, pages: 2, unrostered: 2 });
+    expect([...laptop.students.keys()]).toEqual(['S2']);
+    expect([...laptop.embeddings.keys()]).toEqual(['e2']);
+    // Nothing was dropped between pages: a later page may still bring a student's class.
+    expect(heldAfterFirstPage[1]).toEqual(['S1', 'S2', 'S3']);
+
+    const admin = await seeded();
+    expect(await pullSync(new ScriptedSync(pages(false)), admin)).toMatchObject({ revision: 13, unrostered: 0 });
+    expect([...admin.students.keys()]).toEqual(['S1', 'S2', 'S3']);
+    expect([...admin.embeddings.keys()]).toEqual(['e1', 'e2', 'e3']);
+  });
+
   it('leaves the revision at the last applied page when the connection drops, and resumes from there', async () => {
     const target = new MemorySyncTarget();
     const client = new ScriptedSync(

@@ -23,6 +23,8 @@ export interface PullSyncResult {
   students: { upserted: number; deleted: number };
   embeddings: { upserted: number; deleted: number };
   classes: { upserted: number; deleted: number };
+  /** Students a scoped device dropped because they are on none of its rosters any more (with their embeddings). */
+  unrostered: number;
 }
 
 export class SyncError extends Error {
@@ -55,6 +57,7 @@ async function pull(client: SyncClient, target: SyncTarget, opts: PullSyncOption
     students: { upserted: 0, deleted: 0 },
     embeddings: { upserted: 0, deleted: 0 },
     classes: { upserted: 0, deleted: 0 },
+    unrostered: 0,
   };
   let cursor: string | null = null;
   for (;;) {
@@ -77,7 +80,12 @@ async function pull(client: SyncClient, target: SyncTarget, opts: PullSyncOption
       result[k].upserted += page[k].upserted.length;
       result[k].deleted += page[k].deleted.length;
     }
-    if (!page.more) return result;
+    if (!page.more) {
+      // A roster edit or a deleted class names the class, not who left it: the device works out
+      // who it no longer has any business holding from the rosters it now holds.
+      if (page.scoped) result.unrostered = (await target.dropUnrostered()).length;
+      return result;
+    }
     // A server that says "more" without moving forward would have us loop for ever.
     const stuck = page.cursor ? page.cursor === cursor : page.revision <= since && !page.reset;
     if (stuck) throw new SyncError('no-progress', `sync page since=${since} said more but stayed at revision ${page.revision}`);

@@ -17,6 +17,9 @@ export type ClassChanges = SyncResponse['classes'];
  *   leaves an older revision and the page is fetched and applied again, never skipped.
  * - `reset()` drops every cached student, embedding and class and sets the revision to 0; it is
  *   called before the first page of an answer with `reset: true` is applied.
+ * - `dropUnrostered()` deletes every cached student on none of the cached classes' rosters, and
+ *   every embedding of a student not kept; it returns the student ids it dropped. pullSync calls
+ *   it after the last page of a scoped answer.
  * Pages apply in order; one call's promise resolves before the next call starts.
  */
 export interface SyncTarget {
@@ -26,4 +29,5 @@ export interface SyncTarget {
   applyClasses(changes: ClassChanges): Promise<void>;
   setRevision(revision: number): Promise<void>;
   reset(): Promise<void>;
+  dropUnrostered(): Promise<string[]>;
 }

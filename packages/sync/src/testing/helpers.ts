@@ -72,6 +72,7 @@ export function page(since: number, revision: number, over: Partial<SyncResponse
     more: false,
     cursor: null,
     reset: false,
+    scoped: false,
     serverTime: '2026-11-24T08:00:00.000Z',
     students: { upserted: [], deleted: [] },
     embeddings: { upserted: [], deleted: [] },

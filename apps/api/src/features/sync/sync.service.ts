@@ -38,7 +38,12 @@ export function syncService(ctx: ServiceContext, deps: Deps) {
     /**
      * A teacher or device gets only its classes, and the students on their rosters with their
      * embeddings; a student who joins one of its rosters reaches it with the student's records,
-     * however old. A device drops students that are on none of its rosters any more.
+     * however old. A device drops students that are on none of its rosters any more: a roster
+     * edit sends the class's new id list and a deleted class its id, never who left (the caller's
+     * classes as they were are not kept, and naming a deleted class's students to a caller that
+     * never held it would leak them), so the answer says the caller is scoped and the device,
+     * which knows what it held, drops every student on none of its cached rosters after the last
+     * page. An admin is not scoped and keeps every student.
      */
     async since(requested: number, limit: number, modelId: string | undefined, { actor, scope }: { actor: Actor; scope: Scope }, cursor?: string): Promise<SyncResponse> {
       const from = cursor === undefined ? null : decodeCursor(cursor);
@@ -107,6 +112,7 @@ async function wholeSet(
     more,
     cursor: more ? encodeCursor({ head: at.head, after: pageIds.at(-1)! }) : null,
     reset: at.reset,
+    scoped: !scope.all,
     students: { upserted: students, deleted: [] },
     embeddings: { upserted: embeddings.map((e) => ({ ...e, vector: e.vector! })), deleted: [] },
     classes: { upserted: classRows, deleted: [] },
@@ -186,6 +192,7 @@ async function delta(
     more,
     cursor: null,
     reset: false,
+    scoped: !scope.all,
     students: { upserted: students, deleted: deleted('student', new Set(students.map((s) => s.studentId))) },
     embeddings: {
       upserted: embeddings.map((e) => ({ ...e, vector: e.vector! })),
