@@ -180,7 +180,17 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     try {
       await database.db
         .insertInto('users')
-        .values({ id: 'u1', email: 'a@b.example', name: 'A', role: 'teacher', password_hash: 'x', disabled_at: null, created_at: 1, updated_at: 1, scope_revision: 7 })
+        .values({
+          id: 'u1',
+          email: 'a@b.example',
+          name: 'A',
+          role: 'teacher',
+          password_hash: 'x',
+          disabled_at: null,
+          created_at: 1,
+          updated_at: 1,
+          scope_revision: 7,
+        })
         .execute();
       await scopeRevisions.down(database.db);
       // An account from before: no device holds a scope it could have changed since.

@@ -60,7 +60,13 @@ describe('pullSync', () => {
       const target = new MemorySyncTarget();
       await target.applyStudents({ upserted: [student('S1'), student('S2'), student('S3')], deleted: [] });
       await target.applyEmbeddings({ upserted: [embedding('e1', 'S1'), embedding('e2', 'S2'), embedding('e3', 'S3')], deleted: [] });
-      await target.applyClasses({ upserted: [{ id: 'c1', name: 'Math', studentIds: ['S1', 'S2'] }, { id: 'c2', name: 'Art', studentIds: ['S3'] }], deleted: [] });
+      await target.applyClasses({
+        upserted: [
+          { id: 'c1', name: 'Math', studentIds: ['S1', 'S2'] },
+          { id: 'c2', name: 'Art', studentIds: ['S3'] },
+        ],
+        deleted: [],
+      });
       await target.setRevision(10);
       return target;
     };

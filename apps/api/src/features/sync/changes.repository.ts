@@ -66,7 +66,13 @@ export async function changesSince(db: Executor, since: number, upTo: number, li
     .orderBy('revision')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ revision: Number(r.revision), entity: r.entity as Change['entity'], entityId: r.entity_id, op: r.op as Change['op'], classId: r.class_id }));
+  return rows.map((r) => ({
+    revision: Number(r.revision),
+    entity: r.entity as Change['entity'],
+    entityId: r.entity_id,
+    op: r.op as Change['op'],
+    classId: r.class_id,
+  }));
 }
 
 /** Takes the sync_state row lock (MySQL): what serialises racing first-run setups. */

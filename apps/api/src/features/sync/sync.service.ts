@@ -45,7 +45,13 @@ export function syncService(ctx: ServiceContext, deps: Deps) {
      * which knows what it held, drops every student on none of its cached rosters after the last
      * page. An admin is not scoped and keeps every student.
      */
-    async since(requested: number, limit: number, modelId: string | undefined, { actor, scope }: { actor: Actor; scope: Scope }, cursor?: string): Promise<SyncResponse> {
+    async since(
+      requested: number,
+      limit: number,
+      modelId: string | undefined,
+      { actor, scope }: { actor: Actor; scope: Scope },
+      cursor?: string,
+    ): Promise<SyncResponse> {
       const from = cursor === undefined ? null : decodeCursor(cursor);
       if (from && requested !== 0) throw new ApiError('validation-failed', 'a cursor continues a whole set: ask with since=0.');
       // One read transaction: the revision and the rows it covers come from the same snapshot.

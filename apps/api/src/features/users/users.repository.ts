@@ -19,7 +19,17 @@ export async function missingUserIds(db: Executor, ids: readonly string[]): Prom
 export async function insertUser(db: Executor, u: { id: string; email: string; name: string; role: 'admin' | 'teacher'; passwordHash: string; at: number }) {
   await db
     .insertInto('users')
-    .values({ id: u.id, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash, disabled_at: null, created_at: u.at, updated_at: u.at, scope_revision: 0 })
+    .values({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      password_hash: u.passwordHash,
+      disabled_at: null,
+      created_at: u.at,
+      updated_at: u.at,
+      scope_revision: 0,
+    })
     .execute();
 }
 
