@@ -3,31 +3,17 @@
 // unless they are still on one of its classes; an admin's browser keeps every student.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
-import { dialects, grantConsent, hash, startApi, vectorB64, type TestApi } from './context.ts';
-
-const MODEL = 'faceapi-resnet@1.7.15';
-const sorted = (keys: Iterable<string>) => [...keys].sort();
+import { MODEL, sorted, syncDevices } from './sync-devices.ts';
+import { dialects, startApi, type TestApi } from './context.ts';
 
 describe.each(dialects)('sync when students leave a class on %s', (dialect) => {
   let api: TestApi;
-  let seed = 0;
   beforeAll(async () => {
     api = await startApi(dialect);
   });
   afterAll(() => api.close());
 
-  const emb = () => ({ modelId: MODEL, vector: vectorB64(128, ++seed), quality: 0.9, sourceHash: hash(`leave-${seed}`) });
-  /** Students with consent and two embeddings each. */
-  const enrol = async (...ids: string[]) => {
-    for (const id of ids) expect((await api.call('POST', '/api/students', { studentId: id, name: `Pupil ${id}` })).status).toBe(201);
-    await grantConsent(api, ...ids);
-    for (const id of ids) expect((await api.call('POST', `/api/students/${id}/embeddings`, { embeddings: [emb(), emb()] })).status).toBe(201);
-  };
-  const classOf = async (name: string, studentIds: string[]): Promise<string> => (await api.call('POST', '/api/classes', { name, studentIds })).body.id;
-  const syncClient = (token: string): SyncClient => {
-    const client = api.clientAs(token);
-    return { sync: (query, opts) => client.sync({ query }, opts) };
-  };
+  const { enrol, classOf, syncClient } = syncDevices(() => api, 'leave');
   /** A device's cache after a pull: its students, and whose faces it holds. */
   const pull = async (client: SyncClient, target: MemorySyncTarget) => {
     const result = await pullSync(client, target, { modelId: MODEL, limit: 5 });

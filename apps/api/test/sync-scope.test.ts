@@ -4,34 +4,20 @@
 // with deltas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
+import { MODEL, sorted, syncDevices } from './sync-devices.ts';
 import * as scopeRevisions from '../src/db/migrations/0015_scope_revisions.ts';
 import { createServices } from '../src/services.ts';
 import { scopeOf } from '../src/shared/actor.ts';
-import { dialects, freshDatabase, grantConsent, hash, startApi, vectorB64, type TestApi } from './context.ts';
-
-const MODEL = 'faceapi-resnet@1.7.15';
-const sorted = (keys: Iterable<string>) => [...keys].sort();
+import { dialects, freshDatabase, startApi, type TestApi } from './context.ts';
 
 describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
   let api: TestApi;
-  let seed = 0;
   beforeAll(async () => {
     api = await startApi(dialect);
   });
   afterAll(() => api.close());
 
-  const emb = () => ({ modelId: MODEL, vector: vectorB64(128, ++seed), quality: 0.9, sourceHash: hash(`scope-${seed}`) });
-  /** Students with consent and two embeddings each. */
-  const enrol = async (...ids: string[]) => {
-    for (const id of ids) expect((await api.call('POST', '/api/students', { studentId: id, name: `Pupil ${id}` })).status).toBe(201);
-    await grantConsent(api, ...ids);
-    for (const id of ids) expect((await api.call('POST', `/api/students/${id}/embeddings`, { embeddings: [emb(), emb()] })).status).toBe(201);
-  };
-  const classOf = async (name: string, studentIds: string[]): Promise<string> => (await api.call('POST', '/api/classes', { name, studentIds })).body.id;
-  const syncClient = (token: string): SyncClient => {
-    const client = api.clientAs(token);
-    return { sync: (query, opts) => client.sync({ query }, opts) };
-  };
+  const { enrol, classOf, syncClient } = syncDevices(() => api, 'scope');
   /** A device's cache after a pull, and whether the pull started again from a whole set. */
   const pull = async (client: SyncClient, target: MemorySyncTarget) => {
     const result = await pullSync(client, target, { modelId: MODEL, limit: 5 });
@@ -126,14 +112,12 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     const day = dayOf(noon);
     const school = await startApi(dialect, { now: () => noon.getTime() });
     try {
-      for (const id of ['SH1', 'SI1']) expect((await school.call('POST', '/api/students', { studentId: id, name: `Pupil ${id}` })).status).toBe(201);
-      await grantConsent(school, 'SH1', 'SI1');
-      for (const id of ['SH1', 'SI1']) await school.call('POST', `/api/students/${id}/embeddings`, { embeddings: [emb(), emb()] });
-      const classH = (await school.call('POST', '/api/classes', { name: 'Scope H', studentIds: ['SH1'] })).body.id;
-      const classI = (await school.call('POST', '/api/classes', { name: 'Scope I', studentIds: ['SI1'] })).body.id;
+      const here = syncDevices(() => school, 'scope-noon');
+      await here.enrol('SH1', 'SI1');
+      const classH = await here.classOf('Scope H', ['SH1']);
+      const classI = await here.classOf('Scope I', ['SI1']);
       const teacher = await school.teacher([classH]);
-      const client = school.clientAs(teacher.token);
-      const browser: SyncClient = { sync: (query, opts) => client.sync({ query }, opts) };
+      const browser = here.syncClient(teacher.token);
       const cache = new MemorySyncTarget();
       await pull(browser, cache);
 
