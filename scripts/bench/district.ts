@@ -5,7 +5,7 @@
 // calls, with the EXPLAIN of the SQL each ran. Everything is measured twice: without the
 // district indexes (migration 0013) and after creating them on the full tables.
 // `pnpm bench district [--students 50000] [--days 60] [--repeat 5] [--district-repeat 3] [--pull-repeat 2]
-// [--indexed-only] [--pulls-only] [--keep] [--database <name>]`;
+// [--indexed-only] [--pulls-only] [--stats-only] [--keep] [--database <name>]`;
 // --students 2000 is a smoke run. --database measures a district an earlier `--keep` run seeded
 // (no seed, no drop): its shape is read from the tables and checked.
 import { randomUUID } from 'node:crypto';
@@ -41,7 +41,9 @@ export const DISTRICT_INDEXES = ['class_sessions_day'];
 const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
 const line = (f: Figure) =>
-  `  ${f.what.padEnd(62)} p50 ${fmt(percentile(f.samples, 50)).padStart(8)}  p95 ${fmt(percentile(f.samples, 95)).padStart(8)}  (n=${f.samples.length})${f.note ? `  ${f.note}` : ''}`;
+  f.samples.length === 0
+    ? `  ${f.what.padEnd(62)} no sample (see the failure above)`
+    : `  ${f.what.padEnd(62)} p50 ${fmt(percentile(f.samples, 50)).padStart(8)}  p95 ${fmt(percentile(f.samples, 95)).padStart(8)}  (n=${f.samples.length})${f.note ? `  ${f.note}` : ''}`;
 
 async function indexesPresent(conn: Awaited<ReturnType<typeof createConnection>>, database: string) {
   const [rows] = (await conn.query('SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = ?', [database])) as unknown as [
@@ -79,7 +81,7 @@ export async function run(args: string[]) {
     let seeded: Seeded;
     let measured = 0;
     if (reused) {
-      const r = await reuseDistrict(conn, { students: given(args, 'students'), days: given(args, 'days') });
+      const r = await reuseDistrict(conn, { students: given(args, 'students'), days: given(args, 'days'), changedSchoolWillDo: args.includes('--stats-only') });
       ({ shape, seeded } = r);
       measured = r.school;
       console.log(
@@ -113,7 +115,8 @@ export async function run(args: string[]) {
     let changedFrom = 0;
     const plans = new Map<string, PlanLine[]>();
 
-    // --indexed-only skips the phase without 0013's indexes; --pulls-only measures the laptops' pulls alone.
+    // --indexed-only skips the phase without 0013's indexes; --pulls-only measures the laptops' pulls alone, --stats-only the statistics alone.
+    const statsOnly = args.includes('--stats-only');
     const phases = indexedOnly ? (['with district indexes'] as const) : (['without district indexes', 'with district indexes'] as const);
     for (const phase of phases) {
       if (phase === 'with district indexes' && !(await indexesPresent(conn, name)).length) {
@@ -123,45 +126,47 @@ export async function run(args: string[]) {
       }
       console.log(`\n${phase} (${(await indexesPresent(conn, name)).join(', ') || 'none of 0013'}):`);
       const figures: Figure[] = [];
-      for (const [who, token, students] of [
-        [`the school laptop (${school.classIds.length} classes)`, school.schoolLaptopToken, studentsOfSchool(shape, measured).length],
-        ['a class laptop (1 class)', school.classLaptopToken, CLASS_SIZE],
-      ] as const) {
-        const runs = [];
-        for (let i = 0; i < pullRepeat; i++) {
-          recorder.record(i === 0 ? `first-pull ${who}` : null);
-          runs.push(await laptopPull(server.base, token));
+      if (!statsOnly) {
+        for (const [who, token, students] of [
+          [`the school laptop (${school.classIds.length} classes)`, school.schoolLaptopToken, studentsOfSchool(shape, measured).length],
+          ['a class laptop (1 class)', school.classLaptopToken, CLASS_SIZE],
+        ] as const) {
+          const runs = [];
+          for (let i = 0; i < pullRepeat; i++) {
+            recorder.record(i === 0 ? `first-pull ${who}` : null);
+            runs.push(await laptopPull(server.base, token));
+          }
+          recorder.record(null);
+          const last = runs.at(-1)!;
+          const held = last.target.embeddings.size;
+          if (changedFrom === 0 && held !== expectedEmbeddings(students))
+            throw new Error(`${who} holds ${held} embeddings after its first pull, not ${expectedEmbeddings(students)}`);
+          figures.push({
+            what: `first pull, ${who}`,
+            samples: runs.map((r) => r.ms),
+            note: `${last.requests} pages, ${mb(last.bytes)} (${mb(last.gzip)} gzipped); ${last.target.students.size} students, ${held} embeddings`,
+          });
+          if (who.startsWith('the school') && changedFrom === 0) {
+            changedFrom = last.result.revision;
+            await hundredChanges(server.base, seeded.adminToken, studentsOfSchool(shape, measured));
+          }
+        }
+        const deltas = [];
+        for (let i = 0; i < repeat; i++) {
+          const target = new MemorySyncTarget();
+          target.revision = changedFrom;
+          recorder.record(i === 0 ? 'delta-pull' : null);
+          deltas.push(await laptopPull(server.base, school.schoolLaptopToken, target));
         }
         recorder.record(null);
-        const last = runs.at(-1)!;
-        const held = last.target.embeddings.size;
-        if (changedFrom === 0 && held !== expectedEmbeddings(students))
-          throw new Error(`${who} holds ${held} embeddings after its first pull, not ${expectedEmbeddings(students)}`);
+        const d = deltas.at(-1)!;
+        const r = d.result;
         figures.push({
-          what: `first pull, ${who}`,
-          samples: runs.map((r) => r.ms),
-          note: `${last.requests} pages, ${mb(last.bytes)} (${mb(last.gzip)} gzipped); ${last.target.students.size} students, ${held} embeddings`,
+          what: 'pull after 100 changes in the school, the school laptop',
+          samples: deltas.map((x) => x.ms),
+          note: `${d.requests} page, ${(d.bytes / 1e3).toFixed(1)} kB (${(d.gzip / 1e3).toFixed(1)} kB gzipped); students +${r.students.upserted} -${r.students.deleted}, embeddings +${r.embeddings.upserted} -${r.embeddings.deleted}`,
         });
-        if (who.startsWith('the school') && changedFrom === 0) {
-          changedFrom = last.result.revision;
-          await hundredChanges(server.base, seeded.adminToken, studentsOfSchool(shape, measured));
-        }
       }
-      const deltas = [];
-      for (let i = 0; i < repeat; i++) {
-        const target = new MemorySyncTarget();
-        target.revision = changedFrom;
-        recorder.record(i === 0 ? 'delta-pull' : null);
-        deltas.push(await laptopPull(server.base, school.schoolLaptopToken, target));
-      }
-      recorder.record(null);
-      const d = deltas.at(-1)!;
-      const r = d.result;
-      figures.push({
-        what: 'pull after 100 changes in the school, the school laptop',
-        samples: deltas.map((x) => x.ms),
-        note: `${d.requests} page, ${(d.bytes / 1e3).toFixed(1)} kB (${(d.gzip / 1e3).toFixed(1)} kB gzipped); students +${r.students.upserted} -${r.students.deleted}, embeddings +${r.embeddings.upserted} -${r.embeddings.deleted}`,
-      });
       if (!args.includes('--pulls-only'))
         figures.push(
           ...(await readFigures(
@@ -177,6 +182,7 @@ export async function run(args: string[]) {
             recorder,
             repeat,
             districtRepeat,
+            statsOnly,
           )),
         );
       for (const f of figures) console.log(line(f));

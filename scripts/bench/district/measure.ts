@@ -2,6 +2,7 @@
 // them: a laptop's first pull (pullSync over fetchTransport, every page), the pull after 100
 // changes, the registers and the two statistics, for one school's staff and the district's admin.
 import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { MAX_REGISTER_CLASSES, createClient, encodeVector, routes } from '@rollcall/contracts';
 import { fetchTransport, MemorySyncTarget, pullSync } from '@rollcall/sync';
@@ -48,7 +49,32 @@ export async function laptopPull(base: string, token: string, target = new Memor
   return { ms, result: value, target, ...seen };
 }
 
-const clientAs = (base: string, token: string) => createClient(routes, { baseUrl: base, token, timeoutMs: 600_000 });
+/**
+ * fetch over node:http with no timeout of its own: Node's fetch gives up on an answer whose
+ * headers take over 300 s, which a district's term statistics do at full size with a small
+ * buffer pool. The client's own timeout still applies.
+ */
+const patientFetch: typeof fetch = (input, init) =>
+  new Promise((resolve, reject) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const req = request(url, { method: init?.method ?? 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const out = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out.set(k, Array.isArray(v) ? v.join(', ') : v);
+        resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 500, headers: out }));
+      });
+    });
+    req.on('error', reject);
+    init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')));
+    if (init?.body !== undefined && init.body !== null) req.write(init.body as string);
+    req.end();
+  });
+
+const clientAs = (base: string, token: string) => createClient(routes, { baseUrl: base, token, timeoutMs: 1_800_000, fetch: patientFetch });
 
 /** 100 changes in one school, as its office makes them: 40 renames, 40 new photos' embeddings, 10 embeddings and 10 students deleted. */
 export async function hundredChanges(base: string, adminToken: string, schoolStudents: number[]) {
@@ -86,7 +112,10 @@ async function sample(recorder: QueryRecorder, label: string, n: number, fn: () 
   try {
     for (let i = 0; i < n; i++) {
       recorder.record(i === 0 ? label : null);
-      out.push((await timed(fn)).ms);
+      const { ms } = await timed(fn);
+      out.push(ms);
+      // A slow sample is shown as it comes, so a run stopped early still has it.
+      if (ms >= 10_000) console.log(`  ${label}: sample ${i + 1} of ${n} took ${(ms / 1000).toFixed(1)} s`);
     }
   } catch (err) {
     console.log(`  ${label} failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -96,49 +125,52 @@ async function sample(recorder: QueryRecorder, label: string, n: number, fn: () 
   return out;
 }
 
-export async function readFigures(c: Callers, recorder: QueryRecorder, repeat: number, districtRepeat: number): Promise<Figure[]> {
+export async function readFigures(c: Callers, recorder: QueryRecorder, repeat: number, districtRepeat: number, statsOnly = false): Promise<Figure[]> {
   const head = clientAs(c.base, c.headToken);
   const admin = clientAs(c.base, c.adminToken);
   const range = { from: c.from, to: c.to };
   const figures: Figure[] = [];
   const one = c.schoolClassIds[0]!;
-  figures.push({
-    what: "registers: one class's term (GET /api/registers)",
-    samples: await sample(recorder, 'registers', repeat * 4, () => head.listRegisters({ query: { classId: one, ...range } })),
-  });
-  // Before GET /api/registers took several classes, a school's term was a call per class: kept as the "before".
-  figures.push({
-    what: `registers: a school's term, its ${c.schoolClassIds.length} classes one call each`,
-    samples: await sample(recorder, 'registers-school-per-class', Math.max(3, Math.ceil(repeat / 2)), async () => {
-      for (const classId of c.schoolClassIds) await head.listRegisters({ query: { classId, ...range } });
-    }),
-  });
-  // Each note is read after its samples (an object literal is evaluated in order): the last answer's size.
-  let schoolRegisters = 0;
-  figures.push({
-    what: `registers: a school's term, its ${c.schoolClassIds.length} classes in one call (classIds)`,
-    samples: await sample(recorder, 'registers-school', repeat, async () => {
-      schoolRegisters = (await head.listRegisters({ query: { classIds: c.schoolClassIds, ...range } })).items.length;
-    }),
-    note: `${schoolRegisters} registers`,
-  });
-  figures.push({
-    what: `registers: the district's term, its ${c.classIds.length} classes one call each`,
-    samples: await sample(recorder, 'registers-district-per-class', 1, async () => {
-      for (const classId of c.classIds) await admin.listRegisters({ query: { classId, ...range } });
-    }),
-  });
-  const calls = Math.ceil(c.classIds.length / MAX_REGISTER_CLASSES);
-  let districtRegisters = 0;
-  figures.push({
-    what: `registers: the district's term, ${calls} calls of up to ${MAX_REGISTER_CLASSES} classes`,
-    samples: await sample(recorder, 'registers-district', districtRepeat, async () => {
-      districtRegisters = 0;
-      for (let i = 0; i < c.classIds.length; i += MAX_REGISTER_CLASSES)
-        districtRegisters += (await admin.listRegisters({ query: { classIds: c.classIds.slice(i, i + MAX_REGISTER_CLASSES), ...range } })).items.length;
-    }),
-    note: `${districtRegisters} registers`,
-  });
+  // --stats-only leaves the registers out (a district's take most of the run at full size).
+  if (!statsOnly) {
+    figures.push({
+      what: "registers: one class's term (GET /api/registers)",
+      samples: await sample(recorder, 'registers', repeat * 4, () => head.listRegisters({ query: { classId: one, ...range } })),
+    });
+    // Before GET /api/registers took several classes, a school's term was a call per class: kept as the "before".
+    figures.push({
+      what: `registers: a school's term, its ${c.schoolClassIds.length} classes one call each`,
+      samples: await sample(recorder, 'registers-school-per-class', Math.max(3, Math.ceil(repeat / 2)), async () => {
+        for (const classId of c.schoolClassIds) await head.listRegisters({ query: { classId, ...range } });
+      }),
+    });
+    // Each note is read after its samples (an object literal is evaluated in order): the last answer's size.
+    let schoolRegisters = 0;
+    figures.push({
+      what: `registers: a school's term, its ${c.schoolClassIds.length} classes in one call (classIds)`,
+      samples: await sample(recorder, 'registers-school', repeat, async () => {
+        schoolRegisters = (await head.listRegisters({ query: { classIds: c.schoolClassIds, ...range } })).items.length;
+      }),
+      note: `${schoolRegisters} registers`,
+    });
+    figures.push({
+      what: `registers: the district's term, its ${c.classIds.length} classes one call each`,
+      samples: await sample(recorder, 'registers-district-per-class', 1, async () => {
+        for (const classId of c.classIds) await admin.listRegisters({ query: { classId, ...range } });
+      }),
+    });
+    const calls = Math.ceil(c.classIds.length / MAX_REGISTER_CLASSES);
+    let districtRegisters = 0;
+    figures.push({
+      what: `registers: the district's term, ${calls} calls of up to ${MAX_REGISTER_CLASSES} classes`,
+      samples: await sample(recorder, 'registers-district', districtRepeat, async () => {
+        districtRegisters = 0;
+        for (let i = 0; i < c.classIds.length; i += MAX_REGISTER_CLASSES)
+          districtRegisters += (await admin.listRegisters({ query: { classIds: c.classIds.slice(i, i + MAX_REGISTER_CLASSES), ...range } })).items.length;
+      }),
+      note: `${districtRegisters} registers`,
+    });
+  }
   const day = { from: c.to, to: c.to };
   figures.push({ what: 'stats daily: a school, one day', samples: await sample(recorder, 'stats-daily-school-day', repeat, () => head.stats({ query: day })) });
   figures.push({
