@@ -25,36 +25,51 @@ describe.skipIf(!HAVE_CHROMIUM)('printing registers in Chromium', () => {
   const printed = () => page.evaluate(() => (window as unknown as { printed: number }).printed);
   const visible = (selector: string) => page.locator(selector).first().isVisible();
 
-  beforeAll(async () => {
-    server = await serveApp();
-    browser = await launch();
-    ({ context, page, errors } = await openPage(browser));
-    await createFirstAdmin(page, server.base, ADMIN);
-    const names = { P1: 'Ann Lee', P2: 'Ben Ortiz', P3: 'Cleo Park' };
-    for (const [studentId, name] of Object.entries(names)) await api('POST', '/api/students', { studentId, name });
-    const cls = await api<{ id: string }>('POST', '/api/classes', { name: 'Form 7B', studentIds: Object.keys(names) });
-    const morning = await api<{ id: string }>('POST', `/api/classes/${cls.id}/sessions`, { startsAt: ago(180), endsAt: ago(120), lateAfterMinutes: 10 });
-    const mark = (studentId: string, sessionId: string, minutesAgo: number) => ({
-      id: randomUUID(),
-      studentId,
-      sessionId,
-      deviceId: 'laptop-1',
-      markedAt: ago(minutesAgo),
-      similarity: 0.95,
-      method: 'face',
-    });
-    await api('POST', '/api/attendance', { marks: [mark('P1', morning.id, 178)] });
-    const now = await api<{ id: string }>('POST', `/api/classes/${cls.id}/sessions`, { startsAt: ago(20), lateAfterMinutes: 10 });
-    await api('POST', '/api/attendance', { marks: [mark('P2', now.id, 19)] });
-    // The print dialog belongs to the browser, not the page: count the requests instead.
-    await page.addInitScript(() => {
-      const w = window as unknown as { printed: number };
-      w.printed = 0;
-      window.print = () => void (w.printed += 1);
-    });
-    await page.reload();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  }, 180_000);
+  beforeAll(
+    async () => {
+      server = await serveApp();
+      browser = await launch();
+      ({ context, page, errors } = await openPage(browser));
+      await createFirstAdmin(page, server.base, ADMIN);
+      const names = { P1: 'Ann Lee', P2: 'Ben Ortiz', P3: 'Cleo Park' };
+      for (const [studentId, name] of Object.entries(names)) await api('POST', '/api/students', { studentId, name });
+      const cls = await api<{ id: string }>('POST', '/api/classes', { name: 'Form 7B', studentIds: Object.keys(names) });
+      // Both sessions must be today's (the records page shows this week, and a Monday's "three hours
+      // ago" is last week's Sunday): soon after midnight the three hours shrink to the minutes since it.
+      const sinceMidnight = () => {
+        const d = new Date();
+        return d.getHours() * 60 + d.getMinutes() + d.getSeconds() / 60;
+      };
+      while (sinceMidnight() < 4) await new Promise((r) => setTimeout(r, 5_000));
+      const k = Math.min(1, (sinceMidnight() - 1) / 180);
+      const morning = await api<{ id: string }>('POST', `/api/classes/${cls.id}/sessions`, {
+        startsAt: ago(180 * k),
+        endsAt: ago(120 * k),
+        lateAfterMinutes: 10,
+      });
+      const mark = (studentId: string, sessionId: string, minutesAgo: number) => ({
+        id: randomUUID(),
+        studentId,
+        sessionId,
+        deviceId: 'laptop-1',
+        markedAt: ago(minutesAgo * k),
+        similarity: 0.95,
+        method: 'face',
+      });
+      await api('POST', '/api/attendance', { marks: [mark('P1', morning.id, 178)] });
+      const now = await api<{ id: string }>('POST', `/api/classes/${cls.id}/sessions`, { startsAt: ago(20 * k), lateAfterMinutes: 10 });
+      await api('POST', '/api/attendance', { marks: [mark('P2', now.id, 19)] });
+      // The print dialog belongs to the browser, not the page: count the requests instead.
+      await page.addInitScript(() => {
+        const w = window as unknown as { printed: number };
+        w.printed = 0;
+        window.print = () => void (w.printed += 1);
+      });
+      await page.reload();
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    },
+    180_000 + 4 * 60_000,
+  );
 
   afterAll(async () => {
     await browser?.close();
