@@ -54,7 +54,9 @@ export function dashboard(name: string, base: string, token: string): Dashboard 
           else if (line.startsWith('event: ')) type = line.slice(7);
           else if (line.startsWith('retry: ')) retryMs = Number(line.slice(7));
         }
-        if (id !== null) {
+        // An id alone is the stream's starting position (no event): a reconnect asks from it.
+        if (id !== null && !block.split('\n').some((l) => l.startsWith('data:'))) lastId = id;
+        else if (id !== null) {
           received.push({ id, type, at: Date.now() });
           lastId = id;
         }

@@ -113,17 +113,21 @@ export class LiveChannel {
     if (controller !== this.controller) return;
     this.attempt = 0;
     this.cell.update({ phase: 'open' });
-    await readSse(res.body, (m) => {
-      if (m.event === 'stream.reset') {
+    await readSse(
+      res.body,
+      (m) => {
+        if (m.event === 'stream.reset') {
+          if (m.id !== null) this.cell.update({ lastEventId: m.id });
+          if (StreamReset.safeParse(safeJson(m.data)).success) notify(this.resetListeners, undefined);
+          return;
+        }
+        const parsed = LiveEvent.safeParse(safeJson(m.data));
+        // An event of a newer server version is skipped, not fatal: the periodic pull still covers it.
+        if (parsed.success) notify(this.listeners, parsed.data);
         if (m.id !== null) this.cell.update({ lastEventId: m.id });
-        if (StreamReset.safeParse(safeJson(m.data)).success) notify(this.resetListeners, undefined);
-        return;
-      }
-      const parsed = LiveEvent.safeParse(safeJson(m.data));
-      // An event of a newer server version is skipped, not fatal: the periodic pull still covers it.
-      if (parsed.success) notify(this.listeners, parsed.data);
-      if (m.id !== null) this.cell.update({ lastEventId: m.id });
-    });
+      },
+      (id) => this.cell.update({ lastEventId: id }),
+    );
   }
 
   /** The stream ended or failed: reopen after a backoff, unless it was closed on purpose or the session ended. */

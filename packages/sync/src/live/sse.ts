@@ -6,8 +6,8 @@ export interface SseMessage {
   data: string;
 }
 
-/** Calls onMessage for each complete message in the stream; resolves when the stream ends. */
-export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (m: SseMessage) => void): Promise<void> {
+/** Calls onMessage for each complete message in the stream, onPosition for an id alone; resolves when the stream ends. */
+export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (m: SseMessage) => void, onPosition?: (id: string) => void): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -31,7 +31,10 @@ export async function readSse(body: ReadableStream<Uint8Array>, onMessage: (m: S
         else if (field === 'event') event = text;
         else if (field === 'data') data.push(text);
       }
+      // An id with no data moves the position only (the spec sets lastEventId before it drops an
+      // empty event): the server opens a stream with one so a reconnect replays from there.
       if (data.length) onMessage({ id, event, data: data.join('\n') });
+      else if (id !== null) onPosition?.(id);
     }
   }
 }

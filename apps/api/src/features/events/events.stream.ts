@@ -108,7 +108,14 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
       res.flushHeaders();
       res.write('retry: 2000\n\n');
       let lastId = Number(req.headers['last-event-id'] ?? req.query.lastEventId);
-      if (Number.isInteger(lastId) && lastId >= 0) {
+      if (!(Number.isInteger(lastId) && lastId >= 0)) {
+        // A new stream says where it begins: every event after this id reaches it (those the hub
+        // released while it opened are waiting in `pending`). A client that drops before its first
+        // event then reconnects from here and is replayed what it missed, instead of starting over
+        // and losing what was written while it was away.
+        const opened = pending.length ? pending[0]!.id - 1 : hub.position;
+        if (opened >= 0) res.write(`id: ${opened}\n\n`);
+      } else {
         // Every instance shares one table, so an id above its newest comes from another database: a
         // backup restored since, whose ids start lower. Waiting for ids past it would skip new events,
         // so the client is told where this server stands and fetches what it shows again.
