@@ -45,7 +45,13 @@ export interface NoticeOptions {
 export function createApp(opts: AppOptions): { app: Express; hub: EventHub; notices: NoticeDispatcher } {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((msg, err) => console.error(`[api] ${msg}`, err ?? ''));
-  const ctx = { db: opts.database.db, dialect: opts.database.dialect, now, cooldownMs: opts.config.cooldownSeconds * 1000 };
+  const ctx = {
+    db: opts.database.db,
+    ...(opts.database.writeDb && { writeDb: opts.database.writeDb }),
+    dialect: opts.database.dialect,
+    now,
+    cooldownMs: opts.config.cooldownSeconds * 1000,
+  };
   const transports: Transports = {
     ...(opts.notices?.smtp && { email: smtpTransport(opts.notices.smtp) }),
     ...(opts.notices?.webhook && { sms: webhookTransport(opts.notices.webhook) }),

@@ -6,13 +6,20 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface ServiceContext {
   db: Kysely<DB>;
+  /** MySQL: connections whose sessions read committed rows, for writeTransaction (Database.writeDb). */
+  writeDb?: Kysely<DB>;
   dialect: 'mysql' | 'sqlite';
   now: () => number;
   cooldownMs: number;
 }
 
-/** A write transaction. On MySQL it reads committed rows, so checks made after taking a row lock see what the lock waited for. */
+/**
+ * A write transaction. On MySQL it reads committed rows, so checks made after taking a row lock
+ * see what the lock waited for: on the write pool, whose sessions are set so once per connection,
+ * or else (a context without one) with a `SET TRANSACTION` before it.
+ */
 export function writeTransaction<T>(ctx: ServiceContext, fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  if (ctx.writeDb) return ctx.writeDb.transaction().execute(fn);
   const builder = ctx.db.transaction();
   return (ctx.dialect === 'mysql' ? builder.setIsolationLevel('read committed') : builder).execute(fn);
 }
