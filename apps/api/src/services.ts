@@ -54,7 +54,7 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
   const changes = changesService(ctx, { events });
   const classes = classesService(ctx, { changes, studentRows });
   const tokens = tokensService(ctx);
-  const devices = devicesService(ctx, { classes });
+  const devices = devicesService(ctx, { changes, classes });
   const users = usersService(ctx, { changes, classes, logins, tokens });
   const timetable = timetableService(ctx, { classes, users });
   const sessions = sessionsService(ctx, { classes, events, timetable });

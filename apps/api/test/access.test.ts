@@ -115,6 +115,7 @@ const MATRIX: Record<RouteName, [Outcome[], Builder]> = {
       body: { code: (await f.api.call('POST', '/api/devices', { name: `Room ${next()}`, classIds: [f.classA] })).body.pairing.code },
     }),
   ],
+  updateDevice: [ADMIN_ONLY, async (f) => ({ method: 'PATCH', path: `/api/devices/${(await f.api.device([f.classA])).id}`, body: { name: `Room ${next()}` } })],
   revokeDevice: [CLASS_A_STAFF, async (f) => ({ method: 'DELETE', path: `/api/devices/${(await f.api.device([f.classA])).id}` })],
 
   listStudents: [ANY, () => ({ method: 'GET', path: '/api/students' })],

@@ -693,6 +693,16 @@ export const routes = {
     body: U.PairDeviceBody,
     response: U.DevicePaired,
   }),
+  updateDevice: route({
+    access: 'admin',
+    method: 'PATCH',
+    path: '/api/devices/:id',
+    summary: 'Admins only: rename a classroom device or change its classes (a revoked one is refused); its next pull brings a whole set of its classes',
+    tag: 'devices',
+    params: IdParams,
+    body: U.UpdateDeviceBody,
+    response: U.Device,
+  }),
   revokeDevice: route({
     access: 'staff',
     method: 'DELETE',

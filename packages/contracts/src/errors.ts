@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   'unknown-model': 400,
   'session-not-in-class': 400,
   'session-ended': 409,
+  /** A change to a classroom device that was revoked: register and pair a new one instead. */
+  'device-revoked': 409,
   /** A period of a class at the same weekday and time as another of it (details: { periodId }). */
   'period-overlap': 409,
   'period-not-in-class': 400,

@@ -112,6 +112,8 @@ export function errorMessage(tr: Translator, code: ClientErrorCode, details?: un
       return tr.t({ id: 'errors.userNotFound', defaultMessage: 'No such account: it may have been deleted.' });
     case 'device-not-found':
       return tr.t({ id: 'errors.deviceNotFound', defaultMessage: 'No such laptop: it may have been removed.' });
+    case 'device-revoked':
+      return tr.t({ id: 'errors.deviceRevoked', defaultMessage: 'This laptop was revoked and cannot be changed. Register and pair a new one instead.' });
     case 'token-not-found':
       return tr.t({ id: 'errors.tokenNotFound', defaultMessage: 'No such token: it may have been revoked.' });
     case 'period-not-found':

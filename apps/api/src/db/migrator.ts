@@ -17,6 +17,7 @@ import * as m0012 from './migrations/0012_language.ts';
 import * as m0013 from './migrations/0013_district_indexes.ts';
 import * as m0014 from './migrations/0014_roster_joins.ts';
 import * as m0015 from './migrations/0015_scope_revisions.ts';
+import * as m0017 from './migrations/0017_device_scope_revisions.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_district_indexes': m0013,
   '0014_roster_joins': m0014,
   '0015_scope_revisions': m0015,
+  '0017_device_scope_revisions': m0017,
 };
 
 /** Kysely's default name for its record of applied migrations. */

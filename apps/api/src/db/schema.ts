@@ -151,6 +151,8 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** A device's: the revision at which an admin last changed its classes (0: never). */
+  scope_revision: number;
 }
 
 export interface DeviceClassesTable {
@@ -396,7 +398,18 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   },
   class_teachers: { class_id: true, user_id: true },
   auth_sessions: { id_hash: true, user_id: true, created_at: true, expires_at: true },
-  api_tokens: { id: true, kind: true, token_hash: true, name: true, user_id: true, created_by: true, created_at: true, last_used_at: true, revoked_at: true },
+  api_tokens: {
+    id: true,
+    kind: true,
+    token_hash: true,
+    name: true,
+    user_id: true,
+    created_by: true,
+    created_at: true,
+    last_used_at: true,
+    revoked_at: true,
+    scope_revision: true,
+  },
   device_classes: { token_id: true, class_id: true },
   rate_counters: { key: true, window_start: true, count: true, last_at: true },
   sign_in_known: { key: true, last_at: true },

@@ -54,6 +54,7 @@ export function handlers(s: Services): Handlers {
       ctx.setCookie(DEVICE_COOKIE, token, DEVICE_COOKIE_MS);
       return { device };
     },
+    updateDevice: ({ params, body }) => s.devices.update(params.id, body),
     revokeDevice: ({ params }, { actor, scope }) => s.devices.revoke(actor, scope, params.id),
 
     listStudents: async ({ query }, { scope }) => ({

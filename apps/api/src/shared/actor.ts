@@ -18,7 +18,7 @@ export type Actor =
       id: string;
       name: string;
       classIds: string[];
-      /** As a person's: the last change of its teacher's classes (0: registered by an admin, its classes never change). */
+      /** As a person's: the last change of its own classes (an admin's edit) or of its teacher's, whichever is later (0: neither changed). */
       scopeRevision?: number;
     };
 

@@ -92,16 +92,18 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
    * its classes the teacher still has, and stops with the teacher's account.
    */
   const deviceActor = async (token: ApiTokensTable): Promise<Actor | null> => {
+    // Both scope revisions (the device's own, read with its token, and its teacher's) are read
+    // before any of the classes they cover: a change committed in between has a later revision
+    // than either, so a pull with these classes claims nothing from it (see sync.service).
+    const teacher = token.user_id === null ? null : await users.findRow(ctx.db, 'id', token.user_id);
+    if (token.user_id !== null && (!teacher || teacher.disabled_at !== null)) return null;
+    const scopeRevision = Math.max(Number(token.scope_revision), Number(teacher?.scope_revision ?? 0));
+    // Its own classes change when an admin edits them; what it reaches changes with its teacher's too.
     const classIds = (await devices.deviceClassIds(ctx.db, [token.id])).get(token.id) ?? [];
-    // A device's own classes never change; what it reaches changes with its teacher's.
-    const actor: Actor = { kind: 'device', id: token.id, name: token.name, classIds, scopeRevision: 0 };
-    if (token.user_id === null) return actor;
-    const teacher = await users.findRow(ctx.db, 'id', token.user_id);
-    if (!teacher || teacher.disabled_at !== null) return null;
-    const scopeRevision = Number(teacher.scope_revision);
-    if (teacher.role === 'admin') return { ...actor, scopeRevision };
+    const actor: Actor = { kind: 'device', id: token.id, name: token.name, classIds, scopeRevision };
+    if (!teacher || teacher.role === 'admin') return actor;
     const theirs = new Set(await classesOfUser(teacher.id));
-    return { ...actor, classIds: classIds.filter((id) => theirs.has(id)), scopeRevision };
+    return { ...actor, classIds: classIds.filter((id) => theirs.has(id)) };
   };
 
   return {

@@ -46,6 +46,7 @@ export async function insertToken(
       created_at: t.at,
       last_used_at: null,
       revoked_at: null,
+      scope_revision: 0,
     })
     .execute();
   if (t.classIds?.length)
@@ -53,6 +54,35 @@ export async function insertToken(
       .insertInto('device_classes')
       .values(t.classIds.map((class_id) => ({ token_id: t.id, class_id })))
       .execute();
+}
+
+/** Locks a device's row (MySQL) so edits and a revocation of it apply one after the other; undefined when there is none. */
+export async function lockDevice(db: Executor, dialect: 'mysql' | 'sqlite', id: string) {
+  let q = db.selectFrom('api_tokens').select(['id', 'name', 'revoked_at']).where('id', '=', id).where('kind', '=', 'device');
+  if (dialect === 'mysql') q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function renameToken(db: Executor, id: string, name: string) {
+  await db.updateTable('api_tokens').set({ name }).where('id', '=', id).execute();
+}
+
+/** Replaces the classes a device serves; returns those given or taken away. */
+export async function replaceDeviceClasses(db: Executor, tokenId: string, classIds: readonly string[]): Promise<string[]> {
+  const before = (await deviceClassIds(db, [tokenId])).get(tokenId) ?? [];
+  await db.deleteFrom('device_classes').where('token_id', '=', tokenId).execute();
+  if (classIds.length)
+    await db
+      .insertInto('device_classes')
+      .values(classIds.map((class_id) => ({ token_id: tokenId, class_id })))
+      .execute();
+  const [was, now] = [new Set(before), new Set(classIds)];
+  return [...before.filter((c) => !now.has(c)), ...classIds.filter((c) => !was.has(c))];
+}
+
+/** Marks the revision at which this device's classes changed: a pull from before it starts again from a whole set. */
+export async function setDeviceScopeRevision(db: Executor, tokenId: string, revision: number) {
+  await db.updateTable('api_tokens').set({ scope_revision: revision }).where('id', '=', tokenId).execute();
 }
 
 /** Revokes a token that is still active; `owner` limits it to one person's tokens. Returns whether one was revoked. */

@@ -2,6 +2,7 @@
 // of its classes and post marks for them; revoking it takes effect on the next request, since
 // every request looks the token up. A device a teacher registers acts for that teacher (its
 // user_id): what it reaches is worked out with the teacher's classes when the token is checked.
+// An admin may rename a device or change its classes; the laptop follows on its next pull.
 import { randomUUID } from 'node:crypto';
 import type { Device } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
@@ -10,12 +11,13 @@ import { writeTransaction, type Executor, type ServiceContext } from '../../shar
 import { toIso } from '../../shared/time.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
 import type { ClassesService } from '../classes/classes.service.ts';
+import type { ChangesService } from '../sync/changes.service.ts';
 import * as repo from './devices.repository.ts';
 import { counterKey, ensureCounters, lockCounters, saveCounters } from '../../shared/counters.repository.ts';
 import { displayCode, newPairingCode, openToken, PAIRING_ATTEMPTS, PAIRING_TTL_MS, pairingHash, pairingKey, sealToken } from './pairing.ts';
 import { idsOf } from '../../shared/ids.ts';
 
-export function devicesService(ctx: ServiceContext, { classes }: { classes: ClassesService }) {
+export function devicesService(ctx: ServiceContext, { changes, classes }: { changes: ChangesService; classes: ClassesService }) {
   const load = async (ids?: string[]): Promise<Device[]> => {
     const rows = await repo.deviceRows(ctx.db, ids);
     const classes = await repo.deviceClassIds(ctx.db, idsOf(rows));
@@ -92,6 +94,29 @@ export function devicesService(ctx: ServiceContext, { classes }: { classes: Clas
       }
       const device = (await load([found.id]))[0]!;
       return { token: found.token, device: { id: device.id, name: device.name, classIds: device.classIds } };
+    },
+
+    /**
+     * An admin renames a laptop or changes its classes (a timetable change) without pairing it again.
+     * Classes given or taken away are logged as a change of the device's scope, in the same
+     * transaction, so its next pull is a whole set of its new classes, as a teacher's is.
+     */
+    async update(id: string, body: { name?: string | undefined; classIds?: string[] | undefined }) {
+      const classIds = body.classIds && [...new Set(body.classIds)];
+      await writeTransaction(ctx, async (trx) => {
+        const row = await repo.lockDevice(trx, ctx.dialect, id);
+        if (!row) throw new ApiError('device-not-found', `No device with id ${id}.`);
+        if (row.revoked_at !== null)
+          throw new ApiError('device-revoked', `${row.name} was revoked and cannot be changed: register and pair a new laptop instead.`);
+        if (body.name !== undefined) await repo.renameToken(trx, id, body.name);
+        if (!classIds) return;
+        await classes.assertExist(trx, classIds);
+        const moved = await repo.replaceDeviceClasses(trx, id, classIds);
+        if (moved.length === 0) return;
+        const revision = await changes.publish(trx, changes.scopesChanged([id]), { classIds: moved }, ctx.now());
+        await repo.setDeviceScopeRevision(trx, id, revision);
+      });
+      return (await load([id]))[0]!;
     },
 
     async revoke(actor: Actor, scope: Scope, id: string) {

@@ -14,7 +14,7 @@ export type Change =
   | { entity: Entity; entityId: string; op: 'delete'; classIds: readonly string[] }
   /** A student joined a class's roster: that class's devices need the student and their embeddings. */
   | { entity: 'member'; entityId: string; op: 'upsert'; classId: string }
-  /** An account's classes changed: what its browsers and devices hold is the wrong set of classes. */
+  /** An account's or a device's classes changed: what its browsers and devices hold is the wrong set of classes. */
   | { entity: 'scope'; entityId: string; op: 'upsert' };
 
 /** A roster change: the class, and one row per student who joined it. */
@@ -23,8 +23,8 @@ export const rosterChanged = (classId: string, joined: readonly string[]): Chang
   ...joined.map((studentId): Change => ({ entity: 'member', entityId: studentId, op: 'upsert', classId })),
 ];
 
-/** Accounts whose classes changed (given, taken away, or a role change). */
-export const scopesChanged = (userIds: readonly string[]): Change[] => userIds.map((userId) => ({ entity: 'scope', entityId: userId, op: 'upsert' }));
+/** Accounts (given, taken away, or a role change) or classroom devices (an admin's edit) whose classes changed. */
+export const scopesChanged = (ids: readonly string[]): Change[] => ids.map((id) => ({ entity: 'scope', entityId: id, op: 'upsert' }));
 
 export async function recordChanges(trx: Executor, changes: Change[], at: number): Promise<number> {
   // One row per class a deletion concerns (at least one row per change).
@@ -83,18 +83,20 @@ export async function lockSyncState(db: Executor, dialect: 'mysql' | 'sqlite') {
 }
 
 /**
- * The revision at which the caller's classes last changed: a person's own, or for a device the
- * teacher's it acts for (its classes are cut to theirs). 0: never changed since they were logged.
+ * The revision at which the caller's classes last changed: a person's own; for a device, the later
+ * of its own (an admin edited its classes) and the teacher's it acts for (its classes are cut to
+ * theirs). 0: never changed since they were logged.
  */
 export async function scopeRevisionOf(db: Executor, caller: { kind: 'user' | 'device'; id: string }): Promise<number> {
-  const row =
-    caller.kind === 'user'
-      ? await db.selectFrom('users').select('scope_revision').where('id', '=', caller.id).executeTakeFirst()
-      : await db
-          .selectFrom('api_tokens as t')
-          .innerJoin('users as u', 'u.id', 't.user_id')
-          .select('u.scope_revision')
-          .where('t.id', '=', caller.id)
-          .executeTakeFirst();
-  return Number(row?.scope_revision ?? 0);
+  if (caller.kind === 'user') {
+    const row = await db.selectFrom('users').select('scope_revision').where('id', '=', caller.id).executeTakeFirst();
+    return Number(row?.scope_revision ?? 0);
+  }
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .leftJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.scope_revision as own', 'u.scope_revision as teacher'])
+    .where('t.id', '=', caller.id)
+    .executeTakeFirst();
+  return Math.max(Number(row?.own ?? 0), Number(row?.teacher ?? 0));
 }

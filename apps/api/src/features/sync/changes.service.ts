@@ -22,7 +22,7 @@ export function changesService(ctx: ServiceContext, { events }: { events: Events
     },
     /** The changes of a roster edit: the class, and each student who joined it. */
     rosterChanged: repo.rosterChanged,
-    /** The changes of accounts whose classes changed: their devices start again from a whole set. */
+    /** The changes of accounts or devices whose classes changed: their devices start again from a whole set. */
     scopesChanged: repo.scopesChanged,
     /** Takes the sync_state row lock: what serialises racing first-run setups. */
     lockSyncState: (trx: Executor) => repo.lockSyncState(trx, ctx.dialect),
