@@ -17,6 +17,7 @@ import * as m0012 from './migrations/0012_language.ts';
 import * as m0013 from './migrations/0013_district_indexes.ts';
 import * as m0014 from './migrations/0014_roster_joins.ts';
 import * as m0015 from './migrations/0015_scope_revisions.ts';
+import * as m0016 from './migrations/0016_class_day_summaries.ts';
 import * as m0017 from './migrations/0017_device_scope_revisions.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013_district_indexes': m0013,
   '0014_roster_joins': m0014,
   '0015_scope_revisions': m0015,
+  '0016_class_day_summaries': m0016,
   '0017_device_scope_revisions': m0017,
 };
 

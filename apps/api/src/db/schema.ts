@@ -310,6 +310,35 @@ export interface AbsenceReasonsTable {
   position: number;
 }
 
+/** A class's summary epoch (0016): raised by every write that can change the class's statistics. */
+export interface ClassSummaryEpochsTable {
+  class_id: string;
+  epoch: number;
+}
+
+/** The statistics of a class's settled school day, cached (0016); trusted only at the class's current epoch. */
+export interface ClassDaySummariesTable {
+  class_id: string;
+  day: string;
+  epoch: number;
+  sessions: number;
+  expected: number;
+  present: number;
+  late: number;
+  excused: number;
+  absent: number;
+}
+
+/** A roster student's statuses other than present over a summarised class-day, counted (0016). */
+export interface ClassDayStudentStatusesTable {
+  class_id: string;
+  day: string;
+  epoch: number;
+  student_id: string;
+  status: string;
+  n: number;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -340,6 +369,9 @@ export interface DB {
   guardians: GuardiansTable;
   notice_templates: NoticeTemplatesTable;
   notice_outbox: NoticeOutboxTable;
+  class_summary_epochs: ClassSummaryEpochsTable;
+  class_day_summaries: ClassDaySummariesTable;
+  class_day_student_statuses: ClassDayStudentStatusesTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
@@ -468,4 +500,7 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
     created_at: true,
     updated_at: true,
   },
+  class_summary_epochs: { class_id: true, epoch: true },
+  class_day_summaries: { class_id: true, day: true, epoch: true, sessions: true, expected: true, present: true, late: true, excused: true, absent: true },
+  class_day_student_statuses: { class_id: true, day: true, epoch: true, student_id: true, status: true, n: true },
 };

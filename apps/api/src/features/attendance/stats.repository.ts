@@ -88,3 +88,24 @@ export async function runningSessionCount(db: Executor, r: StatsRange): Promise<
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Each roster student's statuses (null: not seen) over the ended sessions, counted per class and
+ * day: what a class-day's summary keeps (without present, which the sessions imply) and what the
+ * per-student rates count live for the class-days not summarised.
+ */
+export async function classDayStudentStatuses(db: Executor, r: StatsRange, opts: { withPresent: boolean }) {
+  if (r.classIds?.length === 0) return [];
+  let q = startedSessions(db, r)
+    .where('cs.ends_at', 'is not', null)
+    .where('cs.ends_at', '<=', r.now)
+    .innerJoin('class_students as r', 'r.class_id', 'cs.class_id')
+    .innerJoin('students as s', 's.student_id', 'r.student_id')
+    .leftJoin('attendance_marks as m', (j) => j.onRef('m.session_id', '=', 'cs.id').onRef('m.student_id', '=', 'r.student_id'));
+  if (!opts.withPresent) q = q.where((eb) => eb.or([eb('m.id', 'is', null), eb('m.status', '<>', 'present')]));
+  const rows = await q
+    .select((eb) => ['cs.class_id', 'cs.day', 's.student_id', 's.name', 'm.status', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['cs.class_id', 'cs.day', 's.student_id', 's.name', 'm.status'])
+    .execute();
+  return rows.map((x) => ({ classId: x.class_id, day: x.day, studentId: x.student_id, name: x.name, status: x.status, n: Number(x.n) }));
+}

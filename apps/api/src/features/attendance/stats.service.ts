@@ -4,9 +4,10 @@
 // Marks made outside a session (day marks) belong to no register and count nowhere here: a
 // student with no session that day is not absent. A row with classId null adds the classes up.
 import { finalStatus, type DailyStat, type RegisterStatus } from '@rollcall/contracts';
-import type { ServiceContext } from '../../shared/context.ts';
+import type { Executor, ServiceContext } from '../../shared/context.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import * as repo from './stats.repository.ts';
+import * as summarised from './stats-summary.ts';
 
 type Tally = Omit<DailyStat, 'rate' | 'absentStudents'> & { absentees: Map<string, string> };
 
@@ -45,18 +46,29 @@ function toStat({ absentees, ...t }: Tally, named: boolean): DailyStat {
   return { ...t, rate, absentStudents };
 }
 
+export interface StatsOptions {
+  /** Count everything from the registers, passing the summary by: what the summary must equal (tests, the benchmark). */
+  live?: boolean;
+}
+
+async function liveRows(db: Executor, range: repo.StatsRange) {
+  const [sessions, places, absent] = await Promise.all([repo.sessionCounts(db, range), repo.placeCounts(db, range), repo.absentees(db, range)]);
+  return { sessions, places, absent };
+}
+
 export function statsService(ctx: ServiceContext) {
   return {
     /** Each roster student's statuses over the ended sessions in range, counted (for the per-student rates). */
-    studentStatusCounts: (range: repo.StatsRange) => repo.studentStatusCounts(ctx.db, range),
+    studentStatusCounts: (range: repo.StatsRange, opts: StatsOptions = {}) =>
+      opts.live ? repo.studentStatusCounts(ctx.db, range) : summarised.studentStatusRows(ctx.db, range),
     /** How many sessions in range have started and not ended. */
     runningSessionCount: (range: repo.StatsRange) => repo.runningSessionCount(ctx.db, range),
 
-    async daily(from: string, to: string, classId: string | undefined, scope: Scope): Promise<{ days: DailyStat[] }> {
+    async daily(from: string, to: string, classId: string | undefined, scope: Scope, opts: StatsOptions = {}): Promise<{ days: DailyStat[] }> {
       if (classId) assertClassInScope(scope, classId);
       const range = { classIds: classId ? [classId] : scopedClassIds(scope), from, to, now: ctx.now() };
-      // Counted by the database: a district's term is a few rows per class and day, never its marks.
-      const [sessions, places, absent] = await Promise.all([repo.sessionCounts(ctx.db, range), repo.placeCounts(ctx.db, range), repo.absentees(ctx.db, range)]);
+      // Counted by the database: a district's term is a row per class and day from the summary, never its marks.
+      const { sessions, places, absent } = opts.live ? await liveRows(ctx.db, range) : await summarised.dailyRows(ctx.db, range);
       const perClassDay = new Map<string, Tally>();
       const key = (day: string, classId: string) => `${day}|${classId}`;
       for (const s of sessions) {

@@ -6,18 +6,19 @@
 import { finalStatus, type RegisterStatus, type StudentRate } from '@rollcall/contracts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import type { ServiceContext } from '../../shared/context.ts';
-import type { StatsService } from '../attendance/stats.service.ts';
+import type { StatsOptions, StatsService } from '../attendance/stats.service.ts';
 
 export function ratesService(ctx: ServiceContext, { stats }: { stats: StatsService }) {
   return {
     async rates(
       q: { from: string; to: string; classId?: string | undefined; below?: number | undefined },
       scope: Scope,
+      opts: StatsOptions = {},
     ): Promise<{ items: StudentRate[]; runningSessions: number }> {
       if (q.classId) assertClassInScope(scope, q.classId);
       const range = { classIds: q.classId ? [q.classId] : scopedClassIds(scope), from: q.from, to: q.to, now: ctx.now() };
       // Counted by the database, a few rows per student: never every register of the range in memory.
-      const [counts, runningSessions] = await Promise.all([stats.studentStatusCounts(range), stats.runningSessionCount(range)]);
+      const [counts, runningSessions] = await Promise.all([stats.studentStatusCounts(range, opts), stats.runningSessionCount(range)]);
       const out = new Map<string, StudentRate>();
       for (const c of counts) {
         const r = out.get(c.studentId) ?? { studentId: c.studentId, name: c.name, sessions: 0, present: 0, late: 0, excused: 0, absent: 0, rate: null };
