@@ -123,4 +123,30 @@ describe.each(dialects)('batches posted together on %s', (dialect) => {
     expect(list.body.total).toBe(20);
     expect(list.body.items.map((m: { id: string }) => m.id).sort()).toEqual([...accepted.values()].sort());
   });
+
+  it('announces each accepted mark exactly as it is stored', async () => {
+    // A class and laptop of its own: the students above were marked a moment ago.
+    const own = (await api.call('POST', '/api/classes', { name: 'Form 5C', studentIds: ids(3, 32) })).body.id;
+    const laptop = await api.device([own]);
+    const sid = (await api.call('POST', `/api/classes/${own}/sessions`, {}, { token: laptop.token })).body.id;
+    const now = Date.now();
+    // A local time with an offset, an awkward score, a hand-set status with a reason, a day mark; from the laptop and the admin.
+    const inIndia = new Date(now + 5.5 * 3_600_000).toISOString().replace('Z', '+05:30');
+    const byLaptop = [
+      mark('S032', inIndia, { sessionId: sid, similarity: 1 / 3 }),
+      mark('S033', new Date(now).toISOString(), { sessionId: sid, method: 'manual', status: 'excused', reason: 'Dentist', similarity: undefined }),
+      mark('S034', new Date(now).toISOString()),
+    ];
+    const byAdmin = [mark('S035', new Date(now).toISOString(), { similarity: 0.1 + 0.2 })];
+    const answers = await Promise.all([post(byLaptop, laptop.token), post(byAdmin)]);
+    expect(answers.flat().map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
+    const rows = await api.database.db.selectFrom('events').select('payload').where('type', '=', 'mark.accepted').execute();
+    const announced = new Map(rows.map((r) => JSON.parse(r.payload) as { mark: { id: string } }).map((e) => [e.mark.id, e.mark]));
+    for (const m of [...byLaptop, ...byAdmin]) {
+      const list = await api.call('GET', `/api/attendance?studentId=${m.studentId}&limit=100`);
+      const stored = list.body.items.find((s: { id: string }) => s.id === m.id);
+      expect(stored).toBeDefined();
+      expect(announced.get(m.id)).toStrictEqual(stored);
+    }
+  });
 });

@@ -16,18 +16,19 @@ const markQuery = (db: Executor) =>
 
 type Row = Awaited<ReturnType<ReturnType<typeof markQuery>['executeTakeFirstOrThrow']>>;
 
-export function toMark(r: Row): Mark {
+/** A mark as read (a row and its student's name) or as just inserted, where absent means null. */
+export function toMark(r: Row | (MarkRow & { student_name: string | null })): Mark {
   return {
     id: r.id,
     studentId: r.student_id,
     studentName: r.student_name ?? null,
-    sessionId: r.session_id,
-    classId: r.class_id,
+    sessionId: r.session_id ?? null,
+    classId: r.class_id ?? null,
     deviceId: r.device_id,
     markedAt: isoWithOffset(Number(r.marked_at), Number(r.marked_offset)),
     receivedAt: toIso(Number(r.received_at)),
     day: r.marked_day,
-    similarity: r.similarity === null ? null : Number(r.similarity),
+    similarity: r.similarity === null || r.similarity === undefined ? null : Number(r.similarity),
     method: r.method as Mark['method'],
     status: r.status as Mark['status'],
     reason: r.reason ?? null,
@@ -43,6 +44,11 @@ export async function findMark(db: Executor, id: string): Promise<Mark | null> {
 export async function findMarks(db: Executor, ids: string[]): Promise<Mark[]> {
   if (ids.length === 0) return [];
   return (await markQuery(db).where('m.id', 'in', ids).execute()).map(toMark);
+}
+
+/** The marks these rows are once inserted, as findMarks would read them back, given their students' names. */
+export function insertedMarks(rows: readonly MarkRow[], names: ReadonlyMap<string, string>): Mark[] {
+  return rows.map((r) => toMark({ ...r, student_name: names.get(r.student_id) ?? null }));
 }
 
 /** Every mark in these sessions. */

@@ -88,10 +88,11 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
       const receivedAt = ctx.now();
       const marks = posts.flatMap((p) => p.marks);
       const bys = await markersOf(trx, posts);
-      const known = await studentRows.lock(
+      const names = await studentRows.lockNamed(
         trx,
         marks.map((m) => m.studentId),
       );
+      const known = new Set(names.keys());
       const received = await repo.existingIds(trx, idsOf(marks));
       const sessionIds = unique(marks.map((m) => m.sessionId).filter((s): s is string => !!s));
       const sessions = await deps.sessions.findSessions(trx, sessionIds);
@@ -104,10 +105,10 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
       const ledger: Ledger = { receivedAt, cooldownMs: ctx.cooldownMs, known, sessions, rosterPairs, seen, received, rows: [], changes: [] };
       const results = posts.map((p, i) => decideBatch(ledger, { ...p, by: bys[i]! }));
       await repo.insertMarks(trx, ledger.rows);
-      const stored = new Map((await repo.findMarks(trx, idsOf(ledger.rows))).map((m) => [m.id, m]));
+      // The new marks as a read would give them back: the rows inserted, with the names read under the lock.
       await events.append(
         trx,
-        ledger.rows.map((r): LiveEvent => ({ type: 'mark.accepted', mark: stored.get(r.id)! })),
+        repo.insertedMarks(ledger.rows, names).map((mark): LiveEvent => ({ type: 'mark.accepted', mark })),
         receivedAt,
       );
       for (const change of ledger.changes) await applyChange(trx, change, receivedAt);
