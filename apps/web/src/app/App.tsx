@@ -59,7 +59,7 @@ function Page({ route, role, selfId }: { route: Route; role: Role; selfId: strin
     case 'teachers':
       return <TeachersPage selfId={selfId} />;
     case 'laptops':
-      return <LaptopsPage />;
+      return <LaptopsPage canEdit={admin} />;
     case 'pair':
       return (
         <Alert tone="notice">

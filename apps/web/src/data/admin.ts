@@ -18,6 +18,7 @@ export const useUpdateUser = () => useAdminWrite('updateUser', 'users');
 
 export const useDevices = () => useQuery({ queryKey: ['devices'], queryFn: () => call('listDevices') });
 export const useCreateDevice = () => useAdminWrite('createDevice', 'devices');
+export const useUpdateDevice = () => useAdminWrite('updateDevice', 'devices');
 export const useRevokeDevice = () => useAdminWrite('revokeDevice', 'devices');
 
 /** On the laptop: trade a pairing code for the device's cookie, then ask again who is signed in. */
