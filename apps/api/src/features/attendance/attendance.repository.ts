@@ -8,6 +8,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { AttendanceMarksTable } from '../../db/schema.ts';
 import type { MarkedBy } from './marked-by.ts';
 import { idsOf } from '../../shared/ids.ts';
+import { bumpSummaryEpochs } from '../../shared/summary-epochs.repository.ts';
 
 export type MarkRow = Insertable<AttendanceMarksTable>;
 
@@ -82,8 +83,30 @@ export async function recentMarks(db: Executor, studentIds: string[], sessionIds
     .execute();
 }
 
-export async function insertMarks(db: Executor, rows: MarkRow[]) {
-  if (rows.length) await db.insertInto('attendance_marks').values(rows).execute();
+/**
+ * Stores new marks. `endedSessions` names the class of each of their sessions that has ended (by
+ * the writer's clock): a mark there can change a summarised class-day, so its class's summary epoch
+ * goes up. A mark into a session not yet ended cannot (none is summarised before it has ended and
+ * settled; see stats-summary.ts), so the morning's ingest pays no statement for it.
+ */
+export async function insertMarks(db: Executor, rows: MarkRow[], endedSessions: ReadonlyMap<string, string>) {
+  if (rows.length === 0) return;
+  await db.insertInto('attendance_marks').values(rows).execute();
+  await bumpSummaryEpochs(
+    db,
+    rows.map((r) => (r.session_id ? endedSessions.get(r.session_id) : undefined)),
+  );
+}
+
+/** The classes of the sessions holding the chosen marks (a day mark, or one whose session is gone, has none). */
+const classesOfMarks = (db: Executor) =>
+  db.selectFrom('attendance_marks as m').innerJoin('class_sessions as cs', 'cs.id', 'm.session_id').select('cs.class_id').distinct();
+
+const idsOfClasses = (rows: { class_id: string }[]) => rows.map((r) => r.class_id);
+
+/** Raises the summary epochs of the classes whose sessions hold these marks: a change to one changes their figures. */
+async function invalidateMarks(db: Executor, ids: readonly string[]) {
+  if (ids.length) await bumpSummaryEpochs(db, idsOfClasses(await classesOfMarks(db).where('m.id', 'in', ids).execute()));
 }
 
 export type MarkFilter = ListMarksQuery & { inClasses?: string[] | null };
@@ -154,10 +177,13 @@ export async function updateMark(db: Executor, id: string, patch: MarkPatch, by:
     .set({ ...patch, marked_by: by?.id ?? null, marked_by_name: by?.name ?? null })
     .where('id', '=', id)
     .execute();
+  await invalidateMarks(db, [id]);
 }
 
 export async function deleteMarks(db: Executor, ids: readonly string[]) {
-  if (ids.length) await db.deleteFrom('attendance_marks').where('id', 'in', ids).execute();
+  if (ids.length === 0) return;
+  await invalidateMarks(db, ids);
+  await db.deleteFrom('attendance_marks').where('id', 'in', ids).execute();
 }
 
 /** Ids of one mark (if stored) or of every mark of a session. */
@@ -199,6 +225,7 @@ export async function countMarksOf(db: Executor, studentId: string): Promise<num
 }
 
 export async function deleteMarksOf(db: Executor, studentId: string) {
+  await bumpSummaryEpochs(db, idsOfClasses(await classesOfMarks(db).where('m.student_id', '=', studentId).execute()));
   await db.deleteFrom('attendance_marks').where('student_id', '=', studentId).execute();
 }
 
@@ -299,6 +326,11 @@ export async function rewriteAudit(db: Executor, id: string, json: { before_json
  * server's receipt time bounds every mark: one dated in the future by its device still goes on time.
  */
 export async function purgeBefore(db: Executor, before: number) {
+  // Old marks are outside any term asked for, usually; their classes' summaries are raised all the same.
+  const expiredIn = await classesOfMarks(db)
+    .where((eb) => eb.or([eb('m.marked_at', '<', before), eb('m.received_at', '<', before)]))
+    .execute();
+  await bumpSummaryEpochs(db, idsOfClasses(expiredIn));
   const expired = db
     .selectFrom('attendance_marks')
     .select('id')

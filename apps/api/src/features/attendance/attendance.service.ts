@@ -13,7 +13,7 @@ import { writeTransaction, type Executor, type ServiceContext } from '../../shar
 import { withRetry } from '../../shared/db-errors.ts';
 import type { ClassesService } from '../classes/classes.service.ts';
 import type { EventsService } from '../events/events.service.ts';
-import type { SessionsService } from '../sessions/sessions.service.ts';
+import type { SessionRow, SessionsService } from '../sessions/sessions.service.ts';
 import type { StudentRowsService } from '../students/student-rows.service.ts';
 import type { UsersService } from '../users/users.service.ts';
 import * as repo from './attendance.repository.ts';
@@ -45,6 +45,13 @@ const MAX_MARKS_PER_TRANSACTION = 1_000;
 const PARALLEL_TRANSACTIONS = 4;
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+/** The class of each of these sessions that has ended by `now`: what a new mark's summary invalidation needs. */
+function endedSessions(sessions: Iterable<SessionRow>, now: number): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of sessions) if (s.ends_at !== null && Number(s.ends_at) <= now) out.set(s.id, s.class_id);
+  return out;
+}
 
 export interface AttendanceDeps {
   classes: ClassesService;
@@ -104,7 +111,7 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
       const seen = byStudent(await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs));
       const ledger: Ledger = { receivedAt, cooldownMs: ctx.cooldownMs, known, sessions, rosterPairs, seen, received, rows: [], changes: [] };
       const results = posts.map((p, i) => decideBatch(ledger, { ...p, by: bys[i]! }));
-      await repo.insertMarks(trx, ledger.rows);
+      await repo.insertMarks(trx, ledger.rows, endedSessions(sessions.values(), receivedAt));
       // The new marks as a read would give them back: the rows inserted, with the names read under the lock.
       await events.append(
         trx,
@@ -225,7 +232,8 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
     /** Who is making a change, as stored with marks and audit entries. */
     markedBy,
     findMarks: (db: Executor, ids: string[]) => repo.findMarks(db, ids),
-    insertMarks: (trx: Executor, rows: repo.MarkRow[]) => repo.insertMarks(trx, rows),
+    /** Stores new marks into the given sessions (as read in the caller's transaction). */
+    insertMarks: (trx: Executor, rows: repo.MarkRow[], sessions: Iterable<SessionRow>) => repo.insertMarks(trx, rows, endedSessions(sessions, ctx.now())),
     marksInSessions: (db: Executor, sessionIds: string[]) => repo.marksInSessions(db, sessionIds),
     studentsMarkedIn: (db: Executor, sessionId: string) => repo.studentsMarkedIn(db, sessionId),
     sessionMarks: (db: Executor, sessionIds: string[]) => repo.sessionMarks(db, sessionIds),

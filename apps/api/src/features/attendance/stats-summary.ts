@@ -28,17 +28,18 @@ const isForeignKeyViolation = (err: unknown) => {
   return code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 };
 
-/** Computes the summaries of these settled class-days with the live queries and stores them at the epochs read before. */
-async function fill(db: Executor, r: live.StatsRange, missing: readonly ClassDay[], epochs: ReadonlyMap<string, number>) {
-  const wanted = new Set(missing.map((c) => classDayKey(c.classId, c.day)));
-  for (const b of classDayBatches(missing)) {
+/** The summaries of these settled class-days, computed by the live queries and tagged with the epochs read before. */
+export async function computeSummaries(db: Executor, r: live.StatsRange, classDays: readonly ClassDay[], epochs: ReadonlyMap<string, number>) {
+  const wanted = new Set(classDays.map((c) => classDayKey(c.classId, c.day)));
+  const rows = new Map<string, summary.SummaryRow>();
+  const statuses: summary.StudentStatusRow[] = [];
+  for (const b of classDayBatches(classDays)) {
     const range = { ...b, now: r.now };
-    const [sessions, places, statuses] = await Promise.all([
+    const [sessions, places, notPresent] = await Promise.all([
       live.sessionCounts(db, range),
       live.placeCounts(db, range),
       live.classDayStudentStatuses(db, range, { withPresent: false }),
     ]);
-    const rows = new Map<string, summary.SummaryRow>();
     const changed = new Set<string>();
     for (const s of sessions) {
       const key = classDayKey(s.classId, s.day);
@@ -66,15 +67,29 @@ async function fill(db: Executor, r: live.StatsRange, missing: readonly ClassDay
       row[p.status === null || p.status === 'not-seen' ? 'absent' : (p.status as (typeof MARK_STATUSES)[number])] += p.n;
     }
     for (const key of changed) rows.delete(key);
-    const kept = statuses
-      .filter((s) => rows.has(classDayKey(s.classId, s.day)))
-      .map((s) => ({ class_id: s.classId, day: s.day, epoch: epochs.get(s.classId) ?? 0, student_id: s.studentId, status: s.status ?? 'not-seen', n: s.n }));
-    try {
-      await withRetry(3, () => summary.writeSummaries(db, [...rows.values()], kept));
-      await withRetry(3, () => summary.sweepStatuses(db, b.classIds));
-    } catch (err) {
-      if (!isForeignKeyViolation(err)) throw err;
-    }
+    for (const s of notPresent)
+      if (rows.has(classDayKey(s.classId, s.day)))
+        statuses.push({ class_id: s.classId, day: s.day, epoch: epochs.get(s.classId) ?? 0, student_id: s.studentId, status: s.status ?? 'not-seen', n: s.n });
+  }
+  return { summaries: [...rows.values()], statuses };
+}
+
+/** Stores computed summaries and sweeps their classes' outdated student statuses. */
+export async function storeSummaries(db: Executor, computed: Awaited<ReturnType<typeof computeSummaries>>) {
+  try {
+    await withRetry(3, () => summary.writeSummaries(db, computed.summaries, computed.statuses));
+    await withRetry(3, () => summary.sweepStatuses(db, [...new Set(computed.summaries.map((s) => s.class_id))]));
+  } catch (err) {
+    if (!isForeignKeyViolation(err)) throw err;
+  }
+}
+
+/** Fills these class-days' summaries a batch at a time: a district's first call holds one batch in memory, not its term. */
+async function fill(db: Executor, r: live.StatsRange, missing: readonly ClassDay[], epochs: ReadonlyMap<string, number>) {
+  for (const b of classDayBatches(missing)) {
+    const classes = new Set(b.classIds);
+    const inBatch = missing.filter((c) => c.day >= b.from && c.day <= b.to && classes.has(c.classId));
+    await storeSummaries(db, await computeSummaries(db, r, inBatch, epochs));
   }
 }
 

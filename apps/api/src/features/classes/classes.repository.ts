@@ -6,6 +6,7 @@ import type { Executor } from '../../shared/context.ts';
 import { missingIds } from '../../shared/ids.ts';
 import { groupUnder } from '../../shared/group-under.ts';
 import { toIso } from '../../shared/time.ts';
+import { bumpSummaryEpochs } from '../../shared/summary-epochs.repository.ts';
 
 function classQuery(db: Executor) {
   return db
@@ -75,11 +76,14 @@ export async function addMembers(db: Executor, classId: string, studentIds: stri
     .insertInto('class_students')
     .values(studentIds.map((student_id) => ({ class_id: classId, student_id })))
     .execute();
+  // The statistics count today's roster over every day: each of the class's summaries changes.
+  await bumpSummaryEpochs(db, [classId]);
 }
 
 export async function removeMembers(db: Executor, classId: string, studentIds: string[]) {
   if (studentIds.length === 0) return;
   await db.deleteFrom('class_students').where('class_id', '=', classId).where('student_id', 'in', studentIds).execute();
+  await bumpSummaryEpochs(db, [classId]);
 }
 
 /** Every class id, in id order. */
@@ -178,6 +182,7 @@ export async function rosterMatesOf(db: Executor, studentId: string, classIds: r
 export async function leaveRosters(db: Executor, studentId: string): Promise<string[]> {
   const classIds = await classIdsOfStudent(db, studentId);
   await db.deleteFrom('class_students').where('student_id', '=', studentId).execute();
+  await bumpSummaryEpochs(db, classIds);
   return classIds;
 }
 

@@ -121,7 +121,8 @@ export function registerService(ctx: ServiceContext, { attendance, classes, even
             marked_by: by?.id ?? null,
             marked_by_name: by?.name ?? null,
           }));
-        await attendance.insertMarks(trx, rows);
+        // The session as it is now, ended: marks put into a session ended long ago change a summarised day.
+        await attendance.insertMarks(trx, rows, [{ ...row, ends_at: endsAt }]);
         const stored = await attendance.findMarks(trx, idsOf(rows));
         await events.append(
           trx,

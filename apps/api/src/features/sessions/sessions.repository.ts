@@ -3,6 +3,7 @@ import type { ClassSession } from '@rollcall/contracts';
 import type { ClassSessionsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
 import { toIso } from '../../shared/time.ts';
+import { bumpSummaryEpochs } from '../../shared/summary-epochs.repository.ts';
 
 export type SessionRow = ClassSessionsTable;
 
@@ -55,8 +56,13 @@ export async function findPeriodSession(db: Executor, periodId: string, day: str
   return db.selectFrom('class_sessions').select(COLS).where('period_id', '=', periodId).where('day', '=', day).executeTakeFirst();
 }
 
+// Every write here changes which sessions a class's day has, or when they run: each raises the
+// class's summary epoch (shared/summary-epochs.repository.ts) after its own statement, so outside a
+// transaction too a summary computed before the change is never trusted after it.
+
 export async function insertSession(db: Executor, row: SessionRow) {
   await db.insertInto('class_sessions').values(row).execute();
+  await bumpSummaryEpochs(db, [row.class_id]);
 }
 
 export async function endRunningSessions(db: Executor, classId: string, now: number) {
@@ -67,14 +73,22 @@ export async function endRunningSessions(db: Executor, classId: string, now: num
     .where('starts_at', '<=', now)
     .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
     .execute();
+  await bumpSummaryEpochs(db, [classId]);
 }
 
+const classOf = async (db: Executor, id: string) =>
+  (await db.selectFrom('class_sessions').select('class_id').where('id', '=', id).executeTakeFirst())?.class_id;
+
+/** Changes a session's times or day (never its class: a day moved is the same class's two days, both under its epoch). */
 export async function updateSession(db: Executor, id: string, patch: Partial<Pick<SessionRow, 'starts_at' | 'ends_at' | 'late_after_minutes' | 'day'>>) {
   await db.updateTable('class_sessions').set(patch).where('id', '=', id).execute();
+  await bumpSummaryEpochs(db, [await classOf(db, id)]);
 }
 
 export async function deleteSession(db: Executor, id: string) {
+  const classId = await classOf(db, id);
   const r = await db.deleteFrom('class_sessions').where('id', '=', id).executeTakeFirst();
+  await bumpSummaryEpochs(db, [classId]);
   return Number(r.numDeletedRows) > 0;
 }
 

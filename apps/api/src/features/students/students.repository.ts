@@ -5,6 +5,7 @@ import type { DB, StudentsTable } from '../../db/schema.ts';
 import { LIKE_ESCAPE, likePattern, type Executor } from '../../shared/context.ts';
 import { missingIds } from '../../shared/ids.ts';
 import { toIso } from '../../shared/time.ts';
+import { bumpSummaryEpochs } from '../../shared/summary-epochs.repository.ts';
 
 function studentQuery(db: Executor) {
   return db.selectFrom('students as s').select(['s.student_id', 's.name', 's.email', 's.created_at', 's.updated_at', 's.consent_status']);
@@ -95,7 +96,17 @@ export async function updateStudent(db: Executor, studentId: string, patch: { na
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Deletes a student; their roster rows go with them (a foreign key's cascade). The classes they
+ * were on are read first, since on MySQL a cascade leaves nothing to look up and fires no trigger,
+ * and their summary epochs raised: in the caller's transaction, no summary outlives the student.
+ */
 export async function deleteStudentRow(db: Executor, studentId: string) {
+  const classIds = await db.selectFrom('class_students').select('class_id').where('student_id', '=', studentId).execute();
+  await bumpSummaryEpochs(
+    db,
+    classIds.map((r) => r.class_id),
+  );
   const result = await db.deleteFrom('students').where('student_id', '=', studentId).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
