@@ -64,9 +64,13 @@ export async function marksInSessions(db: Executor, sessionIds: string[]): Promi
  */
 export async function existingIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return new Set<string>();
-  const marks = await db.selectFrom('attendance_marks').select('id').where('id', 'in', ids).execute();
-  const changes = await db.selectFrom('attendance_audit').select('id').where('id', 'in', ids).execute();
-  return new Set([...marks, ...changes].map((r) => r.id));
+  const rows = await db
+    .selectFrom('attendance_marks')
+    .select('id')
+    .where('id', 'in', ids)
+    .unionAll(db.selectFrom('attendance_audit').select('id').where('id', 'in', ids))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Marks of these students that could make a new one a duplicate: same session, or within the cooldown. */
