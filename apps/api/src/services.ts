@@ -58,7 +58,7 @@ export function createServices(ctx: ServiceContext, opts: ServiceOptions) {
   const users = usersService(ctx, { changes, classes, logins, tokens });
   const timetable = timetableService(ctx, { classes, users });
   const sessions = sessionsService(ctx, { classes, events, timetable });
-  const attendance = attendanceService(ctx, { classes, events, sessions, studentRows, users });
+  const attendance = attendanceService(ctx, { classes, events, sessions, studentRows });
   const embeddings = embeddingsService(ctx, { attendance, changes, classes, settings, studentRows });
   const consent = consentService(ctx, { changes, classes, embeddings, settings, studentRows, users });
   const students = studentsService(ctx, { attendance, changes, classes, embeddings, events, settings, studentRows });

@@ -6,6 +6,8 @@ export type Actor =
   | {
       kind: 'user';
       id: string;
+      /** Their name as read when the request was authenticated: what marks and audit entries record. */
+      name: string;
       role: 'admin' | 'teacher';
       classIds: string[];
       /** The language the person chose for themselves (null: none), for what the API says to them. */

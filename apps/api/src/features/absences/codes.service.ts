@@ -20,7 +20,7 @@ export function codesService(ctx: ServiceContext, { attendance }: { attendance: 
 
     async set(body: CodeSetBody, actor: Actor): Promise<CodeSet> {
       await writeTransaction(ctx, async (trx) => {
-        const by = await attendance.markedBy(trx, actor);
+        const by = attendance.markedBy(actor);
         await replaceCodeSet(trx, body, by?.name ?? 'unknown', ctx.now());
       });
       return codeSetIn(ctx.db);

@@ -15,10 +15,9 @@ import type { ClassesService } from '../classes/classes.service.ts';
 import type { EventsService } from '../events/events.service.ts';
 import type { SessionRow, SessionsService } from '../sessions/sessions.service.ts';
 import type { StudentRowsService } from '../students/student-rows.service.ts';
-import type { UsersService } from '../users/users.service.ts';
 import * as repo from './attendance.repository.ts';
 import { byStudent, decideBatch, type Change, type Ledger } from './decide-marks.ts';
-import { markedBy as markedByOf, type MarkedBy } from './marked-by.ts';
+import { markedBy, type MarkedBy } from './marked-by.ts';
 import { sharedWrites } from './shared-writes.ts';
 import { assertDeviceReach } from '../../shared/device-reach.ts';
 import { idsOf } from '../../shared/ids.ts';
@@ -58,31 +57,16 @@ export interface AttendanceDeps {
   events: EventsService;
   sessions: SessionsService;
   studentRows: StudentRowsService;
-  users: UsersService;
 }
 
 export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
-  const { classes, events, studentRows, users } = deps;
-  const markedBy = (db: Executor, actor: Actor | null) => markedByOf(db, actor, users);
+  const { classes, events, studentRows } = deps;
   const mustFind = async (id: string, scope: Scope): Promise<Mark> => {
     const m = await repo.findMark(ctx.db, id);
     if (!m) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
     assertClassInScope(scope, m.classId, 'mark');
     return m;
   };
-
-  /** Who is behind each batch, each distinct caller looked up once. */
-  async function markersOf(trx: Executor, posts: readonly Post[]): Promise<(MarkedBy | null)[]> {
-    const byActor = new Map<string, Promise<MarkedBy | null>>();
-    return Promise.all(
-      posts.map(({ actor }) => {
-        if (!actor) return null;
-        const key = `${actor.kind}:${actor.id}`;
-        if (!byActor.has(key)) byActor.set(key, markedBy(trx, actor));
-        return byActor.get(key)!;
-      }),
-    );
-  }
 
   /**
    * Writes a group of posted batches in one transaction: one query of each kind for all of their
@@ -94,7 +78,6 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
     return writeTransaction(ctx, async (trx) => {
       const receivedAt = ctx.now();
       const marks = posts.flatMap((p) => p.marks);
-      const bys = await markersOf(trx, posts);
       const names = await studentRows.lockNamed(
         trx,
         marks.map((m) => m.studentId),
@@ -110,7 +93,7 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
       const times = marks.map((m) => Date.parse(m.markedAt));
       const seen = byStudent(await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs));
       const ledger: Ledger = { receivedAt, cooldownMs: ctx.cooldownMs, known, sessions, rosterPairs, seen, received, rows: [], changes: [] };
-      const results = posts.map((p, i) => decideBatch(ledger, { ...p, by: bys[i]! }));
+      const results = posts.map((p) => decideBatch(ledger, { ...p, by: markedBy(p.actor) }));
       await repo.insertMarks(trx, ledger.rows, endedSessions(sessions.values(), receivedAt));
       // The new marks as a read would give them back: the rows inserted, with the names read under the lock.
       await events.append(
@@ -175,7 +158,7 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
 
     async update(id: string, status: MarkStatus, reason: string | undefined, scope: Scope, actor: Actor | null = null): Promise<Mark> {
       const updated = await writeTransaction(ctx, async (trx) => {
-        const by = await markedBy(trx, actor);
+        const by = markedBy(actor);
         const before = await repo.findMark(trx, id);
         if (!before) throw new ApiError('mark-not-found', `No attendance mark with id ${id}.`);
         assertClassInScope(scope, before.classId, 'mark');
@@ -196,7 +179,7 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
       }
       return writeTransaction(ctx, async (trx) => {
         const at = ctx.now();
-        const by = await markedBy(trx, actor);
+        const by = markedBy(actor);
         const ids = await repo.markIdsOf(trx, filter);
         const before = await repo.findMarks(trx, ids);
         await clearMarks(trx, ids, before, 'sessionId' in filter ? filter.sessionId : null, { reason: reason ?? null, by, at });

@@ -172,6 +172,9 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
      */
     async authenticate(c: Credentials): Promise<Actor | null> {
       const now = ctx.now();
+      // Before any scope revision or class is read: the first request of a day logs the scope
+      // changes its midnight made (covers beginning and ending), so the caller's pull sees them.
+      if (c.bearer || c.session || c.device) await timetable.rollCoversToToday();
       const secret = c.bearer ?? (c.session ? undefined : c.device);
       if (secret) {
         const kind = tokenKind(secret);
@@ -188,6 +191,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
         return {
           kind: 'user',
           id: user.id,
+          name: user.name,
           role: user.role as 'admin' | 'teacher',
           classIds: await classIdsOf(user),
           language: user.language,
@@ -200,6 +204,7 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
         return {
           kind: 'user',
           id: user.id,
+          name: user.name,
           role: user.role as 'admin' | 'teacher',
           classIds: await classIdsOf(user),
           language: user.language,

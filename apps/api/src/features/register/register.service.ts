@@ -99,7 +99,7 @@ export function registerService(ctx: ServiceContext, { attendance, classes, even
           roster.map((r) => r.studentId),
         );
         const marked = await attendance.studentsMarkedIn(trx, sessionId);
-        const by = await attendance.markedBy(trx, actor);
+        const by = attendance.markedBy(actor);
         const offset = endsAtIso !== undefined ? offsetMinutes(endsAtIso) : 0;
         const rows: MarkRow[] = roster
           .filter((r) => !marked.has(r.studentId))
