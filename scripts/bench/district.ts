@@ -183,6 +183,10 @@ export async function run(args: string[]) {
             repeat,
             districtRepeat,
             statsOnly,
+            async () => {
+              await conn.query('DELETE FROM class_day_student_statuses');
+              await conn.query('DELETE FROM class_day_summaries');
+            },
           )),
         );
       for (const f of figures) console.log(line(f));

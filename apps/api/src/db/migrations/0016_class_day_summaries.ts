@@ -28,6 +28,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('class_day_summaries_pk', ['class_id', 'day'])
     .modifyEnd(opts)
     .execute();
+  // The whole district's one day or week: its rows by day, not a scan of the term.
+  await db.schema.createIndex('class_day_summaries_day').on('class_day_summaries').columns(['day', 'class_id']).execute();
   // Statuses other than present, per roster student, over the class-day's sessions. The epoch is in
   // the key: fills made at different epochs never overwrite each other's rows, and a reader takes
   // only the rows of its summary's epoch.

@@ -11,8 +11,8 @@ import type { StatsRange } from './stats.repository.ts';
 export type SummaryRow = ClassDaySummariesTable;
 export type StudentStatusRow = ClassDayStudentStatusesTable;
 
-/** Placeholders one statement may carry: under SQLite's and MySQL's limits, whatever the build. */
-const MAX_PARAMS = 900;
+/** Placeholders one statement may carry: under SQLite's (32,766 since 3.32; better-sqlite3 bundles a newer one) and MySQL's (65,535). */
+const MAX_PARAMS = 30_000;
 
 function chunked<T>(xs: readonly T[], size: number): T[][] {
   const out: T[][] = [];

@@ -1,7 +1,8 @@
 // SQL for the daily statistics: the registers' figures counted by the database (GROUP BY) instead
-// of building every register in memory, so a district's term costs a few thousand rows, not
-// millions of marks. A register row is a roster student (today's roster, a student who exists) with
-// their one mark in the session (student and session are unique together) or none (not seen).
+// of building every register in memory. A register row is a roster student (today's roster, a
+// student who exists) with their one mark in the session (student and session are unique together)
+// or none (not seen). These are the live counts and the only definition: the summary of settled
+// class-days (stats-summary.ts) is computed by them and must equal them.
 import { sql } from 'kysely';
 import type { Executor } from '../../shared/context.ts';
 

@@ -3,6 +3,8 @@
 // split into present, late, excused and absent, and any session still running apart, "so far".
 // Marks made outside a session (day marks) belong to no register and count nowhere here: a
 // student with no session that day is not absent. A row with classId null adds the classes up.
+// The figures of a settled class-day come from its summary (stats-summary.ts), kept equal to the
+// live count by epochs; `live: true` counts everything from the registers instead.
 import { finalStatus, type DailyStat, type RegisterStatus } from '@rollcall/contracts';
 import type { Executor, ServiceContext } from '../../shared/context.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';

@@ -2,7 +2,9 @@
 // the daily statistics are: each ended session of the student's classes is one place, their status
 // there (no mark when it ended is an absence). A session still running counts for nobody until it
 // ends. Rosters are today's: a student who joined a class mid-term is counted for its earlier
-// sessions too (no roster history is kept).
+// sessions too (no roster history is kept). Settled class-days are read from the statistics
+// summary (a student's sessions there are their classes' summarised sessions, present what their
+// other statuses leave), the rest counted live; `live: true` counts everything live.
 import { finalStatus, type RegisterStatus, type StudentRate } from '@rollcall/contracts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import type { ServiceContext } from '../../shared/context.ts';
