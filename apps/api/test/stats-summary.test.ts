@@ -30,9 +30,9 @@ const byHand = (status: string, reason?: string) => ({ method: 'manual', similar
 describe.each(dialects)('statistics summary on %s', (dialect) => {
   let api: TestApi;
   let services: ReturnType<typeof createServices>;
-  const cls: Record<string, string> = {};
-  const ses: Record<string, string> = {};
-  const markIds: Record<string, string> = {};
+  const cls = { A: '', B: '', C: '' };
+  const ses = { A1: '', A1b: '', A2: '', B2: '', C2: '', Bnow: '', Cnow: '' };
+  const markIds = { S2A1: '', S1A2: '' };
 
   const post = async (marks: ReturnType<typeof mark>[]) => {
     const res = await api.call('POST', '/api/attendance', { marks });
@@ -84,14 +84,15 @@ describe.each(dialects)('statistics summary on %s', (dialect) => {
     ses.A2 = await session(cls.A, at(D2, '08:00'), at(D2, '09:00'));
     ses.B2 = await session(cls.B, at(D2, '08:00'), at(D2, '09:00'));
     ses.C2 = await session(cls.C, at(D2, '13:00'), at(D2, '14:00'));
-    [markIds.S1A1, markIds.S2A1, markIds.S3A1, markIds.S4A1] = await post([
+    const onD1 = await post([
       mark('S1', ses.A1, at(D1, '08:01')),
       mark('S2', ses.A1, at(D1, '08:20')),
       mark('S3', ses.A1, at(D1, '08:05'), byHand('excused', 'Dentist')),
       mark('S4', ses.A1, at(D1, '08:05'), byHand('absent')),
     ]);
+    markIds.S2A1 = onD1[1]!;
     await post([mark('S1', ses.A1b, at(D1, '10:01')), mark('S4', ses.A1b, at(D1, '10:30'))]);
-    [markIds.S1A2] = await post([mark('S1', ses.A2, at(D2, '08:02')), mark('S5', ses.B2, at(D2, '08:30')), mark('S8', ses.C2, at(D2, '13:01'))]);
+    markIds.S1A2 = (await post([mark('S1', ses.A2, at(D2, '08:02')), mark('S5', ses.B2, at(D2, '08:30')), mark('S8', ses.C2, at(D2, '13:01'))]))[0]!;
     // A day mark belongs to no register.
     await post([mark('S6', null, ago(60))]);
     // Today: a session that ended minutes ago (not settled yet) and one running.
@@ -147,7 +148,7 @@ describe.each(dialects)('statistics summary on %s', (dialect) => {
 
   it('never trusts a summary computed from data read before a write that then commits', async () => {
     const s = await session(cls.A, at('2026-01-20', '08:00'), at('2026-01-20', '09:00'));
-    const [m] = await post([mark('S1', s, at('2026-01-20', '08:01'))]);
+    const m = (await post([mark('S1', s, at('2026-01-20', '08:01'))]))[0]!;
     const range = { classIds: [cls.A], from: '2026-01-20', to: '2026-01-20', now: Date.now() };
     // The reader: epochs first, then the figures (S1 present)...
     const epochs = await currentEpochs(api.database.db, [cls.A]);
