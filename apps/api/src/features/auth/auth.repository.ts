@@ -12,6 +12,38 @@ export async function sessionUser(db: Executor, idHash: string, now: number) {
     .executeTakeFirst();
 }
 
+/**
+ * The live API token with this hash and the account it acts for (a personal token's owner, a
+ * device's teacher; none for a device an admin registered), in one statement: what finding the
+ * caller behind a bearer token or a device cookie reads on every request.
+ */
+export async function tokenCaller(db: Executor, tokenHash: string) {
+  const row = await db
+    .selectFrom('api_tokens as t')
+    .leftJoin('users as u', 'u.id', 't.user_id')
+    .selectAll('t')
+    .select(['u.id as account_id', 'u.name as account_name', 'u.role as account_role', 'u.disabled_at as account_disabled_at'])
+    .select(['u.language as account_language', 'u.scope_revision as account_scope_revision'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { account_id, account_name, account_role, account_disabled_at, account_language, account_scope_revision, ...token } = row;
+  // The outer join types the account's columns nullable; they are not null when the account is there.
+  const account =
+    account_id === null
+      ? null
+      : {
+          id: account_id,
+          name: account_name ?? '',
+          role: account_role ?? '',
+          disabled_at: account_disabled_at,
+          language: account_language,
+          scope_revision: account_scope_revision ?? 0,
+        };
+  return { token, account };
+}
+
 /** Whether this (account, address) pair signed in successfully since `since`. */
 export async function isKnownPair(db: Executor, key: string, since: number): Promise<boolean> {
   const row = await db.selectFrom('sign_in_known').select('last_at').where('key', '=', key).executeTakeFirst();

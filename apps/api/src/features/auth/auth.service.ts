@@ -19,6 +19,9 @@ import { counterKey, deleteCounters, ensureCounters, lockCounters, saveCounters,
 
 export const SESSION_MS = 14 * 24 * 3_600_000;
 
+/** The account an API token acts for, as read with the token. */
+type TokenAccount = NonNullable<Awaited<ReturnType<typeof repo.tokenCaller>>>['account'];
+
 /** What a request presents: a bearer token, a browser session cookie, a paired laptop's device cookie. */
 export interface Credentials {
   bearer?: string | undefined;
@@ -91,11 +94,10 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
    * A device a teacher registered acts for that teacher (its user_id): it reaches only those of
    * its classes the teacher still has, and stops with the teacher's account.
    */
-  const deviceActor = async (token: ApiTokensTable): Promise<Actor | null> => {
-    // Both scope revisions (the device's own, read with its token, and its teacher's) are read
+  const deviceActor = async (token: ApiTokensTable, teacher: TokenAccount | null): Promise<Actor | null> => {
+    // Both scope revisions (the device's own and its teacher's, read with its token) are read
     // before any of the classes they cover: a change committed in between has a later revision
     // than either, so a pull with these classes claims nothing from it (see sync.service).
-    const teacher = token.user_id === null ? null : await users.findRow(ctx.db, 'id', token.user_id);
     if (token.user_id !== null && (!teacher || teacher.disabled_at !== null)) return null;
     const scopeRevision = Math.max(Number(token.scope_revision), Number(teacher?.scope_revision ?? 0));
     // Its own classes change when an admin edits them; what it reaches changes with its teacher's too.
@@ -176,14 +178,16 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
       if (secret) {
         const kind = tokenKind(secret);
         if (!c.bearer && kind !== 'device') return null;
-        const token = kind ? await tokens.byHash(ctx.db, sha256(secret)) : undefined;
-        if (!token || token.kind !== kind) return null;
+        // The token and the account it acts for in one statement; a revoked token or disabled account is refused at once.
+        const found = kind ? await repo.tokenCaller(ctx.db, sha256(secret)) : undefined;
+        if (!found || found.token.kind !== kind) return null;
+        const { token, account } = found;
         // Written at most once a minute: a busy device must not turn every request into a write.
         if (token.last_used_at === null || now - Number(token.last_used_at) > 60_000) {
           await tokens.touch(ctx.db, token.id, now);
         }
-        if (token.kind === 'device') return deviceActor(token);
-        const user = token.user_id ? await users.findRow(ctx.db, 'id', token.user_id) : undefined;
+        if (token.kind === 'device') return deviceActor(token, account);
+        const user = account;
         if (!user || user.disabled_at !== null) return null;
         return {
           kind: 'user',

@@ -120,10 +120,6 @@ export async function deletePairingsOf(db: Executor, tokenId: string) {
   await db.deleteFrom('device_pairings').where('token_id', '=', tokenId).execute();
 }
 
-export async function tokenByHash(db: Executor, hash: string) {
-  return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
-}
-
 export async function deviceClassIds(db: Executor, tokenIds: string[]): Promise<Map<string, string[]>> {
   const rows = tokenIds.length
     ? await db.selectFrom('device_classes').select(['token_id', 'class_id']).where('token_id', 'in', tokenIds).orderBy('class_id').execute()
