@@ -19,6 +19,7 @@ import * as m0014 from './migrations/0014_roster_joins.ts';
 import * as m0015 from './migrations/0015_scope_revisions.ts';
 import * as m0016 from './migrations/0016_class_day_summaries.ts';
 import * as m0017 from './migrations/0017_device_scope_revisions.ts';
+import * as m0018 from './migrations/0018_cover_days.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_scope_revisions': m0015,
   '0016_class_day_summaries': m0016,
   '0017_device_scope_revisions': m0017,
+  '0018_cover_days': m0018,
 };
 
 /** Kysely's default name for its record of applied migrations. */

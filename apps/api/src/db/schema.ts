@@ -339,6 +339,12 @@ export interface ClassDayStudentStatusesTable {
   n: number;
 }
 
+/** One row (id 1, 0018): the server-local day up to which covers have changed their teachers' scopes (null: not yet). */
+export interface TimetableStateTable {
+  id: number;
+  covers_rolled_to: string | null;
+}
+
 export interface DB {
   students: StudentsTable;
   face_embeddings: FaceEmbeddingsTable;
@@ -372,6 +378,7 @@ export interface DB {
   class_summary_epochs: ClassSummaryEpochsTable;
   class_day_summaries: ClassDaySummariesTable;
   class_day_student_statuses: ClassDayStudentStatusesTable;
+  timetable_state: TimetableStateTable;
 }
 
 type ColumnSet<T> = { [K in keyof T]-?: true };
@@ -503,4 +510,5 @@ export const COLUMNS: { [T in keyof DB]: ColumnSet<DB[T]> } = {
   class_summary_epochs: { class_id: true, epoch: true },
   class_day_summaries: { class_id: true, day: true, epoch: true, sessions: true, expected: true, present: true, late: true, excused: true, absent: true },
   class_day_student_statuses: { class_id: true, day: true, epoch: true, student_id: true, status: true, n: true },
+  timetable_state: { id: true, covers_rolled_to: true },
 };

@@ -174,6 +174,9 @@ export function authService(ctx: ServiceContext, { changes, devices, timetable, 
      */
     async authenticate(c: Credentials): Promise<Actor | null> {
       const now = ctx.now();
+      // Before any scope revision or class is read: the first request of a day logs the scope
+      // changes its midnight made (covers beginning and ending), so the caller's pull sees them.
+      if (c.bearer || c.session || c.device) await timetable.rollCoversToToday();
       const secret = c.bearer ?? (c.session ? undefined : c.device);
       if (secret) {
         const kind = tokenKind(secret);

@@ -137,3 +137,9 @@ export async function termFirstDay(db: Executor, day: string): Promise<string | 
     .executeTakeFirst();
   return term?.first_day;
 }
+
+/** Covers on the days from `fromDay` to `toDay`, both included: whose scopes those days' midnights changed. */
+export async function coversBetween(db: Executor, fromDay: string, toDay: string): Promise<{ classId: string; userId: string }[]> {
+  const rows = await db.selectFrom('class_covers').select(['class_id', 'user_id']).where('day', '>=', fromDay).where('day', '<=', toDay).execute();
+  return rows.map((r) => ({ classId: r.class_id, userId: r.user_id }));
+}

@@ -9,6 +9,7 @@ import { writeTransaction, type Executor, type ServiceContext } from '../../shar
 import { localDay, serverOffset } from '../../shared/time.ts';
 import type { ClassesService } from '../classes/classes.service.ts';
 import type { UsersService } from '../users/users.service.ts';
+import { coverDays } from './cover-days.ts';
 import * as repo from './timetable.repository.ts';
 
 type PeriodInput = Required<Omit<CreatePeriodBody, 'lateAfterMinutes'>> & { lateAfterMinutes: number };
@@ -19,6 +20,7 @@ export function timetableService(ctx: ServiceContext, { classes, users }: { clas
   const coverChanged = async (trx: Executor, cover: { classId: string; userId: string; day: string }) => {
     if (cover.day === today()) await users.scopesChanged(trx, [cover.userId], [cover.classId], ctx.now());
   };
+  const rollCoversToToday = coverDays(ctx, users, today);
 
   return {
     async get(classId: string | undefined, scope: Scope, actor: Actor) {
@@ -97,6 +99,12 @@ export function timetableService(ctx: ServiceContext, { classes, users }: { clas
       });
       return { ok: true as const };
     },
+
+    /**
+     * Logs the scope changes of covers beginning and ending since the day last rolled, once per
+     * district and day; awaited before a request reads its caller's scope (cover-days.ts).
+     */
+    rollCoversToToday,
 
     // For other features, in the executor they pass.
     findPeriod: (db: Executor, id: string) => repo.findPeriod(db, id),
