@@ -126,7 +126,10 @@ export async function trustedStudentStatuses(db: Executor, r: StatsRange) {
   return rows.map((x) => ({ studentId: x.student_id, status: x.status, n: Number(x.n) }));
 }
 
-const refOf = (column: string) => (isMysqlDb: boolean) => (isMysqlDb ? sql`values(${sql.ref(column)})` : sql.ref(`excluded.${column}`));
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The value an upsert was given for this column: VALUES(c) on MySQL, excluded.c on SQLite. */
+const given = (column: string, mysql: boolean) => (mysql ? sql`values(${sql.ref(column)})` : sql.ref(`excluded.${column}`));
 
 /**
  * Stores computed summaries and their student statuses. The statuses go first: a reader that sees a
@@ -135,12 +138,18 @@ const refOf = (column: string) => (isMysqlDb: boolean) => (isMysqlDb ? sql`value
  */
 export async function writeSummaries(db: Executor, summaries: readonly SummaryRow[], statuses: readonly StudentStatusRow[]) {
   const mysql = isMysql(db);
+  // In key order: two instances writing the same rows lock them in the same order.
+  statuses = [...statuses].sort(
+    (a, b) =>
+      cmp(a.class_id, b.class_id) || cmp(a.day, b.day) || Number(a.epoch) - Number(b.epoch) || cmp(a.student_id, b.student_id) || cmp(a.status, b.status),
+  );
+  summaries = [...summaries].sort((a, b) => cmp(a.class_id, b.class_id) || cmp(a.day, b.day));
   for (const rows of chunked(statuses, Math.floor(MAX_PARAMS / 6))) {
     const insert = db.insertInto('class_day_student_statuses').values(rows);
     await (mysql ? insert.ignore() : insert.onConflict((oc) => oc.doNothing())).execute();
   }
   const cols = ['epoch', 'sessions', 'expected', 'present', 'late', 'excused', 'absent'] as const;
-  const updates = Object.fromEntries(cols.map((c) => [c, refOf(c)(mysql)]));
+  const updates = Object.fromEntries(cols.map((c) => [c, given(c, mysql)]));
   for (const rows of chunked(summaries, Math.floor(MAX_PARAMS / 9))) {
     const insert = db.insertInto('class_day_summaries').values(rows);
     await (mysql ? insert.onDuplicateKeyUpdate(updates) : insert.onConflict((oc) => oc.columns(['class_id', 'day']).doUpdateSet(updates))).execute();
