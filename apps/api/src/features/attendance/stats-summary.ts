@@ -17,6 +17,9 @@ import * as live from './stats.repository.ts';
  * How long after a class-day's last session ended it may be summarised. A mark posted into a
  * session just before it ended raises no epoch (the morning's ingest pays nothing for the summary)
  * and may commit just after the end: a settle time longer than any transaction closes that race.
+ * Not closed: a session's end edited (PATCH) to an hour or more ago at the very moment a mark into
+ * it is in flight; the mark saw a running session and raised nothing, so that class-day's summary
+ * misses it until the class's next write. The register's End locks the roster and is not affected.
  */
 export const SETTLE_MS = 60 * 60_000;
 
