@@ -58,33 +58,50 @@ export async function marksInSessions(db: Executor, sessionIds: string[]): Promi
   return (await markQuery(db).where('m.session_id', 'in', sessionIds).execute()).map(toMark);
 }
 
-/**
- * Which of these mark ids the server has seen: stored marks, and manual changes applied to
- * another mark (their audit entry carries the change's id), so a resent change applies once.
- */
-export async function existingIds(db: Executor, ids: string[]) {
-  if (ids.length === 0) return new Set<string>();
-  const rows = await db
-    .selectFrom('attendance_marks')
-    .select('id')
-    .where('id', 'in', ids)
-    .unionAll(db.selectFrom('attendance_audit').select('id').where('id', 'in', ids))
-    .execute();
-  return new Set(rows.map((r) => r.id));
+/** Where posted marks stand against the stored ones: what a group of them reads, in one statement. */
+export interface StoredFor {
+  /** Which of the posted ids the server has seen (stored marks, and changes applied to another mark, whose audit entry carries the change's id), so a resend applies once. */
+  received: Set<string>;
+  /** The marks of these students that could make a new one a duplicate: same session, or within the cooldown. */
+  recent: { id: string; student_id: string; session_id: string | null; marked_at: number; method: string }[];
 }
 
-/** Marks of these students that could make a new one a duplicate: same session, or within the cooldown. */
-export async function recentMarks(db: Executor, studentIds: string[], sessionIds: string[], from: number, to: number) {
-  if (studentIds.length === 0) return [];
-  return db
+/**
+ * Reads what StoredFor holds in one statement (UNION ALL): the ids' rows first, with the mark
+ * columns null, then the students' marks near in time or in these sessions (a stored mark's
+ * student is never null, which tells the two apart).
+ */
+export async function storedFor(db: Executor, ids: string[], studentIds: string[], sessionIds: string[], from: number, to: number): Promise<StoredFor> {
+  const out: StoredFor = { received: new Set(), recent: [] };
+  // No marks posted: no students either.
+  if (ids.length === 0) return out;
+  const idOnly = (table: 'attendance_marks' | 'attendance_audit') =>
+    db
+      .selectFrom(table)
+      .select([
+        'id',
+        sql<string | null>`null`.as('student_id'),
+        sql<string | null>`null`.as('session_id'),
+        sql<number | null>`null`.as('marked_at'),
+        sql<string | null>`null`.as('method'),
+      ])
+      .where('id', 'in', ids);
+  const recent = db
     .selectFrom('attendance_marks')
     .select(['id', 'student_id', 'session_id', 'marked_at', 'method'])
     .where('student_id', 'in', studentIds)
     .where((eb) => {
       const near = eb.and([eb('marked_at', '>', from), eb('marked_at', '<', to)]);
       return sessionIds.length ? eb.or([near, eb('session_id', 'in', sessionIds)]) : near;
-    })
+    });
+  const rows = await idOnly('attendance_marks')
+    .unionAll([idOnly('attendance_audit'), ...(studentIds.length ? [recent] : [])])
     .execute();
+  for (const r of rows) {
+    if (r.student_id === null) out.received.add(r.id);
+    else out.recent.push({ id: r.id, student_id: r.student_id, session_id: r.session_id, marked_at: Number(r.marked_at), method: r.method ?? '' });
+  }
+  return out;
 }
 
 /**

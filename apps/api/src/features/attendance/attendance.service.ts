@@ -70,7 +70,7 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
 
   /**
    * Writes a group of posted batches in one transaction: one query of each kind for all of their
-   * marks (lock the students, ids already received, sessions, roster places, marks near in time),
+   * marks (lock the students, sessions, roster places, then ids already received and marks near in time together),
    * each batch decided in order against what was read, then one insert of the new marks and one of
    * their events. Changes to stored marks (rare: a hand-set status, a late sighting) go one by one.
    */
@@ -83,7 +83,6 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
         marks.map((m) => m.studentId),
       );
       const known = new Set(names.keys());
-      const received = await repo.existingIds(trx, idsOf(marks));
       const sessionIds = unique(marks.map((m) => m.sessionId).filter((s): s is string => !!s));
       const sessions = await deps.sessions.findSessions(trx, sessionIds);
       // Roster places for the sessions' classes (a session mark only for a student on its roster)
@@ -91,8 +90,15 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
       const rosterClasses = unique([...[...sessions.values()].map((s) => s.class_id), ...posts.flatMap((p) => scopedClassIds(p.scope) ?? [])]);
       const rosterPairs = await classes.rosterPairs(trx, [...known], rosterClasses);
       const times = marks.map((m) => Date.parse(m.markedAt));
-      const seen = byStudent(await repo.recentMarks(trx, [...known], sessionIds, Math.min(...times) - ctx.cooldownMs, Math.max(...times) + ctx.cooldownMs));
-      const ledger: Ledger = { receivedAt, cooldownMs: ctx.cooldownMs, known, sessions, rosterPairs, seen, received, rows: [], changes: [] };
+      const { received, recent } = await repo.storedFor(
+        trx,
+        idsOf(marks),
+        [...known],
+        sessionIds,
+        Math.min(...times) - ctx.cooldownMs,
+        Math.max(...times) + ctx.cooldownMs,
+      );
+      const ledger: Ledger = { receivedAt, cooldownMs: ctx.cooldownMs, known, sessions, rosterPairs, seen: byStudent(recent), received, rows: [], changes: [] };
       const results = posts.map((p) => decideBatch(ledger, { ...p, by: markedBy(p.actor) }));
       await repo.insertMarks(trx, ledger.rows, endedSessions(sessions.values(), receivedAt));
       // The new marks as a read would give them back: the rows inserted, with the names read under the lock.
