@@ -23,8 +23,8 @@ export function coverDays(ctx: ServiceContext, users: UsersService, today: () =>
       if (from !== null && from >= day) return;
       // Never rolled (a new or upgraded database): start here; covers from now on are rolled as days pass.
       if (from !== null) {
-        // The covers of the last day rolled ended at its midnight; those of each day since began (and,
-        // before today, ended) after it: a server that was off for days logs the whole gap at once.
+        // Covers on the last day rolled ended at the midnight after it; those on each day since began
+        // (and, before today, ended) after it: a server that was off for days logs the whole gap at once.
         const covers = await coversBetween(trx, from, day);
         const userIds = [...new Set(covers.map((c) => c.userId))];
         await users.scopesChanged(trx, userIds, [...new Set(covers.map((c) => c.classId))], ctx.now());
