@@ -134,6 +134,10 @@ describe.each(dialects)('statistics summary on %s', (dialect) => {
     ['a roster replaced', () => ok('PUT', `/api/classes/${cls.C}/students`, { studentIds: ['S8', 'S4'] })],
     ['a student deleted', () => ok('DELETE', '/api/students/S5')],
     ['a student deleted, marks kept', () => ok('DELETE', '/api/students/S4?keepMarks=true')],
+    [
+      'the retention purge taking old marks out',
+      () => createServices({ db: api.database.db, dialect, now: Date.now, cooldownMs: 0 }, { retentionDays: 30 }).privacy.purge(),
+    ],
     ['a class deleted', () => ok('DELETE', `/api/classes/${cls.B}`)],
   ];
   it.each(writes)('equals the live count after %s', async (_what, write) => {
