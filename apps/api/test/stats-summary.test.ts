@@ -167,6 +167,27 @@ describe.each(dialects)('statistics summary on %s', (dialect) => {
     await expectSameAsLive();
   });
 
+  it('takes out the student statuses of passed epochs when a class is filled again', async () => {
+    const db = api.database.db;
+    const stale = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('class_day_student_statuses as st')
+            .innerJoin('class_summary_epochs as e', 'e.class_id', 'st.class_id')
+            .where('st.class_id', '=', cls.A)
+            .whereRef('st.epoch', '<', 'e.epoch')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    await services.stats.daily(FROM, TO, cls.A, ALL);
+    await ok('PUT', `/api/classes/${cls.A}/students/S7`);
+    expect(await stale()).toBeGreaterThan(0);
+    await services.stats.daily(FROM, TO, cls.A, ALL);
+    expect(await stale()).toBe(0);
+  });
+
   it('lets two fills of the same class-day at once both succeed', async () => {
     await ok('PUT', `/api/classes/${cls.A}/students/S6`);
     const range = { classIds: [cls.A], from: FROM, to: TO, now: Date.now() };

@@ -156,14 +156,16 @@ export async function writeSummaries(db: Executor, summaries: readonly SummaryRo
   }
 }
 
-/** Takes out the student statuses of these classes computed at an epoch that has passed: no reader trusts them any more. */
-export async function sweepStatuses(db: Executor, classIds: readonly string[]) {
+/** Takes out the student statuses of these classes' days in [from, to] computed at an epoch that has passed: no reader trusts them any more. */
+export async function sweepStatuses(db: Executor, classIds: readonly string[], from: string, to: string) {
   const current = (eb: ExpressionBuilder<DB, 'class_day_student_statuses'>) =>
     eb.selectFrom('class_summary_epochs as e').select('e.epoch').whereRef('e.class_id', '=', 'class_day_student_statuses.class_id');
   for (const ids of chunked(classIds, MAX_PARAMS)) {
     await db
       .deleteFrom('class_day_student_statuses')
       .where('class_id', 'in', ids)
+      .where('day', '>=', from)
+      .where('day', '<=', to)
       .where((eb) => eb('epoch', '<', current(eb)))
       .execute();
   }

@@ -7,7 +7,7 @@
 // A missing or outdated summary is computed on the read that needs it, by the live queries, and
 // stored at the epoch read BEFORE computing: a write that commits meanwhile raises the epoch, so a
 // row computed from older data is never trusted (shared/summary-epochs.repository.ts).
-import { withRetry } from '../../shared/db-errors.ts';
+import { isRetryableConflict, withRetry } from '../../shared/db-errors.ts';
 import type { Executor } from '../../shared/context.ts';
 import { classDayBatches, classDayKey, type ClassDay } from './class-day-batches.ts';
 import * as summary from './stats-summary.repository.ts';
@@ -25,7 +25,7 @@ export const SETTLE_MS = 60 * 60_000;
 
 const MARK_STATUSES = ['present', 'late', 'excused', 'absent'] as const;
 
-/** A failed cache write never fails the read: a class deleted meanwhile has nothing to keep, a deadlock is tried again. */
+/** A class deleted while its summaries were computed: nothing to keep. */
 const isForeignKeyViolation = (err: unknown) => {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'ER_NO_REFERENCED_ROW_2' || code === 'ER_NO_REFERENCED_ROW' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
@@ -77,13 +77,19 @@ export async function computeSummaries(db: Executor, r: live.StatsRange, classDa
   return { summaries: [...rows.values()], statuses };
 }
 
-/** Stores computed summaries and sweeps their classes' outdated student statuses. */
+/**
+ * Stores computed summaries and sweeps their classes' outdated student statuses. A store that keeps
+ * losing lock races to another instance filling the same rows gives up: the rows stay missing and
+ * the next call computes them again; this call has its figures either way.
+ */
 export async function storeSummaries(db: Executor, computed: Awaited<ReturnType<typeof computeSummaries>>) {
+  if (computed.summaries.length === 0) return;
+  const days = computed.summaries.map((s) => s.day).sort();
   try {
     await withRetry(3, () => summary.writeSummaries(db, computed.summaries, computed.statuses));
-    await withRetry(3, () => summary.sweepStatuses(db, [...new Set(computed.summaries.map((s) => s.class_id))]));
+    await withRetry(3, () => summary.sweepStatuses(db, [...new Set(computed.summaries.map((s) => s.class_id))], days[0]!, days.at(-1)!));
   } catch (err) {
-    if (!isForeignKeyViolation(err)) throw err;
+    if (!isForeignKeyViolation(err) && !isRetryableConflict(err)) throw err;
   }
 }
 
