@@ -32,6 +32,8 @@ export interface Config {
   httpRedirectPort: number | null;
   /** On SIGTERM, how long /health answers 503 while requests are still served, so a load balancer stops sending new ones first. */
   shutdownDrainSeconds: number;
+  /** Minutes between two background fills of the statistics summary (stats-summary-warmer.ts); null: none, reads fill it. */
+  summaryWarmMinutes: number | null;
   /** Where absence notices to guardians go: nothing is queued or sent on a channel left unset. */
   notices: { smtp: SmtpSettings | null; webhook: WebhookSettings | null };
 }
@@ -127,6 +129,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpRedirectPort: read('HTTP_REDIRECT_PORT', int('HTTP_REDIRECT_PORT', 1, 65535), null as number | null),
     // A little over Caddy's health check interval (deploy/Caddyfile: 2 s).
     shutdownDrainSeconds: read('SHUTDOWN_DRAIN_SECONDS', int('SHUTDOWN_DRAIN_SECONDS', 0, 300), 3),
+    summaryWarmMinutes: read(
+      'STATS_SUMMARY_WARM',
+      z.union([z.literal('off').transform(() => null), int('STATS_SUMMARY_WARM', 1, 1440)], { error: 'use off or minutes between fills (1 to 1440)' }),
+      15 as number | null,
+    ),
     notices: readNotices(env, read, bool),
   };
 }

@@ -14,6 +14,7 @@ import { migrateToLatest } from './db/migrator.ts';
 import { certificateNames, redirectToHttps } from './http/redirect.ts';
 import { drainState, gracefulShutdown } from './http/shutdown.ts';
 import { createServices } from './services.ts';
+import { startSummaryWarmer, type Warmer } from './stats-summary-warmer.ts';
 
 async function main() {
   let config;
@@ -41,10 +42,14 @@ async function main() {
     );
   }
   let purgeTimer: NodeJS.Timeout | undefined;
+  let warmer: Warmer | undefined;
   {
     // Retention runs at start-up and every six hours; purging is idempotent, so several instances may all do it.
     // It always runs: an admin may set retention on the Privacy page (MARK_RETENTION_DAYS is the default).
-    const { privacy } = createServices({ db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 }, { retentionDays: config.retentionDays });
+    const { privacy, stats } = createServices(
+      { db: database.db, dialect: database.dialect, now: Date.now, cooldownMs: 0 },
+      { retentionDays: config.retentionDays },
+    );
     const purge = () =>
       privacy.purge().then(
         (r) => r.marksDeleted && console.log(`Retention: purged ${r.marksDeleted} marks before ${r.before}`),
@@ -52,6 +57,9 @@ async function main() {
       );
     await purge();
     purgeTimer = setInterval(purge, 6 * 3_600_000).unref();
+    // The statistics summary filled in the background: no admin's first call pays for a district's term.
+    if (config.summaryWarmMinutes !== null)
+      warmer = startSummaryWarmer({ warm: (opts) => stats.warmSummary(opts), everyMs: config.summaryWarmMinutes * 60_000 });
   }
   const drain = drainState();
   const server = listen(drain.handler(app), config);
@@ -64,6 +72,8 @@ async function main() {
     async stopWork() {
       hub.stop();
       clearInterval(purgeTimer);
+      // Stopped between batches: the batch being stored finishes before the database closes.
+      await warmer?.stop();
       // A notice being sent finishes and is recorded; one claimed but not sent waits out its lease elsewhere.
       await notices.stop();
     },

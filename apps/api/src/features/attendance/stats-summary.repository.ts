@@ -60,6 +60,22 @@ function trusted(db: Executor, r: StatsRange) {
   return q;
 }
 
+/** The first and last day any session is on (null: none yet): the span a fill over the whole school covers. */
+export async function sessionDaySpan(db: Executor): Promise<{ from: string; to: string } | null> {
+  const row = await db
+    .selectFrom('class_sessions')
+    .select((eb) => [eb.fn.min('day').as('from'), eb.fn.max('day').as('to')])
+    .executeTakeFirst();
+  return row?.from && row.to ? { from: row.from, to: row.to } : null;
+}
+
+/** The class-days in range that hold a trusted summary, without their figures. */
+export async function trustedClassDays(db: Executor, r: StatsRange) {
+  if (r.classIds?.length === 0) return [];
+  const rows = await trusted(db, r).select(['sm.class_id', 'sm.day']).execute();
+  return rows.map((x) => ({ classId: x.class_id, day: x.day }));
+}
+
 /** The trusted summaries in range, with their class's name. */
 export async function trustedSummaries(db: Executor, r: StatsRange) {
   if (r.classIds?.length === 0) return [];

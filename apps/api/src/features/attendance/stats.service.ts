@@ -10,6 +10,7 @@ import type { Executor, ServiceContext } from '../../shared/context.ts';
 import { assertClassInScope, scopedClassIds, type Scope } from '../../shared/actor.ts';
 import * as repo from './stats.repository.ts';
 import * as summarised from './stats-summary.ts';
+import { warmSummary, type WarmOptions } from './stats-summary-warm.ts';
 
 type Tally = Omit<DailyStat, 'rate' | 'absentStudents'> & { absentees: Map<string, string> };
 
@@ -63,6 +64,11 @@ export function statsService(ctx: ServiceContext) {
     /** Each roster student's statuses over the ended sessions in range, counted (for the per-student rates). */
     studentStatusCounts: (range: repo.StatsRange, opts: StatsOptions = {}) =>
       opts.live ? repo.studentStatusCounts(ctx.db, range) : summarised.studentStatusRows(ctx.db, range),
+    /**
+     * Fills the summary of every settled class-day of the whole school that holds none, newest days
+     * first, a batch at a time: run in the background (stats-summary-warmer.ts) so reads find it warm.
+     */
+    warmSummary: (opts: WarmOptions = {}) => warmSummary(ctx.db, ctx.now(), opts),
     /** How many sessions in range have started and not ended. */
     runningSessionCount: (range: repo.StatsRange) => repo.runningSessionCount(ctx.db, range),
 
