@@ -13,6 +13,7 @@ import { createConnection } from 'mysql2/promise';
 import { MemorySyncTarget } from '@rollcall/sync';
 import { openDatabase } from '../../apps/api/src/db/database.ts';
 import { migrateToLatest } from '../../apps/api/src/db/migrator.ts';
+import { createServices } from '../../apps/api/src/services.ts';
 import * as districtIndexes from '../../apps/api/src/db/migrations/0013_district_indexes.ts';
 import { explain, printPlans, type PlanLine } from './district/explain.ts';
 import { expectedEmbeddings, hundredChanges, laptopPull, percentile, readFigures, type Figure } from './district/measure.ts';
@@ -72,6 +73,7 @@ export async function run(args: string[]) {
   await admin.end();
   const conn = await createConnection({ uri: url, supportBigNumbers: true, timezone: 'Z', charset: 'utf8mb4' });
   const migrated = openDatabase({ dialect: 'mysql', url, poolSize: 2 });
+  const warmDb = openDatabase({ dialect: 'mysql', url, poolSize: 10 });
   let server: Awaited<ReturnType<typeof serveDistrict>> | null = null;
   const indexedOnly = args.includes('--indexed-only');
   try {
@@ -187,6 +189,8 @@ export async function run(args: string[]) {
               await conn.query('DELETE FROM class_day_student_statuses');
               await conn.query('DELETE FROM class_day_summaries');
             },
+            // As an instance's background warm runs it, on a pool of the API's size (serve.ts), without its pauses.
+            () => createServices({ db: warmDb.db, dialect: 'mysql', now: Date.now, cooldownMs: 0 }, { retentionDays: null }).stats.warmSummary({ pauseMs: 0 }),
           )),
         );
       for (const f of figures) console.log(line(f));
@@ -196,6 +200,7 @@ export async function run(args: string[]) {
   } finally {
     await server?.close();
     await migrated.close();
+    await warmDb.close();
     await conn.end();
     if (!args.includes('--keep') && !reused) {
       const c = await createConnection({ uri: ROOT });

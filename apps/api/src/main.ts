@@ -1,6 +1,7 @@
 // Starts the API: parse configuration (fail fast), open the database, migrate, listen (http, or
-// https with TLS_CERT/TLS_KEY plus an optional http port that redirects); on SIGTERM/SIGINT, drain
-// and shut down gracefully (http/shutdown.ts).
+// https with TLS_CERT/TLS_KEY plus an optional http port that redirects); purge old marks and fill
+// the statistics summary in the background; on SIGTERM/SIGINT, drain and shut down gracefully
+// (http/shutdown.ts).
 import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
