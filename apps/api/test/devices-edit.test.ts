@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, routes } from '@rollcall/contracts';
 import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
-import { MODEL, sorted, syncDevices } from './sync-devices.ts';
+import { MODEL, freshDevice, pullDevice, sorted, syncDevices } from './sync-devices.ts';
 import * as deviceScopes from '../src/db/migrations/0017_device_scope_revisions.ts';
 import { createServices } from '../src/services.ts';
 import { scopeOf } from '../src/shared/actor.ts';
@@ -31,18 +31,6 @@ describe.each(dialects)('editing a classroom laptop on %s', (dialect) => {
       fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as object), cookie } }),
     });
     return { sync: (query, opts) => client.sync({ query }, opts) };
-  };
-  /** A device's cache after a pull, and whether the pull started again from a whole set. */
-  const pull = async (client: SyncClient, target: MemorySyncTarget) => {
-    const result = await pullSync(client, target, { modelId: MODEL, limit: 5 });
-    const owners = new Set([...target.embeddings.values()].map((e) => e.studentId));
-    return { reset: result.reset, classes: sorted(target.classes.keys()), students: sorted(target.students.keys()), faces: sorted(owners) };
-  };
-  /** What a fresh device of the same caller would hold now: a cache brought up to date must equal it. */
-  const truth = async (client: SyncClient) => {
-    const fresh = new MemorySyncTarget();
-    await pullSync(client, fresh, { modelId: MODEL });
-    return fresh;
   };
 
   it('renames a laptop and changes its classes; the list and the laptop itself say so', async () => {
@@ -98,30 +86,30 @@ describe.each(dialects)('editing a classroom laptop on %s', (dialect) => {
     const laptop = await pairedLaptop(created.pairing.code);
     const other = syncClient((await api.device([classA])).token);
     const [laptopCache, otherCache] = [new MemorySyncTarget(), new MemorySyncTarget()];
-    expect(await pull(laptop, laptopCache)).toEqual({
+    expect(await pullDevice(laptop, laptopCache)).toEqual({
       reset: false,
       classes: sorted([classA, classB]),
       students: ['EA1', 'EAB', 'EB1'],
       faces: ['EA1', 'EAB', 'EB1'],
     });
-    await pull(other, otherCache);
+    await pullDevice(other, otherCache);
 
     // Only its name: the laptop carries on with deltas.
     await api.client.updateDevice({ params: { id: created.device.id }, body: { name: 'Room 12 (left)' } });
-    expect((await pull(laptop, laptopCache)).reset).toBe(false);
+    expect((await pullDevice(laptop, laptopCache)).reset).toBe(false);
     // The same classes again change nothing either.
     await api.client.updateDevice({ params: { id: created.device.id }, body: { classIds: [classB, classA] } });
-    expect((await pull(laptop, laptopCache)).reset).toBe(false);
+    expect((await pullDevice(laptop, laptopCache)).reset).toBe(false);
 
     // The timetable changes: the laptop now serves B and C.
     await api.client.updateDevice({ params: { id: created.device.id }, body: { classIds: [classB, classC] } });
-    expect(await pull(laptop, laptopCache)).toEqual({
+    expect(await pullDevice(laptop, laptopCache)).toEqual({
       reset: true,
       classes: sorted([classB, classC]),
       students: ['EAB', 'EB1', 'EC1'],
       faces: ['EAB', 'EB1', 'EC1'],
     });
-    const fresh = await truth(laptop);
+    const fresh = await freshDevice(laptop);
     expect(laptopCache.embeddings).toEqual(fresh.embeddings);
     expect(laptopCache.classes).toEqual(fresh.classes);
     expect(laptopCache.students).toEqual(fresh.students);
@@ -144,14 +132,14 @@ describe.each(dialects)('editing a classroom laptop on %s', (dialect) => {
     const created = await api.clientAs(teacher.token).createDevice({ body: { name: 'Room 20', classIds: [classT] } });
     const laptop = syncClient(created.token);
     const cache = new MemorySyncTarget();
-    expect(await pull(laptop, cache)).toMatchObject({ classes: [classT], students: ['ET1'] });
+    expect(await pullDevice(laptop, cache)).toMatchObject({ classes: [classT], students: ['ET1'] });
 
     // V is not the teacher's: the laptop acts for them, so it reaches T and U only.
     await api.client.updateDevice({ params: { id: created.device.id }, body: { classIds: [classT, classU, classV] } });
-    expect(await pull(laptop, cache)).toEqual({ reset: true, classes: sorted([classT, classU]), students: ['ET1', 'EU1'], faces: ['ET1', 'EU1'] });
+    expect(await pullDevice(laptop, cache)).toEqual({ reset: true, classes: sorted([classT, classU]), students: ['ET1', 'EU1'], faces: ['ET1', 'EU1'] });
     // Given V, the teacher's own scope change brings it.
     await api.client.updateUser({ params: { id: teacher.id }, body: { classIds: [classT, classU, classV] } });
-    expect(await pull(laptop, cache)).toEqual({
+    expect(await pullDevice(laptop, cache)).toEqual({
       reset: true,
       classes: sorted([classT, classU, classV]),
       students: ['ET1', 'EU1', 'EV1'],
@@ -166,7 +154,7 @@ describe.each(dialects)('editing a classroom laptop on %s', (dialect) => {
     const created = await api.client.createDevice({ body: { name: 'Room 30', classIds: [classF] } });
     const laptop = syncClient(created.token);
     const cache = new MemorySyncTarget();
-    await pull(laptop, cache);
+    await pullDevice(laptop, cache);
     // The same services on the same database: the laptop is read, then the admin changes its classes, then the pull reads its snapshot.
     const services = createServices({ db: api.database.db, dialect, now: Date.now, cooldownMs: 0 }, { retentionDays: null });
     const actor = (await services.auth.authenticate({ bearer: created.token }))!;
@@ -182,7 +170,7 @@ describe.each(dialects)('editing a classroom laptop on %s', (dialect) => {
     await cache.applyEmbeddings(late.embeddings);
     await cache.applyClasses(late.classes);
     await cache.setRevision(late.revision);
-    expect(await pull(laptop, cache)).toEqual({ reset: true, classes: [classG], students: ['EG1'], faces: ['EG1'] });
+    expect(await pullDevice(laptop, cache)).toEqual({ reset: true, classes: [classG], students: ['EG1'], faces: ['EG1'] });
   });
 
   it('adds a scope revision of 0 to the devices there are, going down and up again', async () => {

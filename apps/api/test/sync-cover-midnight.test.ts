@@ -3,8 +3,8 @@
 // yesterday starts again from a whole set with the covered class's students' faces, and loses them
 // the day after. Two instances at midnight log it once; a day with no covers changes nothing.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
-import { MODEL, sorted, syncDevices } from './sync-devices.ts';
+import { MemorySyncTarget, pullSync } from '@rollcall/sync';
+import { MODEL, freshDevice, pullDevice, sorted, syncDevices } from './sync-devices.ts';
 import { dialects, startApi, type TestApi } from './context.ts';
 
 /** A time on a school day `offset` days from today, and that day as the server counts it (in its own zone). */
@@ -27,16 +27,6 @@ describe.each(dialects)('covers beginning and ending at midnight on %s', (dialec
   afterEach(() => api.close());
 
   const { enrol, classOf, syncClient } = syncDevices(() => api, `midnight-${dialect}`);
-  const pull = async (client: SyncClient, target: MemorySyncTarget) => {
-    const result = await pullSync(client, target, { modelId: MODEL, limit: 5 });
-    const owners = new Set([...target.embeddings.values()].map((e) => e.studentId));
-    return { reset: result.reset, classes: sorted(target.classes.keys()), students: sorted(target.students.keys()), faces: sorted(owners) };
-  };
-  const truth = async (client: SyncClient) => {
-    const fresh = new MemorySyncTarget();
-    await pullSync(client, fresh, { modelId: MODEL });
-    return fresh;
-  };
   const cover = async (classId: string, userId: string, day: string) =>
     expect((await api.call('POST', `/api/classes/${classId}/covers`, { userId, day })).status).toBe(201);
   const db = () => api.database.db;
@@ -65,31 +55,31 @@ describe.each(dialects)('covers beginning and ending at midnight on %s', (dialec
     const other = syncClient((await api.device([classC])).token);
     const [laptopCache, browserCache, otherCache] = [new MemorySyncTarget(), new MemorySyncTarget(), new MemorySyncTarget()];
     const onlyA = { classes: [classA], students: ['MA1'], faces: ['MA1'] };
-    expect(await pull(laptop, laptopCache)).toMatchObject(onlyA);
-    expect(await pull(browser, browserCache)).toMatchObject(onlyA);
-    await pull(other, otherCache);
+    expect(await pullDevice(laptop, laptopCache)).toMatchObject(onlyA);
+    expect(await pullDevice(browser, browserCache)).toMatchObject(onlyA);
+    await pullDevice(other, otherCache);
 
     // Yesterday afternoon the office sets up today's cover: nothing changes yet.
     await cover(classB, teacher.id, TODAY.day);
-    expect(await pull(laptop, laptopCache)).toMatchObject({ reset: false, ...onlyA });
+    expect(await pullDevice(laptop, laptopCache)).toMatchObject({ reset: false, ...onlyA });
 
     // This morning the laptop's first pull is the first request of the day.
     now = TODAY.at;
     const withB = { reset: true, classes: sorted([classA, classB]), students: ['MA1', 'MB1', 'MB2'], faces: ['MA1', 'MB1', 'MB2'] };
-    expect(await pull(laptop, laptopCache)).toEqual(withB);
-    expect(await pull(browser, browserCache)).toEqual(withB);
-    expect(laptopCache.embeddings).toEqual((await truth(laptop)).embeddings);
-    expect(laptopCache.classes).toEqual((await truth(laptop)).classes);
+    expect(await pullDevice(laptop, laptopCache)).toEqual(withB);
+    expect(await pullDevice(browser, browserCache)).toEqual(withB);
+    expect(laptopCache.embeddings).toEqual((await freshDevice(laptop)).embeddings);
+    expect(laptopCache.classes).toEqual((await freshDevice(laptop)).classes);
     // Logged once: the next pulls are deltas, and another classroom never started again.
-    expect(await pull(laptop, laptopCache)).toMatchObject({ reset: false, classes: sorted([classA, classB]) });
+    expect(await pullDevice(laptop, laptopCache)).toMatchObject({ reset: false, classes: sorted([classA, classB]) });
     expect((await pullSync(other, otherCache, { modelId: MODEL })).reset).toBe(false);
     expect(await scopeChanges(teacher.id)).toBe(2); // the class taken away yesterday, the cover today
 
     // The day after, class B leaves with the faces of its students.
     now = TOMORROW.at;
-    expect(await pull(laptop, laptopCache)).toEqual({ reset: true, ...onlyA });
-    expect(await pull(browser, browserCache)).toEqual({ reset: true, ...onlyA });
-    expect(laptopCache.embeddings).toEqual((await truth(laptop)).embeddings);
+    expect(await pullDevice(laptop, laptopCache)).toEqual({ reset: true, ...onlyA });
+    expect(await pullDevice(browser, browserCache)).toEqual({ reset: true, ...onlyA });
+    expect(laptopCache.embeddings).toEqual((await freshDevice(laptop)).embeddings);
     expect((await pullSync(other, otherCache, { modelId: MODEL })).reset).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 // Set-up shared by the sync tests that play devices: students enrolled with consent and faces, a
 // class of them, and a caller's sync client for pullSync with a MemorySyncTarget as its cache.
 import { expect } from 'vitest';
-import type { SyncClient } from '@rollcall/sync';
+import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
 import { grantConsent, hash, vectorB64, type TestApi } from './context.ts';
 
 export const MODEL = 'faceapi-resnet@1.7.15';
@@ -24,4 +24,18 @@ export function syncDevices(api: () => TestApi, tag: string) {
       return { sync: (query, opts) => client.sync({ query }, opts) };
     },
   };
+}
+
+/** A device's cache after a pull (pages of 5 rows), and whether the pull started again from a whole set. */
+export async function pullDevice(client: SyncClient, target: MemorySyncTarget) {
+  const result = await pullSync(client, target, { modelId: MODEL, limit: 5 });
+  const owners = new Set([...target.embeddings.values()].map((e) => e.studentId));
+  return { reset: result.reset, classes: sorted(target.classes.keys()), students: sorted(target.students.keys()), faces: sorted(owners) };
+}
+
+/** What a fresh device of the same caller would hold now: a cache brought up to date must equal it. */
+export async function freshDevice(client: SyncClient): Promise<MemorySyncTarget> {
+  const fresh = new MemorySyncTarget();
+  await pullSync(client, fresh, { modelId: MODEL });
+  return fresh;
 }

@@ -3,8 +3,8 @@
 // taken away with the faces of students on none of their remaining rosters. Other callers carry on
 // with deltas.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemorySyncTarget, pullSync, type SyncClient } from '@rollcall/sync';
-import { MODEL, sorted, syncDevices } from './sync-devices.ts';
+import { MemorySyncTarget, pullSync } from '@rollcall/sync';
+import { MODEL, freshDevice, pullDevice, sorted, syncDevices } from './sync-devices.ts';
 import * as scopeRevisions from '../src/db/migrations/0015_scope_revisions.ts';
 import { createServices } from '../src/services.ts';
 import { scopeOf } from '../src/shared/actor.ts';
@@ -18,18 +18,6 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
   afterAll(() => api.close());
 
   const { enrol, classOf, syncClient } = syncDevices(() => api, 'scope');
-  /** A device's cache after a pull, and whether the pull started again from a whole set. */
-  const pull = async (client: SyncClient, target: MemorySyncTarget) => {
-    const result = await pullSync(client, target, { modelId: MODEL, limit: 5 });
-    const owners = new Set([...target.embeddings.values()].map((e) => e.studentId));
-    return { reset: result.reset, classes: sorted(target.classes.keys()), students: sorted(target.students.keys()), faces: sorted(owners) };
-  };
-  /** What a fresh device of the same caller would hold now: a cache brought up to date must equal it. */
-  const truth = async (client: SyncClient) => {
-    const fresh = new MemorySyncTarget();
-    await pullSync(client, fresh, { modelId: MODEL });
-    return fresh;
-  };
 
   it("brings a teacher's laptop and browser the class given to the teacher, and takes away the class taken away with its students' faces", async () => {
     await enrol('SA1', 'SA2', 'SB1', 'SB2', 'SC1');
@@ -47,17 +35,17 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     const other = syncClient((await api.device([classC])).token);
     const [laptopCache, browserCache, otherCache] = [new MemorySyncTarget(), new MemorySyncTarget(), new MemorySyncTarget()];
     const onlyA = { classes: [classA], students: ['SA1', 'SA2'], faces: ['SA1', 'SA2'] };
-    expect(await pull(laptop, laptopCache)).toMatchObject(onlyA);
-    expect(await pull(browser, browserCache)).toMatchObject(onlyA);
-    expect(await pull(other, otherCache)).toMatchObject({ classes: [classC], students: ['SC1'] });
+    expect(await pullDevice(laptop, laptopCache)).toMatchObject(onlyA);
+    expect(await pullDevice(browser, browserCache)).toMatchObject(onlyA);
+    expect(await pullDevice(other, otherCache)).toMatchObject({ classes: [classC], students: ['SC1'] });
 
     // 8:55: the admin gives the teacher class B back.
     await api.client.updateUser({ params: { id: teacher.id }, body: { classIds: [classA, classB] } });
     const both = { reset: true, classes: sorted([classA, classB]), students: ['SA1', 'SA2', 'SB1', 'SB2'], faces: ['SA1', 'SA2', 'SB1', 'SB2'] };
-    expect(await pull(laptop, laptopCache)).toEqual(both);
-    expect(await pull(browser, browserCache)).toEqual(both);
-    expect(laptopCache.embeddings).toEqual((await truth(laptop)).embeddings);
-    expect(laptopCache.classes).toEqual((await truth(laptop)).classes);
+    expect(await pullDevice(laptop, laptopCache)).toEqual(both);
+    expect(await pullDevice(browser, browserCache)).toEqual(both);
+    expect(laptopCache.embeddings).toEqual((await freshDevice(laptop)).embeddings);
+    expect(laptopCache.classes).toEqual((await freshDevice(laptop)).classes);
     // Nothing changed for another classroom: its pull is a delta with nothing in it.
     const unchanged = await pullSync(other, otherCache, { modelId: MODEL });
     expect(unchanged).toMatchObject({ reset: false, students: { upserted: 0, deleted: 0 }, embeddings: { upserted: 0, deleted: 0 }, classes: { upserted: 0 } });
@@ -65,9 +53,9 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     // The admin takes class A away from its side (the class's teachers): SA1's face leaves both caches, SA2 stays for class B.
     await api.client.setClassTeachers({ params: { id: classA }, body: { userIds: [] } });
     const onlyB = { reset: true, classes: [classB], students: ['SA2', 'SB1', 'SB2'], faces: ['SA2', 'SB1', 'SB2'] };
-    expect(await pull(laptop, laptopCache)).toEqual(onlyB);
-    expect(await pull(browser, browserCache)).toEqual(onlyB);
-    expect(laptopCache.embeddings).toEqual((await truth(laptop)).embeddings);
+    expect(await pullDevice(laptop, laptopCache)).toEqual(onlyB);
+    expect(await pullDevice(browser, browserCache)).toEqual(onlyB);
+    expect(laptopCache.embeddings).toEqual((await freshDevice(laptop)).embeddings);
     expect((await pullSync(other, otherCache, { modelId: MODEL })).reset).toBe(false);
 
     // Once brought up to date, the next pulls are deltas again.
@@ -85,17 +73,17 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     const colleague = await api.teacher([classE]);
     const browser = syncClient(teacher.token);
     const cache = new MemorySyncTarget();
-    await pull(browser, cache);
+    await pullDevice(browser, cache);
 
     await api.client.updateUser({ params: { id: colleague.id }, body: { classIds: [classD, classE] } });
     await api.client.setClassTeachers({ params: { id: classE }, body: { userIds: [] } });
     // Setting the same classes again changes nothing.
     await api.client.updateUser({ params: { id: teacher.id }, body: { classIds: [classD] } });
-    expect(await pull(browser, cache)).toEqual({ reset: false, classes: [classD], students: ['SD1'], faces: ['SD1'] });
+    expect(await pullDevice(browser, cache)).toEqual({ reset: false, classes: [classD], students: ['SD1'], faces: ['SD1'] });
 
     // An admin's scope is every class.
     await api.client.updateUser({ params: { id: teacher.id }, body: { role: 'admin' } });
-    const promoted = await pull(browser, cache);
+    const promoted = await pullDevice(browser, cache);
     expect(promoted.reset).toBe(true);
     expect(promoted.classes).toEqual(expect.arrayContaining([classD, classE]));
     expect(promoted.students).toEqual(expect.arrayContaining(['SD1', 'SE1']));
@@ -119,15 +107,15 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
       const teacher = await school.teacher([classH]);
       const browser = here.syncClient(teacher.token);
       const cache = new MemorySyncTarget();
-      await pull(browser, cache);
+      await pullDevice(browser, cache);
 
       // Tomorrow's cover changes nothing today.
       await school.call('POST', `/api/classes/${classI}/covers`, { userId: teacher.id, day: dayOf(tomorrow) });
-      expect((await pull(browser, cache)).reset).toBe(false);
+      expect((await pullDevice(browser, cache)).reset).toBe(false);
       const cover = await school.call('POST', `/api/classes/${classI}/covers`, { userId: teacher.id, day });
-      expect(await pull(browser, cache)).toEqual({ reset: true, classes: sorted([classH, classI]), students: ['SH1', 'SI1'], faces: ['SH1', 'SI1'] });
+      expect(await pullDevice(browser, cache)).toEqual({ reset: true, classes: sorted([classH, classI]), students: ['SH1', 'SI1'], faces: ['SH1', 'SI1'] });
       expect((await school.call('DELETE', `/api/covers/${cover.body.id}`)).status).toBe(200);
-      expect(await pull(browser, cache)).toEqual({ reset: true, classes: [classH], students: ['SH1'], faces: ['SH1'] });
+      expect(await pullDevice(browser, cache)).toEqual({ reset: true, classes: [classH], students: ['SH1'], faces: ['SH1'] });
     } finally {
       await school.close();
     }
@@ -140,7 +128,7 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     const teacher = await api.teacher([classF]);
     const browser = syncClient(teacher.token);
     const cache = new MemorySyncTarget();
-    await pull(browser, cache);
+    await pullDevice(browser, cache);
     // The same services on the same database: the caller is read, then the admin gives the class, then the pull reads its snapshot.
     const services = createServices({ db: api.database.db, dialect, now: Date.now, cooldownMs: 0 }, { retentionDays: null });
     const actor = (await services.auth.authenticate({ bearer: teacher.token }))!;
@@ -156,7 +144,7 @@ describe.each(dialects)('sync after a change of classes on %s', (dialect) => {
     await cache.applyEmbeddings(late.embeddings);
     await cache.applyClasses(late.classes);
     await cache.setRevision(late.revision);
-    expect(await pull(browser, cache)).toEqual({ reset: true, classes: sorted([classF, classG]), students: ['SF1', 'SG1'], faces: ['SF1', 'SG1'] });
+    expect(await pullDevice(browser, cache)).toEqual({ reset: true, classes: sorted([classF, classG]), students: ['SF1', 'SG1'], faces: ['SF1', 'SG1'] });
   });
 
   it('adds a scope revision of 0 to the accounts there are, going down and up again', async () => {
