@@ -2,15 +2,17 @@
 // 50, 20 concurrent clients) next to a raw mysql2 bulk insert of the same rows, a district's
 // morning peak (200 laptops posting at once), and the size and time of a full sync of 1,000
 // students x 5 embeddings. Flags: --marks --students --batch --clients --rounds, --devices
-// --class-size --peak-batch --periods, --sync-students, --no-sync, --json.
+// --class-size --peak-batch --periods, --sync-students, --no-sync, --in-process, --json.
+// The API runs as a district runs it: the compiled build in its own process (api/served.ts), the
+// clients and the raw baseline in this one. In one process the 20 clients' fetch took about 11% of
+// the CPU and the process was busy its whole wall time, so the clients' CPU was counted as the
+// API's; --in-process keeps that shape to compare the two in one session.
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { createConnection, createPool } from 'mysql2/promise';
 import { encodeVector } from '@rollcall/contracts';
-import { openDatabase } from '../../apps/api/src/db/database.ts';
-import { migrateToLatest } from '../../apps/api/src/db/migrator.ts';
 import { setUp } from '../reliability/fleet.ts';
-import { serveBenchApi } from './serve-api.ts';
+import { serveChild, serveInProcess } from './api/served.ts';
 
 const ROOT = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const opt = (args: string[], name: string, fallback: number) => {
@@ -23,20 +25,26 @@ async function scratchDatabase() {
   const admin = await createConnection({ uri: ROOT });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   await admin.end();
-  const database = openDatabase({ dialect: 'mysql', url: `${ROOT}/${name}`, poolSize: 25 });
-  await migrateToLatest(database.db);
   const drop = async () => {
-    await database.close();
     const c = await createConnection({ uri: ROOT });
     await c.query(`DROP DATABASE \`${name}\``);
     await c.end();
   };
-  return { database, url: `${ROOT}/${name}`, drop };
+  return { url: `${ROOT}/${name}`, drop };
 }
 
-async function serve(database: ReturnType<typeof openDatabase>) {
-  const server = await serveBenchApi(database, '50mb');
-  token = (await setUp(server.base, 0, 0)).adminToken;
+/** Whether the API runs in this process (--in-process) instead of a child process of its own. */
+let inProcess = false;
+
+/** The API on the scratch database, which it migrates; the sync part's uploads need the large body limit. */
+async function serve(url: string) {
+  const server = await (inProcess ? serveInProcess : serveChild)(url, '50mb');
+  try {
+    token = (await setUp(server.base, 0, 0)).adminToken;
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
   return server;
 }
 
@@ -73,8 +81,8 @@ const RAW_COLUMNS = 'id, student_id, session_id, class_id, device_id, marked_at,
  * machine: a burst of load from elsewhere falls on both sides instead of on one.
  */
 async function ingest(total: number, students: number, batch: number, clients: number, rounds: number) {
-  const { database, url, drop } = await scratchDatabase();
-  const server = await serve(database);
+  const { url, drop } = await scratchDatabase();
+  const server = await serve(url);
   try {
     const ids = Array.from({ length: students }, (_, i) => `B${String(i).padStart(5, '0')}`);
     await pool(ids, 20, async (id) => void (await post(server.base, '/api/students', { studentId: id, name: `Bench ${id}` })));
@@ -96,12 +104,15 @@ async function ingest(total: number, students: number, batch: number, clients: n
     let accepted = 0;
     let apiMs = 0;
     let rawMs = 0;
+    // This process's CPU during the API rounds: the clients' alone, or the clients' and the API's.
+    let cpuMs = 0;
     const perRound = Math.ceil(total / rounds);
     for (let r = 0; r < rounds; r++) {
       const slice = marks.slice(r * perRound, (r + 1) * perRound);
       const batches: (typeof marks)[] = [];
       for (let i = 0; i < slice.length; i += batch) batches.push(slice.slice(i, i + batch));
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       await pool(batches, clients, async (b) => {
         const s = performance.now();
         const res = (await post(server.base, '/api/attendance', { marks: b })) as { results: { status: string }[] };
@@ -109,6 +120,8 @@ async function ingest(total: number, students: number, batch: number, clients: n
         accepted += res.results.filter((x) => x.status === 'accepted').length;
       });
       apiMs += performance.now() - t0;
+      const cpu = process.cpuUsage(cpu0);
+      cpuMs += (cpu.user + cpu.system) / 1000;
       // The baseline: the same rows with mysql2's multi-row INSERT, as many connections and rows a statement.
       const receivedAt = Date.now();
       const rows = batches.map((b) =>
@@ -125,6 +138,8 @@ async function ingest(total: number, students: number, batch: number, clients: n
       batch,
       clients,
       rounds,
+      apiMs,
+      cpuMs,
       apiPerSec: (total / apiMs) * 1000,
       rawPerSec: (total / rawMs) * 1000,
       p50: percentile(latencies, 50),
@@ -158,8 +173,8 @@ async function laptops(base: string, devices: number, perClass: number) {
  * batch after another (as its outbox sender does). Every mark is a session mark taken now.
  */
 async function morningPeak(devices: number, perClass: number, batch: number, periods: number) {
-  const { database, drop } = await scratchDatabase();
-  const server = await serve(database);
+  const { url, drop } = await scratchDatabase();
+  const server = await serve(url);
   try {
     const fleet = await laptops(server.base, devices, perClass);
     const latencies: number[] = [];
@@ -212,8 +227,8 @@ function unitVector(dim: number, seed: number) {
 }
 
 async function fullSync(students: number, perStudent: number, modelId: 'human-faceres@3.3.6' | 'faceapi-resnet@1.7.15', dim: number) {
-  const { database, drop } = await scratchDatabase();
-  const server = await serve(database);
+  const { url, drop } = await scratchDatabase();
+  const server = await serve(url);
   try {
     const ids = Array.from({ length: students }, (_, i) => `Y${String(i).padStart(5, '0')}`);
     await pool(ids, 10, async (id) => {
@@ -265,6 +280,13 @@ async function fullSync(students: number, perStudent: number, modelId: 'human-fa
 export async function run(args: string[]) {
   const json = args.includes('--json');
   const say = (line: string) => void (json || console.log(line));
+  inProcess = args.includes('--in-process');
+  const shape = inProcess ? 'in-process' : 'child-process';
+  say(
+    inProcess
+      ? "API served in this process (--in-process): the clients share its event loop, so their CPU is counted as the API's"
+      : "API served by the compiled build in a child process, as a district runs it: the clients' CPU is not the API's",
+  );
   const ing = await ingest(opt(args, 'marks', 20_000), opt(args, 'students', 2_000), opt(args, 'batch', 50), opt(args, 'clients', 20), opt(args, 'rounds', 5));
   say(
     `Attendance ingest on MySQL: ${ing.total} marks, batches of ${ing.batch}, ${ing.clients} concurrent clients, ${ing.rounds} rounds each followed by the raw insert`,
@@ -274,6 +296,9 @@ export async function run(args: string[]) {
   );
   say(`  raw  mysql2 bulk INSERT   : ${ing.rawPerSec.toFixed(0)} marks/s  (same rows, twin table)`);
   say(`  ratio API / raw           : ${(ing.apiPerSec / ing.rawPerSec).toFixed(3)}`);
+  say(
+    `  this process's CPU in the API rounds: ${ing.cpuMs.toFixed(0)} ms of ${ing.apiMs.toFixed(0)} ms wall (${inProcess ? "the clients' and the API's" : "the clients' alone"})`,
+  );
   const peak = await morningPeak(opt(args, 'devices', 200), opt(args, 'class-size', 30), opt(args, 'peak-batch', 10), opt(args, 'periods', 2));
   say(
     `Morning peak: ${peak.devices} laptops (own token, class of ${peak.perClass}, ${peak.periods} lessons) posting session marks in batches of ${peak.batch} at once: ${peak.perSec.toFixed(0)} marks/s (batch latency p50 ${peak.p50.toFixed(1)} ms, p95 ${peak.p95.toFixed(1)} ms)`,
@@ -290,5 +315,5 @@ export async function run(args: string[]) {
       `Full sync (since=0) of ${s.students} students x ${s.perStudent} embeddings x ${s.dim}-d: ${s.ms.toFixed(0)} ms, ${s.mb.toFixed(2)} MB (${s.gzipMb.toFixed(2)} MB gzipped); raw float32 ${s.vectorMb.toFixed(2)} MB, ratio ${(s.mb / s.vectorMb).toFixed(2)}x; as JSON number arrays ~${s.jsonArrayMbEstimate.toFixed(0)} MB`,
     );
   }
-  if (json) console.log(JSON.stringify({ ingest: ing, peak, sync: syncs }));
+  if (json) console.log(JSON.stringify({ shape, ingest: ing, peak, sync: syncs }));
 }
