@@ -4,20 +4,11 @@
 // mark outside any session. Each class's figures are rebuilt here from /api/registers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DFE_CODES, type Register } from '@rollcall/contracts';
-import { dialects, startApi, uuid, type TestApi } from './context.ts';
+import { dialects, startApi, type TestApi } from './context.ts';
+import { ago, mark } from './marks.ts';
 
 const DAY = '2026-03-03';
 const at = (hhmm: string) => `${DAY}T${hhmm}:00+01:00`;
-const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-const mark = (studentId: string, sessionId: string | null, markedAt: string) => ({
-  id: uuid(),
-  studentId,
-  sessionId,
-  deviceId: 'laptop-1',
-  markedAt,
-  method: 'face',
-  similarity: 0.95,
-});
 
 /** A class's figures over its registers, by the registers' own rules (not seen at the end: absent). */
 function fromRegisters(registers: Register[]) {

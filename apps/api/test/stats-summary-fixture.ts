@@ -5,24 +5,15 @@
 import { expect } from 'vitest';
 import { createServices } from '../src/services.ts';
 import { ALL, type Scope } from '../src/shared/actor.ts';
-import { startApi, uuid, type Dialect, type TestApi } from './context.ts';
+import { startApi, type Dialect, type TestApi } from './context.ts';
+export { ago, mark } from './marks.ts';
+import { ago, mark } from './marks.ts';
 
 export const D1 = '2026-01-12';
 export const D2 = '2026-01-13';
 export const at = (day: string, hhmm: string) => `${day}T${hhmm}:00Z`;
-export const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 export const FROM = '2026-01-01';
 export const TO = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-export const mark = (studentId: string, sessionId: string | null, markedAt: string, over: Record<string, unknown> = {}) => ({
-  id: uuid(),
-  studentId,
-  sessionId,
-  deviceId: 'laptop-1',
-  markedAt,
-  method: 'face',
-  similarity: 0.95,
-  ...over,
-});
 export const byHand = (status: string, reason?: string) => ({ method: 'manual', similarity: null, status, ...(reason && { reason }) });
 
 export type StatsSummarySchool = Awaited<ReturnType<typeof statsSummarySchool>>;

@@ -3,21 +3,11 @@
 // running session is reported apart ("so far") and counts in no rate until it ends, and the
 // figures of a class's day are the counts of its ended sessions' registers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialects, startApi, uuid, type TestApi } from './context.ts';
+import { dialects, startApi, type TestApi } from './context.ts';
+import { ago, mark } from './marks.ts';
 
 const DAY = '2026-02-10';
 const at = (hhmm: string) => `${DAY}T${hhmm}:00+01:00`;
-const mark = (studentId: string, sessionId: string | null, markedAt: string, over: Record<string, unknown> = {}) => ({
-  id: uuid(),
-  studentId,
-  sessionId,
-  deviceId: 'laptop-1',
-  markedAt,
-  method: 'face',
-  similarity: 0.95,
-  ...over,
-});
-const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 describe.each(dialects)('statistics on %s', (dialect) => {
   let api: TestApi;
