@@ -9,7 +9,7 @@ import { openDatabase } from '../../../apps/api/src/db/database.ts';
 import { migrateToLatest } from '../../../apps/api/src/db/migrator.ts';
 import { apiProcess, type ApiProcess } from '../../reliability/api-process.ts';
 import { builtApi } from '../../reliability/build.ts';
-import { serveBenchApi } from '../serve-api.ts';
+import { serveBenchApi } from '../shared/serve-api.ts';
 
 export interface ServedApi {
   base: string;

@@ -2,7 +2,7 @@
 // each measured request ran kept at the driver: the EXPLAINs are of the queries the API sends.
 import mysql from 'mysql2';
 import { openDatabase } from '../../../apps/api/src/db/database.ts';
-import { serveBenchApi } from '../serve-api.ts';
+import { serveBenchApi } from '../shared/serve-api.ts';
 
 export interface RecordedQuery {
   sql: string;

@@ -1,8 +1,9 @@
 // The API in this process for a benchmark, as production runs it (responses not validated, no
 // request log), with the mark-posting limit out of reach so the bench measures the work, not the limit.
+// Not a benchmark part: `pnpm bench` runs every file directly in scripts/bench/, so shared code lives here.
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../apps/api/src/app.ts';
-import type { openDatabase } from '../../apps/api/src/db/database.ts';
+import { createApp } from '../../../apps/api/src/app.ts';
+import type { openDatabase } from '../../../apps/api/src/db/database.ts';
 
 export async function serveBenchApi(database: ReturnType<typeof openDatabase>, bodyLimit: string) {
   const { app, hub, notices } = createApp({
