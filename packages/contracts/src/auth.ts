@@ -88,9 +88,7 @@ export const Device = z.object({
 export type Device = z.infer<typeof Device>;
 export const CreateDeviceBody = z.strictObject({ name: DisplayName(100), classIds: z.array(Uuid).min(1).max(50) });
 /** A laptop's new name or classes (at least one, as at registration): its next pull brings the classes it serves now. */
-export const UpdateDeviceBody = z
-  .strictObject({ name: DisplayName(100).optional(), classIds: z.array(Uuid).min(1).max(50).optional() })
-  .refine((b) => Object.keys(b).length > 0, NOTHING_TO_UPDATE);
+export const UpdateDeviceBody = CreateDeviceBody.partial().refine((b) => Object.keys(b).length > 0, NOTHING_TO_UPDATE);
 /** Letters and digits a teacher cannot misread (no 0/O, 1/I/L). */
 export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const PAIRING_CODE_LENGTH = 8;

@@ -7,6 +7,7 @@
 // A missing or outdated summary is computed on the read that needs it, by the live queries, and
 // stored at the epoch read BEFORE computing: a write that commits meanwhile raises the epoch, so a
 // row computed from older data is never trusted (shared/summary-epochs.repository.ts).
+import { finalStatus, type RegisterStatus } from '@rollcall/contracts';
 import { isRetryableConflict, withRetry } from '../../shared/db-errors.ts';
 import type { Executor } from '../../shared/context.ts';
 import { classDayBatches, classDayKey, type ClassDay } from './class-day-batches.ts';
@@ -67,7 +68,8 @@ export async function computeSummaries(db: Executor, r: live.StatsRange, classDa
       const row = rows.get(classDayKey(p.classId, p.day));
       if (!row || p.phase !== 'ended') continue;
       row.expected += p.n;
-      row[p.status === null || p.status === 'not-seen' ? 'absent' : (p.status as (typeof MARK_STATUSES)[number])] += p.n;
+      // As the daily statistics count it: not seen when the session ended is absent.
+      row[finalStatus((p.status ?? 'not-seen') as RegisterStatus)] += p.n;
     }
     for (const key of changed) rows.delete(key);
     for (const s of notPresent)

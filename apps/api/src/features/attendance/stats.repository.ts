@@ -24,6 +24,17 @@ function startedSessions(db: Executor, r: StatsRange) {
   return q;
 }
 
+/** The register rows of the started sessions: each roster student who exists, with their mark in the session or none. */
+function places(db: Executor, r: StatsRange) {
+  return startedSessions(db, r)
+    .innerJoin('class_students as r', 'r.class_id', 'cs.class_id')
+    .innerJoin('students as s', 's.student_id', 'r.student_id')
+    .leftJoin('attendance_marks as m', (j) => j.onRef('m.session_id', '=', 'cs.id').onRef('m.student_id', '=', 'r.student_id'));
+}
+
+/** The register rows of the sessions that have ended by now. */
+const endedPlaces = (db: Executor, r: StatsRange) => places(db, r).where('cs.ends_at', 'is not', null).where('cs.ends_at', '<=', r.now);
+
 const phaseOf = (now: number) => sql<StatsPhase>`case when cs.ends_at is not null and cs.ends_at <= ${now} then 'ended' else 'running' end`;
 
 /** How many started sessions each class had each day, by phase, with the class's name. */
@@ -40,10 +51,7 @@ export async function sessionCounts(db: Executor, r: StatsRange) {
 /** The register rows of the started sessions, counted per class, day, phase and status (null: not seen). */
 export async function placeCounts(db: Executor, r: StatsRange) {
   if (r.classIds?.length === 0) return [];
-  const rows = await startedSessions(db, r)
-    .innerJoin('class_students as r', 'r.class_id', 'cs.class_id')
-    .innerJoin('students as s', 's.student_id', 'r.student_id')
-    .leftJoin('attendance_marks as m', (j) => j.onRef('m.session_id', '=', 'cs.id').onRef('m.student_id', '=', 'r.student_id'))
+  const rows = await places(db, r)
     .select((eb) => ['cs.day', 'cs.class_id', phaseOf(r.now).as('phase'), 'm.status', eb.fn.countAll<number | string>().as('n')])
     .groupBy(['cs.day', 'cs.class_id', phaseOf(r.now), 'm.status'])
     .execute();
@@ -53,12 +61,7 @@ export async function placeCounts(db: Executor, r: StatsRange) {
 /** Each roster student absent from (or never seen in) an ended session, once per class and day. */
 export async function absentees(db: Executor, r: StatsRange) {
   if (r.classIds?.length === 0) return [];
-  return startedSessions(db, r)
-    .where('cs.ends_at', 'is not', null)
-    .where('cs.ends_at', '<=', r.now)
-    .innerJoin('class_students as r', 'r.class_id', 'cs.class_id')
-    .innerJoin('students as s', 's.student_id', 'r.student_id')
-    .leftJoin('attendance_marks as m', (j) => j.onRef('m.session_id', '=', 'cs.id').onRef('m.student_id', '=', 'r.student_id'))
+  return endedPlaces(db, r)
     .where((eb) => eb.or([eb('m.id', 'is', null), eb('m.status', '=', 'absent')]))
     .select(['cs.day', 'cs.class_id as classId', 's.student_id as studentId', 's.name'])
     .distinct()
@@ -68,12 +71,7 @@ export async function absentees(db: Executor, r: StatsRange) {
 /** Each roster student's statuses (null: not seen) over the ended sessions of their classes, counted. */
 export async function studentStatusCounts(db: Executor, r: StatsRange) {
   if (r.classIds?.length === 0) return [];
-  const rows = await startedSessions(db, r)
-    .where('cs.ends_at', 'is not', null)
-    .where('cs.ends_at', '<=', r.now)
-    .innerJoin('class_students as r', 'r.class_id', 'cs.class_id')
-    .innerJoin('students as s', 's.student_id', 'r.student_id')
-    .leftJoin('attendance_marks as m', (j) => j.onRef('m.session_id', '=', 'cs.id').onRef('m.student_id', '=', 'r.student_id'))
+  const rows = await endedPlaces(db, r)
     .select((eb) => ['s.student_id', 's.name', 'm.status', eb.fn.countAll<number | string>().as('n')])
     .groupBy(['s.student_id', 's.name', 'm.status'])
     .execute();
@@ -97,12 +95,7 @@ export async function runningSessionCount(db: Executor, r: StatsRange): Promise<
  */
 export async function classDayStudentStatuses(db: Executor, r: StatsRange, opts: { withPresent: boolean }) {
   if (r.classIds?.length === 0) return [];
-  let q = startedSessions(db, r)
-    .where('cs.ends_at', 'is not', null)
-    .where('cs.ends_at', '<=', r.now)
-    .innerJoin('class_students as r', 'r.class_id', 'cs.class_id')
-    .innerJoin('students as s', 's.student_id', 'r.student_id')
-    .leftJoin('attendance_marks as m', (j) => j.onRef('m.session_id', '=', 'cs.id').onRef('m.student_id', '=', 'r.student_id'));
+  let q = endedPlaces(db, r);
   if (!opts.withPresent) q = q.where((eb) => eb.or([eb('m.id', 'is', null), eb('m.status', '<>', 'present')]));
   const rows = await q
     .select((eb) => ['cs.class_id', 'cs.day', 's.student_id', 's.name', 'm.status', eb.fn.countAll<number | string>().as('n')])

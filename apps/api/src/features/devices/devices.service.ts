@@ -162,7 +162,6 @@ export function tokensService(ctx: ServiceContext) {
     },
 
     // For other features, in the executor they pass.
-    /** The token stored under this hash, unless revoked. */
     touch: (db: Executor, id: string, at: number) => repo.touchToken(db, id, at),
     /** Revokes the account's personal tokens, and the devices it registered too when asked. */
     revokeAllOf: (trx: Executor, userId: string, at: number, opts: { devices: boolean }) => repo.revokeTokensOf(trx, userId, at, opts),
