@@ -2,7 +2,8 @@
 // 50, 20 concurrent clients) next to a raw mysql2 bulk insert of the same rows, a district's
 // morning peak (200 laptops posting at once), and the size and time of a full sync of 1,000
 // students x 5 embeddings. Flags: --marks --students --batch --clients --rounds, --devices
-// --class-size --peak-batch --periods, --sync-students, --no-sync, --in-process, --json.
+// --class-size --peak-batch --periods, --sync-students, --no-sync, --in-process, --json, --profile DIR
+// (a V8 CPU profile of the child API per part).
 // The API runs as a district runs it: the compiled build in its own process (api/served.ts), the
 // clients and the raw baseline in this one. In one process the 20 clients' fetch took about 11% of
 // the CPU and the process was busy its whole wall time, so the clients' CPU was counted as the
@@ -13,6 +14,7 @@ import { createConnection, createPool } from 'mysql2/promise';
 import { encodeVector } from '@rollcall/contracts';
 import { setUp } from '../reliability/fleet.ts';
 import { serveChild, serveInProcess } from './api/served.ts';
+import { findProcess, processCpuMs } from './shared/process-cpu.ts';
 
 const ROOT = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
 const opt = (args: string[], name: string, fallback: number) => {
@@ -35,10 +37,12 @@ async function scratchDatabase() {
 
 /** Whether the API runs in this process (--in-process) instead of a child process of its own. */
 let inProcess = false;
+/** --profile DIR: where the child API writes a V8 CPU profile of each part. */
+let profileDir: string | undefined;
 
 /** The API on the scratch database, which it migrates; the sync part's uploads need the large body limit. */
 async function serve(url: string) {
-  const server = await (inProcess ? serveInProcess : serveChild)(url, '50mb');
+  const server = await (inProcess ? serveInProcess(url, '50mb') : serveChild(url, '50mb', profileDir));
   try {
     token = (await setUp(server.base, 0, 0)).adminToken;
   } catch (err) {
@@ -106,6 +110,10 @@ async function ingest(total: number, students: number, batch: number, clients: n
     let rawMs = 0;
     // This process's CPU during the API rounds: the clients' alone, or the clients' and the API's.
     let cpuMs = 0;
+    // Where each side's CPU went (ms), read from /proc where the database runs on this machine.
+    const mariadb = findProcess(['mariadbd', 'mysqld']);
+    const cpu = { api: { api: 0, db: 0, bench: 0 }, raw: { db: 0, bench: 0 } };
+    const others = () => ({ api: processCpuMs(server.pid) ?? NaN, db: processCpuMs(mariadb) ?? NaN });
     const perRound = Math.ceil(total / rounds);
     for (let r = 0; r < rounds; r++) {
       const slice = marks.slice(r * perRound, (r + 1) * perRound);
@@ -113,6 +121,7 @@ async function ingest(total: number, students: number, batch: number, clients: n
       for (let i = 0; i < slice.length; i += batch) batches.push(slice.slice(i, i + batch));
       const t0 = performance.now();
       const cpu0 = process.cpuUsage();
+      const o0 = others();
       await pool(batches, clients, async (b) => {
         const s = performance.now();
         const res = (await post(server.base, '/api/attendance', { marks: b })) as { results: { status: string }[] };
@@ -120,16 +129,25 @@ async function ingest(total: number, students: number, batch: number, clients: n
         accepted += res.results.filter((x) => x.status === 'accepted').length;
       });
       apiMs += performance.now() - t0;
-      const cpu = process.cpuUsage(cpu0);
-      cpuMs += (cpu.user + cpu.system) / 1000;
+      const used = process.cpuUsage(cpu0);
+      cpuMs += (used.user + used.system) / 1000;
+      const o1 = others();
+      cpu.api.api += o1.api - o0.api;
+      cpu.api.db += o1.db - o0.db;
+      cpu.api.bench += (used.user + used.system) / 1000;
       // The baseline: the same rows with mysql2's multi-row INSERT, as many connections and rows a statement.
       const receivedAt = Date.now();
       const rows = batches.map((b) =>
         b.map((m) => [m.id, m.studentId, null, null, m.deviceId, Date.parse(m.markedAt), m.markedAt.slice(0, 10), 0, receivedAt, 0.95, 'face', 'present']),
       );
       const r0 = performance.now();
+      const rawCpu0 = process.cpuUsage();
+      const rawDb0 = processCpuMs(mariadb) ?? NaN;
       await pool(rows, clients, async (chunk) => void (await raw.query(`INSERT INTO attendance_marks_raw (${RAW_COLUMNS}) VALUES ?`, [chunk])));
       rawMs += performance.now() - r0;
+      const rawUsed = process.cpuUsage(rawCpu0);
+      cpu.raw.db += (processCpuMs(mariadb) ?? NaN) - rawDb0;
+      cpu.raw.bench += (rawUsed.user + rawUsed.system) / 1000;
     }
     await raw.end();
     if (accepted !== total) throw new Error(`only ${accepted} of ${total} marks accepted`);
@@ -140,6 +158,8 @@ async function ingest(total: number, students: number, batch: number, clients: n
       rounds,
       apiMs,
       cpuMs,
+      rawMs,
+      cpu,
       apiPerSec: (total / apiMs) * 1000,
       rawPerSec: (total / rawMs) * 1000,
       p50: percentile(latencies, 50),
@@ -281,6 +301,8 @@ export async function run(args: string[]) {
   const json = args.includes('--json');
   const say = (line: string) => void (json || console.log(line));
   inProcess = args.includes('--in-process');
+  const p = args.indexOf('--profile');
+  profileDir = p >= 0 ? args[p + 1] : undefined;
   const shape = inProcess ? 'in-process' : 'child-process';
   say(
     inProcess
@@ -298,6 +320,11 @@ export async function run(args: string[]) {
   say(`  ratio API / raw           : ${(ing.apiPerSec / ing.rawPerSec).toFixed(3)}`);
   say(
     `  this process's CPU in the API rounds: ${ing.cpuMs.toFixed(0)} ms of ${ing.apiMs.toFixed(0)} ms wall (${inProcess ? "the clients' and the API's" : "the clients' alone"})`,
+  );
+  // CPU per 1,000 marks on each side: steadier than marks/s on a shared machine, and it says which process holds the gap.
+  const per1k = (ms: number) => (Number.isFinite(ms) ? `${((ms / ing.total) * 1000).toFixed(0)} ms` : 'n/a');
+  say(
+    `  CPU per 1,000 marks, API rounds: ${inProcess ? 'API and clients' : `API ${per1k(ing.cpu.api.api)}, clients`} ${per1k(ing.cpu.api.bench)}, MariaDB ${per1k(ing.cpu.api.db)}; raw rounds: this process ${per1k(ing.cpu.raw.bench)}, MariaDB ${per1k(ing.cpu.raw.db)}`,
   );
   const peak = await morningPeak(opt(args, 'devices', 200), opt(args, 'class-size', 30), opt(args, 'peak-batch', 10), opt(args, 'periods', 2));
   say(

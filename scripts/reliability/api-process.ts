@@ -10,17 +10,25 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export interface ApiProcess {
   base: string;
+  /** The running child's process id, or undefined while stopped. */
+  readonly pid: number | undefined;
   start(): Promise<void>;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `opts.built`: the compiled entry point (apps/api/dist/main.js) to run instead of the source. */
-export function apiProcess(env: Record<string, string>, port: number, opts: { built?: string } = {}): ApiProcess {
-  const entry = opts.built ? [opts.built] : ['--import', 'tsx', 'apps/api/src/main.ts'];
+/**
+ * `opts.built`: the compiled entry point (apps/api/dist/main.js) to run instead of the source.
+ * `opts.nodeArgs`: Node's own flags for the child (a bench's --cpu-prof).
+ */
+export function apiProcess(env: Record<string, string>, port: number, opts: { built?: string; nodeArgs?: string[] } = {}): ApiProcess {
+  const entry = [...(opts.nodeArgs ?? []), ...(opts.built ? [opts.built] : ['--import', 'tsx', 'apps/api/src/main.ts'])];
   let child: ChildProcess | null = null;
   const base = `http://127.0.0.1:${port}`;
   return {
     base,
+    get pid() {
+      return child?.pid;
+    },
     async start() {
       child = spawn(process.execPath, entry, {
         cwd: ROOT,

@@ -13,6 +13,8 @@ import { serveBenchApi } from '../shared/serve-api.ts';
 
 export interface ServedApi {
   base: string;
+  /** The API's own process, where it has one (not --in-process): its CPU is counted apart. */
+  pid?: number;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ async function freePort(): Promise<number> {
  * limit out of reach, pool of 25; no background summary warm or notices, whose work is not the
  * request path's.
  */
-export async function serveChild(url: string, bodyLimit: string): Promise<ServedApi> {
+export async function serveChild(url: string, bodyLimit: string, profileDir?: string): Promise<ServedApi> {
   killChildrenOnExit();
   const env = {
     DATABASE_URL: url,
@@ -86,10 +88,12 @@ export async function serveChild(url: string, bodyLimit: string): Promise<Served
     TLS_CERT: '',
     TLS_KEY: '',
   };
-  const api = apiProcess(env, await freePort(), { built: builtApi() });
+  // --profile DIR: a V8 CPU profile of the API, which Node writes when the process exits (SIGTERM, not SIGKILL).
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const api = apiProcess(env, await freePort(), { built: builtApi(), nodeArgs });
   running.add(api);
   const close = async () => {
-    await api.kill();
+    await api.kill(profileDir ? 'SIGTERM' : 'SIGKILL');
     running.delete(api);
   };
   try {
@@ -98,5 +102,5 @@ export async function serveChild(url: string, bodyLimit: string): Promise<Served
     await close();
     throw err;
   }
-  return { base: api.base, close };
+  return { base: api.base, pid: api.pid, close };
 }
