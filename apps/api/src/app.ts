@@ -69,6 +69,7 @@ export function createApp(opts: AppOptions): { app: Express; hub: EventHub; noti
     pollMs: opts.eventPollMs ?? 500,
     gapGraceMs: 10_000,
     retentionMs: 24 * 3_600_000,
+    marks: (ids) => services.attendance.findMarks(opts.database.db, ids),
     now,
     onError: (e) => log('event poll failed', e),
   });

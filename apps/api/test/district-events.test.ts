@@ -3,6 +3,7 @@
 // The hub hands events out in id order (waiting a little for a smaller id still missing), and a
 // reconnecting stream replays everything it missed, page by page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findMarks } from '../src/features/attendance/attendance.repository.ts';
 import { EventHub, ORDER_GRACE_MS, REPLAY_PAGE } from '../src/features/events/event-hub.ts';
 import { dialects, freshDatabase, startApi, type TestApi } from './context.ts';
 
@@ -12,7 +13,7 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('hands events out in id order: one after a missing id waits for it, and goes on alone once the wait is over', async () => {
     const { database, drop } = await freshDatabase(dialect);
     let now = 1_000_000;
-    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, now: () => now, onError: (e) => console.error(e) });
+    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
     const got: number[] = [];
     const unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
     try {
@@ -48,7 +49,7 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
     const hubOf = () =>
-      new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, now: () => now, onError: (e) => console.error(e) });
+      new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
     const running = hubOf();
     const starting = hubOf();
     const gotRunning: number[] = [];
@@ -120,7 +121,7 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('a starting hub does not wait behind ids missing below events written before the grace period', async () => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
-    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, now: () => now, onError: (e) => console.error(e) });
+    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
     const got: number[] = [];
     let unsubscribe = () => {};
     try {

@@ -47,11 +47,6 @@ export async function findMarks(db: Executor, ids: string[]): Promise<Mark[]> {
   return (await markQuery(db).where('m.id', 'in', ids).execute()).map(toMark);
 }
 
-/** The marks these rows are once inserted, as findMarks would read them back, given their students' names. */
-export function insertedMarks(rows: readonly MarkRow[], names: ReadonlyMap<string, string>): Mark[] {
-  return rows.map((r) => toMark({ ...r, student_name: names.get(r.student_id) ?? null }));
-}
-
 /** Every mark in these sessions. */
 export async function marksInSessions(db: Executor, sessionIds: string[]): Promise<Mark[]> {
   if (sessionIds.length === 0) return [];

@@ -6,7 +6,7 @@
 // batches from several devices or API instances cannot both store a mark for the same student;
 // batches arriving together share one (shared-writes.ts) and are decided in order (decide-marks.ts).
 import { randomUUID } from 'node:crypto';
-import type { LiveEvent, Mark, MarkResult, MarkStatus, NewMark, PostMarksResult } from '@rollcall/contracts';
+import type { Mark, MarkResult, MarkStatus, NewMark, PostMarksResult } from '@rollcall/contracts';
 import { ApiError } from '../../http/errors.ts';
 import { assertClassInScope, scopedClassIds, type Actor, type Scope } from '../../shared/actor.ts';
 import { writeTransaction, type Executor, type ServiceContext } from '../../shared/context.ts';
@@ -78,11 +78,10 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
     return writeTransaction(ctx, async (trx) => {
       const receivedAt = ctx.now();
       const marks = posts.flatMap((p) => p.marks);
-      const names = await studentRows.lockNamed(
+      const known = await studentRows.lock(
         trx,
         marks.map((m) => m.studentId),
       );
-      const known = new Set(names.keys());
       const sessionIds = unique(marks.map((m) => m.sessionId).filter((s): s is string => !!s));
       const sessions = await deps.sessions.findSessions(trx, sessionIds);
       // Roster places for the sessions' classes (a session mark only for a student on its roster)
@@ -101,10 +100,9 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
       const ledger: Ledger = { receivedAt, cooldownMs: ctx.cooldownMs, known, sessions, rosterPairs, seen: byStudent(recent), received, rows: [], changes: [] };
       const results = posts.map((p) => decideBatch(ledger, { ...p, by: markedBy(p.actor) }));
       await repo.insertMarks(trx, ledger.rows, endedSessions(sessions.values(), receivedAt));
-      // The new marks as a read would give them back: the rows inserted, with the names read under the lock.
-      await events.append(
+      await events.appendAccepted(
         trx,
-        repo.insertedMarks(ledger.rows, names).map((mark): LiveEvent => ({ type: 'mark.accepted', mark })),
+        ledger.rows.map((r) => r.id),
         receivedAt,
       );
       for (const change of ledger.changes) await applyChange(trx, change, receivedAt);

@@ -5,17 +5,16 @@
 // committed event is missed, and the events after it wait for it (up to ORDER_GRACE_MS) so every
 // stream goes out in id order and a client's Last-Event-ID covers everything below it. A hub that
 // starts applies the same rule to the ids missing just below the newest event, so an event another
-// instance commits right after the start is not skipped.
+// instance commits right after the start is not skipped. A mark.accepted row names its mark, read
+// here once per instance for all of its streams (stored-event.ts).
 import type { Kysely } from 'kysely';
-import type { LiveEvent } from '@rollcall/contracts';
+import type { Mark } from '@rollcall/contracts';
 import type { DB } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
 import { eventsAfter, eventsByIds, lastEventId, newestEvents, pruneEvents } from './events.repository.ts';
+import { resolveEvents, type Delivered, type StoredRow } from './stored-event.ts';
 
-export interface Delivered {
-  id: number;
-  event: LiveEvent;
-}
+export type { Delivered } from './stored-event.ts';
 type Listener = (e: Delivered) => void;
 
 /** Streams one caller may hold open on one instance: a few tabs and a laptop, not hundreds of connections. */
@@ -34,6 +33,8 @@ export interface EventHubOptions {
   pollMs: number;
   gapGraceMs: number;
   retentionMs: number;
+  /** The marks with these ids as they stand (absent: gone), which mark.accepted rows name. */
+  marks: (ids: string[]) => Promise<Mark[]>;
   now: () => number;
   onError: (err: unknown) => void;
 }
@@ -44,7 +45,7 @@ export class EventHub {
   private perOwner = new Map<string, number>();
   private cursor = -1; // the highest id read from the table
   private released = -1; // the highest id handed to listeners
-  private held: Delivered[] = []; // read, waiting behind a smaller id still missing
+  private held: StoredRow[] = []; // read, waiting behind a smaller id still missing
   private gaps = new Map<number, number>(); // id -> first time it was seen missing
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -82,9 +83,14 @@ export class EventHub {
     };
   }
 
-  /** Up to REPLAY_PAGE events after `afterId` and at most `upTo`, for a client that reconnects with Last-Event-ID. */
-  async replay(afterId: number, upTo: number): Promise<Delivered[]> {
-    return eventsAfter(this.db, afterId, REPLAY_PAGE, upTo);
+  /**
+   * The events of up to REPLAY_PAGE rows after `afterId` and at most `upTo`, for a client that
+   * reconnects with Last-Event-ID; `rows` and `lastId` say how far it read (a row whose mark is gone
+   * since gives no event), so the caller asks for the next page while `rows` is REPLAY_PAGE.
+   */
+  async replay(afterId: number, upTo: number): Promise<{ events: Delivered[]; rows: number; lastId: number }> {
+    const rows = await eventsAfter(this.db, afterId, REPLAY_PAGE, upTo);
+    return { events: await resolveEvents(rows, this.opts.marks), rows: rows.length, lastId: rows.at(-1)?.id ?? afterId };
   }
 
   /** The highest id handed to listeners: a new listener gets every event released after it. */
@@ -166,7 +172,8 @@ export class EventHub {
     const waiting = [...this.held, ...late, ...fresh].sort((a, b) => a.id - b.id);
     const ready = waiting.filter((e) => e.id < blocking);
     this.held = waiting.filter((e) => e.id >= blocking);
-    for (const e of ready) for (const l of this.listeners) l(e);
+    // Marks are read as they go out, once for every stream on this instance.
+    for (const e of await resolveEvents(ready, this.opts.marks)) for (const l of this.listeners) l(e);
     if (ready.length) this.released = Math.max(this.released, ready.at(-1)!.id);
     if (now - this.lastPrune > 60 * 60_000) {
       this.lastPrune = now;

@@ -1,9 +1,11 @@
 // Live events are rows, written in the same transaction as the change they announce: an event
 // exists exactly when its change committed, and every API instance can read it.
+// A mark.accepted is kept as its mark's id (stored-event.ts).
 import type { LiveEvent } from '@rollcall/contracts';
 import { likeEscaped, type Executor } from '../../shared/context.ts';
+import { acceptedRef, toStored, type StoredEvent, type StoredRow } from './stored-event.ts';
 
-export async function appendEvents(trx: Executor, events: LiveEvent[], at: number): Promise<void> {
+async function insertStored(trx: Executor, events: StoredEvent[], at: number): Promise<void> {
   if (events.length === 0) return;
   await trx
     .insertInto('events')
@@ -11,15 +13,20 @@ export async function appendEvents(trx: Executor, events: LiveEvent[], at: numbe
     .execute();
 }
 
-export async function eventsAfter(db: Executor, afterId: number, limit: number, upTo = Number.MAX_SAFE_INTEGER) {
-  const rows = await db.selectFrom('events').select(['id', 'payload']).where('id', '>', afterId).where('id', '<=', upTo).orderBy('id').limit(limit).execute();
-  return rows.map((r) => ({ id: Number(r.id), event: JSON.parse(r.payload) as LiveEvent }));
+export const appendEvents = (trx: Executor, events: LiveEvent[], at: number): Promise<void> => insertStored(trx, events.map(toStored), at);
+
+/** A mark.accepted for each of these marks, inserted in this transaction. */
+export const appendAccepted = (trx: Executor, markIds: readonly string[], at: number): Promise<void> => insertStored(trx, markIds.map(acceptedRef), at);
+
+const parsed = (rows: { id: number | bigint; payload: string }[]): StoredRow[] => rows.map((r) => ({ id: Number(r.id), stored: JSON.parse(r.payload) as StoredEvent }));
+
+export async function eventsAfter(db: Executor, afterId: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<StoredRow[]> {
+  return parsed(await db.selectFrom('events').select(['id', 'payload']).where('id', '>', afterId).where('id', '<=', upTo).orderBy('id').limit(limit).execute());
 }
 
-export async function eventsByIds(db: Executor, ids: number[]) {
+export async function eventsByIds(db: Executor, ids: number[]): Promise<StoredRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('events').select(['id', 'payload']).where('id', 'in', ids).orderBy('id').execute();
-  return rows.map((r) => ({ id: Number(r.id), event: JSON.parse(r.payload) as LiveEvent }));
+  return parsed(await db.selectFrom('events').select(['id', 'payload']).where('id', 'in', ids).orderBy('id').execute());
 }
 
 export async function lastEventId(db: Executor): Promise<number> {

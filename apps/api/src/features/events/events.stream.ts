@@ -132,10 +132,10 @@ export function eventsStream(hub: EventHub, caller: StreamCaller, heartbeatMs = 
         sentUpTo = lastId;
         const upTo = hub.position;
         for (let after = lastId, page = REPLAY_PAGE; page === REPLAY_PAGE && !closed;) {
-          const events = await hub.replay(after, upTo);
-          for (const e of events) send(e);
-          page = events.length;
-          if (page) after = sentUpTo = events.at(-1)!.id;
+          const read = await hub.replay(after, upTo);
+          for (const e of read.events) send(e);
+          page = read.rows;
+          if (page) after = sentUpTo = read.lastId;
         }
       }
       if (closed) return;

@@ -9,8 +9,6 @@ export function studentRowsService(ctx: ServiceContext) {
   return {
     /** Locks these students' rows until the transaction ends; returns the ids that exist. */
     lock: (trx: Executor, ids: string[]) => repo.lockStudents(trx, ctx.dialect, ids),
-    /** As lock, with each existing student's name. */
-    lockNamed: (trx: Executor, ids: string[]) => repo.lockStudentNames(trx, ctx.dialect, ids),
     /** The ids among these that name no student. */
     missing: (db: Executor, ids: readonly string[]) => repo.missingStudentIds(db, ids),
     consentStatusesOf: (db: Executor, ids: string[]) => repo.consentStatusesOf(db, ids),

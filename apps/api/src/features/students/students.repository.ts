@@ -113,17 +113,11 @@ export async function deleteStudentRow(db: Executor, studentId: string) {
 
 /** Locks the given students' rows until the transaction ends (MySQL); SQLite serialises writers anyway. */
 export async function lockStudents(db: Executor, dialect: 'mysql' | 'sqlite', ids: string[]): Promise<Set<string>> {
-  return new Set((await lockStudentNames(db, dialect, ids)).keys());
-}
-
-/** As lockStudents, returning each existing student's name (which the lock keeps as read until the transaction ends). */
-export async function lockStudentNames(db: Executor, dialect: 'mysql' | 'sqlite', ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
+  if (ids.length === 0) return new Set();
   const sorted = [...new Set(ids)].sort();
-  let query = db.selectFrom('students').select(['student_id', 'name']).where('student_id', 'in', sorted).orderBy('student_id');
+  let query = db.selectFrom('students').select('student_id').where('student_id', 'in', sorted).orderBy('student_id');
   if (dialect === 'mysql') query = query.forUpdate();
-  const rows = await query.execute();
-  return new Map(rows.map((r) => [r.student_id, r.name]));
+  return new Set((await query.execute()).map((r) => r.student_id));
 }
 
 /** The ids among these that name no student. */
