@@ -1,7 +1,7 @@
 // API benchmark on MySQL: marks ingested per second through POST /api/attendance (batches of
 // 50, 20 concurrent clients) next to a raw mysql2 bulk insert of the same rows, a district's
 // morning peak (200 laptops posting at once), and the size and time of a full sync of 1,000
-// students x 5 embeddings. Flags: --marks --students --batch --clients --rounds, --devices
+// students x 5 embeddings. Flags: --marks --students --batch --clients --rounds --dashboards, --devices
 // --class-size --peak-batch --periods, --sync-students, --no-sync, --in-process, --json, --profile DIR
 // (a V8 CPU profile of the child API per part).
 // The API runs as a district runs it: the compiled build in its own process (api/served.ts), the
@@ -63,6 +63,47 @@ const postAs = (bearer: string, base: string, path: string, body: unknown) =>
   );
 const post = (base: string, path: string, body: unknown) => postAs(token, base, path, body);
 
+/**
+ * Dashboards open on the live stream as the admin, counting the marks announced to them: the
+ * ingest is measured with the events read, as on a school morning, and each dashboard must be told
+ * of every accepted mark.
+ */
+function openDashboards(base: string, count: number) {
+  const told = Array.from({ length: count }, () => new Set<string>());
+  const controller = new AbortController();
+  const opened = told.map(async (set) => {
+    const res = await fetch(`${base}/api/events`, { signal: controller.signal, headers: { authorization: `Bearer ${token}` } });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    void (async () => {
+      let buffer = '';
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          buffer += value;
+          for (let cut; (cut = buffer.indexOf('\n\n')) >= 0; buffer = buffer.slice(cut + 2)) {
+            const block = buffer.slice(0, cut);
+            if (block.includes('event: mark.accepted')) set.add((JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as { mark: { id: string } }).mark.id);
+          }
+        }
+      } catch {
+        /* closed */
+      }
+    })();
+  });
+  return {
+    ready: Promise.all(opened),
+    /** Waits (at most `ms`) until every dashboard was told of all `ids`; returns the fewest any was told of. */
+    async settle(ids: readonly string[], ms: number) {
+      const deadline = Date.now() + ms;
+      const fewest = () => Math.min(...told.map((set) => ids.filter((id) => set.has(id)).length));
+      while (fewest() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return count ? fewest() : ids.length;
+    },
+    close: () => controller.abort(),
+  };
+}
+
 async function pool<T>(items: T[], workers: number, fn: (item: T) => Promise<void>) {
   let next = 0;
   await Promise.all(
@@ -84,7 +125,7 @@ const RAW_COLUMNS = 'id, student_id, session_id, class_id, device_id, marked_at,
  * each followed by the same rows inserted raw. Alternating keeps the comparison fair on a shared
  * machine: a burst of load from elsewhere falls on both sides instead of on one.
  */
-async function ingest(total: number, students: number, batch: number, clients: number, rounds: number) {
+async function ingest(total: number, students: number, batch: number, clients: number, rounds: number, dashboards: number) {
   const { url, drop } = await scratchDatabase();
   const server = await serve(url);
   try {
@@ -104,6 +145,8 @@ async function ingest(total: number, students: number, batch: number, clients: n
     // sides write the same rows into the same shape and neither pays for the other's rows.
     const raw = createPool({ uri: url, connectionLimit: clients });
     await raw.query('CREATE TABLE attendance_marks_raw LIKE attendance_marks');
+    const screens = openDashboards(server.base, dashboards);
+    await screens.ready;
     const latencies: number[] = [];
     let accepted = 0;
     let apiMs = 0;
@@ -150,12 +193,19 @@ async function ingest(total: number, students: number, batch: number, clients: n
       cpu.raw.bench += (rawUsed.user + rawUsed.system) / 1000;
     }
     await raw.end();
+    const told = await screens.settle(
+      marks.map((m) => m.id),
+      30_000,
+    );
+    screens.close();
     if (accepted !== total) throw new Error(`only ${accepted} of ${total} marks accepted`);
+    if (told !== total) throw new Error(`a dashboard was told of only ${told} of ${total} accepted marks`);
     return {
       total,
       batch,
       clients,
       rounds,
+      dashboards,
       apiMs,
       cpuMs,
       rawMs,
@@ -309,9 +359,9 @@ export async function run(args: string[]) {
       ? "API served in this process (--in-process): the clients share its event loop, so their CPU is counted as the API's"
       : "API served by the compiled build in a child process, as a district runs it: the clients' CPU is not the API's",
   );
-  const ing = await ingest(opt(args, 'marks', 20_000), opt(args, 'students', 2_000), opt(args, 'batch', 50), opt(args, 'clients', 20), opt(args, 'rounds', 5));
+  const ing = await ingest(opt(args, 'marks', 20_000), opt(args, 'students', 2_000), opt(args, 'batch', 50), opt(args, 'clients', 20), opt(args, 'rounds', 5), opt(args, 'dashboards', 1));
   say(
-    `Attendance ingest on MySQL: ${ing.total} marks, batches of ${ing.batch}, ${ing.clients} concurrent clients, ${ing.rounds} rounds each followed by the raw insert`,
+    `Attendance ingest on MySQL: ${ing.total} marks, batches of ${ing.batch}, ${ing.clients} concurrent clients, ${ing.rounds} rounds each followed by the raw insert; ${ing.dashboards} dashboard(s) on the live stream, each told of every mark`,
   );
   say(
     `  API  POST /api/attendance : ${ing.apiPerSec.toFixed(0)} marks/s  (batch latency p50 ${ing.p50.toFixed(1)} ms, p95 ${ing.p95.toFixed(1)} ms, p99 ${ing.p99.toFixed(1)} ms)`,
