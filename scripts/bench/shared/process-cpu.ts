@@ -18,13 +18,17 @@ export function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
-/** The id of a running process whose command name is one of `names` (mariadbd, mysqld), if this machine runs one. */
+/**
+ * The id of the running process whose command name is one of `names` (mariadbd, mysqld) and which
+ * started first: the machine's own server, not one in a container started since (a compose check).
+ */
 export function findProcess(names: string[]): number | undefined {
+  let found: number | undefined;
   try {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim())) return Number(entry);
+        if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim()) && (found === undefined || startTicks(Number(entry)) < startTicks(found))) found = Number(entry);
       } catch {
         /* ended meanwhile */
       }
@@ -32,5 +36,11 @@ export function findProcess(names: string[]): number | undefined {
   } catch {
     /* no /proc */
   }
-  return undefined;
+  return found;
+}
+
+/** When a process started, in clock ticks after boot (field 22 of /proc/PID/stat). */
+function startTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
 }
