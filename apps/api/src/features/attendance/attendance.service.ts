@@ -83,7 +83,9 @@ export function attendanceService(ctx: ServiceContext, deps: AttendanceDeps) {
         marks.map((m) => m.studentId),
       );
       const sessionIds = unique(marks.map((m) => m.sessionId).filter((s): s is string => !!s));
-      const sessions = await deps.sessions.findSessions(trx, sessionIds);
+      // Shared locks: a session's end moved into the settled past meanwhile either waits for these
+      // marks or is seen by them, so they raise its class's summary epoch (stats-summary.ts).
+      const sessions = await deps.sessions.shareSessions(trx, sessionIds);
       // Roster places for the sessions' classes (a session mark only for a student on its roster)
       // and for scoped callers' classes (their day marks only for students on one of their rosters).
       const rosterClasses = unique([...[...sessions.values()].map((s) => s.class_id), ...posts.flatMap((p) => scopedClassIds(p.scope) ?? [])]);

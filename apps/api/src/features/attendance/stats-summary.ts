@@ -18,9 +18,9 @@ import * as live from './stats.repository.ts';
  * How long after a class-day's last session ended it may be summarised. A mark posted into a
  * session just before it ended raises no epoch (the morning's ingest pays nothing for the summary)
  * and may commit just after the end: a settle time longer than any transaction closes that race.
- * Not closed: a session's end edited (PATCH) to an hour or more ago at the very moment a mark into
- * it is in flight; the mark saw a running session and raised nothing, so that class-day's summary
- * misses it until the class's next write. The register's End locks the roster and is not affected.
+ * A session's end edited (PATCH) to an hour or more ago while a mark into it is in flight cannot
+ * slip through either: the mark's transaction holds a shared lock on the session, so the edit
+ * waits for it to commit (and raises the epoch after), or the mark waits for the edit and raises it.
  */
 export const SETTLE_MS = 60 * 60_000;
 

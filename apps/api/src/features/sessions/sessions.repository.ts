@@ -1,4 +1,5 @@
 // SQL for class sessions (one meeting of a class).
+import { sql } from 'kysely';
 import type { ClassSession } from '@rollcall/contracts';
 import type { ClassSessionsTable } from '../../db/schema.ts';
 import type { Executor } from '../../shared/context.ts';
@@ -31,6 +32,19 @@ export async function findSessions(db: Executor, ids: string[]): Promise<Map<str
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('class_sessions').select(COLS).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/**
+ * As findSessions, holding a shared lock on the rows until the transaction ends (MySQL; SQLite
+ * serialises writers): an edit of a session (its end moved into the settled past) waits for the
+ * marks being written into it, or they wait for the edit and see it. LOCK IN SHARE MODE, which
+ * MariaDB and MySQL 8 both take (MariaDB has no FOR SHARE).
+ */
+export async function shareSessions(trx: Executor, dialect: 'mysql' | 'sqlite', ids: string[]): Promise<Map<string, SessionRow>> {
+  if (ids.length === 0) return new Map();
+  let q = trx.selectFrom('class_sessions').select(COLS).where('id', 'in', ids);
+  if (dialect === 'mysql') q = q.modifyEnd(sql`lock in share mode`);
+  return new Map((await q.execute()).map((r) => [r.id, r]));
 }
 
 export async function listSessions(db: Executor, classId: string, from?: number, to?: number) {

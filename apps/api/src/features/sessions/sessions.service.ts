@@ -130,6 +130,8 @@ export function sessionsService(
     // For other features, in the executor they pass (rows as stored, for their own rules).
     findSession: (db: Executor, id: string) => repo.findSession(db, id),
     findSessions: (db: Executor, ids: string[]) => repo.findSessions(db, ids),
+    /** The sessions a transaction writes marks into, locked against edits until it ends. */
+    shareSessions: (trx: Executor, ids: string[]) => repo.shareSessions(trx, ctx.dialect, ids),
     sessionsInDays: (db: Executor, classIds: readonly string[] | null, from: string, to: string) => repo.sessionsInDays(db, classIds, from, to),
     updateSession: (trx: Executor, id: string, patch: SessionPatch) => repo.updateSession(trx, id, patch),
     toSession: repo.toSession,
