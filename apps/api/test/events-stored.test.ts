@@ -66,6 +66,37 @@ describe.each(dialects)('stored live events on %s', (dialect) => {
     ]);
   });
 
+  it("a hub whose read of the marks fails hands the events out on its next poll, none lost", async () => {
+    let failNext = true;
+    const errors: unknown[] = [];
+    const flaky = new EventHub(api.database.db, {
+      pollMs: 3_600_000,
+      gapGraceMs: 10_000,
+      retentionMs: 86_400_000,
+      marks: (ids) => {
+        if (!failNext) return findMarks(api.database.db, ids);
+        failNext = false;
+        return Promise.reject(new Error('connection lost'));
+      },
+      now: Date.now,
+      onError: (e) => errors.push(e),
+    });
+    const got: string[] = [];
+    const unsubscribe = flaky.subscribe((e) => got.push(e.event.type === 'mark.accepted' ? e.event.mark.id : e.event.type), 'user:flaky');
+    try {
+      failNext = false;
+      await flaky.poll(); // its starting point
+      failNext = true;
+      const id = await post('E003');
+      await flaky.poll();
+      expect([got, errors.length]).toEqual([[], 1]);
+      await flaky.poll();
+      expect(got).toEqual([id]);
+    } finally {
+      unsubscribe();
+    }
+  });
+
   it('delivers a row written before the change (the whole mark) as it was written', async () => {
     const after = await newestId();
     const old = {

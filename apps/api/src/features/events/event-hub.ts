@@ -14,6 +14,18 @@ import { ApiError } from '../../http/errors.ts';
 import { eventsAfter, eventsByIds, lastEventId, newestEvents, pruneEvents } from './events.repository.ts';
 import { resolveEvents, type Delivered, type StoredRow } from './stored-event.ts';
 
+/** A row read and what it announces: nothing where it names a mark gone since (its id still counts in the order). */
+interface Announced {
+  id: number;
+  event: Delivered['event'] | null;
+}
+
+/** What each row announces, in their order. */
+async function announce(rows: readonly StoredRow[], marks: EventHubOptions['marks']): Promise<Announced[]> {
+  const byId = new Map((await resolveEvents(rows, marks)).map((d) => [d.id, d.event]));
+  return rows.map((r) => ({ id: r.id, event: byId.get(r.id) ?? null }));
+}
+
 export type { Delivered } from './stored-event.ts';
 type Listener = (e: Delivered) => void;
 
@@ -45,7 +57,7 @@ export class EventHub {
   private perOwner = new Map<string, number>();
   private cursor = -1; // the highest id read from the table
   private released = -1; // the highest id handed to listeners
-  private held: StoredRow[] = []; // read, waiting behind a smaller id still missing
+  private held: Announced[] = []; // read, waiting behind a smaller id still missing
   private gaps = new Map<number, number>(); // id -> first time it was seen missing
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -157,6 +169,9 @@ export class EventHub {
     }
     const fresh = await eventsAfter(this.db, this.cursor, 500);
     const late = await eventsByIds(this.db, [...this.gaps.keys()]);
+    // The named marks are read before anything here moves on, so a failed read loses nothing: the
+    // next poll reads the same rows again. Once for every stream on this instance.
+    const announced = await announce([...late, ...fresh], this.opts.marks);
     for (const e of late) this.gaps.delete(e.id);
     let expected = this.cursor + 1;
     for (const e of fresh) {
@@ -169,11 +184,10 @@ export class EventHub {
     // One that commits later still than that goes out when it comes, out of order but not lost.
     let blocking = Infinity;
     for (const [id, since] of this.gaps) if (now - since <= ORDER_GRACE_MS) blocking = Math.min(blocking, id);
-    const waiting = [...this.held, ...late, ...fresh].sort((a, b) => a.id - b.id);
+    const waiting = [...this.held, ...announced].sort((a, b) => a.id - b.id);
     const ready = waiting.filter((e) => e.id < blocking);
     this.held = waiting.filter((e) => e.id >= blocking);
-    // Marks are read as they go out, once for every stream on this instance.
-    for (const e of await resolveEvents(ready, this.opts.marks)) for (const l of this.listeners) l(e);
+    for (const { id, event } of ready) if (event) for (const l of this.listeners) l({ id, event });
     if (ready.length) this.released = Math.max(this.released, ready.at(-1)!.id);
     if (now - this.lastPrune > 60 * 60_000) {
       this.lastPrune = now;
