@@ -1,9 +1,12 @@
 // The statistics summary filled in the background (stats.warmSummary): on both databases it leaves
 // every settled class-day of the school with a trusted summary and none of today's, so the daily
 // statistics and the rates then answer as the live count without writing a row; newest days first,
-// and an abort signal stops it between batches.
+// and an abort signal stops it between batches. It asks the database only for what is missing: once
+// warm, a run brings no row back, and a write to one class brings back that class's settled days.
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTLE_MS } from '../src/features/attendance/stats-summary.ts';
+import { missingClassDays } from '../src/features/attendance/stats-summary.repository.ts';
 import { createServices } from '../src/services.ts';
 import { dialects } from './context.ts';
 import { at, D1, D2, statsSummarySchool, type StatsSummarySchool } from './stats-summary-fixture.ts';
@@ -22,6 +25,20 @@ function insertWatch(onInsert: (table: string) => void = () => {}) {
     transformResult: async ({ result }) => result,
   };
   return { plugin, tables };
+}
+
+/** Counts the statements the services built over it run and the rows those bring back into Node. */
+function rowWatch() {
+  const seen = { statements: 0, rows: 0 };
+  const plugin: KyselyPlugin = {
+    transformQuery: ({ node }) => node,
+    transformResult: async ({ result }) => {
+      seen.statements++;
+      seen.rows += result.rows.length;
+      return result;
+    },
+  };
+  return { plugin, seen };
 }
 
 describe.each(dialects)('statistics summary warmed in the background on %s', (dialect) => {
@@ -62,6 +79,33 @@ describe.each(dialects)('statistics summary warmed in the background on %s', (di
     // Warm already: a second warm finds nothing to fill.
     expect(await servicesOver(watch.plugin).stats.warmSummary()).toMatchObject({ filled: 0, batches: 0 });
     expect(watch.tables).toEqual([]);
+  });
+
+  it('asks only for the settled class-days missing a trusted summary: none once warm, all days of a class written to', async () => {
+    const { cls, ses } = school;
+    const db = school.api.database.db;
+    const missing = async (settledBy = Date.now() - SETTLE_MS) => (await missingClassDays(db, settledBy)).map((c) => `${c.classId}|${c.day}`).sort();
+    await school.services.stats.warmSummary();
+    expect(await missing()).toEqual([]);
+    // Warm: the whole run is the one question, and no row comes back.
+    const rows = rowWatch();
+    expect(await servicesOver(rows.plugin).stats.warmSummary()).toMatchObject({ filled: 0, batches: 0 });
+    expect(rows.seen).toEqual({ statements: 1, rows: 0 });
+
+    // A hand correction on Form A's D1 raises Form A's epoch: all of its settled days are missing again, no other class's.
+    await school.ok('PATCH', `/api/attendance/${school.markIds.S2A1}`, { status: 'excused', reason: 'Note' });
+    expect(await missing()).toEqual(keys([cls.A, D1], [cls.A, D2]));
+    expect(await school.services.stats.warmSummary()).toMatchObject({ filled: 2, stopped: false });
+    expect(await missing()).toEqual([]);
+
+    // With no summary at all: every settled class-day, and today's only as far as they have settled.
+    await school.emptySummary();
+    const settled = keys([cls.A, D1], [cls.A, D2], [cls.B, D2], [cls.C, D2]);
+    expect(await missing()).toEqual(settled);
+    const today = (await db.selectFrom('class_sessions').select('day').where('id', '=', ses.Bnow).executeTakeFirstOrThrow()).day;
+    // Form B's session today ended 20 minutes ago; Form C's is running and never settles.
+    expect(await missing(Date.now())).toEqual([...settled, `${cls.B}|${today}`].sort());
+    expect(await missing(Date.now() + 86_400_000)).not.toContain(`${cls.C}|${today}`);
   });
 
   it('fills the newest days first and stops between batches when aborted', async () => {

@@ -30,12 +30,8 @@ export const WARM_PAUSE_MS = 500;
 export async function warmSummary(db: Executor, now: number, opts: WarmOptions = {}): Promise<WarmResult> {
   const { signal, pauseMs = WARM_PAUSE_MS } = opts;
   const result: WarmResult = { filled: 0, batches: 0, stopped: false };
-  const span = await summary.sessionDaySpan(db);
-  if (!span) return result;
-  const school = { classIds: null, ...span, now };
-  const settled = (await summary.classDays(db, school, now - SETTLE_MS)).filter((c) => c.settled);
-  const held = new Set((await summary.trustedClassDays(db, school)).map((c) => classDayKey(c.classId, c.day)));
-  const missing = settled.filter((c) => !held.has(classDayKey(c.classId, c.day)));
+  // Only what is missing comes back: after the first fill, no row on most runs, a morning's class-days on the next.
+  const missing = await summary.missingClassDays(db, now - SETTLE_MS);
   // Batches come oldest first: taken the other way round, the newest days are filled first.
   const batches = classDayBatches(missing).reverse();
   for (const [i, b] of batches.entries()) {

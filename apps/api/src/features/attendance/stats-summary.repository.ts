@@ -32,6 +32,10 @@ export async function currentEpochs(db: Executor, classIds: readonly string[] | 
   return out;
 }
 
+/** How many of a class-day's sessions are not settled: not ended, or started or ended after `settledBy`. None: the class-day is settled. */
+const unsettledSessions = (settledBy: number) =>
+  sql<number | string>`sum(case when cs.ends_at is null or cs.ends_at > ${settledBy} or cs.starts_at > ${settledBy} then 1 else 0 end)`;
+
 /**
  * Every class-day in range that has a session, and whether it is settled: each of its sessions
  * started and ended by `settledBy`. Only a settled class-day may be summarised.
@@ -40,33 +44,46 @@ export async function classDays(db: Executor, r: StatsRange, settledBy: number) 
   if (r.classIds?.length === 0) return [];
   let q = db.selectFrom('class_sessions as cs').where('cs.day', '>=', r.from).where('cs.day', '<=', r.to);
   if (r.classIds) q = q.where('cs.class_id', 'in', r.classIds);
-  const open = sql<number | string>`sum(case when cs.ends_at is null or cs.ends_at > ${settledBy} or cs.starts_at > ${settledBy} then 1 else 0 end)`;
   const rows = await q
-    .select(['cs.class_id', 'cs.day', open.as('open')])
+    .select(['cs.class_id', 'cs.day', unsettledSessions(settledBy).as('open')])
     .groupBy(['cs.class_id', 'cs.day'])
     .execute();
   return rows.map((x) => ({ classId: x.class_id, day: x.day, settled: Number(x.open) === 0 }));
 }
 
-/** Summary rows in range computed at their class's current epoch: the only ones to be trusted. */
-function trusted(db: Executor, r: StatsRange) {
-  let q = db
-    .selectFrom('class_day_summaries as sm')
-    .leftJoin('class_summary_epochs as e', 'e.class_id', 'sm.class_id')
-    .where('sm.day', '>=', r.from)
-    .where('sm.day', '<=', r.to)
-    .where((eb) => eb('sm.epoch', '=', eb.fn.coalesce('e.epoch', sql<number>`0`)));
-  if (r.classIds) q = q.where('sm.class_id', 'in', r.classIds);
-  return q;
+/**
+ * The settled class-days of the whole school that hold no trusted summary, found by the database,
+ * so that a warm with nothing to fill brings no row back into Node, however long the term.
+ */
+export async function missingClassDays(db: Executor, settledBy: number) {
+  // An anti-join: MariaDB merges the trusted rows into it and looks each session's class-day up by
+  // the summary's and the epoch's primary keys, stopping at the first match (EXPLAIN: "Not exists");
+  // SQLite builds the trusted rows once and probes them through an automatic index.
+  const held = trustedRows(db).select(['sm.class_id', 'sm.day']).as('t');
+  const rows = await db
+    .selectFrom('class_sessions as cs')
+    .leftJoin(held, (j) => j.onRef('t.class_id', '=', 'cs.class_id').onRef('t.day', '=', 'cs.day'))
+    // Per session row, before grouping: a trusted class-day's sessions never reach the GROUP BY.
+    .where('t.class_id', 'is', null)
+    .select(['cs.class_id', 'cs.day'])
+    .groupBy(['cs.class_id', 'cs.day'])
+    .having(unsettledSessions(settledBy), '=', 0)
+    .execute();
+  return rows.map((x) => ({ classId: x.class_id, day: x.day }));
 }
 
-/** The first and last day any session is on (null: none yet): the span a fill over the whole school covers. */
-export async function sessionDaySpan(db: Executor): Promise<{ from: string; to: string } | null> {
-  const row = await db
-    .selectFrom('class_sessions')
-    .select((eb) => [eb.fn.min('day').as('from'), eb.fn.max('day').as('to')])
-    .executeTakeFirst();
-  return row?.from && row.to ? { from: row.from, to: row.to } : null;
+/** Summary rows computed at their class's current epoch (a class with no epoch row is at 0): the only ones to be trusted. */
+function trustedRows(db: Executor) {
+  return db
+    .selectFrom('class_day_summaries as sm')
+    .leftJoin('class_summary_epochs as e', 'e.class_id', 'sm.class_id')
+    .where((eb) => eb('sm.epoch', '=', eb.fn.coalesce('e.epoch', sql<number>`0`)));
+}
+
+/** The trusted summary rows in range. */
+function trusted(db: Executor, r: StatsRange) {
+  const q = trustedRows(db).where('sm.day', '>=', r.from).where('sm.day', '<=', r.to);
+  return r.classIds ? q.where('sm.class_id', 'in', r.classIds) : q;
 }
 
 /** The class-days in range that hold a trusted summary, without their figures. */
