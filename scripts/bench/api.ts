@@ -5,7 +5,8 @@
 // --class-size --peak-batch --periods, --sync-students, --no-sync, --in-process, --json, --profile DIR
 // (a V8 CPU profile of the child API per part).
 // The API runs as a district runs it: the compiled build in its own process (api/served.ts), the
-// clients and the raw baseline in this one. In one process the 20 clients' fetch took about 11% of
+// clients and the raw baseline in this one. A third side sends the API's own statements from a bare
+// client (api/statements.ts), to say how much of the gap is the SQL and how much HTTP and Node. In one process the 20 clients' fetch took about 11% of
 // the CPU and the process was busy its whole wall time, so the clients' CPU was counted as the
 // API's; --in-process keeps that shape to compare the two in one session.
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,7 @@ import { createConnection, createPool } from 'mysql2/promise';
 import { encodeVector } from '@rollcall/contracts';
 import { setUp } from '../reliability/fleet.ts';
 import { serveChild, serveInProcess } from './api/served.ts';
+import { MARK_COLUMNS, prepareStatements, storeAsTheApiDoes } from './api/statements.ts';
 import { findProcess, processCpuMs } from './shared/process-cpu.ts';
 
 const ROOT = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
@@ -118,8 +120,6 @@ function percentile(values: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-const RAW_COLUMNS = 'id, student_id, session_id, class_id, device_id, marked_at, marked_day, marked_offset, received_at, similarity, method, status';
-
 /**
  * Posts `total` marks in batches of `batch` from `clients` concurrent clients, in `rounds` rounds,
  * each followed by the same rows inserted raw. Alternating keeps the comparison fair on a shared
@@ -145,17 +145,19 @@ async function ingest(total: number, students: number, batch: number, clients: n
     // sides write the same rows into the same shape and neither pays for the other's rows.
     const raw = createPool({ uri: url, connectionLimit: clients });
     await raw.query('CREATE TABLE attendance_marks_raw LIKE attendance_marks');
+    await prepareStatements(raw);
     const screens = openDashboards(server.base, dashboards);
     await screens.ready;
     const latencies: number[] = [];
     let accepted = 0;
     let apiMs = 0;
     let rawMs = 0;
+    let stmtMs = 0;
     // This process's CPU during the API rounds: the clients' alone, or the clients' and the API's.
     let cpuMs = 0;
     // Where each side's CPU went (ms), read from /proc where the database runs on this machine.
     const mariadb = findProcess(['mariadbd', 'mysqld']);
-    const cpu = { api: { api: 0, db: 0, bench: 0 }, raw: { db: 0, bench: 0 } };
+    const cpu = { api: { api: 0, db: 0, bench: 0 }, raw: { db: 0, bench: 0 }, statements: { db: 0, bench: 0 } };
     const others = () => ({ api: processCpuMs(server.pid) ?? NaN, db: processCpuMs(mariadb) ?? NaN });
     const perRound = Math.ceil(total / rounds);
     for (let r = 0; r < rounds; r++) {
@@ -186,11 +188,21 @@ async function ingest(total: number, students: number, batch: number, clients: n
       const r0 = performance.now();
       const rawCpu0 = process.cpuUsage();
       const rawDb0 = processCpuMs(mariadb) ?? NaN;
-      await pool(rows, clients, async (chunk) => void (await raw.query(`INSERT INTO attendance_marks_raw (${RAW_COLUMNS}) VALUES ?`, [chunk])));
+      await pool(rows, clients, async (chunk) => void (await raw.query(`INSERT INTO attendance_marks_raw (${MARK_COLUMNS}) VALUES ?`, [chunk])));
       rawMs += performance.now() - r0;
       const rawUsed = process.cpuUsage(rawCpu0);
       cpu.raw.db += (processCpuMs(mariadb) ?? NaN) - rawDb0;
       cpu.raw.bench += (rawUsed.user + rawUsed.system) / 1000;
+      // The API's statements for the same rows from a bare client (api/statements.ts), into twin tables.
+      const s0 = performance.now();
+      const stmtCpu0 = process.cpuUsage();
+      const stmtDb0 = processCpuMs(mariadb) ?? NaN;
+      const pairs = Array.from({ length: Math.ceil(rows.length / 2) }, (_, i) => rows.slice(2 * i, 2 * i + 2));
+      await pool(pairs, Math.ceil(clients / 2), (two) => storeAsTheApiDoes(raw, token, two, 60_000));
+      stmtMs += performance.now() - s0;
+      const stmtUsed = process.cpuUsage(stmtCpu0);
+      cpu.statements.db += (processCpuMs(mariadb) ?? NaN) - stmtDb0;
+      cpu.statements.bench += (stmtUsed.user + stmtUsed.system) / 1000;
     }
     await raw.end();
     const told = await screens.settle(
@@ -209,9 +221,11 @@ async function ingest(total: number, students: number, batch: number, clients: n
       apiMs,
       cpuMs,
       rawMs,
+      stmtMs,
       cpu,
       apiPerSec: (total / apiMs) * 1000,
       rawPerSec: (total / rawMs) * 1000,
+      stmtPerSec: (total / stmtMs) * 1000,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
@@ -361,20 +375,24 @@ export async function run(args: string[]) {
   );
   const ing = await ingest(opt(args, 'marks', 20_000), opt(args, 'students', 2_000), opt(args, 'batch', 50), opt(args, 'clients', 20), opt(args, 'rounds', 5), opt(args, 'dashboards', 1));
   say(
-    `Attendance ingest on MySQL: ${ing.total} marks, batches of ${ing.batch}, ${ing.clients} concurrent clients, ${ing.rounds} rounds each followed by the raw insert; ${ing.dashboards} dashboard(s) on the live stream, each told of every mark`,
+    `Attendance ingest on MySQL: ${ing.total} marks, batches of ${ing.batch}, ${ing.clients} concurrent clients, ${ing.rounds} rounds each followed by the raw insert and the statements side; ${ing.dashboards} dashboard(s) on the live stream, each told of every mark`,
   );
   say(
     `  API  POST /api/attendance : ${ing.apiPerSec.toFixed(0)} marks/s  (batch latency p50 ${ing.p50.toFixed(1)} ms, p95 ${ing.p95.toFixed(1)} ms, p99 ${ing.p99.toFixed(1)} ms)`,
   );
   say(`  raw  mysql2 bulk INSERT   : ${ing.rawPerSec.toFixed(0)} marks/s  (same rows, twin table)`);
+  say(`  the API's statements      : ${ing.stmtPerSec.toFixed(0)} marks/s  (same rows, its SQL from a bare mysql2 client: api/statements.ts)`);
   say(`  ratio API / raw           : ${(ing.apiPerSec / ing.rawPerSec).toFixed(3)}`);
+  say(
+    `    = statements / raw ${(ing.stmtPerSec / ing.rawPerSec).toFixed(3)} (the SQL's own cost) x API / statements ${(ing.apiPerSec / ing.stmtPerSec).toFixed(3)} (HTTP and the API's work)`,
+  );
   say(
     `  this process's CPU in the API rounds: ${ing.cpuMs.toFixed(0)} ms of ${ing.apiMs.toFixed(0)} ms wall (${inProcess ? "the clients' and the API's" : "the clients' alone"})`,
   );
   // CPU per 1,000 marks on each side: steadier than marks/s on a shared machine, and it says which process holds the gap.
   const per1k = (ms: number) => (Number.isFinite(ms) ? `${((ms / ing.total) * 1000).toFixed(0)} ms` : 'n/a');
   say(
-    `  CPU per 1,000 marks, API rounds: ${inProcess ? 'API and clients' : `API ${per1k(ing.cpu.api.api)}, clients`} ${per1k(ing.cpu.api.bench)}, MariaDB ${per1k(ing.cpu.api.db)}; raw rounds: this process ${per1k(ing.cpu.raw.bench)}, MariaDB ${per1k(ing.cpu.raw.db)}`,
+    `  CPU per 1,000 marks, API rounds: ${inProcess ? 'API and clients' : `API ${per1k(ing.cpu.api.api)}, clients`} ${per1k(ing.cpu.api.bench)}, MariaDB ${per1k(ing.cpu.api.db)}; raw rounds: this process ${per1k(ing.cpu.raw.bench)}, MariaDB ${per1k(ing.cpu.raw.db)}; statements rounds: this process ${per1k(ing.cpu.statements.bench)}, MariaDB ${per1k(ing.cpu.statements.db)}`,
   );
   const peak = await morningPeak(opt(args, 'devices', 200), opt(args, 'class-size', 30), opt(args, 'peak-batch', 10), opt(args, 'periods', 2));
   say(
