@@ -99,7 +99,7 @@ function openDashboards(base: string, count: number) {
     async settle(ids: readonly string[], ms: number) {
       const deadline = Date.now() + ms;
       const fewest = () => Math.min(...told.map((set) => ids.filter((id) => set.has(id)).length));
-      while (fewest() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (fewest() < ids.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       return count ? fewest() : ids.length;
     },
     close: () => controller.abort(),
@@ -153,6 +153,7 @@ async function ingest(total: number, students: number, batch: number, clients: n
     let apiMs = 0;
     let rawMs = 0;
     let stmtMs = 0;
+    const lags: number[] = [];
     // This process's CPU during the API rounds: the clients' alone, or the clients' and the API's.
     let cpuMs = 0;
     // Where each side's CPU went (ms), read from /proc where the database runs on this machine.
@@ -173,13 +174,19 @@ async function ingest(total: number, students: number, batch: number, clients: n
         latencies.push(performance.now() - s);
         accepted += res.results.filter((x) => x.status === 'accepted').length;
       });
-      apiMs += performance.now() - t0;
+      const answered = performance.now();
+      apiMs += answered - t0;
       const used = process.cpuUsage(cpu0);
       cpuMs += (used.user + used.system) / 1000;
       const o1 = others();
       cpu.api.api += o1.api - o0.api;
       cpu.api.db += o1.db - o0.db;
       cpu.api.bench += (used.user + used.system) / 1000;
+      // How long after the round's last answer every dashboard had been told of all its marks.
+      if (dashboards) {
+        const ids = slice.map((m) => m.id);
+        if ((await screens.settle(ids, 30_000)) === ids.length) lags.push(performance.now() - answered);
+      }
       // The baseline: the same rows with mysql2's multi-row INSERT, as many connections and rows a statement.
       const receivedAt = Date.now();
       const rows = batches.map((b) =>
@@ -223,6 +230,7 @@ async function ingest(total: number, students: number, batch: number, clients: n
       rawMs,
       stmtMs,
       cpu,
+      dashboardLagMs: lags.length ? { median: percentile(lags, 50), max: Math.max(...lags) } : null,
       apiPerSec: (total / apiMs) * 1000,
       rawPerSec: (total / rawMs) * 1000,
       stmtPerSec: (total / stmtMs) * 1000,
@@ -386,6 +394,10 @@ export async function run(args: string[]) {
   say(
     `    = statements / raw ${(ing.stmtPerSec / ing.rawPerSec).toFixed(3)} (the SQL's own cost) x API / statements ${(ing.apiPerSec / ing.stmtPerSec).toFixed(3)} (HTTP and the API's work)`,
   );
+  if (ing.dashboardLagMs)
+    say(
+      `  dashboard(s) told of every mark of a round within ${ing.dashboardLagMs.median.toFixed(0)} ms (median of rounds; max ${ing.dashboardLagMs.max.toFixed(0)} ms) of its last answer`,
+    );
   say(
     `  this process's CPU in the API rounds: ${ing.cpuMs.toFixed(0)} ms of ${ing.apiMs.toFixed(0)} ms wall (${inProcess ? "the clients' and the API's" : "the clients' alone"})`,
   );

@@ -4,7 +4,7 @@
 // reconnecting stream replays everything it missed, page by page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMarks } from '../src/features/attendance/attendance.repository.ts';
-import { EventHub, ORDER_GRACE_MS, REPLAY_PAGE } from '../src/features/events/event-hub.ts';
+import { EventHub, ORDER_GRACE_MS, POLL_PAGE, REPLAY_PAGE } from '../src/features/events/event-hub.ts';
 import { dialects, freshDatabase, startApi, type TestApi } from './context.ts';
 
 const roster = (revision: number) => JSON.stringify({ type: 'roster.changed', revision, studentIds: [], classIds: [] });
@@ -140,6 +140,30 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
         .execute();
       await hub.poll();
       expect(got).toEqual([4]);
+    } finally {
+      unsubscribe();
+      await database.close();
+      await drop();
+    }
+  });
+
+  it('a burst larger than one poll goes out at once, not one page per interval', async () => {
+    const { database, drop } = await freshDatabase(dialect);
+    const now = 1_000_000;
+    // An interval of an hour: whatever goes out here went out by reading on after a full page.
+    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
+    const got: number[] = [];
+    const unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
+    try {
+      await hub.poll(); // the starting position: nothing yet
+      const burst = 2 * POLL_PAGE + 100;
+      await database.db
+        .insertInto('events')
+        .values(Array.from({ length: burst }, (_, i) => ({ id: i + 1, type: 'roster.changed', payload: roster(i + 1), at: now })))
+        .execute();
+      await hub.poll();
+      for (let waited = 0; got.length < burst && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+      expect(got).toEqual(Array.from({ length: burst }, (_, i) => i + 1));
     } finally {
       unsubscribe();
       await database.close();

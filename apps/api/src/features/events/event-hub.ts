@@ -38,6 +38,9 @@ export const ORDER_GRACE_MS = 2_000;
 /** Most events one replay query returns; a client that missed more is replayed page by page. */
 export const REPLAY_PAGE = 1000;
 
+/** Most events one poll reads; a poll that reads this many polls again at once. */
+export const POLL_PAGE = 500;
+
 /** How many of the newest events a starting hub looks through for ids still committing. */
 const START_LOOKBACK = 1000;
 
@@ -139,9 +142,15 @@ export class EventHub {
   /** One poll; concurrent calls share it. */
   poll(): Promise<void> {
     this.polling ??= this.pollOnce()
-      .catch((err) => this.opts.onError(err))
-      .finally(() => {
+      .catch((err) => {
+        this.opts.onError(err);
+        return false;
+      })
+      .then((more) => {
         this.polling = null;
+        // A full page read: more is waiting (a morning's burst), so read on now instead of one page
+        // per interval, which held a dashboard to POLL_PAGE events every pollMs.
+        if (more && this.timer) setImmediate(() => void this.poll());
       });
     return this.polling;
   }
@@ -161,13 +170,14 @@ export class EventHub {
     return head;
   }
 
-  private async pollOnce() {
+  /** One poll; whether it read a full page (more may be waiting). */
+  private async pollOnce(): Promise<boolean> {
     const now = this.opts.now();
     if (this.cursor < 0) {
       this.cursor = await this.startingPoint(now);
       this.released = this.cursor;
     }
-    const fresh = await eventsAfter(this.db, this.cursor, 500);
+    const fresh = await eventsAfter(this.db, this.cursor, POLL_PAGE);
     const late = await eventsByIds(this.db, [...this.gaps.keys()]);
     // The named marks are read before anything here moves on, so a failed read loses nothing: the
     // next poll reads the same rows again. Once for every stream on this instance.
@@ -193,5 +203,6 @@ export class EventHub {
       this.lastPrune = now;
       await pruneEvents(this.db, now - this.opts.retentionMs);
     }
+    return fresh.length === POLL_PAGE;
   }
 }
