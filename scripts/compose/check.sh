@@ -173,7 +173,12 @@ done
 ((${#migrated[@]} == 1)) || fail "expected exactly one replica to apply the migrations, got ${#migrated[@]}: ${migrated[*]-}"
 say "ok: exactly one replica applied the migrations (${migrated[0]}); waited for it: ${waited[*]:-none}"
 
-# Docker's own HEALTHCHECK (Dockerfile) first runs 30 s after start.
+MYSQL=$(compose ps -q mysql)
+probe=$(docker inspect -f '{{json .Config.Healthcheck.Test}}' "$MYSQL")
+[[ $probe != *"check-root-$NONCE"* ]] || fail "MySQL's root password is written into its healthcheck: $probe"
+say "ok: MySQL's healthcheck holds no password (docker inspect: $probe)"
+
+# Docker's own HEALTHCHECK (Dockerfile) first runs 10 s after start.
 for _ in $(seq 90); do
   healthy=0
   for id in "${IDS[@]}"; do [[ $(docker inspect -f '{{.State.Health.Status}}' "$id") == healthy ]] && healthy=$((healthy + 1)); done
