@@ -381,7 +381,14 @@ export async function run(args: string[]) {
       ? "API served in this process (--in-process): the clients share its event loop, so their CPU is counted as the API's"
       : "API served by the compiled build in a child process, as a district runs it: the clients' CPU is not the API's",
   );
-  const ing = await ingest(opt(args, 'marks', 20_000), opt(args, 'students', 2_000), opt(args, 'batch', 50), opt(args, 'clients', 20), opt(args, 'rounds', 5), opt(args, 'dashboards', 1));
+  const ing = await ingest(
+    opt(args, 'marks', 20_000),
+    opt(args, 'students', 2_000),
+    opt(args, 'batch', 50),
+    opt(args, 'clients', 20),
+    opt(args, 'rounds', 5),
+    opt(args, 'dashboards', 1),
+  );
   say(
     `Attendance ingest on MySQL: ${ing.total} marks, batches of ${ing.batch}, ${ing.clients} concurrent clients, ${ing.rounds} rounds each followed by the raw insert and the statements side; ${ing.dashboards} dashboard(s) on the live stream, each told of every mark`,
   );

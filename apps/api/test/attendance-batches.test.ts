@@ -24,7 +24,10 @@ const mark = (studentId: string, markedAt: string, over: Record<string, unknown>
 /** The marks announced as accepted on the live stream, replayed from its start, once all of `wanted` are in. */
 async function acceptedOnStream(api: TestApi, wanted: Set<string>): Promise<Map<string, unknown>> {
   const controller = new AbortController();
-  const res = await fetch(`${api.base}/api/events`, { signal: controller.signal, headers: { authorization: `Bearer ${api.adminToken}`, 'Last-Event-ID': '0' } });
+  const res = await fetch(`${api.base}/api/events`, {
+    signal: controller.signal,
+    headers: { authorization: `Bearer ${api.adminToken}`, 'Last-Event-ID': '0' },
+  });
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const announced = new Map<string, unknown>();
   let buffer = '';

@@ -13,7 +13,14 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('hands events out in id order: one after a missing id waits for it, and goes on alone once the wait is over', async () => {
     const { database, drop } = await freshDatabase(dialect);
     let now = 1_000_000;
-    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
+    const hub = new EventHub(database.db, {
+      pollMs: 3_600_000,
+      gapGraceMs: 10_000,
+      retentionMs: 86_400_000,
+      marks: (ids) => findMarks(database.db, ids),
+      now: () => now,
+      onError: (e) => console.error(e),
+    });
     const got: number[] = [];
     const unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
     try {
@@ -49,7 +56,14 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
     const hubOf = () =>
-      new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
+      new EventHub(database.db, {
+        pollMs: 3_600_000,
+        gapGraceMs: 10_000,
+        retentionMs: 86_400_000,
+        marks: (ids) => findMarks(database.db, ids),
+        now: () => now,
+        onError: (e) => console.error(e),
+      });
     const running = hubOf();
     const starting = hubOf();
     const gotRunning: number[] = [];
@@ -121,7 +135,14 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('a starting hub does not wait behind ids missing below events written before the grace period', async () => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
-    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
+    const hub = new EventHub(database.db, {
+      pollMs: 3_600_000,
+      gapGraceMs: 10_000,
+      retentionMs: 86_400_000,
+      marks: (ids) => findMarks(database.db, ids),
+      now: () => now,
+      onError: (e) => console.error(e),
+    });
     const got: number[] = [];
     let unsubscribe = () => {};
     try {
@@ -151,7 +172,14 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
     // An interval of an hour: whatever goes out here went out by reading on after a full page.
-    const hub = new EventHub(database.db, { pollMs: 3_600_000, gapGraceMs: 10_000, retentionMs: 86_400_000, marks: (ids) => findMarks(database.db, ids), now: () => now, onError: (e) => console.error(e) });
+    const hub = new EventHub(database.db, {
+      pollMs: 3_600_000,
+      gapGraceMs: 10_000,
+      retentionMs: 86_400_000,
+      marks: (ids) => findMarks(database.db, ids),
+      now: () => now,
+      onError: (e) => console.error(e),
+    });
     const got: number[] = [];
     const unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
     try {

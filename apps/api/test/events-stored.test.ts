@@ -66,7 +66,7 @@ describe.each(dialects)('stored live events on %s', (dialect) => {
     ]);
   });
 
-  it("a hub whose read of the marks fails hands the events out on its next poll, none lost", async () => {
+  it('a hub whose read of the marks fails hands the events out on its next poll, none lost', async () => {
     let failNext = true;
     const errors: unknown[] = [];
     const flaky = new EventHub(api.database.db, {
@@ -116,7 +116,10 @@ describe.each(dialects)('stored live events on %s', (dialect) => {
         status: 'present',
       },
     };
-    await api.database.db.insertInto('events').values({ type: 'mark.accepted', payload: JSON.stringify(old), at: Date.now() }).execute();
+    await api.database.db
+      .insertInto('events')
+      .values({ type: 'mark.accepted', payload: JSON.stringify(old), at: Date.now() })
+      .execute();
     const { events } = await hub.replay(after, TOP);
     expect(events.map((e) => e.event)).toEqual([old]);
   });
@@ -126,15 +129,27 @@ describe.each(dialects)('stored live events on %s', (dialect) => {
     // A page of rows naming marks taken out since (a purge), then a roster nudge.
     await api.database.db
       .insertInto('events')
-      .values(Array.from({ length: REPLAY_PAGE }, () => ({ type: 'mark.accepted', payload: JSON.stringify({ type: 'mark.accepted', markId: uuid() }), at: Date.now() })))
+      .values(
+        Array.from({ length: REPLAY_PAGE }, () => ({
+          type: 'mark.accepted',
+          payload: JSON.stringify({ type: 'mark.accepted', markId: uuid() }),
+          at: Date.now(),
+        })),
+      )
       .execute();
     const nudge = { type: 'roster.changed', revision: 7, studentIds: [], classIds: [] };
-    await api.database.db.insertInto('events').values({ type: 'roster.changed', payload: JSON.stringify(nudge), at: Date.now() }).execute();
+    await api.database.db
+      .insertInto('events')
+      .values({ type: 'roster.changed', payload: JSON.stringify(nudge), at: Date.now() })
+      .execute();
     const first = await hub.replay(after, TOP);
     expect([first.events.length, first.rows]).toEqual([0, REPLAY_PAGE]);
 
     const controller = new AbortController();
-    const res = await fetch(`${api.base}/api/events`, { signal: controller.signal, headers: { authorization: `Bearer ${api.adminToken}`, 'Last-Event-ID': String(after) } });
+    const res = await fetch(`${api.base}/api/events`, {
+      signal: controller.signal,
+      headers: { authorization: `Bearer ${api.adminToken}`, 'Last-Event-ID': String(after) },
+    });
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     const timer = setTimeout(() => controller.abort(), 10_000);
     let text = '';

@@ -58,7 +58,9 @@ async function groupTransaction(db: Pool, rows: unknown[][], cooldownMs: number)
       [ids, ids, students, Math.min(...times) - cooldownMs, Math.max(...times) + cooldownMs],
     );
     await c.query(`INSERT INTO attendance_marks_stmt (${MARK_COLUMNS}) VALUES ?`, [rows]);
-    await c.query('INSERT INTO events_stmt (type, payload, at) VALUES ?', [ids.map((id) => ['mark.accepted', JSON.stringify({ type: 'mark.accepted', markId: id }), now])]);
+    await c.query('INSERT INTO events_stmt (type, payload, at) VALUES ?', [
+      ids.map((id) => ['mark.accepted', JSON.stringify({ type: 'mark.accepted', markId: id }), now]),
+    ]);
     await c.query('COMMIT');
   } catch (err) {
     await c.query('ROLLBACK').catch(() => undefined);

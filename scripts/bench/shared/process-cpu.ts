@@ -28,7 +28,8 @@ export function findProcess(names: string[]): number | undefined {
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
       try {
-        if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim()) && (found === undefined || startTicks(Number(entry)) < startTicks(found))) found = Number(entry);
+        if (names.includes(readFileSync(`/proc/${entry}/comm`, 'utf8').trim()) && (found === undefined || startTicks(Number(entry)) < startTicks(found)))
+          found = Number(entry);
       } catch {
         /* ended meanwhile */
       }

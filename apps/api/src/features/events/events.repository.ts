@@ -18,7 +18,8 @@ export const appendEvents = (trx: Executor, events: LiveEvent[], at: number): Pr
 /** A mark.accepted for each of these marks, inserted in this transaction. */
 export const appendAccepted = (trx: Executor, markIds: readonly string[], at: number): Promise<void> => insertStored(trx, markIds.map(acceptedRef), at);
 
-const parsed = (rows: { id: number | bigint; payload: string }[]): StoredRow[] => rows.map((r) => ({ id: Number(r.id), stored: JSON.parse(r.payload) as StoredEvent }));
+const parsed = (rows: { id: number | bigint; payload: string }[]): StoredRow[] =>
+  rows.map((r) => ({ id: Number(r.id), stored: JSON.parse(r.payload) as StoredEvent }));
 
 export async function eventsAfter(db: Executor, afterId: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<StoredRow[]> {
   return parsed(await db.selectFrom('events').select(['id', 'payload']).where('id', '>', afterId).where('id', '<=', upTo).orderBy('id').limit(limit).execute());
