@@ -12,19 +12,7 @@ import type { Mark } from '@rollcall/contracts';
 import type { DB } from '../../db/schema.ts';
 import { ApiError } from '../../http/errors.ts';
 import { eventsAfter, eventsByIds, lastEventId, newestEvents, pruneEvents } from './events.repository.ts';
-import { resolveEvents, type Delivered, type StoredRow } from './stored-event.ts';
-
-/** A row read and what it announces: nothing where it names a mark gone since (its id still counts in the order). */
-interface Announced {
-  id: number;
-  event: Delivered['event'] | null;
-}
-
-/** What each row announces, in their order. */
-async function announce(rows: readonly StoredRow[], marks: EventHubOptions['marks']): Promise<Announced[]> {
-  const byId = new Map((await resolveEvents(rows, marks)).map((d) => [d.id, d.event]));
-  return rows.map((r) => ({ id: r.id, event: byId.get(r.id) ?? null }));
-}
+import { announce, delivered, type Announced, type Delivered } from './stored-event.ts';
 
 export type { Delivered } from './stored-event.ts';
 type Listener = (e: Delivered) => void;
@@ -105,7 +93,7 @@ export class EventHub {
    */
   async replay(afterId: number, upTo: number): Promise<{ events: Delivered[]; rows: number; lastId: number }> {
     const rows = await eventsAfter(this.db, afterId, REPLAY_PAGE, upTo);
-    return { events: await resolveEvents(rows, this.opts.marks), rows: rows.length, lastId: rows.at(-1)?.id ?? afterId };
+    return { events: delivered(await announce(rows, this.opts.marks)), rows: rows.length, lastId: rows.at(-1)?.id ?? afterId };
   }
 
   /** The highest id handed to listeners: a new listener gets every event released after it. */
@@ -197,7 +185,7 @@ export class EventHub {
     const waiting = [...this.held, ...announced].sort((a, b) => a.id - b.id);
     const ready = waiting.filter((e) => e.id < blocking);
     this.held = waiting.filter((e) => e.id >= blocking);
-    for (const { id, event } of ready) if (event) for (const l of this.listeners) l({ id, event });
+    for (const e of delivered(ready)) for (const l of this.listeners) l(e);
     if (ready.length) this.released = Math.max(this.released, ready.at(-1)!.id);
     if (now - this.lastPrune > 60 * 60_000) {
       this.lastPrune = now;

@@ -32,20 +32,25 @@ export interface Delivered {
   event: LiveEvent;
 }
 
+/** A row read and what it announces: null where it names a mark gone since (its id still counts in the order). */
+export interface Announced {
+  id: number;
+  event: LiveEvent | null;
+}
+
 /**
- * The live events these rows announce, in their order. A mark.accepted whose mark is gone (taken
+ * What each of these rows announces, in their order. A mark.accepted whose mark is gone (taken
  * out, or its student erased, since) announces nothing: the removal's own event follows it.
  */
-export async function resolveEvents(rows: readonly StoredRow[], marks: (ids: string[]) => Promise<Mark[]>): Promise<Delivered[]> {
+export async function announce(rows: readonly StoredRow[], marks: (ids: string[]) => Promise<Mark[]>): Promise<Announced[]> {
   const ids = rows.flatMap((r) => (isRef(r.stored) ? [r.stored.markId] : []));
   const byId = new Map(ids.length ? (await marks(ids)).map((m) => [m.id, m]) : []);
-  const out: Delivered[] = [];
-  for (const { id, stored } of rows) {
-    if (!isRef(stored)) out.push({ id, event: stored });
-    else {
-      const mark = byId.get(stored.markId);
-      if (mark) out.push({ id, event: { type: 'mark.accepted', mark } });
-    }
-  }
-  return out;
+  return rows.map(({ id, stored }) => {
+    if (!isRef(stored)) return { id, event: stored };
+    const mark = byId.get(stored.markId);
+    return { id, event: mark ? { type: 'mark.accepted', mark } : null };
+  });
 }
+
+/** The announced events alone, for a listener. */
+export const delivered = (announced: readonly Announced[]): Delivered[] => announced.flatMap(({ id, event }) => (event ? [{ id, event }] : []));

@@ -28,22 +28,20 @@ export async function findSession(db: Executor, id: string): Promise<SessionRow 
   return db.selectFrom('class_sessions').select(COLS).where('id', '=', id).executeTakeFirst();
 }
 
-export async function findSessions(db: Executor, ids: string[]): Promise<Map<string, SessionRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('class_sessions').select(COLS).where('id', 'in', ids).execute();
-  return new Map(rows.map((r) => [r.id, r]));
-}
+export const findSessions = (db: Executor, ids: string[]) => sessionsById(db, ids, false);
 
 /**
  * As findSessions, holding a shared lock on the rows until the transaction ends (MySQL; SQLite
  * serialises writers): an edit of a session (its end moved into the settled past) waits for the
- * marks being written into it, or they wait for the edit and see it. LOCK IN SHARE MODE, which
- * MariaDB and MySQL 8 both take (MariaDB has no FOR SHARE).
+ * marks being written into it, or they wait for the edit and see it.
  */
-export async function shareSessions(trx: Executor, dialect: 'mysql' | 'sqlite', ids: string[]): Promise<Map<string, SessionRow>> {
+export const shareSessions = (trx: Executor, dialect: 'mysql' | 'sqlite', ids: string[]) => sessionsById(trx, ids, dialect === 'mysql');
+
+/** LOCK IN SHARE MODE, which MariaDB and MySQL 8 both take (MariaDB has no FOR SHARE). */
+async function sessionsById(db: Executor, ids: string[], shareLock: boolean): Promise<Map<string, SessionRow>> {
   if (ids.length === 0) return new Map();
-  let q = trx.selectFrom('class_sessions').select(COLS).where('id', 'in', ids);
-  if (dialect === 'mysql') q = q.modifyEnd(sql`lock in share mode`);
+  let q = db.selectFrom('class_sessions').select(COLS).where('id', 'in', ids);
+  if (shareLock) q = q.modifyEnd(sql`lock in share mode`);
   return new Map((await q.execute()).map((r) => [r.id, r]));
 }
 
