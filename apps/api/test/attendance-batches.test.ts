@@ -2,6 +2,7 @@
 // get, mark by mark, the answer it would have got alone. On both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, startApi, uuid, type TestApi } from './context.ts';
+import { listen } from './sse.ts';
 
 interface Result {
   id: string;
@@ -23,31 +24,15 @@ const mark = (studentId: string, markedAt: string, over: Record<string, unknown>
 
 /** The marks announced as accepted on the live stream, replayed from its start, once all of `wanted` are in. */
 async function acceptedOnStream(api: TestApi, wanted: Set<string>): Promise<Map<string, unknown>> {
-  const controller = new AbortController();
-  const res = await fetch(`${api.base}/api/events`, {
-    signal: controller.signal,
-    headers: { authorization: `Bearer ${api.adminToken}`, 'Last-Event-ID': '0' },
-  });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  const announced = new Map<string, unknown>();
-  let buffer = '';
-  const timer = setTimeout(() => controller.abort(), 10_000);
+  const stream = listen(`${api.base}/api/events`, api.adminToken, 0);
+  const accepted = () => new Map(stream.received.flatMap(({ event }) => (event.type === 'mark.accepted' ? [[event.mark.id, event.mark] as const] : [])));
   try {
-    while ([...wanted].some((id) => !announced.has(id))) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += value;
-      for (let cut; (cut = buffer.indexOf('\n\n')) >= 0; buffer = buffer.slice(cut + 2)) {
-        const data = /^data: (.*)$/m.exec(buffer.slice(0, cut))?.[1];
-        const event = data ? (JSON.parse(data) as { type: string; mark?: { id: string } }) : null;
-        if (event?.type === 'mark.accepted') announced.set(event.mark!.id, event.mark);
-      }
-    }
+    await stream.ready;
+    await stream.until(() => [...wanted].every((id) => accepted().has(id)));
+    return accepted();
   } finally {
-    clearTimeout(timer);
-    controller.abort();
+    stream.close();
   }
-  return announced;
 }
 
 const ids = (n: number, from = 1) => Array.from({ length: n }, (_, i) => `S${String(from + i).padStart(3, '0')}`);

@@ -3,9 +3,9 @@
 // The hub hands events out in id order (waiting a little for a smaller id still missing), and a
 // reconnecting stream replays everything it missed, page by page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findMarks } from '../src/features/attendance/attendance.repository.ts';
-import { EventHub, ORDER_GRACE_MS, POLL_PAGE, REPLAY_PAGE } from '../src/features/events/event-hub.ts';
+import { ORDER_GRACE_MS, POLL_PAGE, REPLAY_PAGE } from '../src/features/events/event-hub.ts';
 import { dialects, freshDatabase, startApi, type TestApi } from './context.ts';
+import { handPolledHub } from './hubs.ts';
 
 const roster = (revision: number) => JSON.stringify({ type: 'roster.changed', revision, studentIds: [], classIds: [] });
 
@@ -13,14 +13,7 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('hands events out in id order: one after a missing id waits for it, and goes on alone once the wait is over', async () => {
     const { database, drop } = await freshDatabase(dialect);
     let now = 1_000_000;
-    const hub = new EventHub(database.db, {
-      pollMs: 3_600_000,
-      gapGraceMs: 10_000,
-      retentionMs: 86_400_000,
-      marks: (ids) => findMarks(database.db, ids),
-      now: () => now,
-      onError: (e) => console.error(e),
-    });
+    const hub = handPolledHub(database.db, { now: () => now });
     const got: number[] = [];
     const unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
     try {
@@ -55,15 +48,7 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('a hub that starts while another instance holds a smaller id uncommitted hands that event out when it commits, in order', async () => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
-    const hubOf = () =>
-      new EventHub(database.db, {
-        pollMs: 3_600_000,
-        gapGraceMs: 10_000,
-        retentionMs: 86_400_000,
-        marks: (ids) => findMarks(database.db, ids),
-        now: () => now,
-        onError: (e) => console.error(e),
-      });
+    const hubOf = () => handPolledHub(database.db, { now: () => now });
     const running = hubOf();
     const starting = hubOf();
     const gotRunning: number[] = [];
@@ -135,14 +120,7 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
   it('a starting hub does not wait behind ids missing below events written before the grace period', async () => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
-    const hub = new EventHub(database.db, {
-      pollMs: 3_600_000,
-      gapGraceMs: 10_000,
-      retentionMs: 86_400_000,
-      marks: (ids) => findMarks(database.db, ids),
-      now: () => now,
-      onError: (e) => console.error(e),
-    });
+    const hub = handPolledHub(database.db, { now: () => now });
     const got: number[] = [];
     let unsubscribe = () => {};
     try {
@@ -172,14 +150,7 @@ describe.each(dialects)('live events across instances on %s', (dialect) => {
     const { database, drop } = await freshDatabase(dialect);
     const now = 1_000_000;
     // An interval of an hour: whatever goes out here went out by reading on after a full page.
-    const hub = new EventHub(database.db, {
-      pollMs: 3_600_000,
-      gapGraceMs: 10_000,
-      retentionMs: 86_400_000,
-      marks: (ids) => findMarks(database.db, ids),
-      now: () => now,
-      onError: (e) => console.error(e),
-    });
+    const hub = handPolledHub(database.db, { now: () => now });
     const got: number[] = [];
     const unsubscribe = hub.subscribe((e) => got.push(e.id), 'user:test');
     try {

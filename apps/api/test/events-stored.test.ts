@@ -4,8 +4,10 @@
 // and a replay goes on past a page whose marks are all gone. On both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMarks } from '../src/features/attendance/attendance.repository.ts';
-import { EventHub, REPLAY_PAGE } from '../src/features/events/event-hub.ts';
+import { REPLAY_PAGE, type EventHub } from '../src/features/events/event-hub.ts';
 import { dialects, startApi, uuid, type TestApi } from './context.ts';
+import { handPolledHub } from './hubs.ts';
+import { listen } from './sse.ts';
 
 const TOP = Number.MAX_SAFE_INTEGER;
 
@@ -15,14 +17,7 @@ describe.each(dialects)('stored live events on %s', (dialect) => {
   beforeAll(async () => {
     api = await startApi(dialect);
     // A hub as the app wires one: marks read from the same database.
-    hub = new EventHub(api.database.db, {
-      pollMs: 3_600_000,
-      gapGraceMs: 10_000,
-      retentionMs: 86_400_000,
-      marks: (ids) => findMarks(api.database.db, ids),
-      now: Date.now,
-      onError: (e) => console.error(e),
-    });
+    hub = handPolledHub(api.database.db);
     for (const [studentId, name] of [
       ['E001', 'Zofia Kowalska'],
       ['E002', 'Tomasz Nowak'],
@@ -69,16 +64,12 @@ describe.each(dialects)('stored live events on %s', (dialect) => {
   it('a hub whose read of the marks fails hands the events out on its next poll, none lost', async () => {
     let failNext = true;
     const errors: unknown[] = [];
-    const flaky = new EventHub(api.database.db, {
-      pollMs: 3_600_000,
-      gapGraceMs: 10_000,
-      retentionMs: 86_400_000,
+    const flaky = handPolledHub(api.database.db, {
       marks: (ids) => {
         if (!failNext) return findMarks(api.database.db, ids);
         failNext = false;
         return Promise.reject(new Error('connection lost'));
       },
-      now: Date.now,
       onError: (e) => errors.push(e),
     });
     const got: string[] = [];
@@ -145,27 +136,13 @@ describe.each(dialects)('stored live events on %s', (dialect) => {
     const first = await hub.replay(after, TOP);
     expect([first.events.length, first.rows]).toEqual([0, REPLAY_PAGE]);
 
-    const controller = new AbortController();
-    const res = await fetch(`${api.base}/api/events`, {
-      signal: controller.signal,
-      headers: { authorization: `Bearer ${api.adminToken}`, 'Last-Event-ID': String(after) },
-    });
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    const timer = setTimeout(() => controller.abort(), 10_000);
-    let text = '';
+    const stream = listen(`${api.base}/api/events`, api.adminToken, after);
     try {
-      while (!text.includes('event: roster.changed')) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += value;
-      }
-    } catch {
-      /* aborted: the expectation below says what was missing */
+      await stream.ready;
+      await stream.until((got) => got.some((e) => e.event.type === 'roster.changed'));
+      expect(stream.received).toEqual([{ id: after + REPLAY_PAGE + 1, event: nudge }]);
     } finally {
-      clearTimeout(timer);
-      controller.abort();
+      stream.close();
     }
-    expect(text).toContain(`id: ${after + REPLAY_PAGE + 1}\nevent: roster.changed\ndata: ${JSON.stringify(nudge)}`);
-    expect(text).not.toContain('event: mark.accepted');
   });
 });

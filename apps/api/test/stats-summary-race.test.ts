@@ -3,6 +3,7 @@
 // sees the session ended, and raises the class's summary epoch as a mark into an ended session
 // does. Without the lock it saw a running session and raised nothing, and a summary filled between
 // the two commits missed the mark for good. MySQL only: SQLite runs one writer at a time.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../src/services.ts';
 import { ALL } from '../src/shared/actor.ts';
@@ -47,7 +48,18 @@ describe.skipIf(!dialects.includes('mysql'))('a session edit racing a mark into 
 
     let answered = false;
     const posting = api.call('POST', '/api/attendance', { marks: [mark('R001', sessionId, ago(60))] }).finally(() => (answered = true));
-    await new Promise((r) => setTimeout(r, 300));
+    // The mark's transaction must come to wait on the edit's lock: its locking read of the session
+    // stays in the server's process list. Without the shared lock it never waits, and is answered
+    // while the edit is still open.
+    const waitingOnSession = async () =>
+      (
+        await sql<{
+          n: number;
+        }>`select count(*) as n from information_schema.processlist where info like '%class_sessions%lock in share mode%' and info not like '%processlist%'`.execute(
+          api.database.db,
+        )
+      ).rows.some((r) => Number(r.n) > 0);
+    while (!answered && !(await waitingOnSession())) await new Promise((r) => setTimeout(r, 10));
     expect(answered, 'the mark was written while the session edit was uncommitted').toBe(false);
     release();
     await edit;
