@@ -37,6 +37,15 @@ async function scratchDatabase() {
   return { url: `${ROOT}/${name}`, drop };
 }
 
+/** One side of the ingest's comparison, summed over the rounds (ms): wall time, and the CPU of this process, the API's child and MariaDB. */
+interface Side {
+  ms: number;
+  bench: number;
+  api: number;
+  db: number;
+}
+const side = (): Side => ({ ms: 0, bench: 0, api: 0, db: 0 });
+
 /** Whether the API runs in this process (--in-process) instead of a child process of its own. */
 let inProcess = false;
 /** --profile DIR: where the child API writes a V8 CPU profile of each part. */
@@ -150,38 +159,39 @@ async function ingest(total: number, students: number, batch: number, clients: n
     await screens.ready;
     const latencies: number[] = [];
     let accepted = 0;
-    let apiMs = 0;
-    let rawMs = 0;
-    let stmtMs = 0;
     const lags: number[] = [];
-    // This process's CPU during the API rounds: the clients' alone, or the clients' and the API's.
-    let cpuMs = 0;
-    // Where each side's CPU went (ms), read from /proc where the database runs on this machine.
+    // Each side's wall time and CPU, summed over the rounds: this process's (the clients', or the
+    // clients' and the API's with --in-process), the API child's, and MariaDB's where it runs on this
+    // machine (read from /proc).
     const mariadb = findProcess(['mariadbd', 'mysqld']);
-    const cpu = { api: { api: 0, db: 0, bench: 0 }, raw: { db: 0, bench: 0 }, statements: { db: 0, bench: 0 } };
-    const others = () => ({ api: processCpuMs(server.pid) ?? NaN, db: processCpuMs(mariadb) ?? NaN });
+    const sides = { api: side(), raw: side(), statements: side() };
+    const measured = async (s: Side, run: () => Promise<void>): Promise<number> => {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      const api0 = processCpuMs(server.pid) ?? NaN;
+      const db0 = processCpuMs(mariadb) ?? NaN;
+      await run();
+      const end = performance.now();
+      const cpu = process.cpuUsage(cpu0);
+      s.ms += end - t0;
+      s.bench += (cpu.user + cpu.system) / 1000;
+      s.api += (processCpuMs(server.pid) ?? NaN) - api0;
+      s.db += (processCpuMs(mariadb) ?? NaN) - db0;
+      return end;
+    };
     const perRound = Math.ceil(total / rounds);
     for (let r = 0; r < rounds; r++) {
       const slice = marks.slice(r * perRound, (r + 1) * perRound);
       const batches: (typeof marks)[] = [];
       for (let i = 0; i < slice.length; i += batch) batches.push(slice.slice(i, i + batch));
-      const t0 = performance.now();
-      const cpu0 = process.cpuUsage();
-      const o0 = others();
-      await pool(batches, clients, async (b) => {
-        const s = performance.now();
-        const res = (await post(server.base, '/api/attendance', { marks: b })) as { results: { status: string }[] };
-        latencies.push(performance.now() - s);
-        accepted += res.results.filter((x) => x.status === 'accepted').length;
-      });
-      const answered = performance.now();
-      apiMs += answered - t0;
-      const used = process.cpuUsage(cpu0);
-      cpuMs += (used.user + used.system) / 1000;
-      const o1 = others();
-      cpu.api.api += o1.api - o0.api;
-      cpu.api.db += o1.db - o0.db;
-      cpu.api.bench += (used.user + used.system) / 1000;
+      const answered = await measured(sides.api, () =>
+        pool(batches, clients, async (b) => {
+          const s = performance.now();
+          const res = (await post(server.base, '/api/attendance', { marks: b })) as { results: { status: string }[] };
+          latencies.push(performance.now() - s);
+          accepted += res.results.filter((x) => x.status === 'accepted').length;
+        }),
+      );
       // How long after the round's last answer every dashboard had been told of all its marks.
       if (dashboards) {
         const ids = slice.map((m) => m.id);
@@ -192,24 +202,12 @@ async function ingest(total: number, students: number, batch: number, clients: n
       const rows = batches.map((b) =>
         b.map((m) => [m.id, m.studentId, null, null, m.deviceId, Date.parse(m.markedAt), m.markedAt.slice(0, 10), 0, receivedAt, 0.95, 'face', 'present']),
       );
-      const r0 = performance.now();
-      const rawCpu0 = process.cpuUsage();
-      const rawDb0 = processCpuMs(mariadb) ?? NaN;
-      await pool(rows, clients, async (chunk) => void (await raw.query(`INSERT INTO attendance_marks_raw (${MARK_COLUMNS}) VALUES ?`, [chunk])));
-      rawMs += performance.now() - r0;
-      const rawUsed = process.cpuUsage(rawCpu0);
-      cpu.raw.db += (processCpuMs(mariadb) ?? NaN) - rawDb0;
-      cpu.raw.bench += (rawUsed.user + rawUsed.system) / 1000;
+      await measured(sides.raw, () =>
+        pool(rows, clients, async (chunk) => void (await raw.query(`INSERT INTO attendance_marks_raw (${MARK_COLUMNS}) VALUES ?`, [chunk]))),
+      );
       // The API's statements for the same rows from a bare client (api/statements.ts), into twin tables.
-      const s0 = performance.now();
-      const stmtCpu0 = process.cpuUsage();
-      const stmtDb0 = processCpuMs(mariadb) ?? NaN;
       const pairs = Array.from({ length: Math.ceil(rows.length / 2) }, (_, i) => rows.slice(2 * i, 2 * i + 2));
-      await pool(pairs, Math.ceil(clients / 2), (two) => storeAsTheApiDoes(raw, token, two, 60_000));
-      stmtMs += performance.now() - s0;
-      const stmtUsed = process.cpuUsage(stmtCpu0);
-      cpu.statements.db += (processCpuMs(mariadb) ?? NaN) - stmtDb0;
-      cpu.statements.bench += (stmtUsed.user + stmtUsed.system) / 1000;
+      await measured(sides.statements, () => pool(pairs, Math.ceil(clients / 2), (two) => storeAsTheApiDoes(raw, token, two, 60_000)));
     }
     await raw.end();
     const told = await screens.settle(
@@ -225,15 +223,11 @@ async function ingest(total: number, students: number, batch: number, clients: n
       clients,
       rounds,
       dashboards,
-      apiMs,
-      cpuMs,
-      rawMs,
-      stmtMs,
-      cpu,
+      sides,
       dashboardLagMs: lags.length ? { median: percentile(lags, 50), max: Math.max(...lags) } : null,
-      apiPerSec: (total / apiMs) * 1000,
-      rawPerSec: (total / rawMs) * 1000,
-      stmtPerSec: (total / stmtMs) * 1000,
+      apiPerSec: (total / sides.api.ms) * 1000,
+      rawPerSec: (total / sides.raw.ms) * 1000,
+      stmtPerSec: (total / sides.statements.ms) * 1000,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
@@ -406,12 +400,12 @@ export async function run(args: string[]) {
       `  dashboard(s) told of every mark of a round within ${ing.dashboardLagMs.median.toFixed(0)} ms (median of rounds; max ${ing.dashboardLagMs.max.toFixed(0)} ms) of its last answer`,
     );
   say(
-    `  this process's CPU in the API rounds: ${ing.cpuMs.toFixed(0)} ms of ${ing.apiMs.toFixed(0)} ms wall (${inProcess ? "the clients' and the API's" : "the clients' alone"})`,
+    `  this process's CPU in the API rounds: ${ing.sides.api.bench.toFixed(0)} ms of ${ing.sides.api.ms.toFixed(0)} ms wall (${inProcess ? "the clients' and the API's" : "the clients' alone"})`,
   );
   // CPU per 1,000 marks on each side: steadier than marks/s on a shared machine, and it says which process holds the gap.
   const per1k = (ms: number) => (Number.isFinite(ms) ? `${((ms / ing.total) * 1000).toFixed(0)} ms` : 'n/a');
   say(
-    `  CPU per 1,000 marks, API rounds: ${inProcess ? 'API and clients' : `API ${per1k(ing.cpu.api.api)}, clients`} ${per1k(ing.cpu.api.bench)}, MariaDB ${per1k(ing.cpu.api.db)}; raw rounds: this process ${per1k(ing.cpu.raw.bench)}, MariaDB ${per1k(ing.cpu.raw.db)}; statements rounds: this process ${per1k(ing.cpu.statements.bench)}, MariaDB ${per1k(ing.cpu.statements.db)}`,
+    `  CPU per 1,000 marks, API rounds: ${inProcess ? 'API and clients' : `API ${per1k(ing.sides.api.api)}, clients`} ${per1k(ing.sides.api.bench)}, MariaDB ${per1k(ing.sides.api.db)}; raw rounds: this process ${per1k(ing.sides.raw.bench)}, MariaDB ${per1k(ing.sides.raw.db)}; statements rounds: this process ${per1k(ing.sides.statements.bench)}, MariaDB ${per1k(ing.sides.statements.db)}`,
   );
   const peak = await morningPeak(opt(args, 'devices', 200), opt(args, 'class-size', 30), opt(args, 'peak-batch', 10), opt(args, 'periods', 2));
   say(
