@@ -17,8 +17,8 @@ const markQuery = (db: Executor) =>
 
 type Row = Awaited<ReturnType<ReturnType<typeof markQuery>['executeTakeFirstOrThrow']>>;
 
-/** A mark as read (a row and its student's name) or as just inserted, where absent means null. */
-export function toMark(r: Row | (MarkRow & { student_name: string | null })): Mark {
+/** A mark as read: its row and its student's name. */
+export function toMark(r: Row): Mark {
   return {
     id: r.id,
     studentId: r.student_id,
@@ -29,7 +29,7 @@ export function toMark(r: Row | (MarkRow & { student_name: string | null })): Ma
     markedAt: isoWithOffset(Number(r.marked_at), Number(r.marked_offset)),
     receivedAt: toIso(Number(r.received_at)),
     day: r.marked_day,
-    similarity: r.similarity === null || r.similarity === undefined ? null : Number(r.similarity),
+    similarity: r.similarity === null ? null : Number(r.similarity),
     method: r.method as Mark['method'],
     status: r.status as Mark['status'],
     reason: r.reason ?? null,
